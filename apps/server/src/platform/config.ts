@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the server reads from its environment, validated once at boot. */
+const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SAMKRAFT_DATA_DIR: z.string().trim().min(1).default('./data'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Demo mode: seed demo data into an empty database and offer demo users on the sign-in page. */
+  SAMKRAFT_DEMO: z.enum(['true', 'false']).optional(),
+  WEB_DIST_DIR: z.string().trim().min(1).optional(),
+});
+
+export type Config = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  cookieSecure: boolean;
+  demo: boolean;
+  webDistDir: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`configuration error: ${name} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(cwd, e.SAMKRAFT_DATA_DIR),
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+    // Demo by default on the embedded database (a laptop trying Samkraft), off on a server.
+    demo: e.SAMKRAFT_DEMO === undefined ? e.DATABASE_URL === undefined : e.SAMKRAFT_DEMO === 'true',
+    webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
+  };
+}

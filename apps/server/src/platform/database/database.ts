@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Db = Kysely<DB>;
+
+/** An open database: PGlite in a folder, or a PostgreSQL server. The rest of Samkraft sees only `db`. */
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where it is, for logs: a folder or host:port/database, never a password. */
+  location: string;
+  /**
+   * Runs `fn` on one dedicated connection that takes raw multi-statement SQL and returns the
+   * rows of the last statement (migrations need a session-level lock and scripts).
+   */
+  withScriptRunner<T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type ScriptRunner = (sql: string) => Promise<Record<string, unknown>[]>;
+
+export class DatabaseOpenError extends Error {}
+
+const DATE_OID = 1082;
+const NUMERIC_OID = 1700;
+const INT8_OID = 20;
+
+/** Dates stay `YYYY-MM-DD` strings (a date is not an instant); numerics become numbers. */
+const identity = (v: string): string => v;
+
+export function describePostgresUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'an unparseable DATABASE_URL';
+  }
+}
+
+export async function openPostgres(url: string): Promise<Database> {
+  const location = describePostgresUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === DATE_OID) return identity;
+        if (oid === NUMERIC_OID) return Number;
+        return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A pool emits 'error' for idle clients that die; without a listener Node would crash.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseOpenError(`cannot connect to PostgreSQL at ${location}: ${errorText(err)}`);
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    location,
+    async withScriptRunner(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(async (script) => {
+          const result = (await client.query(script)) as pg.QueryResult | pg.QueryResult[];
+          const last = Array.isArray(result) ? result[result.length - 1] : result;
+          return (last?.rows ?? []) as Record<string, unknown>[];
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** Opens PGlite persisted in `dir` (created if missing), or in memory when `dir` is undefined. */
+export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  if (dir !== undefined) {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch (err) {
+      throw new DatabaseOpenError(`cannot create data folder ${dir}: ${errorText(err)}`);
+    }
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir, {
+      parsers: { [DATE_OID]: identity, [NUMERIC_OID]: Number, [INT8_OID]: identity },
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
+  } catch (err) {
+    throw new DatabaseOpenError(`cannot open the embedded database in ${dir ?? 'memory'}: ${errorText(err)}`);
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    location: dir ?? 'memory',
+    async withScriptRunner(fn) {
+      return fn(async (script) => {
+        const results = await pglite.exec(script);
+        return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
+      });
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+    // Exposed for test templates (dumpDataDir) without widening the public type.
+    ...({ pglite } as object),
+  };
+}
+
+export async function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+export function errorText(err: unknown): string {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    const msg = err.message || (typeof code === 'string' ? code : err.name);
+    return typeof code === 'string' && !msg.includes(code) ? `${code} ${msg}` : msg;
+  }
+  return String(err);
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './database.ts';
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const LOCK_KEY = 7261500;
+
+export type Migration = { name: string; sql: string };
+
+/** The one ordered set of migrations: `migrations/NNNN_name.sql`, applied in name order. */
+export function listMigrations(dir = migrationsDir): Migration[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name), 'utf8') }));
+}
+
+/**
+ * Applies the migrations not yet applied, each in one transaction with its bookkeeping row.
+ * On PostgreSQL a session advisory lock keeps two starting instances from racing.
+ * Returns the names applied now.
+ */
+export async function migrate(database: Database, migrations = listMigrations()): Promise<string[]> {
+  return database.withScriptRunner(async (run) => {
+    await run('create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())');
+    if (database.kind === 'postgres') await run(`select pg_advisory_lock(${LOCK_KEY})`);
+    try {
+      const applied = new Set((await run('select name from schema_migration')).map((r) => String(r.name)));
+      const done: string[] = [];
+      for (const m of migrations) {
+        if (applied.has(m.name)) continue;
+        const name = m.name.replace(/'/g, "''");
+        try {
+          await run(`begin;\n${m.sql}\n;insert into schema_migration (name) values ('${name}');\ncommit;`);
+        } catch (err) {
+          await run('rollback').catch(() => undefined);
+          throw new Error(`migration ${m.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        done.push(m.name);
+      }
+      return done;
+    } finally {
+      if (database.kind === 'postgres') await run(`select pg_advisory_unlock(${LOCK_KEY})`);
+    }
+  });
+}

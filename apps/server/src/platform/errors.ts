@@ -1,0 +1,60 @@
+/** The one error type of Samkraft. Rules and services throw it; the HTTP edge maps it once. */
+export type ErrorCode =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'csrf'
+  | 'rate_limited'
+  | 'internal';
+
+export type FieldIssue = { field: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[];
+
+  constructor(code: ErrorCode, message: string, fields: FieldIssue[] = []) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+
+  static validation(fields: FieldIssue[], message?: string): AppError {
+    return new AppError('validation', message ?? fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
+  }
+  static forbidden(message = 'Access denied'): AppError {
+    return new AppError('forbidden', message);
+  }
+  static notFound(what: string): AppError {
+    return new AppError('not_found', `${what} not found`);
+  }
+  static conflict(message: string): AppError {
+    return new AppError('conflict', message);
+  }
+}
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  csrf: 403,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** FHIR OperationOutcome issue codes for the same errors (for the FHIR endpoints to come). */
+export const fhirIssueCodeOf: Record<ErrorCode, string> = {
+  validation: 'invalid',
+  unauthenticated: 'login',
+  forbidden: 'forbidden',
+  not_found: 'not-found',
+  conflict: 'conflict',
+  csrf: 'security',
+  rate_limited: 'throttled',
+  internal: 'exception',
+};

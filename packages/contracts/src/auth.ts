@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { municipalityRef, profession, role, uuid } from './common.ts';
+
+export const staffUser = z.object({
+  id: uuid,
+  username: z.string(),
+  displayName: z.string(),
+  municipality: municipalityRef,
+  roles: z.array(role),
+  profession,
+});
+export type StaffUser = z.infer<typeof staffUser>;
+
+export const sessionInfo = z.object({
+  user: staffUser,
+  /** Send as header `x-csrf-token` on every state-changing request. */
+  csrfToken: z.string(),
+  idleExpiresAt: z.string(),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const demoUsers = z.object({ enabled: z.boolean(), users: z.array(staffUser) });
+export type DemoUsers = z.infer<typeof demoUsers>;
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1, 'is required').max(64),
+  password: z.string().min(1, 'is required').max(200),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const demoLoginBody = z.strictObject({ userId: uuid });
+export type DemoLoginBody = z.infer<typeof demoLoginBody>;

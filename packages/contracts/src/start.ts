@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { isoDate, municipalityRef, role, uuid } from './common.ts';
+
+/** Where a home municipality's course stands — derived from its events, never stored. */
+export const courseSteps = [
+  'received',
+  'first_contact',
+  'assessed',
+  'planned',
+  'referred_on',
+  'in_intervention',
+  'closing',
+  'closed',
+] as const;
+export const courseStep = z.enum(courseSteps);
+export type CourseStep = z.infer<typeof courseStep>;
+
+export const citizenSummary = z.object({
+  id: uuid,
+  name: z.string(),
+  /** `DDMMYY-SSSS`, or the pseudonym of a synthetic citizen. */
+  identifier: z.string(),
+  birthDate: isoDate,
+  sex: z.enum(['F', 'M']),
+  protected: z.boolean(),
+  vulnerable: z.boolean(),
+});
+export type CitizenSummary = z.infer<typeof citizenSummary>;
+
+export const courseSummary = z.object({
+  courseId: uuid,
+  referralId: uuid,
+  citizen: citizenSummary,
+  receivedOn: isoDate,
+  source: z.string(),
+  diagnosis: z.object({ code: z.string(), title: z.string() }).nullable(),
+  step: courseStep,
+  contactPerson: z.object({ id: uuid, name: z.string() }).nullable(),
+});
+export type CourseSummary = z.infer<typeof courseSummary>;
+
+export const teamSummary = z.object({
+  id: uuid,
+  name: z.string(),
+  intervention: z.object({ code: z.string(), name: z.string() }),
+  mode: z.enum(['rolling', 'cohort']),
+  capacity: z.number().int(),
+  enrolled: z.number().int(),
+  waiting: z.number().int(),
+  startsOn: isoDate,
+  schedule: z.string(),
+});
+export type TeamSummary = z.infer<typeof teamSummary>;
+
+/** What a providing municipality sees of a cross-municipal referral in its list. */
+export const incomingReferralSummary = z.object({
+  id: uuid,
+  citizen: citizenSummary,
+  intervention: z.object({ code: z.string(), name: z.string() }),
+  homeMunicipality: municipalityRef,
+  receivedOn: isoDate,
+  state: z.enum(['new', 'contacted', 'started', 'ended', 'declined']),
+});
+export type IncomingReferralSummary = z.infer<typeof incomingReferralSummary>;
+
+export const municipalityCounts = z.object({
+  municipality: municipalityRef,
+  referrals: z.number().int(),
+  openCourses: z.number().int(),
+  referredToOthers: z.number().int(),
+  receivedFromOthers: z.number().int(),
+});
+export type MunicipalityCounts = z.infer<typeof municipalityCounts>;
+
+export const startPage = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('contact_person'),
+    municipality: municipalityRef,
+    myCourses: z.array(courseSummary),
+    unassigned: z.array(courseSummary),
+  }),
+  z.object({
+    kind: z.literal('therapist'),
+    municipality: municipalityRef,
+    teams: z.array(teamSummary),
+    referrals: z.array(incomingReferralSummary),
+  }),
+  z.object({
+    kind: z.literal('municipal_lead'),
+    municipality: municipalityRef,
+    stepCounts: z.array(z.object({ step: courseStep, count: z.number().int() })),
+    unassigned: z.array(courseSummary),
+    staff: z.array(z.object({ id: uuid, name: z.string(), roles: z.array(role), openCourses: z.number().int() })),
+  }),
+  z.object({
+    kind: z.literal('coordinator'),
+    year: z.number().int(),
+    municipalities: z.array(municipalityCounts),
+  }),
+  z.object({
+    kind: z.literal('administrator'),
+    users: z.number().int(),
+    municipalities: z.number().int(),
+    interventions: z.number().int(),
+    offerings: z.number().int(),
+    auditEventsToday: z.number().int(),
+  }),
+]);
+export type StartPage = z.infer<typeof startPage>;
+
+export const startQuery = z.strictObject({ role: role.optional() });
