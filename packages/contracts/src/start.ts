@@ -48,7 +48,8 @@ export const teamSummary = z.object({
   enrolled: z.number().int(),
   waiting: z.number().int(),
   startsOn: isoDate,
-  schedule: z.string(),
+  /** ISO weekday (1 = Monday), local start time `HH:MM`, length in minutes. */
+  schedule: z.array(z.object({ weekday: z.number().int().min(1).max(7), startTime: z.string(), durationMinutes: z.number().int() })),
 });
 export type TeamSummary = z.infer<typeof teamSummary>;
 

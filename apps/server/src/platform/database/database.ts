@@ -47,10 +47,11 @@ export async function openPostgres(url: string): Promise<Database> {
     max: 10,
     connectionTimeoutMillis: 5000,
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
         if (oid === DATE_OID) return identity;
         if (oid === NUMERIC_OID) return Number;
-        return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid);
+        if (format === 'binary') return pg.types.getTypeParser(oid, 'binary') as (value: string) => unknown;
+        return pg.types.getTypeParser(oid) as (value: string) => unknown;
       }) as typeof pg.types.getTypeParser,
     },
   });
@@ -111,7 +112,7 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
     async withScriptRunner(fn) {
       return fn(async (script) => {
         const results = await pglite.exec(script);
-        return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
+        return results[results.length - 1]?.rows ?? [];
       });
     },
     async close() {

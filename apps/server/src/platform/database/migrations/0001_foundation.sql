@@ -140,7 +140,7 @@ create table referral (
   created_at                 timestamptz not null default now(),
   unique (home_municipality_code, external_id),
   check (treatment_ended_on is null or treatment_started_on is null or treatment_ended_on >= treatment_started_on),
-  check (target_group is distinct from 'admitted_individual' or length(target_group_justification) > 0),
+  check (target_group is distinct from 'admitted_individual' or coalesce(length(target_group_justification), 0) > 0),
   check (source <> 'hospital_gop' or legal_basis is null or legal_basis = 'SUL140'),
   check (linked_referral_id is null or linked_referral_id <> id)
 );
@@ -237,7 +237,7 @@ create table action_plan (
   created_at              timestamptz not null default now(),
   unique (course_id, version),
   check (first_follow_up_on >= agreed_on),
-  check (version = 1 or length(revision_reason) > 0)
+  check (version = 1 or coalesce(length(revision_reason), 0) > 0)
 );
 
 create table action_plan_responsibility (
@@ -406,7 +406,7 @@ create table cross_referral (
   check (kind = 'free_choice_outside' or offering_id is not null),
   check (kind <> 'cross_municipal' or (consent_on is not null and shared_snapshot is not null)),
   check ((ended_on is null) = (end_reason is null)),
-  check (provider_decision is distinct from 'declined' or length(provider_decision_reason) > 0),
+  check (provider_decision is distinct from 'declined' or coalesce(length(provider_decision_reason), 0) > 0),
   check (provider_contact_on is null or provider_contact_on >= received_on),
   check (deeper_assessment_on is null or deeper_assessment_on >= received_on),
   check (started_on is null or started_on >= received_on),
@@ -550,7 +550,7 @@ create table attendance (
   primary key (team_session_id, enrolment_id),
   foreign key (team_session_id, team_id) references team_session (id, team_id),
   foreign key (enrolment_id, team_id) references enrolment (id, team_id),
-  check (status <> 'cancelled' or length(cancel_reason) > 0)
+  check (status <> 'cancelled' or coalesce(length(cancel_reason), 0) > 0)
 );
 
 -- ───────────────────────────── deadlines, calendars, transport ─────────────────────────────
@@ -576,7 +576,7 @@ create table deadline_pause (
   note               text,
   recorded_by        uuid references staff_user (id),
   check (resumed_on is null or resumed_on >= paused_on),
-  check (reason <> 'other' or length(note) > 0)
+  check (reason <> 'other' or coalesce(length(note), 0) > 0)
 );
 
 -- Closing days on top of public holidays: recurring (5 June, 24 and 31 Dec) or one-off;

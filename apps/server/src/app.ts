@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerAuthentication } from './features/auth/auth.plugin.ts';
+import { registerAuthRoutes } from './features/auth/auth.routes.ts';
+import type { AuthDeps } from './features/auth/auth.service.ts';
+import { registerCitizenRoutes } from './features/citizens/citizen.routes.ts';
+import { registerHealthRoutes } from './features/health/health.routes.ts';
+import { registerReferenceRoutes } from './features/reference/reference.routes.ts';
+import { registerStartRoutes } from './features/start/start.routes.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/database/database.ts';
+import { handleError } from './platform/http/error-handler.ts';
+import type { App } from './platform/http/types.ts';
+
+export type AppDeps = {
+  database: Database;
+  clock: Clock;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'>;
+  logger?: FastifyServerOptions['logger'];
+};
+
+/** Mounts every feature's routes on one Fastify instance; the one error mapper lives here. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  // Kept so a test can prove every route is in the OpenAPI document.
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Samkraft API', version: '0.1.0', description: 'Cross-municipal cancer rehabilitation and palliation.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samkraft_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes; no inline scripts are allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+
+  const db = deps.database.db;
+  const authDeps: AuthDeps = {
+    db,
+    clock: deps.clock,
+    policy: { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours },
+    demo: deps.config.demo,
+  };
+  registerAuthentication(app, authDeps);
+  registerHealthRoutes(app, deps.database);
+  registerAuthRoutes(app, authDeps, { cookieSecure: deps.config.cookieSecure });
+  registerStartRoutes(app, { db, clock: deps.clock });
+  registerCitizenRoutes(app, { db, clock: deps.clock });
+  registerReferenceRoutes(app, { db, clock: deps.clock });
+
+  app.get('/api/openapi.json', {
+    schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },
+    handler: async () => app.swagger() as unknown as Record<string, unknown>,
+  });
+
+  registerWebApp(app, deps.config.webDistDir);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: { method: string; url: string }[];
+  }
+}
+
+/** Serves the built web app, with index.html for client-side routes; /api stays JSON. */
+function registerWebApp(app: App, distDir: string): void {
+  const indexFile = path.join(distDir, 'index.html');
+  const built = fs.existsSync(indexFile);
+  if (built) {
+    void app.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}`, fields: [] } });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', fields: [] } });
+    }
+    if (!built) {
+      return reply.status(503).type('text/plain; charset=utf-8').send('Samkraft: the web app is not built. Run `npm start` (it builds it) or `npm run build`.');
+    }
+    return reply.type('text/html; charset=utf-8').send(fs.createReadStream(indexFile));
+  });
+}

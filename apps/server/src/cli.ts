@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { roles } from '@samkraft/contracts/common';
+import { seedDemoData } from './features/demo/demo.seed.ts';
+import { createStaffUser, type NewStaffUser } from './features/auth/staff-admin.service.ts';
+import { seedReferenceData } from './features/reference-data/reference-data.seed.ts';
+import { hasNoStaff } from './prepare-database.ts';
+import { danishDate, systemClock } from './platform/clock.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { DatabaseOpenError, errorText, openDatabase } from './platform/database/database.ts';
+import { migrate } from './platform/database/migrate.ts';
+
+const usage = `Samkraft command line
+
+  npm run cli -- migrate                 apply database migrations
+  npm run cli -- seed [--demo] [--force] reference data; --demo adds demo data to an empty database
+                                         (--force: even if it has staff users)
+  npm run cli -- create-user --username U --name "Full Name" --municipality 0159
+                 --profession nurse --role contact_person [--role municipal_lead]
+                                         a real staff user; the password is read from SAMKRAFT_PASSWORD
+
+Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data).`;
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const config = loadConfig(process.env);
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  const database = await openDatabase(config);
+  try {
+    switch (command) {
+      case 'migrate': {
+        const applied = await migrate(database);
+        process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+        return;
+      }
+      case 'seed': {
+        const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, force: { type: 'boolean' } } });
+        await migrate(database);
+        await seedReferenceData(database.db);
+        process.stdout.write('reference data seeded\n');
+        if (values.demo) {
+          if (!values.force && !(await hasNoStaff(database.db))) {
+            throw new ConfigError('the database already has staff users; demo data is only seeded into an empty database (use --force to add it anyway)');
+          }
+          await seedDemoData(database.db, danishDate(systemClock.now()));
+          process.stdout.write('demo data seeded\n');
+        }
+        return;
+      }
+      case 'create-user': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            username: { type: 'string' },
+            name: { type: 'string' },
+            municipality: { type: 'string' },
+            profession: { type: 'string' },
+            role: { type: 'string', multiple: true },
+          },
+        });
+        const input = z
+          .object({ roles: z.array(z.enum(roles)).min(1, 'give at least one --role') })
+          .parse({ roles: values.role ?? [] });
+        const password = process.env.SAMKRAFT_PASSWORD ?? '';
+        await migrate(database);
+        const user = await createStaffUser(
+          { db: database.db, actor: { kind: 'system', name: 'cli' }, clock: systemClock },
+          {
+            username: values.username ?? '',
+            displayName: values.name ?? '',
+            municipalityCode: values.municipality ?? '',
+            profession: (values.profession ?? '') as NewStaffUser['profession'],
+            roles: input.roles,
+            password,
+          },
+        );
+        process.stdout.write(`created ${user.username} (${user.id})\n`);
+        return;
+      }
+      default:
+        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, help)`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  const msg = err instanceof ConfigError || err instanceof DatabaseOpenError ? err.message : errorText(err);
+  process.stderr.write(`Samkraft: ${msg}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StaffActor } from '../../platform/auth/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http/types.ts';
+import { resolveSession, type AuthDeps, type ResolvedSession } from './auth.service.ts';
+import { safeEqual } from './session.rules.ts';
+
+export const SESSION_COOKIE = 'samkraft_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: ResolvedSession | null;
+  }
+}
+
+/**
+ * Resolves the session cookie on every API request and enforces CSRF: a state-changing request
+ * in a session must carry the session's token in `x-csrf-token` (synchronizer token pattern).
+ */
+export function registerAuthentication(app: App, deps: AuthDeps): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? ((await resolveSession(deps, token)) ?? null) : null;
+    if (request.auth && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, request.auth.csrfSecret)) {
+        throw new AppError('csrf', 'Missing or wrong CSRF token (header x-csrf-token)', [{ field: 'headers.x-csrf-token', message: 'is missing or wrong' }]);
+      }
+    }
+  });
+}
+
+/** The signed-in staff member, or a 401. Routes call this; services decide the rest. */
+export function requireStaff(request: FastifyRequest): StaffActor {
+  if (!request.auth) throw new AppError('unauthenticated', 'Sign in first');
+  return request.auth.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  // A session cookie (no Max-Age): the server enforces idle and absolute expiry.
+  void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, secure, sameSite: 'strict', path: '/' });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, secure, sameSite: 'strict', path: '/' });
+}

@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import type { Role } from '@samkraft/contracts/common';
+import type { Db } from '../../platform/database/database.ts';
+
+export type StaffRecord = {
+  id: string;
+  username: string;
+  displayName: string;
+  municipalityCode: string;
+  municipalityName: string;
+  profession: string;
+  roles: Role[];
+  passwordHash: string | null;
+  isDemo: boolean;
+  active: boolean;
+};
+
+function staffQuery(db: Db) {
+  return db
+    .selectFrom('staff_user as u')
+    .innerJoin('municipality as m', 'm.code', 'u.municipality_code')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.municipality_code',
+      'm.name as municipality_name',
+      'u.profession',
+      'u.password_hash',
+      'u.is_demo',
+      'u.active',
+      sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from staff_role r where r.staff_user_id = u.id), '{}')`.as('roles'),
+    ]);
+}
+
+type StaffRow = Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTakeFirstOrThrow']>>;
+
+function toStaff(r: StaffRow): StaffRecord {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    municipalityCode: r.municipality_code,
+    municipalityName: r.municipality_name,
+    profession: r.profession,
+    roles: r.roles,
+    passwordHash: r.password_hash,
+    isDemo: r.is_demo,
+    active: r.active,
+  };
+}
+
+export async function findStaffByUsername(db: Db, username: string): Promise<StaffRecord | undefined> {
+  const r = await staffQuery(db).where(sql`lower(u.username)`, '=', username.toLowerCase()).executeTakeFirst();
+  return r && toStaff(r);
+}
+
+export async function findStaffById(db: Db, id: string): Promise<StaffRecord | undefined> {
+  const r = await staffQuery(db).where('u.id', '=', id).executeTakeFirst();
+  return r && toStaff(r);
+}
+
+export async function listDemoStaff(db: Db): Promise<StaffRecord[]> {
+  const rows = await staffQuery(db).where('u.is_demo', '=', true).where('u.active', '=', true).orderBy('m.name').orderBy('u.display_name').execute();
+  return rows.map(toStaff);
+}
+
+export type SessionRecord = {
+  tokenHash: string;
+  staffUserId: string;
+  csrfSecret: string;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+};
+
+export async function insertSession(db: Db, s: SessionRecord & { createdAt: Date; userAgent: string | null }): Promise<void> {
+  await db
+    .insertInto('staff_session')
+    .values({
+      token_hash: s.tokenHash,
+      staff_user_id: s.staffUserId,
+      csrf_secret: s.csrfSecret,
+      created_at: s.createdAt,
+      last_seen_at: s.lastSeenAt,
+      idle_expires_at: s.idleExpiresAt,
+      absolute_expires_at: s.absoluteExpiresAt,
+      user_agent: s.userAgent,
+    })
+    .execute();
+}
+
+export async function findSession(db: Db, tokenHash: string): Promise<SessionRecord | undefined> {
+  const r = await db.selectFrom('staff_session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return (
+    r && {
+      tokenHash: r.token_hash,
+      staffUserId: r.staff_user_id,
+      csrfSecret: r.csrf_secret,
+      lastSeenAt: r.last_seen_at,
+      idleExpiresAt: r.idle_expires_at,
+      absoluteExpiresAt: r.absolute_expires_at,
+    }
+  );
+}
+
+export async function touchSession(db: Db, tokenHash: string, lastSeenAt: Date, idleExpiresAt: Date): Promise<void> {
+  await db.updateTable('staff_session').set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('staff_session').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('staff_session')
+    .where((eb) => eb.or([eb('idle_expires_at', '<=', now), eb('absolute_expires_at', '<=', now)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function insertStaffUser(
+  db: Db,
+  u: { username: string; displayName: string; municipalityCode: string; profession: string; passwordHash: string | null; roles: Role[]; isDemo: boolean },
+): Promise<string> {
+  const row = await db
+    .insertInto('staff_user')
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      municipality_code: u.municipalityCode,
+      profession: u.profession,
+      password_hash: u.passwordHash,
+      is_demo: u.isDemo,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('staff_role')
+    .values(u.roles.map((role) => ({ staff_user_id: row.id, role })))
+    .execute();
+  return row.id;
+}
+
+export async function municipalityExists(db: Db, code: string): Promise<boolean> {
+  return (await db.selectFrom('municipality').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { demoLoginBody, demoUsers, loginBody, sessionInfo } from '@samkraft/contracts/auth';
+import { apiError } from '@samkraft/contracts/common';
+import { AppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http/types.ts';
+import { clearSessionCookie, requireStaff, setSessionCookie } from './auth.plugin.ts';
+import { listDemoUsers, signInAsDemoUser, signInWithPassword, signOut, type AuthDeps } from './auth.service.ts';
+
+const errors = { 400: apiError, 401: apiError, 403: apiError, 429: apiError };
+
+export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecure: boolean }): void {
+  const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
+  app.get('/api/auth/session', {
+    schema: { tags: ['auth'], summary: 'The current session, with the CSRF token for state-changing requests', response: { 200: sessionInfo, ...errors } },
+    handler: async (request) => {
+      requireStaff(request);
+      return request.auth!.info;
+    },
+  });
+
+  app.get('/api/auth/demo-users', {
+    schema: { tags: ['auth'], summary: 'Demo users to pick on the sign-in page (empty when demo is off)', response: { 200: demoUsers } },
+    handler: async () => listDemoUsers(deps),
+  });
+
+  app.post('/api/auth/login', {
+    config: signInLimit,
+    schema: { tags: ['auth'], summary: 'Sign in with username and password', body: loginBody, response: { 200: sessionInfo, ...errors } },
+    handler: async (request, reply) => {
+      const signed = await signInWithPassword(deps, request.body.username, request.body.password, request.headers['user-agent'] ?? null);
+      setSessionCookie(reply, signed.token, opts.cookieSecure);
+      return signed.info;
+    },
+  });
+
+  app.post('/api/auth/demo-login', {
+    config: signInLimit,
+    schema: { tags: ['auth'], summary: 'Sign in as a demo user (demo installations only)', body: demoLoginBody, response: { 200: sessionInfo, ...errors } },
+    handler: async (request, reply) => {
+      const signed = await signInAsDemoUser(deps, request.body.userId, request.headers['user-agent'] ?? null);
+      setSessionCookie(reply, signed.token, opts.cookieSecure);
+      return signed.info;
+    },
+  });
+
+  app.post('/api/auth/logout', {
+    schema: { tags: ['auth'], summary: 'Sign out and end the session', body: z.strictObject({}).nullish(), response: { 204: z.null(), ...errors } },
+    handler: async (request, reply) => {
+      if (!request.auth) throw new AppError('unauthenticated', 'Not signed in');
+      await signOut(deps, request.auth);
+      clearSessionCookie(reply, opts.cookieSecure);
+      return reply.status(204).send(null);
+    },
+  });
+}

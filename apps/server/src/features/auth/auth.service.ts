@@ -1,0 +1,119 @@
+import type { SessionInfo, StaffUser } from '@samkraft/contracts/auth';
+import { audit } from '../../platform/audit/audit.ts';
+import type { StaffActor } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/database/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  deleteSession,
+  findSession,
+  findStaffById,
+  findStaffByUsername,
+  insertSession,
+  listDemoStaff,
+  touchSession,
+  type StaffRecord,
+} from './auth.repository.ts';
+import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { hashToken, isExpired, newToken, sessionTimes, shouldTouch, type SessionPolicy } from './session.rules.ts';
+
+export type AuthDeps = { db: Db; clock: Clock; policy: SessionPolicy; demo: boolean };
+
+export type SignedIn = { token: string; info: SessionInfo };
+
+export function toStaffUser(s: StaffRecord): StaffUser {
+  return {
+    id: s.id,
+    username: s.username,
+    displayName: s.displayName,
+    municipality: { code: s.municipalityCode, name: s.municipalityName },
+    roles: s.roles,
+    profession: s.profession as StaffUser['profession'],
+  };
+}
+
+export function toActor(s: StaffRecord): StaffActor {
+  return {
+    kind: 'staff',
+    userId: s.id,
+    username: s.username,
+    displayName: s.displayName,
+    municipalityCode: s.municipalityCode,
+    roles: s.roles,
+    profession: s.profession,
+  };
+}
+
+async function openSession(deps: AuthDeps, staff: StaffRecord, userAgent: string | null): Promise<SignedIn> {
+  const now = deps.clock.now();
+  const token = newToken();
+  const csrfSecret = newToken();
+  const times = sessionTimes(now, deps.policy);
+  await deps.db.transaction().execute(async (trx) => {
+    await insertSession(trx, { tokenHash: hashToken(token), staffUserId: staff.id, csrfSecret, createdAt: now, lastSeenAt: now, ...times, userAgent });
+    await audit(trx, { actor: toActor(staff) }, [{ action: 'auth.sign_in', citizenId: null, outcome: 'allowed', entityType: 'staff_user', entityId: staff.id }]);
+  });
+  return { token, info: { user: toStaffUser(staff), csrfToken: csrfSecret, idleExpiresAt: times.idleExpiresAt.toISOString() } };
+}
+
+const systemAuth = { actor: { kind: 'system' as const, name: 'sign-in' } };
+
+export async function signInWithPassword(deps: AuthDeps, username: string, password: string, userAgent: string | null): Promise<SignedIn> {
+  const staff = await findStaffByUsername(deps.db, username);
+  const ok = await verifyPassword(staff?.passwordHash ?? DUMMY_HASH, password);
+  if (!staff || !staff.passwordHash || !ok || !staff.active) {
+    await audit(deps.db, systemAuth, [{ action: 'auth.sign_in', citizenId: null, outcome: 'denied', detail: { username } }]);
+    throw new AppError('unauthenticated', 'Wrong username or password', [{ field: 'password', message: 'wrong username or password' }]);
+  }
+  return openSession(deps, staff, userAgent);
+}
+
+export async function signInAsDemoUser(deps: AuthDeps, userId: string, userAgent: string | null): Promise<SignedIn> {
+  if (!deps.demo) throw AppError.forbidden('Demo sign-in is turned off on this installation');
+  const staff = await findStaffById(deps.db, userId);
+  if (!staff || !staff.isDemo || !staff.active) {
+    await audit(deps.db, systemAuth, [{ action: 'auth.sign_in', citizenId: null, outcome: 'denied', detail: { demoUserId: userId } }]);
+    throw AppError.validation([{ field: 'userId', message: 'is not a demo user' }]);
+  }
+  return openSession(deps, staff, userAgent);
+}
+
+export async function listDemoUsers(deps: AuthDeps): Promise<{ enabled: boolean; users: StaffUser[] }> {
+  if (!deps.demo) return { enabled: false, users: [] };
+  return { enabled: true, users: (await listDemoStaff(deps.db)).map(toStaffUser) };
+}
+
+export type ResolvedSession = { actor: StaffActor; info: SessionInfo; tokenHash: string; csrfSecret: string };
+
+/** The session behind a cookie token, extending its idle deadline; undefined if none or expired. */
+export async function resolveSession(deps: AuthDeps, token: string): Promise<ResolvedSession | undefined> {
+  const tokenHash = hashToken(token);
+  const session = await findSession(deps.db, tokenHash);
+  const now = deps.clock.now();
+  if (!session) return undefined;
+  if (isExpired(session, now)) {
+    await deleteSession(deps.db, tokenHash);
+    return undefined;
+  }
+  const staff = await findStaffById(deps.db, session.staffUserId);
+  if (!staff || !staff.active) return undefined;
+  let idleExpiresAt = session.idleExpiresAt;
+  if (shouldTouch(session.lastSeenAt, now)) {
+    idleExpiresAt = sessionTimes(now, deps.policy).idleExpiresAt;
+    if (idleExpiresAt > session.absoluteExpiresAt) idleExpiresAt = session.absoluteExpiresAt;
+    await touchSession(deps.db, tokenHash, now, idleExpiresAt);
+  }
+  return {
+    actor: toActor(staff),
+    tokenHash,
+    csrfSecret: session.csrfSecret,
+    info: { user: toStaffUser(staff), csrfToken: session.csrfSecret, idleExpiresAt: idleExpiresAt.toISOString() },
+  };
+}
+
+export async function signOut(deps: AuthDeps, session: ResolvedSession): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, session.tokenHash);
+    await audit(trx, { actor: session.actor }, [{ action: 'auth.sign_out', citizenId: null, outcome: 'allowed' }]);
+  });
+}

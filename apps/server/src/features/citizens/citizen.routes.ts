@@ -1,0 +1,19 @@
+import { citizenDetail, citizenParams } from '@samkraft/contracts/citizens';
+import { apiError } from '@samkraft/contracts/common';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/database/database.ts';
+import type { App } from '../../platform/http/types.ts';
+import { requireStaff } from '../auth/auth.plugin.ts';
+import { getCitizen } from './citizen.service.ts';
+
+export function registerCitizenRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+  app.get('/api/citizens/:citizenId', {
+    schema: {
+      tags: ['citizens'],
+      summary: "A citizen's record (home municipality, or a provider the citizen's referral was shared with)",
+      params: citizenParams,
+      response: { 200: citizenDetail, 400: apiError, 401: apiError, 403: apiError, 404: apiError },
+    },
+    handler: async (request) => getCitizen({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.citizenId),
+  });
+}

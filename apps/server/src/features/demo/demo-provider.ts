@@ -1,0 +1,167 @@
+import { copenhagenInstant } from './demo-dates.ts';
+import { reached, requireId, type CourseDates, type DemoContext } from './demo-context.ts';
+import { SLUG } from './demo-people.data.ts';
+import type { DemoScenario } from './demo-scenarios.data.ts';
+import { attendanceStatus, teamKey } from './demo-teams.ts';
+
+/** Interventions that start with a deeper assessment (note §8.9: training, OT, diet). */
+const DEEPER_ASSESSED = new Set(['mixed_training', 'men_training', 'prostate_pelvic_floor', 'breast_training', 'puls_styrke', 'lung', 'brain', 'hhk_cross', 'hhk_home']);
+const HOME_KIND = new Set(['mixed_training', 'hhk_home']);
+
+/**
+ * The providing municipality's side of a course: the cross-municipal referral and what follows
+ * it (contact, deeper assessment, goals, team enrolment and attendance, status notes).
+ */
+export async function writeCrossReferral(
+  ctx: DemoContext,
+  s: DemoScenario,
+  d: CourseDates,
+  courseId: string,
+  contactPersonId: string,
+  snapshot: Record<string, string | string[]>,
+  index: number,
+): Promise<void> {
+  const code = s.intervention;
+  if (!code) throw new Error('demo data: a scenario past the plan needs an intervention');
+  const { db, today } = ctx;
+  const provider = requireId(ctx.routes, `${code}@${s.home}`, 'route');
+  const offering = requireId(ctx.offerings, `${code}@${provider}`, 'offering');
+  const therapistId = requireId(ctx.staff, `${requireId(SLUG, provider, 'slug')}.terapeut`, 'therapist');
+  const team = ctx.teams.get(teamKey(code, provider));
+
+  const hasContact = reached(s, 'provider_contact');
+  const deeper = hasContact && DEEPER_ASSESSED.has(code);
+  const started = reached(s, 'in_team');
+  const ended = reached(s, 'ended');
+  let startOn: string | null = null;
+  if (started) {
+    if (team) {
+      const firstSession = team.team.mode === 'cohort' ? team.sessions[0] : team.sessions.find((x) => x.date >= d.earliestStart);
+      startOn = firstSession?.date ?? d.earliestStart;
+    } else {
+      startOn = d.earliestStart;
+    }
+  }
+  const endOn = ended ? d.end : null;
+
+  const xref = await db
+    .insertInto('cross_referral')
+    .values({
+      course_id: courseId,
+      kind: HOME_KIND.has(code) ? 'home' : 'cross_municipal',
+      intervention_code: code,
+      offering_id: offering.id,
+      provider_municipality_code: provider,
+      consent_on: d.planned,
+      shared_snapshot: snapshot,
+      sent_at: copenhagenInstant(d.crossReferral, '08:30'),
+      sent_by: contactPersonId,
+      received_on: d.crossReferral,
+      provider_decision: hasContact ? 'accepted' : null,
+      provider_contact_on: hasContact ? d.providerContact : null,
+      deeper_assessment_on: deeper ? d.deeperAssessment : null,
+      started_on: startOn,
+      ended_on: endOn,
+      end_reason: ended ? 'completed' : null,
+      origin: 'demo',
+      created_at: copenhagenInstant(d.crossReferral, '08:30'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  if (deeper) {
+    const hhk = code.startsWith('hhk');
+    const da = await db
+      .insertInto('deeper_assessment')
+      .values({
+        cross_referral_id: xref.id,
+        assessed_on: d.deeperAssessment,
+        profession: hhk ? 'occupational_therapist' : 'physiotherapist',
+        findings: hhk
+          ? 'Nedsat gabeevne og synkebesvær; træt ved måltider. Kommunikation påvirket af hæshed.'
+          : 'Nedsat kondition og muskelstyrke i underekstremiteter; kan deltage i holdtræning med tilpasning.',
+        recorded_by: therapistId,
+        recorded_at: copenhagenInstant(d.deeperAssessment, '12:00'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tests = hhk
+      ? [{ test_code: 'weight', value: 68.5, unit: 'kg' }]
+      : [
+          { test_code: 'chair_stand_30s', value: 9 + (index % 5), unit: 'rejsninger' },
+          { test_code: 'six_minute_walk', value: 380 + 10 * (index % 7), unit: 'm' },
+        ];
+    await db.insertInto('deeper_assessment_test').values(tests.map((t) => ({ deeper_assessment_id: da.id, ...t }))).execute();
+    await db
+      .insertInto('provider_goal')
+      .values({
+        cross_referral_id: xref.id,
+        description: hhk ? 'Kunne spise et almindeligt måltid uden at blive udmattet' : 'Kunne gå 30 minutter uden pause',
+        status: ended ? 'reached' : 'open',
+        set_on: d.deeperAssessment,
+      })
+      .execute();
+  }
+
+  let attended = 0;
+  if (team && startOn) {
+    const enrolment = await db
+      .insertInto('enrolment')
+      .values({
+        team_id: team.id,
+        cross_referral_id: xref.id,
+        status: endOn ? 'ended' : 'enrolled',
+        start_on: startOn,
+        quota: team.team.sessionQuota,
+        ended_on: endOn,
+        end_reason: endOn ? 'completed' : null,
+        created_at: copenhagenInstant(d.providerContact, '10:00'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const lastDay = endOn ?? today;
+    const held = team.sessions.filter((x) => x.date >= startOn && x.date <= lastDay && x.date < today).slice(0, team.team.sessionQuota);
+    const rows = held.map((session, i) => {
+      const a = attendanceStatus(i, index);
+      return { team_session_id: session.id, enrolment_id: enrolment.id, team_id: team.id, status: a.status, cancel_reason: a.cancelReason, recorded_by: therapistId, recorded_at: copenhagenInstant(session.date, '16:00') };
+    });
+    if (rows.length > 0) await db.insertInto('attendance').values(rows).execute();
+    attended = rows.filter((r) => r.status === 'attended').length;
+  }
+
+  if (startOn) {
+    const readAt = copenhagenInstant(startOn, '15:00');
+    await db
+      .insertInto('status_note')
+      .values({
+        cross_referral_id: xref.id,
+        kind: 'start',
+        written_on: startOn,
+        body: `Borgeren er startet på ${offering.placeName}. Mål aftalt ved uddybende udredning; deltager stabilt.`,
+        author_id: therapistId,
+        sent_at: copenhagenInstant(startOn, '14:00'),
+        read_at: readAt,
+        read_by: contactPersonId,
+      })
+      .execute();
+  }
+  if (endOn) {
+    await db
+      .insertInto('status_note')
+      .values({
+        cross_referral_id: xref.id,
+        kind: 'end',
+        written_on: endOn,
+        body: 'Forløbet er afsluttet som planlagt. Borgeren er motiveret for at fortsætte træning i foreningsregi.',
+        course_end_on: endOn,
+        attendance_count: team ? attended : null,
+        goals_reached: 'Målet om at gå 30 minutter uden pause er nået.',
+        author_id: therapistId,
+        sent_at: copenhagenInstant(endOn, '14:00'),
+        // Ended-but-not-closed courses keep the end note unread: it is the contact person's cue.
+        read_at: s.step === 'closed' ? copenhagenInstant(endOn, '16:00') : null,
+        read_by: s.step === 'closed' ? contactPersonId : null,
+      })
+      .execute();
+  }
+}

@@ -1,0 +1,295 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/database/database.ts';
+import type { CourseStepFacts } from '../courses/course-step.rules.ts';
+
+export type OpenCourseRow = CourseStepFacts & {
+  courseId: string;
+  referralId: string;
+  receivedOn: string;
+  source: string;
+  diagnosisCode: string | null;
+  diagnosisTitle: string | null;
+  contactPersonId: string | null;
+  contactPersonName: string | null;
+  citizen: {
+    id: string;
+    cpr: string | null;
+    pseudonym: string | null;
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+    sex: 'F' | 'M';
+    protected: boolean;
+    vulnerable: boolean;
+  };
+};
+
+/** Open courses of a home municipality with the facts their step is derived from. */
+export async function listOpenCourses(db: Db, municipalityCode: string): Promise<OpenCourseRow[]> {
+  const rows = await db
+    .selectFrom('course as k')
+    .innerJoin('referral as r', 'r.id', 'k.referral_id')
+    .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
+    .leftJoin('diagnosis as d', 'd.code', 'r.diagnosis_code')
+    .leftJoin('course_assignment as a', (j) => j.onRef('a.course_id', '=', 'k.id').on('a.ended_at', 'is', null))
+    .leftJoin('staff_user as s', 's.id', 'a.staff_user_id')
+    .select([
+      'k.id as course_id',
+      'k.closed_on',
+      'r.id as referral_id',
+      'r.received_on',
+      'r.source',
+      'r.diagnosis_code',
+      'd.title_da',
+      's.id as staff_id',
+      's.display_name as staff_name',
+      'c.id as citizen_id',
+      'c.cpr',
+      'c.pseudonym',
+      'c.given_name',
+      'c.family_name',
+      'c.birth_date',
+      'c.sex',
+      'c.name_address_protected',
+      'c.vulnerable',
+      sql<string | null>`(select min(x.contacted_on) from course_contact x where x.course_id = k.id and x.reached)`.as('first_contact_on'),
+      sql<string | null>`(select min(n.assessed_on) from needs_assessment n where n.course_id = k.id and n.occasion = 'initial')`.as('initial_assessment_on'),
+      sql<string | null>`(select min(p.agreed_on) from action_plan p where p.course_id = k.id)`.as('plan_agreed_on'),
+      sql<number>`(select count(*)::int from cross_referral x where x.course_id = k.id and x.provider_decision is distinct from 'declined')`.as('interventions'),
+      sql<number>`(select count(*)::int from cross_referral x where x.course_id = k.id and x.started_on is not null)`.as('interventions_started'),
+      sql<number>`(select count(*)::int from cross_referral x where x.course_id = k.id and x.ended_on is null and x.provider_decision is distinct from 'declined')`.as('interventions_open'),
+      sql<string | null>`(select cc.held_on from closing_conversation cc where cc.course_id = k.id)`.as('closing_conversation_on'),
+    ])
+    .where('r.home_municipality_code', '=', municipalityCode)
+    .where('k.closed_on', 'is', null)
+    .orderBy('r.received_on')
+    .execute();
+  return rows.map((r) => ({
+    courseId: r.course_id,
+    referralId: r.referral_id,
+    receivedOn: r.received_on,
+    source: r.source,
+    diagnosisCode: r.diagnosis_code,
+    diagnosisTitle: r.title_da,
+    contactPersonId: r.staff_id,
+    contactPersonName: r.staff_name,
+    closedOn: r.closed_on,
+    firstContactOn: r.first_contact_on,
+    initialAssessmentOn: r.initial_assessment_on,
+    planAgreedOn: r.plan_agreed_on,
+    interventions: r.interventions,
+    interventionsStarted: r.interventions_started,
+    interventionsOpen: r.interventions_open,
+    closingConversationOn: r.closing_conversation_on,
+    citizen: {
+      id: r.citizen_id,
+      cpr: r.cpr,
+      pseudonym: r.pseudonym,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      birthDate: r.birth_date,
+      sex: r.sex as 'F' | 'M',
+      protected: r.name_address_protected,
+      vulnerable: r.vulnerable,
+    },
+  }));
+}
+
+export type TeamRow = {
+  id: string;
+  name: string;
+  interventionCode: string;
+  interventionName: string;
+  mode: 'rolling' | 'cohort';
+  capacity: number;
+  enrolled: number;
+  waiting: number;
+  startsOn: string;
+  schedule: { weekday: number; startTime: string; durationMinutes: number }[];
+};
+
+export async function listTeamsHostedBy(db: Db, municipalityCode: string, today: string): Promise<TeamRow[]> {
+  const rows = await db
+    .selectFrom('team as t')
+    .innerJoin('offering as o', 'o.id', 't.offering_id')
+    .innerJoin('intervention as i', 'i.code', 'o.intervention_code')
+    .select([
+      't.id',
+      't.name',
+      't.mode',
+      't.capacity',
+      't.starts_on',
+      'i.code',
+      'i.name_da',
+      sql<number>`(select count(*)::int from enrolment e where e.team_id = t.id and e.status = 'enrolled')`.as('enrolled'),
+      sql<number>`(select count(*)::int from enrolment e where e.team_id = t.id and e.status = 'waiting')`.as('waiting'),
+      sql<{ weekday: number; startTime: string; durationMinutes: number }[]>`coalesce((select json_agg(json_build_object('weekday', s.weekday, 'startTime', to_char(s.start_time, 'HH24:MI'), 'durationMinutes', s.duration_minutes) order by s.weekday, s.start_time) from team_schedule s where s.team_id = t.id), '[]'::json)`.as('schedule'),
+    ])
+    .where('o.host_municipality_code', '=', municipalityCode)
+    .where((eb) => eb.or([eb('t.ends_on', 'is', null), eb('t.ends_on', '>=', today)]))
+    .orderBy('i.name_da')
+    .orderBy('t.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    interventionCode: r.code,
+    interventionName: r.name_da,
+    mode: r.mode as 'rolling' | 'cohort',
+    capacity: r.capacity,
+    enrolled: r.enrolled,
+    waiting: r.waiting,
+    startsOn: r.starts_on,
+    schedule: r.schedule,
+  }));
+}
+
+export type IncomingRow = {
+  id: string;
+  interventionCode: string;
+  interventionName: string;
+  homeMunicipalityCode: string;
+  homeMunicipalityName: string;
+  receivedOn: string;
+  providerDecision: string | null;
+  declined: boolean;
+  providerContactOn: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  citizen: OpenCourseRow['citizen'];
+};
+
+/** Cross-municipal referrals sent to a providing municipality (what was shared with it). */
+export async function listIncomingReferrals(db: Db, providerCode: string): Promise<IncomingRow[]> {
+  const rows = await db
+    .selectFrom('cross_referral as x')
+    .innerJoin('course as k', 'k.id', 'x.course_id')
+    .innerJoin('referral as r', 'r.id', 'k.referral_id')
+    .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
+    .innerJoin('intervention as i', 'i.code', 'x.intervention_code')
+    .innerJoin('municipality as m', 'm.code', 'r.home_municipality_code')
+    .select([
+      'x.id',
+      'x.intervention_code',
+      'i.name_da',
+      'r.home_municipality_code',
+      'm.name as municipality_name',
+      'x.received_on',
+      'x.provider_decision',
+      'x.provider_contact_on',
+      'x.started_on',
+      'x.ended_on',
+      sql<boolean>`exists (select 1 from decline d where d.cross_referral_id = x.id)`.as('declined'),
+      'c.id as citizen_id',
+      'c.cpr',
+      'c.pseudonym',
+      'c.given_name',
+      'c.family_name',
+      'c.birth_date',
+      'c.sex',
+      'c.name_address_protected',
+      'c.vulnerable',
+    ])
+    .where('x.provider_municipality_code', '=', providerCode)
+    .where('x.kind', '=', 'cross_municipal')
+    .where('x.sent_at', 'is not', null)
+    .orderBy('x.received_on', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    interventionCode: r.intervention_code,
+    interventionName: r.name_da,
+    homeMunicipalityCode: r.home_municipality_code,
+    homeMunicipalityName: r.municipality_name,
+    receivedOn: r.received_on,
+    providerDecision: r.provider_decision,
+    declined: r.declined,
+    providerContactOn: r.provider_contact_on,
+    startedOn: r.started_on,
+    endedOn: r.ended_on,
+    citizen: {
+      id: r.citizen_id,
+      cpr: r.cpr,
+      pseudonym: r.pseudonym,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      birthDate: r.birth_date,
+      sex: r.sex as 'F' | 'M',
+      protected: r.name_address_protected,
+      vulnerable: r.vulnerable,
+    },
+  }));
+}
+
+export type StaffLoadRow = { id: string; name: string; roles: string[]; openCourses: number };
+
+export async function listStaffWithLoad(db: Db, municipalityCode: string): Promise<StaffLoadRow[]> {
+  const rows = await db
+    .selectFrom('staff_user as u')
+    .select([
+      'u.id',
+      'u.display_name',
+      sql<string[]>`coalesce((select array_agg(r.role order by r.role) from staff_role r where r.staff_user_id = u.id), '{}')`.as('roles'),
+      sql<number>`(select count(*)::int from course_assignment a join course k on k.id = a.course_id
+        where a.staff_user_id = u.id and a.ended_at is null and k.closed_on is null)`.as('open_courses'),
+    ])
+    .where('u.municipality_code', '=', municipalityCode)
+    .where('u.active', '=', true)
+    .orderBy('u.display_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name, roles: r.roles, openCourses: r.open_courses }));
+}
+
+export type MunicipalityCountRow = {
+  code: string;
+  name: string;
+  referrals: number;
+  openCourses: number;
+  referredToOthers: number;
+  receivedFromOthers: number;
+};
+
+/** Aggregates per member municipality for a period — no person-level data. */
+export async function countPerMunicipality(db: Db, from: string, to: string): Promise<MunicipalityCountRow[]> {
+  const rows = await db
+    .selectFrom('municipality as m')
+    .select([
+      'm.code',
+      'm.name',
+      sql<number>`(select count(*)::int from referral r where r.home_municipality_code = m.code and r.received_on between ${from} and ${to})`.as('referrals'),
+      sql<number>`(select count(*)::int from course k join referral r on r.id = k.referral_id where r.home_municipality_code = m.code and k.closed_on is null)`.as('open_courses'),
+      sql<number>`(select count(*)::int from cross_referral x join course k on k.id = x.course_id join referral r on r.id = k.referral_id
+        where r.home_municipality_code = m.code and x.provider_municipality_code <> m.code and x.kind = 'cross_municipal' and x.received_on between ${from} and ${to})`.as('referred_to_others'),
+      sql<number>`(select count(*)::int from cross_referral x join course k on k.id = x.course_id join referral r on r.id = k.referral_id
+        where x.provider_municipality_code = m.code and r.home_municipality_code <> m.code and x.kind = 'cross_municipal' and x.received_on between ${from} and ${to})`.as('received_from_others'),
+    ])
+    .where('m.is_member', '=', true)
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    referrals: r.referrals,
+    openCourses: r.open_courses,
+    referredToOthers: r.referred_to_others,
+    receivedFromOthers: r.received_from_others,
+  }));
+}
+
+export async function countSystem(db: Db, since: Date): Promise<{ users: number; municipalities: number; interventions: number; offerings: number; auditEventsToday: number }> {
+  const r = await db
+    .selectNoFrom([
+      sql<number>`(select count(*)::int from staff_user where active)`.as('users'),
+      sql<number>`(select count(*)::int from municipality where is_member)`.as('municipalities'),
+      sql<number>`(select count(*)::int from intervention where active)`.as('interventions'),
+      sql<number>`(select count(*)::int from offering)`.as('offerings'),
+      sql<number>`(select count(*)::int from audit_event where at >= ${since})`.as('audit_events'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { users: r.users, municipalities: r.municipalities, interventions: r.interventions, offerings: r.offerings, auditEventsToday: r.audit_events };
+}
+
+export async function municipalityName(db: Db, code: string): Promise<string> {
+  const r = await db.selectFrom('municipality').select('name').where('code', '=', code).executeTakeFirst();
+  return r?.name ?? code;
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StartPage } from '@samkraft/contracts/start';
+import { listAuditEvents } from '../../platform/audit/audit.repository.ts';
+import type { Database } from '../../platform/database/database.ts';
+import type { App } from '../../platform/http/types.ts';
+import { aCitizen, aCrossReferral, aMunicipality, anIntervention, anOffering, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
+import { createTestApp, signIn } from '../../test-support/test-app.ts';
+import { createTestDatabase } from '../../test-support/test-database.ts';
+
+let database: Database;
+let app: App;
+const id: Record<string, string> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  await aMunicipality(db, '0159', 'Gladsaxe');
+  await aMunicipality(db, '0151', 'Ballerup');
+  await aMunicipality(db, '0173', 'Lyngby-Taarbæk');
+  id.contact = await aStaffUser(db, { municipalityCode: '0159', roles: ['contact_person'] });
+  id.colleague = await aStaffUser(db, { municipalityCode: '0159', roles: ['contact_person'] });
+  id.lead = await aStaffUser(db, { municipalityCode: '0159', roles: ['municipal_lead'] });
+  id.therapist = await aStaffUser(db, { municipalityCode: '0173', roles: ['therapist'] });
+  id.coordinator = await aStaffUser(db, { municipalityCode: '0151', roles: ['coordinator'] });
+  id.ballerupContact = await aStaffUser(db, { municipalityCode: '0151', roles: ['contact_person'] });
+  id.mine = await aCitizen(db, { homeMunicipalityCode: '0159', givenName: 'Min' });
+  id.unassigned = await aCitizen(db, { homeMunicipalityCode: '0159', givenName: 'Uden' });
+  id.colleagues = await aCitizen(db, { homeMunicipalityCode: '0159', givenName: 'Kollegas' });
+  id.ballerup = await aCitizen(db, { homeMunicipalityCode: '0151', givenName: 'Ballerupper' });
+  const mine = await aReferralWithCourse(db, { citizenId: id.mine, homeMunicipalityCode: '0159', contactPersonId: id.contact });
+  await aReferralWithCourse(db, { citizenId: id.unassigned, homeMunicipalityCode: '0159' });
+  await aReferralWithCourse(db, { citizenId: id.colleagues, homeMunicipalityCode: '0159', contactPersonId: id.colleague });
+  await aReferralWithCourse(db, { citizenId: id.ballerup, homeMunicipalityCode: '0151' });
+  await anIntervention(db, 'puls_styrke');
+  const offeringId = await anOffering(db, { interventionCode: 'puls_styrke', hostMunicipalityCode: '0173' });
+  await aCrossReferral(db, { courseId: mine.courseId, offeringId, interventionCode: 'puls_styrke', providerMunicipalityCode: '0173' });
+  app = await createTestApp(database);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+async function startFor(userId: string, role?: string): Promise<StartPage> {
+  const c = await signIn(app, userId);
+  const res = await app.inject({ method: 'GET', url: `/api/start${role ? `?role=${role}` : ''}`, headers: c.headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describe('GET /api/start', () => {
+  it("shows a contact person their own citizens and the municipality's unassigned ones, nothing else", async () => {
+    const page = await startFor(id.contact!);
+    if (page.kind !== 'contact_person') throw new Error(page.kind);
+    expect(page.myCourses.map((c) => c.citizen.id)).toEqual([id.mine]);
+    expect(page.myCourses[0]?.step).toBe('referred_on');
+    expect(page.unassigned.map((c) => c.citizen.id)).toEqual([id.unassigned]);
+    const shown = [...page.myCourses, ...page.unassigned].map((c) => c.citizen.id);
+    expect(shown).not.toContain(id.ballerup);
+    expect(shown).not.toContain(id.colleagues);
+  });
+
+  it('audits every citizen shown on the list', async () => {
+    await startFor(id.contact!);
+    const events = await listAuditEvents(database.db, { actorUserId: id.contact!, limit: 1000 });
+    const citizens = new Set(events.filter((e) => e.action === 'course.list').map((e) => e.citizenId));
+    expect(citizens).toEqual(new Set([id.mine, id.unassigned]));
+  });
+
+  it("shows a providing municipality's therapist the referrals sent to it", async () => {
+    const page = await startFor(id.therapist!);
+    if (page.kind !== 'therapist') throw new Error(page.kind);
+    expect(page.referrals.map((r) => [r.citizen.id, r.homeMunicipality.name, r.state])).toEqual([[id.mine, 'Gladsaxe', 'new']]);
+  });
+
+  it('shows a municipal lead step counts, unassigned courses and staff load', async () => {
+    const page = await startFor(id.lead!);
+    if (page.kind !== 'municipal_lead') throw new Error(page.kind);
+    expect(page.stepCounts.reduce((s, c) => s + c.count, 0)).toBe(3);
+    expect(page.unassigned).toHaveLength(1);
+    expect(page.staff.find((s) => s.id === id.contact)?.openCourses).toBe(1);
+  });
+
+  it('shows a coordinator counts per municipality and no person', async () => {
+    const page = await startFor(id.coordinator!);
+    if (page.kind !== 'coordinator') throw new Error(page.kind);
+    const gladsaxe = page.municipalities.find((m) => m.municipality.code === '0159');
+    expect(gladsaxe).toMatchObject({ referrals: 3, openCourses: 3, referredToOthers: 1, receivedFromOthers: 0 });
+    expect(page.municipalities.find((m) => m.municipality.code === '0173')).toMatchObject({ receivedFromOthers: 1 });
+    expect(JSON.stringify(page)).not.toContain(id.mine);
+  });
+
+  it('refuses a role the user does not have', async () => {
+    const c = await signIn(app, id.contact!);
+    const res = await app.inject({ method: 'GET', url: '/api/start?role=coordinator', headers: c.headers });
+    expect(res.statusCode).toBe(403);
+  });
+});

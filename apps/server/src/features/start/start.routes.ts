@@ -1,0 +1,19 @@
+import { apiError } from '@samkraft/contracts/common';
+import { startPage, startQuery } from '@samkraft/contracts/start';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/database/database.ts';
+import type { App } from '../../platform/http/types.ts';
+import { requireStaff } from '../auth/auth.plugin.ts';
+import { getStartPage } from './start.service.ts';
+
+export function registerStartRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+  app.get('/api/start', {
+    schema: {
+      tags: ['start'],
+      summary: "The start page for one of the user's roles",
+      querystring: startQuery,
+      response: { 200: startPage, 400: apiError, 401: apiError, 403: apiError },
+    },
+    handler: async (request) => getStartPage({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.role),
+  });
+}

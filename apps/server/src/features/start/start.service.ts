@@ -1,0 +1,158 @@
+import type { Role } from '@samkraft/contracts/common';
+import type { CourseSummary, IncomingReferralSummary, StartPage } from '@samkraft/contracts/start';
+import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
+import type { StaffActor } from '../../platform/auth/actor.ts';
+import { danishDate } from '../../platform/clock.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
+import { courseStep } from '../courses/course-step.rules.ts';
+import {
+  countPerMunicipality,
+  countSystem,
+  listIncomingReferrals,
+  listOpenCourses,
+  listStaffWithLoad,
+  listTeamsHostedBy,
+  municipalityName,
+  type IncomingRow,
+  type OpenCourseRow,
+} from './start.repository.ts';
+
+/** The role a start page is shown for: the one asked for (if the user has it), else the first. */
+export function chooseRole(actor: StaffActor, asked: Role | undefined): Role {
+  if (asked) {
+    if (!actor.roles.includes(asked)) throw AppError.forbidden(`You do not have the role ${asked}`);
+    return asked;
+  }
+  const order: Role[] = ['contact_person', 'therapist', 'municipal_lead', 'coordinator', 'administrator'];
+  const first = order.find((r) => actor.roles.includes(r));
+  if (!first) throw AppError.forbidden('You have no role in Samkraft');
+  return first;
+}
+
+function toCitizenSummary(c: OpenCourseRow['citizen']): CourseSummary['citizen'] {
+  return {
+    id: c.id,
+    name: citizenName(c),
+    identifier: citizenIdentifier(c),
+    birthDate: c.birthDate,
+    sex: c.sex,
+    protected: c.protected,
+    vulnerable: c.vulnerable,
+  };
+}
+
+function toCourseSummary(r: OpenCourseRow): CourseSummary {
+  return {
+    courseId: r.courseId,
+    referralId: r.referralId,
+    citizen: toCitizenSummary(r.citizen),
+    receivedOn: r.receivedOn,
+    source: r.source,
+    diagnosis: r.diagnosisCode ? { code: r.diagnosisCode, title: r.diagnosisTitle ?? r.diagnosisCode } : null,
+    step: courseStep(r),
+    contactPerson: r.contactPersonId ? { id: r.contactPersonId, name: r.contactPersonName ?? '' } : null,
+  };
+}
+
+function incomingState(r: IncomingRow): IncomingReferralSummary['state'] {
+  if (r.declined || r.providerDecision === 'declined') return 'declined';
+  if (r.endedOn) return 'ended';
+  if (r.startedOn) return 'started';
+  if (r.providerContactOn) return 'contacted';
+  return 'new';
+}
+
+/** Every citizen shown on a list is a read of that citizen's data, and is audited as one. */
+function listReads(action: string, citizens: { id: string }[], purpose: string): AuditEntry[] {
+  const seen = new Set<string>();
+  return citizens
+    .filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
+    .map((c) => ({ action, citizenId: c.id, entityType: 'citizen', entityId: c.id, outcome: 'allowed' as const, purpose }));
+}
+
+export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefined): Promise<StartPage> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'staff') throw AppError.forbidden('Staff only');
+  const role = chooseRole(actor, askedRole);
+  const m = actor.municipalityCode;
+  const today = danishDate(ctx.clock.now());
+
+  return ctx.db.transaction().execute(async (trx): Promise<StartPage> => {
+    const municipality = { code: m, name: await municipalityName(trx, m) };
+    switch (role) {
+      case 'contact_person': {
+        const open = await listOpenCourses(trx, m);
+        const mine = open.filter((r) => r.contactPersonId === actor.userId);
+        const unassigned = open.filter((r) => r.contactPersonId === null);
+        await audit(trx, ctx, listReads('course.list', [...mine, ...unassigned].map((r) => r.citizen), 'start_page'));
+        return { kind: 'contact_person', municipality, myCourses: mine.map(toCourseSummary), unassigned: unassigned.map(toCourseSummary) };
+      }
+      case 'therapist': {
+        const teams = await listTeamsHostedBy(trx, m, today);
+        const incoming = await listIncomingReferrals(trx, m);
+        await audit(trx, ctx, listReads('cross_referral.list', incoming.map((r) => r.citizen), 'start_page_provider'));
+        return {
+          kind: 'therapist',
+          municipality,
+          teams: teams.map((t) => ({
+            id: t.id,
+            name: t.name,
+            intervention: { code: t.interventionCode, name: t.interventionName },
+            mode: t.mode,
+            capacity: t.capacity,
+            enrolled: t.enrolled,
+            waiting: t.waiting,
+            startsOn: t.startsOn,
+            schedule: t.schedule,
+          })),
+          referrals: incoming.map((r) => ({
+            id: r.id,
+            citizen: toCitizenSummary(r.citizen),
+            intervention: { code: r.interventionCode, name: r.interventionName },
+            homeMunicipality: { code: r.homeMunicipalityCode, name: r.homeMunicipalityName },
+            receivedOn: r.receivedOn,
+            state: incomingState(r),
+          })),
+        };
+      }
+      case 'municipal_lead': {
+        const open = await listOpenCourses(trx, m);
+        const unassigned = open.filter((r) => r.contactPersonId === null);
+        await audit(trx, ctx, listReads('course.list', unassigned.map((r) => r.citizen), 'start_page_lead'));
+        const counts = new Map<string, number>();
+        for (const r of open) counts.set(courseStep(r), (counts.get(courseStep(r)) ?? 0) + 1);
+        const staff = await listStaffWithLoad(trx, m);
+        return {
+          kind: 'municipal_lead',
+          municipality,
+          stepCounts: [...counts].map(([step, count]) => ({ step: step as CourseSummary['step'], count })),
+          unassigned: unassigned.map(toCourseSummary),
+          staff: staff.map((s) => ({ ...s, roles: s.roles as Role[] })),
+        };
+      }
+      case 'coordinator': {
+        const year = Number(today.slice(0, 4));
+        const rows = await countPerMunicipality(trx, `${year}-01-01`, `${year}-12-31`);
+        const collator = new Intl.Collator('da');
+        rows.sort((a, b) => collator.compare(a.name, b.name));
+        return {
+          kind: 'coordinator',
+          year,
+          municipalities: rows.map((r) => ({
+            municipality: { code: r.code, name: r.name },
+            referrals: r.referrals,
+            openCourses: r.openCourses,
+            referredToOthers: r.referredToOthers,
+            receivedFromOthers: r.receivedFromOthers,
+          })),
+        };
+      }
+      case 'administrator': {
+        const startOfDay = new Date(`${today}T00:00:00Z`);
+        return { kind: 'administrator', ...(await countSystem(trx, startOfDay)) };
+      }
+    }
+  });
+}

@@ -1,0 +1,51 @@
+import { buildApp } from './app.ts';
+import { prepareDatabase } from './prepare-database.ts';
+import { systemClock } from './platform/clock.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { DatabaseOpenError, errorText } from './platform/database/database.ts';
+
+/** Composition root: config → database (migrated, seeded) → app → listen. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const { database, seeded } = await prepareDatabase(config, systemClock);
+  const app = await buildApp({ database, clock: systemClock, config });
+  app.log.info({ database: database.kind, location: database.location, demoSeeded: seeded }, 'database ready');
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0))
+      .catch(() => process.exit(1));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw new ConfigError(`cannot listen on ${config.host}:${config.port}: ${errorText(err)}`);
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  app.log.info({ url: `http://${host}:${port}` }, 'Samkraft is listening');
+}
+
+main().catch((err: unknown) => {
+  // One clear line for the person starting Samkraft; the details of unexpected errors follow.
+  if (err instanceof ConfigError || err instanceof DatabaseOpenError) {
+    process.stderr.write(`Samkraft: ${err.message}\n`);
+  } else {
+    process.stderr.write(`Samkraft: start-up failed: ${errorText(err)}\n`);
+    if (err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  }
+  process.exit(1);
+});

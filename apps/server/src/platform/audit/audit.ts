@@ -1,0 +1,44 @@
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../database/database.ts';
+import type { Json } from '../database/schema.ts';
+import { insertAuditEvents, type AuditRow } from './audit.repository.ts';
+
+/** What happened to which citizen. `citizenId` is null only for events about no one citizen. */
+export type AuditEntry = {
+  action: string;
+  citizenId: string | null;
+  entityType?: string;
+  entityId?: string;
+  purpose?: string;
+  outcome: AuditRow['outcome'];
+  detail?: Json;
+};
+
+/** The request context an audit event needs besides the actor. */
+export type AuditContext = { actor: Actor; requestId?: string };
+
+function toRow(ctx: AuditContext, e: AuditEntry): AuditRow {
+  const a = ctx.actor;
+  return {
+    actorUserId: a.kind === 'staff' ? a.userId : null,
+    actorLabel: a.kind === 'staff' ? a.username : `system:${a.name}`,
+    actorMunicipality: a.kind === 'staff' ? a.municipalityCode : null,
+    actorRoles: a.kind === 'staff' ? a.roles : [],
+    action: e.action,
+    entityType: e.entityType ?? null,
+    entityId: e.entityId ?? null,
+    citizenId: e.citizenId,
+    purpose: e.purpose ?? null,
+    outcome: e.outcome,
+    detail: e.detail ?? null,
+    requestId: ctx.requestId ?? null,
+  };
+}
+
+/**
+ * Writes audit events. Call with the same transaction as the read or write it records, so both
+ * land or neither; a refusal is written with the plain `db` after the work rolled back.
+ */
+export async function audit(db: Db, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
+  await insertAuditEvents(db, entries.map((e) => toRow(ctx, e)));
+}

@@ -1,0 +1,25 @@
+import type { Role } from '@samkraft/contracts/common';
+
+/** Who a request runs as. Passed explicitly to every service; never read from ambient context. */
+export type StaffActor = {
+  kind: 'staff';
+  userId: string;
+  username: string;
+  displayName: string;
+  municipalityCode: string;
+  roles: Role[];
+  profession: string;
+};
+
+/** The CLI and jobs run as a named system actor, and are audited like anyone else. */
+export type SystemActor = { kind: 'system'; name: string };
+
+export type Actor = StaffActor | SystemActor;
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.kind === 'staff' && actor.roles.some((r) => roles.includes(r));
+}
+
+export function actorLabel(actor: Actor): string {
+  return actor.kind === 'staff' ? actor.username : `system:${actor.name}`;
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database in ./data with demo data', () => {
+    const c = loadConfig({}, '/srv/samkraft');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toBe(path.resolve('/srv/samkraft/data'));
+    expect(c.demo).toBe(true);
+    expect(c.port).toBe(3000);
+    expect(c.cookieSecure).toBe(true);
+  });
+  it('turns demo off by default on a PostgreSQL server', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db.example/samkraft' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db.example/samkraft', SAMKRAFT_DEMO: 'true' }).demo).toBe(true);
+  });
+  it('refuses a DATABASE_URL that is not a postgres URL, in one line naming the variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^configuration error: DATABASE_URL must be a postgres/);
+  });
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+});

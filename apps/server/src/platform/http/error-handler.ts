@@ -1,0 +1,52 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ApiError } from '@samkraft/contracts/common';
+import { AppError, httpStatusOf, type FieldIssue } from '../errors.ts';
+
+/** Turns `/items/0/name` into `items[0].name`; an empty path names the request part itself. */
+function fieldName(context: string | undefined, instancePath: string): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  const path = parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  const prefix = context === 'querystring' ? 'query' : context === 'params' ? 'params' : context === 'headers' ? 'headers' : '';
+  if (!path) return prefix || 'body';
+  return prefix ? `${prefix}.${path}` : path;
+}
+
+function body(code: string, message: string, fields: FieldIssue[] = []): ApiError {
+  return { error: { code, message, fields } };
+}
+
+/** The one place errors become HTTP. Services never know about status codes. */
+export function handleError(err: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err instanceof AppError) {
+    if (err.code === 'internal') request.log.error({ err }, 'internal error');
+    return reply.status(httpStatusOf[err.code]).send(body(err.code, err.message, err.fields));
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const context = (err as { validationContext?: string }).validationContext;
+    type Issue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+    const fields = (err.validation as unknown as Issue[]).map((v) => {
+      // Unknown keys (strict objects) are reported on the object; name each key itself.
+      const keys = v.params?.keys;
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0) {
+        const base = fieldName(context, v.instancePath);
+        return { field: keys.map((k) => (base === 'body' ? String(k) : `${base}.${String(k)}`)).join(', '), message: 'is not a known field' };
+      }
+      return { field: fieldName(context, v.instancePath), message: v.message ?? 'is invalid' };
+    });
+    return reply.status(400).send(body('validation', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields));
+  }
+  if (isResponseSerializationError(err)) {
+    request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+    return reply.status(500).send(body('internal', 'Internal error'));
+  }
+  const fe = err as FastifyError;
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+    const field = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
+    const code = fe.statusCode === 429 ? 'rate_limited' : 'validation';
+    return reply.status(fe.statusCode).send(body(code, fe.message, code === 'validation' ? [{ field, message: fe.message }] : []));
+  }
+  request.log.error({ err }, 'unhandled error');
+  return reply.status(500).send(body('internal', 'Internal error'));
+}

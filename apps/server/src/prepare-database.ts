@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import { seedDemoData } from './features/demo/demo.seed.ts';
+import { seedReferenceData } from './features/reference-data/reference-data.seed.ts';
+import { danishDate, type Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database, type Db } from './platform/database/database.ts';
+import { migrate } from './platform/database/migrate.ts';
+
+/** Demo data goes only into a database nobody has used: one without staff users. */
+export async function hasNoStaff(db: Db): Promise<boolean> {
+  const r = await sql<{ empty: boolean }>`select not exists (select 1 from staff_user) as empty`.execute(db);
+  return r.rows[0]?.empty ?? true;
+}
+
+/**
+ * Opens the database, applies migrations, refreshes reference data (idempotent: it adds what
+ * is missing and never overwrites local edits) and, in demo mode, seeds demo data into an empty
+ * database. A second start finds staff users and leaves the data alone.
+ */
+export async function prepareDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo'>, clock: Clock): Promise<{ database: Database; seeded: boolean }> {
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    await seedReferenceData(database.db);
+    let seeded = false;
+    if (config.demo && (await hasNoStaff(database.db))) {
+      await seedDemoData(database.db, danishDate(clock.now()));
+      seeded = true;
+    }
+    return { database, seeded };
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ApiRequestError, isApiRequestError, toApiRequestError } from './apiRequestError.ts';
+
+describe('toApiRequestError', () => {
+  it('reads code, message and fields from the error body', () => {
+    const error = toApiRequestError(400, {
+      error: { code: 'validation_failed', message: 'Invalid input', fields: [{ field: 'username', message: 'is required' }] },
+    });
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('validation_failed');
+    expect(error.message).toBe('Invalid input');
+    expect(error.fields).toEqual([{ field: 'username', message: 'is required' }]);
+  });
+
+  it('falls back to a status code when the body is not the API error shape', () => {
+    const error = toApiRequestError(502, '<html>Bad gateway</html>');
+    expect(error.code).toBe('http_502');
+    expect(error.fields).toEqual([]);
+  });
+
+  it('is recognised by the type guard', () => {
+    expect(isApiRequestError(toApiRequestError(500, null))).toBe(true);
+    expect(isApiRequestError(new Error('x'))).toBe(false);
+  });
+});

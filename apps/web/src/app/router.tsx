@@ -1,0 +1,74 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  type ErrorComponentProps,
+  Outlet,
+  redirect,
+  useRouter,
+} from '@tanstack/react-router';
+import { sessionQueryOptions } from '../features/auth/hooks/sessionQuery.ts';
+import { StaffShell } from '../features/shell/components/StaffShell.tsx';
+import { CataloguePage } from '../pages/CataloguePage.tsx';
+import { ErrorPage } from '../pages/ErrorPage.tsx';
+import { LoginPage } from '../pages/LoginPage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { StartPage } from '../pages/StartPage.tsx';
+
+export type RouterContext = { queryClient: QueryClient };
+
+function RouteError({ error }: ErrorComponentProps) {
+  const router = useRouter();
+  return <ErrorPage error={error} reset={() => void router.invalidate()} />;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (session) redirect({ to: '/', throw: true });
+  },
+  component: LoginPage,
+});
+
+/** Everything under this layout needs a session; without one the user goes to sign-in. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (!session) redirect({ to: '/login', throw: true });
+    return { session };
+  },
+  component: StaffShell,
+});
+
+const startRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', component: StartPage });
+const catalogueRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/katalog', component: CataloguePage });
+
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute])]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // The router waits for beforeLoad; query data is cached by TanStack Query, not the router.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,65 @@
+import { Table } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { EmptyState } from './EmptyState.tsx';
+import { useSectionHeadingId } from './Section.tsx';
+
+export type Column<Row> = {
+  key: string;
+  header: string;
+  render: (row: Row) => ReactNode;
+  numeric?: boolean;
+  /** Keeps short values such as dates and CPR numbers on one line. */
+  nowrap?: boolean;
+  /** Marks the cell that names the row; it becomes a row header for screen readers. */
+  rowHeader?: boolean;
+};
+
+export type DataTableProps<Row> = {
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  emptyText: string;
+  /** Accessible name; defaults to the enclosing Section's heading. */
+  label?: string;
+  footer?: ReactNode;
+};
+
+export function DataTable<Row>({ columns, rows, rowKey, emptyText, label, footer }: DataTableProps<Row>) {
+  const headingId = useSectionHeadingId();
+  if (rows.length === 0) return <EmptyState text={emptyText} />;
+  const naming = label ? { 'aria-label': label } : { 'aria-labelledby': headingId };
+  return (
+    // A keyboard-focusable scroll region, so narrow screens can scroll wide tables without a mouse.
+    <div role="region" tabIndex={0} {...naming} style={{ overflowX: 'auto' }}>
+      <Table striped highlightOnHover withTableBorder verticalSpacing="xs" {...naming}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.key} scope="col" ta={c.numeric ? 'right' : 'left'}>
+                {c.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)}>
+              {columns.map((c) =>
+                c.rowHeader ? (
+                  <Table.Th key={c.key} scope="row" fw={500}>
+                    {c.render(row)}
+                  </Table.Th>
+                ) : (
+                  <Table.Td key={c.key} ta={c.numeric ? 'right' : 'left'} style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+                    {c.render(row)}
+                  </Table.Td>
+                ),
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        {footer ? <Table.Tfoot>{footer}</Table.Tfoot> : null}
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { isApiRequestError } from '../../api/apiRequestError.ts';
+
+export type KnownErrorKey =
+  | 'errors.network'
+  | 'errors.invalid_credentials'
+  | 'errors.rate_limited'
+  | 'errors.forbidden'
+  | 'errors.invalid_response'
+  | 'errors.generic';
+
+const byCode: Record<string, KnownErrorKey> = {
+  network: 'errors.network',
+  invalid_credentials: 'errors.invalid_credentials',
+  rate_limited: 'errors.rate_limited',
+  forbidden: 'errors.forbidden',
+  invalid_response: 'errors.invalid_response',
+};
+
+const byStatus: Record<number, KnownErrorKey> = { 403: 'errors.forbidden', 429: 'errors.rate_limited' };
+
+/** The translation key of a user-facing message for any error a request can throw. */
+export function errorMessageKey(error: unknown): KnownErrorKey {
+  if (!isApiRequestError(error)) return 'errors.generic';
+  return byCode[error.code] ?? byStatus[error.status] ?? 'errors.generic';
+}
+
+/** Field errors from the API as a map from field name to message (first message wins). */
+export function fieldErrorMap(error: unknown): Record<string, string> {
+  if (!isApiRequestError(error)) return {};
+  const map: Record<string, string> = {};
+  for (const { field, message } of error.fields) map[field] ??= message;
+  return map;
+}
