@@ -81,7 +81,11 @@ export async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      // Kysely ends the pool only if it ever used it; a migrate-only run must end it too.
+      await db.destroy();
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../browser/support/repo-root.ts';
+import { startServer } from '../browser/support/start-server.ts';
+
+/** Runs the server entry point to its end and returns what it said and how it exited. */
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', TZ: 'UTC', HOST: '127.0.0.1', PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const oneLine = (s: string) => s.trimEnd().split('\n');
+
+describe('start-up', { timeout: 120_000 }, () => {
+  it('stops with one clear line when DATABASE_URL points at no server', async () => {
+    const r = await runMain({ DATABASE_URL: 'postgres://samkraft@127.0.0.1:1/nowhere' });
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Samkraft: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/nowhere: /);
+  });
+
+  it('stops with one clear line when DATABASE_URL is not a PostgreSQL URL', async () => {
+    const r = await runMain({ DATABASE_URL: 'mysql://root@localhost/x' });
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)).toEqual(['Samkraft: configuration error: DATABASE_URL must be a postgres:// or postgresql:// URL']);
+  });
+
+  it('stops with one clear line when the data folder cannot be created', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-file-'));
+    const file = path.join(dir, 'a-regular-file');
+    fs.writeFileSync(file, 'not a folder');
+    const r = await runMain({ SAMKRAFT_DATA_DIR: path.join(file, 'data') });
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Samkraft: cannot create data folder .*a-regular-file\/data: ENOTDIR/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the data over a restart and does not seed over it', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-restart-'));
+    const first = await startServer({ dataDir });
+    const users = (await (await fetch(`${first.url}/api/auth/demo-users`)).json()) as { users: { id: string; username: string }[] };
+    const contact = users.users.find((u) => u.username === 'gladsaxe.kontakt');
+    expect(contact).toBeDefined();
+    const login = await fetch(`${first.url}/api/auth/demo-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: contact!.id }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(first.logs.some((l) => l.includes('"demoSeeded":true'))).toBe(true);
+    await first.stop();
+
+    const second = await startServer({ dataDir });
+    expect(second.logs.some((l) => l.includes('"demoSeeded":false'))).toBe(true);
+    const again = (await (await fetch(`${second.url}/api/auth/demo-users`)).json()) as { users: { id: string }[] };
+    expect(again.users.map((u) => u.id).sort()).toEqual(users.users.map((u) => u.id).sort());
+    // The session written before the restart is still there: the data survived.
+    const session = await fetch(`${second.url}/api/auth/session`, { headers: { cookie } });
+    expect(session.status).toBe(200);
+    await second.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
