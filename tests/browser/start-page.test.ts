@@ -43,3 +43,18 @@ describe('a contact person in Gladsaxe', () => {
     for (const cpr of others) expect(shown.has(cpr), `${cpr} of another municipality is shown`).toBe(false);
   });
 });
+
+describe('the sign-in form', () => {
+  it('says in Danish that the username or password is wrong, and stays on the sign-in page', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(`${server.url}/login`);
+    await p.getByRole('textbox', { name: 'Brugernavn', exact: true }).fill('gladsaxe.kontakt');
+    await p.locator('input[name="password"]').fill('not the password');
+    await p.getByRole('button', { name: 'Log ind', exact: true }).click();
+    await p.getByText('Brugernavn eller adgangskode er forkert').waitFor();
+    expect(new URL(p.url()).pathname).toBe('/login');
+    await screenshot(p, 'login-wrong-password');
+    await context.close();
+  });
+});

@@ -2,6 +2,7 @@
 export type ErrorCode =
   | 'validation'
   | 'unauthenticated'
+  | 'invalid_credentials'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
@@ -39,6 +40,7 @@ export class AppError extends Error {
 export const httpStatusOf: Record<ErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,
+  invalid_credentials: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -51,6 +53,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
 export const fhirIssueCodeOf: Record<ErrorCode, string> = {
   validation: 'invalid',
   unauthenticated: 'login',
+  invalid_credentials: 'login',
   forbidden: 'forbidden',
   not_found: 'not-found',
   conflict: 'conflict',

@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { da } from './da.ts';
-import { en } from './en.ts';
 import { type Language, languageStorageKey, resolveLanguage } from './language.ts';
+import { resources } from './resources.ts';
 
 function readStoredLanguage(): string | null {
   try {
@@ -25,7 +24,7 @@ export async function initI18n(): Promise<void> {
   const language = resolveLanguage(readStoredLanguage());
   i18next.on('languageChanged', (lng) => applyLanguage(resolveLanguage(lng)));
   await i18next.use(initReactI18next).init({
-    resources: { da: { translation: da }, en: { translation: en } },
+    resources,
     lng: language,
     fallbackLng: 'da',
     supportedLngs: ['da', 'en'],

@@ -1,9 +1,9 @@
 import 'i18next';
-import type { Translation } from './da.ts';
+import type { Resources } from './resources.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Translation };
+    resources: Resources;
   }
 }

@@ -55,6 +55,7 @@ describe('sign-in', () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json().error.code).toBe('invalid_credentials');
   });
 
   it('refuses demo sign-in for a real user', async () => {

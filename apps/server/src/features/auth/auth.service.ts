@@ -63,7 +63,8 @@ export async function signInWithPassword(deps: AuthDeps, username: string, passw
   const ok = await verifyPassword(staff?.passwordHash ?? DUMMY_HASH, password);
   if (!staff || !staff.passwordHash || !ok || !staff.active) {
     await audit(deps.db, systemAuth, [{ action: 'auth.sign_in', citizenId: null, outcome: 'denied', detail: { username } }]);
-    throw new AppError('unauthenticated', 'Wrong username or password', [{ field: 'password', message: 'wrong username or password' }]);
+    // One answer for every cause, so it does not tell which usernames exist.
+    throw new AppError('invalid_credentials', 'Wrong username or password');
   }
   return openSession(deps, staff, userAgent);
 }
