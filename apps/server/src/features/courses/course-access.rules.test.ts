@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { StaffActor } from '../../platform/auth/actor.ts';
+import { decideCourseAccess } from './course-access.rules.ts';
+
+const staff = (municipalityCode: string, ...roles: StaffActor['roles']): StaffActor => ({
+  kind: 'staff',
+  userId: '00000000-0000-4000-8000-000000000001',
+  username: 'u',
+  displayName: 'U',
+  municipalityCode,
+  roles,
+  profession: 'nurse',
+});
+
+describe('decideCourseAccess', () => {
+  it('lets home contact persons and leads read and write; home therapists only read', () => {
+    expect(decideCourseAccess(staff('0159', 'contact_person'), '0159', 'write').allowed).toBe(true);
+    expect(decideCourseAccess(staff('0159', 'municipal_lead'), '0159', 'write').allowed).toBe(true);
+    expect(decideCourseAccess(staff('0159', 'therapist'), '0159', 'read').allowed).toBe(true);
+    expect(decideCourseAccess(staff('0159', 'therapist'), '0159', 'write')).toEqual({ allowed: false, reason: 'role' });
+  });
+  it('refuses other municipalities, providers included, and aggregate-only roles', () => {
+    expect(decideCourseAccess(staff('0173', 'therapist'), '0159', 'read')).toEqual({ allowed: false, reason: 'other_municipality' });
+    expect(decideCourseAccess(staff('0159', 'coordinator'), '0159', 'read')).toEqual({ allowed: false, reason: 'aggregates_only' });
+    expect(decideCourseAccess({ kind: 'system', name: 'cli' }, '0159', 'read').allowed).toBe(false);
+  });
+});

@@ -1,0 +1,20 @@
+import type { Actor } from '../../platform/auth/actor.ts';
+
+export type CourseAccessMode = 'read' | 'write';
+
+export type CourseAccessDecision = { allowed: true } | { allowed: false; reason: 'aggregates_only' | 'other_municipality' | 'role' | 'not_staff' };
+
+/**
+ * The home municipality's course is its own: its staff read it; contact persons and municipal
+ * leads write it. A providing municipality never sees the home course — only the
+ * cross-municipal referral sent to it (and what that shares).
+ */
+export function decideCourseAccess(actor: Actor, homeMunicipalityCode: string, mode: CourseAccessMode): CourseAccessDecision {
+  if (actor.kind !== 'staff') return { allowed: false, reason: 'not_staff' };
+  const readers = ['contact_person', 'therapist', 'municipal_lead'];
+  const writers = ['contact_person', 'municipal_lead'];
+  if (!actor.roles.some((r) => readers.includes(r))) return { allowed: false, reason: 'aggregates_only' };
+  if (actor.municipalityCode !== homeMunicipalityCode) return { allowed: false, reason: 'other_municipality' };
+  if (mode === 'write' && !actor.roles.some((r) => writers.includes(r))) return { allowed: false, reason: 'role' };
+  return { allowed: true };
+}
