@@ -9,12 +9,19 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAuthentication } from './features/auth/auth.plugin.ts';
+import { registerAssessmentRoutes } from './features/assessments/assessment.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
 import { registerCitizenRoutes } from './features/citizens/citizen.routes.ts';
+import { registerCourseRoutes } from './features/courses/course.routes.ts';
+import { registerDeadlineRoutes } from './features/deadlines/deadline.routes.ts';
+import { registerFollowUpRoutes } from './features/follow-ups/follow-up.routes.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
+import { registerPlanRoutes } from './features/plans/plan.routes.ts';
 import { registerReferenceRoutes } from './features/reference/reference.routes.ts';
+import { registerReferralRoutes } from './features/referrals/referral.routes.ts';
 import { registerStartRoutes } from './features/start/start.routes.ts';
+import { registerWorklistRoutes } from './features/worklist/worklist.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/database.ts';
@@ -85,6 +92,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerStartRoutes(app, { db, clock: deps.clock });
   registerCitizenRoutes(app, { db, clock: deps.clock });
   registerReferenceRoutes(app, { db, clock: deps.clock });
+  registerReferralRoutes(app, { db, clock: deps.clock });
+  registerCourseRoutes(app, { db, clock: deps.clock });
+  registerDeadlineRoutes(app, { db, clock: deps.clock });
+  registerAssessmentRoutes(app, { db, clock: deps.clock });
+  registerPlanRoutes(app, { db, clock: deps.clock });
+  registerFollowUpRoutes(app, { db, clock: deps.clock });
+  registerWorklistRoutes(app, { db, clock: deps.clock });
 
   app.get('/api/openapi.json', {
     schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+/** A real calendar date: `2025-02-30` has the right shape and is still refused. */
+export const calendarDate = isoDate.refine((v) => {
+  const at = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === v;
+}, 'must be a real date YYYY-MM-DD');
+
 export const uuid = z.uuid();
 export const municipalityCode = z
   .string()

@@ -10,11 +10,17 @@ import {
 } from '@tanstack/react-router';
 import { sessionQueryOptions } from '../features/auth/hooks/sessionQuery.ts';
 import { StaffShell } from '../features/shell/components/StaffShell.tsx';
+import { ActionPlanPage } from '../pages/ActionPlanPage.tsx';
 import { CataloguePage } from '../pages/CataloguePage.tsx';
+import { CoursePage } from '../pages/CoursePage.tsx';
+import { FollowUpPage } from '../pages/FollowUpPage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
+import { NeedsAssessmentPage } from '../pages/NeedsAssessmentPage.tsx';
+import { NewReferralPage } from '../pages/NewReferralPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { StartPage } from '../pages/StartPage.tsx';
+import { WorklistPage } from '../pages/WorklistPage.tsx';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -53,8 +59,14 @@ const signedInRoute = createRoute({
 
 const startRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', component: StartPage });
 const catalogueRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/katalog', component: CataloguePage });
+const newReferralRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/henvisninger/ny', component: NewReferralPage });
+const courseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId', component: CoursePage });
+const needsAssessmentRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/behovsvurdering', component: NeedsAssessmentPage });
+const actionPlanRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/handleplan', component: ActionPlanPage });
+const worklistRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/arbejdsliste', component: WorklistPage });
+const followUpRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/opfoelgning', component: FollowUpPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, worklistRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -32,7 +32,7 @@ export const da = {
     loggingOut: 'Logger ud …',
     toggleMenu: 'Vis eller skjul menu',
   },
-  nav: { start: 'Start', catalogue: 'Katalog' },
+  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', worklist: 'Arbejdsliste' },
   login: {
     title: 'Log ind',
     intro: 'Samkraft er det fælles system for kræftrehabilitering i de ni kommuner.',

@@ -33,7 +33,7 @@ export const en: Translation = {
     loggingOut: 'Signing out …',
     toggleMenu: 'Show or hide menu',
   },
-  nav: { start: 'Start', catalogue: 'Catalogue' },
+  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', worklist: 'Worklist' },
   login: {
     title: 'Sign in',
     intro: 'Samkraft is the shared system for cancer rehabilitation in the nine municipalities.',

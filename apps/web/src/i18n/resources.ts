@@ -1,17 +1,23 @@
 import { da } from './da.ts';
 import { en } from './en.ts';
+import { da as assessmentsDa, en as assessmentsEn } from '../features/assessments/i18n.ts';
+import { da as followUpsDa, en as followUpsEn } from '../features/follow-ups/i18n.ts';
+import { da as plansDa, en as plansEn } from '../features/plans/i18n.ts';
+import { da as referralsDa, en as referralsEn } from '../features/referrals/i18n.ts';
+import { da as worklistDa, en as worklistEn } from '../features/worklist/i18n.ts';
 
 /**
  * Every text of the app, per language and namespace. The shell's texts are `translation`; a
  * feature may own a namespace (`features/<name>/i18n.ts` exporting `da` and `en` of one type)
  * and register it here, in both languages, so it is typed like the rest:
  *   import { da as referralsDa, en as referralsEn } from '../features/referrals/i18n.ts';
- *   da: { translation: da, referrals: referralsDa }, en: { translation: en, referrals: referralsEn }
+import { da as worklistDa, en as worklistEn } from '../features/worklist/i18n.ts';
+ *   da: { translation: da, referrals: referralsDa, worklist: worklistDa }, en: { translation: en, referrals: referralsEn }
  * Components then use `useTranslation('referrals')`.
  */
 export const resources = {
-  da: { translation: da },
-  en: { translation: en },
+  da: { translation: da, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, referrals: referralsDa, worklist: worklistDa },
+  en: { translation: en, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, referrals: referralsEn, worklist: worklistEn },
 } as const;
 
 export type Resources = (typeof resources)['da'];

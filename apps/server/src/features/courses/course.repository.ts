@@ -11,3 +11,68 @@ export async function findCourseKey(db: Db, courseId: string): Promise<CourseKey
     .executeTakeFirst();
   return r && { courseId: r.id, referralId: r.referral_id, citizenId: r.citizen_id, homeMunicipalityCode: r.home_municipality_code, closedOn: r.closed_on };
 }
+
+export async function findCurrentAssignment(db: Db, courseId: string): Promise<{ id: string; staffUserId: string } | undefined> {
+  const r = await db.selectFrom('course_assignment').select(['id', 'staff_user_id']).where('course_id', '=', courseId).where('ended_at', 'is', null).executeTakeFirst();
+  return r && { id: r.id, staffUserId: r.staff_user_id };
+}
+
+export async function findAssignee(db: Db, staffUserId: string): Promise<{ id: string; municipalityCode: string; isContactPerson: boolean; active: boolean } | undefined> {
+  const r = await db
+    .selectFrom('staff_user as s')
+    .select(['s.id', 's.municipality_code', 's.active'])
+    .select((eb) => eb.exists(eb.selectFrom('staff_role as sr').select('sr.role').whereRef('sr.staff_user_id', '=', 's.id').where('sr.role', '=', 'contact_person')).as('is_contact_person'))
+    .where('s.id', '=', staffUserId)
+    .executeTakeFirst();
+  return r && { id: r.id, municipalityCode: r.municipality_code, isContactPerson: Boolean(r.is_contact_person), active: r.active };
+}
+
+/** History is kept: the current row is ended and a new one inserted, never overwritten. */
+export async function replaceAssignment(db: Db, courseId: string, o: { staffUserId: string; assignedBy: string | null; reason: string | null; at: Date }): Promise<void> {
+  await db.updateTable('course_assignment').set({ ended_at: o.at }).where('course_id', '=', courseId).where('ended_at', 'is', null).execute();
+  await db
+    .insertInto('course_assignment')
+    .values({ course_id: courseId, staff_user_id: o.staffUserId, assigned_by: o.assignedBy, reason: o.reason, assigned_at: o.at })
+    .execute();
+}
+
+export async function insertContact(
+  db: Db,
+  o: { courseId: string; contactedOn: string; channel: string; reached: boolean; agreedAssessmentAt: string | null; note: string | null; recordedBy: string | null },
+): Promise<string> {
+  const r = await db
+    .insertInto('course_contact')
+    .values({
+      course_id: o.courseId,
+      contacted_on: o.contactedOn,
+      channel: o.channel,
+      reached: o.reached,
+      agreed_assessment_at: o.agreedAssessmentAt,
+      note: o.note,
+      recorded_by: o.recordedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** The contact the preparation form goes with: the latest one where the citizen was reached. */
+export async function findLatestReachedContact(db: Db, courseId: string): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('course_contact')
+    .select('id')
+    .where('course_id', '=', courseId)
+    .where('reached', '=', true)
+    .orderBy('contacted_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function setPreparationFormSent(db: Db, contactId: string, sentOn: string): Promise<void> {
+  await db.updateTable('course_contact').set({ preparation_form_sent_on: sentOn }).where('id', '=', contactId).execute();
+}
+
+export async function findReceivedOn(db: Db, referralId: string): Promise<string> {
+  const r = await db.selectFrom('referral').select('received_on').where('id', '=', referralId).executeTakeFirstOrThrow();
+  return r.received_on;
+}

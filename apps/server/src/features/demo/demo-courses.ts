@@ -125,9 +125,9 @@ export async function writeCourse(ctx: DemoContext, s: DemoScenario, citizenId: 
   await db
     .insertInto('action_plan_responsibility')
     .values([
-      { action_plan_id: plan.id, part: 'Koordinering, opfølgning og afsluttende samtale', responsible: `${contactName}, kontaktperson` },
-      { action_plan_id: plan.id, part: interventionName, responsible: `${providerName} Kommune, ${place}` },
-      { action_plan_id: plan.id, part: 'Deltagelse og egen træning', responsible: 'Borgeren' },
+      { action_plan_id: plan.id, ordinal: 1, part: 'Koordinering, opfølgning og afsluttende samtale', responsible: `${contactName}, kontaktperson` },
+      { action_plan_id: plan.id, ordinal: 2, part: interventionName, responsible: `${providerName} Kommune, ${place}` },
+      { action_plan_id: plan.id, ordinal: 3, part: 'Deltagelse og egen træning', responsible: 'Borgeren' },
     ])
     .execute();
 

@@ -5,18 +5,18 @@ import type { StaffActor } from '../../platform/auth/actor.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
+import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
+import { openCoursesOf } from '../worklist/worklist.service.ts';
+import { toCourseSummary } from '../worklist/worklist.mapper.ts';
 import {
   countPerMunicipality,
   countSystem,
   listIncomingReferrals,
-  listOpenCourses,
   listStaffWithLoad,
   listTeamsHostedBy,
   municipalityName,
   type IncomingRow,
-  type OpenCourseRow,
 } from './start.repository.ts';
 
 /** The role a start page is shown for: the one asked for (if the user has it), else the first. */
@@ -29,31 +29,6 @@ export function chooseRole(actor: StaffActor, asked: Role | undefined): Role {
   const first = order.find((r) => actor.roles.includes(r));
   if (!first) throw AppError.forbidden('You have no role in Samkraft');
   return first;
-}
-
-function toCitizenSummary(c: OpenCourseRow['citizen']): CourseSummary['citizen'] {
-  return {
-    id: c.id,
-    name: citizenName(c),
-    identifier: citizenIdentifier(c),
-    birthDate: c.birthDate,
-    sex: c.sex,
-    protected: c.protected,
-    vulnerable: c.vulnerable,
-  };
-}
-
-function toCourseSummary(r: OpenCourseRow): CourseSummary {
-  return {
-    courseId: r.courseId,
-    referralId: r.referralId,
-    citizen: toCitizenSummary(r.citizen),
-    receivedOn: r.receivedOn,
-    source: r.source,
-    diagnosis: r.diagnosisCode ? { code: r.diagnosisCode, title: r.diagnosisTitle ?? r.diagnosisCode } : null,
-    step: courseStep(r),
-    contactPerson: r.contactPersonId ? { id: r.contactPersonId, name: r.contactPersonName ?? '' } : null,
-  };
 }
 
 function incomingState(r: IncomingRow): IncomingReferralSummary['state'] {
@@ -83,7 +58,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
     const municipality = { code: m, name: await municipalityName(trx, m) };
     switch (role) {
       case 'contact_person': {
-        const open = await listOpenCourses(trx, m);
+        const open = await openCoursesOf(trx, m);
         const mine = open.filter((r) => r.contactPersonId === actor.userId);
         const unassigned = open.filter((r) => r.contactPersonId === null);
         await audit(trx, ctx, listReads('course.list', [...mine, ...unassigned].map((r) => r.citizen), 'start_page'));
@@ -118,7 +93,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
         };
       }
       case 'municipal_lead': {
-        const open = await listOpenCourses(trx, m);
+        const open = await openCoursesOf(trx, m);
         const unassigned = open.filter((r) => r.contactPersonId === null);
         await audit(trx, ctx, listReads('course.list', unassigned.map((r) => r.citizen), 'start_page_lead'));
         const counts = new Map<string, number>();

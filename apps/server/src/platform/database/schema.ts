@@ -48,6 +48,7 @@ export interface ActionPlan {
 export interface ActionPlanResponsibility {
   action_plan_id: string;
   id: Generated<string>;
+  ordinal: number;
   part: string;
   responsible: string;
 }

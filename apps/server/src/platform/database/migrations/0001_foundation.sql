@@ -243,8 +243,10 @@ create table action_plan (
 create table action_plan_responsibility (
   id              uuid primary key default gen_random_uuid(),
   action_plan_id  uuid not null references action_plan (id) on delete cascade,
+  ordinal         integer not null check (ordinal > 0),
   part            text not null check (length(part) > 0),
-  responsible     text not null check (length(responsible) > 0)
+  responsible     text not null check (length(responsible) > 0),
+  unique (action_plan_id, ordinal)
 );
 
 create table plan_goal (

@@ -4,7 +4,13 @@ import { navItemsFor } from './navItems.ts';
 
 describe('navItemsFor', () => {
   it('gives every staff role Start and the catalogue', () => {
-    for (const role of roles) expect(navItemsFor(role).map((i) => i.to)).toEqual(['/', '/katalog']);
+    for (const role of roles) expect(navItemsFor(role).map((i) => i.to)).toEqual(expect.arrayContaining(['/', '/katalog']));
+  });
+  it('gives "Ny henvisning" to contact persons and leads only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/henvisninger/ny')).toBe(role === 'contact_person' || role === 'municipal_lead');
+  });
+  it('gives the worklist to contact persons and leads only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/arbejdsliste')).toBe(role === 'contact_person' || role === 'municipal_lead');
   });
   it('gives only Start to a user without a role', () => {
     expect(navItemsFor(null).map((i) => i.to)).toEqual(['/']);

@@ -2,6 +2,7 @@ import type { CourseSummary } from '@samkraft/contracts/start';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
+import { RouterAnchor } from '../../../ui/RouterLink.tsx';
 import { Tag } from '../../../ui/Tag.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { courseStepLabel, courseStepTone } from '../../courses/utils/courseStep.ts';
@@ -13,7 +14,16 @@ export function CourseTable({ courses, emptyText }: CourseTableProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const columns: Column<CourseSummary>[] = [
-    { key: 'name', header: t('columns.name'), rowHeader: true, render: (c) => c.citizen.name },
+    {
+      key: 'name',
+      header: t('columns.name'),
+      rowHeader: true,
+      render: (c) => (
+        <RouterAnchor to="/forloeb/$courseId" params={{ courseId: c.courseId }}>
+          {c.citizen.name}
+        </RouterAnchor>
+      ),
+    },
     { key: 'identifier', header: t('columns.identifier'), nowrap: true, render: (c) => c.citizen.identifier },
     {
       key: 'diagnosis',

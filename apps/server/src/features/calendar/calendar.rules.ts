@@ -1,0 +1,175 @@
+import Holidays from 'date-holidays';
+import { DEFAULT_CLOSING_DAYS } from '../reference-data/policies.data.ts';
+
+/**
+ * The working-day calendar (hverdage): Monday–Friday that are neither Danish public holidays nor
+ * closing days. Dates are `YYYY-MM-DD` strings and all arithmetic is on whole UTC days, so the
+ * process time zone (and daylight saving) can never move a date.
+ */
+
+export type IsoDate = string;
+
+/** A closing day on top of the public holidays: every year on a month/day, or once on a date. */
+export type ClosingDay = { month: number; day: number; label?: string } | { date: IsoDate; label?: string };
+
+export type Calendar = {
+  /** `MM-DD` of the recurring closing days. */
+  readonly recurring: ReadonlySet<string>;
+  /** One-off closing days. */
+  readonly dates: ReadonlySet<IsoDate>;
+};
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parts(date: IsoDate): [number, number, number] {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`not a date YYYY-MM-DD: ${date}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** Days since 1970-01-01 (UTC); the one place a date becomes a number. */
+export function toDayNumber(date: IsoDate): number {
+  const [y, m, d] = parts(date);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A real calendar date (rejects 2025-02-30, 2025-13-01). */
+export function isValidDate(value: string): boolean {
+  if (!DATE_RE.test(value)) return false;
+  const [y] = parts(value);
+  return y >= 1000 && fromDayNumber(toDayNumber(value)) === value;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: IsoDate): number {
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Adds calendar months; a day the target month lacks clamps to its end (31 Jan + 1 = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+// ───────────────────────────── public holidays ─────────────────────────────
+
+let holidayLibrary: Holidays | undefined;
+const holidaysByYear = new Map<number, ReadonlyMap<IsoDate, string>>();
+
+/**
+ * Danish public holidays (helligdage) of a year from the maintained `date-holidays` library,
+ * cached per year. Only type `public`: 1 May, 5 June, 24 and 31 December are not public holidays
+ * (they are closing days, configured as data); Store bededag is public up to 2023 only.
+ */
+export function publicHolidays(year: number): ReadonlyMap<IsoDate, string> {
+  let found = holidaysByYear.get(year);
+  if (!found) {
+    holidayLibrary ??= new Holidays('DK', { languages: ['da'], types: ['public'] });
+    const map = new Map<IsoDate, string>();
+    for (const h of holidayLibrary.getHolidays(year)) {
+      // `date` is the local date in Denmark as text; `start` is an instant and would depend on TZ.
+      if (h.type === 'public') map.set(h.date.slice(0, 10), h.name);
+    }
+    found = map;
+    holidaysByYear.set(year, found);
+  }
+  return found;
+}
+
+export function isPublicHoliday(date: IsoDate): boolean {
+  return publicHolidays(parts(date)[0]).has(date);
+}
+
+// ───────────────────────────── working days ─────────────────────────────
+
+export function createCalendar(closingDays: readonly ClosingDay[]): Calendar {
+  const recurring = new Set<string>();
+  const dates = new Set<IsoDate>();
+  for (const c of closingDays) {
+    if ('date' in c) dates.add(c.date);
+    else recurring.add(`${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`);
+  }
+  return { recurring, dates };
+}
+
+/** The collaboration's default set: public holidays plus 5 June, 24 and 31 December. */
+export const defaultCalendar: Calendar = createCalendar(DEFAULT_CLOSING_DAYS);
+
+/** Public holidays only — the legal minimum, used to show that every closing-day set keeps them. */
+export const publicHolidaysOnlyCalendar: Calendar = createCalendar([]);
+
+export function isClosingDay(calendar: Calendar, date: IsoDate): boolean {
+  return calendar.dates.has(date) || calendar.recurring.has(date.slice(5));
+}
+
+export function isWorkingDay(calendar: Calendar, date: IsoDate): boolean {
+  return isoWeekday(date) <= 5 && !isPublicHoliday(date) && !isClosingDay(calendar, date);
+}
+
+/** The date itself when it is a working day, otherwise the next working day. */
+export function firstWorkingDayFrom(calendar: Calendar, date: IsoDate): IsoDate {
+  let d = toDayNumber(date);
+  while (!isWorkingDay(calendar, fromDayNumber(d))) d++;
+  return fromDayNumber(d);
+}
+
+/**
+ * The end of the `n`th working day after `from`. The day of receipt is day 0; a receipt on a
+ * non-working day counts from the next working day (which is then day 0). So "within 5 working
+ * days" of a Monday receipt in an ordinary week is due on the next Monday.
+ */
+export function addWorkingDays(calendar: Calendar, from: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days to add must be a whole number ≥ 0, not ${n}`);
+  let d = toDayNumber(firstWorkingDayFrom(calendar, from));
+  for (let left = n; left > 0; ) {
+    d++;
+    if (isWorkingDay(calendar, fromDayNumber(d))) left--;
+  }
+  return fromDayNumber(d);
+}
+
+/**
+ * Working days from `from` (day 0, moved to the next working day as for `addWorkingDays`) up to
+ * and including `to`; 0 when `to` is not after day 0. The inverse of `addWorkingDays`:
+ * `countWorkingDays(c, f, addWorkingDays(c, f, n)) === n`.
+ */
+export function countWorkingDays(calendar: Calendar, from: IsoDate, to: IsoDate): number {
+  const start = toDayNumber(firstWorkingDayFrom(calendar, from));
+  const end = toDayNumber(to);
+  let count = 0;
+  for (let d = start + 1; d <= end; d++) if (isWorkingDay(calendar, fromDayNumber(d))) count++;
+  return count;
+}
+
+/** Working days in the half-open range [from, until): the days a paused clock stood still. */
+export function workingDaysBetween(calendar: Calendar, from: IsoDate, until: IsoDate): number {
+  let count = 0;
+  for (let d = toDayNumber(from), end = toDayNumber(until); d < end; d++) if (isWorkingDay(calendar, fromDayNumber(d))) count++;
+  return count;
+}

@@ -1,0 +1,65 @@
+import type { CourseDeadlines, Deadline } from '@samkraft/contracts/deadlines';
+import { audit } from '../../platform/audit/audit.ts';
+import { danishDate } from '../../platform/clock.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
+import { createCalendar } from '../calendar/calendar.rules.ts';
+import { loadCalendars } from '../calendar/calendar.service.ts';
+import { requireCourseAccess } from '../courses/course-access.service.ts';
+import { deriveDeadlines, type CourseFacts, type CrossReferralFacts, type CrossReferralKind } from './deadline.rules.ts';
+import { listCourseEvents, listCrossReferralEvents, listPauses, listPolicies, type CrossReferralEventRecord } from './deadline.repository.ts';
+
+function toCrossReferralFacts(r: CrossReferralEventRecord): CrossReferralFacts {
+  return {
+    id: r.id,
+    kind: r.kind as CrossReferralKind,
+    interventionCategory: r.interventionCategory,
+    providerMunicipalityCode: r.providerMunicipalityCode,
+    // Sent is an instant; the deadline counts the Danish day it was sent on.
+    sentOn: r.sentAt ? danishDate(r.sentAt) : null,
+    receivedOn: r.receivedOn,
+    providerDeclined: r.providerDecision === 'declined',
+    citizenDeclinedOn: r.citizenDeclinedOn,
+    providerContactOn: r.providerContactOn,
+    deeperAssessmentOn: r.deeperAssessmentOn,
+    startedOn: r.startedOn,
+    endedOn: r.endedOn,
+    endNoteCourseEndOn: r.endNoteCourseEndOn,
+  };
+}
+
+/**
+ * The deadlines of many courses as of `today` (a Danish date), keyed by course id, in a fixed
+ * number of queries whatever the number of courses. No access check and no audit: the caller
+ * (e.g. the worklist) decides who sees which course and audits what it shows.
+ */
+export async function deadlinesForCourses(db: Db, courseIds: readonly string[], today: string): Promise<Map<string, Deadline[]>> {
+  const result = new Map<string, Deadline[]>();
+  const ids = [...new Set(courseIds)];
+  if (ids.length === 0) return result;
+  const [courses, crossReferrals, pauses, policies] = await Promise.all([listCourseEvents(db, ids), listCrossReferralEvents(db, ids), listPauses(db, ids), listPolicies(db)]);
+  const municipalities = [...courses.map((c) => c.homeMunicipalityCode), ...crossReferrals.map((x) => x.providerMunicipalityCode)];
+  const calendars = await loadCalendars(db, municipalities);
+  const fallback = createCalendar([]);
+  const ctx = { policies, today, calendarOf: (code: string) => calendars.get(code) ?? fallback };
+  for (const c of courses) {
+    const facts: CourseFacts = {
+      ...c,
+      crossReferrals: crossReferrals.filter((x) => x.courseId === c.courseId).map(toCrossReferralFacts),
+      pauses: pauses.filter((p) => p.courseId === c.courseId),
+    };
+    result.set(c.courseId, deriveDeadlines(facts, ctx));
+  }
+  return result;
+}
+
+/** One course's deadlines for its home municipality's staff; the read is audited. */
+export async function getCourseDeadlines(ctx: ServiceContext, courseId: string): Promise<CourseDeadlines> {
+  const key = await requireCourseAccess(ctx, courseId, 'read', 'deadline.read');
+  const asOf = danishDate(ctx.clock.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    const deadlines = (await deadlinesForCourses(trx, [courseId], asOf)).get(courseId) ?? [];
+    await audit(trx, ctx, [{ action: 'deadline.read', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
+    return { courseId, asOf, deadlines };
+  });
+}

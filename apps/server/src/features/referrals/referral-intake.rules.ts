@@ -1,0 +1,87 @@
+import type { LegalBasis, NewReferralBody } from '@samkraft/contracts/referrals';
+import type { FieldIssue } from '../../platform/errors.ts';
+import { parseCpr, type ParsedCpr } from '../citizens/cpr.rules.ts';
+
+/** What intake needs from the database, looked up before the pure check. */
+export type IntakeFacts = {
+  today: string;
+  diagnosisExists: boolean;
+  organisationExists: boolean;
+  /** The citizen already on record with this CPR, if any. */
+  existingCitizen: { birthDate: string; deceasedOn: string | null } | null;
+};
+
+export type IntakeDecision =
+  | { ok: true; cpr: ParsedCpr; legalBasis: LegalBasis; sex: 'F' | 'M' | null }
+  | { ok: false; issues: FieldIssue[] };
+
+/** Sources that always come from an organisation: the referral must name it (id or text). */
+const ORGANISATION_SOURCES = new Set(['gp', 'hospital_gop', 'hospital_ref01', 'municipal']);
+
+/**
+ * Every rule of referral intake, each failure naming its field, so the form can show all of
+ * them at once and nothing is stored. Note §8.4 (target group), Sundhedsloven §140 (GOP).
+ */
+export function checkReferralIntake(body: NewReferralBody, facts: IntakeFacts): IntakeDecision {
+  const issues: FieldIssue[] = [];
+  const add = (field: string, message: string) => issues.push({ field, message });
+
+  const parsed = parseCpr(body.citizen.cpr);
+  if (!parsed.ok) add('citizen.cpr', parsed.message);
+  const cpr = parsed.ok ? parsed.cpr : null;
+
+  if (facts.existingCitizen?.deceasedOn) add('citizen.cpr', `the citizen is registered as deceased on ${facts.existingCitizen.deceasedOn}`);
+  if (cpr && !facts.existingCitizen) {
+    if (!body.citizen.givenName) add('citizen.givenName', 'is required for a new citizen');
+    if (!body.citizen.familyName) add('citizen.familyName', 'is required for a new citizen');
+    if (cpr.sex === null && !body.citizen.sex) add('citizen.sex', 'is required: the replacement CPR carries no sex');
+  }
+
+  if (body.receivedOn > facts.today) add('receivedOn', `must not be in the future (today is ${facts.today})`);
+  const birthDate = facts.existingCitizen?.birthDate ?? cpr?.birthDate;
+  if (birthDate && body.receivedOn < birthDate) add('receivedOn', 'must not be before the citizen was born');
+
+  let legalBasis = body.legalBasis;
+  if (body.source === 'hospital_gop') {
+    if (legalBasis && legalBasis !== 'SUL140') add('legalBasis', 'a hospital rehabilitation plan (GOP) is always Sundhedsloven §140');
+    legalBasis = 'SUL140';
+  }
+  if (!legalBasis) add('legalBasis', 'is required');
+
+  if (body.referringOrganisationId && !facts.organisationExists) add('referringOrganisationId', 'is not a known organisation');
+  if (ORGANISATION_SOURCES.has(body.source) && !body.referringOrganisationId && !body.referringText) {
+    add('referringOrganisationId', 'name the referring organisation (choose one or write its name)');
+  }
+  if (!facts.diagnosisExists) add('diagnosisCode', 'is not in the diagnosis list (ICD-10 DC00–DD09)');
+
+  if (body.treatmentStartedOn && body.treatmentStartedOn > facts.today) add('treatmentStartedOn', 'must not be in the future');
+  if (body.treatmentStartedOn && body.treatmentEndedOn && body.treatmentEndedOn < body.treatmentStartedOn) {
+    add('treatmentEndedOn', 'must not be before the treatment started');
+  }
+  if (body.treatmentStatus === 'treatment_ended' && !body.treatmentEndedOn) add('treatmentEndedOn', 'is required when the treatment has ended');
+
+  if (legalBasis === 'SUL140' && !body.dischargedOn) add('dischargedOn', 'is required for a §140 referral: training must be offered within 7 days of discharge');
+  if (body.dischargedOn && body.dischargedOn > facts.today) add('dischargedOn', 'must not be in the future');
+  if (body.planClinicalStartOn && body.dischargedOn && body.planClinicalStartOn < body.dischargedOn) {
+    add('planClinicalStartOn', 'must not be before the discharge');
+  }
+
+  const reasons = body.targetGroupReasons ?? [];
+  switch (body.targetGroup) {
+    case 'in_group':
+      if (reasons.length > 0) add('targetGroupReasons', 'are given only for a citizen outside the target group');
+      break;
+    case 'outside':
+      if (reasons.length === 0) add('targetGroupReasons', 'choose at least one reason the citizen is outside the target group');
+      if (reasons.includes('other') && !body.targetGroupJustification) add('targetGroupJustification', 'is required when the reason is "other"');
+      break;
+    case 'admitted_individual':
+      if (!body.targetGroupJustification) add('targetGroupJustification', 'is required: write why the citizen is admitted after an individual assessment');
+      break;
+  }
+  if (new Set(reasons).size !== reasons.length) add('targetGroupReasons', 'must not repeat a reason');
+
+  if (issues.length > 0 || !cpr || !legalBasis) return { ok: false, issues };
+  return { ok: true, cpr, legalBasis, sex: cpr.sex ?? body.citizen.sex ?? null };
+}
+

@@ -1,0 +1,19 @@
+import { apiError } from '@samkraft/contracts/common';
+import { worklist, worklistQuery } from '@samkraft/contracts/worklist';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/database/database.ts';
+import type { App } from '../../platform/http/types.ts';
+import { requireStaff } from '../auth/auth.plugin.ts';
+import { getWorklist } from './worklist.service.ts';
+
+export function registerWorklistRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+  app.get('/api/worklist', {
+    schema: {
+      tags: ['worklist'],
+      summary: 'Open courses with their next step and deadline, most urgent first',
+      querystring: worklistQuery,
+      response: { 200: worklist, 400: apiError, 401: apiError, 403: apiError },
+    },
+    handler: async (request) => getWorklist({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query),
+  });
+}

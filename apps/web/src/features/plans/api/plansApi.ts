@@ -1,0 +1,17 @@
+import { actionPlan, actionPlanOverview, type ActionPlan, type ActionPlanCreate, type ActionPlanOverview } from '@samkraft/contracts/plans';
+import { requestJson } from '../../../api/client.ts';
+
+const base = (courseId: string) => `/api/courses/${encodeURIComponent(courseId)}/action-plans`;
+
+export function fetchPlanOverview(courseId: string): Promise<ActionPlanOverview> {
+  return requestJson(base(courseId), actionPlanOverview);
+}
+
+export function createPlanVersion(courseId: string, body: ActionPlanCreate): Promise<ActionPlan> {
+  return requestJson(base(courseId), actionPlan, { method: 'POST', body });
+}
+
+/** The PDF is fetched by the browser itself (a plain download link with the session cookie). */
+export function planPdfUrl(courseId: string, version: number): string {
+  return `${base(courseId)}/${version}/pdf`;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import {
+  type CitizenLookup,
+  citizenLookup,
+  type DiagnosisItem,
+  diagnosisItem,
+  type NewReferralBody,
+  type NewReferralResult,
+  newReferralResult,
+  type OrganisationItem,
+  organisationItem,
+} from '@samkraft/contracts/referrals';
+import { requestJson } from '../../../api/client.ts';
+
+export function createReferral(body: NewReferralBody): Promise<NewReferralResult> {
+  return requestJson('/api/referrals', newReferralResult, { method: 'POST', body });
+}
+
+export function lookupCitizen(cpr: string): Promise<CitizenLookup> {
+  return requestJson(`/api/citizens/lookup?cpr=${encodeURIComponent(cpr)}`, citizenLookup);
+}
+
+export function fetchOrganisations(): Promise<OrganisationItem[]> {
+  return requestJson('/api/organisations', z.array(organisationItem));
+}
+
+export function fetchDiagnoses(): Promise<DiagnosisItem[]> {
+  return requestJson('/api/diagnoses', z.array(diagnosisItem));
+}

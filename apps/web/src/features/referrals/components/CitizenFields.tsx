@@ -1,0 +1,77 @@
+import { Checkbox, Fieldset, NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
+import type { CitizenLookup } from '@samkraft/contracts/referrals';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../../i18n/useLanguage.ts';
+import { formatDate } from '../../../ui/utils/formatDate.ts';
+import { checkCpr } from '../utils/checkCpr.ts';
+import type { ReferralForm } from '../utils/referralForm.ts';
+
+export type CitizenFieldsProps = {
+  form: ReferralForm;
+  set: <K extends keyof ReferralForm>(key: K, value: ReferralForm[K]) => void;
+  errors: Record<string, string>;
+  lookup: CitizenLookup | undefined;
+  cprTouched: boolean;
+  onCprBlur: () => void;
+};
+
+/** The citizen by CPR: checked as typed; a known citizen's name is shown instead of the name fields. */
+export function CitizenFields({ form, set, errors, lookup, cprTouched, onCprBlur }: CitizenFieldsProps) {
+  const { t } = useTranslation('referrals');
+  const { language } = useLanguage();
+  const cpr = checkCpr(form.cpr);
+  const cprError = errors['citizen.cpr'] ?? (cprTouched && !cpr.ok ? t(`cpr.${cpr.code}`, { year: String(cpr.year ?? '') }) : undefined);
+  const known = lookup?.known && lookup.citizen;
+  const cprDescription = known
+    ? t('intake.cprKnown', { name: lookup.citizen?.name ?? '' })
+    : cpr.ok
+      ? `${t('intake.cprNew', { birthDate: formatDate(cpr.birthDate, language) })}${cpr.centuryAssumed ? ` ${t('intake.cprAssumedCentury')}` : ''}`
+      : t('intake.cprHint');
+  return (
+    <Fieldset legend={t('intake.citizen')}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label={t('intake.cpr')}
+          required
+          value={form.cpr}
+          onChange={(e) => set('cpr', e.currentTarget.value)}
+          onBlur={onCprBlur}
+          description={cprDescription}
+          error={cprError}
+          autoComplete="off"
+          maxLength={11}
+        />
+        {cpr.ok && cpr.sex === null && !known ? (
+          <NativeSelect
+            label={t('intake.sex')}
+            required
+            value={form.sex}
+            onChange={(e) => set('sex', e.currentTarget.value as ReferralForm['sex'])}
+            data={[{ value: '', label: '' }, { value: 'F', label: t('intake.sexF') }, { value: 'M', label: t('intake.sexM') }]}
+            error={errors['citizen.sex']}
+          />
+        ) : (
+          <div />
+        )}
+        {known ? null : (
+          <>
+            <TextInput label={t('intake.givenName')} required value={form.givenName} onChange={(e) => set('givenName', e.currentTarget.value)} error={errors['citizen.givenName']} />
+            <TextInput label={t('intake.familyName')} required value={form.familyName} onChange={(e) => set('familyName', e.currentTarget.value)} error={errors['citizen.familyName']} />
+          </>
+        )}
+        <TextInput label={t('intake.addressLine')} value={form.addressLine} onChange={(e) => set('addressLine', e.currentTarget.value)} error={errors['citizen.addressLine']} />
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput label={t('intake.postalCode')} value={form.postalCode} onChange={(e) => set('postalCode', e.currentTarget.value)} error={errors['citizen.postalCode']} inputMode="numeric" maxLength={4} />
+          <TextInput label={t('intake.city')} value={form.city} onChange={(e) => set('city', e.currentTarget.value)} error={errors['citizen.city']} />
+        </SimpleGrid>
+        <TextInput label={t('intake.phone')} type="tel" value={form.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors['citizen.phone']} />
+        <Checkbox mt="xl" label={t('intake.protected')} checked={form.protected} onChange={(e) => set('protected', e.currentTarget.checked)} />
+      </SimpleGrid>
+      {known && lookup.citizen?.protected ? (
+        <Text size="sm" mt="xs">
+          {t('intake.protected')}
+        </Text>
+      ) : null}
+    </Fieldset>
+  );
+}

@@ -1,0 +1,150 @@
+import { Alert, Anchor, Button, Checkbox, Fieldset, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { legalBases, referralSources, targetGroupOutsideReasons, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiRequestError } from '../../../api/apiRequestError.ts';
+import { useLanguage } from '../../../i18n/useLanguage.ts';
+import { ErrorAlert } from '../../../ui/QueryState.tsx';
+import { formatDate } from '../../../ui/utils/formatDate.ts';
+import { createReferral, fetchDiagnoses, fetchOrganisations, lookupCitizen } from '../api/referralsApi.ts';
+import { checkCpr } from '../utils/checkCpr.ts';
+import { fieldErrorMap, openCourseIdFrom } from '../utils/fieldErrors.ts';
+import { emptyReferralForm, type ReferralForm, toReferralBody } from '../utils/referralForm.ts';
+import { CitizenFields } from './CitizenFields.tsx';
+
+export type NewReferralFormProps = { today: string };
+
+export function NewReferralForm({ today }: NewReferralFormProps) {
+  const { t } = useTranslation('referrals');
+  const { language } = useLanguage();
+  const navigate = useNavigate();
+  const [form, setForm] = useState<ReferralForm>(() => emptyReferralForm(today));
+  const [cprTouched, setCprTouched] = useState(false);
+  const set = <K extends keyof ReferralForm>(key: K, value: ReferralForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const diagnoses = useQuery({ queryKey: ['diagnoses'], queryFn: fetchDiagnoses, staleTime: Infinity });
+  const organisations = useQuery({ queryKey: ['organisations'], queryFn: fetchOrganisations, staleTime: 300_000 });
+  const cpr = checkCpr(form.cpr);
+  const lookup = useQuery({ queryKey: ['citizen-lookup', cpr.ok ? cpr.value : null], queryFn: () => lookupCitizen(cpr.ok ? cpr.value : ''), enabled: cpr.ok });
+  const submit = useMutation({
+    mutationFn: (allowDuplicate: boolean) => createReferral(toReferralBody(form, allowDuplicate)),
+    onSuccess: (r) => void navigate({ to: '/forloeb/$courseId', params: { courseId: r.courseId } }),
+  });
+
+  const serverErrors = isApiRequestError(submit.error) && submit.error.code === 'validation' ? fieldErrorMap(submit.error.fields) : {};
+  const duplicateId = isApiRequestError(submit.error) && submit.error.code === 'conflict' ? openCourseIdFrom(submit.error.fields) : null;
+  const openCourse = lookup.data?.openCourse ?? (duplicateId ? { courseId: duplicateId, receivedOn: null } : null);
+  const required = t('intake.required');
+  const isGop = form.source === 'hospital_gop';
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setCprTouched(true);
+    submit.mutate(false);
+  };
+  const orgOptions = [{ value: '', label: t('intake.organisationNone') }, ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.parentName ? `${o.parentName} – ${o.name}` : o.name }))];
+  const dxOptions = [
+    { value: '', label: t('intake.diagnosisChoose') },
+    ...(diagnoses.data ?? []).map((d) => ({ value: d.code, label: `${d.code} ${language === 'en' && d.titleEn ? d.titleEn : d.titleDa}${d.uncertain ? ` ${t('intake.uncertain')}` : ''}` })),
+  ];
+  const enumOptions = <T extends string>(values: readonly T[], label: (v: T) => string) => [{ value: '', label: '' }, ...values.map((v) => ({ value: v, label: label(v) }))];
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby="intake-intro">
+      <Stack gap="lg">
+        <Text id="intake-intro">{t('intake.intro')}</Text>
+        <CitizenFields form={form} set={set} errors={serverErrors} lookup={lookup.data} cprTouched={cprTouched} onCprBlur={() => setCprTouched(true)} />
+        {openCourse ? (
+          <Alert color="yellow" title={t('intake.duplicateTitle')} styles={{ title: { color: '#1a1a1a' } }} role="status">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{openCourse.receivedOn ? t('intake.duplicateText', { receivedOn: formatDate(openCourse.receivedOn, language) }) : t('intake.duplicateTextShort')}</Text>
+              <Anchor href={`/forloeb/${openCourse.courseId}`}>{t('intake.openCourse')}</Anchor>
+            </Stack>
+          </Alert>
+        ) : null}
+        <Fieldset legend={t('intake.referral')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput type="date" label={t('intake.receivedOn')} required max={today} value={form.receivedOn} onChange={(e) => set('receivedOn', e.currentTarget.value)} error={serverErrors.receivedOn} />
+            <NativeSelect label={t('intake.source')} required value={form.source} onChange={(e) => set('source', e.currentTarget.value as ReferralForm['source'])} data={enumOptions(referralSources, (v) => t(`source.${v}`))} error={serverErrors.source && required} />
+            {isGop ? (
+              <TextInput label={t('intake.legalBasis')} value={t('legalBasis.SUL140')} readOnly description={t('intake.legalBasisGop')} />
+            ) : (
+              <NativeSelect label={t('intake.legalBasis')} required value={form.legalBasis} onChange={(e) => set('legalBasis', e.currentTarget.value as ReferralForm['legalBasis'])} data={enumOptions(legalBases, (v) => t(`legalBasis.${v}`))} error={serverErrors.legalBasis} />
+            )}
+            <NativeSelect label={t('intake.organisation')} value={form.referringOrganisationId} onChange={(e) => set('referringOrganisationId', e.currentTarget.value)} data={orgOptions} error={serverErrors.referringOrganisationId} />
+            <TextInput label={t('intake.referringText')} value={form.referringText} onChange={(e) => set('referringText', e.currentTarget.value)} error={serverErrors.referringText} />
+            <NativeSelect label={t('intake.diagnosis')} required value={form.diagnosisCode} onChange={(e) => set('diagnosisCode', e.currentTarget.value)} data={dxOptions} error={serverErrors.diagnosisCode} />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t('intake.treatment')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <NativeSelect label={t('intake.treatmentStatus')} required value={form.treatmentStatus} onChange={(e) => set('treatmentStatus', e.currentTarget.value as ReferralForm['treatmentStatus'])} data={enumOptions(treatmentStatuses, (v) => t(`treatmentStatus.${v}`))} error={serverErrors.treatmentStatus && required} />
+            <div />
+            <TextInput type="date" label={t('intake.treatmentStartedOn')} value={form.treatmentStartedOn} onChange={(e) => set('treatmentStartedOn', e.currentTarget.value)} error={serverErrors.treatmentStartedOn} />
+            <TextInput type="date" label={t('intake.treatmentEndedOn')} value={form.treatmentEndedOn} onChange={(e) => set('treatmentEndedOn', e.currentTarget.value)} error={serverErrors.treatmentEndedOn} />
+            {isGop || form.legalBasis === 'SUL140' ? (
+              <>
+                <TextInput type="date" label={t('intake.dischargedOn')} required value={form.dischargedOn} onChange={(e) => set('dischargedOn', e.currentTarget.value)} description={t('intake.sul140Hint')} error={serverErrors.dischargedOn} />
+                <TextInput type="date" label={t('intake.planClinicalStartOn')} value={form.planClinicalStartOn} onChange={(e) => set('planClinicalStartOn', e.currentTarget.value)} error={serverErrors.planClinicalStartOn} />
+              </>
+            ) : null}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t('intake.targetGroup')}>
+          <Stack gap="md">
+            <Radio.Group value={form.targetGroup} onChange={(v) => set('targetGroup', v)} aria-label={t('intake.targetGroup')} error={serverErrors.targetGroup && required}>
+              <Stack gap="xs">
+                {targetGroups.map((g) => (
+                  <Radio key={g} value={g} label={t(`targetGroup.${g}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            {form.targetGroup === 'outside' || form.targetGroup === 'admitted_individual' ? (
+              <Checkbox.Group label={t('intake.reasons')} required={form.targetGroup === 'outside'} value={form.targetGroupReasons} onChange={(v) => set('targetGroupReasons', v)} error={serverErrors.targetGroupReasons}>
+                <Stack gap="xs" mt="xs">
+                  {targetGroupOutsideReasons.map((r) => (
+                    <Checkbox key={r} value={r} label={t(`reason.${r}`)} />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+            ) : null}
+            {form.targetGroup === 'outside' || form.targetGroup === 'admitted_individual' ? (
+              <Textarea
+                label={form.targetGroup === 'admitted_individual' ? t('intake.justification') : t('intake.justificationOutside')}
+                required={form.targetGroup === 'admitted_individual'}
+                autosize
+                minRows={3}
+                value={form.targetGroupJustification}
+                onChange={(e) => set('targetGroupJustification', e.currentTarget.value)}
+                error={serverErrors.targetGroupJustification}
+              />
+            ) : null}
+          </Stack>
+        </Fieldset>
+        {Object.keys(serverErrors).length > 0 ? (
+          <Alert color="red" role="alert" title={t('intake.fixErrors')} styles={{ title: { color: '#1a1a1a' } }}>
+            <ul style={{ margin: 0 }}>
+              {Object.entries(serverErrors).map(([field, message]) => (
+                <li key={field}>
+                  <Text size="sm">{`${field}: ${message}`}</Text>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        {submit.isError && !isApiRequestError(submit.error) ? <ErrorAlert error={submit.error} /> : null}
+        {submit.isError && isApiRequestError(submit.error) && !['validation', 'conflict'].includes(submit.error.code) ? <ErrorAlert error={submit.error} /> : null}
+        <Group>
+          <Button type="submit" loading={submit.isPending}>
+            {t('intake.submit')}
+          </Button>
+          {openCourse ? (
+            <Button variant="outline" color="dark" onClick={() => submit.mutate(true)} disabled={submit.isPending}>
+              {t('intake.createAnyway')}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import type { LegalBasis, NewReferralBody, ReferralSource, TargetGroup, TargetGroupOutsideReason, TreatmentStatus } from '@samkraft/contracts/referrals';
+
+/** The intake form as typed: strings, empty when not filled in. */
+export type ReferralForm = {
+  cpr: string;
+  givenName: string;
+  familyName: string;
+  sex: '' | 'F' | 'M';
+  addressLine: string;
+  postalCode: string;
+  city: string;
+  phone: string;
+  protected: boolean;
+  receivedOn: string;
+  source: ReferralSource | '';
+  legalBasis: LegalBasis | '';
+  referringOrganisationId: string;
+  referringText: string;
+  diagnosisCode: string;
+  treatmentStatus: TreatmentStatus | '';
+  treatmentStartedOn: string;
+  treatmentEndedOn: string;
+  dischargedOn: string;
+  planClinicalStartOn: string;
+  targetGroup: TargetGroup | '';
+  targetGroupReasons: TargetGroupOutsideReason[];
+  targetGroupJustification: string;
+};
+
+export const emptyReferralForm = (today: string): ReferralForm => ({
+  cpr: '',
+  givenName: '',
+  familyName: '',
+  sex: '',
+  addressLine: '',
+  postalCode: '',
+  city: '',
+  phone: '',
+  protected: false,
+  receivedOn: today,
+  source: '',
+  legalBasis: '',
+  referringOrganisationId: '',
+  referringText: '',
+  diagnosisCode: '',
+  treatmentStatus: '',
+  treatmentStartedOn: '',
+  treatmentEndedOn: '',
+  dischargedOn: '',
+  planClinicalStartOn: '',
+  targetGroup: '',
+  targetGroupReasons: [],
+  targetGroupJustification: '',
+});
+
+const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
+
+/**
+ * The request body: empty fields left out so the server names what is missing. Required enums
+ * left empty are sent as they are, so the server's answer names them too.
+ */
+export function toReferralBody(f: ReferralForm, allowDuplicate: boolean): NewReferralBody {
+  const body = {
+    citizen: {
+      cpr: f.cpr.trim(),
+      givenName: opt(f.givenName),
+      familyName: opt(f.familyName),
+      sex: f.sex || undefined,
+      addressLine: opt(f.addressLine),
+      postalCode: opt(f.postalCode),
+      city: opt(f.city),
+      phone: opt(f.phone),
+      protected: f.protected || undefined,
+    },
+    receivedOn: f.receivedOn,
+    source: f.source,
+    legalBasis: f.source === 'hospital_gop' ? undefined : f.legalBasis || undefined,
+    referringOrganisationId: opt(f.referringOrganisationId),
+    referringText: opt(f.referringText),
+    diagnosisCode: f.diagnosisCode,
+    treatmentStatus: f.treatmentStatus,
+    treatmentStartedOn: opt(f.treatmentStartedOn),
+    treatmentEndedOn: opt(f.treatmentEndedOn),
+    dischargedOn: opt(f.dischargedOn),
+    planClinicalStartOn: opt(f.planClinicalStartOn),
+    targetGroup: f.targetGroup,
+    targetGroupReasons: f.targetGroup === 'in_group' || f.targetGroupReasons.length === 0 ? undefined : f.targetGroupReasons,
+    targetGroupJustification: f.targetGroup === 'in_group' ? undefined : opt(f.targetGroupJustification),
+    allowDuplicate: allowDuplicate || undefined,
+  };
+  // JSON drops undefined; the cast covers the enums that may still be '' (the server refuses them by name).
+  return body as NewReferralBody;
+}

@@ -1,0 +1,32 @@
+import { Stack } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ContactPersonSection } from '../features/courses/components/ContactPersonSection.tsx';
+import { ContactsSection } from '../features/courses/components/ContactsSection.tsx';
+import { CourseHeader } from '../features/courses/components/CourseHeader.tsx';
+import { ReferralFacts } from '../features/courses/components/ReferralFacts.tsx';
+import { useCourse } from '../features/courses/hooks/useCourse.ts';
+import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { PageTitle } from '../ui/PageTitle.tsx';
+import { QueryState } from '../ui/QueryState.tsx';
+
+export function CoursePage() {
+  const { t } = useTranslation('referrals');
+  const { courseId } = useParams({ from: '/signed-in/forloeb/$courseId' });
+  const query = useCourse(courseId);
+  return (
+    <QueryState query={query}>
+      {(course) => (
+        <>
+          <PageTitle title={t('course.title', { name: course.citizen.name })} />
+          <Stack gap="xl">
+            <CourseHeader course={course} />
+            <ReferralFacts course={course} />
+            <ContactPersonSection course={course} />
+            <ContactsSection course={course} today={danishToday()} />
+          </Stack>
+        </>
+      )}
+    </QueryState>
+  );
+}

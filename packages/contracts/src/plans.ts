@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { isoDate, uuid } from './common.ts';
+import { calendarDate } from './common.ts';
+
+export const goalStatuses = ['open', 'reached', 'partly_reached', 'not_reached', 'dropped'] as const;
+export const goalStatus = z.enum(goalStatuses);
+export type GoalStatus = z.infer<typeof goalStatus>;
+
+const requiredText = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+/**
+ * One version of the action plan, with every field note §8.9 asks for. Version 1 is the plan;
+ * each later save is a revision and needs its reason.
+ */
+export const actionPlanCreate = z.strictObject({
+  agreedOn: calendarDate,
+  difficultiesAndNeeds: requiredText(4000),
+  purposeAndContent: requiredText(4000),
+  location: requiredText(1000),
+  responsibilities: z
+    .array(z.strictObject({ part: requiredText(500), responsible: requiredText(500) }))
+    .min(1, 'name who is responsible for at least one part')
+    .max(30),
+  otherAdministrations: requiredText(2000),
+  returnToWork: optionalText(2000),
+  evaluationOn: calendarDate,
+  evaluationBy: requiredText(500),
+  firstFollowUpOn: calendarDate,
+  goals: z
+    .array(z.strictObject({ description: requiredText(1000), targetOn: calendarDate.nullish(), status: goalStatus.default('open') }))
+    .min(1, 'add at least one goal')
+    .max(30),
+  revisionReason: optionalText(2000),
+});
+export type ActionPlanCreate = z.input<typeof actionPlanCreate>;
+
+export const actionPlan = z.object({
+  id: uuid,
+  courseId: uuid,
+  version: z.number().int(),
+  agreedOn: isoDate,
+  difficultiesAndNeeds: z.string(),
+  purposeAndContent: z.string(),
+  location: z.string(),
+  responsibilities: z.array(z.object({ part: z.string(), responsible: z.string() })),
+  otherAdministrations: z.string().nullable(),
+  returnToWork: z.string().nullable(),
+  evaluationOn: isoDate.nullable(),
+  evaluationBy: z.string().nullable(),
+  firstFollowUpOn: isoDate,
+  goals: z.array(z.object({ ordinal: z.number().int(), description: z.string(), targetOn: isoDate.nullable(), status: goalStatus })),
+  revisionReason: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ActionPlan = z.infer<typeof actionPlan>;
+
+export const actionPlanVersionSummary = z.object({
+  version: z.number().int(),
+  agreedOn: isoDate,
+  revisionReason: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ActionPlanVersionSummary = z.infer<typeof actionPlanVersionSummary>;
+
+export const actionPlanOverview = z.object({
+  current: actionPlan.nullable(),
+  versions: z.array(actionPlanVersionSummary),
+});
+export type ActionPlanOverview = z.infer<typeof actionPlanOverview>;
+
+export const actionPlanVersionParams = z.strictObject({ courseId: uuid, version: z.coerce.number().int().min(1).max(100_000) });
