@@ -34,3 +34,40 @@ export function toCitizenSummary(c: CitizenListRecord): CitizenSummary {
     vulnerable: c.vulnerable,
   };
 }
+
+/** The columns a list row selects for its citizen (citizen aliased `c`), for `toCitizenListRecord`. */
+export const citizenListColumns = [
+  'c.id as citizen_id',
+  'c.cpr',
+  'c.pseudonym',
+  'c.given_name',
+  'c.family_name',
+  'c.birth_date',
+  'c.sex',
+  'c.name_address_protected',
+  'c.vulnerable',
+] as const;
+
+export function toCitizenListRecord(r: {
+  citizen_id: string;
+  cpr: string | null;
+  pseudonym: string | null;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  sex: string;
+  name_address_protected: boolean;
+  vulnerable: boolean;
+}): CitizenListRecord {
+  return {
+    id: r.citizen_id,
+    cpr: r.cpr,
+    pseudonym: r.pseudonym,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    birthDate: r.birth_date,
+    sex: r.sex as 'F' | 'M',
+    protected: r.name_address_protected,
+    vulnerable: r.vulnerable,
+  };
+}

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { courseStepFactColumns, toStepFacts } from './course-step.repository.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { CourseStepFacts } from './course-step.rules.ts';
 
@@ -91,13 +92,7 @@ export async function loadCourseOverview(db: Db, courseId: string): Promise<Cour
       'c.city',
       'c.phone',
       'c.deceased_on',
-      sql<string | null>`(select min(x.contacted_on) from course_contact x where x.course_id = k.id and x.reached)`.as('first_contact_on'),
-      sql<string | null>`(select min(n.assessed_on) from needs_assessment n where n.course_id = k.id and n.occasion = 'initial')`.as('initial_assessment_on'),
-      sql<string | null>`(select min(p.agreed_on) from action_plan p where p.course_id = k.id)`.as('plan_agreed_on'),
-      sql<number>`(select count(*)::int from cross_referral x where x.course_id = k.id and x.provider_decision is distinct from 'declined')`.as('interventions'),
-      sql<number>`(select count(*)::int from cross_referral x where x.course_id = k.id and x.started_on is not null)`.as('interventions_started'),
-      sql<number>`(select count(*)::int from cross_referral x where x.course_id = k.id and x.ended_on is null and x.provider_decision is distinct from 'declined')`.as('interventions_open'),
-      sql<string | null>`(select cc.held_on from closing_conversation cc where cc.course_id = k.id)`.as('closing_conversation_on'),
+      ...courseStepFactColumns(),
     ])
     .where('k.id', '=', courseId)
     .executeTakeFirst();
@@ -106,15 +101,8 @@ export async function loadCourseOverview(db: Db, courseId: string): Promise<Cour
     id: r.id,
     referralId: r.referral_id,
     openedOn: r.opened_on,
-    closedOn: r.closed_on,
     closeReason: r.close_reason,
-    firstContactOn: r.first_contact_on,
-    initialAssessmentOn: r.initial_assessment_on,
-    planAgreedOn: r.plan_agreed_on,
-    interventions: r.interventions,
-    interventionsStarted: r.interventions_started,
-    interventionsOpen: r.interventions_open,
-    closingConversationOn: r.closing_conversation_on,
+    ...toStepFacts(r),
     municipality: { code: r.m_code, name: r.m_name },
     citizen: {
       id: r.c_id,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
-import type { CitizenListRecord } from '../citizens/citizen.mapper.ts';
+import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from '../citizens/citizen.mapper.ts';
 
 export type TeamRow = {
   id: string;
@@ -87,15 +87,7 @@ export async function listIncomingReferrals(db: Db, providerCode: string): Promi
       'x.started_on',
       'x.ended_on',
       sql<boolean>`exists (select 1 from decline d where d.cross_referral_id = x.id)`.as('declined'),
-      'c.id as citizen_id',
-      'c.cpr',
-      'c.pseudonym',
-      'c.given_name',
-      'c.family_name',
-      'c.birth_date',
-      'c.sex',
-      'c.name_address_protected',
-      'c.vulnerable',
+      ...citizenListColumns,
     ])
     .where('x.provider_municipality_code', '=', providerCode)
     .where('x.kind', '=', 'cross_municipal')
@@ -115,17 +107,7 @@ export async function listIncomingReferrals(db: Db, providerCode: string): Promi
     providerContactOn: r.provider_contact_on,
     startedOn: r.started_on,
     endedOn: r.ended_on,
-    citizen: {
-      id: r.citizen_id,
-      cpr: r.cpr,
-      pseudonym: r.pseudonym,
-      givenName: r.given_name,
-      familyName: r.family_name,
-      birthDate: r.birth_date,
-      sex: r.sex as 'F' | 'M',
-      protected: r.name_address_protected,
-      vulnerable: r.vulnerable,
-    },
+    citizen: toCitizenListRecord(r),
   }));
 }
 

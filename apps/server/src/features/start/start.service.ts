@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
-import { openCoursesOf } from '../worklist/worklist.service.ts';
+import { openCoursesOf } from '../courses/course-list.service.ts';
 import { toCourseSummary } from '../worklist/worklist.mapper.ts';
 import {
   countPerMunicipality,

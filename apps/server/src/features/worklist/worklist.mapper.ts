@@ -1,7 +1,7 @@
 import type { CourseSummary } from '@samkraft/contracts/start';
 import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
-import type { OpenCourseRow } from './worklist.repository.ts';
+import type { OpenCourseRow } from '../courses/course-list.service.ts';
 
 export function toCourseSummary(r: OpenCourseRow): CourseSummary {
   return {

@@ -3,18 +3,12 @@ import { worklistStates } from '@samkraft/contracts/worklist';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { nextDeadline } from '../deadlines/deadline.rules.ts';
 import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
 import { toCourseSummary } from './worklist.mapper.ts';
-import { listOpenCourses, type OpenCourseRow } from './worklist.repository.ts';
+import { openCoursesOf } from '../courses/course-list.service.ts';
 import { compareUrgency, nextStepOf, worklistStateOf } from './worklist.rules.ts';
-
-/** A home municipality's open courses with the facts their step is derived from. Not audited here: callers audit what they show. */
-export async function openCoursesOf(db: Db, municipalityCode: string): Promise<OpenCourseRow[]> {
-  return listOpenCourses(db, municipalityCode);
-}
 
 /**
  * The contact person's daily list: open courses with the next step and the next deadline, most
@@ -33,7 +27,7 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
   }
   const today = danishDate(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
-    const open = await listOpenCourses(trx, actor.municipalityCode);
+    const open = await openCoursesOf(trx, actor.municipalityCode);
     const inScope = open.filter((r) => {
       if (query.contactPersonId) return r.contactPersonId === query.contactPersonId;
       if (scope === 'mine') return r.contactPersonId === actor.userId;
