@@ -12,6 +12,7 @@ import { registerAuthentication } from './features/auth/auth.plugin.ts';
 import { registerAssessmentRoutes } from './features/assessments/assessment.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
+import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
 import { registerCitizenRoutes } from './features/citizens/citizen.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerDeadlineRoutes } from './features/deadlines/deadline.routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerReferralRoutes(app, { db, clock: deps.clock });
   registerCourseRoutes(app, { db, clock: deps.clock });
   registerDeadlineRoutes(app, { db, clock: deps.clock });
+  registerCalendarRoutes(app, { db, clock: deps.clock });
   registerAssessmentRoutes(app, { db, clock: deps.clock });
   registerPlanRoutes(app, { db, clock: deps.clock });
   registerFollowUpRoutes(app, { db, clock: deps.clock });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldErrorCodes } from '@samkraft/contracts/common';
 import type { Database } from './platform/database/database.ts';
 import type { App } from './platform/http/types.ts';
 import { aMunicipality, aStaffUser } from './test-support/factories.ts';
@@ -12,6 +13,7 @@ let database: Database;
 let app: App;
 let client: SignedInClient;
 let doc: Document;
+const knownCodes: readonly string[] = fieldErrorCodes;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -59,8 +61,13 @@ describe('the OpenAPI document', () => {
         for (const c of cases) {
           const res = await app.inject({ method: method.toUpperCase() as 'GET', url: c.url, headers: client.headers, ...(c.payload ? { payload: c.payload } : {}) });
           expect(res.statusCode, `${method.toUpperCase()} ${c.url} (${c.what}) → ${res.body}`).toBe(400);
-          const fields = res.json<{ error: { fields: { field: string; message: string }[] } }>().error.fields;
+          const fields = res.json<{ error: { fields: { field: string; code: string; message: string }[] } }>().error.fields;
           expect(fields.length, `${method.toUpperCase()} ${c.url} names no field`).toBeGreaterThan(0);
+          // Every field issue carries a code the web has a text for, and a schema error a specific one.
+          for (const f of fields) {
+            expect(knownCodes, `${method.toUpperCase()} ${c.url}: code of ${JSON.stringify(f)}`).toContain(f.code);
+            expect(f.code, `${method.toUpperCase()} ${c.url}: ${JSON.stringify(f)}`).not.toBe('invalid');
+          }
           expect(fields.some((f) => c.expectField(f.field)), `${method.toUpperCase()} ${c.url}: fields ${JSON.stringify(fields)}`).toBe(true);
           walked++;
         }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+// `abort`: a date of the wrong shape is one error, not also "not a real date".
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true });
 /** A real calendar date: `2025-02-30` has the right shape and is still refused. */
 export const calendarDate = isoDate.refine((v) => {
   const at = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === v;
-}, 'must be a real date YYYY-MM-DD');
+}, { message: 'must be a real date YYYY-MM-DD', params: { code: 'invalid_date' } });
 
 export const uuid = z.uuid();
 export const municipalityCode = z
@@ -25,12 +26,98 @@ export type Profession = z.infer<typeof profession>;
 export const municipalityRef = z.object({ code: z.string(), name: z.string() });
 export type MunicipalityRef = z.infer<typeof municipalityRef>;
 
+/**
+ * Why a field was refused, as a machine code the web translates (the English `message` beside it
+ * is for logs and API clients). Closed, so the web's texts are `Record<FieldErrorCode, string>`
+ * and a new code cannot ship without its Danish and English text.
+ */
+export const fieldErrorCodes = [
+  // Shape, from the request schemas.
+  'invalid',
+  'required',
+  'invalid_type',
+  'invalid_format',
+  'invalid_value',
+  'invalid_date',
+  'unknown_field',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'too_small',
+  'too_big',
+  'invalid_body',
+  'invalid_content_type',
+  'body_too_large',
+  'csrf_token',
+  // CPR numbers (features/citizens/cpr.rules.ts).
+  'cpr_empty',
+  'cpr_format',
+  'cpr_invalid_month',
+  'cpr_invalid_day',
+  'cpr_not_leap_year',
+  // Dates in time.
+  'future_date',
+  'past_date',
+  'before_birth',
+  'before_received',
+  'before_contact',
+  'before_agreed',
+  'before_treatment_start',
+  'before_discharge',
+  // Referral intake and citizens.
+  'citizen_deceased',
+  'sex_required_replacement_cpr',
+  'gop_requires_sul140',
+  'discharge_required_sul140',
+  'organisation_required',
+  'unknown_organisation',
+  'unknown_diagnosis',
+  'reason_required',
+  'reasons_not_allowed',
+  'justification_required',
+  'open_course',
+  'duplicate',
+  // Courses, assessments, follow-ups.
+  'not_contact_person',
+  'requires_reached',
+  'contact_required',
+  'unknown_assessment_item',
+  'initial_required',
+  'initial_exists',
+  'already_held',
+  // Deadlines.
+  'cross_referral_required',
+  'not_cross_referral_of_course',
+  'cross_referral_not_allowed',
+  'before_paused',
+  'note_required',
+  'date_or_day_required',
+  // Staff users.
+  'unknown_municipality',
+  'taken',
+  'not_demo_user',
+] as const;
+export const fieldErrorCode = z.enum(fieldErrorCodes);
+export type FieldErrorCode = z.infer<typeof fieldErrorCode>;
+
+/** `{ minimum: 12 }`, `{ courseId }`: what a field error's text may interpolate. */
+export const fieldErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type FieldErrorParams = z.infer<typeof fieldErrorParams>;
+
+/**
+ * One refused field. `code` is a plain string on the wire, not the enum: a client built before a
+ * new code must still read the error (the web falls back to a generic text).
+ */
+export const fieldError = z.object({ field: z.string(), code: z.string(), message: z.string(), params: fieldErrorParams.optional() });
+export type FieldError = z.infer<typeof fieldError>;
+
 /** The one error body of the API. `fields` names each bad field (and row, for files). */
 export const apiError = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })),
+    fields: z.array(fieldError),
   }),
 });
 export type ApiError = z.infer<typeof apiError>;

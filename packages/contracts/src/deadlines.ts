@@ -78,7 +78,7 @@ export const deadlinePauseBody = z
     note: z.string().trim().min(1).max(2000).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.reason === 'other' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when the reason is other' });
+    if (v.reason === 'other' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when the reason is other', params: { code: 'note_required' } });
   });
 export type DeadlinePauseBody = z.infer<typeof deadlinePauseBody>;
 

@@ -1,3 +1,5 @@
+import type { FieldErrorCode, FieldErrorParams } from '@samkraft/contracts/common';
+
 /** The one error type of Samkraft. Rules and services throw it; the HTTP edge maps it once. */
 export type ErrorCode =
   | 'validation'
@@ -10,7 +12,11 @@ export type ErrorCode =
   | 'rate_limited'
   | 'internal';
 
-export type FieldIssue = { field: string; message: string };
+/** One refused field: `code` for the web to translate, `message` (English) for logs and API clients. */
+export type FieldIssue = { field: string; code: FieldErrorCode; message: string; params?: FieldErrorParams };
+
+/** A field issue written before codes existed; it is sent with the generic code `invalid`. */
+export type UncodedFieldIssue = { field: string; message: string; code?: undefined };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -23,8 +29,12 @@ export class AppError extends Error {
     this.fields = fields;
   }
 
-  static validation(fields: FieldIssue[], message?: string): AppError {
-    return new AppError('validation', message ?? fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
+  static validation(fields: FieldIssue[], message?: string): AppError;
+  /** @deprecated Give every field issue its `code` (see `fieldErrorCodes` in contracts/common.ts). */
+  static validation(fields: UncodedFieldIssue[], message?: string): AppError;
+  static validation(fields: (FieldIssue | UncodedFieldIssue)[], message?: string): AppError {
+    const coded = fields.map((f): FieldIssue => (f.code === undefined ? { field: f.field, code: 'invalid', message: f.message } : f));
+    return new AppError('validation', message ?? coded.map((f) => `${f.field}: ${f.message}`).join('; '), coded);
   }
   static forbidden(message = 'Access denied'): AppError {
     return new AppError('forbidden', message);

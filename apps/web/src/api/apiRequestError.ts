@@ -1,6 +1,7 @@
-import { apiError } from '@samkraft/contracts/common';
+import { apiError, type FieldError as ApiFieldError } from '@samkraft/contracts/common';
 
-export type FieldError = { field: string; message: string };
+/** One refused field: `code` (and `params`) for the UI's text, `message` is the server's English. */
+export type FieldError = ApiFieldError;
 
 /** The one error type of the web app's API calls; mirrors the server's error body. */
 export class ApiRequestError extends Error {

@@ -12,7 +12,9 @@ import { sessionQueryOptions } from '../features/auth/hooks/sessionQuery.ts';
 import { StaffShell } from '../features/shell/components/StaffShell.tsx';
 import { ActionPlanPage } from '../pages/ActionPlanPage.tsx';
 import { CataloguePage } from '../pages/CataloguePage.tsx';
+import { ClosingDaysPage } from '../pages/ClosingDaysPage.tsx';
 import { CoursePage } from '../pages/CoursePage.tsx';
+import { DeadlinePoliciesPage } from '../pages/DeadlinePoliciesPage.tsx';
 import { FollowUpPage } from '../pages/FollowUpPage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
@@ -65,8 +67,10 @@ const needsAssessmentRoute = createRoute({ getParentRoute: () => signedInRoute, 
 const actionPlanRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/handleplan', component: ActionPlanPage });
 const worklistRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/arbejdsliste', component: WorklistPage });
 const followUpRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/opfoelgning', component: FollowUpPage });
+const closingDaysRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/lukkedage', component: ClosingDaysPage });
+const deadlinePoliciesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/fristregler', component: DeadlinePoliciesPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, worklistRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

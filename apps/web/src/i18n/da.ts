@@ -1,3 +1,5 @@
+import { fieldErrorsDa } from './fieldErrors.ts';
+
 /** Danish texts — the source of truth for the keys; `en.ts` must have the same shape. */
 export const da = {
   app: {
@@ -32,7 +34,7 @@ export const da = {
     loggingOut: 'Logger ud …',
     toggleMenu: 'Vis eller skjul menu',
   },
-  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', worklist: 'Arbejdsliste' },
+  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler' },
   login: {
     title: 'Log ind',
     intro: 'Samkraft er det fælles system for kræftrehabilitering i de ni kommuner.',
@@ -56,8 +58,8 @@ export const da = {
     rate_limited: 'For mange forsøg. Vent lidt, og prøv igen.',
     forbidden: 'Du har ikke adgang til dette.',
     invalid_response: 'Svaret fra serveren kunne ikke læses.',
-    required: 'Skal udfyldes',
     details: 'Teknisk kode: {{code}}',
+    fields: fieldErrorsDa,
   },
   start: {
     title: 'Start',

@@ -1,4 +1,5 @@
 import type { Translation } from './da.ts';
+import { fieldErrorsEn } from './fieldErrors.ts';
 
 export const en: Translation = {
   app: {
@@ -33,7 +34,7 @@ export const en: Translation = {
     loggingOut: 'Signing out …',
     toggleMenu: 'Show or hide menu',
   },
-  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', worklist: 'Worklist' },
+  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies' },
   login: {
     title: 'Sign in',
     intro: 'Samkraft is the shared system for cancer rehabilitation in the nine municipalities.',
@@ -57,8 +58,8 @@ export const en: Translation = {
     rate_limited: 'Too many attempts. Wait a moment and try again.',
     forbidden: 'You do not have access to this.',
     invalid_response: 'The server’s answer could not be read.',
-    required: 'Required',
     details: 'Technical code: {{code}}',
+    fields: fieldErrorsEn,
   },
   start: {
     title: 'Start',

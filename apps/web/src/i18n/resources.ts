@@ -1,6 +1,8 @@
 import { da } from './da.ts';
 import { en } from './en.ts';
 import { da as assessmentsDa, en as assessmentsEn } from '../features/assessments/i18n.ts';
+import { da as calendarDa, en as calendarEn } from '../features/calendar/i18n.ts';
+import { da as deadlinesDa, en as deadlinesEn } from '../features/deadlines/i18n.ts';
 import { da as followUpsDa, en as followUpsEn } from '../features/follow-ups/i18n.ts';
 import { da as plansDa, en as plansEn } from '../features/plans/i18n.ts';
 import { da as referralsDa, en as referralsEn } from '../features/referrals/i18n.ts';
@@ -16,8 +18,8 @@ import { da as worklistDa, en as worklistEn } from '../features/worklist/i18n.ts
  * Components then use `useTranslation('referrals')`.
  */
 export const resources = {
-  da: { translation: da, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, referrals: referralsDa, worklist: worklistDa },
-  en: { translation: en, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, referrals: referralsEn, worklist: worklistEn },
+  da: { translation: da, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa },
+  en: { translation: en, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn },
 } as const;
 
 export type Resources = (typeof resources)['da'];

@@ -6,6 +6,8 @@ import { ContactsSection } from '../features/courses/components/ContactsSection.
 import { CourseHeader } from '../features/courses/components/CourseHeader.tsx';
 import { ReferralFacts } from '../features/courses/components/ReferralFacts.tsx';
 import { useCourse } from '../features/courses/hooks/useCourse.ts';
+import { DeadlinesSection } from '../features/deadlines/components/DeadlinesSection.tsx';
+import { DeceasedSection } from '../features/deadlines/components/DeceasedSection.tsx';
 import { danishToday } from '../features/referrals/utils/danishToday.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -24,6 +26,8 @@ export function CoursePage() {
             <ReferralFacts course={course} />
             <ContactPersonSection course={course} />
             <ContactsSection course={course} today={danishToday()} />
+            <DeadlinesSection course={course} today={danishToday()} />
+            <DeceasedSection course={course} today={danishToday()} />
           </Stack>
         </>
       )}

@@ -16,15 +16,15 @@ export type AssessmentInputFacts = {
  */
 export function checkAssessmentInput(f: AssessmentInputFacts): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (f.assessedOn > f.today) issues.push({ field: 'assessedOn', message: 'must not be in the future' });
+  if (f.assessedOn > f.today) issues.push({ field: 'assessedOn', code: 'future_date', message: 'must not be in the future' });
   const seen = new Set<string>();
   f.itemCodes.forEach((code, i) => {
-    if (!f.activeItemCodes.has(code)) issues.push({ field: `problems[${i}].itemCode`, message: 'is not an active assessment item' });
-    else if (seen.has(code)) issues.push({ field: `problems[${i}].itemCode`, message: 'is listed twice' });
+    if (!f.activeItemCodes.has(code)) issues.push({ field: `problems[${i}].itemCode`, code: 'unknown_assessment_item', message: 'is not an active assessment item' });
+    else if (seen.has(code)) issues.push({ field: `problems[${i}].itemCode`, code: 'duplicate', message: 'is listed twice' });
     seen.add(code);
   });
   // Change is measured against the baseline, so a change or end assessment needs an initial one.
-  if (f.occasion !== 'initial' && !f.hasInitial) issues.push({ field: 'occasion', message: 'an initial assessment must be recorded first' });
+  if (f.occasion !== 'initial' && !f.hasInitial) issues.push({ field: 'occasion', code: 'initial_required', message: 'an initial assessment must be recorded first' });
   return issues;
 }
 

@@ -35,7 +35,7 @@ export async function createNeedsAssessment(ctx: ServiceContext, courseId: strin
     const hasInitial = await hasInitialAssessment(trx, courseId);
     if (isSecondInitial(input.occasion, hasInitial)) {
       throw new AppError('conflict', 'occasion: this course already has an initial needs assessment', [
-        { field: 'occasion', message: 'this course already has an initial needs assessment' },
+        { field: 'occasion', code: 'initial_exists', message: 'this course already has an initial needs assessment' },
       ]);
     }
     const active = await listAssessmentItems(trx, { activeOnly: true });

@@ -27,7 +27,7 @@ export function registerAuthentication(app: App, deps: AuthDeps): void {
     if (request.auth && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, request.auth.csrfSecret)) {
-        throw new AppError('csrf', 'Missing or wrong CSRF token (header x-csrf-token)', [{ field: 'headers.x-csrf-token', message: 'is missing or wrong' }]);
+        throw new AppError('csrf', 'Missing or wrong CSRF token (header x-csrf-token)', [{ field: 'headers.x-csrf-token', code: 'csrf_token', message: 'is missing or wrong' }]);
       }
     }
   });

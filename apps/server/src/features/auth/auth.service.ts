@@ -74,7 +74,7 @@ export async function signInAsDemoUser(deps: AuthDeps, userId: string, userAgent
   const staff = await findStaffById(deps.db, userId);
   if (!staff || !staff.isDemo || !staff.active) {
     await audit(deps.db, systemAuth, [{ action: 'auth.sign_in', citizenId: null, outcome: 'denied', detail: { demoUserId: userId } }]);
-    throw AppError.validation([{ field: 'userId', message: 'is not a demo user' }]);
+    throw AppError.validation([{ field: 'userId', code: 'not_demo_user', message: 'is not a demo user' }]);
   }
   return openSession(deps, staff, userAgent);
 }

@@ -3,6 +3,7 @@ import { municipalityCode, profession, role } from '@samkraft/contracts/common';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { fieldCodeOfZodIssue, isMissingAt } from '../../platform/http/zod-field-issue.ts';
 import { findStaffByUsername, insertStaffUser, municipalityExists } from './auth.repository.ts';
 import { hashPassword } from './password.ts';
 
@@ -22,11 +23,13 @@ export async function createStaffUser(ctx: ServiceContext, input: NewStaffUser):
   if (ctx.actor.kind === 'staff' && !ctx.actor.roles.includes('administrator')) throw AppError.forbidden('Administrators only');
   const parsed = newStaffUser.safeParse(input);
   if (!parsed.success) {
-    throw AppError.validation(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
+    throw AppError.validation(
+      parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message, ...fieldCodeOfZodIssue(i, isMissingAt(input, i.path)) })),
+    );
   }
   const u = parsed.data;
-  if (!(await municipalityExists(ctx.db, u.municipalityCode))) throw AppError.validation([{ field: 'municipalityCode', message: `unknown municipality ${u.municipalityCode}` }]);
-  if (await findStaffByUsername(ctx.db, u.username)) throw AppError.validation([{ field: 'username', message: 'is taken' }]);
+  if (!(await municipalityExists(ctx.db, u.municipalityCode))) throw AppError.validation([{ field: 'municipalityCode', code: 'unknown_municipality', message: `unknown municipality ${u.municipalityCode}` }]);
+  if (await findStaffByUsername(ctx.db, u.username)) throw AppError.validation([{ field: 'username', code: 'taken', message: 'is taken' }]);
   const passwordHash = await hashPassword(u.password);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await insertStaffUser(trx, { ...u, passwordHash, isDemo: false });

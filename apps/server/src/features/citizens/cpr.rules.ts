@@ -8,6 +8,8 @@
  *   as text; their first six digits are still the birth date.
  */
 
+import type { FieldErrorCode } from '@samkraft/contracts/common';
+
 export type Sex = 'F' | 'M';
 
 export type CprKind = 'cpr' | 'replacement';
@@ -25,6 +27,15 @@ export type ParsedCpr = {
 };
 
 export type CprErrorCode = 'empty' | 'format' | 'invalid_month' | 'invalid_day' | 'not_leap_year';
+
+/** The field error code of each CPR failure, for the web to explain it in the user's language. */
+export const cprFieldErrorCode: Record<CprErrorCode, FieldErrorCode> = {
+  empty: 'cpr_empty',
+  format: 'cpr_format',
+  invalid_month: 'cpr_invalid_month',
+  invalid_day: 'cpr_invalid_day',
+  not_leap_year: 'cpr_not_leap_year',
+};
 
 export type CprResult = { ok: true; cpr: ParsedCpr } | { ok: false; code: CprErrorCode; message: string };
 

@@ -20,7 +20,7 @@ export function decideAssignment(
 ): AssignmentDecision {
   if (course.closedOn) return { kind: 'refused', reason: 'closed', message: 'The course is closed' };
   if (!assignee || !assignee.active || !assignee.isContactPerson || assignee.municipalityCode !== course.homeMunicipalityCode) {
-    return { kind: 'invalid', issues: [{ field: 'staffUserId', message: "must be an active contact person of the course's home municipality" }] };
+    return { kind: 'invalid', issues: [{ field: 'staffUserId', code: 'not_contact_person', message: "must be an active contact person of the course's home municipality" }] };
   }
   if (course.currentStaffUserId === assignee.id) return { kind: 'unchanged' };
   const isLead = actor.kind === 'staff' && actor.roles.includes('municipal_lead');

@@ -79,7 +79,7 @@ export async function markPreparationFormSent(ctx: ServiceContext, courseId: str
     const issues = checkPreparationFormSent(sentOn, { today, receivedOn });
     if (issues.length > 0) throw AppError.validation(issues);
     const contact = await findLatestReachedContact(trx, courseId);
-    if (!contact) throw AppError.validation([{ field: 'sentOn', message: 'record the first contact (citizen reached) before the form is sent' }]);
+    if (!contact) throw AppError.validation([{ field: 'sentOn', code: 'contact_required', message: 'record the first contact (citizen reached) before the form is sent' }]);
     await setPreparationFormSent(trx, contact.id, sentOn);
     await audit(trx, ctx, [{ action: 'course.preparation_form', citizenId: key.citizenId, entityType: 'course_contact', entityId: contact.id, outcome: 'allowed', detail: { courseId, sentOn } }]);
   });

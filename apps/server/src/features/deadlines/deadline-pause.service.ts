@@ -19,16 +19,16 @@ function toDto(p: PauseRow): DeadlinePause {
 export async function pauseDeadline(ctx: ServiceContext, courseId: string, body: DeadlinePauseBody): Promise<DeadlinePause> {
   const key = await requireCourseAccess(ctx, courseId, 'write', 'deadline_pause.create');
   const today = danishDate(ctx.clock.now());
-  if (body.pausedOn > today) throw AppError.validation([{ field: 'pausedOn', message: 'must not be in the future' }]);
+  if (body.pausedOn > today) throw AppError.validation([{ field: 'pausedOn', code: 'future_date', message: 'must not be in the future' }]);
   const crossReferralId = body.crossReferralId ?? null;
   if (isProviderKind(body.deadlineKind)) {
-    if (!crossReferralId) throw AppError.validation([{ field: 'crossReferralId', message: `is required for ${body.deadlineKind}` }]);
+    if (!crossReferralId) throw AppError.validation([{ field: 'crossReferralId', code: 'cross_referral_required', message: `is required for ${body.deadlineKind}` }]);
     const x = await findCrossReferralOfCourse(ctx.db, crossReferralId);
     if (!x || x.courseId !== courseId || x.kind !== 'cross_municipal') {
-      throw AppError.validation([{ field: 'crossReferralId', message: "is not a cross-municipal referral of this course" }]);
+      throw AppError.validation([{ field: 'crossReferralId', code: 'not_cross_referral_of_course', message: 'is not a cross-municipal referral of this course' }]);
     }
   } else if (crossReferralId) {
-    throw AppError.validation([{ field: 'crossReferralId', message: `is not allowed for ${body.deadlineKind}` }]);
+    throw AppError.validation([{ field: 'crossReferralId', code: 'cross_referral_not_allowed', message: `is not allowed for ${body.deadlineKind}` }]);
   }
   if (key.closedOn !== null) throw AppError.conflict('The course is closed');
 
@@ -58,8 +58,8 @@ export async function resumeDeadlinePause(ctx: ServiceContext, pauseId: string, 
     throw AppError.notFound('Deadline pause');
   }
   const key = await requireCourseAccess(ctx, found.courseId, 'write', 'deadline_pause.resume');
-  if (body.resumedOn < found.pausedOn) throw AppError.validation([{ field: 'resumedOn', message: `must be on or after the day it was paused (${found.pausedOn})` }]);
-  if (body.resumedOn > danishDate(ctx.clock.now())) throw AppError.validation([{ field: 'resumedOn', message: 'must not be in the future' }]);
+  if (body.resumedOn < found.pausedOn) throw AppError.validation([{ field: 'resumedOn', code: 'before_paused', message: `must be on or after the day it was paused (${found.pausedOn})`, params: { pausedOn: found.pausedOn } }]);
+  if (body.resumedOn > danishDate(ctx.clock.now())) throw AppError.validation([{ field: 'resumedOn', code: 'future_date', message: 'must not be in the future' }]);
 
   return ctx.db.transaction().execute(async (trx) => {
     const resumed = await resumePause(trx, pauseId, body.resumedOn);

@@ -28,9 +28,9 @@ export function suggestNextFollowUp(f: { vulnerable: boolean; heldOn: (string | 
 }
 
 export function checkSchedule(f: { plannedOn: string; today: string }): FieldIssue[] {
-  return f.plannedOn < f.today ? [{ field: 'plannedOn', message: 'must not be in the past' }] : [];
+  return f.plannedOn < f.today ? [{ field: 'plannedOn', code: 'past_date', message: 'must not be in the past' }] : [];
 }
 
 export function checkHeld(f: { heldOn: string; today: string }): FieldIssue[] {
-  return f.heldOn > f.today ? [{ field: 'heldOn', message: 'must not be in the future' }] : [];
+  return f.heldOn > f.today ? [{ field: 'heldOn', code: 'future_date', message: 'must not be in the future' }] : [];
 }

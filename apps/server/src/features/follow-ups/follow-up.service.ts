@@ -58,7 +58,7 @@ export async function recordFollowUpHeld(ctx: ServiceContext, followUpId: string
   if (issues.length > 0) throw AppError.validation(issues);
   return ctx.db.transaction().execute(async (trx) => {
     const updated = await markFollowUpHeld(trx, { id: followUpId, ...input, recordedBy: actorId(ctx) });
-    if (!updated) throw new AppError('conflict', 'This follow-up is already recorded as held', [{ field: 'followUpId', message: 'is already held' }]);
+    if (!updated) throw new AppError('conflict', 'This follow-up is already recorded as held', [{ field: 'followUpId', code: 'already_held', message: 'is already held' }]);
     await audit(trx, ctx, [
       {
         action: 'follow_up.held',

@@ -16,13 +16,13 @@ export type PlanDateFacts = {
  */
 export function checkPlanInput(f: PlanDateFacts): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (f.agreedOn > f.today) issues.push({ field: 'agreedOn', message: 'must not be in the future' });
-  if (f.firstFollowUpOn < f.agreedOn) issues.push({ field: 'firstFollowUpOn', message: 'must be on or after the date the plan was agreed' });
-  if (f.evaluationOn < f.agreedOn) issues.push({ field: 'evaluationOn', message: 'must be on or after the date the plan was agreed' });
+  if (f.agreedOn > f.today) issues.push({ field: 'agreedOn', code: 'future_date', message: 'must not be in the future' });
+  if (f.firstFollowUpOn < f.agreedOn) issues.push({ field: 'firstFollowUpOn', code: 'before_agreed', message: 'must be on or after the date the plan was agreed' });
+  if (f.evaluationOn < f.agreedOn) issues.push({ field: 'evaluationOn', code: 'before_agreed', message: 'must be on or after the date the plan was agreed' });
   f.goalTargets.forEach((t, i) => {
-    if (t && t < f.agreedOn) issues.push({ field: `goals[${i}].targetOn`, message: 'must be on or after the date the plan was agreed' });
+    if (t && t < f.agreedOn) issues.push({ field: `goals[${i}].targetOn`, code: 'before_agreed', message: 'must be on or after the date the plan was agreed' });
   });
-  if (f.version > 1 && !f.revisionReason?.trim()) issues.push({ field: 'revisionReason', message: 'is required when the plan is revised' });
+  if (f.version > 1 && !f.revisionReason?.trim()) issues.push({ field: 'revisionReason', code: 'required', message: 'is required when the plan is revised' });
   return issues;
 }
 

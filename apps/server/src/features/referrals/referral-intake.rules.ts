@@ -1,6 +1,7 @@
 import type { LegalBasis, NewReferralBody } from '@samkraft/contracts/referrals';
+import type { FieldErrorCode, FieldErrorParams } from '@samkraft/contracts/common';
 import type { FieldIssue } from '../../platform/errors.ts';
-import { parseCpr, type ParsedCpr } from '../citizens/cpr.rules.ts';
+import { cprFieldErrorCode, parseCpr, type ParsedCpr } from '../citizens/cpr.rules.ts';
 
 /** What intake needs from the database, looked up before the pure check. */
 export type IntakeFacts = {
@@ -24,62 +25,62 @@ const ORGANISATION_SOURCES = new Set(['gp', 'hospital_gop', 'hospital_ref01', 'm
  */
 export function checkReferralIntake(body: NewReferralBody, facts: IntakeFacts): IntakeDecision {
   const issues: FieldIssue[] = [];
-  const add = (field: string, message: string) => issues.push({ field, message });
+  const add = (field: string, code: FieldErrorCode, message: string, params?: FieldErrorParams) => issues.push({ field, code, message, ...(params ? { params } : {}) });
 
   const parsed = parseCpr(body.citizen.cpr);
-  if (!parsed.ok) add('citizen.cpr', parsed.message);
+  if (!parsed.ok) add('citizen.cpr', cprFieldErrorCode[parsed.code], parsed.message);
   const cpr = parsed.ok ? parsed.cpr : null;
 
-  if (facts.existingCitizen?.deceasedOn) add('citizen.cpr', `the citizen is registered as deceased on ${facts.existingCitizen.deceasedOn}`);
+  if (facts.existingCitizen?.deceasedOn) add('citizen.cpr', 'citizen_deceased', `the citizen is registered as deceased on ${facts.existingCitizen.deceasedOn}`, { deceasedOn: facts.existingCitizen.deceasedOn });
   if (cpr && !facts.existingCitizen) {
-    if (!body.citizen.givenName) add('citizen.givenName', 'is required for a new citizen');
-    if (!body.citizen.familyName) add('citizen.familyName', 'is required for a new citizen');
-    if (cpr.sex === null && !body.citizen.sex) add('citizen.sex', 'is required: the replacement CPR carries no sex');
+    if (!body.citizen.givenName) add('citizen.givenName', 'required', 'is required for a new citizen');
+    if (!body.citizen.familyName) add('citizen.familyName', 'required', 'is required for a new citizen');
+    if (cpr.sex === null && !body.citizen.sex) add('citizen.sex', 'sex_required_replacement_cpr', 'is required: the replacement CPR carries no sex');
   }
 
-  if (body.receivedOn > facts.today) add('receivedOn', `must not be in the future (today is ${facts.today})`);
+  if (body.receivedOn > facts.today) add('receivedOn', 'future_date', `must not be in the future (today is ${facts.today})`);
   const birthDate = facts.existingCitizen?.birthDate ?? cpr?.birthDate;
-  if (birthDate && body.receivedOn < birthDate) add('receivedOn', 'must not be before the citizen was born');
+  if (birthDate && body.receivedOn < birthDate) add('receivedOn', 'before_birth', 'must not be before the citizen was born');
 
   let legalBasis = body.legalBasis;
   if (body.source === 'hospital_gop') {
-    if (legalBasis && legalBasis !== 'SUL140') add('legalBasis', 'a hospital rehabilitation plan (GOP) is always Sundhedsloven §140');
+    if (legalBasis && legalBasis !== 'SUL140') add('legalBasis', 'gop_requires_sul140', 'a hospital rehabilitation plan (GOP) is always Sundhedsloven §140');
     legalBasis = 'SUL140';
   }
-  if (!legalBasis) add('legalBasis', 'is required');
+  if (!legalBasis) add('legalBasis', 'required', 'is required');
 
-  if (body.referringOrganisationId && !facts.organisationExists) add('referringOrganisationId', 'is not a known organisation');
+  if (body.referringOrganisationId && !facts.organisationExists) add('referringOrganisationId', 'unknown_organisation', 'is not a known organisation');
   if (ORGANISATION_SOURCES.has(body.source) && !body.referringOrganisationId && !body.referringText) {
-    add('referringOrganisationId', 'name the referring organisation (choose one or write its name)');
+    add('referringOrganisationId', 'organisation_required', 'name the referring organisation (choose one or write its name)');
   }
-  if (!facts.diagnosisExists) add('diagnosisCode', 'is not in the diagnosis list (ICD-10 DC00–DD09)');
+  if (!facts.diagnosisExists) add('diagnosisCode', 'unknown_diagnosis', 'is not in the diagnosis list (ICD-10 DC00–DD09)');
 
-  if (body.treatmentStartedOn && body.treatmentStartedOn > facts.today) add('treatmentStartedOn', 'must not be in the future');
+  if (body.treatmentStartedOn && body.treatmentStartedOn > facts.today) add('treatmentStartedOn', 'future_date', 'must not be in the future');
   if (body.treatmentStartedOn && body.treatmentEndedOn && body.treatmentEndedOn < body.treatmentStartedOn) {
-    add('treatmentEndedOn', 'must not be before the treatment started');
+    add('treatmentEndedOn', 'before_treatment_start', 'must not be before the treatment started');
   }
-  if (body.treatmentStatus === 'treatment_ended' && !body.treatmentEndedOn) add('treatmentEndedOn', 'is required when the treatment has ended');
+  if (body.treatmentStatus === 'treatment_ended' && !body.treatmentEndedOn) add('treatmentEndedOn', 'required', 'is required when the treatment has ended');
 
-  if (legalBasis === 'SUL140' && !body.dischargedOn) add('dischargedOn', 'is required for a §140 referral: training must be offered within 7 days of discharge');
-  if (body.dischargedOn && body.dischargedOn > facts.today) add('dischargedOn', 'must not be in the future');
+  if (legalBasis === 'SUL140' && !body.dischargedOn) add('dischargedOn', 'discharge_required_sul140', 'is required for a §140 referral: training must be offered within 7 days of discharge');
+  if (body.dischargedOn && body.dischargedOn > facts.today) add('dischargedOn', 'future_date', 'must not be in the future');
   if (body.planClinicalStartOn && body.dischargedOn && body.planClinicalStartOn < body.dischargedOn) {
-    add('planClinicalStartOn', 'must not be before the discharge');
+    add('planClinicalStartOn', 'before_discharge', 'must not be before the discharge');
   }
 
   const reasons = body.targetGroupReasons ?? [];
   switch (body.targetGroup) {
     case 'in_group':
-      if (reasons.length > 0) add('targetGroupReasons', 'are given only for a citizen outside the target group');
+      if (reasons.length > 0) add('targetGroupReasons', 'reasons_not_allowed', 'are given only for a citizen outside the target group');
       break;
     case 'outside':
-      if (reasons.length === 0) add('targetGroupReasons', 'choose at least one reason the citizen is outside the target group');
-      if (reasons.includes('other') && !body.targetGroupJustification) add('targetGroupJustification', 'is required when the reason is "other"');
+      if (reasons.length === 0) add('targetGroupReasons', 'reason_required', 'choose at least one reason the citizen is outside the target group');
+      if (reasons.includes('other') && !body.targetGroupJustification) add('targetGroupJustification', 'justification_required', 'is required when the reason is "other"');
       break;
     case 'admitted_individual':
-      if (!body.targetGroupJustification) add('targetGroupJustification', 'is required: write why the citizen is admitted after an individual assessment');
+      if (!body.targetGroupJustification) add('targetGroupJustification', 'justification_required', 'is required: write why the citizen is admitted after an individual assessment');
       break;
   }
-  if (new Set(reasons).size !== reasons.length) add('targetGroupReasons', 'must not repeat a reason');
+  if (new Set(reasons).size !== reasons.length) add('targetGroupReasons', 'duplicate', 'must not repeat a reason');
 
   if (issues.length > 0 || !cpr || !legalBasis) return { ok: false, issues };
   return { ok: true, cpr, legalBasis, sex: cpr.sex ?? body.citizen.sex ?? null };

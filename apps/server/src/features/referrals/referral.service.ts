@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { decideCitizenAccess } from '../citizens/citizen-access.rules.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import { loadCitizenAccessFacts, loadCitizen } from '../citizens/citizen.repository.ts';
-import { parseCpr } from '../citizens/cpr.rules.ts';
+import { cprFieldErrorCode, parseCpr } from '../citizens/cpr.rules.ts';
 import { decideCourseAccess, type CourseAccessMode } from '../courses/course-access.rules.ts';
 import { checkReferralIntake } from './referral-intake.rules.ts';
 import {
@@ -153,7 +153,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
       { action: 'referral.create', citizenId: outcome.citizenId, entityType: 'course', entityId: outcome.duplicateOf.courseId, outcome: 'failed', detail: { reason: 'open_course' } },
     ]);
     throw new AppError('conflict', `The citizen has an open course here (course ${outcome.duplicateOf.courseId}); confirm with allowDuplicate to register a linked referral`, [
-      { field: 'allowDuplicate', message: `open course ${outcome.duplicateOf.courseId}` },
+      { field: 'allowDuplicate', code: 'open_course', message: `open course ${outcome.duplicateOf.courseId}`, params: { courseId: outcome.duplicateOf.courseId } },
     ]);
   }
   return outcome.result;
@@ -163,7 +163,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
 export async function lookupCitizen(ctx: ServiceContext, cprInput: string): Promise<CitizenLookup> {
   const actor = await requireHomeStaff(ctx, 'read', 'citizen.lookup');
   const parsed = parseCpr(cprInput);
-  if (!parsed.ok) throw AppError.validation([{ field: 'query.cpr', message: parsed.message }]);
+  if (!parsed.ok) throw AppError.validation([{ field: 'query.cpr', code: cprFieldErrorCode[parsed.code], message: parsed.message }]);
   return ctx.db.transaction().execute(async (trx) => {
     const found = await findCitizenByCpr(trx, parsed.cpr.value);
     const facts = found ? await loadCitizenAccessFacts(trx, found.id) : undefined;
@@ -201,8 +201,8 @@ export async function markDeceased(ctx: ServiceContext, citizenId: string, decea
   return ctx.db.transaction().execute(async (trx) => {
     const citizen = await loadCitizen(trx, citizenId);
     if (!citizen) throw AppError.notFound('Citizen');
-    if (deceasedOn > today) throw AppError.validation([{ field: 'deceasedOn', message: `must not be in the future (today is ${today})` }]);
-    if (deceasedOn < citizen.birthDate) throw AppError.validation([{ field: 'deceasedOn', message: 'must not be before the citizen was born' }]);
+    if (deceasedOn > today) throw AppError.validation([{ field: 'deceasedOn', code: 'future_date', message: `must not be in the future (today is ${today})` }]);
+    if (deceasedOn < citizen.birthDate) throw AppError.validation([{ field: 'deceasedOn', code: 'before_birth', message: 'must not be before the citizen was born' }]);
     await markCitizenDeceased(trx, citizenId, deceasedOn, now);
     const closed = await closeOpenCoursesOfCitizen(trx, citizenId, actor.municipalityCode, deceasedOn, 'died');
     await audit(trx, ctx, [

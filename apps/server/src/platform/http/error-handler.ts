@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiError } from '@samkraft/contracts/common';
 import { AppError, httpStatusOf, type FieldIssue } from '../errors.ts';
+import { fieldCodeOfZodIssue, isMissingAt } from './zod-field-issue.ts';
 
 /** Turns `/items/0/name` into `items[0].name`; an empty path names the request part itself. */
 function fieldName(context: string | undefined, instancePath: string): string {
@@ -10,6 +11,30 @@ function fieldName(context: string | undefined, instancePath: string): string {
   const prefix = context === 'querystring' ? 'query' : context === 'params' ? 'params' : context === 'headers' ? 'headers' : '';
   if (!path) return prefix || 'body';
   return prefix ? `${prefix}.${path}` : path;
+}
+
+/** One issue of fastify-type-provider-zod: the zod issue's code as `keyword`, the rest in `params`. */
+export type SchemaIssue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+
+/** The part of the request a schema checked, to see whether a refused field was sent at all. */
+function requestPart(request: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return request.body;
+}
+
+/** A schema issue as the API's field issue: named field, machine code, English message. */
+export function fieldIssueOfSchemaIssue(context: string | undefined, v: SchemaIssue, input: unknown): FieldIssue {
+  const path = v.instancePath.split('/').filter(Boolean);
+  const { code, params } = fieldCodeOfZodIssue({ ...v.params, code: v.keyword }, isMissingAt(input, path));
+  // Unknown keys (strict objects) are reported on the object; name each key itself.
+  const keys = v.params?.keys;
+  if (v.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0) {
+    const base = fieldName(context, v.instancePath);
+    return { field: keys.map((k) => (base === 'body' ? String(k) : `${base}.${String(k)}`)).join(', '), code, message: 'is not a known field' };
+  }
+  return { field: fieldName(context, v.instancePath), code, message: v.message ?? 'is invalid', ...(params ? { params } : {}) };
 }
 
 function body(code: string, message: string, fields: FieldIssue[] = []): ApiError {
@@ -24,16 +49,7 @@ export function handleError(err: FastifyError | AppError | Error, request: Fasti
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const context = (err as { validationContext?: string }).validationContext;
-    type Issue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
-    const fields = (err.validation as unknown as Issue[]).map((v) => {
-      // Unknown keys (strict objects) are reported on the object; name each key itself.
-      const keys = v.params?.keys;
-      if (v.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0) {
-        const base = fieldName(context, v.instancePath);
-        return { field: keys.map((k) => (base === 'body' ? String(k) : `${base}.${String(k)}`)).join(', '), message: 'is not a known field' };
-      }
-      return { field: fieldName(context, v.instancePath), message: v.message ?? 'is invalid' };
-    });
+    const fields = (err.validation as unknown as SchemaIssue[]).map((v) => fieldIssueOfSchemaIssue(context, v, requestPart(request, context)));
     return reply.status(400).send(body('validation', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields));
   }
   if (isResponseSerializationError(err)) {
@@ -44,8 +60,9 @@ export function handleError(err: FastifyError | AppError | Error, request: Fasti
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Fastify's own client errors: malformed JSON, wrong content type, body too large.
     const field = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
+    const fieldCode = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'invalid_content_type' : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : 'invalid_body';
     const code = fe.statusCode === 429 ? 'rate_limited' : 'validation';
-    return reply.status(fe.statusCode).send(body(code, fe.message, code === 'validation' ? [{ field, message: fe.message }] : []));
+    return reply.status(fe.statusCode).send(body(code, fe.message, code === 'validation' ? [{ field, code: fieldCode, message: fe.message }] : []));
   }
   request.log.error({ err }, 'unhandled error');
   return reply.status(500).send(body('internal', 'Internal error'));

@@ -49,7 +49,6 @@ export const da = {
     duplicateTextShort: 'Borgeren har et åbent forløb i kommunen. En ny henvisning bliver knyttet til det.',
     openCourse: 'Se det åbne forløb',
     createAnyway: 'Opret alligevel som knyttet henvisning',
-    required: 'Skal udfyldes',
   },
   cpr: {
     empty: 'Skriv CPR-nummeret',
@@ -180,7 +179,6 @@ export const en: Shape<typeof da> = {
     duplicateTextShort: 'The citizen has an open course in the municipality. A new referral will be linked to it.',
     openCourse: 'See the open course',
     createAnyway: 'Create anyway as a linked referral',
-    required: 'Required',
   },
   cpr: {
     empty: 'Enter the CPR number',

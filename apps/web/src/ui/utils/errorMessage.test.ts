@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../api/apiRequestError.ts';
-import { errorMessageKey, fieldErrorMap } from './errorMessage.ts';
+import { errorMessageKey } from './errorMessage.ts';
 
 describe('errorMessageKey', () => {
   it('maps known codes, then statuses, then falls back', () => {
@@ -9,17 +9,5 @@ describe('errorMessageKey', () => {
     expect(errorMessageKey(new ApiRequestError(429, 'too_many', 'x'))).toBe('errors.rate_limited');
     expect(errorMessageKey(new ApiRequestError(500, 'boom', 'x'))).toBe('errors.generic');
     expect(errorMessageKey(new Error('x'))).toBe('errors.generic');
-  });
-});
-
-describe('fieldErrorMap', () => {
-  it('keeps the first message per field', () => {
-    const error = new ApiRequestError(400, 'validation_failed', 'x', [
-      { field: 'username', message: 'is required' },
-      { field: 'username', message: 'too long' },
-      { field: 'password', message: 'is required' },
-    ]);
-    expect(fieldErrorMap(error)).toEqual({ username: 'is required', password: 'is required' });
-    expect(fieldErrorMap(new Error('x'))).toEqual({});
   });
 });

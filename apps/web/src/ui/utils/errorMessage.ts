@@ -23,11 +23,3 @@ export function errorMessageKey(error: unknown): KnownErrorKey {
   if (!isApiRequestError(error)) return 'errors.generic';
   return byCode[error.code] ?? byStatus[error.status] ?? 'errors.generic';
 }
-
-/** Field errors from the API as a map from field name to message (first message wins). */
-export function fieldErrorMap(error: unknown): Record<string, string> {
-  if (!isApiRequestError(error)) return {};
-  const map: Record<string, string> = {};
-  for (const { field, message } of error.fields) map[field] ??= message;
-  return map;
-}

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
-import { fieldErrorMap } from '../../../ui/utils/errorMessage.ts';
+import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useCreateNeedsAssessment } from '../hooks/useNeedsAssessments.ts';
 import { danishToday } from '../utils/today.ts';
 
@@ -22,7 +22,7 @@ export function NeedsAssessmentForm({ courseId, items, hasInitial }: NeedsAssess
   const [ticked, setTicked] = useState<Record<string, string>>({});
   const [whatMattersMost, setWhatMattersMost] = useState('');
   const [professionalAssessment, setProfessionalAssessment] = useState('');
-  const errors = fieldErrorMap(mutation.error);
+  const errors = useFieldErrors(mutation.error);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiRequestError } from '../../../api/apiRequestError.ts';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
-import { fieldErrorMap } from '../../../ui/utils/errorMessage.ts';
+import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { usePasswordLogin } from '../hooks/useAuthMutations.ts';
 
 type Fields = 'username' | 'password';
@@ -16,10 +16,8 @@ export function PasswordLoginForm() {
   const [password, setPassword] = useState('');
   const [localErrors, setLocalErrors] = useState<Partial<Record<Fields, string>>>({});
 
-  const serverErrors = fieldErrorMap(login.error);
-  // The server's field messages come in English; the common one is shown in the UI language.
-  const translate = (message: string | undefined) => (message === 'is required' ? t('errors.required') : message);
-  const errorFor = (field: Fields) => localErrors[field] ?? translate(serverErrors[field]);
+  const serverErrors = useFieldErrors(login.error);
+  const errorFor = (field: Fields) => localErrors[field] ?? serverErrors[field];
   const hasFieldErrors = isApiRequestError(login.error) && login.error.fields.length > 0;
 
   const onSubmit = (event: FormEvent) => {

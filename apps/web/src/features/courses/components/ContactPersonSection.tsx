@@ -3,7 +3,7 @@ import type { CourseDetail } from '@samkraft/contracts/courses';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/sessionQuery.ts';
-import { isApiRequestError } from '../../../api/apiRequestError.ts';
+import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { useSetContactPerson } from '../hooks/useCourse.ts';
@@ -19,7 +19,7 @@ export function ContactPersonSection({ course }: ContactPersonSectionProps) {
   const mutation = useSetContactPerson(course.id);
   const [staffUserId, setStaffUserId] = useState('');
   const [reason, setReason] = useState('');
-  const fieldError = isApiRequestError(mutation.error) ? mutation.error.fields.find((f) => f.field === 'staffUserId')?.message : undefined;
+  const fieldError = useFieldErrors(mutation.error).staffUserId;
   const onAssign = (e: FormEvent) => {
     e.preventDefault();
     if (!staffUserId) return;

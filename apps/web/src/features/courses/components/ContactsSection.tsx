@@ -2,9 +2,9 @@ import { Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack
 import { contactChannels, type CourseContact, type CourseDetail } from '@samkraft/contracts/courses';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiRequestError } from '../../../api/apiRequestError.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
+import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
@@ -12,9 +12,6 @@ import { preparationLetterUrl } from '../api/courseApi.ts';
 import { useAddContact, useMarkFormSent } from '../hooks/useCourse.ts';
 
 export type ContactsSectionProps = { course: CourseDetail; today: string };
-
-const fieldsOf = (error: unknown): Record<string, string> =>
-  isApiRequestError(error) ? Object.fromEntries(error.fields.map((f) => [f.field, f.message])) : {};
 
 /** First contact (note §8.9 step 2), and the preparation form with its letter. */
 export function ContactsSection({ course, today }: ContactsSectionProps) {
@@ -28,8 +25,8 @@ export function ContactsSection({ course, today }: ContactsSectionProps) {
   const [agreedAt, setAgreedAt] = useState('');
   const [note, setNote] = useState('');
   const [sentOn, setSentOn] = useState(today);
-  const errors = fieldsOf(add.error);
-  const sentErrors = fieldsOf(sent.error);
+  const errors = useFieldErrors(add.error);
+  const sentErrors = useFieldErrors(sent.error);
   const timeFmt = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short' });
 
   const onAdd = (e: FormEvent) => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
-import { fieldErrorMap } from '../../../ui/utils/errorMessage.ts';
+import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { danishToday } from '../../assessments/utils/today.ts';
 import { useRecordHeld, useScheduleFollowUp, useSetVulnerable } from '../hooks/useFollowUps.ts';
@@ -20,7 +20,7 @@ function HeldForm({ courseId, followUp, onDone }: { courseId: string; followUp: 
   const [channel, setChannel] = useState<FollowUpChannel>('phone');
   const [note, setNote] = useState('');
   const [planRevised, setPlanRevised] = useState(false);
-  const errors = fieldErrorMap(mutation.error);
+  const errors = useFieldErrors(mutation.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     mutation.mutate({ id: followUp.id, body: { heldOn, channel, note, planRevised } }, { onSuccess: onDone });
@@ -106,7 +106,7 @@ export function ScheduleFollowUp({ courseId, data }: Props) {
   const { language } = useLanguage();
   const mutation = useScheduleFollowUp(courseId);
   const [plannedOn, setPlannedOn] = useState(data.suggestion.suggestedOn);
-  const errors = fieldErrorMap(mutation.error);
+  const errors = useFieldErrors(mutation.error);
   const s = data.suggestion;
   return (
     <Stack gap="sm">
@@ -137,7 +137,7 @@ export function VulnerableFlag({ courseId, data }: Props) {
   const mutation = useSetVulnerable(courseId);
   const [vulnerable, setVulnerable] = useState(data.vulnerable);
   const [reason, setReason] = useState('');
-  const errors = fieldErrorMap(mutation.error);
+  const errors = useFieldErrors(mutation.error);
   return (
     <Stack
       component="form"

@@ -3,7 +3,7 @@ import { goalStatuses, type ActionPlan, type GoalStatus } from '@samkraft/contra
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
-import { fieldErrorMap } from '../../../ui/utils/errorMessage.ts';
+import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { danishToday } from '../../assessments/utils/today.ts';
 import { useCreatePlanVersion } from '../hooks/usePlans.ts';
 import { emptyPlanForm, planFormFrom, toPlanBody, type PlanFormValues } from '../utils/planForm.ts';
@@ -16,7 +16,7 @@ export function ActionPlanForm({ courseId, current, onDone }: ActionPlanFormProp
   const today = danishToday();
   const [v, setV] = useState<PlanFormValues>(() => (current ? planFormFrom(current, today) : emptyPlanForm(today)));
   const mutation = useCreatePlanVersion(courseId);
-  const errors = fieldErrorMap(mutation.error);
+  const errors = useFieldErrors(mutation.error);
   const revision = current !== null;
   const set = <K extends keyof PlanFormValues>(key: K, value: PlanFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
   const text = (key: 'difficultiesAndNeeds' | 'purposeAndContent' | 'location' | 'otherAdministrations' | 'returnToWork' | 'evaluationBy' | 'revisionReason') => ({

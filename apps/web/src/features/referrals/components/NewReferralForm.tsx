@@ -6,18 +6,19 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiRequestError } from '../../../api/apiRequestError.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
+import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { createReferral, fetchDiagnoses, fetchOrganisations, lookupCitizen } from '../api/referralsApi.ts';
 import { checkCpr } from '../utils/checkCpr.ts';
-import { fieldErrorMap, openCourseIdFrom } from '../utils/fieldErrors.ts';
+import { openCourseIdFrom } from '../utils/fieldErrors.ts';
 import { emptyReferralForm, type ReferralForm, toReferralBody } from '../utils/referralForm.ts';
 import { CitizenFields } from './CitizenFields.tsx';
 
 export type NewReferralFormProps = { today: string };
 
 export function NewReferralForm({ today }: NewReferralFormProps) {
-  const { t } = useTranslation('referrals');
+  const { t, i18n } = useTranslation('referrals');
   const { language } = useLanguage();
   const navigate = useNavigate();
   const [form, setForm] = useState<ReferralForm>(() => emptyReferralForm(today));
@@ -32,10 +33,16 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
     onSuccess: (r) => void navigate({ to: '/forloeb/$courseId', params: { courseId: r.courseId } }),
   });
 
-  const serverErrors = isApiRequestError(submit.error) && submit.error.code === 'validation' ? fieldErrorMap(submit.error.fields) : {};
+  // A 409 (open course) names allowDuplicate too; only a 400 marks the form's fields.
+  // The form's own label for a refused field (`citizen.cpr` → "CPR-nummer"); the path if it has none.
+  const fieldLabel = (field: string): string => {
+    const key = `intake.${field.replace(/^citizen\./, '')}`;
+    // A dynamic key: i18next's typed `t` cannot check it, so it falls back to the path itself.
+    return i18n.exists(key, { ns: 'referrals' }) ? String(i18n.t(key, field, { ns: 'referrals' })) : field;
+  };
+  const serverErrors = useFieldErrors(isApiRequestError(submit.error) && submit.error.code === 'validation' ? submit.error : null);
   const duplicateId = isApiRequestError(submit.error) && submit.error.code === 'conflict' ? openCourseIdFrom(submit.error.fields) : null;
   const openCourse = lookup.data?.openCourse ?? (duplicateId ? { courseId: duplicateId, receivedOn: null } : null);
-  const required = t('intake.required');
   const isGop = form.source === 'hospital_gop';
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -65,7 +72,7 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
         <Fieldset legend={t('intake.referral')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput type="date" label={t('intake.receivedOn')} required max={today} value={form.receivedOn} onChange={(e) => set('receivedOn', e.currentTarget.value)} error={serverErrors.receivedOn} />
-            <NativeSelect label={t('intake.source')} required value={form.source} onChange={(e) => set('source', e.currentTarget.value as ReferralForm['source'])} data={enumOptions(referralSources, (v) => t(`source.${v}`))} error={serverErrors.source && required} />
+            <NativeSelect label={t('intake.source')} required value={form.source} onChange={(e) => set('source', e.currentTarget.value as ReferralForm['source'])} data={enumOptions(referralSources, (v) => t(`source.${v}`))} error={serverErrors.source} />
             {isGop ? (
               <TextInput label={t('intake.legalBasis')} value={t('legalBasis.SUL140')} readOnly description={t('intake.legalBasisGop')} />
             ) : (
@@ -78,7 +85,7 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
         </Fieldset>
         <Fieldset legend={t('intake.treatment')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NativeSelect label={t('intake.treatmentStatus')} required value={form.treatmentStatus} onChange={(e) => set('treatmentStatus', e.currentTarget.value as ReferralForm['treatmentStatus'])} data={enumOptions(treatmentStatuses, (v) => t(`treatmentStatus.${v}`))} error={serverErrors.treatmentStatus && required} />
+            <NativeSelect label={t('intake.treatmentStatus')} required value={form.treatmentStatus} onChange={(e) => set('treatmentStatus', e.currentTarget.value as ReferralForm['treatmentStatus'])} data={enumOptions(treatmentStatuses, (v) => t(`treatmentStatus.${v}`))} error={serverErrors.treatmentStatus} />
             <div />
             <TextInput type="date" label={t('intake.treatmentStartedOn')} value={form.treatmentStartedOn} onChange={(e) => set('treatmentStartedOn', e.currentTarget.value)} error={serverErrors.treatmentStartedOn} />
             <TextInput type="date" label={t('intake.treatmentEndedOn')} value={form.treatmentEndedOn} onChange={(e) => set('treatmentEndedOn', e.currentTarget.value)} error={serverErrors.treatmentEndedOn} />
@@ -92,7 +99,7 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
         </Fieldset>
         <Fieldset legend={t('intake.targetGroup')}>
           <Stack gap="md">
-            <Radio.Group value={form.targetGroup} onChange={(v) => set('targetGroup', v)} aria-label={t('intake.targetGroup')} error={serverErrors.targetGroup && required}>
+            <Radio.Group value={form.targetGroup} onChange={(v) => set('targetGroup', v)} aria-label={t('intake.targetGroup')} error={serverErrors.targetGroup}>
               <Stack gap="xs">
                 {targetGroups.map((g) => (
                   <Radio key={g} value={g} label={t(`targetGroup.${g}`)} />
@@ -126,7 +133,7 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
             <ul style={{ margin: 0 }}>
               {Object.entries(serverErrors).map(([field, message]) => (
                 <li key={field}>
-                  <Text size="sm">{`${field}: ${message}`}</Text>
+                  <Text size="sm">{`${fieldLabel(field)}: ${message}`}</Text>
                 </li>
               ))}
             </ul>

@@ -12,6 +12,12 @@ describe('navItemsFor', () => {
   it('gives the worklist to contact persons and leads only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/arbejdsliste')).toBe(role === 'contact_person' || role === 'municipal_lead');
   });
+  it('gives "Lukkedage" to leads and administrators only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/lukkedage')).toBe(role === 'municipal_lead' || role === 'administrator');
+  });
+  it('gives "Fristregler" to administrators only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/fristregler')).toBe(role === 'administrator');
+  });
   it('gives only Start to a user without a role', () => {
     expect(navItemsFor(null).map((i) => i.to)).toEqual(['/']);
   });

@@ -1,0 +1,67 @@
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { type Deadline, type DeadlineKind, type PauseReason, pauseReasons } from '@samkraft/contracts/deadlines';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../ui/QueryState.tsx';
+import { usePauseDeadline } from '../hooks/useDeadlines.ts';
+import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
+
+export type PauseDeadlineFormProps = { courseId: string; deadlines: readonly Deadline[]; today: string };
+
+/** Only the home municipality's running deadlines: the provider pauses its own. */
+const isPausable = (d: Deadline) => d.actor === 'home' && d.metOn === null && d.openPauseId === null;
+
+export function PauseDeadlineForm({ courseId, deadlines, today }: PauseDeadlineFormProps) {
+  const { t } = useTranslation('deadlines');
+  const { t: tw } = useTranslation('worklist');
+  const pause = usePauseDeadline(courseId);
+  const running = deadlines.filter(isPausable);
+  const [kind, setKind] = useState<string>('');
+  const [pausedOn, setPausedOn] = useState(today);
+  const [reason, setReason] = useState<PauseReason>('citizen_wish');
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const errors = useFieldErrors(pause.error);
+  const chosen = running.some((d) => d.kind === kind) ? kind : (running[0]?.kind ?? '');
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (reason === 'other' && !note.trim()) {
+      setNoteMissing(true);
+      return;
+    }
+    setNoteMissing(false);
+    pause.mutate({ deadlineKind: chosen as DeadlineKind, pausedOn, reason, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => setNote('') });
+  };
+
+  return (
+    <Paper withBorder p="md" radius="sm">
+      <form onSubmit={onSubmit} aria-labelledby="pause-deadline-heading" noValidate>
+        <Title order={3} size="h4" id="pause-deadline-heading" mb="xs">
+          {t('pause.title')}
+        </Title>
+        <Text size="sm" mb="sm">
+          {t('pause.intro')}
+        </Text>
+        {running.length === 0 ? (
+          <Text size="sm">{t('pause.nothing')}</Text>
+        ) : (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+              <NativeSelect label={t('pause.deadline')} required value={chosen} onChange={(e) => setKind(e.currentTarget.value)} data={running.map((d) => ({ value: d.kind, label: tw(`kinds.${d.kind}`) }))} error={errors.deadlineKind} />
+              <TextInput type="date" label={t('pause.pausedOn')} required max={today} value={pausedOn} onChange={(e) => setPausedOn(e.currentTarget.value)} error={errors.pausedOn} />
+              <NativeSelect label={t('pause.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value as PauseReason)} data={pauseReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} error={errors.reason} />
+            </SimpleGrid>
+            <Textarea label={t('pause.note')} mt="md" autosize minRows={2} required={reason === 'other'} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={noteMissing ? t('pause.noteRequired') : errors.note} />
+            <Group mt="md">
+              <Button type="submit" loading={pause.isPending}>
+                {t('pause.submit')}
+              </Button>
+            </Group>
+            {pause.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={pause.error} /> : null}
+          </>
+        )}
+      </form>
+    </Paper>
+  );
+}
