@@ -21,7 +21,11 @@ export function Tag({ tone, children }: TagProps) {
           backgroundColor: `var(--mantine-color-${tone}-1)`,
           border: `1px solid var(--mantine-color-${tone}-5)`,
           color: '#1a1a1a',
+          // A state must be read whole ("Overskredet", not "Oversk…"): never clip the label.
+          maxWidth: 'none',
+          flexShrink: 0,
         },
+        label: { overflow: 'visible', textOverflow: 'clip' },
       }}
     >
       {children}
