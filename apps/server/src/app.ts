@@ -13,16 +13,23 @@ import { registerAssessmentRoutes } from './features/assessments/assessment.rout
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
+import { registerCatalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { registerCitizenRoutes } from './features/citizens/citizen.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
+import { registerCrossReferralRoutes } from './features/cross-referrals/cross-referral.routes.ts';
 import { registerDeadlineRoutes } from './features/deadlines/deadline.routes.ts';
 import { registerFollowUpRoutes } from './features/follow-ups/follow-up.routes.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerPlanRoutes } from './features/plans/plan.routes.ts';
+import { registerProviderInboxRoutes } from './features/provider-inbox/provider-inbox.routes.ts';
 import { registerReferenceRoutes } from './features/reference/reference.routes.ts';
 import { registerReferralRoutes } from './features/referrals/referral.routes.ts';
 import { registerStartRoutes } from './features/start/start.routes.ts';
+import { registerSuggestionRoutes } from './features/suggestions/suggestions.routes.ts';
+import { registerTransportRoutes } from './features/transport/transport.routes.ts';
 import { registerWorklistRoutes } from './features/worklist/worklist.routes.ts';
+import { registerTeamRoutes } from './features/teams/team.routes.ts';
+import { registerAttendanceRoutes } from './features/attendance/attendance.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/database.ts';
@@ -101,6 +108,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerPlanRoutes(app, { db, clock: deps.clock });
   registerFollowUpRoutes(app, { db, clock: deps.clock });
   registerWorklistRoutes(app, { db, clock: deps.clock });
+  registerTeamRoutes(app, { db, clock: deps.clock });
+  registerAttendanceRoutes(app, { db, clock: deps.clock });
+  registerCrossReferralRoutes(app, { db, clock: deps.clock });
+  registerProviderInboxRoutes(app, { db, clock: deps.clock });
+  registerCatalogueRoutes(app, { db, clock: deps.clock });
+  registerSuggestionRoutes(app, { db, clock: deps.clock });
+  registerTransportRoutes(app, { db, clock: deps.clock });
 
   app.get('/api/openapi.json', {
     schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },

@@ -97,6 +97,18 @@ export const fieldErrorCodes = [
   'unknown_municipality',
   'taken',
   'not_demo_user',
+  // Cross-municipal referrals.
+  'plan_required',
+  'nothing_shared',
+  'not_routed',
+  'unknown_offering',
+  // Catalogue (features/catalogue).
+  'before_valid_from',
+  // Teams and attendance.
+  'before_start',
+  'range_too_long',
+  'not_enrolled',
+  'session_cancelled',
 ] as const;
 export const fieldErrorCode = z.enum(fieldErrorCodes);
 export type FieldErrorCode = z.infer<typeof fieldErrorCode>;

@@ -12,10 +12,18 @@ import { sessionQueryOptions } from '../features/auth/hooks/sessionQuery.ts';
 import { StaffShell } from '../features/shell/components/StaffShell.tsx';
 import { ActionPlanPage } from '../pages/ActionPlanPage.tsx';
 import { CataloguePage } from '../pages/CataloguePage.tsx';
+import { InterventionPage } from '../pages/InterventionPage.tsx';
 import { ClosingDaysPage } from '../pages/ClosingDaysPage.tsx';
+import { TransportPage } from '../pages/TransportPage.tsx';
+import { SessionPage } from '../pages/SessionPage.tsx';
+import { TeamPage } from '../pages/TeamPage.tsx';
+import { TeamsPage } from '../pages/TeamsPage.tsx';
 import { CoursePage } from '../pages/CoursePage.tsx';
 import { DeadlinePoliciesPage } from '../pages/DeadlinePoliciesPage.tsx';
 import { FollowUpPage } from '../pages/FollowUpPage.tsx';
+import { CrossReferralPage } from '../pages/CrossReferralPage.tsx';
+import { IncomingReferralPage } from '../pages/IncomingReferralPage.tsx';
+import { ProviderInboxPage } from '../pages/ProviderInboxPage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { NeedsAssessmentPage } from '../pages/NeedsAssessmentPage.tsx';
@@ -61,16 +69,24 @@ const signedInRoute = createRoute({
 
 const startRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', component: StartPage });
 const catalogueRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/katalog', component: CataloguePage });
+const interventionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/katalog/$code', component: InterventionPage });
 const newReferralRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/henvisninger/ny', component: NewReferralPage });
 const courseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId', component: CoursePage });
 const needsAssessmentRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/behovsvurdering', component: NeedsAssessmentPage });
 const actionPlanRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/handleplan', component: ActionPlanPage });
 const worklistRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/arbejdsliste', component: WorklistPage });
 const followUpRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/opfoelgning', component: FollowUpPage });
+const crossReferralRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/henvisning', component: CrossReferralPage });
+const providerInboxRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/indbakke', component: ProviderInboxPage });
+const incomingReferralRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/indbakke/$crossReferralId', component: IncomingReferralPage });
 const closingDaysRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/lukkedage', component: ClosingDaysPage });
+const transportRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/befordring', component: TransportPage });
+const teamsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold', component: TeamsPage });
+const teamRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId', component: TeamPage });
+const sessionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId/sessioner/$sessionId', component: SessionPage });
 const deadlinePoliciesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/fristregler', component: DeadlinePoliciesPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

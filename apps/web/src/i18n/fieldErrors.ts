@@ -65,6 +65,15 @@ export const fieldErrorsDa: Record<FieldErrorCode, string> = {
   unknown_municipality: 'Kommunen findes ikke',
   taken: 'Er allerede i brug',
   not_demo_user: 'Er ikke en demobruger',
+  plan_required: 'Forløbet har ingen handleplan at dele',
+  nothing_shared: 'Vælg mindst én del af handleplanen eller behovsvurderingen',
+  not_routed: 'Tilbuddet er ikke henvisningssted for borgerens hjemkommune',
+  unknown_offering: 'Ukendt tilbud',
+  before_valid_from: 'Må ikke ligge før gyldig fra',
+  before_start: 'Må ikke ligge før startdatoen',
+  range_too_long: 'Perioden er for lang (højst et år)',
+  not_enrolled: 'Borgeren er ikke optaget på holdet',
+  session_cancelled: 'Sessionen er aflyst',
 };
 
 export const fieldErrorsEn: Record<FieldErrorCode, string> = {
@@ -126,4 +135,13 @@ export const fieldErrorsEn: Record<FieldErrorCode, string> = {
   unknown_municipality: 'The municipality does not exist',
   taken: 'Is already in use',
   not_demo_user: 'Is not a demo user',
+  plan_required: 'The course has no action plan to share',
+  nothing_shared: 'Choose at least one part of the action plan or the needs assessment',
+  not_routed: "The offering is not routed to the citizen's home municipality",
+  unknown_offering: 'Unknown offering',
+  before_valid_from: 'Must not be before valid from',
+  before_start: 'Must not be before the start date',
+  range_too_long: 'The period is too long (at most a year)',
+  not_enrolled: 'The citizen is not enrolled in the team',
+  session_cancelled: 'The session is cancelled',
 };

@@ -1,5 +1,7 @@
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CatalogueBrowser } from '../features/catalogue/components/CatalogueBrowser.tsx';
+import { RoutingMatrix } from '../features/catalogue/components/RoutingMatrix.tsx';
 import { useInterventions, useMunicipalities } from '../features/catalogue/hooks/useCatalogue.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -12,7 +14,12 @@ export function CataloguePage() {
     <>
       <PageTitle title={t('catalogue.title')} description={t('catalogue.intro')} />
       <QueryState query={interventions}>
-        {(items) => <CatalogueBrowser items={items} municipalities={municipalities.data ?? []} />}
+        {(items) => (
+          <Stack gap="xl">
+            <CatalogueBrowser items={items} municipalities={municipalities.data ?? []} />
+            <RoutingMatrix interventions={items} municipalities={municipalities.data ?? []} />
+          </Stack>
+        )}
       </QueryState>
     </>
   );

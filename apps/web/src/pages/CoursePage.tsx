@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { ContactPersonSection } from '../features/courses/components/ContactPersonSection.tsx';
 import { ContactsSection } from '../features/courses/components/ContactsSection.tsx';
 import { CourseHeader } from '../features/courses/components/CourseHeader.tsx';
+import { CrossReferralLink } from '../features/cross-referrals/components/CrossReferralLink.tsx';
 import { ReferralFacts } from '../features/courses/components/ReferralFacts.tsx';
 import { useCourse } from '../features/courses/hooks/useCourse.ts';
 import { DeadlinesSection } from '../features/deadlines/components/DeadlinesSection.tsx';
 import { DeceasedSection } from '../features/deadlines/components/DeceasedSection.tsx';
 import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { SuggestionsSection } from '../features/suggestions/components/SuggestionsSection.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 
@@ -27,6 +29,8 @@ export function CoursePage() {
             <ContactPersonSection course={course} />
             <ContactsSection course={course} today={danishToday()} />
             <DeadlinesSection course={course} today={danishToday()} />
+            <SuggestionsSection courseId={course.id} />
+            <CrossReferralLink courseId={course.id} />
             <DeceasedSection course={course} today={danishToday()} />
           </Stack>
         </>

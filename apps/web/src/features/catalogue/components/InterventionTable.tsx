@@ -3,6 +3,7 @@ import type { InterventionListItem } from '@samkraft/contracts/reference';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
+import { RouterAnchor } from '../../../ui/RouterLink.tsx';
 import { formatDose } from '../utils/formatDose.ts';
 
 export type InterventionTableProps = { items: readonly InterventionListItem[]; emptyText: string };
@@ -11,7 +12,12 @@ export function InterventionTable({ items, emptyText }: InterventionTableProps) 
   const { t } = useTranslation();
   const { language } = useLanguage();
   const columns: Column<InterventionListItem>[] = [
-    { key: 'name', header: t('catalogue.name'), rowHeader: true, render: (i) => (language === 'da' ? i.nameDa : i.nameEn) },
+    { key: 'name', header: t('catalogue.name'), rowHeader: true, render: (i) => (
+        <RouterAnchor to="/katalog/$code" params={{ code: i.code }}>
+          {language === 'da' ? i.nameDa : i.nameEn}
+        </RouterAnchor>
+      ),
+    },
     { key: 'form', header: t('catalogue.form'), render: (i) => t(`interventionForm.${i.form}`) },
     {
       key: 'dose',

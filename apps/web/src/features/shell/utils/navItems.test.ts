@@ -15,6 +15,16 @@ describe('navItemsFor', () => {
   it('gives "Lukkedage" to leads and administrators only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/lukkedage')).toBe(role === 'municipal_lead' || role === 'administrator');
   });
+  it('gives "Befordring" to leads and administrators only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/befordring')).toBe(role === 'municipal_lead' || role === 'administrator');
+  });
+  it('gives "Indbakke" to therapists and leads only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/indbakke')).toBe(role === 'therapist' || role === 'municipal_lead');
+  });
+
+  it('gives "Hold" to therapists and leads only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/hold')).toBe(role === 'therapist' || role === 'municipal_lead');
+  });
   it('gives "Fristregler" to administrators only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/fristregler')).toBe(role === 'administrator');
   });

@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/arbejdsliste' | '/lukkedage' | '/fristregler';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -11,6 +11,9 @@ const worklist: NavItem = { to: '/arbejdsliste', labelKey: 'nav.worklist' };
 const newReferral: NavItem = { to: '/henvisninger/ny', labelKey: 'nav.newReferral' };
 const closingDays: NavItem = { to: '/lukkedage', labelKey: 'nav.closingDays' };
 const deadlinePolicies: NavItem = { to: '/fristregler', labelKey: 'nav.deadlinePolicies' };
+const transport: NavItem = { to: '/befordring', labelKey: 'nav.transport' };
+const teams: NavItem = { to: '/hold', labelKey: 'nav.teams' };
+const inbox: NavItem = { to: '/indbakke', labelKey: 'nav.inbox' };
 
 /**
  * The menu for a role. Only pages that exist are listed; new pages are added here per role
@@ -22,11 +25,12 @@ export function navItemsFor(role: Role | null): NavItem[] {
     case 'contact_person':
       return [start, worklist, newReferral, catalogue];
     case 'municipal_lead':
-      return [start, worklist, newReferral, catalogue, closingDays];
+      return [start, worklist, newReferral, catalogue, inbox, teams, closingDays, transport];
     case 'therapist':
+      return [start, inbox, teams, catalogue];
     case 'coordinator':
       return [start, catalogue];
     case 'administrator':
-      return [start, catalogue, closingDays, deadlinePolicies];
+      return [start, catalogue, closingDays, deadlinePolicies, transport];
   }
 }

@@ -1,0 +1,24 @@
+import type { AttendanceStatus } from '@samkraft/contracts/teams';
+import type { Db } from '../../platform/database/database.ts';
+
+export async function listSessionMarks(db: Db, sessionId: string): Promise<Map<string, { status: AttendanceStatus; cancelReason: string | null }>> {
+  const rows = await db.selectFrom('attendance').select(['enrolment_id', 'status', 'cancel_reason']).where('team_session_id', '=', sessionId).execute();
+  return new Map(rows.map((r) => [r.enrolment_id, { status: r.status as AttendanceStatus, cancelReason: r.cancel_reason }]));
+}
+
+/** Records (or corrects) one participant's mark for one session. */
+export async function upsertAttendance(
+  db: Db,
+  a: { sessionId: string; enrolmentId: string; teamId: string; status: AttendanceStatus; cancelReason: string | null; recordedBy: string | null; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('attendance')
+    .values({ team_session_id: a.sessionId, enrolment_id: a.enrolmentId, team_id: a.teamId, status: a.status, cancel_reason: a.cancelReason, recorded_by: a.recordedBy, recorded_at: a.at })
+    .onConflict((oc) => oc.columns(['team_session_id', 'enrolment_id']).doUpdateSet({ status: a.status, cancel_reason: a.cancelReason, recorded_by: a.recordedBy, recorded_at: a.at }))
+    .execute();
+}
+
+export async function listEnrolmentStatuses(db: Db, enrolmentId: string): Promise<AttendanceStatus[]> {
+  const rows = await db.selectFrom('attendance').select('status').where('enrolment_id', '=', enrolmentId).execute();
+  return rows.map((r) => r.status as AttendanceStatus);
+}

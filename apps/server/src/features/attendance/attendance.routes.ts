@@ -1,0 +1,27 @@
+import { apiError } from '@samkraft/contracts/common';
+import { attendanceRecord, sessionDetail, sessionParams } from '@samkraft/contracts/teams';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/database/database.ts';
+import type { App } from '../../platform/http/types.ts';
+import { requireStaff } from '../auth/auth.plugin.ts';
+import { getSession, recordAttendance } from './attendance.service.ts';
+
+const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
+
+export function registerAttendanceRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+  app.get('/api/team-sessions/:sessionId', {
+    schema: { tags: ['attendance'], summary: "A session's attendance list: each participant with their mark and count against the quota", params: sessionParams, response: { 200: sessionDetail, ...errors } },
+    handler: async (request) => getSession({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.sessionId),
+  });
+
+  app.put('/api/team-sessions/:sessionId/attendance', {
+    schema: {
+      tags: ['attendance'],
+      summary: 'Mark one participant attended, cancelled (with reason) or no-show; the quota reached ends the enrolment',
+      params: sessionParams,
+      body: attendanceRecord,
+      response: { 200: sessionDetail, ...errors },
+    },
+    handler: async (request) => recordAttendance({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.sessionId, request.body),
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { newRoutingBody, offering, offeringPatch, routingEntry } from '@samkraft/contracts/catalogue';
+import { apiError, isoDate, uuid } from '@samkraft/contracts/common';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/database/database.ts';
+import type { App } from '../../platform/http/types.ts';
+import { requireStaff } from '../auth/auth.plugin.ts';
+import { addRouting, getOfferings, getRouting, patchOffering } from './catalogue.service.ts';
+
+export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+  app.get('/api/catalogue/offerings', {
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Offerings (an intervention hosted by a municipality), all validity periods',
+      querystring: z.strictObject({ intervention: z.string().max(100).optional() }),
+      response: { 200: z.array(offering), 400: apiError, 401: apiError },
+    },
+    handler: async (request) => getOfferings({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.intervention),
+  });
+
+  app.patch('/api/catalogue/offerings/:offeringId', {
+    schema: {
+      tags: ['catalogue'],
+      summary: "Change an offering's place, contact, capacity or validity (administrators)",
+      params: z.strictObject({ offeringId: uuid }),
+      body: offeringPatch,
+      response: { 200: offering, 400: apiError, 401: apiError, 403: apiError, 404: apiError },
+    },
+    handler: async (request) => patchOffering({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.offeringId, request.body),
+  });
+
+  app.get('/api/catalogue/routing', {
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Routing valid on a date (default today): home municipality × intervention → offering, inferred routes marked',
+      querystring: z.strictObject({ on: isoDate.optional() }),
+      response: { 200: z.array(routingEntry), 400: apiError, 401: apiError },
+    },
+    handler: async (request) => getRouting({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.on),
+  });
+
+  app.post('/api/catalogue/routing', {
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Route a home municipality to an offering from a date, inferred or read from the source (administrators)',
+      body: newRoutingBody,
+      response: { 204: z.null(), 400: apiError, 401: apiError, 403: apiError },
+    },
+    handler: async (request, reply) => {
+      await addRouting({ ...deps, actor: requireStaff(request), requestId: request.id }, request.body);
+      return reply.code(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../platform/errors.ts';
+import { buildSnapshot, readSnapshot, requireSomethingShared } from './cross-referral.rules.ts';
+
+const plan = {
+  version: 2,
+  agreedOn: '2026-11-16',
+  difficultiesAndNeeds: 'Træthed',
+  purposeAndContent: 'Styrke',
+  location: 'Gentofte',
+  otherAdministrations: 'Jobcenter',
+  returnToWork: null,
+  goals: [{ description: 'Gå 2 km', targetOn: null }],
+  responsibilities: [{ part: 'Træning', responsible: 'Gentofte' }],
+};
+const assessment = { assessedOn: '2026-11-12', problems: [{ itemCode: 'a', area: 'physical', label: 'Træthed', note: null }, { itemCode: 'b', area: 'social', label: 'Økonomi', note: 'Gæld' }] };
+const base = { intervention: { code: 'x', name: 'X' }, placeName: 'Center', plan, assessment };
+
+describe('buildSnapshot', () => {
+  it('holds exactly the chosen plan fields and problems', () => {
+    const s = buildSnapshot({ ...base, share: { planFields: ['location', 'responsibilities'], assessmentItems: ['b'] } });
+    expect(s.plan).toEqual({ version: 2, agreedOn: '2026-11-16', location: 'Gentofte', responsibilities: [{ part: 'Træning', responsible: 'Gentofte' }] });
+    expect(s.assessment?.problems.map((p) => p.itemCode)).toEqual(['b']);
+  });
+
+  it('shares no plan or assessment when none is chosen, and refuses an empty share', () => {
+    const s = buildSnapshot({ ...base, share: { planFields: [], assessmentItems: [] } });
+    expect(s.plan).toBeNull();
+    expect(s.assessment).toBeNull();
+    expect(() => requireSomethingShared(s)).toThrow(AppError);
+  });
+
+  it('refuses plan fields without a plan and problems not in the latest assessment', () => {
+    expect(() => buildSnapshot({ ...base, plan: null, share: { planFields: ['goals'], assessmentItems: [] } })).toThrow(/no action plan/);
+    expect(() => buildSnapshot({ ...base, share: { planFields: [], assessmentItems: ['zzz'] } })).toThrow(/zzz/);
+  });
+});
+
+describe('readSnapshot', () => {
+  it('shows an older flat snapshot as labels and values', () => {
+    const s = readSnapshot({ mål: ['a', 'b'], plan: 'tekst' }, () => null);
+    expect(s.other).toEqual([{ label: 'mål', value: 'a; b' }, { label: 'plan', value: 'tekst' }]);
+  });
+});

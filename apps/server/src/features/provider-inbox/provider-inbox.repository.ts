@@ -1,0 +1,182 @@
+import type { Db } from '../../platform/database/database.ts';
+
+export type InboxRecord = {
+  id: string;
+  courseId: string;
+  citizenId: string;
+  givenName: string;
+  familyName: string;
+  cpr: string | null;
+  pseudonym: string | null;
+  homeMunicipalityName: string;
+  interventionName: string;
+  receivedOn: string;
+  providerDecision: string | null;
+  citizenDeclined: boolean;
+};
+
+/** Sent cross-municipal referrals addressed to one providing municipality, newest first. */
+export async function listInbox(db: Db, providerMunicipalityCode: string): Promise<InboxRecord[]> {
+  const rows = await db
+    .selectFrom('cross_referral as x')
+    .innerJoin('course as k', 'k.id', 'x.course_id')
+    .innerJoin('referral as f', 'f.id', 'k.referral_id')
+    .innerJoin('citizen as c', 'c.id', 'f.citizen_id')
+    .innerJoin('municipality as m', 'm.code', 'f.home_municipality_code')
+    .innerJoin('intervention as i', 'i.code', 'x.intervention_code')
+    .select(['x.id', 'x.course_id', 'c.id as citizen_id', 'c.given_name', 'c.family_name', 'c.cpr', 'c.pseudonym', 'm.name', 'i.name_da', 'x.received_on', 'x.provider_decision'])
+    .select((eb) => eb.exists(eb.selectFrom('decline as d').select('d.id').whereRef('d.cross_referral_id', '=', 'x.id')).as('citizen_declined'))
+    .where('x.provider_municipality_code', '=', providerMunicipalityCode)
+    .where('x.kind', '=', 'cross_municipal')
+    .where('x.sent_at', 'is not', null)
+    .where('x.ended_on', 'is', null)
+    .orderBy('x.received_on', 'desc')
+    .orderBy('x.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    courseId: r.course_id,
+    citizenId: r.citizen_id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    cpr: r.cpr,
+    pseudonym: r.pseudonym,
+    homeMunicipalityName: r.name,
+    interventionName: r.name_da,
+    receivedOn: r.received_on,
+    providerDecision: r.provider_decision,
+    citizenDeclined: Boolean(r.citizen_declined),
+  }));
+}
+
+export type IncomingRecord = InboxRecord & {
+  kind: string;
+  providerMunicipalityCode: string;
+  phone: string | null;
+  sentAt: Date | null;
+  snapshot: unknown;
+  providerDecisionReason: string | null;
+  providerContactOn: string | null;
+};
+
+/** One referral with only the citizen facts the provider needs to make contact. */
+export async function findIncoming(db: Db, id: string): Promise<IncomingRecord | undefined> {
+  const r = await db
+    .selectFrom('cross_referral as x')
+    .innerJoin('course as k', 'k.id', 'x.course_id')
+    .innerJoin('referral as f', 'f.id', 'k.referral_id')
+    .innerJoin('citizen as c', 'c.id', 'f.citizen_id')
+    .innerJoin('municipality as m', 'm.code', 'f.home_municipality_code')
+    .innerJoin('intervention as i', 'i.code', 'x.intervention_code')
+    .select([
+      'x.id',
+      'x.course_id',
+      'x.kind',
+      'x.provider_municipality_code',
+      'c.id as citizen_id',
+      'c.given_name',
+      'c.family_name',
+      'c.cpr',
+      'c.pseudonym',
+      'c.phone',
+      'm.name',
+      'i.name_da',
+      'x.received_on',
+      'x.sent_at',
+      'x.shared_snapshot',
+      'x.provider_decision',
+      'x.provider_decision_reason',
+      'x.provider_contact_on',
+    ])
+    .where('x.id', '=', id)
+    .executeTakeFirst();
+  return (
+    r && {
+      id: r.id,
+      courseId: r.course_id,
+      citizenId: r.citizen_id,
+      kind: r.kind,
+      providerMunicipalityCode: r.provider_municipality_code,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      cpr: r.cpr,
+      pseudonym: r.pseudonym,
+      phone: r.phone,
+      homeMunicipalityName: r.name,
+      interventionName: r.name_da,
+      receivedOn: r.received_on,
+      sentAt: r.sent_at === null ? null : new Date(r.sent_at),
+      snapshot: r.shared_snapshot,
+      providerDecision: r.provider_decision,
+      providerDecisionReason: r.provider_decision_reason,
+      providerContactOn: r.provider_contact_on,
+      citizenDeclined: false,
+    }
+  );
+}
+
+export async function listUpdates(db: Db, id: string): Promise<{ sentAt: Date; snapshot: unknown }[]> {
+  const rows = await db.selectFrom('cross_referral_update').select(['sent_at', 'snapshot']).where('cross_referral_id', '=', id).orderBy('sent_at').execute();
+  return rows.map((r) => ({ sentAt: new Date(r.sent_at), snapshot: r.snapshot }));
+}
+
+export async function listReferralDeclines(db: Db, id: string): Promise<{ declinedOn: string; reason: string; note: string | null }[]> {
+  const rows = await db.selectFrom('decline').select(['declined_on', 'reason', 'note']).where('cross_referral_id', '=', id).orderBy('declined_on').execute();
+  return rows.map((r) => ({ declinedOn: r.declined_on, reason: r.reason, note: r.note }));
+}
+
+export type DeeperAssessmentRecord = { id: string; assessedOn: string; profession: string; findings: string; tests: { testCode: string; value: number; unit: string }[] };
+
+export async function listDeeperAssessments(db: Db, id: string): Promise<DeeperAssessmentRecord[]> {
+  const rows = await db.selectFrom('deeper_assessment').select(['id', 'assessed_on', 'profession', 'findings']).where('cross_referral_id', '=', id).orderBy('assessed_on').execute();
+  if (rows.length === 0) return [];
+  const tests = await db
+    .selectFrom('deeper_assessment_test')
+    .select(['deeper_assessment_id', 'test_code', 'value', 'unit'])
+    .where(
+      'deeper_assessment_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    assessedOn: r.assessed_on,
+    profession: r.profession,
+    findings: r.findings,
+    tests: tests.filter((t) => t.deeper_assessment_id === r.id).map((t) => ({ testCode: t.test_code, value: Number(t.value), unit: t.unit })),
+  }));
+}
+
+export async function listProviderGoals(db: Db, id: string): Promise<{ id: string; description: string; setOn: string; status: string }[]> {
+  const rows = await db.selectFrom('provider_goal').select(['id', 'description', 'set_on', 'status']).where('cross_referral_id', '=', id).orderBy('set_on').execute();
+  return rows.map((r) => ({ id: r.id, description: r.description, setOn: r.set_on, status: r.status }));
+}
+
+export async function setAccepted(db: Db, id: string, contactOn: string): Promise<void> {
+  await db.updateTable('cross_referral').set({ provider_decision: 'accepted', provider_decision_reason: null, provider_contact_on: contactOn }).where('id', '=', id).execute();
+}
+
+export async function setDeclined(db: Db, id: string, reason: string): Promise<void> {
+  await db.updateTable('cross_referral').set({ provider_decision: 'declined', provider_decision_reason: reason }).where('id', '=', id).execute();
+}
+
+export async function insertDeeperAssessment(
+  db: Db,
+  o: { crossReferralId: string; assessedOn: string; profession: string; findings: string; tests: { testCode: string; value: number; unit: string }[]; goals: string[]; recordedBy: string | null },
+): Promise<string> {
+  const a = await db
+    .insertInto('deeper_assessment')
+    .values({ cross_referral_id: o.crossReferralId, assessed_on: o.assessedOn, profession: o.profession, findings: o.findings, recorded_by: o.recordedBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (o.tests.length > 0) {
+    await db.insertInto('deeper_assessment_test').values(o.tests.map((t) => ({ deeper_assessment_id: a.id, test_code: t.testCode, value: String(t.value), unit: t.unit }))).execute();
+  }
+  if (o.goals.length > 0) {
+    await db.insertInto('provider_goal').values(o.goals.map((g) => ({ cross_referral_id: o.crossReferralId, description: g, set_on: o.assessedOn }))).execute();
+  }
+  // The deadline is met by the first deeper assessment; a later one does not move it.
+  await db.updateTable('cross_referral').set({ deeper_assessment_on: o.assessedOn }).where('id', '=', o.crossReferralId).where('deeper_assessment_on', 'is', null).execute();
+  return a.id;
+}

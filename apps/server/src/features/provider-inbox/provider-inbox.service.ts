@@ -1,0 +1,157 @@
+import type { z } from 'zod';
+import { standardTestUnits, type acceptBody, type deeperAssessmentBody, type IncomingReferral, type InboxItem, type ProviderInbox } from '@samkraft/contracts/cross-referrals';
+import { audit } from '../../platform/audit/audit.ts';
+import { danishDate } from '../../platform/clock.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { citizenIdentifier } from '../citizens/citizen.mapper.ts';
+import { mayActAsProvider, readSnapshot } from '../cross-referrals/cross-referral.rules.ts';
+import { parseSnapshot } from '../cross-referrals/cross-referral.service.ts';
+import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
+import {
+  findIncoming,
+  insertDeeperAssessment,
+  listDeeperAssessments,
+  listInbox,
+  listProviderGoals,
+  listReferralDeclines,
+  listUpdates,
+  setAccepted,
+  setDeclined,
+  type IncomingRecord,
+} from './provider-inbox.repository.ts';
+
+type Decision = 'accepted' | 'declined' | null;
+
+function stateOf(r: { providerDecision: string | null; citizenDeclined: boolean }): InboxItem['state'] {
+  if (r.citizenDeclined) return 'citizen_declined';
+  return r.providerDecision === 'accepted' ? 'accepted' : r.providerDecision === 'declined' ? 'declined' : 'new';
+}
+
+/** The referrals sent to the actor's municipality, with the provider's deadlines; one audit event per citizen shown. */
+export async function getProviderInbox(ctx: ServiceContext): Promise<ProviderInbox> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'staff' || !mayActAsProvider(actor, actor.municipalityCode)) {
+    await audit(ctx.db, ctx, [{ action: 'provider_inbox.list', citizenId: null, outcome: 'denied', detail: { reason: 'role' } }]);
+    throw AppError.forbidden('The inbox is for therapists and leads of a providing municipality');
+  }
+  const asOf = danishDate(ctx.clock.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await listInbox(trx, actor.municipalityCode);
+    const deadlines = await deadlinesForCourses(trx, rows.map((r) => r.courseId), asOf);
+    if (rows.length > 0) {
+      await audit(
+        trx,
+        ctx,
+        rows.map((r) => ({ action: 'provider_inbox.list', citizenId: r.citizenId, entityType: 'cross_referral', entityId: r.id, outcome: 'allowed' as const })),
+      );
+    }
+    return {
+      asOf,
+      items: rows.map((r) => ({
+        id: r.id,
+        citizenName: `${r.givenName} ${r.familyName}`,
+        citizenIdentifier: citizenIdentifier(r),
+        homeMunicipalityName: r.homeMunicipalityName,
+        interventionName: r.interventionName,
+        receivedOn: r.receivedOn,
+        state: stateOf(r),
+        deadlines: (deadlines.get(r.courseId) ?? []).filter((d) => d.crossReferralId === r.id && d.actor === 'provider'),
+      })),
+    };
+  });
+}
+
+/** Only a sent cross-municipal referral, and only for the municipality it was sent to. Refusals are audited. */
+async function requireIncoming(ctx: ServiceContext, id: string, action: string): Promise<IncomingRecord> {
+  const x = await findIncoming(ctx.db, id);
+  if (!x) {
+    await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'cross_referral', entityId: id, outcome: 'denied', detail: { reason: 'not_found' } }]);
+    throw AppError.notFound('Referral');
+  }
+  if (x.kind !== 'cross_municipal' || x.sentAt === null || !mayActAsProvider(ctx.actor, x.providerMunicipalityCode)) {
+    await audit(ctx.db, ctx, [{ action, citizenId: x.citizenId, entityType: 'cross_referral', entityId: id, outcome: 'denied', detail: { reason: 'not_provider' } }]);
+    throw AppError.forbidden('This referral was not sent to your municipality');
+  }
+  return x;
+}
+
+export async function getIncomingReferral(ctx: ServiceContext, id: string): Promise<IncomingReferral> {
+  const x = await requireIncoming(ctx, id, 'provider_inbox.read');
+  const asOf = danishDate(ctx.clock.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    const [updates, declines, assessments, goals, deadlines] = await Promise.all([
+      listUpdates(trx, id),
+      listReferralDeclines(trx, id),
+      listDeeperAssessments(trx, id),
+      listProviderGoals(trx, id),
+      deadlinesForCourses(trx, [x.courseId], asOf),
+    ]);
+    await audit(trx, ctx, [{ action: 'provider_inbox.read', citizenId: x.citizenId, entityType: 'cross_referral', entityId: id, outcome: 'allowed' }]);
+    return {
+      id: x.id,
+      kind: 'cross_municipal',
+      // Only what is needed to make contact: name, identifier, phone — never the address or the home course.
+      citizen: { name: `${x.givenName} ${x.familyName}`, identifier: citizenIdentifier(x), phone: x.phone },
+      homeMunicipalityName: x.homeMunicipalityName,
+      interventionName: x.interventionName,
+      sentAt: x.sentAt?.toISOString() ?? null,
+      receivedOn: x.receivedOn,
+      snapshot: readSnapshot(x.snapshot, parseSnapshot),
+      updates: updates.map((u) => ({ sentAt: u.sentAt.toISOString(), snapshot: readSnapshot(u.snapshot, parseSnapshot) })),
+      providerDecision: x.providerDecision as Decision,
+      providerDecisionReason: x.providerDecisionReason,
+      providerContactOn: x.providerContactOn,
+      citizenDeclines: declines.map((d) => ({ ...d, reason: d.reason as 'other' })),
+      deadlines: (deadlines.get(x.courseId) ?? []).filter((d) => d.crossReferralId === id && d.actor === 'provider'),
+      deeperAssessments: assessments.map((a) => ({ ...a, profession: a.profession as 'physiotherapist', tests: a.tests.map((t) => ({ ...t, testCode: t.testCode as 'weight' })) })),
+      goals,
+    };
+  });
+}
+
+function requireDateInRange(field: string, date: string, receivedOn: string, today: string): void {
+  if (date > today) throw AppError.validation([{ field, code: 'future_date', message: 'cannot be in the future' }]);
+  if (date < receivedOn) throw AppError.validation([{ field, code: 'before_received', message: 'before the referral was received' }]);
+}
+
+export async function acceptReferral(ctx: ServiceContext, id: string, body: z.infer<typeof acceptBody>): Promise<void> {
+  const x = await requireIncoming(ctx, id, 'provider_inbox.accept');
+  requireDateInRange('contactOn', body.contactOn, x.receivedOn, danishDate(ctx.clock.now()));
+  await ctx.db.transaction().execute(async (trx) => {
+    await setAccepted(trx, id, body.contactOn);
+    await audit(trx, ctx, [{ action: 'provider_inbox.accept', citizenId: x.citizenId, entityType: 'cross_referral', entityId: id, outcome: 'allowed', detail: { contactOn: body.contactOn } }]);
+  });
+}
+
+/** The reason goes back to the home municipality: its course page shows it. */
+export async function declineReferral(ctx: ServiceContext, id: string, reason: string): Promise<void> {
+  const x = await requireIncoming(ctx, id, 'provider_inbox.decline');
+  if (x.providerDecision === 'accepted' && x.providerContactOn) throw AppError.conflict('The referral was accepted and the citizen contacted');
+  await ctx.db.transaction().execute(async (trx) => {
+    await setDeclined(trx, id, reason);
+    await audit(trx, ctx, [{ action: 'provider_inbox.decline', citizenId: x.citizenId, entityType: 'cross_referral', entityId: id, outcome: 'allowed', detail: { reason } }]);
+  });
+}
+
+export async function recordDeeperAssessment(ctx: ServiceContext, id: string, body: z.infer<typeof deeperAssessmentBody>): Promise<{ id: string }> {
+  const x = await requireIncoming(ctx, id, 'provider_inbox.deeper_assessment');
+  if (x.providerDecision !== 'accepted') throw AppError.conflict('Accept the referral first');
+  requireDateInRange('assessedOn', body.assessedOn, x.receivedOn, danishDate(ctx.clock.now()));
+  const codes = body.tests.map((t) => t.testCode);
+  const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
+  if (dup >= 0) throw AppError.validation([{ field: `tests.${dup}.testCode`, code: 'duplicate', message: 'each test once per assessment' }]);
+  return ctx.db.transaction().execute(async (trx) => {
+    const assessmentId = await insertDeeperAssessment(trx, {
+      crossReferralId: id,
+      assessedOn: body.assessedOn,
+      profession: body.profession,
+      findings: body.findings,
+      tests: body.tests.map((t) => ({ ...t, unit: standardTestUnits[t.testCode] })),
+      goals: body.goals,
+      recordedBy: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
+    });
+    await audit(trx, ctx, [{ action: 'provider_inbox.deeper_assessment', citizenId: x.citizenId, entityType: 'deeper_assessment', entityId: assessmentId, outcome: 'allowed' }]);
+    return { id: assessmentId };
+  });
+}

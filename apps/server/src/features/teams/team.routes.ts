@@ -1,0 +1,72 @@
+import { apiError } from '@samkraft/contracts/common';
+import {
+  enrolment,
+  enrolmentAdmit,
+  enrolmentCreate,
+  enrolmentEnd,
+  enrolmentParams,
+  sessionGenerate,
+  sessionGenerateResult,
+  teamCreate,
+  teamDetail,
+  teamList,
+  teamParams,
+  teamSummary,
+} from '@samkraft/contracts/teams';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/database/database.ts';
+import type { App } from '../../platform/http/types.ts';
+import { requireStaff } from '../auth/auth.plugin.ts';
+import { admitFromWaitingList, endEnrolmentEarly, enrol } from './enrolment.service.ts';
+import { createTeam, generateSessions, getTeam, getTeams } from './team.service.ts';
+
+const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
+
+export function registerTeamRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+  app.get('/api/teams', {
+    schema: { tags: ['teams'], summary: "The teams of the actor's municipality and the offerings it hosts", response: { 200: teamList, ...errors } },
+    handler: async (request) => getTeams({ ...deps, actor: requireStaff(request), requestId: request.id }),
+  });
+
+  app.post('/api/teams', {
+    schema: { tags: ['teams'], summary: 'Create a team of a hosted offering with its weekly schedule', body: teamCreate, response: { 201: teamSummary, ...errors } },
+    handler: async (request, reply) => reply.status(201).send(await createTeam({ ...deps, actor: requireStaff(request), requestId: request.id }, request.body)),
+  });
+
+  app.get('/api/teams/:teamId', {
+    schema: { tags: ['teams'], summary: 'A team: participants with counts against quota, waiting list, sessions, referrals to enrol', params: teamParams, response: { 200: teamDetail, ...errors } },
+    handler: async (request) => getTeam({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.teamId),
+  });
+
+  app.post('/api/teams/:teamId/sessions/generate', {
+    schema: {
+      tags: ['teams'],
+      summary: "Generate sessions from the schedule for a period, skipping public holidays and the host's closing days",
+      params: teamParams,
+      body: sessionGenerate,
+      response: { 200: sessionGenerateResult, ...errors },
+    },
+    handler: async (request) => generateSessions({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.teamId, request.body),
+  });
+
+  app.post('/api/teams/:teamId/enrolments', {
+    schema: {
+      tags: ['teams'],
+      summary: 'Enrol an accepted referral from a start date (rolling admission); a full team puts it on the waiting list',
+      params: teamParams,
+      body: enrolmentCreate,
+      response: { 201: enrolment, ...errors, 409: apiError },
+    },
+    handler: async (request, reply) => reply.status(201).send(await enrol({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.teamId, request.body)),
+  });
+
+  app.post('/api/enrolments/:enrolmentId/admit', {
+    schema: { tags: ['teams'], summary: 'Admit a citizen from the waiting list to a free seat', params: enrolmentParams, body: enrolmentAdmit, response: { 200: enrolment, ...errors, 409: apiError } },
+    handler: async (request) => admitFromWaitingList({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.enrolmentId, request.body.startOn),
+  });
+
+  app.post('/api/enrolments/:enrolmentId/end', {
+    schema: { tags: ['teams'], summary: 'End an enrolment before its quota, with a reason', params: enrolmentParams, body: enrolmentEnd, response: { 200: enrolment, ...errors, 409: apiError } },
+    handler: async (request) => endEnrolmentEarly({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.enrolmentId, request.body),
+  });
+}

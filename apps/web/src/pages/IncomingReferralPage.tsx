@@ -1,0 +1,116 @@
+import { Anchor, List, Stack, Table, Text } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { SnapshotView } from '../features/cross-referrals/components/SnapshotView.tsx';
+import { DeadlineLine } from '../features/provider-inbox/components/DeadlineLine.tsx';
+import { AcceptForm, CitizenDeclineForm, DeclineForm, DeeperAssessmentForm } from '../features/provider-inbox/components/IncomingActions.tsx';
+import { useIncomingReferral } from '../features/provider-inbox/hooks/useProviderInbox.ts';
+import { useLanguage } from '../i18n/useLanguage.ts';
+import { PageTitle } from '../ui/PageTitle.tsx';
+import { QueryState } from '../ui/QueryState.tsx';
+import { Section } from '../ui/Section.tsx';
+import { formatDate } from '../ui/utils/formatDate.ts';
+
+export function IncomingReferralPage() {
+  const { t } = useTranslation('crossReferrals');
+  const { language } = useLanguage();
+  const { crossReferralId = '' } = useParams({ strict: false });
+  const query = useIncomingReferral(crossReferralId);
+  return (
+    <>
+      <Anchor href="/indbakke" size="sm">
+        ← {t('backToInbox')}
+      </Anchor>
+      <QueryState query={query}>
+        {(x) => (
+          <Stack gap="xl">
+            <PageTitle title={t('incomingTitle', { intervention: x.interventionName })} description={`${t('homeMunicipality')}: ${x.homeMunicipalityName} · ${t('receivedOn')} ${formatDate(x.receivedOn, language)}`} />
+            <Section title={t('contactTitle')}>
+              <Table withTableBorder aria-label={t('contactTitle')}>
+                <Table.Tbody>
+                  <Table.Tr>
+                    <Table.Th scope="row">{t('citizen')}</Table.Th>
+                    <Table.Td>{x.citizen.name}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th scope="row">{t('identifier')}</Table.Th>
+                    <Table.Td>{x.citizen.identifier}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th scope="row">{t('phone')}</Table.Th>
+                    <Table.Td>{x.citizen.phone ?? t('nothing')}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            </Section>
+            <Section title={t('deadlinesTitle')}>
+              <List>
+                {x.deadlines.map((d) => (
+                  <List.Item key={d.kind}>
+                    <DeadlineLine deadline={d} />
+                  </List.Item>
+                ))}
+              </List>
+            </Section>
+            <Section title={t('sharedTitle')}>
+              <SnapshotView snapshot={x.snapshot} />
+            </Section>
+            {x.updates.length > 0 ? (
+              <Section title={t('updatesTitle')}>
+                {x.updates.map((u) => (
+                  <Stack key={u.sentAt} gap="xs">
+                    <Text fw={600}>{t('sentAt', { date: formatDate(u.sentAt.slice(0, 10), language) })}</Text>
+                    <SnapshotView snapshot={u.snapshot} />
+                  </Stack>
+                ))}
+              </Section>
+            ) : null}
+            <Section title={t('acceptTitle')}>
+              {x.providerDecision === 'accepted' && x.providerContactOn ? (
+                <Text role="status">{t('accepted', { date: formatDate(x.providerContactOn, language) })}</Text>
+              ) : x.providerDecision === 'declined' ? (
+                <Text role="status">{t('declined', { reason: x.providerDecisionReason ?? '' })}</Text>
+              ) : (
+                <Stack gap="lg">
+                  <AcceptForm referral={x} />
+                  <DeclineForm referral={x} />
+                </Stack>
+              )}
+            </Section>
+            <Section title={t('citizenDeclineTitle')}>
+              {x.citizenDeclines.length > 0 ? (
+                <List>
+                  {x.citizenDeclines.map((d) => (
+                    <List.Item key={`${d.declinedOn}${d.reason}`}>
+                      {formatDate(d.declinedOn, language)}: {t(`declineReasons.${d.reason}`)}
+                      {d.note ? ` — ${d.note}` : ''}
+                    </List.Item>
+                  ))}
+                </List>
+              ) : null}
+              <CitizenDeclineForm referral={x} />
+            </Section>
+            {x.providerDecision === 'accepted' ? (
+              <Section title={t('deeperTitle')}>
+                {x.deeperAssessments.map((a) => (
+                  <Text key={a.id}>
+                    {formatDate(a.assessedOn, language)} · {t(`professions.${a.profession}`)}: {a.findings}
+                    {a.tests.map((tt) => ` · ${t(`tests.${tt.testCode}`)} ${tt.value} ${tt.unit}`).join('')}
+                  </Text>
+                ))}
+                {x.goals.length > 0 ? (
+                  <List aria-label={t('goalsTitle')}>
+                    {x.goals.map((g) => (
+                      <List.Item key={g.id}>{g.description}</List.Item>
+                    ))}
+                  </List>
+                ) : null}
+                <DeeperAssessmentForm referral={x} />
+              </Section>
+            ) : null}
+          </Stack>
+        )}
+      </QueryState>
+    </>
+  );
+}

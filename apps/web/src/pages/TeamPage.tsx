@@ -1,0 +1,60 @@
+import { Stack } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { EnrolForm } from '../features/teams/components/EnrolForm.tsx';
+import { ScheduleText } from '../features/teams/components/ScheduleText.tsx';
+import { TeamParticipants } from '../features/teams/components/TeamParticipants.tsx';
+import { GenerateSessionsForm, SessionsTable } from '../features/teams/components/TeamSessions.tsx';
+import { useTeam } from '../features/teams/hooks/useTeams.ts';
+import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { PageTitle } from '../ui/PageTitle.tsx';
+import { QueryState } from '../ui/QueryState.tsx';
+import { RouterAnchor } from '../ui/RouterLink.tsx';
+import { Section } from '../ui/Section.tsx';
+import { StatGrid } from '../ui/StatGrid.tsx';
+
+export function TeamPage() {
+  const { t } = useTranslation('teams');
+  const { teamId = '' } = useParams({ strict: false });
+  const query = useTeam(teamId);
+  const today = danishToday();
+  return (
+    <>
+      <RouterAnchor to="/hold" size="sm">
+        ← {t('backToTeams')}
+      </RouterAnchor>
+      <QueryState query={query}>
+        {(data) => (
+          <Stack gap="xl">
+            <PageTitle
+              title={data.team.name}
+              description={
+                <>
+                  {data.team.offering.interventionName} · {data.team.offering.placeName} · {t(`modes.${data.team.mode}`)} · <ScheduleText schedule={data.team.schedule} />
+                </>
+              }
+            />
+            <StatGrid
+              stats={[
+                { key: 'seats', label: t('facts.seats'), value: `${data.team.enrolled} / ${data.team.capacity}` },
+                { key: 'waiting', label: t('facts.waiting'), value: String(data.team.waiting) },
+                { key: 'quota', label: t('facts.quota'), value: String(data.team.sessionQuota) },
+                { key: 'sessions', label: t('facts.sessions'), value: String(data.team.sessions) },
+              ]}
+            />
+            <TeamParticipants enrolments={data.enrolments} today={today} />
+            <Section title={t('enrolTitle')} description={t('enrolIntro')}>
+              <EnrolForm teamId={teamId} candidates={data.candidates} today={today} />
+            </Section>
+            <Section title={t('sessionsTitle')}>
+              <Stack gap="md">
+                <GenerateSessionsForm teamId={teamId} today={today} />
+                <SessionsTable teamId={teamId} sessions={data.sessions} />
+              </Stack>
+            </Section>
+          </Stack>
+        )}
+      </QueryState>
+    </>
+  );
+}

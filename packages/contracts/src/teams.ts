@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { calendarDate, isoDate, uuid } from './common.ts';
+
+export const teamModes = ['rolling', 'cohort'] as const;
+export const teamMode = z.enum(teamModes);
+export type TeamMode = z.infer<typeof teamMode>;
+
+export const attendanceStatuses = ['attended', 'cancelled', 'no_show'] as const;
+export const attendanceStatus = z.enum(attendanceStatuses);
+export type AttendanceStatus = z.infer<typeof attendanceStatus>;
+
+export const enrolmentStatuses = ['waiting', 'enrolled', 'ended'] as const;
+export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
+
+/** Why an enrolment ended; `quota_reached` is set by the attendance rules, never chosen. */
+export const enrolmentEndReasons = ['quota_reached', 'completed', 'dropped_out', 'health_worsened', 'died', 'moved', 'other'] as const;
+export type EnrolmentEndReason = (typeof enrolmentEndReasons)[number];
+export const chosenEndReasons = ['completed', 'dropped_out', 'health_worsened', 'died', 'moved', 'other'] as const;
+
+/** A local Danish wall-clock time `HH:MM`. */
+export const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM' });
+
+export const scheduleSlot = z.strictObject({
+  weekday: z.number().int().min(1).max(7),
+  startTime: wallTime,
+  durationMinutes: z.number().int().min(15).max(480),
+  room: z.string().trim().max(200).nullable().optional(),
+});
+export type ScheduleSlot = z.input<typeof scheduleSlot>;
+
+export const teamCreate = z.strictObject({
+  offeringId: uuid,
+  name: z.string().trim().min(1, 'is required').max(200),
+  mode: teamMode,
+  capacity: z.number().int().min(1).max(200),
+  /** Defaults to the intervention's dose (the sum of its parts, e.g. 29). */
+  sessionQuota: z.number().int().min(1).max(200).optional(),
+  startsOn: calendarDate,
+  endsOn: calendarDate.nullable().optional(),
+  room: z.string().trim().max(200).nullable().optional(),
+  schedule: z.array(scheduleSlot).min(1).max(14),
+});
+export type TeamCreate = z.input<typeof teamCreate>;
+
+export const teamParams = z.strictObject({ teamId: uuid });
+export const sessionParams = z.strictObject({ sessionId: uuid });
+export const enrolmentParams = z.strictObject({ enrolmentId: uuid });
+
+export const sessionGenerate = z.strictObject({ from: calendarDate, to: calendarDate });
+export type SessionGenerate = z.input<typeof sessionGenerate>;
+
+export const skippedDate = z.object({ date: isoDate, reason: z.enum(['public_holiday', 'closing_day']), label: z.string().nullable() });
+export const sessionGenerateResult = z.object({ created: z.number().int(), existing: z.number().int(), skipped: z.array(skippedDate) });
+export type SessionGenerateResult = z.infer<typeof sessionGenerateResult>;
+
+export const offeringChoice = z.object({
+  id: uuid,
+  placeName: z.string(),
+  interventionCode: z.string(),
+  interventionName: z.string(),
+  defaultQuota: z.number().int().nullable(),
+  teamMode: teamMode.nullable(),
+});
+export type OfferingChoice = z.infer<typeof offeringChoice>;
+
+export const teamSummary = z.object({
+  id: uuid,
+  name: z.string(),
+  mode: teamMode,
+  capacity: z.number().int(),
+  sessionQuota: z.number().int(),
+  startsOn: isoDate,
+  endsOn: isoDate.nullable(),
+  room: z.string().nullable(),
+  offering: offeringChoice,
+  schedule: z.array(z.object({ weekday: z.number().int(), startTime: z.string(), durationMinutes: z.number().int(), room: z.string().nullable() })),
+  enrolled: z.number().int(),
+  waiting: z.number().int(),
+  sessions: z.number().int(),
+  nextSessionAt: z.string().nullable(),
+});
+export type TeamSummary = z.infer<typeof teamSummary>;
+
+export const teamList = z.object({ teams: z.array(teamSummary), offerings: z.array(offeringChoice) });
+export type TeamList = z.infer<typeof teamList>;
+
+export const teamCitizen = z.object({ id: uuid, name: z.string(), identifier: z.string(), homeMunicipality: z.string() });
+export type TeamCitizen = z.infer<typeof teamCitizen>;
+
+export const attendanceCounts = z.object({ attended: z.number().int(), cancelled: z.number().int(), noShow: z.number().int(), used: z.number().int() });
+export type AttendanceCounts = z.infer<typeof attendanceCounts>;
+
+export const enrolment = z.object({
+  id: uuid,
+  crossReferralId: uuid,
+  citizen: teamCitizen,
+  status: z.enum(enrolmentStatuses),
+  waitingSince: z.string().nullable(),
+  startOn: isoDate.nullable(),
+  quota: z.number().int(),
+  endedOn: isoDate.nullable(),
+  endReason: z.enum(enrolmentEndReasons).nullable(),
+  counts: attendanceCounts,
+});
+export type Enrolment = z.infer<typeof enrolment>;
+
+export const teamSession = z.object({
+  id: uuid,
+  startsAt: z.string(),
+  date: isoDate,
+  durationMinutes: z.number().int(),
+  room: z.string().nullable(),
+  cancelled: z.boolean(),
+  recorded: z.number().int(),
+});
+export type TeamSession = z.infer<typeof teamSession>;
+
+export const enrolmentCandidate = z.object({ crossReferralId: uuid, citizen: teamCitizen, receivedOn: isoDate });
+export type EnrolmentCandidate = z.infer<typeof enrolmentCandidate>;
+
+export const teamDetail = z.object({
+  team: teamSummary,
+  enrolments: z.array(enrolment),
+  sessions: z.array(teamSession),
+  candidates: z.array(enrolmentCandidate),
+});
+export type TeamDetail = z.infer<typeof teamDetail>;
+
+export const enrolmentCreate = z.strictObject({
+  crossReferralId: uuid,
+  startOn: calendarDate,
+  /** The citizen's own quota; defaults to the team's. */
+  quota: z.number().int().min(1).max(200).optional(),
+});
+export type EnrolmentCreate = z.input<typeof enrolmentCreate>;
+
+export const enrolmentAdmit = z.strictObject({ startOn: calendarDate });
+export type EnrolmentAdmit = z.input<typeof enrolmentAdmit>;
+
+export const enrolmentEnd = z.strictObject({ endedOn: calendarDate, endReason: z.enum(chosenEndReasons) });
+export type EnrolmentEnd = z.input<typeof enrolmentEnd>;
+
+export const attendanceRecord = z.strictObject({
+  enrolmentId: uuid,
+  status: attendanceStatus,
+  cancelReason: z.string().trim().max(500).nullable().optional(),
+});
+export type AttendanceRecord = z.input<typeof attendanceRecord>;
+
+export const sessionParticipant = z.object({
+  enrolmentId: uuid,
+  citizen: teamCitizen,
+  quota: z.number().int(),
+  counts: attendanceCounts,
+  status: attendanceStatus.nullable(),
+  cancelReason: z.string().nullable(),
+  enrolmentStatus: z.enum(enrolmentStatuses),
+});
+export type SessionParticipant = z.infer<typeof sessionParticipant>;
+
+export const sessionDetail = z.object({
+  session: teamSession,
+  team: z.object({ id: uuid, name: z.string() }),
+  /** Whether attended / no-show can be marked yet (not before the session's day). */
+  held: z.boolean(),
+  participants: z.array(sessionParticipant),
+});
+export type SessionDetail = z.infer<typeof sessionDetail>;
