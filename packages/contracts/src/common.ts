@@ -93,6 +93,8 @@ export const fieldErrorCodes = [
   'before_paused',
   'note_required',
   'date_or_day_required',
+  // The must-use rule (note §8.13).
+  'parallel_home_reason_required',
   // Staff users.
   'unknown_municipality',
   'taken',

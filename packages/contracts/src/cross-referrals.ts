@@ -63,7 +63,13 @@ export const crossReferralSendBody = z.strictObject({
 });
 
 export const homeOfferBody = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('temporary_home'), offeringId: uuid, decidedOn: calendarDate }),
+  z.strictObject({
+    kind: z.literal('temporary_home'),
+    offeringId: uuid,
+    decidedOn: calendarDate,
+    /** Note §8.13: why the citizen is offered at home what a cross-municipal offering covers. */
+    parallelHomeReason: z.string().trim().min(1).max(2000).optional(),
+  }),
   z.strictObject({ kind: z.literal('free_choice_outside'), interventionCode: z.string().min(1).max(60), providerMunicipalityCode: z.string().regex(/^\d{4}$/), decidedOn: calendarDate }),
 ]);
 

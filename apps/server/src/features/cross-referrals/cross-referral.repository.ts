@@ -52,6 +52,12 @@ export async function findOffering(db: Db, offeringId: string): Promise<{ id: st
   return r && { id: r.id, interventionCode: r.intervention_code, interventionName: r.name_da, hostMunicipalityCode: r.host_municipality_code, placeName: r.place_name };
 }
 
+/** What the must-use rule needs to know of an intervention. */
+export async function findInterventionForMustUse(db: Db, code: string): Promise<{ code: string; category: string; mixedDiagnoses: boolean } | undefined> {
+  const r = await db.selectFrom('intervention').select(['code', 'category', 'mixed_diagnoses']).where('code', '=', code).executeTakeFirst();
+  return r && { code: r.code, category: r.category, mixedDiagnoses: r.mixed_diagnoses };
+}
+
 export async function interventionExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('intervention').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
@@ -113,6 +119,7 @@ export type NewCrossReferral = {
   sentAt: Date | null;
   sentBy: string | null;
   receivedOn: string;
+  parallelHomeReason?: string | null;
 };
 
 export async function insertCrossReferral(db: Db, x: NewCrossReferral): Promise<string> {
@@ -129,6 +136,7 @@ export async function insertCrossReferral(db: Db, x: NewCrossReferral): Promise<
       sent_at: x.sentAt,
       sent_by: x.sentBy,
       received_on: x.receivedOn,
+      parallel_home_reason: x.parallelHomeReason ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

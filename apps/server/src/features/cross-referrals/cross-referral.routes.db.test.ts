@@ -206,6 +206,21 @@ describe('cross-municipal referral', () => {
     expect(f.statusCode, f.body).toBe(201);
     const kinds = (await app.inject({ method: 'GET', url: `/api/courses/${courseId}/cross-referrals`, headers: home.headers })).json<CourseCrossReferrals>().crossReferrals.map((x) => x.kind);
     expect(kinds.sort()).toEqual(['cross_municipal', 'free_choice_outside', 'temporary_home']);
+    // Note §8.13: breast training is routed to Gladsaxe from another municipality, so a parallel
+    // home offer needs a recorded reason; mixed-diagnosis training never does.
+    const breastAtHome = await anOffering(database.db, { interventionCode: 'breast_training', hostMunicipalityCode: '0159' });
+    const blocked = await app.inject({ method: 'POST', url: `/api/courses/${courseId}/home-offers`, headers: home.headers, payload: { kind: 'temporary_home', offeringId: breastAtHome, decidedOn: '2026-11-21' } });
+    expect(blocked.statusCode).toBe(400);
+    expect(blocked.json()).toMatchObject({ error: { fields: [{ field: 'parallelHomeReason', code: 'parallel_home_reason_required' }] } });
+    const withReason = await app.inject({
+      method: 'POST',
+      url: `/api/courses/${courseId}/home-offers`,
+      headers: home.headers,
+      payload: { kind: 'temporary_home', offeringId: breastAtHome, decidedOn: '2026-11-21', parallelHomeReason: 'Kan endnu ikke transportere sig til Gentofte' },
+    });
+    expect(withReason.statusCode, withReason.body).toBe(201);
+    const stored = await database.db.selectFrom('cross_referral').select('parallel_home_reason').where('id', '=', withReason.json<{ id: string }>().id).executeTakeFirstOrThrow();
+    expect(stored.parallel_home_reason).toBe('Kan endnu ikke transportere sig til Gentofte');
     // Neither is in anyone's inbox: nothing was sent.
     expect((await app.inject({ method: 'GET', url: '/api/provider-inbox', headers: provider.headers })).json<ProviderInbox>().items).toHaveLength(1);
   });

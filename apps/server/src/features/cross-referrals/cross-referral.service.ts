@@ -6,9 +6,11 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { decideCourseAccess } from '../courses/course-access.rules.ts';
+import { checkMustUse } from '../must-use/must-use.rules.ts';
 import {
   findCrossReferralKey,
   findCurrentPlan,
+  findInterventionForMustUse,
   findLatestAssessment,
   findOffering,
   insertCrossReferral,
@@ -123,13 +125,21 @@ export async function sendCrossReferral(ctx: ServiceContext, courseId: string, b
 export async function recordHomeOffer(ctx: ServiceContext, courseId: string, body: z.infer<typeof homeOfferBody>): Promise<{ id: string }> {
   const key = await requireCourseAccess(ctx, courseId, 'write', 'cross_referral.record');
   if (body.decidedOn > danishDate(ctx.clock.now())) throw AppError.validation([{ field: 'decidedOn', code: 'future_date', message: 'cannot be in the future' }]);
-  let values: { interventionCode: string; offeringId: string | null; providerMunicipalityCode: string };
+  let values: { interventionCode: string; offeringId: string | null; providerMunicipalityCode: string; parallelHomeReason?: string | null };
   if (body.kind === 'temporary_home') {
     const o = await findOffering(ctx.db, body.offeringId);
     if (!o || o.hostMunicipalityCode !== key.homeMunicipalityCode) {
       throw AppError.validation([{ field: 'offeringId', code: 'unknown_offering', message: "a temporary home offer is one of the home municipality's own offerings" }]);
     }
-    values = { interventionCode: o.interventionCode, offeringId: o.id, providerMunicipalityCode: o.hostMunicipalityCode };
+    const intervention = await findInterventionForMustUse(ctx.db, o.interventionCode);
+    const routedCrossMunicipal = (await listRoutedOfferings(ctx.db, key.homeMunicipalityCode, danishDate(ctx.clock.now()))).some(
+      (r) => r.interventionCode === o.interventionCode && r.hostMunicipalityCode !== key.homeMunicipalityCode,
+    );
+    const mustUse = intervention ? checkMustUse({ intervention, routedCrossMunicipal, reason: body.parallelHomeReason }) : { allowed: true as const };
+    if (!mustUse.allowed) {
+      throw AppError.validation([{ field: 'parallelHomeReason', code: 'parallel_home_reason_required', message: 'is required: a cross-municipal offering covers this intervention (note §8.13)' }]);
+    }
+    values = { interventionCode: o.interventionCode, offeringId: o.id, providerMunicipalityCode: o.hostMunicipalityCode, parallelHomeReason: body.parallelHomeReason ?? null };
   } else {
     if (!(await interventionExists(ctx.db, body.interventionCode))) throw AppError.validation([{ field: 'interventionCode', code: 'invalid_value', message: 'unknown intervention' }]);
     if (!(await municipalityExists(ctx.db, body.providerMunicipalityCode))) throw AppError.validation([{ field: 'providerMunicipalityCode', code: 'unknown_municipality', message: 'unknown municipality' }]);
