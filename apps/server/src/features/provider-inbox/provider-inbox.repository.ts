@@ -1,6 +1,76 @@
 import type { Db } from '../../platform/database/database.ts';
+import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from '../citizens/citizen.mapper.ts';
 
+/** A referral sent to a providing municipality, as its lists show it (inbox, therapist start page). */
 export type InboxRecord = {
+  id: string;
+  courseId: string;
+  interventionCode: string;
+  interventionName: string;
+  homeMunicipalityCode: string;
+  homeMunicipalityName: string;
+  receivedOn: string;
+  providerDecision: string | null;
+  citizenDeclined: boolean;
+  providerContactOn: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  citizen: CitizenListRecord;
+};
+
+/**
+ * Sent cross-municipal referrals addressed to one providing municipality, newest first — the
+ * one query behind the provider inbox (open ones) and the therapist's start page (all, capped).
+ */
+export async function listInbox(db: Db, providerMunicipalityCode: string, options: { openOnly: boolean; limit?: number }): Promise<InboxRecord[]> {
+  let query = db
+    .selectFrom('cross_referral as x')
+    .innerJoin('course as k', 'k.id', 'x.course_id')
+    .innerJoin('referral as f', 'f.id', 'k.referral_id')
+    .innerJoin('citizen as c', 'c.id', 'f.citizen_id')
+    .innerJoin('municipality as m', 'm.code', 'f.home_municipality_code')
+    .innerJoin('intervention as i', 'i.code', 'x.intervention_code')
+    .select([
+      'x.id',
+      'x.course_id',
+      'x.intervention_code',
+      'i.name_da',
+      'f.home_municipality_code',
+      'm.name',
+      'x.received_on',
+      'x.provider_decision',
+      'x.provider_contact_on',
+      'x.started_on',
+      'x.ended_on',
+      ...citizenListColumns,
+    ])
+    .select((eb) => eb.exists(eb.selectFrom('decline as d').select('d.id').whereRef('d.cross_referral_id', '=', 'x.id')).as('citizen_declined'))
+    .where('x.provider_municipality_code', '=', providerMunicipalityCode)
+    .where('x.kind', '=', 'cross_municipal')
+    .where('x.sent_at', 'is not', null)
+    .orderBy('x.received_on', 'desc')
+    .orderBy('x.created_at', 'desc');
+  if (options.openOnly) query = query.where('x.ended_on', 'is', null);
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    courseId: r.course_id,
+    interventionCode: r.intervention_code,
+    interventionName: r.name_da,
+    homeMunicipalityCode: r.home_municipality_code,
+    homeMunicipalityName: r.name,
+    receivedOn: r.received_on,
+    providerDecision: r.provider_decision,
+    citizenDeclined: Boolean(r.citizen_declined),
+    providerContactOn: r.provider_contact_on,
+    startedOn: r.started_on,
+    endedOn: r.ended_on,
+    citizen: toCitizenListRecord(r),
+  }));
+}
+
+export type IncomingRecord = {
   id: string;
   courseId: string;
   citizenId: string;
@@ -13,43 +83,6 @@ export type InboxRecord = {
   receivedOn: string;
   providerDecision: string | null;
   citizenDeclined: boolean;
-};
-
-/** Sent cross-municipal referrals addressed to one providing municipality, newest first. */
-export async function listInbox(db: Db, providerMunicipalityCode: string): Promise<InboxRecord[]> {
-  const rows = await db
-    .selectFrom('cross_referral as x')
-    .innerJoin('course as k', 'k.id', 'x.course_id')
-    .innerJoin('referral as f', 'f.id', 'k.referral_id')
-    .innerJoin('citizen as c', 'c.id', 'f.citizen_id')
-    .innerJoin('municipality as m', 'm.code', 'f.home_municipality_code')
-    .innerJoin('intervention as i', 'i.code', 'x.intervention_code')
-    .select(['x.id', 'x.course_id', 'c.id as citizen_id', 'c.given_name', 'c.family_name', 'c.cpr', 'c.pseudonym', 'm.name', 'i.name_da', 'x.received_on', 'x.provider_decision'])
-    .select((eb) => eb.exists(eb.selectFrom('decline as d').select('d.id').whereRef('d.cross_referral_id', '=', 'x.id')).as('citizen_declined'))
-    .where('x.provider_municipality_code', '=', providerMunicipalityCode)
-    .where('x.kind', '=', 'cross_municipal')
-    .where('x.sent_at', 'is not', null)
-    .where('x.ended_on', 'is', null)
-    .orderBy('x.received_on', 'desc')
-    .orderBy('x.created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    courseId: r.course_id,
-    citizenId: r.citizen_id,
-    givenName: r.given_name,
-    familyName: r.family_name,
-    cpr: r.cpr,
-    pseudonym: r.pseudonym,
-    homeMunicipalityName: r.name,
-    interventionName: r.name_da,
-    receivedOn: r.received_on,
-    providerDecision: r.provider_decision,
-    citizenDeclined: Boolean(r.citizen_declined),
-  }));
-}
-
-export type IncomingRecord = InboxRecord & {
   kind: string;
   providerMunicipalityCode: string;
   phone: string | null;

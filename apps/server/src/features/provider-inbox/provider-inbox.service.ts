@@ -3,8 +3,9 @@ import { standardTestUnits, type acceptBody, type deeperAssessmentBody, type Inc
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { citizenIdentifier } from '../citizens/citizen.mapper.ts';
+import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import { mayActAsProvider, readSnapshot } from '../cross-referrals/cross-referral.rules.ts';
 import { parseSnapshot } from '../cross-referrals/cross-referral.service.ts';
 import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
@@ -18,6 +19,7 @@ import {
   listUpdates,
   setAccepted,
   setDeclined,
+  type InboxRecord,
   type IncomingRecord,
 } from './provider-inbox.repository.ts';
 
@@ -26,6 +28,16 @@ type Decision = 'accepted' | 'declined' | null;
 function stateOf(r: { providerDecision: string | null; citizenDeclined: boolean }): InboxItem['state'] {
   if (r.citizenDeclined) return 'citizen_declined';
   return r.providerDecision === 'accepted' ? 'accepted' : r.providerDecision === 'declined' ? 'declined' : 'new';
+}
+
+/**
+ * Every referral sent to a providing municipality (ended ones too, newest 200), for the therapist's
+ * start page; the caller audits the citizens it shows.
+ */
+export type IncomingListRecord = InboxRecord;
+
+export async function incomingReferralsOf(db: Db, providerMunicipalityCode: string): Promise<InboxRecord[]> {
+  return listInbox(db, providerMunicipalityCode, { openOnly: false, limit: 200 });
 }
 
 /** The referrals sent to the actor's municipality, with the provider's deadlines; one audit event per citizen shown. */
@@ -37,21 +49,21 @@ export async function getProviderInbox(ctx: ServiceContext): Promise<ProviderInb
   }
   const asOf = danishDate(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
-    const rows = await listInbox(trx, actor.municipalityCode);
+    const rows = await listInbox(trx, actor.municipalityCode, { openOnly: true });
     const deadlines = await deadlinesForCourses(trx, rows.map((r) => r.courseId), asOf);
     if (rows.length > 0) {
       await audit(
         trx,
         ctx,
-        rows.map((r) => ({ action: 'provider_inbox.list', citizenId: r.citizenId, entityType: 'cross_referral', entityId: r.id, outcome: 'allowed' as const })),
+        rows.map((r) => ({ action: 'provider_inbox.list', citizenId: r.citizen.id, entityType: 'cross_referral', entityId: r.id, outcome: 'allowed' as const })),
       );
     }
     return {
       asOf,
       items: rows.map((r) => ({
         id: r.id,
-        citizenName: `${r.givenName} ${r.familyName}`,
-        citizenIdentifier: citizenIdentifier(r),
+        citizenName: citizenName(r.citizen),
+        citizenIdentifier: citizenIdentifier(r.citizen),
         homeMunicipalityName: r.homeMunicipalityName,
         interventionName: r.interventionName,
         receivedOn: r.receivedOn,

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
-import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from '../citizens/citizen.mapper.ts';
 
 export type TeamRow = {
   id: string;
@@ -48,66 +47,6 @@ export async function listTeamsHostedBy(db: Db, municipalityCode: string, today:
     waiting: r.waiting,
     startsOn: r.starts_on,
     schedule: r.schedule,
-  }));
-}
-
-export type IncomingRow = {
-  id: string;
-  interventionCode: string;
-  interventionName: string;
-  homeMunicipalityCode: string;
-  homeMunicipalityName: string;
-  receivedOn: string;
-  providerDecision: string | null;
-  declined: boolean;
-  providerContactOn: string | null;
-  startedOn: string | null;
-  endedOn: string | null;
-  citizen: CitizenListRecord;
-};
-
-/** Cross-municipal referrals sent to a providing municipality (what was shared with it). */
-export async function listIncomingReferrals(db: Db, providerCode: string): Promise<IncomingRow[]> {
-  const rows = await db
-    .selectFrom('cross_referral as x')
-    .innerJoin('course as k', 'k.id', 'x.course_id')
-    .innerJoin('referral as r', 'r.id', 'k.referral_id')
-    .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
-    .innerJoin('intervention as i', 'i.code', 'x.intervention_code')
-    .innerJoin('municipality as m', 'm.code', 'r.home_municipality_code')
-    .select([
-      'x.id',
-      'x.intervention_code',
-      'i.name_da',
-      'r.home_municipality_code',
-      'm.name as municipality_name',
-      'x.received_on',
-      'x.provider_decision',
-      'x.provider_contact_on',
-      'x.started_on',
-      'x.ended_on',
-      sql<boolean>`exists (select 1 from decline d where d.cross_referral_id = x.id)`.as('declined'),
-      ...citizenListColumns,
-    ])
-    .where('x.provider_municipality_code', '=', providerCode)
-    .where('x.kind', '=', 'cross_municipal')
-    .where('x.sent_at', 'is not', null)
-    .orderBy('x.received_on', 'desc')
-    .limit(200)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    interventionCode: r.intervention_code,
-    interventionName: r.name_da,
-    homeMunicipalityCode: r.home_municipality_code,
-    homeMunicipalityName: r.municipality_name,
-    receivedOn: r.received_on,
-    providerDecision: r.provider_decision,
-    declined: r.declined,
-    providerContactOn: r.provider_contact_on,
-    startedOn: r.started_on,
-    endedOn: r.ended_on,
-    citizen: toCitizenListRecord(r),
   }));
 }
 

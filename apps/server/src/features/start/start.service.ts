@@ -8,15 +8,14 @@ import { AppError } from '../../platform/errors.ts';
 import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
 import { openCoursesOf } from '../courses/course-list.service.ts';
+import { incomingReferralsOf, type IncomingListRecord } from '../provider-inbox/provider-inbox.service.ts';
 import { toCourseSummary } from '../worklist/worklist.mapper.ts';
 import {
   countPerMunicipality,
   countSystem,
-  listIncomingReferrals,
   listStaffWithLoad,
   listTeamsHostedBy,
   municipalityName,
-  type IncomingRow,
 } from './start.repository.ts';
 
 /** The role a start page is shown for: the one asked for (if the user has it), else the first. */
@@ -31,8 +30,8 @@ export function chooseRole(actor: StaffActor, asked: Role | undefined): Role {
   return first;
 }
 
-function incomingState(r: IncomingRow): IncomingReferralSummary['state'] {
-  if (r.declined || r.providerDecision === 'declined') return 'declined';
+function incomingState(r: IncomingListRecord): IncomingReferralSummary['state'] {
+  if (r.citizenDeclined || r.providerDecision === 'declined') return 'declined';
   if (r.endedOn) return 'ended';
   if (r.startedOn) return 'started';
   if (r.providerContactOn) return 'contacted';
@@ -66,7 +65,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
       }
       case 'therapist': {
         const teams = await listTeamsHostedBy(trx, m, today);
-        const incoming = await listIncomingReferrals(trx, m);
+        const incoming = await incomingReferralsOf(trx, m);
         await audit(trx, ctx, listReads('cross_referral.list', incoming.map((r) => r.citizen), 'start_page_provider'));
         return {
           kind: 'therapist',
