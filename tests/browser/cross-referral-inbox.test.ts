@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseCrossReferrals, ProviderInbox } from '@samkraft/contracts/cross-referrals';
+import type { CourseSuggestions } from '@samkraft/contracts/suggestions';
 import type { Worklist } from '@samkraft/contracts/worklist';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
@@ -37,18 +38,21 @@ describe('cross-municipal referral and the provider inbox', () => {
   it('Gladsaxe sends a plan with consent and preview; the provider sees it with its deadline and records contact', async () => {
     await signInAsDemoUser(page, server.url, 'gladsaxe.kontakt');
     const { items } = await getJson<Worklist>('/api/worklist');
-    // A demo course with a plan that has not been referred yet, and an offering in another municipality.
-    let chosen: { courseId: string; data: CourseCrossReferrals } | undefined;
+    // A demo course with a plan that has not been referred yet, and a suggested offering in another municipality.
+    let chosen: { courseId: string; offering: { interventionName: string; hostMunicipalityName: string; hostMunicipalityCode: string } } | undefined;
     for (const item of items) {
       const data = await getJson<CourseCrossReferrals>(`/api/courses/${item.courseId}/cross-referrals`);
-      if (data.shareOptions.plan && data.crossReferrals.length === 0 && data.routedOfferings.some((o) => o.hostMunicipalityCode !== '0159')) {
-        chosen = { courseId: item.courseId, data };
+      if (!data.shareOptions.plan || data.crossReferrals.length > 0) continue;
+      const { suggestions } = await getJson<CourseSuggestions>(`/api/courses/${item.courseId}/suggestions`);
+      const s = suggestions.find((x) => x.providers.some((p) => p.host.code !== '0159'));
+      const p = s?.providers.find((x) => x.host.code !== '0159');
+      if (s && p) {
+        chosen = { courseId: item.courseId, offering: { interventionName: s.nameDa, hostMunicipalityName: p.host.name, hostMunicipalityCode: p.host.code } };
         break;
       }
     }
-    expect(chosen, 'a Gladsaxe demo course with a plan and no cross-referral').toBeDefined();
-    const { courseId, data } = chosen!;
-    const offering = data.routedOfferings.find((o) => o.hostMunicipalityCode !== '0159')!;
+    expect(chosen, 'a Gladsaxe demo course with a plan, no cross-referral and a suggested provider elsewhere').toBeDefined();
+    const { courseId, offering } = chosen!;
 
     await page.goto(`${server.url}/forloeb/${courseId}`);
     await page.getByRole('link', { name: /Henvis til tværkommunal indsats/ }).click();
@@ -65,7 +69,7 @@ describe('cross-municipal referral and the provider inbox', () => {
     await page.getByRole('checkbox', { name: /Borgeren har givet samtykke/ }).check();
     await page.getByRole('button', { name: 'Send henvisningen' }).click();
     await page.getByText('Henvisningen er sendt.').waitFor();
-    await page.getByRole('cell', { name: 'Afventer' }).waitFor();
+    await page.getByRole('article', { name: `${offering.interventionName} — ${offering.hostMunicipalityName}` }).getByText('Afventer').waitFor();
     await expectAccessible('sent');
 
     // The providing municipality's therapist.

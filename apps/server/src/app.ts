@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
 import { registerCatalogueRoutes } from './features/catalogue/catalogue.routes.ts';
+import { registerClosingRoutes } from './features/closings/closing.routes.ts';
 import { registerCitizenRoutes } from './features/citizens/citizen.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCrossReferralRoutes } from './features/cross-referrals/cross-referral.routes.ts';
@@ -22,11 +23,14 @@ import { registerFollowUpRoutes } from './features/follow-ups/follow-up.routes.t
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerPlanRoutes } from './features/plans/plan.routes.ts';
 import { registerProviderInboxRoutes } from './features/provider-inbox/provider-inbox.routes.ts';
+import { registerStatusNoteRoutes } from './features/status-notes/status-note.routes.ts';
 import { registerReferenceRoutes } from './features/reference/reference.routes.ts';
 import { registerReferralRoutes } from './features/referrals/referral.routes.ts';
 import { registerStartRoutes } from './features/start/start.routes.ts';
 import { registerSuggestionRoutes } from './features/suggestions/suggestions.routes.ts';
 import { registerTransportRoutes } from './features/transport/transport.routes.ts';
+import { registerExtractRoutes } from './features/extracts/extract.routes.ts';
+import { registerReportRoutes } from './features/reports/report.routes.ts';
 import { registerWorklistRoutes } from './features/worklist/worklist.routes.ts';
 import { registerTeamRoutes } from './features/teams/team.routes.ts';
 import { registerAttendanceRoutes } from './features/attendance/attendance.routes.ts';
@@ -107,14 +111,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAssessmentRoutes(app, { db, clock: deps.clock });
   registerPlanRoutes(app, { db, clock: deps.clock });
   registerFollowUpRoutes(app, { db, clock: deps.clock });
+  registerClosingRoutes(app, { db, clock: deps.clock });
   registerWorklistRoutes(app, { db, clock: deps.clock });
   registerTeamRoutes(app, { db, clock: deps.clock });
   registerAttendanceRoutes(app, { db, clock: deps.clock });
   registerCrossReferralRoutes(app, { db, clock: deps.clock });
   registerProviderInboxRoutes(app, { db, clock: deps.clock });
+  registerStatusNoteRoutes(app, { db, clock: deps.clock });
   registerCatalogueRoutes(app, { db, clock: deps.clock });
   registerSuggestionRoutes(app, { db, clock: deps.clock });
   registerTransportRoutes(app, { db, clock: deps.clock });
+  registerExtractRoutes(app, { db, clock: deps.clock });
+  registerReportRoutes(app, { db, clock: deps.clock });
 
   app.get('/api/openapi.json', {
     schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { roles } from '@samkraft/contracts/common';
 import { seedDemoData } from './features/demo/demo.seed.ts';
 import { createStaffUser, type NewStaffUser } from './features/auth/staff-admin.service.ts';
+import { ExtractCliError, exportExtractCommand, importExtractCommand } from './features/extracts/extract.cli.ts';
 import { seedReferenceData } from './features/reference-data/reference-data.seed.ts';
+import { reportCommand } from './features/reports/report.cli.ts';
 import { hasNoStaff } from './prepare-database.ts';
 import { danishDate, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -18,6 +20,13 @@ const usage = `Samkraft command line
   npm run cli -- create-user --username U --name "Full Name" --municipality 0159
                  --profession nurse --role contact_person [--role municipal_lead]
                                          a real staff user; the password is read from SAMKRAFT_PASSWORD
+  npm run cli -- import-extract <referrals.csv> <interventions.csv> | <file.xlsx>
+                                         import a case-record extract (all rows or none; idempotent)
+  npm run cli -- export-extract --out <folder|file.xlsx> [--format csv|xlsx]
+                                         every stored record as an extract (audited as extract-cli)
+  npm run cli -- report --from 2017-01-01 --to 2017-12-31 [--municipalities 0159,0151]
+                 [--compare-from D --compare-to D] [--suppress] --format xlsx|csv|pdf|json [--out F]
+                                         the report's tables (aggregates only; audited as report-cli)
 
 Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data).`;
 
@@ -80,8 +89,27 @@ async function run(argv: string[]): Promise<void> {
         process.stdout.write(`created ${user.username} (${user.id})\n`);
         return;
       }
+      case 'import-extract': {
+        await migrate(database);
+        const result = await importExtractCommand(database.db, rest);
+        process.stdout.write(`${result.lines.join('\n')}\n`);
+        if (!result.ok) process.exitCode = 1;
+        return;
+      }
+      case 'export-extract': {
+        await migrate(database);
+        const written = await exportExtractCommand(database.db, rest);
+        process.stdout.write(`wrote ${written.join(', ')}\n`);
+        return;
+      }
+      case 'report': {
+        await migrate(database);
+        const result = await reportCommand(database.db, rest);
+        process.stdout.write(result.written ? `wrote ${result.written}\n` : (result.text ?? ''));
+        return;
+      }
       default:
-        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, help)`);
+        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, import-extract, export-extract, report, help)`);
     }
   } finally {
     await database.close();
@@ -89,7 +117,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((err: unknown) => {
-  const msg = err instanceof ConfigError || err instanceof DatabaseOpenError ? err.message : errorText(err);
+  const msg = err instanceof ConfigError || err instanceof DatabaseOpenError || err instanceof ExtractCliError ? err.message : errorText(err);
   process.stderr.write(`Samkraft: ${msg}\n`);
   process.exit(1);
 });

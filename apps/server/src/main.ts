@@ -1,15 +1,18 @@
 import { buildApp } from './app.ts';
 import { prepareDatabase } from './prepare-database.ts';
-import { systemClock } from './platform/clock.ts';
+import { fileClock, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DatabaseOpenError, errorText } from './platform/database/database.ts';
 
 /** Composition root: config → database (migrated, seeded) → app → listen. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const { database, seeded } = await prepareDatabase(config, systemClock);
-  const app = await buildApp({ database, clock: systemClock, config });
+  const clock = config.clockFile ? fileClock(config.clockFile) : systemClock;
+  if (config.clockFile) clock.now(); // a bad clock file stops the start, with its reason
+  const { database, seeded } = await prepareDatabase(config, clock);
+  const app = await buildApp({ database, clock, config });
   app.log.info({ database: database.kind, location: database.location, demoSeeded: seeded }, 'database ready');
+  if (config.clockFile) app.log.warn({ clockFile: config.clockFile, now: clock.now().toISOString() }, 'the clock is read from a file (demo/test only)');
 
   let closing = false;
   const shutdown = (signal: string) => {

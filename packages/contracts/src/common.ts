@@ -104,13 +104,39 @@ export const fieldErrorCodes = [
   'nothing_shared',
   'not_routed',
   'unknown_offering',
+  'not_eligible',
   // Catalogue (features/catalogue).
   'before_valid_from',
+  'below_min_age',
+  'team_mode_required',
+  'cohort_only',
+  'overlapping_route',
+  'already_ended',
+  'other_intervention',
   // Teams and attendance.
   'before_start',
   'range_too_long',
   'not_enrolled',
   'session_cancelled',
+  'session_not_cancelled',
+  'attendance_recorded',
+  'before_attendance',
+  'cohort_started',
+  // Status notes (features/status-notes).
+  'already_written',
+  'end_note_only',
+  // Closing conversation and closing note (features/closings).
+  'answers_not_allowed',
+  'not_end_assessment',
+  'closing_conversation_required',
+  'before_conversation',
+  'recipient_required',
+  'gp_unknown',
+  'not_hospital_department',
+  'consent_required',
+  'already_sent',
+  // Reports (features/reports).
+  'period_too_long',
 ] as const;
 export const fieldErrorCode = z.enum(fieldErrorCodes);
 export type FieldErrorCode = z.infer<typeof fieldErrorCode>;

@@ -16,7 +16,8 @@ const staffRef = z.object({ id: uuid, name: z.string() });
 export const courseContact = z.object({
   id: uuid,
   contactedOn: isoDate,
-  channel: contactChannel,
+  /** Null for a first contact imported from a care-system extract (the channel is not known). */
+  channel: contactChannel.nullable(),
   reached: z.boolean(),
   /** An instant (UTC); shown in Danish time. */
   agreedAssessmentAt: z.string().nullable(),

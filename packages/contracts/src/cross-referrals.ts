@@ -62,16 +62,15 @@ export const crossReferralSendBody = z.strictObject({
   share: shareSelection,
 });
 
+/** Note §8.13: why the citizen is offered at home what a cross-municipal offering covers. */
+const parallelHomeReason = z.string().trim().min(1).max(2000).optional();
+
 export const homeOfferBody = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('temporary_home'),
-    offeringId: uuid,
-    decidedOn: calendarDate,
-    /** Note §8.13: why the citizen is offered at home what a cross-municipal offering covers. */
-    parallelHomeReason: z.string().trim().min(1).max(2000).optional(),
-  }),
+  z.strictObject({ kind: z.literal('home'), offeringId: uuid, decidedOn: calendarDate, parallelHomeReason }),
+  z.strictObject({ kind: z.literal('temporary_home'), offeringId: uuid, decidedOn: calendarDate, parallelHomeReason }),
   z.strictObject({ kind: z.literal('free_choice_outside'), interventionCode: z.string().min(1).max(60), providerMunicipalityCode: z.string().regex(/^\d{4}$/), decidedOn: calendarDate }),
 ]);
+export type HomeOfferBody = z.infer<typeof homeOfferBody>;
 
 export const crossReferralUpdateBody = z.strictObject({ share: shareSelection });
 
@@ -106,6 +105,10 @@ export const crossReferralSummary = z.object({
   providerContactOn: z.string().nullable(),
   updates: z.number().int(),
   citizenDeclines: z.array(citizenDecline),
+  /** What was first sent (cross-municipal only), then each update in the order sent. */
+  snapshot: sharedSnapshot.nullable(),
+  updateHistory: z.array(z.object({ sentAt: z.string(), snapshot: sharedSnapshot })),
+  parallelHomeReason: z.string().nullable(),
 });
 export type CrossReferralSummary = z.infer<typeof crossReferralSummary>;
 
@@ -114,10 +117,21 @@ export const shareOptions = z.object({
   assessment: z.object({ assessedOn: z.string(), problems: z.array(z.object({ itemCode: z.string(), label: z.string() })) }).nullable(),
 });
 
+/** An offering hosted by the home municipality, and whether the must-use rule (§8.13) asks for a reason. */
+export const homeOffering = z.object({
+  offeringId: uuid,
+  interventionCode: z.string(),
+  interventionName: z.string(),
+  placeName: z.string(),
+  parallelHomeReasonRequired: z.boolean(),
+});
+export type HomeOffering = z.infer<typeof homeOffering>;
+
 export const courseCrossReferrals = z.object({
   courseId: uuid,
   homeMunicipalityCode: z.string(),
   routedOfferings: z.array(routedOffering),
+  homeOfferings: z.array(homeOffering),
   shareOptions,
   crossReferrals: z.array(crossReferralSummary),
 });

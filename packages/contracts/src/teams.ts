@@ -104,13 +104,19 @@ export const enrolment = z.object({
 });
 export type Enrolment = z.infer<typeof enrolment>;
 
+export const sessionKinds = ['regular', 'follow_up'] as const;
+export type SessionKind = (typeof sessionKinds)[number];
+
 export const teamSession = z.object({
   id: uuid,
   startsAt: z.string(),
   date: isoDate,
   durationMinutes: z.number().int(),
   room: z.string().nullable(),
+  /** A cohort team's follow-up session after its regular sessions (Livskraft: after 2 months). */
+  kind: z.enum(sessionKinds),
   cancelled: z.boolean(),
+  cancelReason: z.string().nullable(),
   recorded: z.number().int(),
 });
 export type TeamSession = z.infer<typeof teamSession>;
@@ -120,6 +126,8 @@ export type EnrolmentCandidate = z.infer<typeof enrolmentCandidate>;
 
 export const teamDetail = z.object({
   team: teamSummary,
+  /** A cohort team whose first session has begun takes no one new: they go on the waiting list. */
+  cohortStarted: z.boolean(),
   enrolments: z.array(enrolment),
   sessions: z.array(teamSession),
   candidates: z.array(enrolmentCandidate),
@@ -137,6 +145,14 @@ export type EnrolmentCreate = z.input<typeof enrolmentCreate>;
 export const enrolmentAdmit = z.strictObject({ startOn: calendarDate });
 export type EnrolmentAdmit = z.input<typeof enrolmentAdmit>;
 
+/** A change of a team's seats; more seats admit from the waiting list at once. */
+export const teamUpdate = z.strictObject({ capacity: z.number().int().min(1).max(200) });
+export type TeamUpdate = z.input<typeof teamUpdate>;
+
+/** Cancelling one session (e.g. the therapist is ill): nobody's quota is used by it. */
+export const sessionCancel = z.strictObject({ reason: z.string().trim().min(1, 'is required').max(500) });
+export type SessionCancel = z.input<typeof sessionCancel>;
+
 export const enrolmentEnd = z.strictObject({ endedOn: calendarDate, endReason: z.enum(chosenEndReasons) });
 export type EnrolmentEnd = z.input<typeof enrolmentEnd>;
 
@@ -152,6 +168,8 @@ export const sessionParticipant = z.object({
   citizen: teamCitizen,
   quota: z.number().int(),
   counts: attendanceCounts,
+  /** Which of the citizen's quota this session is (12 of 29), counting the sessions used before it; null when it does not use one. */
+  sessionNumber: z.number().int().nullable(),
   status: attendanceStatus.nullable(),
   cancelReason: z.string().nullable(),
   enrolmentStatus: z.enum(enrolmentStatuses),

@@ -25,4 +25,11 @@ describe('loadConfig', () => {
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
+  it('takes a clock file only in demo mode', () => {
+    expect(loadConfig({ SAMKRAFT_CLOCK_FILE: 'clock.txt' }, '/srv/samkraft').clockFile).toBe(path.resolve('/srv/samkraft/clock.txt'));
+    expect(loadConfig({}).clockFile).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db.example/samkraft', SAMKRAFT_CLOCK_FILE: 'clock.txt' })).toThrow(
+      /^configuration error: SAMKRAFT_CLOCK_FILE is only allowed in demo mode$/,
+    );
+  });
 });

@@ -19,6 +19,11 @@ const configSchema = z.object({
   /** Demo mode: seed demo data into an empty database and offer demo users on the sign-in page. */
   SAMKRAFT_DEMO: z.enum(['true', 'false']).optional(),
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
+  /**
+   * Demo and test only: a file holding the instant the server takes as "now" (ISO 8601), read on
+   * every call, so a browser journey can span the weeks of a course. Refused outside demo mode.
+   */
+  SAMKRAFT_CLOCK_FILE: z.string().trim().min(1).optional(),
 });
 
 export type Config = {
@@ -32,6 +37,7 @@ export type Config = {
   cookieSecure: boolean;
   demo: boolean;
   webDistDir: string;
+  clockFile: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -45,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     throw new ConfigError(`configuration error: ${name} ${issue?.message ?? 'is invalid'}`);
   }
   const e = parsed.data;
+  // Demo by default on the embedded database (a laptop trying Samkraft), off on a server.
+  const demo = e.SAMKRAFT_DEMO === undefined ? e.DATABASE_URL === undefined : e.SAMKRAFT_DEMO === 'true';
+  if (e.SAMKRAFT_CLOCK_FILE && !demo) throw new ConfigError('configuration error: SAMKRAFT_CLOCK_FILE is only allowed in demo mode');
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(cwd, e.SAMKRAFT_DATA_DIR),
@@ -54,8 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     cookieSecure: e.COOKIE_SECURE,
-    // Demo by default on the embedded database (a laptop trying Samkraft), off on a server.
-    demo: e.SAMKRAFT_DEMO === undefined ? e.DATABASE_URL === undefined : e.SAMKRAFT_DEMO === 'true',
+    demo,
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
+    clockFile: e.SAMKRAFT_CLOCK_FILE === undefined ? undefined : path.resolve(cwd, e.SAMKRAFT_CLOCK_FILE),
   };
 }

@@ -20,7 +20,9 @@ import { TeamPage } from '../pages/TeamPage.tsx';
 import { TeamsPage } from '../pages/TeamsPage.tsx';
 import { CoursePage } from '../pages/CoursePage.tsx';
 import { DeadlinePoliciesPage } from '../pages/DeadlinePoliciesPage.tsx';
+import { ClosingPage } from '../pages/ClosingPage.tsx';
 import { FollowUpPage } from '../pages/FollowUpPage.tsx';
+import { StatusNotesPage } from '../pages/StatusNotesPage.tsx';
 import { CrossReferralPage } from '../pages/CrossReferralPage.tsx';
 import { IncomingReferralPage } from '../pages/IncomingReferralPage.tsx';
 import { ProviderInboxPage } from '../pages/ProviderInboxPage.tsx';
@@ -31,6 +33,8 @@ import { NewReferralPage } from '../pages/NewReferralPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { StartPage } from '../pages/StartPage.tsx';
 import { WorklistPage } from '../pages/WorklistPage.tsx';
+import { ReportsPage } from '../pages/ReportsPage.tsx';
+import { ExtractsPage } from '../pages/ExtractsPage.tsx';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -76,17 +80,22 @@ const needsAssessmentRoute = createRoute({ getParentRoute: () => signedInRoute, 
 const actionPlanRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/handleplan', component: ActionPlanPage });
 const worklistRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/arbejdsliste', component: WorklistPage });
 const followUpRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/opfoelgning', component: FollowUpPage });
+const closingRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/afslutning', component: ClosingPage });
 const crossReferralRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/forloeb/$courseId/henvisning', component: CrossReferralPage });
 const providerInboxRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/indbakke', component: ProviderInboxPage });
+const statusNotesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/statusnotater', component: StatusNotesPage });
+const statusNoteRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/statusnotater/$statusNoteId', component: StatusNotesPage });
 const incomingReferralRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/indbakke/$crossReferralId', component: IncomingReferralPage });
 const closingDaysRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/lukkedage', component: ClosingDaysPage });
 const transportRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/befordring', component: TransportPage });
 const teamsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold', component: TeamsPage });
 const teamRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId', component: TeamPage });
 const sessionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId/sessioner/$sessionId', component: SessionPage });
+const reportsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/rapporter', component: ReportsPage });
+const extractsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/udtraek', component: ExtractsPage });
 const deadlinePoliciesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/fristregler', component: DeadlinePoliciesPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

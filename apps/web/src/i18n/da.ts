@@ -34,7 +34,7 @@ export const da = {
     loggingOut: 'Logger ud …',
     toggleMenu: 'Vis eller skjul menu',
   },
-  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke' },
+  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke', statusNotes: 'Statusnotater', reports: 'Rapporter', extracts: 'Dataudtræk' },
   login: {
     title: 'Log ind',
     intro: 'Samkraft er det fælles system for kræftrehabilitering i de ni kommuner.',

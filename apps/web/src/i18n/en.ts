@@ -34,7 +34,7 @@ export const en: Translation = {
     loggingOut: 'Signing out …',
     toggleMenu: 'Show or hide menu',
   },
-  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox' },
+  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', extracts: 'Data extracts' },
   login: {
     title: 'Sign in',
     intro: 'Samkraft is the shared system for cancer rehabilitation in the nine municipalities.',

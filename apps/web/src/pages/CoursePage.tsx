@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ClosingLink } from '../features/closings/components/ClosingLink.tsx';
 import { ContactPersonSection } from '../features/courses/components/ContactPersonSection.tsx';
 import { ContactsSection } from '../features/courses/components/ContactsSection.tsx';
 import { CourseHeader } from '../features/courses/components/CourseHeader.tsx';
@@ -10,6 +11,7 @@ import { useCourse } from '../features/courses/hooks/useCourse.ts';
 import { DeadlinesSection } from '../features/deadlines/components/DeadlinesSection.tsx';
 import { DeceasedSection } from '../features/deadlines/components/DeceasedSection.tsx';
 import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { CourseStatusNotesSection } from '../features/status-notes/components/CourseStatusNotesSection.tsx';
 import { SuggestionsSection } from '../features/suggestions/components/SuggestionsSection.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -31,6 +33,8 @@ export function CoursePage() {
             <DeadlinesSection course={course} today={danishToday()} />
             <SuggestionsSection courseId={course.id} />
             <CrossReferralLink courseId={course.id} />
+            <ClosingLink courseId={course.id} />
+            <CourseStatusNotesSection courseId={course.id} />
             <DeceasedSection course={course} today={danishToday()} />
           </Stack>
         </>

@@ -5,6 +5,7 @@ import { SnapshotView } from '../features/cross-referrals/components/SnapshotVie
 import { DeadlineLine } from '../features/provider-inbox/components/DeadlineLine.tsx';
 import { AcceptForm, CitizenDeclineForm, DeclineForm, DeeperAssessmentForm } from '../features/provider-inbox/components/IncomingActions.tsx';
 import { useIncomingReferral } from '../features/provider-inbox/hooks/useProviderInbox.ts';
+import { ProviderStatusNotesSection } from '../features/status-notes/components/ProviderStatusNotesSection.tsx';
 import { useLanguage } from '../i18n/useLanguage.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -108,6 +109,7 @@ export function IncomingReferralPage() {
                 <DeeperAssessmentForm referral={x} />
               </Section>
             ) : null}
+            <ProviderStatusNotesSection referral={x} />
           </Stack>
         )}
       </QueryState>

@@ -3,6 +3,7 @@ import { useSession } from '../features/auth/hooks/sessionQuery.ts';
 import { useActiveRole } from '../features/auth/hooks/useActiveRole.ts';
 import { StartOverview } from '../features/start/components/StartOverview.tsx';
 import { useStartPage } from '../features/start/hooks/useStartPage.ts';
+import { StartUnreadNotice } from '../features/status-notes/components/StartUnreadNotice.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 
@@ -21,6 +22,7 @@ export function StartPage() {
   return (
     <>
       <PageTitle title={t('start.title')} description={description} />
+      <StartUnreadNotice />
       <QueryState query={query}>{(data) => <StartOverview data={data} />}</QueryState>
     </>
   );

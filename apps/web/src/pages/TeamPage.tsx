@@ -1,6 +1,7 @@
-import { Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { CapacityForm } from '../features/teams/components/CapacityForm.tsx';
 import { EnrolForm } from '../features/teams/components/EnrolForm.tsx';
 import { ScheduleText } from '../features/teams/components/ScheduleText.tsx';
 import { TeamParticipants } from '../features/teams/components/TeamParticipants.tsx';
@@ -42,11 +43,13 @@ export function TeamPage() {
                 { key: 'sessions', label: t('facts.sessions'), value: String(data.team.sessions) },
               ]}
             />
+            <CapacityForm key={data.team.capacity} teamId={teamId} capacity={data.team.capacity} />
+            {data.cohortStarted ? <Alert color="blue">{t('cohortStarted')}</Alert> : null}
             <TeamParticipants enrolments={data.enrolments} today={today} />
             <Section title={t('enrolTitle')} description={t('enrolIntro')}>
               <EnrolForm teamId={teamId} candidates={data.candidates} today={today} />
             </Section>
-            <Section title={t('sessionsTitle')}>
+            <Section title={t('sessionsTitle')} description={data.team.mode === 'cohort' ? t('cohortSessionsHint') : undefined}>
               <Stack gap="md">
                 <GenerateSessionsForm teamId={teamId} today={today} />
                 <SessionsTable teamId={teamId} sessions={data.sessions} />

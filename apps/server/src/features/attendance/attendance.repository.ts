@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AttendanceStatus } from '@samkraft/contracts/teams';
 import type { Db } from '../../platform/database/database.ts';
 
@@ -21,4 +22,18 @@ export async function upsertAttendance(
 export async function listEnrolmentStatuses(db: Db, enrolmentId: string): Promise<AttendanceStatus[]> {
   const rows = await db.selectFrom('attendance').select('status').where('enrolment_id', '=', enrolmentId).execute();
   return rows.map((r) => r.status as AttendanceStatus);
+}
+
+/** Per enrolment of the team: the sessions used (attended or no-show) before the given instant. */
+export async function usedBefore(db: Db, teamId: string, before: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('attendance as a')
+    .innerJoin('team_session as s', 's.id', 'a.team_session_id')
+    .select(['a.enrolment_id', sql<number>`count(*)::int`.as('n')])
+    .where('a.team_id', '=', teamId)
+    .where('a.status', 'in', ['attended', 'no_show'])
+    .where('s.starts_at', '<', before)
+    .groupBy('a.enrolment_id')
+    .execute();
+  return new Map(rows.map((r) => [r.enrolment_id, r.n]));
 }

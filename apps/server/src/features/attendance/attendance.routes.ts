@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { apiError } from '@samkraft/contracts/common';
 import { attendanceRecord, sessionDetail, sessionParams } from '@samkraft/contracts/teams';
 import type { Clock } from '../../platform/clock.ts';
@@ -5,6 +6,7 @@ import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
 import { getSession, recordAttendance } from './attendance.service.ts';
+import { getTeamListPdf } from './team-list.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
@@ -23,5 +25,19 @@ export function registerAttendanceRoutes(app: App, deps: { db: Db; clock: Clock 
       response: { 200: sessionDetail, ...errors },
     },
     handler: async (request) => recordAttendance({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.sessionId, request.body),
+  });
+
+  app.get('/api/team-sessions/:sessionId/team-list.pdf', {
+    schema: {
+      tags: ['attendance'],
+      summary: "The session's printable team list (PDF, Danish, A4): names, session of quota, boxes to tick and a signature line; no CPR numbers",
+      params: sessionParams,
+      produces: ['application/pdf'],
+      response: { 200: z.any().describe('application/pdf'), ...errors },
+    },
+    handler: async (request, reply) => {
+      const { bytes, filename } = await getTeamListPdf({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.sessionId);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).header('cache-control', 'no-store').send(bytes);
+    },
   });
 }

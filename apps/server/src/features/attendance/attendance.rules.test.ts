@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAttendance, countAttendance, quotaReached, type AttendanceFacts } from './attendance.rules.ts';
+import { checkAttendance, countAttendance, onSession, quotaReached, sessionNumber, type AttendanceFacts } from './attendance.rules.ts';
 
 const facts = (o: Partial<AttendanceFacts> = {}): AttendanceFacts => ({
   sessionDate: '2026-11-19',
@@ -41,5 +41,23 @@ describe('attendance rules', () => {
     expect(checkAttendance(facts({ enrolment: { status: 'ended', startOn: '2026-11-03' } }))[0]?.code).toBe('not_enrolled');
     expect(checkAttendance(facts({ sessionDate: '2026-11-02' }))[0]?.code).toBe('before_start');
     expect(checkAttendance(facts({ sessionCancelled: true }))[0]?.code).toBe('session_cancelled');
+  });
+
+  it('numbers the session in the citizen\'s quota: used before plus one, none for an afbud or a cancelled session', () => {
+    expect(sessionNumber(11, null, false)).toBe(12);
+    expect(sessionNumber(11, 'attended', false)).toBe(12);
+    expect(sessionNumber(11, 'no_show', false)).toBe(12);
+    expect(sessionNumber(11, 'cancelled', false)).toBeNull();
+    expect(sessionNumber(11, null, true)).toBeNull();
+  });
+
+  it("lists those enrolled on the session's day, and anyone already marked", () => {
+    const e = { status: 'enrolled' as const, startOn: '2026-11-10', endedOn: null };
+    expect(onSession(e, '2026-11-10', false)).toBe(true);
+    expect(onSession(e, '2026-11-09', false)).toBe(false);
+    expect(onSession({ status: 'ended', startOn: '2026-11-10', endedOn: '2026-11-17' }, '2026-11-19', false)).toBe(false);
+    expect(onSession({ status: 'ended', startOn: '2026-11-10', endedOn: '2026-11-17' }, '2026-11-17', false)).toBe(true);
+    expect(onSession({ status: 'waiting', startOn: null, endedOn: null }, '2026-11-17', false)).toBe(false);
+    expect(onSession({ status: 'ended', startOn: '2026-11-10', endedOn: '2026-11-12' }, '2026-11-19', true)).toBe(true);
   });
 });

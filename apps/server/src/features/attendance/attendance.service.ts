@@ -4,14 +4,15 @@ import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { endEnrolment, findEnrolment, listEnrolments, type EnrolmentRecord } from '../teams/enrolment.repository.ts';
+import { findEnrolment, listEnrolments, markReferralAttended } from '../teams/enrolment.repository.ts';
 import { toTeamCitizen, toTeamSession } from '../teams/team.mapper.ts';
-import { findSession, type SessionRecord } from '../teams/team.repository.ts';
+import { findSession, lockTeam, type SessionRecord } from '../teams/team.repository.ts';
 import { requireTeam } from '../teams/team.service.ts';
-import { listEnrolmentStatuses, listSessionMarks, upsertAttendance } from './attendance.repository.ts';
-import { checkAttendance, countAttendance, quotaReached } from './attendance.rules.ts';
+import { endEnrolmentAndAdmit } from '../teams/waiting-list.service.ts';
+import { listEnrolmentStatuses, listSessionMarks, upsertAttendance, usedBefore } from './attendance.repository.ts';
+import { checkAttendance, countAttendance, onSession, quotaReached, sessionNumber } from './attendance.rules.ts';
 
-async function requireSession(ctx: ServiceContext, sessionId: string, action: string) {
+export async function requireSession(ctx: ServiceContext, sessionId: string, action: string) {
   const session = await findSession(ctx.db, sessionId);
   if (!session) {
     await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'team_session', entityId: sessionId, outcome: 'denied', detail: { reason: 'not_found' } }]);
@@ -21,17 +22,12 @@ async function requireSession(ctx: ServiceContext, sessionId: string, action: st
   return { session, team };
 }
 
-/** Who belongs on a session's list: enrolled on its day, or already marked for it. */
-function onSession(e: EnrolmentRecord, date: string, marked: boolean): boolean {
-  if (marked) return true;
-  if (e.status === 'waiting' || e.startOn === null || e.startOn > date) return false;
-  return e.endedOn === null || e.endedOn >= date;
-}
 
 async function detail(ctx: ServiceContext, session: SessionRecord, team: { id: string; name: string }): Promise<SessionDetail> {
   const date = danishDate(session.startsAt);
   const marks = await listSessionMarks(ctx.db, session.id);
   const enrolments = (await listEnrolments(ctx.db, team.id)).filter((e) => onSession(e, date, marks.has(e.id)));
+  const before = await usedBefore(ctx.db, team.id, session.startsAt);
   if (enrolments.length > 0) {
     await audit(
       ctx.db,
@@ -50,6 +46,7 @@ async function detail(ctx: ServiceContext, session: SessionRecord, team: { id: s
         citizen: toTeamCitizen(e.citizen),
         quota: e.quota,
         counts: countAttendance(e.statuses),
+        sessionNumber: sessionNumber(before.get(e.id) ?? 0, marks.get(e.id)?.status ?? null, session.cancelled),
         status: marks.get(e.id)?.status ?? null,
         cancelReason: marks.get(e.id)?.cancelReason ?? null,
         enrolmentStatus: e.status,
@@ -64,8 +61,10 @@ export async function getSession(ctx: ServiceContext, sessionId: string): Promis
 }
 
 /**
- * Marks one participant attended, cancelled (with a reason) or no-show. When the marks use the
- * whole quota the enrolment ends (`quota_reached`) on the session's day, in the same transaction.
+ * Marks one participant attended, cancelled (with a reason) or no-show, under the team lock. The
+ * first session attended is the referral's start. When the marks use the whole quota the
+ * enrolment ends (`quota_reached`) on the session's day, the referral ends as completed, and the
+ * seat goes to the waiting list — all in the same transaction.
  */
 export async function recordAttendance(ctx: ServiceContext, sessionId: string, input: z.output<typeof attendanceRecord>): Promise<SessionDetail> {
   const { session, team } = await requireSession(ctx, sessionId, 'attendance.record');
@@ -85,6 +84,9 @@ export async function recordAttendance(ctx: ServiceContext, sessionId: string, i
   });
   if (issues.length > 0) throw AppError.validation(issues);
   return ctx.db.transaction().execute(async (trx) => {
+    await lockTeam(trx, team.id);
+    const current = await findSession(trx, sessionId);
+    if (!current || current.cancelled) throw AppError.validation([{ field: 'sessionId', code: 'session_cancelled', message: 'the session is cancelled' }]);
     await upsertAttendance(trx, {
       sessionId,
       enrolmentId: enrolment.id,
@@ -95,8 +97,9 @@ export async function recordAttendance(ctx: ServiceContext, sessionId: string, i
       at: ctx.clock.now(),
     });
     const counts = countAttendance(await listEnrolmentStatuses(trx, enrolment.id));
+    if (input.status === 'attended') await markReferralAttended(trx, enrolment.crossReferralId, date);
     const ended = quotaReached(counts, enrolment.quota);
-    if (ended) await endEnrolment(trx, enrolment.id, date, 'quota_reached');
+    if (ended) await endEnrolmentAndAdmit({ ...ctx, db: trx }, team, enrolment, date, 'quota_reached');
     await audit(trx, ctx, [
       {
         action: 'attendance.record',

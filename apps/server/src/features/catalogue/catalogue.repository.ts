@@ -78,6 +78,7 @@ export async function updateOffering(
 }
 
 export type RoutingRecord = {
+  id: string;
   interventionCode: string;
   homeMunicipalityCode: string;
   offeringId: string;
@@ -87,22 +88,22 @@ export type RoutingRecord = {
   note: string | null;
   validFrom: string;
   validTo: string | null;
+  reviewedAt: string | null;
 };
 
-/** Routing valid on `on`: the home municipality × intervention → offering matrix. */
-export async function listRoutingOn(db: Db, on: string): Promise<RoutingRecord[]> {
-  const rows = await db
+function routingQuery(db: Db) {
+  return db
     .selectFrom('routing as rt')
     .innerJoin('offering as o', 'o.id', 'rt.offering_id')
     .innerJoin('municipality as m', 'm.code', 'o.host_municipality_code')
-    .select(['rt.intervention_code', 'rt.home_municipality_code', 'rt.offering_id', 'm.code', 'm.name', 'rt.inferred', 'rt.note', 'rt.valid_from', 'rt.valid_to'])
-    .where('rt.valid_from', '<=', on)
-    .where((eb) => eb.or([eb('rt.valid_to', 'is', null), eb('rt.valid_to', '>=', on)]))
-    .orderBy('rt.intervention_code')
-    .orderBy('rt.home_municipality_code')
-    .orderBy('m.name')
-    .execute();
-  return rows.map((r) => ({
+    .select(['rt.id', 'rt.intervention_code', 'rt.home_municipality_code', 'rt.offering_id', 'm.code', 'm.name', 'rt.inferred', 'rt.note', 'rt.valid_from', 'rt.valid_to', 'rt.reviewed_at']);
+}
+
+type RoutingRow = Awaited<ReturnType<ReturnType<typeof routingQuery>['executeTakeFirstOrThrow']>>;
+
+function toRoutingRecord(r: RoutingRow): RoutingRecord {
+  return {
+    id: r.id,
     interventionCode: r.intervention_code,
     homeMunicipalityCode: r.home_municipality_code,
     offeringId: r.offering_id,
@@ -112,7 +113,56 @@ export async function listRoutingOn(db: Db, on: string): Promise<RoutingRecord[]
     note: r.note,
     validFrom: r.valid_from,
     validTo: r.valid_to,
-  }));
+    reviewedAt: r.reviewed_at === null ? null : new Date(r.reviewed_at).toISOString(),
+  };
+}
+
+/** Routing valid on `on`: the home municipality × intervention → offering matrix. */
+export async function listRoutingOn(db: Db, on: string): Promise<RoutingRecord[]> {
+  const rows = await routingQuery(db)
+    .where('rt.valid_from', '<=', on)
+    .where((eb) => eb.or([eb('rt.valid_to', 'is', null), eb('rt.valid_to', '>=', on)]))
+    .orderBy('rt.intervention_code')
+    .orderBy('rt.home_municipality_code')
+    .orderBy('m.name')
+    .execute();
+  return rows.map(toRoutingRecord);
+}
+
+/** Every route of an intervention, ended ones included: the history an administrator edits. */
+export async function listRoutingHistory(db: Db, interventionCode: string): Promise<RoutingRecord[]> {
+  const rows = await routingQuery(db)
+    .where('rt.intervention_code', '=', interventionCode)
+    .orderBy('rt.home_municipality_code')
+    .orderBy('rt.valid_from')
+    .orderBy('m.name')
+    .execute();
+  return rows.map(toRoutingRecord);
+}
+
+export async function findRouting(db: Db, id: string): Promise<RoutingRecord | undefined> {
+  const r = await routingQuery(db).where('rt.id', '=', id).executeTakeFirst();
+  return r && toRoutingRecord(r);
+}
+
+/** The periods of the same home municipality → offering of an intervention, but `exceptId`. */
+export async function samePairPeriods(db: Db, o: { interventionCode: string; homeMunicipalityCode: string; offeringId: string; exceptId?: string }) {
+  let q = db
+    .selectFrom('routing')
+    .select(['id', 'valid_from', 'valid_to'])
+    .where('intervention_code', '=', o.interventionCode)
+    .where('home_municipality_code', '=', o.homeMunicipalityCode)
+    .where('offering_id', '=', o.offeringId);
+  if (o.exceptId !== undefined) q = q.where('id', '<>', o.exceptId);
+  return (await q.execute()).map((r) => ({ id: r.id, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
+export async function setRoutingEnd(db: Db, id: string, validTo: string): Promise<void> {
+  await db.updateTable('routing').set({ valid_to: validTo }).where('id', '=', id).execute();
+}
+
+export async function markRoutingReviewed(db: Db, id: string, by: string, at: Date): Promise<void> {
+  await db.updateTable('routing').set({ inferred: false, reviewed_by: by, reviewed_at: at }).where('id', '=', id).execute();
 }
 
 export async function municipalityExists(db: Db, code: string): Promise<boolean> {

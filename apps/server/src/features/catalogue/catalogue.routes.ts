@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { newRoutingBody, offering, offeringPatch, routingEntry } from '@samkraft/contracts/catalogue';
+import { endRoutingBody, newRoutingBody, offering, offeringPatch, routingEntry } from '@samkraft/contracts/catalogue';
 import { apiError, isoDate, uuid } from '@samkraft/contracts/common';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
-import { addRouting, getOfferings, getRouting, patchOffering } from './catalogue.service.ts';
+import { getOfferings, patchOffering } from './catalogue.service.ts';
+import { registerInterventionRoutes } from './intervention.routes.ts';
+import { addRouting, confirmRouting, endRouting, getRouting, getRoutingHistory } from './routing.service.ts';
 
 export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+  registerInterventionRoutes(app, deps);
+
   app.get('/api/catalogue/offerings', {
     schema: {
       tags: ['catalogue'],
@@ -50,5 +54,36 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
       await addRouting({ ...deps, actor: requireStaff(request), requestId: request.id }, request.body);
       return reply.code(204).send(null);
     },
+  });
+
+  app.get('/api/catalogue/routing/history', {
+    schema: {
+      tags: ['catalogue'],
+      summary: "Every route of an intervention, ended ones included (the effective-dated history)",
+      querystring: z.strictObject({ intervention: z.string().min(1).max(100) }),
+      response: { 200: z.array(routingEntry), 400: apiError, 401: apiError },
+    },
+    handler: async (request) => getRoutingHistory({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.intervention),
+  });
+
+  app.post('/api/catalogue/routing/:routingId/end', {
+    schema: {
+      tags: ['catalogue'],
+      summary: 'End a route on a date; it stays as history (administrators)',
+      params: z.strictObject({ routingId: uuid }),
+      body: endRoutingBody,
+      response: { 200: routingEntry, 400: apiError, 401: apiError, 403: apiError, 404: apiError },
+    },
+    handler: async (request) => endRouting({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.routingId, request.body),
+  });
+
+  app.post('/api/catalogue/routing/:routingId/confirm', {
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Mark an inferred route as checked against the agreements (administrators)',
+      params: z.strictObject({ routingId: uuid }),
+      response: { 200: routingEntry, 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError },
+    },
+    handler: async (request) => confirmRouting({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.routingId),
   });
 }

@@ -110,7 +110,7 @@ export async function findLatestAssessment(db: Db, courseId: string): Promise<As
 
 export type NewCrossReferral = {
   courseId: string;
-  kind: 'cross_municipal' | 'temporary_home' | 'free_choice_outside';
+  kind: 'cross_municipal' | 'home' | 'temporary_home' | 'free_choice_outside';
   interventionCode: string;
   offeringId: string | null;
   providerMunicipalityCode: string;
@@ -157,6 +157,8 @@ export type CrossReferralRecord = {
   providerDecisionReason: string | null;
   providerContactOn: string | null;
   updates: number;
+  snapshot: unknown;
+  parallelHomeReason: string | null;
 };
 
 export async function listCourseCrossReferrals(db: Db, courseId: string): Promise<CrossReferralRecord[]> {
@@ -165,7 +167,22 @@ export async function listCourseCrossReferrals(db: Db, courseId: string): Promis
     .innerJoin('intervention as i', 'i.code', 'x.intervention_code')
     .innerJoin('municipality as m', 'm.code', 'x.provider_municipality_code')
     .leftJoin('offering as o', 'o.id', 'x.offering_id')
-    .select(['x.id', 'x.kind', 'i.name_da', 'x.provider_municipality_code', 'm.name', 'o.place_name', 'x.consent_on', 'x.sent_at', 'x.received_on', 'x.provider_decision', 'x.provider_decision_reason', 'x.provider_contact_on'])
+    .select([
+      'x.id',
+      'x.kind',
+      'i.name_da',
+      'x.provider_municipality_code',
+      'm.name',
+      'o.place_name',
+      'x.consent_on',
+      'x.sent_at',
+      'x.received_on',
+      'x.provider_decision',
+      'x.provider_decision_reason',
+      'x.provider_contact_on',
+      'x.shared_snapshot',
+      'x.parallel_home_reason',
+    ])
     .select((eb) => eb.selectFrom('cross_referral_update as u').select((e) => e.fn.countAll<string>().as('n')).whereRef('u.cross_referral_id', '=', 'x.id').as('updates'))
     .where('x.course_id', '=', courseId)
     .orderBy('x.created_at')
@@ -184,7 +201,41 @@ export async function listCourseCrossReferrals(db: Db, courseId: string): Promis
     providerDecisionReason: r.provider_decision_reason,
     providerContactOn: r.provider_contact_on,
     updates: Number(r.updates ?? 0),
+    snapshot: r.shared_snapshot,
+    parallelHomeReason: r.parallel_home_reason,
   }));
+}
+
+export type UpdateRecord = { crossReferralId: string; sentAt: Date; snapshot: unknown };
+
+/** Every update sent for the course's cross-referrals, oldest first. */
+export async function listCourseUpdates(db: Db, courseId: string): Promise<UpdateRecord[]> {
+  const rows = await db
+    .selectFrom('cross_referral_update as u')
+    .innerJoin('cross_referral as x', 'x.id', 'u.cross_referral_id')
+    .select(['u.cross_referral_id', 'u.sent_at', 'u.snapshot'])
+    .where('x.course_id', '=', courseId)
+    .orderBy('u.sent_at')
+    .execute();
+  return rows.map((r) => ({ crossReferralId: r.cross_referral_id, sentAt: new Date(r.sent_at), snapshot: r.snapshot }));
+}
+
+export type HomeOfferingRecord = { offeringId: string; interventionCode: string; interventionName: string; category: string; mixedDiagnoses: boolean; placeName: string };
+
+/** The home municipality's own offerings in force on `today`, for a home or temporary home offer. */
+export async function listHomeOfferings(db: Db, homeMunicipalityCode: string, today: string): Promise<HomeOfferingRecord[]> {
+  const rows = await db
+    .selectFrom('offering as o')
+    .innerJoin('intervention as i', 'i.code', 'o.intervention_code')
+    .select(['o.id', 'o.intervention_code', 'i.name_da', 'i.category', 'i.mixed_diagnoses', 'o.place_name'])
+    .where('o.host_municipality_code', '=', homeMunicipalityCode)
+    .where('o.valid_from', '<=', today)
+    .where((eb) => eb.or([eb('o.valid_to', 'is', null), eb('o.valid_to', '>=', today)]))
+    .where('i.active', '=', true)
+    .orderBy('i.name_da')
+    .orderBy('o.place_name')
+    .execute();
+  return rows.map((r) => ({ offeringId: r.id, interventionCode: r.intervention_code, interventionName: r.name_da, category: r.category, mixedDiagnoses: r.mixed_diagnoses, placeName: r.place_name }));
 }
 
 export type CrossReferralKey = {

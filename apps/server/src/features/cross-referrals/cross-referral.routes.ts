@@ -16,7 +16,15 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
-import { getCourseCrossReferrals, previewCrossReferral, recordCitizenDecline, recordHomeOffer, sendCrossReferral, sendCrossReferralUpdate } from './cross-referral.service.ts';
+import {
+  getCourseCrossReferrals,
+  previewCrossReferral,
+  previewCrossReferralUpdate,
+  recordCitizenDecline,
+  recordHomeOffer,
+  sendCrossReferral,
+  sendCrossReferralUpdate,
+} from './cross-referral.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 const created = z.object({ id: z.uuid() });
@@ -46,8 +54,19 @@ export function registerCrossReferralRoutes(app: App, deps: { db: Db; clock: Clo
   });
 
   app.post('/api/courses/:courseId/home-offers', {
-    schema: { tags: ['cross-referrals'], summary: 'Record a temporary home offer or a §140 free choice outside the collaboration', params: courseIdParams, body: homeOfferBody, response: { 201: created, ...errors } },
+    schema: { tags: ['cross-referrals'], summary: 'Record a home or temporary home offer (must-use rule, note §8.13) or a §140 free choice outside the collaboration', params: courseIdParams, body: homeOfferBody, response: { 201: created, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await recordHomeOffer(ctx(request), request.params.courseId, request.body)),
+  });
+
+  app.post('/api/cross-referrals/:crossReferralId/updates/preview', {
+    schema: {
+      tags: ['cross-referrals'],
+      summary: 'Preview exactly what an update to the provider would share',
+      params: crossReferralIdParams,
+      body: crossReferralUpdateBody,
+      response: { 200: sharedSnapshot, ...errors, 409: apiError },
+    },
+    handler: async (request) => previewCrossReferralUpdate(ctx(request), request.params.crossReferralId, request.body.share),
   });
 
   app.post('/api/cross-referrals/:crossReferralId/updates', {

@@ -6,7 +6,8 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { decideCourseAccess } from '../courses/course-access.rules.ts';
-import { checkMustUse } from '../must-use/must-use.rules.ts';
+import { checkMustUse, type MustUseDecision } from '../must-use/must-use.rules.ts';
+import { isCitizenEligibleFor } from '../suggestions/suggestions.service.ts';
 import {
   findCrossReferralKey,
   findCurrentPlan,
@@ -18,12 +19,15 @@ import {
   insertUpdate,
   interventionExists,
   listCourseCrossReferrals,
+  listCourseUpdates,
   listDeclines,
+  listHomeOfferings,
   listRoutedOfferings,
   municipalityExists,
   type CrossReferralKey,
+  type RoutedOfferingRecord,
 } from './cross-referral.repository.ts';
-import { buildSnapshot, mayActAsProvider, requireSomethingShared } from './cross-referral.rules.ts';
+import { buildSnapshot, mayActAsProvider, readSnapshot, requireSomethingShared } from './cross-referral.rules.ts';
 
 type Share = z.infer<typeof shareSelection>;
 
@@ -37,23 +41,32 @@ export async function getCourseCrossReferrals(ctx: ServiceContext, courseId: str
   const key = await requireCourseAccess(ctx, courseId, 'read', 'cross_referral.list');
   const today = danishDate(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
-    const [offerings, plan, assessment, list, declines] = await Promise.all([
+    const [offerings, homeOfferings, plan, assessment, list, declines, updates] = await Promise.all([
       listRoutedOfferings(trx, key.homeMunicipalityCode, today),
+      listHomeOfferings(trx, key.homeMunicipalityCode, today),
       findCurrentPlan(trx, courseId),
       findLatestAssessment(trx, courseId),
       listCourseCrossReferrals(trx, courseId),
       listDeclines(trx, courseId),
+      listCourseUpdates(trx, courseId),
     ]);
     await audit(trx, ctx, [{ action: 'cross_referral.list', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
     return {
       courseId,
       homeMunicipalityCode: key.homeMunicipalityCode,
       routedOfferings: offerings,
+      homeOfferings: homeOfferings.map((o) => ({
+        offeringId: o.offeringId,
+        interventionCode: o.interventionCode,
+        interventionName: o.interventionName,
+        placeName: o.placeName,
+        parallelHomeReasonRequired: !mustUseFor(o, offerings, key.homeMunicipalityCode, null).allowed,
+      })),
       shareOptions: {
         plan: plan && { version: plan.version, agreedOn: plan.agreedOn },
         assessment: assessment && { assessedOn: assessment.assessedOn, problems: assessment.problems.map((p) => ({ itemCode: p.itemCode, label: p.label })) },
       },
-      crossReferrals: list.map((x) => ({
+      crossReferrals: list.map(({ snapshot, ...x }) => ({
         ...x,
         kind: x.kind as CrossReferralKind,
         sentAt: x.sentAt?.toISOString() ?? null,
@@ -61,15 +74,32 @@ export async function getCourseCrossReferrals(ctx: ServiceContext, courseId: str
         citizenDeclines: declines
           .filter((d) => d.crossReferralId === x.id)
           .map((d) => ({ declinedOn: d.declinedOn, reason: d.reason as 'other', note: d.note })),
+        snapshot: snapshot === null ? null : readSnapshot(snapshot, parseSnapshot),
+        updateHistory: updates.filter((u) => u.crossReferralId === x.id).map((u) => ({ sentAt: u.sentAt.toISOString(), snapshot: readSnapshot(u.snapshot, parseSnapshot) })),
       })),
     };
   });
 }
 
-async function routedOfferingOrThrow(ctx: ServiceContext, homeCode: string, offeringId: string) {
-  const routed = await listRoutedOfferings(ctx.db, homeCode, danishDate(ctx.clock.now()));
+/** The must-use rule (§8.13) for a home offering, given what is routed to the home municipality. */
+function mustUseFor(o: { interventionCode: string; category: string; mixedDiagnoses: boolean }, routed: readonly RoutedOfferingRecord[], homeCode: string, reason: string | null | undefined): MustUseDecision {
+  const routedCrossMunicipal = routed.some((r) => r.interventionCode === o.interventionCode && r.hostMunicipalityCode !== homeCode);
+  return checkMustUse({ intervention: { code: o.interventionCode, category: o.category, mixedDiagnoses: o.mixedDiagnoses }, routedCrossMunicipal, reason });
+}
+
+/**
+ * A cross-municipal referral goes only to an offering routed to the home municipality today, for
+ * an intervention whose target group the citizen is in (a free choice outside the collaboration is
+ * recorded as a home offer, not sent).
+ */
+async function referableOfferingOrThrow(ctx: ServiceContext, courseId: string, homeCode: string, offeringId: string) {
+  const today = danishDate(ctx.clock.now());
+  const routed = await listRoutedOfferings(ctx.db, homeCode, today);
   const offering = routed.find((o) => o.offeringId === offeringId);
   if (!offering) throw AppError.validation([{ field: 'offeringId', code: 'not_routed', message: "not an offering routed to the citizen's home municipality today" }]);
+  if (!(await isCitizenEligibleFor(ctx.db, courseId, offering.interventionCode, today))) {
+    throw AppError.validation([{ field: 'offeringId', code: 'not_eligible', message: `the citizen is not in the target group of ${offering.interventionCode}` }]);
+  }
   return offering;
 }
 
@@ -83,7 +113,7 @@ async function snapshotFor(ctx: ServiceContext, courseId: string, intervention: 
 /** Exactly what `send` would share, computed by the same function; the read is audited. */
 export async function previewCrossReferral(ctx: ServiceContext, courseId: string, body: { offeringId: string; share: Share }): Promise<SharedSnapshot> {
   const key = await requireCourseAccess(ctx, courseId, 'write', 'cross_referral.preview');
-  const offering = await routedOfferingOrThrow(ctx, key.homeMunicipalityCode, body.offeringId);
+  const offering = await referableOfferingOrThrow(ctx, courseId, key.homeMunicipalityCode, body.offeringId);
   const snapshot = await snapshotFor(ctx, courseId, { code: offering.interventionCode, name: offering.interventionName }, offering.placeName, body.share);
   await audit(ctx.db, ctx, [{ action: 'cross_referral.preview', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
   return snapshot;
@@ -95,7 +125,7 @@ export async function sendCrossReferral(ctx: ServiceContext, courseId: string, b
   const now = ctx.clock.now();
   const today = danishDate(now);
   if (body.consentOn > today) throw AppError.validation([{ field: 'consentOn', code: 'future_date', message: 'consent cannot be dated in the future' }]);
-  const offering = await routedOfferingOrThrow(ctx, key.homeMunicipalityCode, body.offeringId);
+  const offering = await referableOfferingOrThrow(ctx, courseId, key.homeMunicipalityCode, body.offeringId);
   if (offering.hostMunicipalityCode === key.homeMunicipalityCode) {
     throw AppError.validation([{ field: 'offeringId', code: 'not_routed', message: 'the offering is at home; record it as a home offer' }]);
   }
@@ -121,21 +151,19 @@ export async function sendCrossReferral(ctx: ServiceContext, courseId: string, b
   });
 }
 
-/** A temporary home offer or a §140 free choice outside the collaboration, recorded as such. */
+/** A home or temporary home offer, or a §140 free choice outside the collaboration, recorded as such. */
 export async function recordHomeOffer(ctx: ServiceContext, courseId: string, body: z.infer<typeof homeOfferBody>): Promise<{ id: string }> {
   const key = await requireCourseAccess(ctx, courseId, 'write', 'cross_referral.record');
   if (body.decidedOn > danishDate(ctx.clock.now())) throw AppError.validation([{ field: 'decidedOn', code: 'future_date', message: 'cannot be in the future' }]);
   let values: { interventionCode: string; offeringId: string | null; providerMunicipalityCode: string; parallelHomeReason?: string | null };
-  if (body.kind === 'temporary_home') {
+  if (body.kind === 'home' || body.kind === 'temporary_home') {
     const o = await findOffering(ctx.db, body.offeringId);
     if (!o || o.hostMunicipalityCode !== key.homeMunicipalityCode) {
-      throw AppError.validation([{ field: 'offeringId', code: 'unknown_offering', message: "a temporary home offer is one of the home municipality's own offerings" }]);
+      throw AppError.validation([{ field: 'offeringId', code: 'unknown_offering', message: "a home offer is one of the home municipality's own offerings" }]);
     }
     const intervention = await findInterventionForMustUse(ctx.db, o.interventionCode);
-    const routedCrossMunicipal = (await listRoutedOfferings(ctx.db, key.homeMunicipalityCode, danishDate(ctx.clock.now()))).some(
-      (r) => r.interventionCode === o.interventionCode && r.hostMunicipalityCode !== key.homeMunicipalityCode,
-    );
-    const mustUse = intervention ? checkMustUse({ intervention, routedCrossMunicipal, reason: body.parallelHomeReason }) : { allowed: true as const };
+    const routed = await listRoutedOfferings(ctx.db, key.homeMunicipalityCode, danishDate(ctx.clock.now()));
+    const mustUse = intervention ? mustUseFor({ interventionCode: o.interventionCode, category: intervention.category, mixedDiagnoses: intervention.mixedDiagnoses }, routed, key.homeMunicipalityCode, body.parallelHomeReason) : { allowed: true as const };
     if (!mustUse.allowed) {
       throw AppError.validation([{ field: 'parallelHomeReason', code: 'parallel_home_reason_required', message: 'is required: a cross-municipal offering covers this intervention (note §8.13)' }]);
     }
@@ -160,6 +188,15 @@ async function requireHomeWrite(ctx: ServiceContext, id: string, action: string)
   }
   await requireCourseAccess(ctx, x.courseId, 'write', action);
   return x;
+}
+
+/** Exactly what `sendCrossReferralUpdate` would send, computed by the same function; the read is audited. */
+export async function previewCrossReferralUpdate(ctx: ServiceContext, id: string, share: Share): Promise<SharedSnapshot> {
+  const x = await requireHomeWrite(ctx, id, 'cross_referral.update_preview');
+  if (x.kind !== 'cross_municipal' || !x.sent) throw AppError.conflict('Only a sent cross-municipal referral takes updates');
+  const snapshot = await snapshotFor(ctx, x.courseId, { code: x.interventionCode, name: x.interventionName }, x.placeName, share);
+  await audit(ctx.db, ctx, [{ action: 'cross_referral.update_preview', citizenId: x.citizenId, entityType: 'cross_referral', entityId: id, outcome: 'allowed' }]);
+  return snapshot;
 }
 
 /** A later revision reaches the provider only this way: the contact person sends a new snapshot. */

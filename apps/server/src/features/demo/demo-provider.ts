@@ -104,6 +104,7 @@ export async function writeCrossReferral(
   }
 
   let attended = 0;
+  let lastHeldOn: string | null = null;
   if (team && startOn) {
     const enrolment = await db
       .insertInto('enrolment')
@@ -127,6 +128,10 @@ export async function writeCrossReferral(
     });
     if (rows.length > 0) await db.insertInto('attendance').values(rows).execute();
     attended = rows.filter((r) => r.status === 'attended').length;
+    lastHeldOn = held.at(-1)?.date ?? null;
+    // As the attendance screen does: a team course starts on the first session attended.
+    const firstAttended = held.find((_, i) => rows[i]?.status === 'attended')?.date ?? null;
+    if (firstAttended !== startOn) await db.updateTable('cross_referral').set({ started_on: firstAttended }).where('id', '=', xref.id).execute();
   }
 
   if (startOn) {
@@ -145,6 +150,20 @@ export async function writeCrossReferral(
       })
       .execute();
   }
+  // A running course with sessions since the start gets an unread note on a change: the home inbox has something new.
+  if (startOn && !endOn && lastHeldOn && lastHeldOn > startOn) {
+    await db
+      .insertInto('status_note')
+      .values({
+        cross_referral_id: xref.id,
+        kind: 'significant_change',
+        written_on: lastHeldOn,
+        body: 'Borgeren oplever tiltagende træthed efter træningen. Vi har nedsat belastningen; kontakt os gerne, hvis der er nyt fra hospitalet.',
+        author_id: therapistId,
+        sent_at: copenhagenInstant(lastHeldOn, '17:00'),
+      })
+      .execute();
+  }
   if (endOn) {
     await db
       .insertInto('status_note')
@@ -154,6 +173,7 @@ export async function writeCrossReferral(
         written_on: endOn,
         body: 'Forløbet er afsluttet som planlagt. Borgeren er motiveret for at fortsætte træning i foreningsregi.',
         course_end_on: endOn,
+        end_reason: 'completed',
         attendance_count: team ? attended : null,
         goals_reached: 'Målet om at gå 30 minutter uden pause er nået.',
         author_id: therapistId,

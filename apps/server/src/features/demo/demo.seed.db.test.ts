@@ -114,7 +114,7 @@ describe('seedDemoData', () => {
     expect(xrefs.length).toBeGreaterThan(0);
     expect(xrefs.every((x) => x.consent_on !== null && typeof x.shared_snapshot === 'object' && x.shared_snapshot !== null)).toBe(true);
     const notes = await database.db.selectFrom('status_note').select('kind').execute();
-    expect(new Set(notes.map((n) => n.kind))).toEqual(new Set(['start', 'end']));
+    expect(new Set(notes.map((n) => n.kind))).toEqual(new Set(['start', 'end', 'significant_change']));
   });
 
   it('dates nothing that has happened after today, and no session on a weekend', async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/database/database.ts';
 import { ASSESSMENT_ITEMS } from './assessment-items.data.ts';
+import { CANCER_POTENTIAL, CANCER_POTENTIAL_SOURCE, CANCER_POTENTIAL_YEAR, REHAB_SHARE } from './cancer-potential.data.ts';
 import { DIAGNOSES } from './diagnoses.data.ts';
 import { INTERVENTIONS } from './interventions.data.ts';
 import { MEMBERS } from './members.data.ts';
@@ -39,6 +40,11 @@ export async function seedReferenceData(db: Db): Promise<void> {
       .execute();
     await seedCatalogue(trx);
     await seedPolicies(trx);
+    await trx
+      .insertInto('cancer_potential')
+      .values(CANCER_POTENTIAL.map((p) => ({ municipality_code: p.code, year: CANCER_POTENTIAL_YEAR, new_cases: p.newCases, living_with_cancer: p.livingWithCancer, rehab_share: REHAB_SHARE, source: CANCER_POTENTIAL_SOURCE })))
+      .onConflict((oc) => oc.columns(['municipality_code', 'year']).doNothing())
+      .execute();
   });
 }
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { apiError } from '@samkraft/contracts/common';
-import { interventionListItem, municipality } from '@samkraft/contracts/reference';
-import { danishDate, type Clock } from '../../platform/clock.ts';
+import { municipality } from '@samkraft/contracts/reference';
+import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
-import { listInterventions, listMunicipalities } from './reference.repository.ts';
+import { listMunicipalities } from './reference.repository.ts';
 
 export function registerReferenceRoutes(app: App, deps: { db: Db; clock: Clock }): void {
   app.get('/api/municipalities', {
@@ -22,29 +22,6 @@ export function registerReferenceRoutes(app: App, deps: { db: Db; clock: Clock }
       return rows
         .map((r) => ({ code: r.code, name: r.name, isMember: r.is_member, lat: r.lat, lon: r.lon }))
         .sort((a, b) => collator.compare(a.name, b.name));
-    },
-  });
-
-  app.get('/api/catalogue/interventions', {
-    schema: {
-      tags: ['catalogue'],
-      summary: 'The intervention catalogue with doses and current hosts',
-      response: { 200: z.array(interventionListItem), 401: apiError },
-    },
-    handler: async (request) => {
-      requireStaff(request);
-      const collator = new Intl.Collator('da');
-      const rows = await listInterventions(deps.db, danishDate(deps.clock.now()));
-      return rows.map((r) => ({
-        code: r.code,
-        nameDa: r.name_da,
-        nameEn: r.name_en,
-        category: r.category,
-        form: r.form as 'team' | 'individual' | 'team_or_individual',
-        targetTextDa: r.target_text_da,
-        dose: r.dose.map((d) => ({ ...d, perWeek: d.perWeek === null ? null : Number(d.perWeek) })),
-        hosts: [...r.hosts].sort((a, b) => collator.compare(a.name, b.name)),
-      }));
     },
   });
 }

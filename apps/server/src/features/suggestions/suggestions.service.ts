@@ -2,6 +2,7 @@ import type { CourseSuggestions } from '@samkraft/contracts/suggestions';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { municipalityDistanceKm } from './distance.rules.ts';
@@ -51,4 +52,18 @@ export async function getCourseSuggestions(ctx: ServiceContext, courseId: string
       suggestions,
     };
   });
+}
+
+/**
+ * Whether the course's citizen is in the intervention's target group (sex, age, diagnosis,
+ * treatment status) on `today`. The hard rule behind the suggestions: a cross-municipal referral
+ * may only go to such an intervention. The assessed problem areas only rank suggestions and do
+ * not refuse, so a contact person can refer on a need the latest assessment did not record.
+ */
+export async function isCitizenEligibleFor(db: Db, courseId: string, interventionCode: string, today: string): Promise<boolean> {
+  const facts = await findCourseCitizenFacts(db, courseId);
+  if (!facts) return false;
+  const target = (await listActiveInterventionTargets(db)).find((i) => i.code === interventionCode);
+  if (!target) return false;
+  return isEligible(target, { sex: facts.sex, age: ageOn(facts.birthDate, today), diagnosisCode: facts.diagnosisCode, treatmentStatus: facts.treatmentStatus });
 }

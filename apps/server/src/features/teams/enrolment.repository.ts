@@ -2,11 +2,19 @@ import { sql } from 'kysely';
 import type { AttendanceStatus, EnrolmentEndReason, EnrolmentStatus } from '@samkraft/contracts/teams';
 import type { Db } from '../../platform/database/database.ts';
 
-export type CitizenRef = { id: string; cpr: string | null; pseudonym: string | null; givenName: string; familyName: string; homeMunicipality: string };
+export type CitizenRef = { id: string; cpr: string | null; pseudonym: string | null; givenName: string; familyName: string; birthDate: string; homeMunicipality: string };
 
-const citizenColumns = ['c.id as citizen_id', 'c.cpr', 'c.pseudonym', 'c.given_name', 'c.family_name', 'm.name as home_name'] as const;
-type CitizenRow = { citizen_id: string; cpr: string | null; pseudonym: string | null; given_name: string; family_name: string; home_name: string };
-const toCitizen = (r: CitizenRow): CitizenRef => ({ id: r.citizen_id, cpr: r.cpr, pseudonym: r.pseudonym, givenName: r.given_name, familyName: r.family_name, homeMunicipality: r.home_name });
+const citizenColumns = ['c.id as citizen_id', 'c.cpr', 'c.pseudonym', 'c.given_name', 'c.family_name', 'c.birth_date', 'm.name as home_name'] as const;
+type CitizenRow = { citizen_id: string; cpr: string | null; pseudonym: string | null; given_name: string; family_name: string; birth_date: string; home_name: string };
+const toCitizen = (r: CitizenRow): CitizenRef => ({
+  id: r.citizen_id,
+  cpr: r.cpr,
+  pseudonym: r.pseudonym,
+  givenName: r.given_name,
+  familyName: r.family_name,
+  birthDate: r.birth_date,
+  homeMunicipality: r.home_name,
+});
 
 /** The citizen behind a cross-municipal referral, reached only through the referral (course → referral → citizen). */
 function referralCitizenQuery(db: Db) {
@@ -86,9 +94,64 @@ export async function insertEnrolment(
   return r?.id ?? null;
 }
 
-/** The provider's start of the course: the first enrolment's start, kept if already set. */
-export async function markReferralStarted(db: Db, crossReferralId: string, startOn: string): Promise<void> {
-  await db.updateTable('cross_referral').set({ started_on: startOn }).where('id', '=', crossReferralId).where('started_on', 'is', null).execute();
+/**
+ * The provider's start of the course is the first session the citizen attended (the extract's
+ * "first session attended"): set on the first attendance, moved earlier if an earlier session is
+ * marked attended later, never later; a date the home side already closed is left alone.
+ */
+export async function markReferralAttended(db: Db, crossReferralId: string, attendedOn: string): Promise<void> {
+  await db
+    .updateTable('cross_referral')
+    .set({ started_on: attendedOn })
+    .where('id', '=', crossReferralId)
+    .where('received_on', '<=', attendedOn)
+    .where((eb) => eb.or([eb('started_on', 'is', null), eb('started_on', '>', attendedOn)]))
+    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', attendedOn)]))
+    .execute();
+}
+
+/**
+ * Ends the cross-municipal referral with its enrolment, unless it already has an end (a status
+ * note may have set it first; it is never overwritten) or the citizen is still on another team
+ * for it.
+ */
+export async function endReferral(db: Db, crossReferralId: string, endedOn: string, endReason: Exclude<EnrolmentEndReason, 'quota_reached'>): Promise<void> {
+  await db
+    .updateTable('cross_referral as x')
+    .set({ ended_on: endedOn, end_reason: endReason })
+    .where('x.id', '=', crossReferralId)
+    .where('x.ended_on', 'is', null)
+    .where((eb) => eb.or([eb('x.started_on', 'is', null), eb('x.started_on', '<=', endedOn)]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('enrolment as e').select('e.id').whereRef('e.cross_referral_id', '=', 'x.id').where('e.status', 'in', ['waiting', 'enrolled']))))
+    .execute();
+}
+
+/** The waiting list, longest-waiting first. */
+export async function listWaiting(db: Db, teamId: string, limit: number): Promise<{ id: string; crossReferralId: string; citizenId: string; receivedOn: string }[]> {
+  if (limit <= 0) return [];
+  const rows = await referralCitizenQuery(db)
+    .innerJoin('enrolment as e', 'e.cross_referral_id', 'x.id')
+    .select(['e.id', 'x.id as cross_referral_id', 'c.id as citizen_id', 'x.received_on'])
+    .where('e.team_id', '=', teamId)
+    .where('e.status', '=', 'waiting')
+    .orderBy('e.waiting_since')
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, crossReferralId: r.cross_referral_id, citizenId: r.citizen_id, receivedOn: r.received_on }));
+}
+
+/** When the last session that used the citizen's quota (attended or no-show) began. */
+export async function lastUsedSessionAt(db: Db, enrolmentId: string): Promise<Date | null> {
+  const r = await db
+    .selectFrom('attendance as a')
+    .innerJoin('team_session as s', 's.id', 'a.team_session_id')
+    .select(sql<Date | null>`max(s.starts_at)`.as('at'))
+    .where('a.enrolment_id', '=', enrolmentId)
+    .where('a.status', 'in', ['attended', 'no_show'])
+    .executeTakeFirst();
+  return r?.at ? new Date(r.at) : null;
 }
 
 export type EnrolmentRecord = {

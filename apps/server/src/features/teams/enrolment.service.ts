@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import type { Enrolment, enrolmentCreate, enrolmentEnd } from '@samkraft/contracts/teams';
 import { audit } from '../../platform/audit/audit.ts';
+import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decideCitizenAccess } from '../citizens/citizen-access.rules.ts';
-import { admitEnrolment, countEnrolled, endEnrolment, findEnrolment, findReferralForEnrolment, insertEnrolment, markReferralStarted } from './enrolment.repository.ts';
+import { checkEndDate, cohortStartOn } from './admission.rules.ts';
+import { admitEnrolment, findEnrolment, findReferralForEnrolment, insertEnrolment, lastUsedSessionAt } from './enrolment.repository.ts';
 import { toEnrolment } from './team.mapper.ts';
 import { lockTeam } from './team.repository.ts';
-import { admissionStatus, checkEnrolmentStart } from './team.rules.ts';
+import { checkEnrolmentStart } from './team.rules.ts';
 import { requireTeam } from './team.service.ts';
+import { admissionState, endEnrolmentAndAdmit } from './waiting-list.service.ts';
 
 type Tx = ServiceContext['db'];
 
@@ -20,8 +23,10 @@ async function readBack(db: Tx, enrolmentId: string): Promise<Enrolment> {
 
 /**
  * Rolling admission: the citizen of an accepted referral to this team's offering joins from
- * `startOn` with their own quota, or goes on the waiting list when the team is full. The team
- * row is locked first, so concurrent enrolments queue and capacity is never exceeded.
+ * `startOn` with their own quota, or goes on the waiting list when the team is full. A cohort
+ * team starts everyone at its first session and, once started, puts newcomers on the waiting
+ * list. The team row is locked first, so concurrent enrolments queue and capacity is never
+ * exceeded. The referral's `started_on` is not set here: it is the first session attended.
  */
 export async function enrol(ctx: ServiceContext, teamId: string, input: z.output<typeof enrolmentCreate>): Promise<Enrolment> {
   const team = await requireTeam(ctx, teamId, 'enrolment.create');
@@ -42,25 +47,33 @@ export async function enrol(ctx: ServiceContext, teamId: string, input: z.output
   if (referral.offeringId !== team.offeringId || referral.decision !== 'accepted' || referral.endedOn !== null) {
     throw AppError.validation([{ field: 'crossReferralId', code: 'invalid_value', message: 'is not an accepted, open referral to this offering' }]);
   }
-  const issues = checkEnrolmentStart(input.startOn, referral.receivedOn, team.startsOn);
-  if (issues.length > 0) throw AppError.validation(issues);
+  if (team.mode === 'rolling') {
+    const issues = checkEnrolmentStart(input.startOn, referral.receivedOn, team.startsOn);
+    if (issues.length > 0) throw AppError.validation(issues);
+  }
 
   const id = await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockTeam(trx, teamId);
     if (!locked) throw AppError.notFound('Team');
-    const status = admissionStatus(await countEnrolled(trx, teamId), locked.capacity);
+    const tx = { ...ctx, db: trx };
+    const { status, sessions } = await admissionState(tx, team, locked.capacity);
+    // A cohort starts together: its first session, whatever date was asked for.
+    const startOn = team.mode === 'cohort' ? cohortStartOn(sessions, team.startsOn) : input.startOn;
+    if (status === 'enrolled' && team.mode === 'cohort') {
+      const issues = checkEnrolmentStart(startOn, referral.receivedOn, team.startsOn);
+      if (issues.length > 0) throw AppError.validation(issues);
+    }
     const enrolmentId = await insertEnrolment(trx, {
       teamId,
       crossReferralId: referral.id,
       status,
-      startOn: status === 'enrolled' ? input.startOn : null,
+      startOn: status === 'enrolled' ? startOn : null,
       quota: input.quota ?? team.sessionQuota,
       now: ctx.clock.now(),
     });
     if (enrolmentId === null) throw new AppError('conflict', 'The citizen is already on this team', [{ field: 'crossReferralId', code: 'duplicate', message: 'is already on this team' }]);
-    if (status === 'enrolled') await markReferralStarted(trx, referral.id, input.startOn);
     await audit(trx, ctx, [
-      { action: 'enrolment.create', citizenId: referral.citizen.id, entityType: 'enrolment', entityId: enrolmentId, outcome: 'allowed', detail: { teamId, status, startOn: input.startOn } },
+      { action: 'enrolment.create', citizenId: referral.citizen.id, entityType: 'enrolment', entityId: enrolmentId, outcome: 'allowed', detail: { teamId, status, startOn: status === 'enrolled' ? startOn : null } },
     ]);
     return enrolmentId;
   });
@@ -77,34 +90,40 @@ async function requireEnrolment(ctx: ServiceContext, enrolmentId: string, action
   return { e, team };
 }
 
-/** Admits a citizen from the waiting list when a seat is free (same lock as enrolment). */
-export async function admitFromWaitingList(ctx: ServiceContext, enrolmentId: string, startOn: string): Promise<Enrolment> {
+/** Admits a citizen from the waiting list when a seat is free (same lock as enrolment). A started cohort admits no one. */
+export async function admitFromWaitingList(ctx: ServiceContext, enrolmentId: string, requestedStartOn: string): Promise<Enrolment> {
   const { e, team } = await requireEnrolment(ctx, enrolmentId, 'enrolment.admit');
   if (e.status !== 'waiting') throw new AppError('conflict', 'The citizen is not on the waiting list', [{ field: 'enrolmentId', code: 'invalid_value', message: 'is not waiting' }]);
   const referral = await findReferralForEnrolment(ctx.db, e.crossReferralId);
-  const issues = checkEnrolmentStart(startOn, referral?.receivedOn ?? startOn, team.startsOn);
-  if (issues.length > 0) throw AppError.validation(issues);
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockTeam(trx, team.id);
     if (!locked) throw AppError.notFound('Team');
-    if (admissionStatus(await countEnrolled(trx, team.id), locked.capacity) !== 'enrolled') {
-      throw new AppError('conflict', 'The team is full', [{ field: 'enrolmentId', code: 'too_many', message: 'the team has no free seat' }]);
-    }
+    const { facts, status, sessions } = await admissionState({ ...ctx, db: trx }, team, locked.capacity);
+    if (facts.started) throw new AppError('conflict', 'The cohort has started', [{ field: 'enrolmentId', code: 'cohort_started', message: 'the cohort has started; wait for the next one' }]);
+    if (status !== 'enrolled') throw new AppError('conflict', 'The team is full', [{ field: 'enrolmentId', code: 'too_many', message: 'the team has no free seat' }]);
+    const startOn = team.mode === 'cohort' ? cohortStartOn(sessions, team.startsOn) : requestedStartOn;
+    const issues = checkEnrolmentStart(startOn, referral?.receivedOn ?? startOn, team.startsOn);
+    if (issues.length > 0) throw AppError.validation(issues);
     await admitEnrolment(trx, enrolmentId, startOn);
-    await markReferralStarted(trx, e.crossReferralId, startOn);
     await audit(trx, ctx, [{ action: 'enrolment.admit', citizenId: e.citizen.id, entityType: 'enrolment', entityId: enrolmentId, outcome: 'allowed', detail: { teamId: team.id, startOn } }]);
   });
   return readBack(ctx.db, enrolmentId);
 }
 
-/** Ends an enrolment before the quota (or takes the citizen off the waiting list) with a reason. */
+/**
+ * Ends a course on the team before the quota (or takes the citizen off the waiting list) with a
+ * reason. In the same transaction the referral gets its end (unless it has one) and the freed
+ * seat goes to the longest-waiting citizen.
+ */
 export async function endEnrolmentEarly(ctx: ServiceContext, enrolmentId: string, input: z.output<typeof enrolmentEnd>): Promise<Enrolment> {
-  const { e } = await requireEnrolment(ctx, enrolmentId, 'enrolment.end');
+  const { e, team } = await requireEnrolment(ctx, enrolmentId, 'enrolment.end');
   if (e.status === 'ended') throw new AppError('conflict', 'The enrolment has already ended', [{ field: 'enrolmentId', code: 'not_enrolled', message: 'has already ended' }]);
-  if (e.startOn !== null && input.endedOn < e.startOn) throw AppError.validation([{ field: 'endedOn', code: 'before_start', message: "must not be before the citizen's start" }]);
   await ctx.db.transaction().execute(async (trx) => {
-    await endEnrolment(trx, enrolmentId, input.endedOn, input.endReason);
-    await audit(trx, ctx, [{ action: 'enrolment.end', citizenId: e.citizen.id, entityType: 'enrolment', entityId: enrolmentId, outcome: 'allowed', detail: { ...input } }]);
+    const lastUsed = await lastUsedSessionAt(trx, enrolmentId);
+    const issues = checkEndDate(input.endedOn, e.startOn, lastUsed ? danishDate(lastUsed) : null);
+    if (issues.length > 0) throw AppError.validation(issues);
+    const admitted = await endEnrolmentAndAdmit({ ...ctx, db: trx }, team, e, input.endedOn, input.endReason);
+    await audit(trx, ctx, [{ action: 'enrolment.end', citizenId: e.citizen.id, entityType: 'enrolment', entityId: enrolmentId, outcome: 'allowed', detail: { ...input, admitted } }]);
   });
   return readBack(ctx.db, enrolmentId);
 }

@@ -4,6 +4,7 @@ import { countAttendance } from '../attendance/attendance.rules.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import type { CitizenRef, EnrolmentRecord } from './enrolment.repository.ts';
 import type { OfferingRecord, SessionRecord, TeamCounts, TeamRecord } from './team.repository.ts';
+import type { SessionFact } from './admission.rules.ts';
 import { defaultQuota, type Slot } from './team.rules.ts';
 
 export const toOfferingChoice = (o: OfferingRecord): OfferingChoice => ({
@@ -43,7 +44,9 @@ export const toTeamSession = (s: SessionRecord): TeamSession => ({
   date: danishDate(s.startsAt),
   durationMinutes: s.durationMinutes,
   room: s.room,
+  kind: s.kind,
   cancelled: s.cancelled,
+  cancelReason: s.cancelReason,
   recorded: s.recorded,
 });
 
@@ -59,3 +62,5 @@ export const toEnrolment = (e: EnrolmentRecord): Enrolment => ({
   endReason: e.endReason,
   counts: countAttendance(e.statuses),
 });
+
+export const toSessionFact = (s: SessionRecord): SessionFact => ({ date: danishDate(s.startsAt), startsAt: s.startsAt, kind: s.kind, cancelled: s.cancelled });

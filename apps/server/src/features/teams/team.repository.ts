@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TeamMode } from '@samkraft/contracts/teams';
+import type { SessionKind, TeamMode } from '@samkraft/contracts/teams';
 import type { Db } from '../../platform/database/database.ts';
 import type { Slot } from './team.rules.ts';
 
@@ -10,6 +10,7 @@ export type OfferingRecord = {
   interventionCode: string;
   interventionName: string;
   teamMode: TeamMode | null;
+  cohortFollowUpWeeks: number | null;
   doseParts: { sessions: number }[];
 };
 
@@ -25,10 +26,10 @@ function offeringQuery(db: Db) {
   return db
     .selectFrom('offering as o')
     .innerJoin('intervention as i', 'i.code', 'o.intervention_code')
-    .select(['o.id', 'o.place_name', 'o.host_municipality_code', 'o.intervention_code', 'i.name_da', 'i.team_mode']);
+    .select(['o.id', 'o.place_name', 'o.host_municipality_code', 'o.intervention_code', 'i.name_da', 'i.team_mode', 'i.cohort_follow_up_weeks']);
 }
 
-type OfferingRow = { id: string; place_name: string; host_municipality_code: string; intervention_code: string; name_da: string; team_mode: string | null };
+type OfferingRow = { id: string; place_name: string; host_municipality_code: string; intervention_code: string; name_da: string; team_mode: string | null; cohort_follow_up_weeks: number | null };
 
 async function toOfferings(db: Db, rows: OfferingRow[]): Promise<OfferingRecord[]> {
   const parts = await doseParts(db, [...new Set(rows.map((r) => r.intervention_code))]);
@@ -39,6 +40,7 @@ async function toOfferings(db: Db, rows: OfferingRow[]): Promise<OfferingRecord[
     interventionCode: r.intervention_code,
     interventionName: r.name_da,
     teamMode: r.team_mode as TeamMode | null,
+    cohortFollowUpWeeks: r.cohort_follow_up_weeks,
     doseParts: parts.get(r.intervention_code) ?? [],
   }));
 }
@@ -180,36 +182,90 @@ export async function listSchedules(db: Db, teamIds: string[]): Promise<Map<stri
 }
 
 /** Inserts sessions; one that already exists at the same instant is left as it is. Returns how many were new. */
-export async function insertSessions(db: Db, teamId: string, sessions: { startsAt: Date; durationMinutes: number; room: string | null }[]): Promise<number> {
+export async function insertSessions(db: Db, teamId: string, sessions: { startsAt: Date; durationMinutes: number; room: string | null; kind: SessionKind }[]): Promise<number> {
   if (sessions.length === 0) return 0;
   const rows = await db
     .insertInto('team_session')
-    .values(sessions.map((s) => ({ team_id: teamId, starts_at: s.startsAt, duration_minutes: s.durationMinutes, room: s.room })))
+    .values(sessions.map((s) => ({ team_id: teamId, starts_at: s.startsAt, duration_minutes: s.durationMinutes, room: s.room, kind: s.kind })))
     .onConflict((oc) => oc.columns(['team_id', 'starts_at']).doNothing())
     .returning('id')
     .execute();
   return rows.length;
 }
 
-export type SessionRecord = { id: string; teamId: string; startsAt: Date; durationMinutes: number; room: string | null; cancelled: boolean; recorded: number };
+export type SessionRecord = {
+  id: string;
+  teamId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  room: string | null;
+  kind: SessionKind;
+  cancelled: boolean;
+  cancelReason: string | null;
+  recorded: number;
+  /** Marks of a held session: attended or no-show (an advance cancellation is not one). */
+  heldMarks: number;
+};
+
+function sessionQuery(db: Db) {
+  return db
+    .selectFrom('team_session as s')
+    .select(['s.id', 's.team_id', 's.starts_at', 's.duration_minutes', 's.room', 's.kind', 's.cancelled', 's.cancel_reason'])
+    .select((eb) => eb.selectFrom('attendance as a').whereRef('a.team_session_id', '=', 's.id').select(sql<number>`count(*)::int`.as('n')).as('recorded'))
+    .select((eb) =>
+      eb.selectFrom('attendance as a').whereRef('a.team_session_id', '=', 's.id').where('a.status', 'in', ['attended', 'no_show']).select(sql<number>`count(*)::int`.as('n')).as('held_marks'),
+    );
+}
+
+type SessionRow = {
+  id: string;
+  team_id: string;
+  starts_at: Date | string;
+  duration_minutes: number;
+  room: string | null;
+  kind: string;
+  cancelled: boolean;
+  cancel_reason: string | null;
+  recorded: number | null;
+  held_marks: number | null;
+};
+
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  teamId: r.team_id,
+  startsAt: new Date(r.starts_at),
+  durationMinutes: r.duration_minutes,
+  room: r.room,
+  kind: r.kind as SessionKind,
+  cancelled: r.cancelled,
+  cancelReason: r.cancel_reason,
+  recorded: r.recorded ?? 0,
+  heldMarks: r.held_marks ?? 0,
+});
 
 export async function listSessions(db: Db, teamId: string): Promise<SessionRecord[]> {
-  const rows = await db
-    .selectFrom('team_session as s')
-    .select(['s.id', 's.team_id', 's.starts_at', 's.duration_minutes', 's.room', 's.cancelled'])
-    .select((eb) => eb.selectFrom('attendance as a').whereRef('a.team_session_id', '=', 's.id').select(sql<number>`count(*)::int`.as('n')).as('recorded'))
-    .where('s.team_id', '=', teamId)
-    .orderBy('s.starts_at')
-    .execute();
-  return rows.map((r) => ({ id: r.id, teamId: r.team_id, startsAt: new Date(r.starts_at), durationMinutes: r.duration_minutes, room: r.room, cancelled: r.cancelled, recorded: r.recorded ?? 0 }));
+  const rows = await sessionQuery(db).where('s.team_id', '=', teamId).orderBy('s.starts_at').execute();
+  return rows.map(toSession);
 }
 
 export async function findSession(db: Db, sessionId: string): Promise<SessionRecord | undefined> {
-  const r = await db
-    .selectFrom('team_session as s')
-    .select(['s.id', 's.team_id', 's.starts_at', 's.duration_minutes', 's.room', 's.cancelled'])
-    .select((eb) => eb.selectFrom('attendance as a').whereRef('a.team_session_id', '=', 's.id').select(sql<number>`count(*)::int`.as('n')).as('recorded'))
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
-  return r && { id: r.id, teamId: r.team_id, startsAt: new Date(r.starts_at), durationMinutes: r.duration_minutes, room: r.room, cancelled: r.cancelled, recorded: r.recorded ?? 0 };
+  const r = await sessionQuery(db).where('s.id', '=', sessionId).executeTakeFirst();
+  return r && toSession(r);
+}
+
+export async function cancelSession(db: Db, sessionId: string, c: { reason: string; by: string | null; at: Date }): Promise<void> {
+  await db.updateTable('team_session').set({ cancelled: true, cancel_reason: c.reason, cancelled_by: c.by, cancelled_at: c.at }).where('id', '=', sessionId).execute();
+}
+
+export async function reinstateSession(db: Db, sessionId: string): Promise<void> {
+  await db.updateTable('team_session').set({ cancelled: false, cancel_reason: null, cancelled_by: null, cancelled_at: null }).where('id', '=', sessionId).execute();
+}
+
+export async function updateCapacity(db: Db, teamId: string, capacity: number): Promise<void> {
+  await db.updateTable('team').set({ capacity }).where('id', '=', teamId).execute();
+}
+
+export async function findMunicipalityName(db: Db, code: string): Promise<string | undefined> {
+  const r = await db.selectFrom('municipality').select('name').where('code', '=', code).executeTakeFirst();
+  return r?.name;
 }

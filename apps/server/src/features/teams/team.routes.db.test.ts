@@ -147,8 +147,9 @@ describe('enrolment and attendance', () => {
     expect(res.statusCode, res.body).toBe(201);
     const e = res.json<Enrolment>();
     expect([e.status, e.quota, e.startOn, e.citizen.name]).toEqual(['enrolled', 2, '2026-11-10', 'Erik Testborger']);
-    const started = await database.db.selectFrom('cross_referral').select('started_on').where('id', '=', crossReferralId).executeTakeFirstOrThrow();
-    expect(started.started_on).toBe('2026-11-10');
+    // Enrolment is not the start: the referral starts on the first session attended.
+    const referralRow = () => database.db.selectFrom('cross_referral').select(['started_on', 'ended_on', 'end_reason']).where('id', '=', crossReferralId).executeTakeFirstOrThrow();
+    expect((await referralRow()).started_on).toBeNull();
 
     detail = (await app.inject({ method: 'GET', url: `/api/teams/${team.id}`, headers: therapist.headers })).json<TeamDetail>();
     const [s10, s12, s17, s19, s24] = ['2026-11-10', '2026-11-12', '2026-11-17', '2026-11-19', '2026-11-24'].map((d) => detail.sessions.find((s) => s.date === d)!.id);
@@ -159,6 +160,7 @@ describe('enrolment and attendance', () => {
     expect(session.participants.map((p) => [p.citizen.name, p.status])).toEqual([['Erik Testborger', null]]);
 
     expect((await mark(s10!, { status: 'attended' })).statusCode).toBe(200);
+    expect((await referralRow()).started_on).toBe('2026-11-10');
     const noReason = await mark(s12!, { status: 'cancelled' });
     expect(noReason.json<{ error: { fields: { field: string; code: string }[] } }>().error.fields[0]).toMatchObject({ field: 'cancelReason', code: 'reason_required' });
     expect((await mark(s12!, { status: 'cancelled', cancelReason: 'Træt efter kemo' })).statusCode).toBe(200);
@@ -170,6 +172,8 @@ describe('enrolment and attendance', () => {
 
     const ended = await database.db.selectFrom('enrolment').select(['status', 'ended_on', 'end_reason']).where('id', '=', e.id).executeTakeFirstOrThrow();
     expect(ended).toEqual({ status: 'ended', ended_on: '2026-11-17', end_reason: 'quota_reached' });
+    // The quota given in full is the referral completed.
+    expect(await referralRow()).toEqual({ started_on: '2026-11-10', ended_on: '2026-11-17', end_reason: 'completed' });
     const after = await mark(s19!, { status: 'attended' });
     expect(after.json<{ error: { fields: { code: string }[] } }>().error.fields[0]?.code).toBe('not_enrolled');
     const events = await listAuditEvents(database.db, { citizenId });
@@ -177,7 +181,7 @@ describe('enrolment and attendance', () => {
     expect(events.some((x) => x.action === 'enrolment.create')).toBe(true);
   });
 
-  it('ends an enrolment early with a reason and admits the next from the waiting list', async () => {
+  it('ends an enrolment early with a reason and admits the next from the waiting list at once', async () => {
     const team = await createTeam({ name: 'Lille hold', capacity: 1 });
     const a = await anAcceptedReferral(database.db, 'Anders');
     const b = await anAcceptedReferral(database.db, 'Bent');
@@ -190,8 +194,15 @@ describe('enrolment and attendance', () => {
     expect(full.statusCode).toBe(409);
     const end = await app.inject({ method: 'POST', url: `/api/enrolments/${first.id}/end`, headers: therapist.headers, payload: { endedOn: '2026-11-20', endReason: 'health_worsened' } });
     expect(end.json<Enrolment>()).toMatchObject({ status: 'ended', endReason: 'health_worsened', endedOn: '2026-11-20' });
-    const admitted = await app.inject({ method: 'POST', url: `/api/enrolments/${second.id}/admit`, headers: therapist.headers, payload: { startOn: '2026-11-23' } });
-    expect(admitted.json<Enrolment>()).toMatchObject({ status: 'enrolled', startOn: '2026-11-23' });
+    const referralA = await database.db.selectFrom('cross_referral').select(['ended_on', 'end_reason']).where('id', '=', a.crossReferralId).executeTakeFirstOrThrow();
+    expect(referralA).toEqual({ ended_on: '2026-11-20', end_reason: 'health_worsened' });
+    // No sessions are planned: the waiting citizen starts today (Monday 23 November).
+    const detail = (await app.inject({ method: 'GET', url: `/api/teams/${team.id}`, headers: therapist.headers })).json<TeamDetail>();
+    expect(detail.enrolments.find((x) => x.id === second.id)).toMatchObject({ status: 'enrolled', startOn: '2026-11-23' });
+    const again = await app.inject({ method: 'POST', url: `/api/enrolments/${second.id}/admit`, headers: therapist.headers, payload: { startOn: '2026-11-23' } });
+    expect(again.statusCode).toBe(409);
+    const events = await listAuditEvents(database.db, { citizenId: b.citizenId });
+    expect(events.find((x) => x.action === 'enrolment.admit')?.detail).toMatchObject({ automatic: true, cause: 'health_worsened', startOn: '2026-11-23' });
   });
 
   it('refuses a referral that was not sent to this municipality, and audits it', async () => {

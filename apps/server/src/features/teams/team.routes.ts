@@ -5,20 +5,25 @@ import {
   enrolmentCreate,
   enrolmentEnd,
   enrolmentParams,
+  sessionCancel,
   sessionGenerate,
   sessionGenerateResult,
+  sessionParams,
   teamCreate,
   teamDetail,
   teamList,
   teamParams,
+  teamSession,
   teamSummary,
+  teamUpdate,
 } from '@samkraft/contracts/teams';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
 import { admitFromWaitingList, endEnrolmentEarly, enrol } from './enrolment.service.ts';
-import { createTeam, generateSessions, getTeam, getTeams } from './team.service.ts';
+import { cancelTeamSession, reinstateTeamSession } from './session.service.ts';
+import { createTeam, generateSessions, getTeam, getTeams, updateTeam } from './team.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
@@ -36,6 +41,21 @@ export function registerTeamRoutes(app: App, deps: { db: Db; clock: Clock }): vo
   app.get('/api/teams/:teamId', {
     schema: { tags: ['teams'], summary: 'A team: participants with counts against quota, waiting list, sessions, referrals to enrol', params: teamParams, response: { 200: teamDetail, ...errors } },
     handler: async (request) => getTeam({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.teamId),
+  });
+
+  app.patch('/api/teams/:teamId', {
+    schema: { tags: ['teams'], summary: "Change a team's seats; added seats go to the waiting list at once", params: teamParams, body: teamUpdate, response: { 200: teamSummary, ...errors } },
+    handler: async (request) => updateTeam({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.teamId, request.body),
+  });
+
+  app.post('/api/team-sessions/:sessionId/cancel', {
+    schema: { tags: ['teams'], summary: 'Cancel one session with a reason; it uses nobody\'s quota', params: sessionParams, body: sessionCancel, response: { 200: teamSession, ...errors } },
+    handler: async (request) => cancelTeamSession({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.sessionId, request.body),
+  });
+
+  app.post('/api/team-sessions/:sessionId/reinstate', {
+    schema: { tags: ['teams'], summary: 'Reinstate a session cancelled by mistake (only without attendance)', params: sessionParams, response: { 200: teamSession, ...errors } },
+    handler: async (request) => reinstateTeamSession({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.sessionId),
   });
 
   app.post('/api/teams/:teamId/sessions/generate', {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar, defaultCalendar } from '../calendar/calendar.rules.ts';
-import { admissionStatus, checkEnrolmentStart, checkGenerateRange, checkTeamInput, copenhagenInstant, defaultQuota, mayRunTeams, planSessions } from './team.rules.ts';
+import { checkEnrolmentStart, checkGenerateRange, checkTeamInput, copenhagenInstant, defaultQuota, mayRunTeams, planCohortSessions, planSessions } from './team.rules.ts';
 
 const staff = (municipalityCode: string, roles: ('therapist' | 'municipal_lead' | 'contact_person' | 'coordinator')[]) =>
   ({ kind: 'staff', userId: 'u', username: 'u', displayName: 'U', municipalityCode, roles, profession: 'physiotherapist' }) as const;
@@ -84,14 +84,46 @@ describe('team rules', () => {
     expect(checkGenerateRange('2026-01-01', '2027-06-01')[0]?.code).toBe('range_too_long');
   });
 
-  it('admits while a seat is free, then waits', () => {
-    expect(admissionStatus(11, 12)).toBe('enrolled');
-    expect(admissionStatus(12, 12)).toBe('waiting');
-  });
-
   it('starts an enrolment no earlier than the referral and the team', () => {
     expect(checkEnrolmentStart('2026-11-01', '2026-11-10', '2026-09-01')[0]?.code).toBe('before_received');
     expect(checkEnrolmentStart('2026-08-20', '2026-08-01', '2026-09-01')[0]?.code).toBe('before_start');
     expect(checkEnrolmentStart('2026-11-10', '2026-11-10', '2026-09-01')).toEqual([]);
+  });
+});
+
+describe('planCohortSessions', () => {
+  const tuesday = [{ weekday: 2, startTime: '13:00', durationMinutes: 150, room: 'Mødelokale 2' }];
+
+  it('gives Livskraft six weekly sessions and a follow-up eight weeks after the last', () => {
+    const { sessions } = planCohortSessions(tuesday, { startsOn: '2027-03-01', endsOn: null }, defaultCalendar, 7, 8);
+    expect(sessions.map((s) => [s.date, s.kind])).toEqual([
+      ['2027-03-02', 'regular'],
+      ['2027-03-09', 'regular'],
+      ['2027-03-16', 'regular'],
+      ['2027-03-23', 'regular'],
+      ['2027-03-30', 'regular'],
+      ['2027-04-06', 'regular'],
+      ['2027-06-01', 'follow_up'],
+    ]);
+    expect(sessions.at(-1)).toMatchObject({ startTime: '13:00', durationMinutes: 150, room: 'Mødelokale 2' });
+  });
+
+  it('skips closed days, keeps the count, and moves a closed follow-up day to the next open day', () => {
+    const calendar = createCalendar([
+      { date: '2027-03-16', label: 'Personaledag' },
+      { date: '2027-06-08', label: 'Kursus' },
+    ]);
+    const { sessions, skipped } = planCohortSessions(tuesday, { startsOn: '2027-03-01', endsOn: null }, calendar, 7, 8);
+    expect(sessions.map((s) => s.date)).toEqual(['2027-03-02', '2027-03-09', '2027-03-23', '2027-03-30', '2027-04-06', '2027-04-13', '2027-06-09']);
+    expect(skipped).toEqual([{ date: '2027-03-16', reason: 'closing_day', label: null }]);
+  });
+
+  it('without a follow-up gives the whole quota as regular sessions', () => {
+    const { sessions } = planCohortSessions(tuesday, { startsOn: '2027-03-01', endsOn: null }, defaultCalendar, 3, null);
+    expect(sessions.map((s) => [s.date, s.kind])).toEqual([
+      ['2027-03-02', 'regular'],
+      ['2027-03-09', 'regular'],
+      ['2027-03-16', 'regular'],
+    ]);
   });
 });

@@ -1,7 +1,6 @@
-import type { EnrolmentStatus } from '@samkraft/contracts/teams';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { FieldIssue } from '../../platform/errors.ts';
-import { addCalendarDays, isClosingDay, isoWeekday, isPublicHoliday, publicHolidays, toDayNumber, type Calendar, type IsoDate } from '../calendar/calendar.rules.ts';
+import { addCalendarDays, firstWorkingDayFrom, isClosingDay, isoWeekday, isPublicHoliday, publicHolidays, toDayNumber, type Calendar, type IsoDate } from '../calendar/calendar.rules.ts';
 
 /** Teams are run by the host municipality's therapists and leads; nobody else sees them. */
 export function mayRunTeams(actor: Actor, hostMunicipalityCode: string): boolean {
@@ -91,13 +90,44 @@ export function copenhagenInstant(date: IsoDate, time: string): Date {
   return new Date(wallAsUtc - 3_600_000);
 }
 
-/** Rolling admission: a free seat enrols; a full team puts the citizen on the waiting list. */
-export function admissionStatus(enrolledNow: number, capacity: number): Extract<EnrolmentStatus, 'enrolled' | 'waiting'> {
-  return enrolledNow < capacity ? 'enrolled' : 'waiting';
-}
-
 export function checkEnrolmentStart(startOn: IsoDate, receivedOn: IsoDate, teamStartsOn: IsoDate): FieldIssue[] {
   if (startOn < receivedOn) return [{ field: 'startOn', code: 'before_received', message: 'must not be before the referral was received' }];
   if (startOn < teamStartsOn) return [{ field: 'startOn', code: 'before_start', message: 'must not be before the team starts' }];
   return [];
+}
+
+export type PlannedCohortSession = PlannedSession & { kind: 'regular' | 'follow_up' };
+
+/**
+ * All sessions of a fixed cohort at once: the first `quota` sessions of the weekly schedule from
+ * the team's first day (closed days skipped, as for rolling teams) — or `quota − 1` when the
+ * intervention has a follow-up, which then comes `followUpWeeks` after the last regular session
+ * at the same time, on the first day the host is open (Livskraft: 6 weekly sessions and a
+ * follow-up 8 weeks later = 7). The team's last day does not cut the follow-up off.
+ */
+export function planCohortSessions(
+  schedule: readonly Slot[],
+  team: { startsOn: IsoDate; endsOn: IsoDate | null },
+  calendar: Calendar,
+  quota: number,
+  followUpWeeks: number | null,
+): { sessions: PlannedCohortSession[]; skipped: SkippedDate[] } {
+  const regularCount = followUpWeeks !== null && quota > 1 ? quota - 1 : quota;
+  const sessions: PlannedCohortSession[] = [];
+  const skipped: SkippedDate[] = [];
+  // Two years is far beyond any cohort; it only stops a schedule that can never fill the count.
+  const horizon = addCalendarDays(team.startsOn, 730);
+  const last = team.endsOn ?? horizon;
+  for (let from = team.startsOn; sessions.length < regularCount && from <= last; from = addCalendarDays(from, 28)) {
+    const to = addCalendarDays(from, 27);
+    const part = planSessions(schedule, { from, to: to < last ? to : last }, team, calendar);
+    skipped.push(...part.skipped);
+    for (const s of part.sessions) if (sessions.length < regularCount) sessions.push({ ...s, kind: 'regular' });
+  }
+  const lastRegular = sessions.at(-1);
+  if (followUpWeeks !== null && lastRegular && sessions.length === regularCount && quota > 1) {
+    const date = firstWorkingDayFrom(calendar, addCalendarDays(lastRegular.date, followUpWeeks * 7));
+    sessions.push({ date, startTime: lastRegular.startTime, durationMinutes: lastRegular.durationMinutes, room: lastRegular.room, kind: 'follow_up' });
+  }
+  return { sessions, skipped: skipped.filter((d) => sessions.length === 0 || d.date <= sessions.at(-1)!.date) };
 }

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
-import type { SessionGenerateResult, TeamDetail, TeamList, TeamSummary, teamCreate } from '@samkraft/contracts/teams';
+import type { SessionGenerateResult, TeamDetail, TeamList, TeamSummary, teamCreate, teamUpdate } from '@samkraft/contracts/teams';
 import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
-import { listCandidates, listEnrolments } from './enrolment.repository.ts';
-import { toEnrolment, toOfferingChoice, toTeamCitizen, toTeamSession, toTeamSummary } from './team.mapper.ts';
+import { cohortStarted } from './admission.rules.ts';
+import { countEnrolled, listCandidates, listEnrolments } from './enrolment.repository.ts';
+import { toEnrolment, toOfferingChoice, toSessionFact, toTeamCitizen, toTeamSession, toTeamSummary } from './team.mapper.ts';
 import {
   findOffering,
   findTeam,
@@ -17,10 +18,13 @@ import {
   listSessions,
   listTeamOfferings,
   listTeamsHostedBy,
+  lockTeam,
   teamCounts,
+  updateCapacity,
   type TeamRecord,
 } from './team.repository.ts';
-import { checkGenerateRange, checkTeamInput, copenhagenInstant, defaultQuota, mayRunTeams, planSessions } from './team.rules.ts';
+import { checkGenerateRange, checkTeamInput, copenhagenInstant, defaultQuota, mayRunTeams, planCohortSessions, planSessions } from './team.rules.ts';
+import { fillFreeSeats } from './waiting-list.service.ts';
 
 const municipalityOf = (ctx: ServiceContext) => (ctx.actor.kind === 'staff' ? ctx.actor.municipalityCode : '');
 
@@ -99,7 +103,9 @@ export async function createTeam(ctx: ServiceContext, input: z.output<typeof tea
 
 /**
  * Sessions from the weekly schedule for a period, in the host municipality's calendar: public
- * holidays and its closing days have none. Generating twice adds only what is missing.
+ * holidays and its closing days have none. A cohort team gets its whole course at once, whatever
+ * the period: its regular sessions and the intervention's follow-up. Generating twice adds only
+ * what is missing.
  */
 export async function generateSessions(ctx: ServiceContext, teamId: string, range: { from: string; to: string }): Promise<SessionGenerateResult> {
   const team = await requireTeam(ctx, teamId, 'team.sessions.generate');
@@ -107,12 +113,17 @@ export async function generateSessions(ctx: ServiceContext, teamId: string, rang
   if (issues.length > 0) throw AppError.validation(issues);
   const calendar = await loadCalendar(ctx.db, team.hostMunicipalityCode);
   const schedule = (await listSchedules(ctx.db, [teamId])).get(teamId) ?? [];
-  const plan = planSessions(schedule, range, team, calendar);
+  const offering = await findOffering(ctx.db, team.offeringId);
+  const rolling = () => {
+    const p = planSessions(schedule, range, team, calendar);
+    return { skipped: p.skipped, sessions: p.sessions.map((s) => ({ ...s, kind: 'regular' as const })) };
+  };
+  const plan = team.mode === 'cohort' ? planCohortSessions(schedule, team, calendar, team.sessionQuota, offering?.cohortFollowUpWeeks ?? null) : rolling();
   const created = await ctx.db.transaction().execute(async (trx) => {
     const n = await insertSessions(
       trx,
       teamId,
-      plan.sessions.map((s) => ({ startsAt: copenhagenInstant(s.date, s.startTime), durationMinutes: s.durationMinutes, room: s.room ?? team.room })),
+      plan.sessions.map((s) => ({ startsAt: copenhagenInstant(s.date, s.startTime), durationMinutes: s.durationMinutes, room: s.room ?? team.room, kind: s.kind })),
     );
     await audit(trx, ctx, [{ action: 'team.sessions.generate', citizenId: null, entityType: 'team', entityId: teamId, outcome: 'allowed', detail: { ...range, created: n } }]);
     return n;
@@ -129,6 +140,7 @@ export async function getTeam(ctx: ServiceContext, teamId: string): Promise<Team
     const enrolments = await listEnrolments(trx, teamId);
     const candidates = await listCandidates(trx, teamId, team.offeringId, team.hostMunicipalityCode);
     const sessions = await listSessions(trx, teamId);
+    const started = team.mode === 'cohort' && cohortStarted(sessions.map(toSessionFact), team.startsOn, ctx.clock.now(), danishDate(ctx.clock.now()));
     const shown: AuditEntry[] = [
       ...enrolments.map((e): AuditEntry => ({ action: 'team.read', citizenId: e.citizen.id, entityType: 'enrolment', entityId: e.id, outcome: 'allowed', detail: { teamId } })),
       ...candidates.map((c): AuditEntry => ({ action: 'team.read', citizenId: c.citizen.id, entityType: 'cross_referral', entityId: c.crossReferralId, outcome: 'allowed', detail: { teamId } })),
@@ -136,9 +148,34 @@ export async function getTeam(ctx: ServiceContext, teamId: string): Promise<Team
     if (shown.length > 0) await audit(trx, ctx, shown);
     return {
       team: summary,
+      cohortStarted: started,
       enrolments: enrolments.map(toEnrolment),
       sessions: sessions.map(toTeamSession),
       candidates: candidates.map((c) => ({ crossReferralId: c.crossReferralId, receivedOn: c.receivedOn, citizen: toTeamCitizen(c.citizen) })),
     };
   });
+}
+
+/**
+ * Changes a team's seats. Fewer seats than are taken is refused; more seats go at once, in the
+ * same transaction and under the enrolment lock, to the longest-waiting citizens.
+ */
+export async function updateTeam(ctx: ServiceContext, teamId: string, input: z.output<typeof teamUpdate>): Promise<TeamSummary> {
+  const team = await requireTeam(ctx, teamId, 'team.update');
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await lockTeam(trx, teamId);
+    if (!locked) throw AppError.notFound('Team');
+    const enrolled = await countEnrolled(trx, teamId);
+    if (input.capacity < enrolled) {
+      throw AppError.validation([{ field: 'capacity', code: 'too_small', message: `${enrolled} citizens are enrolled`, params: { minimum: enrolled } }]);
+    }
+    await updateCapacity(trx, teamId, input.capacity);
+    const admitted = input.capacity > locked.capacity ? await fillFreeSeats({ ...ctx, db: trx }, team, input.capacity, 'capacity_raised') : 0;
+    await audit(trx, ctx, [{ action: 'team.update', citizenId: null, entityType: 'team', entityId: teamId, outcome: 'allowed', detail: { capacity: input.capacity, was: locked.capacity, admitted } }]);
+  });
+  const fresh = await findTeam(ctx.db, teamId);
+  if (!fresh) throw new AppError('internal', 'The team could not be read back');
+  const [summary] = await summaries(ctx, [fresh]);
+  if (!summary) throw new AppError('internal', 'The team could not be read back');
+  return summary;
 }

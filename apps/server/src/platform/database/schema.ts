@@ -38,6 +38,7 @@ export interface ActionPlan {
   first_follow_up_on: string;
   id: Generated<string>;
   location: string;
+  origin: Generated<string>;
   other_administrations: string | null;
   purpose_and_content: string;
   return_to_work: string | null;
@@ -89,6 +90,15 @@ export interface AuditEvent {
   request_id: string | null;
 }
 
+export interface CancerPotential {
+  living_with_cancer: number | null;
+  municipality_code: string;
+  new_cases: number;
+  rehab_share: Generated<Numeric>;
+  source: string;
+  year: number;
+}
+
 export interface Citizen {
   address_line: string | null;
   birth_date: string;
@@ -121,7 +131,9 @@ export interface ClosingConversation {
   evaluation: string;
   held_on: string;
   id: Generated<string>;
+  origin: Generated<string>;
   plan_onward: string | null;
+  questionnaire_declined: Generated<boolean>;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
   satisfaction: number | null;
@@ -141,9 +153,13 @@ export interface ClosingNote {
   body: string;
   composed_at: Generated<Timestamp>;
   course_id: string;
+  edited_at: Timestamp | null;
+  edited_by: string | null;
+  gp_organisation_id: string | null;
   hospital_consent: Generated<boolean>;
   hospital_department_id: string | null;
   id: Generated<string>;
+  origin: Generated<string>;
   sent_by: string | null;
   sent_on: string | null;
   sent_to_gp: Generated<boolean>;
@@ -171,11 +187,12 @@ export interface CourseAssignment {
 
 export interface CourseContact {
   agreed_assessment_at: Timestamp | null;
-  channel: string;
+  channel: string | null;
   contacted_on: string;
   course_id: string;
   id: Generated<string>;
   note: string | null;
+  origin: Generated<string>;
   preparation_form_sent_on: string | null;
   reached: Generated<boolean>;
   recorded_at: Generated<Timestamp>;
@@ -242,6 +259,7 @@ export interface Decline {
   declined_on: string;
   id: Generated<string>;
   note: string | null;
+  origin: Generated<string>;
   reason: string;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
@@ -283,6 +301,21 @@ export interface Enrolment {
   status: string;
   team_id: string;
   waiting_since: Timestamp | null;
+}
+
+export interface ExtractImport {
+  actor_label: string;
+  actor_user_id: string | null;
+  created_count: number;
+  file_hash: string;
+  file_names: string[];
+  format: string;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  intervention_rows: number;
+  referral_rows: number;
+  unchanged_count: number;
+  updated_count: number;
 }
 
 export interface FollowUp {
@@ -356,6 +389,7 @@ export interface NeedsAssessment {
   course_id: string;
   id: Generated<string>;
   occasion: string;
+  origin: Generated<string>;
   professional_assessment: string | null;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
@@ -446,6 +480,8 @@ export interface Routing {
   intervention_code: string;
   note: string | null;
   offering_id: string;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
   valid_from: string;
   valid_to: string | null;
 }
@@ -485,6 +521,7 @@ export interface StatusNote {
   body: string;
   course_end_on: string | null;
   cross_referral_id: string;
+  end_reason: string | null;
   goals_reached: string | null;
   id: Generated<string>;
   kind: string;
@@ -521,9 +558,13 @@ export interface TeamSchedule {
 }
 
 export interface TeamSession {
+  cancel_reason: string | null;
   cancelled: Generated<boolean>;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
   duration_minutes: number;
   id: Generated<string>;
+  kind: Generated<string>;
   room: string | null;
   starts_at: Timestamp;
   team_id: string;
@@ -544,6 +585,7 @@ export interface DB {
   assessment_item: AssessmentItem;
   attendance: Attendance;
   audit_event: AuditEvent;
+  cancer_potential: CancerPotential;
   citizen: Citizen;
   closing_conversation: ClosingConversation;
   closing_day: ClosingDay;
@@ -560,6 +602,7 @@ export interface DB {
   deeper_assessment_test: DeeperAssessmentTest;
   diagnosis: Diagnosis;
   enrolment: Enrolment;
+  extract_import: ExtractImport;
   follow_up: FollowUp;
   intervention: Intervention;
   intervention_dose_part: InterventionDosePart;

@@ -24,6 +24,27 @@ export const da = {
   source: 'Kilde',
   add: 'Tilføj år',
   adminOnly: 'Kun administratorer kan tilføje beløbsgrænser.',
+  result: {
+    title: 'Befordring (bilag K)',
+    condition: 'Borgerens tilstand udelukker offentlig transport',
+    cheapestCost: 'Billigste forsvarlige transport (kr.)',
+    entitled: 'Ret til befordring eller godtgørelse',
+    notEntitled: 'Ingen ret til befordring efter loven',
+    reimbursement: {
+      reimbursed: 'Godtgørelse udbetales',
+      below_threshold: 'Under beløbsgrænsen',
+      cost_unknown: 'Prisen på transporten er ikke angivet',
+      no_threshold: 'Ingen beløbsgrænse registreret',
+      not_applicable: 'Godtgørelse er ikke relevant',
+    },
+    legalBasis: 'Lovgrundlag',
+    basisUnknown: 'ikke registreret',
+    bases: { SUL140: 'Sundhedsloven § 140 (genoptræningsplan)', SUL119: 'Sundhedsloven § 119', 'SEL86-1': 'Serviceloven § 86, stk. 1', 'SEL86-2': 'Serviceloven § 86, stk. 2' },
+    threshold: 'Beløbsgrænse',
+    thresholdUsed: 'grænsen fra {{year}}: {{amount}} kr.',
+    assumed: 'der er ingen grænse for {{year}}, så den seneste tidligere værdi (fra {{from}}) er brugt',
+    why: 'Begrundelse',
+  },
 };
 
 export const en: typeof da = {
@@ -51,4 +72,25 @@ export const en: typeof da = {
   source: 'Source',
   add: 'Add year',
   adminOnly: 'Only administrators can add thresholds.',
+  result: {
+    title: 'Transport (Annex K)',
+    condition: "The citizen's condition rules out public transport",
+    cheapestCost: 'Cheapest justifiable transport (DKK)',
+    entitled: 'Right to transport or reimbursement',
+    notEntitled: 'No right to transport by law',
+    reimbursement: {
+      reimbursed: 'Reimbursement is paid',
+      below_threshold: 'Below the threshold',
+      cost_unknown: 'The cost of transport is not given',
+      no_threshold: 'No threshold recorded',
+      not_applicable: 'Reimbursement does not apply',
+    },
+    legalBasis: 'Legal basis',
+    basisUnknown: 'not recorded',
+    bases: { SUL140: 'Health Act § 140 (rehabilitation plan)', SUL119: 'Health Act § 119', 'SEL86-1': 'Social Services Act § 86(1)', 'SEL86-2': 'Social Services Act § 86(2)' },
+    threshold: 'Threshold',
+    thresholdUsed: 'the threshold from {{year}}: DKK {{amount}}',
+    assumed: 'there is no threshold for {{year}}, so the latest earlier value (from {{from}}) is used',
+    why: 'Reasons (in Danish, as decided)',
+  },
 };

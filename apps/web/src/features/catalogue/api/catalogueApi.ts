@@ -1,9 +1,11 @@
-import { type InterventionListItem, interventionListItem, type Municipality, municipality } from '@samkraft/contracts/reference';
+import { type InterventionListItem, interventionListItem } from '@samkraft/contracts/catalogue';
+import { type Municipality, municipality } from '@samkraft/contracts/reference';
 import { z } from 'zod';
 import { requestJson } from '../../../api/client.ts';
 
-export function fetchInterventions(): Promise<InterventionListItem[]> {
-  return requestJson('/api/catalogue/interventions', z.array(interventionListItem));
+/** Retired interventions are left out unless asked for (the administrator's view). */
+export function fetchInterventions(includeRetired = false): Promise<InterventionListItem[]> {
+  return requestJson(`/api/catalogue/interventions${includeRetired ? '?retired=include' : ''}`, z.array(interventionListItem));
 }
 
 export function fetchMunicipalities(): Promise<Municipality[]> {

@@ -1,5 +1,6 @@
 import { Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import type { InterventionListItem, Municipality } from '@samkraft/contracts/reference';
+import type { InterventionListItem } from '@samkraft/contracts/catalogue';
+import type { Municipality } from '@samkraft/contracts/reference';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filterInterventions } from '../utils/filterInterventions.ts';

@@ -1,21 +1,26 @@
 import { Text } from '@mantine/core';
-import type { InterventionListItem } from '@samkraft/contracts/reference';
+import type { InterventionListItem } from '@samkraft/contracts/catalogue';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { RouterAnchor } from '../../../ui/RouterLink.tsx';
+import { Tag } from '../../../ui/Tag.tsx';
 import { formatDose } from '../utils/formatDose.ts';
 
 export type InterventionTableProps = { items: readonly InterventionListItem[]; emptyText: string };
 
 export function InterventionTable({ items, emptyText }: InterventionTableProps) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('catalogue');
   const { language } = useLanguage();
   const columns: Column<InterventionListItem>[] = [
     { key: 'name', header: t('catalogue.name'), rowHeader: true, render: (i) => (
-        <RouterAnchor to="/katalog/$code" params={{ code: i.code }}>
-          {language === 'da' ? i.nameDa : i.nameEn}
-        </RouterAnchor>
+        <>
+          <RouterAnchor to="/katalog/$code" params={{ code: i.code }}>
+            {language === 'da' ? i.nameDa : i.nameEn}
+          </RouterAnchor>
+          {i.active ? null : <> <Tag tone="gray">{tc('retired')}</Tag></>}
+        </>
       ),
     },
     { key: 'form', header: t('catalogue.form'), render: (i) => t(`interventionForm.${i.form}`) },

@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
-import type { InterventionListItem, Municipality } from '@samkraft/contracts/reference';
+import type { InterventionListItem } from '@samkraft/contracts/catalogue';
+import type { Municipality } from '@samkraft/contracts/reference';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { QueryState } from '../../../ui/QueryState.tsx';

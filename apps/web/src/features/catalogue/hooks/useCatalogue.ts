@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchInterventions, fetchMunicipalities } from '../api/catalogueApi.ts';
 
-export function useInterventions() {
-  return useQuery({ queryKey: ['catalogue', 'interventions'], queryFn: fetchInterventions, staleTime: 10 * 60_000 });
+export function useInterventions(includeRetired = false) {
+  return useQuery({ queryKey: ['catalogue', 'interventions', includeRetired], queryFn: () => fetchInterventions(includeRetired), staleTime: 10 * 60_000 });
 }
 
 export function useMunicipalities() {

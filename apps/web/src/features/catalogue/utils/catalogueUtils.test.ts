@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InterventionListItem } from '@samkraft/contracts/reference';
+import type { InterventionListItem } from '@samkraft/contracts/catalogue';
 import { filterInterventions } from './filterInterventions.ts';
 import { dosePartName, formatDose, formatDosePart } from './formatDose.ts';
 
@@ -13,6 +13,7 @@ function anIntervention(over: Partial<InterventionListItem>): InterventionListIt
     targetTextDa: 'Mænd og kvinder, alle diagnoser',
     dose: [{ part: 'main', sessions: 29, upTo: false, perWeek: 2, minutes: 60 }],
     hosts: [{ code: '0151', name: 'Ballerup' }],
+    active: true,
     ...over,
   };
 }

@@ -1,4 +1,4 @@
-import type { InterventionListItem } from '@samkraft/contracts/reference';
+import type { InterventionListItem } from '@samkraft/contracts/catalogue';
 
 export type InterventionFilter = { text: string; hostCode: string | null };
 

@@ -1,4 +1,4 @@
-import type { InterventionListItem } from '@samkraft/contracts/reference';
+import type { InterventionListItem } from '@samkraft/contracts/catalogue';
 import { type Language, localeOf } from '../../../i18n/language.ts';
 
 export type DosePart = InterventionListItem['dose'][number];

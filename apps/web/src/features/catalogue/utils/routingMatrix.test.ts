@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routingMatrix } from './routingMatrix.ts';
 
 const entry = (home: string, code: string, host: string, inferred = false) => ({
+  id: `${home}-${code}-${host}`,
   interventionCode: code,
   homeMunicipalityCode: home,
   offeringId: `${code}-${host}`,
@@ -10,6 +11,7 @@ const entry = (home: string, code: string, host: string, inferred = false) => ({
   note: null,
   validFrom: '2017-10-01',
   validTo: null,
+  reviewedAt: null,
 });
 
 describe('routingMatrix', () => {

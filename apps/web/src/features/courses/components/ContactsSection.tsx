@@ -34,7 +34,7 @@ export function ContactsSection({ course, today }: ContactsSectionProps) {
     add.mutate(
       {
         contactedOn,
-        channel: channel as CourseContact['channel'],
+        channel: channel as NonNullable<CourseContact['channel']>,
         reached,
         ...(reached && agreedAt ? { agreedAssessmentAt: new Date(agreedAt).toISOString() } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
@@ -44,7 +44,7 @@ export function ContactsSection({ course, today }: ContactsSectionProps) {
   };
   const columns: Column<CourseContact>[] = [
     { key: 'date', header: t('course.columns.date'), rowHeader: true, nowrap: true, render: (c) => formatDate(c.contactedOn, language) },
-    { key: 'channel', header: t('course.columns.channel'), render: (c) => t(`channel.${c.channel}`) },
+    { key: 'channel', header: t('course.columns.channel'), render: (c) => (c.channel ? t(`channel.${c.channel}`) : '—') },
     { key: 'reached', header: t('course.columns.reached'), render: (c) => (c.reached ? t('course.yes') : t('course.no')) },
     { key: 'agreed', header: t('course.columns.agreed'), render: (c) => (c.agreedAssessmentAt ? timeFmt.format(new Date(c.agreedAssessmentAt)) : '') },
     { key: 'form', header: t('course.columns.form'), nowrap: true, render: (c) => (c.preparationFormSentOn ? formatDate(c.preparationFormSentOn, language) : '') },

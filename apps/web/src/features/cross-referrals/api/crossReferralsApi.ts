@@ -5,11 +5,13 @@ import {
   providerInbox,
   sharedSnapshot,
   type CourseCrossReferrals,
+  type HomeOfferBody,
   type IncomingReferral,
   type ProviderInbox,
   type SharablePlanField,
   type SharedSnapshot,
 } from '@samkraft/contracts/cross-referrals';
+import { municipality, type Municipality } from '@samkraft/contracts/reference';
 import { requestJson, requestVoid } from '../../../api/client.ts';
 
 export type Share = { planFields: SharablePlanField[]; assessmentItems: string[] };
@@ -25,6 +27,10 @@ export function previewCrossReferral(courseId: string, body: { offeringId: strin
 
 export function sendCrossReferral(courseId: string, body: { offeringId: string; consentOn: string; share: Share }): Promise<{ id: string }> {
   return requestJson(`/api/courses/${enc(courseId)}/cross-referrals`, z.object({ id: z.string() }), { method: 'POST', body });
+}
+
+export function previewCrossReferralUpdate(id: string, share: Share): Promise<SharedSnapshot> {
+  return requestJson(`/api/cross-referrals/${enc(id)}/updates/preview`, sharedSnapshot, { method: 'POST', body: { share } });
 }
 
 export function sendCrossReferralUpdate(id: string, share: Share): Promise<void> {
@@ -55,4 +61,14 @@ export type DeeperAssessmentInput = { assessedOn: string; profession: string; fi
 
 export function recordDeeperAssessment(id: string, body: DeeperAssessmentInput): Promise<{ id: string }> {
   return requestJson(`/api/provider-inbox/${enc(id)}/deeper-assessments`, z.object({ id: z.string() }), { method: 'POST', body });
+}
+
+/** A home or temporary home offer, or a §140 free choice outside the collaboration. */
+export function recordHomeOffer(courseId: string, body: HomeOfferBody): Promise<{ id: string }> {
+  return requestJson(`/api/courses/${enc(courseId)}/home-offers`, z.object({ id: z.string() }), { method: 'POST', body });
+}
+
+/** Every Danish municipality: a free choice may be outside the collaboration's nine. */
+export function fetchAllMunicipalities(): Promise<Municipality[]> {
+  return requestJson('/api/municipalities?members=false', z.array(municipality));
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
-import { sharablePlanFields, type CourseCrossReferrals, type SharablePlanField } from '@samkraft/contracts/cross-referrals';
+import type { CourseCrossReferrals } from '@samkraft/contracts/cross-referrals';
+import type { CourseSuggestions } from '@samkraft/contracts/suggestions';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
@@ -8,31 +9,33 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { danishToday } from '../../assessments/utils/today.ts';
+import type { Share } from '../api/crossReferralsApi.ts';
 import { usePreview, useSendCrossReferral } from '../hooks/useCrossReferrals.ts';
+import { referChoices, type ReferChoice } from '../utils/referChoices.ts';
+import { SharePicker } from './SharePicker.tsx';
 import { SnapshotView } from './SnapshotView.tsx';
 
-type Props = { courseId: string; data: CourseCrossReferrals };
+type Props = { courseId: string; data: CourseCrossReferrals; suggestions: CourseSuggestions };
 
-/** Choose the offering, record consent, choose what to share, preview exactly that, and send. */
-export function ReferForm({ courseId, data }: Props) {
+/** Choose among the suggestions, choose what to share, preview exactly that, record consent and send. */
+export function ReferForm({ courseId, data, suggestions }: Props) {
   const { t } = useTranslation('crossReferrals');
   const { language } = useLanguage();
-  // An offering hosted at home is not a cross-municipal referral; the server refuses it too.
-  const abroad = data.routedOfferings.filter((o) => o.hostMunicipalityCode !== data.homeMunicipalityCode);
-  const [offeringId, setOfferingId] = useState(abroad[0]?.offeringId ?? '');
+  const choices = referChoices(suggestions, data.homeMunicipalityCode, language);
+  const [offeringId, setOfferingId] = useState(choices[0]?.offeringId ?? '');
   const [consent, setConsent] = useState(false);
   const [consentOn, setConsentOn] = useState(danishToday());
-  const [planFields, setPlanFields] = useState<SharablePlanField[]>([]);
-  const [assessmentItems, setAssessmentItems] = useState<string[]>([]);
+  const [share, setShare] = useState<Share>({ planFields: [], assessmentItems: [] });
   const preview = usePreview(courseId);
   const send = useSendCrossReferral(courseId);
   const errors = { ...useFieldErrors(preview.error), ...useFieldErrors(send.error) };
-  const share = { planFields, assessmentItems };
   const reset = () => {
     preview.reset();
     send.reset();
+    setConsent(false);
   };
-  if (abroad.length === 0) return <EmptyState text={t('offeringsEmpty')} />;
+  if (choices.length === 0) return <EmptyState text={t('choicesEmpty')} />;
+  const chosen = choices.find((c) => c.offeringId === offeringId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     send.mutate({ offeringId, consentOn, share }, { onSuccess: () => preview.reset() });
@@ -40,7 +43,8 @@ export function ReferForm({ courseId, data }: Props) {
   return (
     <Stack component="form" gap="md" onSubmit={submit} aria-label={t('title')}>
       <Radio.Group
-        label={t('offeringsTitle')}
+        label={t('choicesTitle')}
+        description={t('choicesIntro')}
         value={offeringId}
         onChange={(v) => {
           setOfferingId(v);
@@ -49,59 +53,35 @@ export function ReferForm({ courseId, data }: Props) {
         error={errors.offeringId}
         withAsterisk
       >
-        <Stack gap={6} mt="xs">
-          {abroad.map((o) => (
+        <Stack gap="sm" mt="xs">
+          {choices.map((c) => (
             <Radio
-              key={o.offeringId}
-              value={o.offeringId}
-              label={`${o.interventionName} — ${o.hostMunicipalityName}, ${o.placeName}${o.inferred ? ` (${t('inferred')})` : ''}`}
+              key={c.offeringId}
+              value={c.offeringId}
+              label={`${c.interventionName} — ${c.hostName}, ${c.placeName}${c.inferred ? ` (${t('inferred')})` : ''}`}
+              description={<ChoiceFacts choice={c} />}
             />
           ))}
         </Stack>
       </Radio.Group>
+      <Text size="xs" c="dimmed">
+        {t('distanceNote')}
+      </Text>
+      {chosen ? <Text fw={600}>{t('chosen', { intervention: chosen.interventionName, host: chosen.hostName, place: chosen.placeName })}</Text> : null}
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Title order={3} size="h4">
             {t('shareTitle')}
           </Title>
-          {data.shareOptions.plan ? (
-            <Checkbox.Group
-              label={t('planFieldsLabel', { version: data.shareOptions.plan.version })}
-              value={planFields}
-              onChange={(v) => {
-                setPlanFields(v);
-                reset();
-              }}
-              error={errors['share.planFields']}
-            >
-              <Group mt="xs" gap="md">
-                {sharablePlanFields.map((f) => (
-                  <Checkbox key={f} value={f} label={t(`planFields.${f}`)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-          ) : (
-            <Text>{t('noPlan')}</Text>
-          )}
-          {data.shareOptions.assessment ? (
-            <Checkbox.Group
-              label={t('assessmentLabel', { date: formatDate(data.shareOptions.assessment.assessedOn, language) })}
-              value={assessmentItems}
-              onChange={(v) => {
-                setAssessmentItems(v);
-                reset();
-              }}
-              error={errors['share.assessmentItems']}
-            >
-              <Group mt="xs" gap="md">
-                {data.shareOptions.assessment.problems.map((p) => (
-                  <Checkbox key={p.itemCode} value={p.itemCode} label={p.label} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-          ) : (
-            <Text>{t('noAssessment')}</Text>
-          )}
+          <SharePicker
+            options={data.shareOptions}
+            value={share}
+            onChange={(s) => {
+              setShare(s);
+              reset();
+            }}
+            errors={errors}
+          />
         </Stack>
       </Paper>
       <Group>
@@ -135,4 +115,17 @@ export function ReferForm({ courseId, data }: Props) {
       ) : null}
     </Stack>
   );
+}
+
+function ChoiceFacts({ choice: c }: { choice: ReferChoice }) {
+  const { t } = useTranslation('crossReferrals');
+  const { language } = useLanguage();
+  const km = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'da-DK', { maximumFractionDigits: 1 });
+  const facts = [
+    c.distanceKm === null ? t('distanceUnknown') : t('distance', { km: km.format(c.distanceKm) }),
+    t('nextStart', { date: c.nextTeamStartOn ? formatDate(c.nextTeamStartOn, language) : t('noTeam') }),
+    t('freeSeats', { seats: c.waiting > 0 ? t('waitingSeats', { free: c.freeSeats, waiting: c.waiting }) : String(c.freeSeats) }),
+    t('expectedWait', { wait: c.expectedWaitWeeks === null ? t('unknown') : t('weeks', { count: c.expectedWaitWeeks }) }),
+  ];
+  return <span style={{ color: '#495057' }}>{facts.join(' · ')}</span>;
 }

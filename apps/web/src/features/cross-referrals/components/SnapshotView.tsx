@@ -5,7 +5,7 @@ import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 
 /** Exactly what a snapshot holds — used for the preview and on the provider's page alike. */
-export function SnapshotView({ snapshot, headingLevel = 3 }: { snapshot: SharedSnapshot; headingLevel?: 3 | 4 }) {
+export function SnapshotView({ snapshot, headingLevel = 3 }: { snapshot: SharedSnapshot; headingLevel?: 3 | 4 | 5 }) {
   const { t } = useTranslation('crossReferrals');
   const { language } = useLanguage();
   const plan = snapshot.plan;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useActiveRole } from '../../auth/hooks/useActiveRole.ts';
 import { RouterNavLink } from '../../../ui/RouterLink.tsx';
 import { navItemsFor } from '../utils/navItems.ts';
+import { UnreadStatusNotesBadge } from '../../status-notes/components/UnreadBadge.tsx';
 
 export type NavMenuProps = { onNavigate: () => void };
 
@@ -17,6 +18,7 @@ export function NavMenu({ onNavigate }: NavMenuProps) {
             to={item.to}
             label={t(item.labelKey)}
             onClick={onNavigate}
+            rightSection={item.to === '/statusnotater' ? <UnreadStatusNotesBadge /> : undefined}
             activeOptions={{ exact: item.to === '/' }}
             activeProps={{ active: true, 'aria-current': 'page' }}
             fw={500}

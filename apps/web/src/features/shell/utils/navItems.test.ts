@@ -22,11 +22,20 @@ describe('navItemsFor', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/indbakke')).toBe(role === 'therapist' || role === 'municipal_lead');
   });
 
+  it('gives "Statusnotater" to contact persons and leads only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/statusnotater')).toBe(role === 'contact_person' || role === 'municipal_lead');
+  });
   it('gives "Hold" to therapists and leads only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/hold')).toBe(role === 'therapist' || role === 'municipal_lead');
   });
   it('gives "Fristregler" to administrators only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/fristregler')).toBe(role === 'administrator');
+  });
+  it('gives "Rapporter" to coordinators and leads only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/rapporter')).toBe(role === 'coordinator' || role === 'municipal_lead');
+  });
+  it('gives "Dataudtræk" to administrators only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/udtraek')).toBe(role === 'administrator');
   });
   it('gives only Start to a user without a role', () => {
     expect(navItemsFor(null).map((i) => i.to)).toEqual(['/']);

@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -14,6 +14,9 @@ const deadlinePolicies: NavItem = { to: '/fristregler', labelKey: 'nav.deadlineP
 const transport: NavItem = { to: '/befordring', labelKey: 'nav.transport' };
 const teams: NavItem = { to: '/hold', labelKey: 'nav.teams' };
 const inbox: NavItem = { to: '/indbakke', labelKey: 'nav.inbox' };
+const statusNotes: NavItem = { to: '/statusnotater', labelKey: 'nav.statusNotes' };
+const reports: NavItem = { to: '/rapporter', labelKey: 'nav.reports' };
+const extracts: NavItem = { to: '/udtraek', labelKey: 'nav.extracts' };
 
 /**
  * The menu for a role. Only pages that exist are listed; new pages are added here per role
@@ -23,14 +26,14 @@ export function navItemsFor(role: Role | null): NavItem[] {
   if (role === null) return [start];
   switch (role) {
     case 'contact_person':
-      return [start, worklist, newReferral, catalogue];
+      return [start, worklist, statusNotes, newReferral, catalogue];
     case 'municipal_lead':
-      return [start, worklist, newReferral, catalogue, inbox, teams, closingDays, transport];
+      return [start, worklist, statusNotes, newReferral, catalogue, inbox, teams, closingDays, transport, reports];
     case 'therapist':
       return [start, inbox, teams, catalogue];
     case 'coordinator':
-      return [start, catalogue];
+      return [start, catalogue, reports];
     case 'administrator':
-      return [start, catalogue, closingDays, deadlinePolicies, transport];
+      return [start, catalogue, closingDays, deadlinePolicies, transport, extracts];
   }
 }

@@ -4,6 +4,7 @@ import {
   type EnrolmentCreate,
   type EnrolmentEnd,
   type AttendanceRecord,
+  type SessionCancel,
   sessionDetail,
   type SessionDetail,
   sessionGenerateResult,
@@ -14,8 +15,11 @@ import {
   type TeamDetail,
   teamList,
   type TeamList,
+  teamSession,
+  type TeamSession,
   teamSummary,
   type TeamSummary,
+  type TeamUpdate,
 } from '@samkraft/contracts/teams';
 import { requestJson } from '../../../api/client.ts';
 
@@ -31,3 +35,9 @@ export const endEnrolment = (enrolmentId: string, body: EnrolmentEnd): Promise<E
 export const fetchSession = (sessionId: string): Promise<SessionDetail> => requestJson(`/api/team-sessions/${sessionId}`, sessionDetail);
 export const recordAttendance = (sessionId: string, body: AttendanceRecord): Promise<SessionDetail> =>
   requestJson(`/api/team-sessions/${sessionId}/attendance`, sessionDetail, { method: 'PUT', body });
+export const updateTeam = (teamId: string, body: TeamUpdate): Promise<TeamSummary> => requestJson(`/api/teams/${teamId}`, teamSummary, { method: 'PATCH', body });
+export const cancelSession = (sessionId: string, body: SessionCancel): Promise<TeamSession> =>
+  requestJson(`/api/team-sessions/${sessionId}/cancel`, teamSession, { method: 'POST', body });
+export const reinstateSession = (sessionId: string): Promise<TeamSession> => requestJson(`/api/team-sessions/${sessionId}/reinstate`, teamSession, { method: 'POST' });
+/** The printable team list of a session (PDF), opened by the browser. */
+export const teamListUrl = (sessionId: string): string => `/api/team-sessions/${sessionId}/team-list.pdf`;

@@ -39,7 +39,14 @@ function ParticipantCard({ sessionId, p, held }: { sessionId: string; p: Session
           <Title order={2} size="h4" id={headingId}>
             {p.citizen.name} <Text span c="dimmed" size="sm">({p.citizen.identifier}, {p.citizen.homeMunicipality})</Text>
           </Title>
-          <Text size="sm">{t('attendance.count', { used: p.counts.used, quota: p.quota })}</Text>
+          <Stack gap={0} align="flex-end">
+            {p.sessionNumber !== null ? (
+              <Text size="sm" fw={700}>
+                {t('attendance.sessionNumber', { n: p.sessionNumber, quota: p.quota })}
+              </Text>
+            ) : null}
+            <Text size="sm">{t('attendance.count', { used: p.counts.used, quota: p.quota })}</Text>
+          </Stack>
         </Group>
         <Text size="sm" role="status">
           {p.status ? t('attendance.marked', { status: t(labelKey[p.status]) }) : t('attendance.notMarked')}
@@ -93,6 +100,18 @@ function ParticipantCard({ sessionId, p, held }: { sessionId: string; p: Session
 export function AttendanceList({ data }: { data: SessionDetail }) {
   const { t } = useTranslation('teams');
   if (data.participants.length === 0) return <EmptyState text={t('attendance.empty')} />;
+  // A cancelled session takes no attendance; its list is only shown.
+  if (data.session.cancelled) {
+    return (
+      <Stack gap="xs">
+        {data.participants.map((p) => (
+          <Text key={p.enrolmentId}>
+            {p.citizen.name} ({p.citizen.identifier}, {p.citizen.homeMunicipality}) — {t('attendance.count', { used: p.counts.used, quota: p.quota })}
+          </Text>
+        ))}
+      </Stack>
+    );
+  }
   return (
     <Stack gap="md">
       {!data.held ? <Alert color="blue">{t('attendance.notHeld')}</Alert> : null}

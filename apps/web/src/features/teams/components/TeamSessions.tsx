@@ -47,7 +47,16 @@ export function SessionsTable({ teamId, sessions }: { teamId: string; sessions: 
             </RouterAnchor>
           ),
         },
-        { key: 'room', header: t('session.room'), render: (s) => (s.cancelled ? t('session.cancelled') : (s.room ?? '—')) },
+        {
+          key: 'room',
+          header: t('session.room'),
+          render: (s) => (
+            <>
+              {s.cancelled ? t('session.cancelledBecause', { reason: s.cancelReason ?? '' }) : (s.room ?? '—')}
+              {s.kind === 'follow_up' ? ` · ${t('session.followUp')}` : ''}
+            </>
+          ),
+        },
         { key: 'recorded', header: t('session.recorded'), numeric: true, render: (s) => s.recorded },
       ]}
     />

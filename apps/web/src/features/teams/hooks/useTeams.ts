@@ -1,6 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AttendanceRecord, EnrolmentCreate, EnrolmentEnd, SessionGenerate, TeamCreate } from '@samkraft/contracts/teams';
-import { admitEnrolment, createTeam, endEnrolment, enrolCitizen, fetchSession, fetchTeam, fetchTeams, generateSessions, recordAttendance } from '../api/teamApi.ts';
+import type { AttendanceRecord, EnrolmentCreate, EnrolmentEnd, SessionCancel, SessionGenerate, TeamCreate, TeamUpdate } from '@samkraft/contracts/teams';
+import {
+  admitEnrolment,
+  cancelSession,
+  createTeam,
+  endEnrolment,
+  enrolCitizen,
+  fetchSession,
+  fetchTeam,
+  fetchTeams,
+  generateSessions,
+  recordAttendance,
+  reinstateSession,
+  updateTeam,
+} from '../api/teamApi.ts';
 
 const teamsKey = ['teams'] as const;
 
@@ -19,6 +32,21 @@ export const useGenerateSessions = (teamId: string) => useTeamChange((b: Session
 export const useEnrol = (teamId: string) => useTeamChange((b: EnrolmentCreate) => enrolCitizen(teamId, b));
 export const useAdmit = () => useTeamChange((v: { enrolmentId: string; startOn: string }) => admitEnrolment(v.enrolmentId, v.startOn));
 export const useEndEnrolment = () => useTeamChange((v: { enrolmentId: string; body: EnrolmentEnd }) => endEnrolment(v.enrolmentId, v.body));
+export const useUpdateTeam = (teamId: string) => useTeamChange((b: TeamUpdate) => updateTeam(teamId, b));
+
+/** Cancelling or reinstating a session changes its attendance screen and the team's lists. */
+function useSessionChange<T>(sessionId: string, fn: (input: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await Promise.all([client.invalidateQueries({ queryKey: ['team-session', sessionId] }), client.invalidateQueries({ queryKey: teamsKey })]);
+    },
+  });
+}
+
+export const useCancelSession = (sessionId: string) => useSessionChange(sessionId, (b: SessionCancel) => cancelSession(sessionId, b));
+export const useReinstateSession = (sessionId: string) => useSessionChange(sessionId, () => reinstateSession(sessionId));
 
 export function useRecordAttendance(sessionId: string) {
   const client = useQueryClient();

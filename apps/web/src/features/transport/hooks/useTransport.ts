@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MunicipalityTransportBody, TransportRuleBody } from '@samkraft/contracts/transport';
-import { addTransportRule, fetchMunicipalityTransport, fetchTransportRules, saveMunicipalityTransport } from '../api/transportApi.ts';
+import { addTransportRule, fetchCrossReferralTransport, fetchMunicipalityTransport, fetchTransportRules, saveMunicipalityTransport, type TransportFacts } from '../api/transportApi.ts';
 
 const municipalityKey = (code: string) => ['transport', 'municipality', code] as const;
 const rulesKey = ['transport', 'rules'] as const;
@@ -23,3 +23,6 @@ export function useAddTransportRule() {
     onSuccess: (data) => client.setQueryData(rulesKey, data),
   });
 }
+
+export const useCrossReferralTransport = (crossReferralId: string, facts: TransportFacts) =>
+  useQuery({ queryKey: ['transport', 'cross-referral', crossReferralId, facts], queryFn: () => fetchCrossReferralTransport(crossReferralId, facts), placeholderData: (previous) => previous });

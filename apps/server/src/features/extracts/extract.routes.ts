@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { apiError } from '@samkraft/contracts/common';
+import { extractExportQuery, extractImportResult, extractUpload, extractValidation, MAX_EXTRACT_BYTES, type ExtractUpload } from '@samkraft/contracts/extracts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/database/database.ts';
+import type { App } from '../../platform/http/types.ts';
+import { requireStaff } from '../auth/auth.plugin.ts';
+import { exportExtract, importExtract, validateExtractFiles, type ExtractFileBytes } from './extract.service.ts';
+
+const errors = { 400: apiError, 401: apiError, 403: apiError };
+
+/** Base64 in JSON: a third larger than the files, plus the JSON around it. */
+const UPLOAD_BODY_LIMIT = Math.ceil(MAX_EXTRACT_BYTES / 3) * 4 + 64 * 1024;
+
+const filesOf = (body: ExtractUpload): ExtractFileBytes[] => body.files.map((f) => ({ name: f.name.trim(), bytes: new Uint8Array(Buffer.from(f.contentBase64, 'base64')) }));
+
+export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+  app.post('/api/extracts/validate', {
+    bodyLimit: UPLOAD_BODY_LIMIT,
+    schema: {
+      tags: ['extracts'],
+      summary: 'Check a case-record extract without storing it: every refused cell with file, row, column and reason (administrators)',
+      body: extractUpload,
+      response: { 200: extractValidation, ...errors },
+    },
+    handler: async (request) => validateExtractFiles({ ...deps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body)),
+  });
+
+  app.post('/api/extracts/import', {
+    bodyLimit: UPLOAD_BODY_LIMIT,
+    schema: {
+      tags: ['extracts'],
+      summary: 'Import a case-record extract: all rows or none, idempotent by home municipality and referral_id (administrators)',
+      body: extractUpload,
+      response: { 200: extractImportResult, ...errors },
+    },
+    handler: async (request) => importExtract({ ...deps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body)),
+  });
+
+  app.get('/api/extracts/export', {
+    schema: {
+      tags: ['extracts'],
+      summary: 'Every stored record as a case-record extract: one XLSX workbook, or one CSV table per request (administrators; audited per citizen)',
+      querystring: extractExportQuery,
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+      response: { 200: z.any().describe('XLSX workbook or CSV (; separated, UTF-8 with BOM)'), ...errors },
+    },
+    handler: async (request, reply) => {
+      const file = await exportExtract({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.format, request.query.table);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    },
+  });
+}

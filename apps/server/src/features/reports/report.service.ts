@@ -1,0 +1,142 @@
+import type { Report, ReportFormat, ReportParams } from '@samkraft/contracts/reports';
+import { audit } from '../../platform/audit/audit.ts';
+import { hasRole } from '../../platform/auth/actor.ts';
+import { danishDate } from '../../platform/clock.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
+import { reportToCsv, reportToXlsx } from './report-export.ts';
+import { reportToPdf } from './report-pdf.ts';
+import { classifyAssessmentDeadlines, completenessTable, courseLengthTable, coverageTable, indicators, indicatorTable } from './report-course-tables.rules.ts';
+import { completeness, courseIdsOf, courseLengths, potentials, questionnaireAnswers } from './report-courses.repository.ts';
+import { checkPeriods, halfYearsOf, sourceGroups, type Period } from './report-period.rules.ts';
+import { completedByHome, countByHome, countBySexAndAge, countBySource, countFlows, listMunicipalityNames } from './report-referrals.repository.ts';
+import { exchangeTable, flowTable, pilotTable, sexAgeTable, sourceTables, summaryOf, summaryTable, trendTable, type SummaryFigures } from './report-referral-tables.rules.ts';
+import { byName, sum } from './report-table.rules.ts';
+
+/**
+ * Reports: aggregates only, never a person. Coordinators see every municipality; a municipal lead
+ * sees their own; the CLI runs as a system actor. Every report read or export is audited, and so
+ * is every refusal.
+ */
+
+type Scope = { codes: string[]; municipalities: { code: string; name: string }[] };
+
+async function refuse(ctx: ServiceContext, action: string, reason: string, detail: Record<string, string | string[]>): Promise<never> {
+  await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'report', outcome: 'denied', detail: { reason, ...detail } }]);
+  throw AppError.forbidden(reason === 'role' ? 'Reports are for coordinators and municipal leads' : 'A municipal lead sees only their own municipality');
+}
+
+async function resolveScope(ctx: ServiceContext, params: ReportParams, action: string): Promise<Scope> {
+  const actor = ctx.actor;
+  const requested = params.municipalities;
+  if (actor.kind === 'staff' && !hasRole(actor, 'coordinator')) {
+    if (!hasRole(actor, 'municipal_lead')) await refuse(ctx, action, 'role', {});
+    else if (requested && requested.some((c) => c !== actor.municipalityCode)) await refuse(ctx, action, 'municipality', { requested });
+  }
+  const issues = checkPeriods(params);
+  if (issues.length > 0) throw AppError.validation(issues);
+  const own = actor.kind === 'staff' && !hasRole(actor, 'coordinator') ? [actor.municipalityCode] : undefined;
+  const found = await listMunicipalityNames(ctx.db, requested ?? own);
+  const unknown = (requested ?? []).filter((c) => !found.some((m) => m.code === c));
+  if (unknown.length > 0) throw AppError.validation([{ field: 'municipalities', code: 'unknown_municipality', message: `unknown municipality ${unknown.join(', ')}`, params: { codes: unknown.join(', ') } }]);
+  const sorted = byName(found.map((m) => ({ code: m.code, name: m.name })));
+  return { codes: sorted.map((m) => m.code), municipalities: sorted };
+}
+
+async function summaryFigures(db: Db, p: Period, codes: readonly string[]): Promise<SummaryFigures> {
+  return summaryOf(await countByHome(db, p, codes), await completedByHome(db, p, codes));
+}
+
+/** Computes every table of the report inside the caller's transaction. */
+async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string): Promise<Report> {
+  const period: Period = { from: params.from, to: params.to };
+  const comparePeriod: Period | null = params.compareFrom && params.compareTo ? { from: params.compareFrom, to: params.compareTo } : null;
+  const suppress = params.suppress ?? false;
+  const { codes, municipalities } = scope;
+
+  const counts = await countByHome(trx, period, codes);
+  const main = summaryOf(counts, await completedByHome(trx, period, codes));
+  const compareCounts = comparePeriod ? await countByHome(trx, comparePeriod, codes) : null;
+  const compare = comparePeriod && compareCounts ? { period: comparePeriod, figures: summaryOf(compareCounts, await completedByHome(trx, comparePeriod, codes)) } : null;
+  const trendPeriod = comparePeriod && comparePeriod.from < period.from ? { from: comparePeriod.from, to: period.to } : period;
+  const halfYears = [];
+  for (const h of halfYearsOf(trendPeriod)) halfYears.push({ label: h.label, figures: await summaryFigures(trx, h, codes) });
+
+  const flows = await countFlows(trx, period, codes);
+  const lengths = await courseLengths(trx, period, codes);
+  const others = await listMunicipalityNames(trx, [...new Set([...flows.flatMap((f) => [f.home, f.provider]), ...lengths.map((l) => l.provider)])]);
+  const names = new Map([...municipalities, ...others].map((m) => [m.code, m.name]));
+  const nameOf = (code: string) => names.get(code) ?? code;
+  const sources = await countBySource(trx, period, codes);
+  const [sourceCounts, sourceShares] = sourceTables(municipalities, sources, suppress);
+
+  const courseIds = await courseIdsOf(trx, period, codes);
+  const deadlines = await deadlinesForCourses(trx, courseIds, asOf);
+  const indicatorInput = {
+    referred: main.referred,
+    compareReferred: compare ? compare.figures.referred : null,
+    referredOn: sum(counts.map((c) => c.referredOn)),
+    compareReferredOn: compareCounts ? sum(compareCounts.map((c) => c.referredOn)) : null,
+    bySource: Object.fromEntries(sourceGroups.map((s) => [s, sum(sources.filter((x) => x.source === s).map((x) => x.referrals))])) as Record<(typeof sourceGroups)[number], number>,
+    deadlines: classifyAssessmentDeadlines(courseIds.map((id) => deadlines.get(id) ?? [])),
+    answers: await questionnaireAnswers(trx, period, codes),
+  };
+  const indicatorList = indicators(indicatorInput, suppress);
+  const potentialRows = await potentials(trx, codes, Number(period.from.slice(0, 4)));
+
+  return {
+    period,
+    comparePeriod,
+    municipalities,
+    suppressed: suppress,
+    asOf,
+    indicators: indicatorList,
+    tables: [
+      summaryTable(period, main, compare, suppress),
+      trendTable(halfYears, suppress),
+      exchangeTable(municipalities, counts, flows, suppress),
+      flowTable(municipalities, flows, nameOf, suppress),
+      sexAgeTable(municipalities, await countBySexAndAge(trx, period, codes), suppress),
+      sourceCounts,
+      sourceShares,
+      courseLengthTable(lengths, nameOf, suppress),
+      pilotTable(municipalities, counts, suppress),
+      indicatorTable(indicatorList, indicatorInput, suppress),
+      coverageTable(municipalities, (code) => counts.find((c) => c.home === code)?.referred ?? 0, potentialRows, period, suppress),
+      completenessTable(municipalities, await completeness(trx, period, codes), period, suppress),
+    ],
+  };
+}
+
+function auditDetail(params: ReportParams, scope: Scope, format: string) {
+  return { from: params.from, to: params.to, compareFrom: params.compareFrom ?? null, compareTo: params.compareTo ?? null, municipalities: scope.codes, suppress: params.suppress ?? false, format };
+}
+
+/** The report as data (JSON). */
+export async function getReport(ctx: ServiceContext, params: ReportParams, format = 'json'): Promise<Report> {
+  const scope = await resolveScope(ctx, params, format === 'json' ? 'report.read' : 'report.export');
+  const asOf = danishDate(ctx.clock.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    const report = await compute(trx, scope, params, asOf);
+    await audit(trx, ctx, [{ action: format === 'json' ? 'report.read' : 'report.export', citizenId: null, entityType: 'report', outcome: 'allowed', detail: auditDetail(params, scope, format) }]);
+    return report;
+  });
+}
+
+export type ReportFile = { bytes: Buffer; contentType: string; filename: string };
+
+/** The report as a file: XLSX (one sheet per table), CSV (;) or PDF (tables and charts). */
+export async function exportReport(ctx: ServiceContext, params: ReportParams, format: ReportFormat): Promise<ReportFile> {
+  const report = await getReport(ctx, params, format);
+  const filename = `rapport-${params.from}-${params.to}.${format}`;
+  switch (format) {
+    case 'xlsx':
+      return { bytes: await reportToXlsx(report), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename };
+    case 'csv':
+      return { bytes: Buffer.from(reportToCsv(report), 'utf8'), contentType: 'text/csv; charset=utf-8', filename };
+    case 'pdf':
+      return { bytes: await reportToPdf(report), contentType: 'application/pdf', filename };
+  }
+}

@@ -1,0 +1,141 @@
+import { Alert, Anchor, Button, Checkbox, Fieldset, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { ClosingNote, ClosingOverview } from '@samkraft/contracts/closings';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../../i18n/useLanguage.ts';
+import { ErrorAlert } from '../../../ui/QueryState.tsx';
+import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
+import { formatDate } from '../../../ui/utils/formatDate.ts';
+import { danishToday } from '../../assessments/utils/today.ts';
+import { closingNotePdfUrl } from '../api/closingsApi.ts';
+import { useDraftNote, useHospitalDepartments, useSaveNote, useSendNote } from '../hooks/useClosing.ts';
+
+type Props = { courseId: string; data: ClosingOverview };
+
+function SentSummary({ note }: { note: ClosingNote }) {
+  const { t } = useTranslation('closings');
+  const { language } = useLanguage();
+  return (
+    <Alert color="green" variant="light" role="status" styles={{ message: { color: '#1a1a1a' } }}>
+      <Stack gap={4}>
+        <Text fw={600}>{t('sentSummary', { date: formatDate(note.sentOn ?? '', language) })}</Text>
+        {note.sentToGp && note.gp ? <Text size="sm">{t('sentToGpSummary', { name: note.gp.name })}</Text> : null}
+        {note.sentToHospital && note.hospitalDepartment ? <Text size="sm">{t('sentToHospitalSummary', { name: note.hospitalDepartment.name })}</Text> : null}
+        {note.sentBy ? <Text size="sm">{t('sentBy', { name: note.sentBy })}</Text> : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+function SendForm({ courseId, data }: Props) {
+  const { t } = useTranslation('closings');
+  const mutation = useSendNote(courseId);
+  const departments = useHospitalDepartments();
+  const errors = useFieldErrors(mutation.error);
+  const [sentOn, setSentOn] = useState(danishToday());
+  const [toGp, setToGp] = useState(data.gp !== null);
+  const [toHospital, setToHospital] = useState(false);
+  const [departmentId, setDepartmentId] = useState('');
+  const [consent, setConsent] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    mutation.mutate({ sentOn, toGp, toHospital, hospitalDepartmentId: toHospital && departmentId ? departmentId : null, hospitalConsent: toHospital && consent });
+  };
+  const general = errors.note ?? errors.conversation;
+  return (
+    <Fieldset legend={t('sendTitle')}>
+      <form onSubmit={submit} noValidate aria-label={t('sendTitle')}>
+        <Stack gap="sm">
+        <Text size="sm">{t('sendClosesCourse')}</Text>
+        <TextInput type="date" label={t('sentOn')} value={sentOn} max={danishToday()} onChange={(e) => setSentOn(e.currentTarget.value)} error={errors.sentOn} withAsterisk w={220} />
+        <Checkbox
+          label={data.gp ? t('toGpWith', { name: data.gp.name }) : t('toGp')}
+          description={data.gp ? undefined : t('gpUnknown')}
+          checked={toGp}
+          onChange={(e) => setToGp(e.currentTarget.checked)}
+          error={errors.toGp}
+        />
+        <Checkbox label={t('toHospital')} checked={toHospital} onChange={(e) => setToHospital(e.currentTarget.checked)} />
+        {toHospital ? (
+          <>
+            <NativeSelect
+              label={t('hospitalDepartment')}
+              value={departmentId}
+              onChange={(e) => setDepartmentId(e.currentTarget.value)}
+              error={errors.hospitalDepartmentId}
+              withAsterisk
+              data={[{ value: '', label: t('chooseDepartment') }, ...(departments.data ?? []).map((o) => ({ value: o.id, label: o.parentName ? `${o.parentName} – ${o.name}` : o.name }))]}
+            />
+            <Checkbox label={t('hospitalConsent')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} error={errors.hospitalConsent} />
+          </>
+        ) : null}
+        {general ? (
+          <Alert color="red" variant="light" role="alert" p="xs" styles={{ message: { color: '#1a1a1a' } }}>
+            {general}
+          </Alert>
+        ) : null}
+        {mutation.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={mutation.error} /> : null}
+        <Group>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('send')}
+          </Button>
+        </Group>
+        </Stack>
+      </form>
+    </Fieldset>
+  );
+}
+
+/** "Lav udkast" → edit → save → PDF → mark sent. Once sent, the text is read-only. */
+export function ClosingNoteEditor({ courseId, data }: Props) {
+  const { t } = useTranslation('closings');
+  const { language } = useLanguage();
+  const note = data.note;
+  const sent = note?.sentOn != null;
+  const [body, setBody] = useState(note?.body ?? '');
+  const draft = useDraftNote(courseId);
+  const save = useSaveNote(courseId);
+  const errors = useFieldErrors(save.error);
+  const dirty = body !== (note?.body ?? '');
+  const saveNote = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(body);
+  };
+  return (
+    <Stack gap="md">
+      {sent && note ? <SentSummary note={note} /> : null}
+      {sent ? null : (
+        <Stack gap={4}>
+          <Group>
+            <Button variant="light" loading={draft.isPending} onClick={() => draft.mutate(undefined, { onSuccess: (d) => setBody(d.body) })}>
+              {body ? t('redraft') : t('draft')}
+            </Button>
+          </Group>
+          {body ? <Text size="xs">{t('draftReplaces')}</Text> : null}
+          {draft.isError ? <ErrorAlert error={draft.error} /> : null}
+        </Stack>
+      )}
+      <form onSubmit={saveNote} noValidate aria-label={t('noteTitle')}>
+        <Stack gap="sm">
+        <Textarea label={t('noteBody')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors.body ?? errors.note} autosize minRows={12} maxRows={40} readOnly={sent} withAsterisk={!sent} />
+        {save.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={save.error} /> : null}
+        {dirty && !sent ? <Text size="sm">{t('unsaved')}</Text> : null}
+        {note?.editedAt && note.editedBy ? <Text size="sm">{t('noteEdited', { date: formatDate(danishToday(new Date(note.editedAt)), language), name: note.editedBy })}</Text> : null}
+        <Group>
+          {sent ? null : (
+            <Button type="submit" loading={save.isPending} disabled={!dirty}>
+              {t('saveNote')}
+            </Button>
+          )}
+          {note ? (
+            <Anchor href={closingNotePdfUrl(courseId)} download>
+              {t('pdf')}
+            </Anchor>
+          ) : null}
+        </Group>
+        </Stack>
+      </form>
+      {sent ? null : note && !dirty ? <SendForm courseId={courseId} data={data} /> : <Text size="sm">{t('sendNeedsSaved')}</Text>}
+    </Stack>
+  );
+}

@@ -1,0 +1,17 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ExtractUpload } from '@samkraft/contracts/extracts';
+import { importExtract, validateExtract } from '../api/extractsApi.ts';
+import { bytesToBase64 } from '../utils/fileBytes.ts';
+
+/** The chosen files as the upload body. */
+export async function toUpload(files: readonly File[]): Promise<ExtractUpload> {
+  return { files: await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) }))) };
+}
+
+export function useValidateExtract() {
+  return useMutation({ mutationFn: async (files: readonly File[]) => validateExtract(await toUpload(files)) });
+}
+
+export function useImportExtract() {
+  return useMutation({ mutationFn: async (files: readonly File[]) => importExtract(await toUpload(files)) });
+}

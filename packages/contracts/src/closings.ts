@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { calendarDate, isoDate, uuid } from './common.ts';
+
+/**
+ * The closing conversation and the closing note (note §8.9 steps 11–12). The conversation carries
+ * the short questionnaire behind indicators 4 and 5 of note §11 Table 7: whether the citizen is
+ * satisfied with the whole course, and whether it gave a positive benefit, each on a 1–5 scale.
+ */
+
+export const questionnaireStates = ['answered', 'declined', 'not_asked'] as const;
+export const questionnaireState = z.enum(questionnaireStates);
+export type QuestionnaireState = z.infer<typeof questionnaireState>;
+
+/** 1 = very dissatisfied / no benefit at all … 5 = very satisfied / very large benefit. */
+export const questionnaireAnswer = z.number().int().min(1).max(5);
+
+const requiredText = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable();
+
+export const closingConversationSave = z.strictObject({
+  heldOn: calendarDate,
+  evaluation: requiredText(8000),
+  planOnward: optionalText(4000),
+  citizenExperience: optionalText(4000),
+  /** Answers are given only when `answered`; `declined` = asked, did not want to answer. */
+  questionnaire: questionnaireState,
+  satisfaction: questionnaireAnswer.nullable(),
+  benefit: questionnaireAnswer.nullable(),
+  /** An end needs assessment of the same course (recorded on the needs assessment page). */
+  endAssessmentId: uuid.nullable(),
+});
+export type ClosingConversationSave = z.input<typeof closingConversationSave>;
+
+export const endAssessmentRef = z.object({ id: uuid, assessedOn: isoDate, scaleScore: z.number().int().nullable() });
+export type EndAssessmentRef = z.infer<typeof endAssessmentRef>;
+
+export const closingConversation = z.object({
+  id: uuid,
+  heldOn: isoDate,
+  evaluation: z.string(),
+  planOnward: z.string().nullable(),
+  citizenExperience: z.string().nullable(),
+  questionnaire: questionnaireState,
+  satisfaction: z.number().int().nullable(),
+  benefit: z.number().int().nullable(),
+  endAssessment: endAssessmentRef.nullable(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string(),
+});
+export type ClosingConversation = z.infer<typeof closingConversation>;
+
+export const closingNoteSave = z.strictObject({ body: requiredText(30000) });
+export type ClosingNoteSave = z.input<typeof closingNoteSave>;
+
+export const closingNoteSend = z.strictObject({
+  sentOn: calendarDate,
+  toGp: z.boolean(),
+  toHospital: z.boolean(),
+  /** Required when `toHospital`: an organisation of kind hospital department. */
+  hospitalDepartmentId: uuid.nullable(),
+  /** The citizen's consent to sending the note to the hospital department. */
+  hospitalConsent: z.boolean(),
+});
+export type ClosingNoteSend = z.input<typeof closingNoteSend>;
+
+export const organisationRef = z.object({ id: uuid, name: z.string() });
+
+export const closingNote = z.object({
+  id: uuid,
+  body: z.string(),
+  composedAt: z.string(),
+  editedAt: z.string().nullable(),
+  editedBy: z.string().nullable(),
+  sentOn: isoDate.nullable(),
+  sentToGp: z.boolean(),
+  gp: organisationRef.nullable(),
+  sentToHospital: z.boolean(),
+  hospitalDepartment: organisationRef.nullable(),
+  hospitalConsent: z.boolean(),
+  sentBy: z.string().nullable(),
+});
+export type ClosingNote = z.infer<typeof closingNote>;
+
+export const closingOverview = z.object({
+  courseId: uuid,
+  citizenId: uuid,
+  receivedOn: isoDate,
+  closedOn: isoDate.nullable(),
+  closeReason: z.string().nullable(),
+  /** The citizen's GP clinic, the note's GP recipient; null when not known. */
+  gp: organisationRef.nullable(),
+  endAssessments: z.array(endAssessmentRef),
+  conversation: closingConversation.nullable(),
+  note: closingNote.nullable(),
+});
+export type ClosingOverview = z.infer<typeof closingOverview>;
+
+export const closingNoteDraft = z.object({ body: z.string() });
+export type ClosingNoteDraft = z.infer<typeof closingNoteDraft>;
