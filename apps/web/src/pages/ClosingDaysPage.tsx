@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ClosingDayForm } from '../features/calendar/components/ClosingDayForm.tsx';
 import { ClosingDaysTable } from '../features/calendar/components/ClosingDaysTable.tsx';
 import { useClosingDays } from '../features/calendar/hooks/useClosingDays.ts';
-import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { danishToday } from '../ui/utils/danishToday.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import { Section } from '../ui/Section.tsx';

@@ -10,7 +10,7 @@ import { ReferralFacts } from '../features/courses/components/ReferralFacts.tsx'
 import { useCourse } from '../features/courses/hooks/useCourse.ts';
 import { DeadlinesSection } from '../features/deadlines/components/DeadlinesSection.tsx';
 import { DeceasedSection } from '../features/deadlines/components/DeceasedSection.tsx';
-import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { danishToday } from '../ui/utils/danishToday.ts';
 import { CourseStatusNotesSection } from '../features/status-notes/components/CourseStatusNotesSection.tsx';
 import { SuggestionsSection } from '../features/suggestions/components/SuggestionsSection.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';

@@ -4,7 +4,7 @@ import { useActiveRole } from '../features/auth/hooks/useActiveRole.ts';
 import { DeadlinePolicyForm } from '../features/deadlines/components/DeadlinePolicyForm.tsx';
 import { DeadlinePolicyHistory } from '../features/deadlines/components/DeadlinePolicyHistory.tsx';
 import { useDeadlinePolicies } from '../features/deadlines/hooks/useDeadlines.ts';
-import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { danishToday } from '../ui/utils/danishToday.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NewReferralForm } from '../features/referrals/components/NewReferralForm.tsx';
-import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { danishToday } from '../ui/utils/danishToday.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 
 export function NewReferralPage() {

@@ -7,7 +7,7 @@ import { ScheduleText } from '../features/teams/components/ScheduleText.tsx';
 import { TeamParticipants } from '../features/teams/components/TeamParticipants.tsx';
 import { GenerateSessionsForm, SessionsTable } from '../features/teams/components/TeamSessions.tsx';
 import { useTeam } from '../features/teams/hooks/useTeams.ts';
-import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { danishToday } from '../ui/utils/danishToday.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import { RouterAnchor } from '../ui/RouterLink.tsx';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TeamCreateForm } from '../features/teams/components/TeamCreateForm.tsx';
 import { TeamsTable } from '../features/teams/components/TeamsTable.tsx';
 import { useTeams } from '../features/teams/hooks/useTeams.ts';
-import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { danishToday } from '../ui/utils/danishToday.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import { Section } from '../ui/Section.tsx';

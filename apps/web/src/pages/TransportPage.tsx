@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useActiveRole } from '../features/auth/hooks/useActiveRole.ts';
 import { useSession } from '../features/auth/hooks/sessionQuery.ts';
-import { danishToday } from '../features/referrals/utils/danishToday.ts';
+import { danishToday } from '../ui/utils/danishToday.ts';
 import { MunicipalityTransportForm } from '../features/transport/components/MunicipalityTransportForm.tsx';
 import { TransportRuleForm, TransportRulesTable } from '../features/transport/components/TransportRulesSection.tsx';
 import { useMunicipalityTransport, useTransportRules } from '../features/transport/hooks/useTransport.ts';

@@ -6,7 +6,7 @@ import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useCreateNeedsAssessment } from '../hooks/useNeedsAssessments.ts';
-import { danishToday } from '../utils/today.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
 
 export type NeedsAssessmentFormProps = { courseId: string; items: AssessmentItemList; hasInitial: boolean };
 

@@ -12,7 +12,8 @@ import { Tag } from '../../../ui/Tag.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useAddRoute, useConfirmRoute, useEndRoute, useRoutingHistory } from '../hooks/useInterventionEditing.ts';
 import { useOfferings } from '../hooks/useOfferings.ts';
-import { danishToday, routesFor, routeState } from '../utils/routeHistory.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
+import { routesFor, routeState } from '../utils/routeHistory.ts';
 
 export type RoutingEditorProps = { interventionCode: string; municipalities: readonly Municipality[]; canEdit: boolean };
 

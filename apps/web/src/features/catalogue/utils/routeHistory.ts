@@ -18,7 +18,3 @@ export function routesFor(routes: readonly RoutingEntry[], homeCode: string | nu
     .map(({ r }) => r);
 }
 
-/** Today's calendar date in Denmark as `YYYY-MM-DD`, the date the server's routing uses. */
-export function danishToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
-}

@@ -6,7 +6,7 @@ import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
-import { danishToday } from '../../assessments/utils/today.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { closingNotePdfUrl } from '../api/closingsApi.ts';
 import { useDraftNote, useHospitalDepartments, useSaveNote, useSendNote } from '../hooks/useClosing.ts';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { Tag } from '../../../ui/Tag.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
-import { danishToday } from '../../assessments/utils/today.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { CrossReferralTransport } from '../../transport/components/CrossReferralTransport.tsx';
 import { HomeDeclineForm } from './HomeDeclineForm.tsx';
 import { SnapshotView } from './SnapshotView.tsx';

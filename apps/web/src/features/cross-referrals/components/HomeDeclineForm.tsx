@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
-import { danishToday } from '../../assessments/utils/today.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { useHomeCitizenDecline } from '../hooks/useCrossReferrals.ts';
 
 type Props = { courseId: string; referral: CrossReferralSummary; onDone: () => void };

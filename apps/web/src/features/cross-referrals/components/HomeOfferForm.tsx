@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
-import { danishToday } from '../../assessments/utils/today.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { useAllMunicipalities, useRecordHomeOffer } from '../hooks/useCrossReferrals.ts';
 
 type Kind = HomeOfferBody['kind'];

@@ -8,7 +8,7 @@ import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
-import { danishToday } from '../../assessments/utils/today.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
 import type { Share } from '../api/crossReferralsApi.ts';
 import { usePreview, useSendCrossReferral } from '../hooks/useCrossReferrals.ts';
 import { referChoices, type ReferChoice } from '../utils/referChoices.ts';

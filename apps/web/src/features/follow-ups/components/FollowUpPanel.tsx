@@ -7,7 +7,7 @@ import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
-import { danishToday } from '../../assessments/utils/today.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { useRecordHeld, useScheduleFollowUp, useSetVulnerable } from '../hooks/useFollowUps.ts';
 
 type Props = { courseId: string; data: FollowUpList };

@@ -9,7 +9,7 @@ import { ErrorAlert, QueryState } from '../../../ui/QueryState.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
-import { danishToday } from '../../assessments/utils/today.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { useProviderStatusNotes, useWriteStatusNote } from '../hooks/useStatusNotes.ts';
 import { goalsReachedDraft, statusNoteDraft } from '../utils/draft.ts';
 import { danishDateOf } from '../utils/noteDates.ts';

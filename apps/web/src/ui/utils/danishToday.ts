@@ -1,4 +1,4 @@
-/** Today's calendar date in Denmark as `YYYY-MM-DD` — the date the server checks against. */
+/** Today's calendar date in Denmark (YYYY-MM-DD), whatever the browser's time zone: form defaults. */
 export function danishToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
 }
