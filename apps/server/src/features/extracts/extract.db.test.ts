@@ -199,4 +199,28 @@ describe('extract export', () => {
     const body = await importPair({ files: [{ name: 'export.xlsx', contentBase64: res.rawPayload.toString('base64') }] });
     expect(body).toMatchObject({ outcome: 'imported', created: 0, updated: 0, unchanged: 4 });
   });
+
+  it('refuses a changed row for a referral entered in Samkraft (change it there), and stores nothing', async () => {
+    const get = async (table: string) => {
+      const res = await app.inject({ method: 'GET', url: `/api/extracts/export?format=csv&table=${table}`, headers: admin.headers });
+      return res.body.replace(/^\uFEFF/, '');
+    };
+    const referrals = (await get('referrals')).split('\r\n');
+    const index = referrals.findIndex((l) => l.startsWith(`${uiReferralId};`));
+    expect(index).toBeGreaterThan(0);
+    referrals[index] = referrals[index]!.replace(';2026-11-03;', ';2026-11-04;');
+    const before = await records(database);
+    const body = await importPair({
+      files: [
+        { name: 'referrals.csv', contentBase64: Buffer.from(referrals.join('\r\n')).toString('base64') },
+        { name: 'interventions.csv', contentBase64: Buffer.from(await get('interventions')).toString('base64') },
+      ],
+    });
+    expect(body.outcome).toBe('refused');
+    // Row numbers count the header as row 1, as a spreadsheet shows them.
+    expect(body.errors.map(({ file, row, column, reason }) => ({ file, row, column, reason }))).toEqual([
+      { file: 'referrals.csv', row: index + 1, column: 'referral_id', reason: 'known_from_samkraft' },
+    ]);
+    expect(await records(database)).toEqual(before);
+  });
 });
