@@ -10,6 +10,7 @@ import { TEST_PERSONS } from '../../apps/server/src/features/demo/demo-people.da
 import { readPdfText } from '../../apps/server/src/test-support/read-pdf.ts';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
+import { getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
@@ -72,9 +73,6 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
 }
 
-async function getJson<T>(page: Page, p: string): Promise<T> {
-  return page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).json(), p) as Promise<T>;
-}
 
 describe('across municipalities: refer, contact, enrol, attend, end, status notes, closing', () => {
   let courseId = '';

@@ -4,6 +4,7 @@ import type { CourseCrossReferrals } from '@samkraft/contracts/cross-referrals';
 import type { Worklist } from '@samkraft/contracts/worklist';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
+import { getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
@@ -32,12 +33,9 @@ async function expectAccessible(name: string): Promise<void> {
   expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
 }
 
-async function getJson<T>(path: string): Promise<T> {
-  return page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
-}
 
 async function courseOf(name: string): Promise<string> {
-  const { items } = await getJson<Worklist>('/api/worklist');
+  const { items } = await getJson<Worklist>(page, '/api/worklist');
   const item = items.find((i) => i.citizen.name.includes(name));
   expect(item, `${name} on the worklist`).toBeDefined();
   return item!.courseId;
@@ -101,7 +99,7 @@ describe('cross-municipal referral, the home side', () => {
   it('records a temporary home offer, saying when the must-use rule (§ 8.13) asks for no reason', async () => {
     // In the demo routing no Gladsaxe offering is also routed from elsewhere, so no reason is
     // needed here; the refusal without a reason is tested in cross-referral-home.routes.db.test.ts.
-    const data = await getJson<CourseCrossReferrals>(`/api/courses/${mayJune}/cross-referrals`);
+    const data = await getJson<CourseCrossReferrals>(page, `/api/courses/${mayJune}/cross-referrals`);
     const mixed = data.homeOfferings.find((o) => o.interventionCode === 'mixed_training');
     expect(mixed).toMatchObject({ parallelHomeReasonRequired: false });
     const form = page.getByRole('form', { name: 'Tilbud i hjemkommunen og frit valg' });

@@ -5,6 +5,7 @@ import type { CourseSuggestions } from '@samkraft/contracts/suggestions';
 import type { Worklist } from '@samkraft/contracts/worklist';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
+import { getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
@@ -30,20 +31,17 @@ async function expectAccessible(name: string): Promise<void> {
   expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
 }
 
-async function getJson<T>(path: string): Promise<T> {
-  return page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
-}
 
 describe('cross-municipal referral and the provider inbox', () => {
   it('Gladsaxe sends a plan with consent and preview; the provider sees it with its deadline and records contact', async () => {
     await signInAsDemoUser(page, server.url, 'gladsaxe.kontakt');
-    const { items } = await getJson<Worklist>('/api/worklist');
+    const { items } = await getJson<Worklist>(page, '/api/worklist');
     // A demo course with a plan that has not been referred yet, and a suggested offering in another municipality.
     let chosen: { courseId: string; offering: { interventionName: string; hostMunicipalityName: string; hostMunicipalityCode: string } } | undefined;
     for (const item of items) {
-      const data = await getJson<CourseCrossReferrals>(`/api/courses/${item.courseId}/cross-referrals`);
+      const data = await getJson<CourseCrossReferrals>(page, `/api/courses/${item.courseId}/cross-referrals`);
       if (!data.shareOptions.plan || data.crossReferrals.length > 0) continue;
-      const { suggestions } = await getJson<CourseSuggestions>(`/api/courses/${item.courseId}/suggestions`);
+      const { suggestions } = await getJson<CourseSuggestions>(page, `/api/courses/${item.courseId}/suggestions`);
       const s = suggestions.find((x) => x.providers.some((p) => p.host.code !== '0159'));
       const p = s?.providers.find((x) => x.host.code !== '0159');
       if (s && p) {
@@ -77,7 +75,7 @@ describe('cross-municipal referral and the provider inbox', () => {
     await signInAsDemoUser(page, server.url, `${SLUG_OF[offering.hostMunicipalityCode]}.terapeut`);
     await page.locator('a[href="/indbakke"]:visible').first().click();
     await page.getByRole('heading', { level: 1, name: 'Indbakke' }).waitFor();
-    const inbox = await getJson<ProviderInbox>('/api/provider-inbox');
+    const inbox = await getJson<ProviderInbox>(page, '/api/provider-inbox');
     const item = inbox.items.find((i) => i.state === 'new' && i.receivedOn === inbox.asOf && i.interventionName === offering.interventionName);
     expect(item, 'the referral just sent').toBeDefined();
     expect(item!.deadlines.find((d) => d.kind === 'provider_contact')?.state).toMatch(/open|due_soon/);

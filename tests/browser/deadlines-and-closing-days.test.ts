@@ -4,6 +4,7 @@ import type { CourseDeadlines } from '@samkraft/contracts/deadlines';
 import type { Worklist } from '@samkraft/contracts/worklist';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
+import { getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
@@ -28,17 +29,14 @@ async function expectAccessible(name: string): Promise<void> {
 }
 
 /** Reads JSON with the signed-in browser's session, to choose a demo course to work on. */
-async function getJson<T>(path: string): Promise<T> {
-  return page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
-}
 
 describe('deadlines on the course page, closing days and deadline policies', () => {
   it('lets the contact person pause and resume a running deadline and see its state change', async () => {
     await signInAsDemoUser(page, server.url, 'gladsaxe.kontakt');
-    const worklist = await getJson<Worklist>('/api/worklist?scope=mine');
+    const worklist = await getJson<Worklist>(page, '/api/worklist?scope=mine');
     let target: { courseId: string; kind: string } | undefined;
     for (const item of worklist.items) {
-      const { deadlines } = await getJson<CourseDeadlines>(`/api/courses/${item.courseId}/deadlines`);
+      const { deadlines } = await getJson<CourseDeadlines>(page, `/api/courses/${item.courseId}/deadlines`);
       const running = deadlines.find((d) => d.actor === 'home' && d.metOn === null && d.openPauseId === null);
       if (running) {
         target = { courseId: item.courseId, kind: running.kind };
@@ -57,13 +55,13 @@ describe('deadlines on the course page, closing days and deadline policies', () 
     await page.getByRole('textbox', { name: 'Bemærkning' }).fill('Indlagt på Herlev');
     await page.getByRole('button', { name: 'Sæt i bero' }).click();
     await deadlines.getByText('Sat i bero').first().waitFor();
-    const after = await getJson<CourseDeadlines>(`/api/courses/${target!.courseId}/deadlines`);
+    const after = await getJson<CourseDeadlines>(page, `/api/courses/${target!.courseId}/deadlines`);
     expect(after.deadlines.find((d) => d.kind === target!.kind)?.state).toBe('paused');
     await expectAccessible('course-paused');
 
     await page.getByRole('button', { name: /^Genoptag / }).first().click();
     await page.getByRole('heading', { level: 3, name: 'Genoptag en frist' }).waitFor({ state: 'detached' });
-    const resumed = await getJson<CourseDeadlines>(`/api/courses/${target!.courseId}/deadlines`);
+    const resumed = await getJson<CourseDeadlines>(page, `/api/courses/${target!.courseId}/deadlines`);
     const state = resumed.deadlines.find((d) => d.kind === target!.kind)!.state;
     expect(state).not.toBe('paused');
     // The badge shows what the API says, not a state the browser worked out.

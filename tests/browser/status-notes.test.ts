@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusNoteInbox, StatusNoteUnreadCount } from '@samkraft/contracts/status-notes';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
+import { getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
@@ -45,9 +46,6 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
 }
 
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
-}
 
 describe('status notes from provider to home municipality', () => {
   it('a provider therapist writes the end note; the Gladsaxe contact person sees it unread, opens it, and it is read', async () => {

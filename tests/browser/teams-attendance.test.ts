@@ -5,6 +5,7 @@ import { readPdfText } from '../../apps/server/src/test-support/read-pdf.ts';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import path from 'node:path';
+import { getJson } from './support/page-api.ts';
 import { screenshot, screenshotDir } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
@@ -29,9 +30,6 @@ async function expectAccessible(name: string): Promise<void> {
   expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
 }
 
-async function getJson<T>(path: string): Promise<T> {
-  return page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
-}
 
 describe('teams and attendance', () => {
   it('lets the Gladsaxe therapist open a demo team and mark attendance for a session', async () => {
@@ -41,7 +39,7 @@ describe('teams and attendance', () => {
     await page.getByRole('heading', { name: 'Opret hold' }).waitFor();
     await expectAccessible('list');
 
-    const { teams } = await getJson<TeamList>('/api/teams');
+    const { teams } = await getJson<TeamList>(page, '/api/teams');
     const team = teams.find((t) => t.name.startsWith('Træning for mænd'));
     expect(team, 'the demo team for men in Gladsaxe').toBeDefined();
     await page.getByRole('link', { name: team!.name }).click();
@@ -50,7 +48,7 @@ describe('teams and attendance', () => {
     await expectAccessible('team');
 
     // The latest session already held that has participants on its list.
-    const detail = await getJson<TeamDetail>(`/api/teams/${team!.id}`);
+    const detail = await getJson<TeamDetail>(page, `/api/teams/${team!.id}`);
     const held = detail.sessions.filter((s) => s.recorded > 0 && new Date(s.startsAt) < new Date()).at(-1);
     expect(held, 'a held session of the demo team').toBeDefined();
     await page.goto(`${server.url}/hold/${team!.id}/sessioner/${held!.id}`);
@@ -75,7 +73,7 @@ describe('teams and attendance', () => {
       expect(box!.height, name).toBeGreaterThanOrEqual(44);
       expect(box!.width, name).toBeGreaterThanOrEqual(44);
     }
-    const marked = await getJson<SessionDetail>(`/api/team-sessions/${held!.id}`);
+    const marked = await getJson<SessionDetail>(page, `/api/team-sessions/${held!.id}`);
     const first = marked.participants[0]!;
     await card.getByText(`Session ${first.sessionNumber} af ${first.quota}`).first().waitFor();
     await expectAccessible('session-marked');
@@ -93,9 +91,9 @@ describe('teams and attendance', () => {
   });
 
   it('cancels a session with a reason and reinstates it', async () => {
-    const { teams } = await getJson<TeamList>('/api/teams');
+    const { teams } = await getJson<TeamList>(page, '/api/teams');
     const team = teams.find((t) => t.name.startsWith('Træning for mænd'))!;
-    const detail = await getJson<TeamDetail>(`/api/teams/${team.id}`);
+    const detail = await getJson<TeamDetail>(page, `/api/teams/${team.id}`);
     const upcoming = detail.sessions.find((s) => !s.cancelled && s.recorded === 0 && new Date(s.startsAt) > new Date());
     expect(upcoming, 'an upcoming session of the demo team').toBeDefined();
     await page.goto(`${server.url}/hold/${team.id}/sessioner/${upcoming!.id}`);
@@ -110,13 +108,13 @@ describe('teams and attendance', () => {
     await expectAccessible('session-cancelled');
     await page.getByRole('button', { name: 'Genoptag sessionen' }).click();
     await page.getByRole('form', { name: 'Aflys sessionen' }).waitFor();
-    expect((await getJson<SessionDetail>(`/api/team-sessions/${upcoming!.id}`)).session.cancelled).toBe(false);
+    expect((await getJson<SessionDetail>(page, `/api/team-sessions/${upcoming!.id}`)).session.cancelled).toBe(false);
   });
 
   it('ends a citizen\'s course on the team early with a reason', async () => {
-    const { teams } = await getJson<TeamList>('/api/teams');
+    const { teams } = await getJson<TeamList>(page, '/api/teams');
     const team = teams.find((t) => t.name.startsWith('Træning for mænd'))!;
-    const before = await getJson<TeamDetail>(`/api/teams/${team.id}`);
+    const before = await getJson<TeamDetail>(page, `/api/teams/${team.id}`);
     const enrolled = before.enrolments.find((e) => e.status === 'enrolled');
     expect(enrolled, 'an enrolled participant').toBeDefined();
     await page.goto(`${server.url}/hold/${team.id}`);
@@ -133,7 +131,7 @@ describe('teams and attendance', () => {
     await form.getByRole('combobox', { name: 'Årsag' }).selectOption('dropped_out');
     await form.getByRole('button', { name: 'Afslut forløbet på holdet' }).click();
     await page.getByRole('heading', { level: 2, name: 'Afsluttede' }).waitFor();
-    const after = await getJson<TeamDetail>(`/api/teams/${team.id}`);
+    const after = await getJson<TeamDetail>(page, `/api/teams/${team.id}`);
     expect(after.enrolments.find((e) => e.id === enrolled!.id)).toMatchObject({ status: 'ended', endReason: 'dropped_out' });
     await page.getByRole('row', { name: new RegExp(enrolled!.citizen.name) }).filter({ hasText: 'Stoppet' }).waitFor();
     await expectAccessible('team-ended');
