@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureInstall, repoRoot } from './ensure-install.mjs';
 import { ensureWebBuild } from './start.mjs';
 
@@ -17,6 +18,16 @@ const resultsDir = path.join(repoRoot, '.test-results');
 const requireAll = process.env.SAMKRAFT_REQUIRE_ALL === '1';
 const vitestArgs = process.argv.slice(2);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// `SAMKRAFT_TEST_NOW=2026-12-31T10:00:00Z npm test` runs everything as if it were then.
+const pinnedRun = process.env.SAMKRAFT_TEST_NOW;
+
+/** The environment that pins every process of a vitest run at `at` (see scripts/pin-clock.mjs). */
+function pinnedClockEnv(at) {
+  if (!at) return {};
+  const module = pathToFileURL(path.join(repoRoot, 'scripts/pin-clock.mjs')).href;
+  const nodeOptions = [process.env.NODE_OPTIONS, `--import=${module}`].filter(Boolean).join(' ');
+  return { SAMKRAFT_TEST_NOW: at, SAMKRAFT_TEST_NOW_FROM: String(Date.now()), NODE_OPTIONS: nodeOptions };
+}
 
 /** @type {{ name: string; passed: number; failed: number; skipped: number; note: string }[]} */
 const rows = [];
@@ -167,9 +178,10 @@ async function main() {
     rows.push({ name: skip.name, passed: 0, failed: requireAll ? 1 : 0, skipped: 0, note: `SKIPPED: ${skip.message}` });
   }
 
-  heading(`vitest ${vitestArgs.join(' ')}`.trim());
+  heading(`vitest ${vitestArgs.join(' ')}${pinnedRun ? ` — clock pinned at ${pinnedRun}` : ''}`.trim());
   const env = {
     TZ: 'UTC',
+    ...pinnedClockEnv(pinnedRun),
     ...(pgFound.url ? { SAMKRAFT_TEST_PG_URL: pgFound.url } : { SAMKRAFT_TEST_PG_URL: '' }),
     ...(chromium.path ? { SAMKRAFT_TEST_CHROMIUM: chromium.path } : { SAMKRAFT_TEST_CHROMIUM: '' }),
   };

@@ -1,14 +1,17 @@
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
+import { pinnedClockInitScript } from '../../../scripts/pin-clock.mjs';
 
 /**
  * Headless Debian Chromium (the path the test script found, in SAMKRAFT_TEST_CHROMIUM).
  * The flags keep it from reaching for Google's services, which this network refuses.
+ * When the run pins the clock (SAMKRAFT_TEST_NOW, see scripts/pin-clock.mjs), every context the
+ * browser makes gets the same pinned clock as the server, so pages and server agree on "today".
  */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.SAMKRAFT_TEST_CHROMIUM;
   if (!executablePath) throw new Error('SAMKRAFT_TEST_CHROMIUM is not set; run the browser tests with npm test');
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath,
     args: [
       '--no-sandbox',
@@ -20,4 +23,15 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const pinned = pinnedClockInitScript();
+  if (pinned) {
+    // Browser.newPage makes its context through newContext, so this covers both.
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await newContext(options);
+      await context.addInitScript(pinned);
+      return context;
+    };
+  }
+  return browser;
 }
