@@ -6,6 +6,8 @@ import { createStaffUser, type NewStaffUser } from './features/auth/staff-admin.
 import { ExtractCliError, exportExtractCommand, importExtractCommand } from './features/extracts/extract.cli.ts';
 import { seedReferenceData } from './features/reference-data/reference-data.seed.ts';
 import { reportCommand } from './features/reports/report.cli.ts';
+import { generateScaleDataCommand } from './features/scale-data/scale-data.cli.ts';
+import { ScaleDataRefused } from './features/scale-data/scale-data.service.ts';
 import { hasNoStaff } from './prepare-database.ts';
 import { danishDate, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -27,6 +29,9 @@ const usage = `Samkraft command line
   npm run cli -- report --from 2017-01-01 --to 2017-12-31 [--municipalities 0159,0151]
                  [--compare-from D --compare-to D] [--suppress] --format xlsx|csv|pdf|json [--out F]
                                          the report's tables (aggregates only; audited as report-cli)
+  npm run cli -- generate-scale-data --size nine|national|stress [--years 10] [--seed 1] [--today D]
+                                         synthetic records for benchmarks, into a database holding
+                                         reference data only (refuses any other)
 
 Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data).`;
 
@@ -108,8 +113,14 @@ async function run(argv: string[]): Promise<void> {
         process.stdout.write(result.written ? `wrote ${result.written}\n` : (result.text ?? ''));
         return;
       }
+      case 'generate-scale-data': {
+        await migrate(database);
+        await seedReferenceData(database.db);
+        await generateScaleDataCommand(database.db, rest, (line) => process.stdout.write(`${line}\n`));
+        return;
+      }
       default:
-        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, import-extract, export-extract, report, help)`);
+        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, import-extract, export-extract, report, generate-scale-data, help)`);
     }
   } finally {
     await database.close();
@@ -117,7 +128,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((err: unknown) => {
-  const msg = err instanceof ConfigError || err instanceof DatabaseOpenError || err instanceof ExtractCliError ? err.message : errorText(err);
+  const msg = err instanceof ConfigError || err instanceof DatabaseOpenError || err instanceof ExtractCliError || err instanceof ScaleDataRefused ? err.message : errorText(err);
   process.stderr.write(`Samkraft: ${msg}\n`);
   process.exit(1);
 });

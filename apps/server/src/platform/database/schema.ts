@@ -412,6 +412,7 @@ export interface Offering {
   host_municipality_code: string;
   id: Generated<string>;
   intervention_code: string;
+  is_synthetic: Generated<boolean>;
   note: string | null;
   place_name: string;
   valid_from: string;
@@ -509,6 +510,7 @@ export interface StaffUser {
   email: string | null;
   id: Generated<string>;
   is_demo: Generated<boolean>;
+  is_synthetic: Generated<boolean>;
   municipality_code: string;
   password_hash: string | null;
   profession: string;

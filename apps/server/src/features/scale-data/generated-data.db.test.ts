@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Worklist } from '@samkraft/contracts/worklist';
+import type { StaffActor } from '../../platform/auth/actor.ts';
+import { fixedClock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/database/database.ts';
+import { createTestDatabase } from '../../test-support/test-database.ts';
+import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
+import { getReport } from '../reports/report.service.ts';
+import { getWorklist } from '../worklist/worklist.service.ts';
+import { generateSyntheticData } from './scale-data.service.ts';
+
+/**
+ * The nine municipalities' two years, generated (seed 1, up to Tuesday 30 June 2026), read as a
+ * coordinator and as contact persons would. The stored report and worklists were computed before
+ * the queries were rewritten for volume; a rewrite must give them unchanged.
+ */
+const TODAY = '2026-06-30';
+const clock = fixedClock(`${TODAY}T08:00:00Z`);
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedReferenceData(database.db);
+  await generateSyntheticData(database.db, { size: 'nine', years: 2, today: TODAY, seed: 1 });
+}, 180_000);
+afterAll(async () => database?.close());
+
+async function staffActor(username: string): Promise<StaffActor> {
+  const s = await database.db
+    .selectFrom('staff_user as s')
+    .innerJoin('staff_role as r', 'r.staff_user_id', 's.id')
+    .select(['s.id', 's.username', 's.display_name', 's.municipality_code', 's.profession', 'r.role'])
+    .where('s.username', '=', username)
+    .executeTakeFirstOrThrow();
+  return { kind: 'staff', userId: s.id, username: s.username, displayName: s.display_name, municipalityCode: s.municipality_code, roles: [s.role as StaffActor['roles'][number]], profession: s.profession };
+}
+
+/** A worklist without its ids (they are random per generation), in its order. */
+function stable(w: Worklist) {
+  return {
+    counts: w.counts,
+    items: w.items.map((i) => `${i.citizen.identifier} ${i.step} ${i.state} ${i.nextDeadline?.kind ?? '-'} ${i.nextDeadline?.dueOn ?? '-'} ${i.contactPerson?.name ?? '-'}`),
+  };
+}
+
+describe('generated data: the nine, two years', () => {
+  it('holds what the generator promises: synthetic citizens only, open courses, busy contact persons', async () => {
+    const db = database.db;
+    const citizens = await db.selectFrom('citizen').select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.count<string>('cpr').as('cpr')]).executeTakeFirstOrThrow();
+    expect(Number(citizens.n)).toBe(2526);
+    expect(Number(citizens.cpr)).toBe(0);
+    const open = await db.selectFrom('course').select((eb) => eb.fn.countAll<string>().as('n')).where('closed_on', 'is', null).executeTakeFirstOrThrow();
+    expect(Number(open.n)).toBeGreaterThan(200);
+  });
+
+  it('gives the stored annual report, unchanged by any rewrite of its queries', async () => {
+    const actor: StaffActor = { ...(await staffActor('syn.0151.coordinator1')) };
+    const report = await getReport({ db: database.db, actor, clock }, { from: '2025-01-01', to: '2025-12-31', compareFrom: '2024-07-01', compareTo: '2024-12-31' });
+    await expect(`${JSON.stringify(report, null, 1)}\n`).toMatchFileSnapshot('./__snapshots__/generated-nine-2y.report.json');
+  });
+
+  it('gives the stored worklists of a contact person and a lead, unchanged by any rewrite', async () => {
+    const contact = await staffActor('syn.0159.contact-person1');
+    const lead = await staffActor('syn.0159.municipal-lead1');
+    const mine = await getWorklist({ db: database.db, actor: contact, clock }, { scope: 'mine' });
+    const municipality = await getWorklist({ db: database.db, actor: lead, clock }, { scope: 'municipality' });
+    expect(mine.items.length).toBeGreaterThan(20);
+    await expect(`${JSON.stringify({ mine: stable(mine), municipality: stable(municipality) }, null, 1)}\n`).toMatchFileSnapshot('./__snapshots__/generated-nine-2y.worklists.json');
+  });
+});

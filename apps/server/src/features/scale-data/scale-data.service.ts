@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/database/database.ts';
+import { demoOfferings } from '../demo/demo-hosting.ts';
+import { HOME_INTERVENTIONS, OPEN_COURSES_PER_CONTACT_PERSON, planHosting, yearlyReferrals, type MunicipalityFacts, type ScaleSize } from './scale-data.rules.ts';
+import { MUNICIPALITY_FACTS } from './municipality-facts.data.ts';
+import { findNonSyntheticRecords, generateScaleData, type GeneratedCounts } from './scale-data.repository.ts';
+
+export class ScaleDataRefused extends Error {}
+
+export type ScaleDataOptions = { size: ScaleSize; years: number; today: string; seed?: number };
+
+/** Report Bilag 1's hosting in the nine, without the offerings every municipality has at home. */
+function nineHosting() {
+  const home: readonly string[] = HOME_INTERVENTIONS;
+  return demoOfferings()
+    .filter((o) => !home.includes(o.interventionCode))
+    .map((o) => ({ interventionCode: o.interventionCode, host: o.host }));
+}
+
+async function loadFacts(db: Db, size: ScaleSize): Promise<{ municipalities: MunicipalityFacts[]; potentials: { code: string; newCases: number; rehabShare: number }[] }> {
+  const members = await db.selectFrom('municipality').select(['code', 'is_member']).execute();
+  const isMember = new Set(members.filter((m) => m.is_member).map((m) => m.code));
+  const all = MUNICIPALITY_FACTS.map(([code, population, lat, lon]) => ({ code, population, lat, lon, isMember: isMember.has(code) }));
+  const municipalities = size === 'nine' ? all.filter((m) => m.isMember) : all;
+  const potentials = await sql<{ code: string; newCases: number; rehabShare: number }>`
+    select distinct on (municipality_code) municipality_code as code, new_cases as "newCases", rehab_share::float8 as "rehabShare"
+    from cancer_potential order by municipality_code, year desc`.execute(db);
+  return { municipalities, potentials: potentials.rows };
+}
+
+/**
+ * Generates a synthetic data set into a database that holds only reference data: every record is
+ * synthetic (pseudonymised citizens, marked staff and offerings, origin 'synthetic'). Refuses a
+ * database with anything else, so it can never mix with real or demo records. One transaction.
+ */
+export async function generateSyntheticData(db: Db, options: ScaleDataOptions, progress?: (step: string) => void): Promise<GeneratedCounts> {
+  const found = await findNonSyntheticRecords(db);
+  if (found) throw new ScaleDataRefused(`the database holds ${found}; synthetic data is only generated into a database with reference data alone`);
+  const { municipalities, potentials } = await loadFacts(db, options.size);
+  if (municipalities.length === 0) throw new ScaleDataRefused('the database has no member municipalities; seed the reference data first');
+  const perYear = yearlyReferrals(options.size, municipalities, potentials);
+  const hosting = planHosting(municipalities, nineHosting());
+  const counts = await db.transaction().execute(async (trx) =>
+    generateScaleData(
+      trx,
+      {
+        today: options.today,
+        years: options.years,
+        seed: options.seed ?? 1,
+        municipalities: [...perYear].map(([code, n]) => ({ code, perYear: n })),
+        offerings: hosting.offerings,
+        routes: hosting.routes,
+        openCoursesPerContactPerson: OPEN_COURSES_PER_CONTACT_PERSON,
+      },
+      progress,
+    ),
+  );
+  progress?.('analyze');
+  await sql`analyze`.execute(db);
+  return counts;
+}
