@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../database/database.ts';
 import type { Json } from '../database/schema.ts';
 
@@ -16,27 +17,33 @@ export type AuditRow = {
   requestId: string | null;
 };
 
+/**
+ * One statement per actor, whatever the number of events: the columns that vary per event travel
+ * as arrays (a list of 10,000 citizens is 7 parameters, not 120,000 — PostgreSQL takes at most
+ * 65,535). The events of one call share their actor, so this is one statement in practice.
+ */
 export async function insertAuditEvents(db: Db, rows: AuditRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('audit_event')
-    .values(
-      rows.map((r) => ({
-        actor_user_id: r.actorUserId,
-        actor_label: r.actorLabel,
-        actor_municipality: r.actorMunicipality,
-        actor_roles: r.actorRoles,
-        action: r.action,
-        entity_type: r.entityType,
-        entity_id: r.entityId,
-        citizen_id: r.citizenId,
-        purpose: r.purpose,
-        outcome: r.outcome,
-        detail: r.detail === null ? null : JSON.stringify(r.detail),
-        request_id: r.requestId,
-      })),
-    )
-    .execute();
+  const byActor = new Map<string, AuditRow[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.actorUserId, r.actorLabel, r.actorMunicipality, r.actorRoles, r.requestId]);
+    const list = byActor.get(key);
+    if (list) list.push(r);
+    else byActor.set(key, [r]);
+  }
+  for (const group of byActor.values()) {
+    const [first] = group;
+    if (!first) continue;
+    const column = <T>(pick: (r: AuditRow) => T) => group.map(pick);
+    await sql`
+      insert into audit_event (actor_user_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
+      select ${first.actorUserId}::uuid, ${first.actorLabel}, ${first.actorMunicipality}, ${first.actorRoles}::text[], ${first.requestId},
+        e.action, e.entity_type, e.entity_id, e.citizen_id, e.purpose, e.outcome, e.detail
+      from unnest(${column((r) => r.action)}::text[], ${column((r) => r.entityType)}::text[], ${column((r) => r.entityId)}::text[],
+        ${column((r) => r.citizenId)}::uuid[], ${column((r) => r.purpose)}::text[], ${column((r) => r.outcome)}::text[],
+        ${column((r) => (r.detail === null ? null : JSON.stringify(r.detail)))}::jsonb[])
+        with ordinality as e(action, entity_type, entity_id, citizen_id, purpose, outcome, detail, n)
+      order by e.n`.execute(db);
+  }
 }
 
 export type AuditEventView = {
