@@ -301,6 +301,8 @@ export async function listInterventions(db: Db, courseId: string): Promise<Inter
     .selectFrom('cross_referral as x')
     .innerJoin('intervention as i', 'i.code', 'x.intervention_code')
     .innerJoin('municipality as m', 'm.code', 'x.provider_municipality_code')
+    // Sessions attended by the one definition (migration 0010), for this course's interventions.
+    .innerJoin(sql<{ cross_referral_id: string; sessions_attended: number | null }>`sessions_attended(array(select id from cross_referral where course_id = ${courseId}))`.as('s'), 's.cross_referral_id', 'x.id')
     .select([
       'x.id',
       'x.kind',
@@ -310,16 +312,7 @@ export async function listInterventions(db: Db, courseId: string): Promise<Inter
       'x.ended_on',
       'x.end_reason',
       'x.provider_decision',
-      'x.attendances_recorded',
-      (eb) =>
-        eb
-          .selectFrom('attendance as a')
-          .innerJoin('enrolment as e', 'e.id', 'a.enrolment_id')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .whereRef('e.cross_referral_id', '=', 'x.id')
-          .where('a.status', '=', 'attended')
-          .as('attended'),
-      (eb) => eb.selectFrom('enrolment as e').select(sql<number>`count(*)::int`.as('n')).whereRef('e.cross_referral_id', '=', 'x.id').as('enrolments'),
+      's.sessions_attended',
     ])
     .where('x.course_id', '=', courseId)
     .orderBy('x.received_on')
@@ -334,7 +327,7 @@ export async function listInterventions(db: Db, courseId: string): Promise<Inter
     endedOn: r.ended_on,
     endReason: r.end_reason,
     providerDecision: r.provider_decision,
-    attended: Number(r.enrolments ?? 0) > 0 ? Number(r.attended ?? 0) : r.attendances_recorded,
+    attended: r.sessions_attended,
   }));
 }
 

@@ -1,10 +1,44 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { DeadlineKind, DeadlineUnit, PauseReason } from '@samkraft/contracts/deadlines';
 import type { Db } from '../../platform/database/database.ts';
 
 /**
- * All SQL of the deadlines. Reads are batched by course — one query per kind of event for any
- * number of courses — because the worklist derives deadlines for a whole municipality at once.
+ * All SQL of the deadlines. Reads are set-based over a selection of courses — one query per kind
+ * of event, grouped per course, for any number of courses — because the worklist and the report
+ * derive deadlines for many courses at once.
  */
+
+/**
+ * Which courses to read: by id (any number, one array parameter), the courses of the referrals a
+ * set of home municipalities received in a period (the report), or a municipality's open courses,
+ * optionally of given contact persons (`null` = unassigned; the worklist).
+ */
+export type CourseSelection =
+  | { kind: 'ids'; ids: readonly string[] }
+  | { kind: 'received'; from: string; to: string; homes: readonly string[] }
+  | { kind: 'open'; home: string; contactPersons?: readonly (string | null)[] };
+
+/** The ids of the selected courses, as a subquery. */
+export function selectedCourses(sel: CourseSelection): RawBuilder<unknown> {
+  switch (sel.kind) {
+    case 'ids':
+      return sql`select unnest(${[...sel.ids]}::uuid[]) as id`;
+    case 'received':
+      return sql`select k.id from referral r join course k on k.referral_id = r.id
+        where r.received_on between ${sel.from} and ${sel.to} and r.home_municipality_code = any(${[...sel.homes]}::bpchar[])`;
+    case 'open': {
+      const people = sel.contactPersons;
+      const assigned = people?.filter((p): p is string => p !== null) ?? [];
+      const byPerson = people
+        ? sql`and (a.staff_user_id = any(${assigned}::uuid[])${people.includes(null) ? sql` or a.staff_user_id is null` : sql``})`
+        : sql``;
+      return sql`select k.id from referral r
+        join course k on k.referral_id = r.id and k.closed_on is null
+        left join course_assignment a on a.course_id = k.id and a.ended_at is null
+        where r.home_municipality_code = ${sel.home} ${byPerson}`;
+    }
+  }
+}
 
 export type CourseEventRecord = {
   courseId: string;
@@ -21,59 +55,25 @@ export type CourseEventRecord = {
   closingConversationOn: string | null;
 };
 
-export async function listCourseEvents(db: Db, courseIds: readonly string[]): Promise<CourseEventRecord[]> {
-  const rows = await db
-    .selectFrom('course as k')
-    .innerJoin('referral as r', 'r.id', 'k.referral_id')
-    .select((eb) => [
-      'k.id',
-      'k.closed_on',
-      'r.home_municipality_code',
-      'r.received_on',
-      'r.legal_basis',
-      'r.source',
-      'r.discharged_on',
-      'r.plan_clinical_start_on',
-      eb
-        .selectFrom('course_contact as c')
-        .whereRef('c.course_id', '=', 'k.id')
-        .where('c.reached', '=', true)
-        .select((s) => s.fn.min('c.contacted_on').as('v'))
-        .as('first_contact_on'),
-      eb
-        .selectFrom('needs_assessment as a')
-        .whereRef('a.course_id', '=', 'k.id')
-        .where('a.occasion', '=', 'initial')
-        .select((s) => s.fn.min('a.assessed_on').as('v'))
-        .as('initial_assessment_on'),
-      eb
-        .selectFrom('closing_conversation as cc')
-        .whereRef('cc.course_id', '=', 'k.id')
-        .select((s) => s.fn.min('cc.held_on').as('v'))
-        .as('closing_conversation_on'),
-      eb
-        .selectFrom('decline as d')
-        .whereRef('d.course_id', '=', 'k.id')
-        .where('d.cross_referral_id', 'is', null)
-        .select((s) => s.fn.min('d.declined_on').as('v'))
-        .as('course_declined_on'),
-    ])
-    .where('k.id', 'in', [...courseIds])
-    .execute();
-  return rows.map((r) => ({
-    courseId: r.id,
-    homeMunicipalityCode: r.home_municipality_code,
-    receivedOn: r.received_on,
-    closedOn: r.closed_on,
-    courseDeclinedOn: r.course_declined_on ?? null,
-    legalBasis: r.legal_basis,
-    source: r.source,
-    dischargedOn: r.discharged_on,
-    planClinicalStartOn: r.plan_clinical_start_on,
-    firstContactOn: r.first_contact_on ?? null,
-    initialAssessmentOn: r.initial_assessment_on ?? null,
-    closingConversationOn: r.closing_conversation_on ?? null,
-  }));
+export async function listCourseEvents(db: Db, sel: CourseSelection): Promise<CourseEventRecord[]> {
+  const result = await sql<CourseEventRecord>`
+    with sel as materialized (${selectedCourses(sel)}),
+    contact as (select c.course_id, min(c.contacted_on) as v from course_contact c where c.reached and c.course_id in (select id from sel) group by 1),
+    assessment as (select n.course_id, min(n.assessed_on) as v from needs_assessment n where n.occasion = 'initial' and n.course_id in (select id from sel) group by 1),
+    conversation as (select cc.course_id, min(cc.held_on) as v from closing_conversation cc where cc.course_id in (select id from sel) group by 1),
+    declined as (select d.course_id, min(d.declined_on) as v from decline d where d.cross_referral_id is null and d.course_id in (select id from sel) group by 1)
+    select k.id as "courseId", r.home_municipality_code as "homeMunicipalityCode", r.received_on as "receivedOn", k.closed_on as "closedOn",
+      declined.v as "courseDeclinedOn", r.legal_basis as "legalBasis", r.source, r.discharged_on as "dischargedOn",
+      r.plan_clinical_start_on as "planClinicalStartOn", contact.v as "firstContactOn", assessment.v as "initialAssessmentOn",
+      conversation.v as "closingConversationOn"
+    from course k
+    join referral r on r.id = k.referral_id
+    left join contact on contact.course_id = k.id
+    left join assessment on assessment.course_id = k.id
+    left join conversation on conversation.course_id = k.id
+    left join declined on declined.course_id = k.id
+    where k.id in (select id from sel)`.execute(db);
+  return result.rows;
 }
 
 export type CrossReferralEventRecord = {
@@ -93,64 +93,26 @@ export type CrossReferralEventRecord = {
   endNoteCourseEndOn: string | null;
 };
 
-export async function listCrossReferralEvents(db: Db, courseIds: readonly string[]): Promise<CrossReferralEventRecord[]> {
-  const rows = await db
-    .selectFrom('cross_referral as x')
-    .innerJoin('intervention as i', 'i.code', 'x.intervention_code')
-    .select((eb) => [
-      'x.id',
-      'x.course_id',
-      'x.kind',
-      'i.category',
-      'x.provider_municipality_code',
-      'x.sent_at',
-      'x.received_on',
-      'x.provider_decision',
-      'x.provider_contact_on',
-      'x.started_on',
-      'x.ended_on',
-      // The recorded deeper assessment counts when the referral's own date was not filled in.
-      eb.fn
-        .coalesce(
-          'x.deeper_assessment_on',
-          eb
-            .selectFrom('deeper_assessment as da')
-            .whereRef('da.cross_referral_id', '=', 'x.id')
-            .select((s) => s.fn.min('da.assessed_on').as('v')),
-        )
-        .as('deeper_assessment_on'),
-      eb
-        .selectFrom('status_note as n')
-        .whereRef('n.cross_referral_id', '=', 'x.id')
-        .where('n.kind', '=', 'end')
-        .select((s) => s.fn.max('n.course_end_on').as('v'))
-        .as('end_note_course_end_on'),
-      eb
-        .selectFrom('decline as d')
-        .whereRef('d.cross_referral_id', '=', 'x.id')
-        .select((s) => s.fn.min('d.declined_on').as('v'))
-        .as('citizen_declined_on'),
-    ])
-    .where('x.course_id', 'in', [...courseIds])
-    .orderBy('x.received_on')
-    .orderBy('x.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    courseId: r.course_id,
-    kind: r.kind,
-    interventionCategory: r.category,
-    providerMunicipalityCode: r.provider_municipality_code,
-    sentAt: r.sent_at,
-    receivedOn: r.received_on,
-    providerDecision: r.provider_decision,
-    citizenDeclinedOn: r.citizen_declined_on ?? null,
-    providerContactOn: r.provider_contact_on,
-    deeperAssessmentOn: r.deeper_assessment_on ?? null,
-    startedOn: r.started_on,
-    endedOn: r.ended_on,
-    endNoteCourseEndOn: r.end_note_course_end_on ?? null,
-  }));
+export async function listCrossReferralEvents(db: Db, sel: CourseSelection): Promise<CrossReferralEventRecord[]> {
+  const result = await sql<CrossReferralEventRecord>`
+    with sel as materialized (${selectedCourses(sel)}),
+    x as materialized (select x.* from cross_referral x where x.course_id in (select id from sel)),
+    deeper as (select da.cross_referral_id, min(da.assessed_on) as v from deeper_assessment da where da.cross_referral_id in (select id from x) group by 1),
+    end_note as (select n.cross_referral_id, max(n.course_end_on) as v from status_note n where n.kind = 'end' and n.cross_referral_id in (select id from x) group by 1),
+    declined as (select d.cross_referral_id, min(d.declined_on) as v from decline d where d.cross_referral_id in (select id from x) group by 1)
+    select x.id, x.course_id as "courseId", x.kind, i.category as "interventionCategory", x.provider_municipality_code as "providerMunicipalityCode",
+      x.sent_at as "sentAt", x.received_on as "receivedOn", x.provider_decision as "providerDecision", declined.v as "citizenDeclinedOn",
+      x.provider_contact_on as "providerContactOn",
+      -- The recorded deeper assessment counts when the referral's own date was not filled in.
+      coalesce(x.deeper_assessment_on, deeper.v) as "deeperAssessmentOn",
+      x.started_on as "startedOn", x.ended_on as "endedOn", end_note.v as "endNoteCourseEndOn"
+    from x
+    join intervention i on i.code = x.intervention_code
+    left join deeper on deeper.cross_referral_id = x.id
+    left join end_note on end_note.cross_referral_id = x.id
+    left join declined on declined.cross_referral_id = x.id
+    order by x.received_on, x.id`.execute(db);
+  return result.rows;
 }
 
 export type PauseRow = {
@@ -182,8 +144,14 @@ function toPause(r: RawPause): PauseRow {
   };
 }
 
-export async function listPauses(db: Db, courseIds: readonly string[]): Promise<PauseRow[]> {
-  const rows = await db.selectFrom('deadline_pause').select(pauseColumns).where('course_id', 'in', [...courseIds]).orderBy('paused_on').orderBy('id').execute();
+export async function listPauses(db: Db, sel: CourseSelection): Promise<PauseRow[]> {
+  const rows = await db
+    .selectFrom('deadline_pause')
+    .select(pauseColumns)
+    .where(sql<boolean>`course_id in (${selectedCourses(sel)})`)
+    .orderBy('paused_on')
+    .orderBy('id')
+    .execute();
   return rows.map(toPause);
 }
 

@@ -7,7 +7,9 @@ import { createCalendar } from '../calendar/calendar.rules.ts';
 import { loadCalendars } from '../calendar/calendar.service.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { deriveDeadlines, type CourseFacts, type CrossReferralFacts, type CrossReferralKind } from './deadline.rules.ts';
-import { listCourseEvents, listCrossReferralEvents, listPauses, listPolicies, type CrossReferralEventRecord } from './deadline.repository.ts';
+import { listCourseEvents, listCrossReferralEvents, listPauses, listPolicies, type CourseSelection, type CrossReferralEventRecord } from './deadline.repository.ts';
+
+export type { CourseSelection };
 
 function toCrossReferralFacts(r: CrossReferralEventRecord): CrossReferralFacts {
   return {
@@ -28,29 +30,48 @@ function toCrossReferralFacts(r: CrossReferralEventRecord): CrossReferralFacts {
   };
 }
 
+function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const group = groups.get(k);
+    if (group) group.push(x);
+    else groups.set(k, [x]);
+  }
+  return groups;
+}
+
 /**
  * The deadlines of many courses as of `today` (a Danish date), keyed by course id, in a fixed
- * number of queries whatever the number of courses. No access check and no audit: the caller
- * (e.g. the worklist) decides who sees which course and audits what it shows.
+ * number of queries whatever the number of courses: a list of ids, or a selection the database
+ * resolves itself (the courses of a period's referrals, a municipality's open courses). No access
+ * check and no audit: the caller (e.g. the worklist) decides who sees which course and audits
+ * what it shows.
  */
-export async function deadlinesForCourses(db: Db, courseIds: readonly string[], today: string): Promise<Map<string, Deadline[]>> {
+export async function deadlinesForCourses(db: Db, courses: readonly string[] | CourseSelection, today: string): Promise<Map<string, Deadline[]>> {
   const result = new Map<string, Deadline[]>();
-  const ids = [...new Set(courseIds)];
-  if (ids.length === 0) return result;
-  const [courses, crossReferrals, pauses, policies] = await Promise.all([listCourseEvents(db, ids), listCrossReferralEvents(db, ids), listPauses(db, ids), listPolicies(db)]);
-  const municipalities = [...courses.map((c) => c.homeMunicipalityCode), ...crossReferrals.map((x) => x.providerMunicipalityCode)];
+  const sel: CourseSelection = isSelection(courses) ? courses : { kind: 'ids', ids: [...new Set(courses)] };
+  if (sel.kind === 'ids' && sel.ids.length === 0) return result;
+  const [courseEvents, crossReferrals, pauses, policies] = await Promise.all([listCourseEvents(db, sel), listCrossReferralEvents(db, sel), listPauses(db, sel), listPolicies(db)]);
+  const municipalities = [...courseEvents.map((c) => c.homeMunicipalityCode), ...crossReferrals.map((x) => x.providerMunicipalityCode)];
   const calendars = await loadCalendars(db, municipalities);
   const fallback = createCalendar([]);
   const ctx = { policies, today, calendarOf: (code: string) => calendars.get(code) ?? fallback };
-  for (const c of courses) {
+  const referralsOf = groupBy(crossReferrals, (x) => x.courseId);
+  const pausesOf = groupBy(pauses, (p) => p.courseId);
+  for (const c of courseEvents) {
     const facts: CourseFacts = {
       ...c,
-      crossReferrals: crossReferrals.filter((x) => x.courseId === c.courseId).map(toCrossReferralFacts),
-      pauses: pauses.filter((p) => p.courseId === c.courseId),
+      crossReferrals: (referralsOf.get(c.courseId) ?? []).map(toCrossReferralFacts),
+      pauses: pausesOf.get(c.courseId) ?? [],
     };
     result.set(c.courseId, deriveDeadlines(facts, ctx));
   }
   return result;
+}
+
+function isSelection(courses: readonly string[] | CourseSelection): courses is CourseSelection {
+  return !Array.isArray(courses);
 }
 
 /** One course's deadlines for its home municipality's staff; the read is audited. */

@@ -104,10 +104,11 @@ export async function selectStoredReferrals(db: Db, ids?: string[]): Promise<Sto
       select cr.course_id, cr.intervention_code, cr.provider_municipality_code, cr.received_on, cr.provider_contact_on,
         coalesce(cr.deeper_assessment_on, (select min(da.assessed_on) from deeper_assessment da where da.cross_referral_id = cr.id)) as deeper_assessment_on,
         cr.started_on, cr.ended_on, cr.end_reason,
-        coalesce(cr.attendances_recorded,
-          (select nullif(count(*), 0)::int from attendance a join enrolment e on e.id = a.enrolment_id where e.cross_referral_id = cr.id and a.status = 'attended'),
-          case when cr.ended_on is not null then 0 end) as attendances
+        -- Sessions attended by the one definition (migration 0010); the format needs a number
+        -- with an end, so an unknown count is written as 0.
+        coalesce(s.sessions_attended, case when cr.ended_on is not null then 0 end) as attendances
       from cross_referral cr
+      join sessions_attended(array(select id from cross_referral cr ${where})) s on s.cross_referral_id = cr.id
       ${where}`.execute(db);
     for (const r of rows.rows) {
       const list = byCourse.get(r.course_id) ?? [];

@@ -1,20 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import type { Period } from './report-period.rules.ts';
+import { codeArray } from './report-referrals.repository.ts';
 
 /**
  * Course-level aggregates of the report: course length, data completeness, the questionnaire
  * answers (indicators 4–5), the potential, and the courses whose deadlines indicator 2 reads.
  */
-
-/**
- * A course's length is its attended sessions; an imported intervention without attendance rows
- * carries `attendances_recorded` instead. With neither, the length is unknown.
- */
-const lengthOf = sql`case
-  when exists (select 1 from attendance a join enrolment e on e.id = a.enrolment_id where e.cross_referral_id = x.id)
-    then (select count(*) from attendance a join enrolment e on e.id = a.enrolment_id where e.cross_referral_id = x.id and a.status = 'attended')::int
-  else x.attendances_recorded end`;
 
 export type CourseLengthRecord = {
   intervention: string;
@@ -29,21 +21,30 @@ export type CourseLengthRecord = {
   unknown: number;
 };
 
-/** Interventions that ended in the period, per intervention and providing municipality. */
-export async function courseLengths(db: Db, p: Period, municipalities: readonly string[]): Promise<CourseLengthRecord[]> {
-  const result = await sql<CourseLengthRecord>`
-    select t.intervention, i.name_da as "interventionName", t.provider,
-      count(t.length)::int as courses, min(t.length) as min, max(t.length) as max, avg(t.length)::float8 as mean,
-      (count(*) - count(t.length))::int as unknown
-    from (
-      select x.intervention_code as intervention, x.provider_municipality_code as provider, ${lengthOf} as length
+/**
+ * Interventions that ended in the period, per intervention and providing municipality. A
+ * course's length is its sessions attended, by the one definition (`sessions_attended`, migration
+ * 0010), computed once for the whole set.
+ */
+export function courseLengthsQuery(p: Period, municipalities: readonly string[]) {
+  return sql<CourseLengthRecord>`
+    with x as (
+      select x.id, x.intervention_code, x.provider_municipality_code
       from cross_referral x
       where x.ended_on between ${p.from} and ${p.to}
-        and x.provider_municipality_code in (${sql.join([...municipalities])})
-    ) t
-    join intervention i on i.code = t.intervention
-    group by t.intervention, i.name_da, t.provider`.execute(db);
-  return result.rows;
+        and x.provider_municipality_code = any(${codeArray(municipalities)})
+    )
+    select x.intervention_code as intervention, i.name_da as "interventionName", x.provider_municipality_code as provider,
+      count(s.sessions_attended)::int as courses, min(s.sessions_attended) as min, max(s.sessions_attended) as max,
+      avg(s.sessions_attended)::float8 as mean, (count(*) - count(s.sessions_attended))::int as unknown
+    from x
+    join sessions_attended(array(select id from x)) s on s.cross_referral_id = x.id
+    join intervention i on i.code = x.intervention_code
+    group by x.intervention_code, i.name_da, x.provider_municipality_code`;
+}
+
+export async function courseLengths(db: Db, p: Period, municipalities: readonly string[]): Promise<CourseLengthRecord[]> {
+  return (await courseLengthsQuery(p, municipalities).execute(db)).rows;
 }
 
 export type CompletenessRecord = {
@@ -60,24 +61,47 @@ export type CompletenessRecord = {
   unknownLength: number;
 };
 
-export async function completeness(db: Db, p: Period, municipalities: readonly string[]): Promise<CompletenessRecord[]> {
-  const completed = sql`k.close_reason = 'completed'`;
-  const result = await sql<CompletenessRecord>`
-    select r.home_municipality_code as home,
+/** Data completeness per home municipality and quarter of receipt, set-based over the period's referrals. */
+export function completenessQuery(p: Period, municipalities: readonly string[]) {
+  return sql<CompletenessRecord>`
+    with r as (
+      select r.home_municipality_code as home, r.received_on, k.id as course_id, k.close_reason = 'completed' as completed
+      from referral r
+      left join course k on k.referral_id = r.id
+      where r.received_on between ${p.from} and ${p.to}
+        and r.home_municipality_code = any(${codeArray(municipalities)})
+    ),
+    ended as (
+      select x.id, x.course_id from cross_referral x join r on r.course_id = x.course_id where x.ended_on is not null
+    ),
+    unknown as (
+      select ended.course_id, count(*)::int as n
+      from ended join sessions_attended(array(select id from ended)) s on s.cross_referral_id = ended.id
+      where s.sessions_attended is null
+      group by ended.course_id
+    ),
+    na as (select distinct n.course_id from needs_assessment n join r on r.course_id = n.course_id where n.occasion = 'initial'),
+    ap as (select distinct ap.course_id from action_plan ap join r on r.course_id = ap.course_id),
+    cc as (select cc.course_id from closing_conversation cc join r on r.course_id = cc.course_id)
+    select r.home,
       extract(year from r.received_on)::int as year,
       extract(quarter from r.received_on)::int as quarter,
       count(*)::int as referrals,
-      (count(*) filter (where ${completed}))::int as "closedCompleted",
-      (count(*) filter (where ${completed} and not exists (select 1 from needs_assessment n where n.course_id = k.id and n.occasion = 'initial')))::int as "missingAssessment",
-      (count(*) filter (where ${completed} and not exists (select 1 from action_plan ap where ap.course_id = k.id)))::int as "missingPlan",
-      (count(*) filter (where ${completed} and not exists (select 1 from closing_conversation cc where cc.course_id = k.id)))::int as "missingClosingConversation",
-      coalesce(sum((select count(*) from cross_referral x where x.course_id = k.id and x.ended_on is not null and (${lengthOf}) is null)), 0)::int as "unknownLength"
-    from referral r
-    left join course k on k.referral_id = r.id
-    where r.received_on between ${p.from} and ${p.to}
-      and r.home_municipality_code in (${sql.join([...municipalities])})
-    group by 1, 2, 3`.execute(db);
-  return result.rows;
+      (count(*) filter (where r.completed))::int as "closedCompleted",
+      (count(*) filter (where r.completed and na.course_id is null))::int as "missingAssessment",
+      (count(*) filter (where r.completed and ap.course_id is null))::int as "missingPlan",
+      (count(*) filter (where r.completed and cc.course_id is null))::int as "missingClosingConversation",
+      coalesce(sum(u.n), 0)::int as "unknownLength"
+    from r
+    left join na on na.course_id = r.course_id
+    left join ap on ap.course_id = r.course_id
+    left join cc on cc.course_id = r.course_id
+    left join unknown u on u.course_id = r.course_id
+    group by 1, 2, 3`;
+}
+
+export async function completeness(db: Db, p: Period, municipalities: readonly string[]): Promise<CompletenessRecord[]> {
+  return (await completenessQuery(p, municipalities).execute(db)).rows;
 }
 
 export type AnswerCounts = { conversations: number; satisfactionAnswered: number; satisfied: number; benefitAnswered: number; benefited: number };
@@ -94,21 +118,8 @@ export async function questionnaireAnswers(db: Db, p: Period, municipalities: re
     join course k on k.id = cc.course_id
     join referral r on r.id = k.referral_id
     where cc.held_on between ${p.from} and ${p.to}
-      and r.home_municipality_code in (${sql.join([...municipalities])})`.execute(db);
+      and r.home_municipality_code = any(${codeArray(municipalities)})`.execute(db);
   return result.rows[0] ?? { conversations: 0, satisfactionAnswered: 0, satisfied: 0, benefitAnswered: 0, benefited: 0 };
-}
-
-/** The courses of the referrals received in the period (for the deadline engine). */
-export async function courseIdsOf(db: Db, p: Period, municipalities: readonly string[]): Promise<string[]> {
-  const rows = await db
-    .selectFrom('referral as r')
-    .innerJoin('course as k', 'k.referral_id', 'r.id')
-    .select('k.id')
-    .where('r.received_on', '>=', p.from)
-    .where('r.received_on', '<=', p.to)
-    .where('r.home_municipality_code', 'in', [...municipalities])
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 export type PotentialRecord = { municipalityCode: string; year: number; newCases: number; rehabShare: number; source: string };
@@ -118,7 +129,7 @@ export async function potentials(db: Db, municipalities: readonly string[], year
   const result = await sql<PotentialRecord>`
     select distinct on (municipality_code) municipality_code as "municipalityCode", year, new_cases as "newCases", rehab_share as "rehabShare", source
     from cancer_potential
-    where municipality_code in (${sql.join([...municipalities])})
+    where municipality_code = any(${codeArray(municipalities)})
     order by municipality_code, (year <= ${year}) desc, case when year <= ${year} then -year else year end`.execute(db);
   return result.rows;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import type { Period } from './report-period.rules.ts';
 
@@ -6,10 +6,25 @@ import type { Period } from './report-period.rules.ts';
  * The referral counts of the report, as SQL aggregates over the stored records. A referral
  * belongs to the period of its receipt; its interventions are the cross_referral rows of its
  * course (any kind: across municipalities, at home, temporarily at home, outside).
+ *
+ * Written for ten years of the whole country: each query selects its referrals once, joins what
+ * it counts as sets grouped per course (no subquery per row), and takes the municipalities as one
+ * array parameter.
  */
+
+/** Municipality codes as one parameter, typed like the columns so their indexes apply. */
+export const codeArray = (codes: readonly string[]): RawBuilder<string[]> => sql<string[]>`${[...codes]}::bpchar[]`;
+
+/** How counts are grouped in time: the whole period, or its half-years (the trend table). */
+export type Bucketing = 'period' | 'half_year';
+
+const bucketOf = (column: RawBuilder<unknown>, by: Bucketing) =>
+  by === 'period' ? sql<string>`''` : sql<string>`extract(year from ${column})::int || '-' || case when extract(month from ${column}) <= 6 then 1 else 2 end`;
 
 export type HomeCounts = {
   home: string;
+  /** '' for the whole period, else `YYYY-1` or `YYYY-2` (half-year). */
+  bucket: string;
   referred: number;
   /** With at least one intervention. */
   offered: number;
@@ -27,54 +42,72 @@ export type HomeCounts = {
   declinedOther: number;
 };
 
-const hasIntervention = (extra = sql``) => sql`exists (select 1 from cross_referral x where x.course_id = k.id ${extra})`;
-const hasDecline = (reason: string | null) =>
-  reason === null ? sql`exists (select 1 from decline d where d.course_id = k.id)` : sql`exists (select 1 from decline d where d.course_id = k.id and d.reason = ${reason})`;
-
-export async function countByHome(db: Db, p: Period, municipalities: readonly string[]): Promise<HomeCounts[]> {
+export async function countByHome(db: Db, p: Period, municipalities: readonly string[], by: Bucketing = 'period'): Promise<HomeCounts[]> {
   const result = await sql<HomeCounts>`
-    select r.home_municipality_code as home,
+    with r as (
+      select r.home_municipality_code as home, r.received_on, k.id as course_id
+      from referral r
+      left join course k on k.referral_id = r.id
+      where r.received_on between ${p.from} and ${p.to}
+        and r.home_municipality_code = any(${codeArray(municipalities)})
+    ),
+    x as (
+      select x.course_id,
+        bool_or(x.provider_municipality_code <> r.home) as elsewhere,
+        bool_or(x.kind = 'cross_municipal') as referred_on
+      from cross_referral x join r on r.course_id = x.course_id
+      group by x.course_id
+    ),
+    n as (select distinct n.course_id from needs_assessment n join r on r.course_id = n.course_id),
+    d as (
+      select d.course_id,
+        bool_or(d.reason = 'not_relevant') as not_relevant, bool_or(d.reason = 'too_far') as too_far,
+        bool_or(d.reason = 'already_in_home_course') as already_in_home_course, bool_or(d.reason = 'other') as other
+      from decline d join r on r.course_id = d.course_id
+      group by d.course_id
+    )
+    select r.home, ${bucketOf(sql`r.received_on`, by)} as bucket,
       count(*)::int as referred,
-      (count(*) filter (where ${hasIntervention()}))::int as offered,
-      (count(*) filter (where ${hasIntervention(sql`and x.provider_municipality_code <> r.home_municipality_code`)}))::int as "servedElsewhere",
-      (count(*) filter (where ${hasIntervention(sql`and x.kind = 'cross_municipal'`)}))::int as "referredOn",
-      (count(*) filter (where exists (select 1 from needs_assessment n where n.course_id = k.id)))::int as assessed,
-      (count(*) filter (where ${hasDecline(null)}))::int as declined,
-      (count(*) filter (where ${hasDecline('not_relevant')}))::int as "declinedNotRelevant",
-      (count(*) filter (where ${hasDecline('too_far')}))::int as "declinedTooFar",
-      (count(*) filter (where ${hasDecline('already_in_home_course')}))::int as "declinedAlreadyInHomeCourse",
-      (count(*) filter (where ${hasDecline('other')}))::int as "declinedOther"
-    from referral r
-    left join course k on k.referral_id = r.id
-    where r.received_on between ${p.from} and ${p.to}
-      and r.home_municipality_code in (${sql.join([...municipalities])})
-    group by r.home_municipality_code`.execute(db);
+      (count(*) filter (where x.course_id is not null))::int as offered,
+      (count(*) filter (where x.elsewhere))::int as "servedElsewhere",
+      (count(*) filter (where x.referred_on))::int as "referredOn",
+      (count(*) filter (where n.course_id is not null))::int as assessed,
+      (count(*) filter (where d.course_id is not null))::int as declined,
+      (count(*) filter (where d.not_relevant))::int as "declinedNotRelevant",
+      (count(*) filter (where d.too_far))::int as "declinedTooFar",
+      (count(*) filter (where d.already_in_home_course))::int as "declinedAlreadyInHomeCourse",
+      (count(*) filter (where d.other))::int as "declinedOther"
+    from r
+    left join x on x.course_id = r.course_id
+    left join n on n.course_id = r.course_id
+    left join d on d.course_id = r.course_id
+    group by 1, 2`.execute(db);
   return result.rows;
 }
 
 /** Interventions that ended in the period, for any end reason, per home municipality. */
-export async function completedByHome(db: Db, p: Period, municipalities: readonly string[]): Promise<{ home: string; completed: number }[]> {
-  const result = await sql<{ home: string; completed: number }>`
-    select r.home_municipality_code as home, count(*)::int as completed
+export async function completedByHome(db: Db, p: Period, municipalities: readonly string[], by: Bucketing = 'period'): Promise<{ home: string; bucket: string; completed: number }[]> {
+  const result = await sql<{ home: string; bucket: string; completed: number }>`
+    select r.home_municipality_code as home, ${bucketOf(sql`x.ended_on`, by)} as bucket, count(*)::int as completed
     from cross_referral x
     join course k on k.id = x.course_id
     join referral r on r.id = k.referral_id
     where x.ended_on between ${p.from} and ${p.to}
-      and r.home_municipality_code in (${sql.join([...municipalities])})
-    group by r.home_municipality_code`.execute(db);
+      and r.home_municipality_code = any(${codeArray(municipalities)})
+    group by 1, 2`.execute(db);
   return result.rows;
 }
 
 /** Referrals of the period per (home, provider): each referral once per provider it was sent to. */
 export async function countFlows(db: Db, p: Period, municipalities: readonly string[]): Promise<{ home: string; provider: string; referrals: number }[]> {
-  const codes = sql.join([...municipalities]);
+  const codes = codeArray(municipalities);
   const result = await sql<{ home: string; provider: string; referrals: number }>`
     select r.home_municipality_code as home, x.provider_municipality_code as provider, count(distinct r.id)::int as referrals
     from referral r
     join course k on k.referral_id = r.id
     join cross_referral x on x.course_id = k.id
     where r.received_on between ${p.from} and ${p.to}
-      and (r.home_municipality_code in (${codes}) or x.provider_municipality_code in (${codes}))
+      and (r.home_municipality_code = any(${codes}) or x.provider_municipality_code = any(${codes}))
     group by r.home_municipality_code, x.provider_municipality_code`.execute(db);
   return result.rows;
 }
@@ -89,7 +122,7 @@ export async function countBySexAndAge(db: Db, p: Period, municipalities: readon
     from referral r
     join citizen c on c.id = r.citizen_id
     where r.received_on between ${p.from} and ${p.to}
-      and r.home_municipality_code in (${sql.join([...municipalities])})
+      and r.home_municipality_code = any(${codeArray(municipalities)})
     group by 1, 2, 3`.execute(db);
   return result.rows;
 }
@@ -102,7 +135,7 @@ export async function countBySource(db: Db, p: Period, municipalities: readonly 
       count(*)::int as referrals
     from referral r
     where r.received_on between ${p.from} and ${p.to}
-      and r.home_municipality_code in (${sql.join([...municipalities])})
+      and r.home_municipality_code = any(${codeArray(municipalities)})
     group by 1, 2`.execute(db);
   return result.rows;
 }
@@ -111,7 +144,7 @@ export async function listMunicipalityNames(db: Db, codes?: readonly string[]): 
   let q = db.selectFrom('municipality').select(['code', 'name', 'is_member as isMember']).orderBy('name');
   if (codes) {
     if (codes.length === 0) return [];
-    q = q.where('code', 'in', [...codes]);
+    q = q.where(sql<boolean>`code = any(${codeArray(codes)})`);
   } else {
     q = q.where('is_member', '=', true);
   }

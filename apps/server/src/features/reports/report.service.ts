@@ -9,7 +9,7 @@ import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
 import { reportToCsv, reportToXlsx } from './report-export.ts';
 import { reportToPdf } from './report-pdf.ts';
 import { classifyAssessmentDeadlines, completenessTable, courseLengthTable, coverageTable, indicators, indicatorTable } from './report-course-tables.rules.ts';
-import { completeness, courseIdsOf, courseLengths, potentials, questionnaireAnswers } from './report-courses.repository.ts';
+import { completeness, courseLengths, potentials, questionnaireAnswers } from './report-courses.repository.ts';
 import { checkPeriods, halfYearsOf, sourceGroups, type Period } from './report-period.rules.ts';
 import { completedByHome, countByHome, countBySexAndAge, countBySource, countFlows, listMunicipalityNames } from './report-referrals.repository.ts';
 import { exchangeTable, flowTable, pilotTable, sexAgeTable, sourceTables, summaryOf, summaryTable, trendTable, type SummaryFigures } from './report-referral-tables.rules.ts';
@@ -45,8 +45,13 @@ async function resolveScope(ctx: ServiceContext, params: ReportParams, action: s
   return { codes: sorted.map((m) => m.code), municipalities: sorted };
 }
 
-async function summaryFigures(db: Db, p: Period, codes: readonly string[]): Promise<SummaryFigures> {
-  return summaryOf(await countByHome(db, p, codes), await completedByHome(db, p, codes));
+/** The summary of each half-year of the trend period, from one grouped query per measure. */
+async function halfYearFigures(db: Db, trendPeriod: Period, codes: readonly string[]): Promise<{ label: string; figures: SummaryFigures }[]> {
+  const [counts, completed] = await Promise.all([countByHome(db, trendPeriod, codes, 'half_year'), completedByHome(db, trendPeriod, codes, 'half_year')]);
+  return halfYearsOf(trendPeriod).map((h) => {
+    const bucket = `${h.from.slice(0, 4)}-${h.from.slice(5, 7) <= '06' ? 1 : 2}`;
+    return { label: h.label, figures: summaryOf(counts.filter((c) => c.bucket === bucket), completed.filter((c) => c.bucket === bucket)) };
+  });
 }
 
 /** Computes every table of the report inside the caller's transaction. */
@@ -61,8 +66,7 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
   const compareCounts = comparePeriod ? await countByHome(trx, comparePeriod, codes) : null;
   const compare = comparePeriod && compareCounts ? { period: comparePeriod, figures: summaryOf(compareCounts, await completedByHome(trx, comparePeriod, codes)) } : null;
   const trendPeriod = comparePeriod && comparePeriod.from < period.from ? { from: comparePeriod.from, to: period.to } : period;
-  const halfYears = [];
-  for (const h of halfYearsOf(trendPeriod)) halfYears.push({ label: h.label, figures: await summaryFigures(trx, h, codes) });
+  const halfYears = await halfYearFigures(trx, trendPeriod, codes);
 
   const flows = await countFlows(trx, period, codes);
   const lengths = await courseLengths(trx, period, codes);
@@ -72,15 +76,14 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
   const sources = await countBySource(trx, period, codes);
   const [sourceCounts, sourceShares] = sourceTables(municipalities, sources, suppress);
 
-  const courseIds = await courseIdsOf(trx, period, codes);
-  const deadlines = await deadlinesForCourses(trx, courseIds, asOf);
+  const deadlines = await deadlinesForCourses(trx, { kind: 'received', from: period.from, to: period.to, homes: codes }, asOf);
   const indicatorInput = {
     referred: main.referred,
     compareReferred: compare ? compare.figures.referred : null,
     referredOn: sum(counts.map((c) => c.referredOn)),
     compareReferredOn: compareCounts ? sum(compareCounts.map((c) => c.referredOn)) : null,
     bySource: Object.fromEntries(sourceGroups.map((s) => [s, sum(sources.filter((x) => x.source === s).map((x) => x.referrals))])) as Record<(typeof sourceGroups)[number], number>,
-    deadlines: classifyAssessmentDeadlines(courseIds.map((id) => deadlines.get(id) ?? [])),
+    deadlines: classifyAssessmentDeadlines([...deadlines.values()]),
     answers: await questionnaireAnswers(trx, period, codes),
   };
   const indicatorList = indicators(indicatorInput, suppress);

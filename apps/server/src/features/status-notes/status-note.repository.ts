@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ProviderGoalStatus, StatusNoteEndReason, StatusNoteKind } from '@samkraft/contracts/status-notes';
 import type { Db } from '../../platform/database/database.ts';
 
@@ -70,17 +71,12 @@ export async function findEnrolmentFacts(db: Db, crossReferralId: string): Promi
     ])
     .where('e.cross_referral_id', '=', crossReferralId)
     .executeTakeFirstOrThrow();
-  const a = await db
-    .selectFrom('attendance as a')
-    .innerJoin('enrolment as e', 'e.id', 'a.enrolment_id')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('e.cross_referral_id', '=', crossReferralId)
-    .where('a.status', '=', 'attended')
-    .executeTakeFirstOrThrow();
+  // Sessions attended by the one definition (migration 0010).
+  const a = await sql<{ n: number | null }>`select sessions_attended as n from sessions_attended(array[${crossReferralId}::uuid])`.execute(db);
   const enrolments = Number(e.enrolments);
   return {
     enrolments,
-    attended: Number(a.n),
+    attended: a.rows[0]?.n ?? 0,
     startOn: e.start_on,
     // While one enrolment still runs, the span has no end yet.
     endOn: enrolments > 0 && Number(e.ended) === enrolments ? e.end_on : null,
