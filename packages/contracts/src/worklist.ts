@@ -19,6 +19,9 @@ export const worklistQuery = z.strictObject({
   step: courseStep.optional(),
   /** Leads only: one contact person's courses. */
   contactPersonId: uuid.optional(),
+  /** Paging: the first item to return (0-based) and how many, most urgent first. */
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type WorklistQuery = z.input<typeof worklistQuery>;
 
@@ -35,6 +38,10 @@ export const worklist = z.object({
   asOf: z.string(),
   /** Counts per state over the scope, before the state and step filters. */
   counts: z.object({ overdue: z.number().int(), due_soon: z.number().int(), open: z.number().int(), paused: z.number().int(), none: z.number().int() }),
+  /** Items matching the state and step filters; `items` is the page of them from `offset`. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
   items: z.array(worklistItem),
 });
 export type Worklist = z.infer<typeof worklist>;

@@ -1,4 +1,4 @@
-import { Group, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Group, NativeSelect, Pagination, SegmentedControl, Stack, Text } from '@mantine/core';
 import { courseSteps } from '@samkraft/contracts/start';
 import { worklistStates } from '@samkraft/contracts/worklist';
 import { useState } from 'react';
@@ -8,10 +8,14 @@ import { courseStepLabel } from '../features/courses/utils/courseStep.ts';
 import { WorklistTable } from '../features/worklist/components/WorklistTable.tsx';
 import { useWorklist } from '../features/worklist/hooks/useWorklist.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
+import { formatNumber } from '../ui/utils/formatDate.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatGrid } from '../ui/StatGrid.tsx';
+
+/** Courses a page: a contact person's own list fits on one. */
+const PAGE_SIZE = 100;
 
 export function WorklistPage() {
   const { t } = useTranslation('worklist');
@@ -21,7 +25,13 @@ export function WorklistPage() {
   const [scope, setScope] = useState<string>(isLead ? 'municipality' : 'mine');
   const [state, setState] = useState('');
   const [step, setStep] = useState('');
-  const query = useWorklist({ scope, state, step });
+  const [page, setPage] = useState(1);
+  const query = useWorklist({ scope, state, step, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  // A new scope or filter starts from the first page.
+  const choose = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setPage(1);
+  };
   const scopes = isLead ? (['municipality', 'unassigned'] as const) : (['mine', 'unassigned'] as const);
   return (
     <>
@@ -32,18 +42,18 @@ export function WorklistPage() {
             <Text component="span" id="worklist-scope" size="sm" fw={500}>
               {t('scope.label')}
             </Text>
-            <SegmentedControl aria-labelledby="worklist-scope" value={scope} onChange={setScope} data={scopes.map((s) => ({ value: s, label: t(`scope.${s}`) }))} />
+            <SegmentedControl aria-labelledby="worklist-scope" value={scope} onChange={choose(setScope)} data={scopes.map((s) => ({ value: s, label: t(`scope.${s}`) }))} />
           </Stack>
           <NativeSelect
             label={t('stateFilter')}
             value={state}
-            onChange={(e) => setState(e.currentTarget.value)}
+            onChange={(e) => choose(setState)(e.currentTarget.value)}
             data={[{ value: '', label: t('all') }, ...worklistStates.map((s) => ({ value: s, label: t(`states.${s}`) }))]}
           />
           <NativeSelect
             label={t('stepFilter')}
             value={step}
-            onChange={(e) => setStep(e.currentTarget.value)}
+            onChange={(e) => choose(setStep)(e.currentTarget.value)}
             data={[{ value: '', label: t('all') }, ...courseSteps.filter((s) => s !== 'closed').map((s) => ({ value: s, label: courseStepLabel(s, language) }))]}
           />
         </Group>
@@ -54,7 +64,23 @@ export function WorklistPage() {
                 <StatGrid stats={worklistStates.map((s) => ({ key: s, label: t(`states.${s}`), value: String(data.counts[s]) }))} />
               </Section>
               <Section title={t('tableTitle')}>
-                <WorklistTable items={data.items} showContactPerson={scope !== 'mine'} />
+                <Stack gap="sm">
+                  {data.total > 0 && (
+                    <Text size="sm" c="dimmed" aria-live="polite">
+                      {t('showing', { from: formatNumber(data.offset + 1, language), to: formatNumber(data.offset + data.items.length, language), total: formatNumber(data.total, language) })}
+                    </Text>
+                  )}
+                  <WorklistTable items={data.items} showContactPerson={scope !== 'mine'} />
+                  {data.total > data.limit && (
+                    <Pagination
+                      total={Math.ceil(data.total / data.limit)}
+                      value={page}
+                      onChange={setPage}
+                      aria-label={t('pages')}
+                      getControlProps={(control) => ({ 'aria-label': t(`pageControls.${control}`) })}
+                    />
+                  )}
+                </Stack>
               </Section>
             </Stack>
           )}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from '../citizens/citizen.mapper.ts';
 import type { CourseStepFacts } from './course-step.rules.ts';
@@ -15,9 +16,16 @@ export type OpenCourseRow = CourseStepFacts & {
   citizen: CitizenListRecord;
 };
 
-/** Open courses of a home municipality with the facts their step is derived from. */
-export async function listOpenCourses(db: Db, municipalityCode: string): Promise<OpenCourseRow[]> {
-  const rows = await db
+/**
+ * Which courses to list: a home municipality's open courses, optionally only those of given
+ * contact persons (`null` = unassigned), or given courses of a home municipality by id (a page of
+ * the worklist; any number, one array parameter).
+ */
+export type CourseListFilter = { municipalityCode: string; contactPersons?: readonly (string | null)[] } | { municipalityCode: string; ids: readonly string[] };
+
+/** Courses of a home municipality with the facts their step is derived from, oldest referral first. */
+export async function listOpenCourses(db: Db, filter: CourseListFilter): Promise<OpenCourseRow[]> {
+  let query = db
     .selectFrom('course as k')
     .innerJoin('referral as r', 'r.id', 'k.referral_id')
     .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
@@ -37,10 +45,18 @@ export async function listOpenCourses(db: Db, municipalityCode: string): Promise
       ...citizenListColumns,
       ...courseStepFactColumns(),
     ])
-    .where('r.home_municipality_code', '=', municipalityCode)
-    .where('k.closed_on', 'is', null)
-    .orderBy('r.received_on')
-    .execute();
+    .where('r.home_municipality_code', '=', filter.municipalityCode);
+  if ('ids' in filter) {
+    query = query.where(sql<boolean>`k.id = any(${[...filter.ids]}::uuid[])`);
+  } else {
+    query = query.where('k.closed_on', 'is', null);
+    const people = filter.contactPersons;
+    if (people) {
+      const assigned = people.filter((p): p is string => p !== null);
+      query = query.where((eb) => eb.or([sql<boolean>`a.staff_user_id = any(${assigned}::uuid[])`, ...(people.includes(null) ? [eb('a.staff_user_id', 'is', null)] : [])]));
+    }
+  }
+  const rows = await query.orderBy('r.received_on').orderBy('k.id').execute();
   return rows.map((r) => ({
     courseId: r.course_id,
     referralId: r.referral_id,

@@ -52,6 +52,8 @@ export type CourseEventRecord = {
   planClinicalStartOn: string | null;
   firstContactOn: string | null;
   initialAssessmentOn: string | null;
+  /** The first version of the action plan (the worklist derives the course's step from these events). */
+  planAgreedOn: string | null;
   closingConversationOn: string | null;
 };
 
@@ -60,16 +62,18 @@ export async function listCourseEvents(db: Db, sel: CourseSelection): Promise<Co
     with sel as materialized (${selectedCourses(sel)}),
     contact as (select c.course_id, min(c.contacted_on) as v from course_contact c where c.reached and c.course_id in (select id from sel) group by 1),
     assessment as (select n.course_id, min(n.assessed_on) as v from needs_assessment n where n.occasion = 'initial' and n.course_id in (select id from sel) group by 1),
+    plan as (select p.course_id, min(p.agreed_on) as v from action_plan p where p.course_id in (select id from sel) group by 1),
     conversation as (select cc.course_id, min(cc.held_on) as v from closing_conversation cc where cc.course_id in (select id from sel) group by 1),
     declined as (select d.course_id, min(d.declined_on) as v from decline d where d.cross_referral_id is null and d.course_id in (select id from sel) group by 1)
     select k.id as "courseId", r.home_municipality_code as "homeMunicipalityCode", r.received_on as "receivedOn", k.closed_on as "closedOn",
       declined.v as "courseDeclinedOn", r.legal_basis as "legalBasis", r.source, r.discharged_on as "dischargedOn",
       r.plan_clinical_start_on as "planClinicalStartOn", contact.v as "firstContactOn", assessment.v as "initialAssessmentOn",
-      conversation.v as "closingConversationOn"
+      plan.v as "planAgreedOn", conversation.v as "closingConversationOn"
     from course k
     join referral r on r.id = k.referral_id
     left join contact on contact.course_id = k.id
     left join assessment on assessment.course_id = k.id
+    left join plan on plan.course_id = k.id
     left join conversation on conversation.course_id = k.id
     left join declined on declined.course_id = k.id
     where k.id in (select id from sel)`.execute(db);

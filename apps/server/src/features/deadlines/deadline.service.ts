@@ -7,9 +7,9 @@ import { createCalendar } from '../calendar/calendar.rules.ts';
 import { loadCalendars } from '../calendar/calendar.service.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { deriveDeadlines, type CourseFacts, type CrossReferralFacts, type CrossReferralKind } from './deadline.rules.ts';
-import { listCourseEvents, listCrossReferralEvents, listPauses, listPolicies, type CourseSelection, type CrossReferralEventRecord } from './deadline.repository.ts';
+import { listCourseEvents, listCrossReferralEvents, listPauses, listPolicies, type CourseEventRecord, type CourseSelection, type CrossReferralEventRecord } from './deadline.repository.ts';
 
-export type { CourseSelection };
+export type { CourseEventRecord, CourseSelection };
 
 function toCrossReferralFacts(r: CrossReferralEventRecord): CrossReferralFacts {
   return {
@@ -41,17 +41,19 @@ function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]>
   return groups;
 }
 
+/** A course's events and its deadlines as of a day, as read for many courses at once. */
+export type CourseDeadlineFacts = { course: CourseEventRecord; crossReferrals: CrossReferralFacts[]; deadlines: Deadline[] };
+
 /**
- * The deadlines of many courses as of `today` (a Danish date), keyed by course id, in a fixed
- * number of queries whatever the number of courses: a list of ids, or a selection the database
- * resolves itself (the courses of a period's referrals, a municipality's open courses). No access
- * check and no audit: the caller (e.g. the worklist) decides who sees which course and audits
- * what it shows.
+ * The deadlines of many courses as of `today` (a Danish date), with the events they were derived
+ * from, in a fixed number of queries whatever the number of courses: a list of ids, or a selection
+ * the database resolves itself (the courses of a period's referrals, a municipality's open
+ * courses). No access check and no audit: the caller (e.g. the worklist) decides who sees which
+ * course and audits what it shows.
  */
-export async function deadlinesForCourses(db: Db, courses: readonly string[] | CourseSelection, today: string): Promise<Map<string, Deadline[]>> {
-  const result = new Map<string, Deadline[]>();
+export async function courseDeadlines(db: Db, courses: readonly string[] | CourseSelection, today: string): Promise<CourseDeadlineFacts[]> {
   const sel: CourseSelection = isSelection(courses) ? courses : { kind: 'ids', ids: [...new Set(courses)] };
-  if (sel.kind === 'ids' && sel.ids.length === 0) return result;
+  if (sel.kind === 'ids' && sel.ids.length === 0) return [];
   const [courseEvents, crossReferrals, pauses, policies] = await Promise.all([listCourseEvents(db, sel), listCrossReferralEvents(db, sel), listPauses(db, sel), listPolicies(db)]);
   const municipalities = [...courseEvents.map((c) => c.homeMunicipalityCode), ...crossReferrals.map((x) => x.providerMunicipalityCode)];
   const calendars = await loadCalendars(db, municipalities);
@@ -59,15 +61,19 @@ export async function deadlinesForCourses(db: Db, courses: readonly string[] | C
   const ctx = { policies, today, calendarOf: (code: string) => calendars.get(code) ?? fallback };
   const referralsOf = groupBy(crossReferrals, (x) => x.courseId);
   const pausesOf = groupBy(pauses, (p) => p.courseId);
-  for (const c of courseEvents) {
+  return courseEvents.map((c) => {
     const facts: CourseFacts = {
       ...c,
       crossReferrals: (referralsOf.get(c.courseId) ?? []).map(toCrossReferralFacts),
       pauses: pausesOf.get(c.courseId) ?? [],
     };
-    result.set(c.courseId, deriveDeadlines(facts, ctx));
-  }
-  return result;
+    return { course: c, crossReferrals: facts.crossReferrals, deadlines: deriveDeadlines(facts, ctx) };
+  });
+}
+
+/** The deadlines of many courses as of `today`, keyed by course id (see `courseDeadlines`). */
+export async function deadlinesForCourses(db: Db, courses: readonly string[] | CourseSelection, today: string): Promise<Map<string, Deadline[]>> {
+  return new Map((await courseDeadlines(db, courses, today)).map((c) => [c.course.courseId, c.deadlines]));
 }
 
 function isSelection(courses: readonly string[] | CourseSelection): courses is CourseSelection {

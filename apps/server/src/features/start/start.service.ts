@@ -57,7 +57,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
     const municipality = { code: m, name: await municipalityName(trx, m) };
     switch (role) {
       case 'contact_person': {
-        const open = await openCoursesOf(trx, m);
+        const open = await openCoursesOf(trx, { municipalityCode: m, contactPersons: [actor.userId, null] });
         const mine = open.filter((r) => r.contactPersonId === actor.userId);
         const unassigned = open.filter((r) => r.contactPersonId === null);
         await audit(trx, ctx, listReads('course.list', [...mine, ...unassigned].map((r) => r.citizen), 'start_page'));
@@ -92,7 +92,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
         };
       }
       case 'municipal_lead': {
-        const open = await openCoursesOf(trx, m);
+        const open = await openCoursesOf(trx, { municipalityCode: m });
         const unassigned = open.filter((r) => r.contactPersonId === null);
         await audit(trx, ctx, listReads('course.list', unassigned.map((r) => r.citizen), 'start_page_lead'));
         const counts = new Map<string, number>();

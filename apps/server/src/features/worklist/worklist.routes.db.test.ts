@@ -49,8 +49,12 @@ afterAll(async () => {
   await database.close();
 });
 
+// One session per user: signing in again for every request would meet the sign-in rate limit.
+const sessions = new Map<string, Awaited<ReturnType<typeof signIn>>>();
+
 async function worklistFor(userId: string, query = ''): Promise<{ status: number; body: Worklist }> {
-  const c = await signIn(app, userId);
+  const c = sessions.get(userId) ?? (await signIn(app, userId));
+  sessions.set(userId, c);
   const res = await app.inject({ method: 'GET', url: `/api/worklist${query}`, headers: c.headers });
   return { status: res.statusCode, body: res.json() };
 }
@@ -87,6 +91,22 @@ describe('GET /api/worklist', () => {
     expect(all.body.items).toHaveLength(6);
     const one = await worklistFor(id.lead!, `?contactPersonId=${id.colleague}`);
     expect(one.body.items.map((i) => i.citizen.id)).toEqual([id.colleagues]);
+  });
+
+  it("pages a lead's list most urgent first, with the total, and audits only the page shown", async () => {
+    const all = await worklistFor(id.lead!, '?scope=municipality');
+    const first = await worklistFor(id.lead!, '?scope=municipality&limit=4');
+    const second = await worklistFor(id.lead!, '?scope=municipality&limit=4&offset=4');
+    expect([first.body.total, first.body.offset, first.body.limit, second.body.offset]).toEqual([6, 0, 4, 4]);
+    expect([...first.body.items, ...second.body.items].map((i) => i.courseId)).toEqual(all.body.items.map((i) => i.courseId));
+    expect(first.body.counts).toEqual(all.body.counts);
+    // The colleague's course is the oldest overdue one (received 2 Nov): on the first page.
+    expect(first.body.items[0]?.citizen.id).toBe(id.colleagues);
+    const before = await listAuditEvents(database.db, { citizenId: id.unassigned!, actorUserId: id.lead! });
+    await worklistFor(id.lead!, '?scope=municipality&limit=1');
+    const after = await listAuditEvents(database.db, { citizenId: id.unassigned!, actorUserId: id.lead! });
+    expect(after.length).toBe(before.length);
+    expect((await worklistFor(id.lead!, '?scope=municipality&limit=0')).status).toBe(400);
   });
 
   it('refuses the whole municipality to a contact person, and shows another municipality nothing', async () => {

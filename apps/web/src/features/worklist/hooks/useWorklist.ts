@@ -1,6 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchWorklist } from '../api/worklistApi.ts';
+import type { WorklistFilters } from '../utils/stateTone.ts';
 
-export function useWorklist(filters: { scope: string; state?: string; step?: string }) {
-  return useQuery({ queryKey: ['worklist', filters], queryFn: () => fetchWorklist(filters) });
+export function useWorklist(filters: WorklistFilters) {
+  // A new page keeps the previous one on screen until it arrives.
+  return useQuery({ queryKey: ['worklist', filters], queryFn: () => fetchWorklist(filters), placeholderData: keepPreviousData });
 }

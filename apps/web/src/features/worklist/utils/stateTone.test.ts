@@ -10,5 +10,6 @@ describe('worklist utils', () => {
   it('builds the query string from the filters, leaving out empty ones', () => {
     expect(worklistSearch({ scope: 'mine' })).toBe('?scope=mine');
     expect(worklistSearch({ scope: 'municipality', state: 'overdue', step: '' })).toBe('?scope=municipality&state=overdue');
+    expect(worklistSearch({ scope: 'municipality', offset: 100, limit: 100 })).toBe('?scope=municipality&offset=100&limit=100');
   });
 });

@@ -17,10 +17,14 @@ export function stateTone(state: WorklistState): TagTone {
   }
 }
 
+export type WorklistFilters = { scope: string; state?: string; step?: string; offset?: number; limit?: number };
+
 /** The query string for the API from the page's filters; empty values are left out. */
-export function worklistSearch(filters: { scope: string; state?: string; step?: string }): string {
+export function worklistSearch(filters: WorklistFilters): string {
   const params = new URLSearchParams({ scope: filters.scope });
   if (filters.state) params.set('state', filters.state);
   if (filters.step) params.set('step', filters.step);
+  if (filters.offset) params.set('offset', String(filters.offset));
+  if (filters.limit) params.set('limit', String(filters.limit));
   return `?${params.toString()}`;
 }
