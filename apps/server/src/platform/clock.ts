@@ -28,7 +28,11 @@ export function fileClock(file: string): Clock {
   };
 }
 
+// Made once: constructing an Intl.DateTimeFormat costs far more than formatting with one (the
+// deadline engine asks for thousands of dates in one worklist or report).
+const copenhagenDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
 /** The calendar date in Denmark for an instant — deadlines count Danish days, not UTC days. */
 export function danishDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(at);
+  return copenhagenDay.format(at);
 }

@@ -28,14 +28,29 @@ function parts(date: IsoDate): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+// The deadline engine turns the same few thousand dates back and forth for every course of a
+// worklist or report; remembering them (a date is a pure function of its number and back) makes
+// that cheap. Bounded: a span of 100 years is 36,525 days.
+const MEMO_LIMIT = 40_000;
+const dayNumbers = new Map<IsoDate, number>();
+const isoDates = new Map<number, IsoDate>();
+
 /** Days since 1970-01-01 (UTC); the one place a date becomes a number. */
 export function toDayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  const day = Date.UTC(y, m - 1, d) / DAY_MS;
+  if (dayNumbers.size < MEMO_LIMIT) dayNumbers.set(date, day);
+  return day;
 }
 
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const known = isoDates.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (isoDates.size < MEMO_LIMIT) isoDates.set(day, date);
+  return date;
 }
 
 /** A real calendar date (rejects 2025-02-30, 2025-13-01). */

@@ -4,7 +4,8 @@ import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from 
 import type { CourseStepFacts } from './course-step.rules.ts';
 import { courseStepFactColumns, toStepFacts } from './course-step.repository.ts';
 
-export type OpenCourseRow = CourseStepFacts & {
+/** A course as lists show it: referral, citizen, diagnosis and contact person. */
+export type CourseListRow = {
   courseId: string;
   referralId: string;
   receivedOn: string;
@@ -16,48 +17,36 @@ export type OpenCourseRow = CourseStepFacts & {
   citizen: CitizenListRecord;
 };
 
-/**
- * Which courses to list: a home municipality's open courses, optionally only those of given
- * contact persons (`null` = unassigned), or given courses of a home municipality by id (a page of
- * the worklist; any number, one array parameter).
- */
-export type CourseListFilter = { municipalityCode: string; contactPersons?: readonly (string | null)[] } | { municipalityCode: string; ids: readonly string[] };
+export type OpenCourseRow = CourseStepFacts & CourseListRow;
 
-/** Courses of a home municipality with the facts their step is derived from, oldest referral first. */
-export async function listOpenCourses(db: Db, filter: CourseListFilter): Promise<OpenCourseRow[]> {
-  let query = db
+/** A home municipality's open courses, optionally only those of given contact persons (`null` = unassigned). */
+export type CourseListFilter = { municipalityCode: string; contactPersons?: readonly (string | null)[] };
+
+function listQuery(db: Db, municipalityCode: string) {
+  return db
     .selectFrom('course as k')
     .innerJoin('referral as r', 'r.id', 'k.referral_id')
     .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
     .leftJoin('diagnosis as d', 'd.code', 'r.diagnosis_code')
     .leftJoin('course_assignment as a', (j) => j.onRef('a.course_id', '=', 'k.id').on('a.ended_at', 'is', null))
     .leftJoin('staff_user as s', 's.id', 'a.staff_user_id')
-    .select([
-      'k.id as course_id',
-      'k.closed_on',
-      'r.id as referral_id',
-      'r.received_on',
-      'r.source',
-      'r.diagnosis_code',
-      'd.title_da',
-      's.id as staff_id',
-      's.display_name as staff_name',
-      ...citizenListColumns,
-      ...courseStepFactColumns(),
-    ])
-    .where('r.home_municipality_code', '=', filter.municipalityCode);
-  if ('ids' in filter) {
-    query = query.where(sql<boolean>`k.id = any(${[...filter.ids]}::uuid[])`);
-  } else {
-    query = query.where('k.closed_on', 'is', null);
-    const people = filter.contactPersons;
-    if (people) {
-      const assigned = people.filter((p): p is string => p !== null);
-      query = query.where((eb) => eb.or([sql<boolean>`a.staff_user_id = any(${assigned}::uuid[])`, ...(people.includes(null) ? [eb('a.staff_user_id', 'is', null)] : [])]));
-    }
-  }
-  const rows = await query.orderBy('r.received_on').orderBy('k.id').execute();
-  return rows.map((r) => ({
+    .select(['k.id as course_id', 'r.id as referral_id', 'r.received_on', 'r.source', 'r.diagnosis_code', 'd.title_da', 's.id as staff_id', 's.display_name as staff_name', ...citizenListColumns])
+    .where('r.home_municipality_code', '=', municipalityCode);
+}
+
+type ListRow = {
+  course_id: string;
+  referral_id: string;
+  received_on: string;
+  source: string;
+  diagnosis_code: string | null;
+  title_da: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+} & Parameters<typeof toCitizenListRecord>[0];
+
+function toListRow(r: ListRow): CourseListRow {
+  return {
     courseId: r.course_id,
     referralId: r.referral_id,
     receivedOn: r.received_on,
@@ -66,7 +55,27 @@ export async function listOpenCourses(db: Db, filter: CourseListFilter): Promise
     diagnosisTitle: r.title_da,
     contactPersonId: r.staff_id,
     contactPersonName: r.staff_name,
-    ...toStepFacts(r),
     citizen: toCitizenListRecord(r),
-  }));
+  };
+}
+
+/** Open courses of a home municipality with the facts their step is derived from, oldest referral first. */
+export async function listOpenCourses(db: Db, filter: CourseListFilter): Promise<OpenCourseRow[]> {
+  let query = listQuery(db, filter.municipalityCode).select(['k.closed_on', ...courseStepFactColumns()]).where('k.closed_on', 'is', null);
+  const people = filter.contactPersons;
+  if (people) {
+    const assigned = people.filter((p): p is string => p !== null);
+    query = query.where((eb) => eb.or([sql<boolean>`a.staff_user_id = any(${assigned}::uuid[])`, ...(people.includes(null) ? [eb('a.staff_user_id', 'is', null)] : [])]));
+  }
+  const rows = await query.orderBy('r.received_on').orderBy('k.id').execute();
+  return rows.map((r) => ({ ...toListRow(r), ...toStepFacts(r) }));
+}
+
+/** Given courses of a home municipality (a page of a list; any number, one array parameter), without step facts. */
+export async function listCoursesByIds(db: Db, municipalityCode: string, ids: readonly string[]): Promise<CourseListRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await listQuery(db, municipalityCode)
+    .where(sql<boolean>`k.id = any(${[...ids]}::uuid[])`)
+    .execute();
+  return rows.map(toListRow);
 }

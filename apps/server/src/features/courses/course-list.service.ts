@@ -1,13 +1,18 @@
 import type { Db } from '../../platform/database/database.ts';
-import { listOpenCourses, type CourseListFilter, type OpenCourseRow } from './course-list.repository.ts';
+import { listCoursesByIds, listOpenCourses, type CourseListFilter, type CourseListRow, type OpenCourseRow } from './course-list.repository.ts';
 
-export type { CourseListFilter, OpenCourseRow };
+export type { CourseListFilter, CourseListRow, OpenCourseRow };
 
 /**
  * A home municipality's open courses (all, or those of given contact persons; `null` =
- * unassigned), or given courses by id, with the facts their step is derived from. Not audited
- * here: callers audit what they show.
+ * unassigned) with the facts their step is derived from. Not audited here: callers audit what
+ * they show.
  */
 export async function openCoursesOf(db: Db, filter: CourseListFilter): Promise<OpenCourseRow[]> {
   return listOpenCourses(db, filter);
+}
+
+/** Given courses of a home municipality, as lists show them (a page of the worklist). Not audited here. */
+export async function coursesByIds(db: Db, municipalityCode: string, ids: readonly string[]): Promise<CourseListRow[]> {
+  return listCoursesByIds(db, municipalityCode, ids);
 }

@@ -29,13 +29,19 @@ export function selectedCourses(sel: CourseSelection): RawBuilder<unknown> {
     case 'open': {
       const people = sel.contactPersons;
       const assigned = people?.filter((p): p is string => p !== null) ?? [];
-      const byPerson = people
-        ? sql`and (a.staff_user_id = any(${assigned}::uuid[])${people.includes(null) ? sql` or a.staff_user_id is null` : sql``})`
-        : sql``;
-      return sql`select k.id from referral r
-        join course k on k.referral_id = r.id and k.closed_on is null
+      if (people && !people.includes(null)) {
+        // A contact person's open courses: from their current assignments, whatever the size of
+        // the municipality (course_assignment_staff_idx, then course by key).
+        return sql`select k.id from course_assignment a
+          join course k on k.id = a.course_id and k.closed_on is null
+          join referral r on r.id = k.referral_id
+          where a.staff_user_id = any(${assigned}::uuid[]) and a.ended_at is null and r.home_municipality_code = ${sel.home}`;
+      }
+      const byPerson = people ? sql`and (a.staff_user_id = any(${assigned}::uuid[]) or a.staff_user_id is null)` : sql``;
+      return sql`select k.id from course k
+        join referral r on r.id = k.referral_id
         left join course_assignment a on a.course_id = k.id and a.ended_at is null
-        where r.home_municipality_code = ${sel.home} ${byPerson}`;
+        where k.closed_on is null and r.home_municipality_code = ${sel.home} ${byPerson}`;
     }
   }
 }
@@ -57,29 +63,6 @@ export type CourseEventRecord = {
   closingConversationOn: string | null;
 };
 
-export async function listCourseEvents(db: Db, sel: CourseSelection): Promise<CourseEventRecord[]> {
-  const result = await sql<CourseEventRecord>`
-    with sel as materialized (${selectedCourses(sel)}),
-    contact as (select c.course_id, min(c.contacted_on) as v from course_contact c where c.reached and c.course_id in (select id from sel) group by 1),
-    assessment as (select n.course_id, min(n.assessed_on) as v from needs_assessment n where n.occasion = 'initial' and n.course_id in (select id from sel) group by 1),
-    plan as (select p.course_id, min(p.agreed_on) as v from action_plan p where p.course_id in (select id from sel) group by 1),
-    conversation as (select cc.course_id, min(cc.held_on) as v from closing_conversation cc where cc.course_id in (select id from sel) group by 1),
-    declined as (select d.course_id, min(d.declined_on) as v from decline d where d.cross_referral_id is null and d.course_id in (select id from sel) group by 1)
-    select k.id as "courseId", r.home_municipality_code as "homeMunicipalityCode", r.received_on as "receivedOn", k.closed_on as "closedOn",
-      declined.v as "courseDeclinedOn", r.legal_basis as "legalBasis", r.source, r.discharged_on as "dischargedOn",
-      r.plan_clinical_start_on as "planClinicalStartOn", contact.v as "firstContactOn", assessment.v as "initialAssessmentOn",
-      plan.v as "planAgreedOn", conversation.v as "closingConversationOn"
-    from course k
-    join referral r on r.id = k.referral_id
-    left join contact on contact.course_id = k.id
-    left join assessment on assessment.course_id = k.id
-    left join plan on plan.course_id = k.id
-    left join conversation on conversation.course_id = k.id
-    left join declined on declined.course_id = k.id
-    where k.id in (select id from sel)`.execute(db);
-  return result.rows;
-}
-
 export type CrossReferralEventRecord = {
   id: string;
   courseId: string;
@@ -97,26 +80,79 @@ export type CrossReferralEventRecord = {
   endNoteCourseEndOn: string | null;
 };
 
-export async function listCrossReferralEvents(db: Db, sel: CourseSelection): Promise<CrossReferralEventRecord[]> {
-  const result = await sql<CrossReferralEventRecord>`
+/** A course's events with its interventions' events and its pauses: everything its deadlines derive from. */
+export type CourseFactsRecord = CourseEventRecord & { crossReferrals: CrossReferralEventRecord[]; pauses: PauseRow[] };
+
+type JsonCrossReferral = Omit<CrossReferralEventRecord, 'sentAt'> & { sentAt: string | null };
+type JsonPause = { id: string; courseId: string; deadlineKind: string; crossReferralId: string | null; pausedOn: string; resumedOn: string | null; reason: string; note: string | null };
+
+/**
+ * Every fact the deadlines of the selected courses are derived from, in one statement: the
+ * selection is resolved once, each kind of event is grouped per course over it (no subquery per
+ * row), and the interventions and pauses come as JSON arrays per course.
+ */
+export function courseFactsQuery(sel: CourseSelection, withInterventions = true) {
+  return sql<CourseEventRecord & { crossReferrals: JsonCrossReferral[] | null; pauses: JsonPause[] | null }>`
     with sel as materialized (${selectedCourses(sel)}),
-    x as materialized (select x.* from cross_referral x where x.course_id in (select id from sel)),
-    deeper as (select da.cross_referral_id, min(da.assessed_on) as v from deeper_assessment da where da.cross_referral_id in (select id from x) group by 1),
-    end_note as (select n.cross_referral_id, max(n.course_end_on) as v from status_note n where n.kind = 'end' and n.cross_referral_id in (select id from x) group by 1),
-    declined as (select d.cross_referral_id, min(d.declined_on) as v from decline d where d.cross_referral_id in (select id from x) group by 1)
-    select x.id, x.course_id as "courseId", x.kind, i.category as "interventionCategory", x.provider_municipality_code as "providerMunicipalityCode",
-      x.sent_at as "sentAt", x.received_on as "receivedOn", x.provider_decision as "providerDecision", declined.v as "citizenDeclinedOn",
-      x.provider_contact_on as "providerContactOn",
-      -- The recorded deeper assessment counts when the referral's own date was not filled in.
-      coalesce(x.deeper_assessment_on, deeper.v) as "deeperAssessmentOn",
-      x.started_on as "startedOn", x.ended_on as "endedOn", end_note.v as "endNoteCourseEndOn"
-    from x
-    join intervention i on i.code = x.intervention_code
-    left join deeper on deeper.cross_referral_id = x.id
-    left join end_note on end_note.cross_referral_id = x.id
-    left join declined on declined.cross_referral_id = x.id
-    order by x.received_on, x.id`.execute(db);
-  return result.rows;
+    contact as (select c.course_id, min(c.contacted_on) as v from sel join course_contact c on c.course_id = sel.id where c.reached group by 1),
+    assessment as (select n.course_id, min(n.assessed_on) as v from sel join needs_assessment n on n.course_id = sel.id where n.occasion = 'initial' group by 1),
+    plan as (select p.course_id, min(p.agreed_on) as v from sel join action_plan p on p.course_id = sel.id group by 1),
+    conversation as (select cc.course_id, min(cc.held_on) as v from sel join closing_conversation cc on cc.course_id = sel.id group by 1),
+    declined as (select d.course_id, min(d.declined_on) as v from sel join decline d on d.course_id = sel.id where d.cross_referral_id is null group by 1),
+    x as materialized (select x.* from sel join cross_referral x on x.course_id = sel.id where ${withInterventions}),
+    deeper as (select da.cross_referral_id, min(da.assessed_on) as v from x join deeper_assessment da on da.cross_referral_id = x.id group by 1),
+    end_note as (select n.cross_referral_id, max(n.course_end_on) as v from x join status_note n on n.cross_referral_id = x.id where n.kind = 'end' group by 1),
+    x_declined as (select d.cross_referral_id, min(d.declined_on) as v from x join decline d on d.cross_referral_id = x.id group by 1),
+    referrals as (
+      select x.course_id, json_agg(json_build_object(
+          'id', x.id, 'courseId', x.course_id, 'kind', x.kind, 'interventionCategory', i.category,
+          'providerMunicipalityCode', x.provider_municipality_code, 'sentAt', x.sent_at, 'receivedOn', x.received_on,
+          'providerDecision', x.provider_decision, 'citizenDeclinedOn', x_declined.v, 'providerContactOn', x.provider_contact_on,
+          -- The recorded deeper assessment counts when the referral's own date was not filled in.
+          'deeperAssessmentOn', coalesce(x.deeper_assessment_on, deeper.v),
+          'startedOn', x.started_on, 'endedOn', x.ended_on, 'endNoteCourseEndOn', end_note.v
+        ) order by x.received_on, x.id) as list
+      from x
+      join intervention i on i.code = x.intervention_code
+      left join deeper on deeper.cross_referral_id = x.id
+      left join end_note on end_note.cross_referral_id = x.id
+      left join x_declined on x_declined.cross_referral_id = x.id
+      group by x.course_id
+    ),
+    pauses as (
+      select p.course_id, json_agg(json_build_object(
+          'id', p.id, 'courseId', p.course_id, 'deadlineKind', p.deadline_kind, 'crossReferralId', p.cross_referral_id,
+          'pausedOn', p.paused_on, 'resumedOn', p.resumed_on, 'reason', p.reason, 'note', p.note
+        ) order by p.paused_on, p.id) as list
+      from sel join deadline_pause p on p.course_id = sel.id
+      group by p.course_id
+    )
+    select k.id as "courseId", r.home_municipality_code as "homeMunicipalityCode", r.received_on as "receivedOn", k.closed_on as "closedOn",
+      declined.v as "courseDeclinedOn", r.legal_basis as "legalBasis", r.source, r.discharged_on as "dischargedOn",
+      r.plan_clinical_start_on as "planClinicalStartOn", contact.v as "firstContactOn", assessment.v as "initialAssessmentOn",
+      plan.v as "planAgreedOn", conversation.v as "closingConversationOn",
+      referrals.list as "crossReferrals", pauses.list as pauses
+    from sel
+    join course k on k.id = sel.id
+    join referral r on r.id = k.referral_id
+    left join contact on contact.course_id = k.id
+    left join assessment on assessment.course_id = k.id
+    left join plan on plan.course_id = k.id
+    left join conversation on conversation.course_id = k.id
+    left join declined on declined.course_id = k.id
+    left join referrals on referrals.course_id = k.id
+    left join pauses on pauses.course_id = k.id`;
+}
+
+/** `withInterventions: false` leaves the interventions out (for deadlines that do not depend on them). */
+export async function listCourseFacts(db: Db, sel: CourseSelection, withInterventions = true): Promise<CourseFactsRecord[]> {
+  const result = await courseFactsQuery(sel, withInterventions).execute(db);
+  return result.rows.map((r) => ({
+    ...r,
+    crossReferrals: (r.crossReferrals ?? []).map((x) => ({ ...x, sentAt: x.sentAt === null ? null : new Date(x.sentAt) })),
+    // The table's check constraints hold these to the contract's values.
+    pauses: (r.pauses ?? []).map((p) => ({ ...p, deadlineKind: p.deadlineKind as DeadlineKind, reason: p.reason as PauseReason })),
+  }));
 }
 
 export type PauseRow = {
@@ -146,17 +182,6 @@ function toPause(r: RawPause): PauseRow {
     reason: r.reason as PauseReason,
     note: r.note,
   };
-}
-
-export async function listPauses(db: Db, sel: CourseSelection): Promise<PauseRow[]> {
-  const rows = await db
-    .selectFrom('deadline_pause')
-    .select(pauseColumns)
-    .where(sql<boolean>`course_id in (${selectedCourses(sel)})`)
-    .orderBy('paused_on')
-    .orderBy('id')
-    .execute();
-  return rows.map(toPause);
 }
 
 export async function findPause(db: Db, pauseId: string): Promise<PauseRow | undefined> {

@@ -76,6 +76,8 @@ export type DeriveContext = {
   calendarOf: (municipalityCode: string) => Calendar;
   /** The Danish date to compute states for. */
   today: IsoDate;
+  /** Only these kinds (all when absent): a report reading one deadline derives only that one. */
+  kinds?: readonly DeadlineKind[];
 };
 
 /** Interventions with physical training, occupational therapy or diet get a deeper assessment (note §8.9). */
@@ -235,7 +237,8 @@ export function deriveDeadlines(course: CourseFacts, ctx: DeriveContext): Deadli
     specs.push({ ...provider, kind: 'provider_start', metOn: r.startedOn, stopOn });
   }
 
-  return specs.map((s) => evaluate(s, course, ctx)).filter((d): d is Deadline => d !== null);
+  const wanted = ctx.kinds ? specs.filter((s) => ctx.kinds?.includes(s.kind)) : specs;
+  return wanted.map((s) => evaluate(s, course, ctx)).filter((d): d is Deadline => d !== null);
 }
 
 const stillToMeet = (d: Deadline): boolean => d.state !== 'met' && d.state !== 'met_late';

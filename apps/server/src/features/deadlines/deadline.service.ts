@@ -1,4 +1,4 @@
-import type { CourseDeadlines, Deadline } from '@samkraft/contracts/deadlines';
+import type { CourseDeadlines, Deadline, DeadlineKind } from '@samkraft/contracts/deadlines';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -7,7 +7,7 @@ import { createCalendar } from '../calendar/calendar.rules.ts';
 import { loadCalendars } from '../calendar/calendar.service.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { deriveDeadlines, type CourseFacts, type CrossReferralFacts, type CrossReferralKind } from './deadline.rules.ts';
-import { listCourseEvents, listCrossReferralEvents, listPauses, listPolicies, type CourseEventRecord, type CourseSelection, type CrossReferralEventRecord } from './deadline.repository.ts';
+import { listCourseFacts, listPolicies, type CourseEventRecord, type CourseSelection, type CrossReferralEventRecord } from './deadline.repository.ts';
 
 export type { CourseEventRecord, CourseSelection };
 
@@ -30,17 +30,6 @@ function toCrossReferralFacts(r: CrossReferralEventRecord): CrossReferralFacts {
   };
 }
 
-function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const x of list) {
-    const k = key(x);
-    const group = groups.get(k);
-    if (group) group.push(x);
-    else groups.set(k, [x]);
-  }
-  return groups;
-}
-
 /** A course's events and its deadlines as of a day, as read for many courses at once. */
 export type CourseDeadlineFacts = { course: CourseEventRecord; crossReferrals: CrossReferralFacts[]; deadlines: Deadline[] };
 
@@ -51,29 +40,33 @@ export type CourseDeadlineFacts = { course: CourseEventRecord; crossReferrals: C
  * courses). No access check and no audit: the caller (e.g. the worklist) decides who sees which
  * course and audits what it shows.
  */
-export async function courseDeadlines(db: Db, courses: readonly string[] | CourseSelection, today: string): Promise<CourseDeadlineFacts[]> {
+/** The deadlines that depend only on the course's own events, not on its interventions. */
+const COURSE_OWN_KINDS: readonly DeadlineKind[] = ['first_contact', 'initial_assessment'];
+
+export async function courseDeadlines(
+  db: Db,
+  courses: readonly string[] | CourseSelection,
+  today: string,
+  options: { only?: 'course_own' } = {},
+): Promise<CourseDeadlineFacts[]> {
+  const own = options.only === 'course_own';
   const sel: CourseSelection = isSelection(courses) ? courses : { kind: 'ids', ids: [...new Set(courses)] };
   if (sel.kind === 'ids' && sel.ids.length === 0) return [];
-  const [courseEvents, crossReferrals, pauses, policies] = await Promise.all([listCourseEvents(db, sel), listCrossReferralEvents(db, sel), listPauses(db, sel), listPolicies(db)]);
-  const municipalities = [...courseEvents.map((c) => c.homeMunicipalityCode), ...crossReferrals.map((x) => x.providerMunicipalityCode)];
+  const courseFacts = await listCourseFacts(db, sel, !own);
+  const policies = await listPolicies(db);
+  const municipalities = [...new Set(courseFacts.flatMap((c) => [c.homeMunicipalityCode, ...c.crossReferrals.map((x) => x.providerMunicipalityCode)]))];
   const calendars = await loadCalendars(db, municipalities);
   const fallback = createCalendar([]);
-  const ctx = { policies, today, calendarOf: (code: string) => calendars.get(code) ?? fallback };
-  const referralsOf = groupBy(crossReferrals, (x) => x.courseId);
-  const pausesOf = groupBy(pauses, (p) => p.courseId);
-  return courseEvents.map((c) => {
-    const facts: CourseFacts = {
-      ...c,
-      crossReferrals: (referralsOf.get(c.courseId) ?? []).map(toCrossReferralFacts),
-      pauses: pausesOf.get(c.courseId) ?? [],
-    };
-    return { course: c, crossReferrals: facts.crossReferrals, deadlines: deriveDeadlines(facts, ctx) };
+  const ctx = { policies, today, calendarOf: (code: string) => calendars.get(code) ?? fallback, ...(own ? { kinds: COURSE_OWN_KINDS } : {}) };
+  return courseFacts.map(({ crossReferrals, pauses, ...course }) => {
+    const facts: CourseFacts = { ...course, crossReferrals: crossReferrals.map(toCrossReferralFacts), pauses };
+    return { course, crossReferrals: facts.crossReferrals, deadlines: deriveDeadlines(facts, ctx) };
   });
 }
 
 /** The deadlines of many courses as of `today`, keyed by course id (see `courseDeadlines`). */
-export async function deadlinesForCourses(db: Db, courses: readonly string[] | CourseSelection, today: string): Promise<Map<string, Deadline[]>> {
-  return new Map((await courseDeadlines(db, courses, today)).map((c) => [c.course.courseId, c.deadlines]));
+export async function deadlinesForCourses(db: Db, courses: readonly string[] | CourseSelection, today: string, options: { only?: 'course_own' } = {}): Promise<Map<string, Deadline[]>> {
+  return new Map((await courseDeadlines(db, courses, today, options)).map((c) => [c.course.courseId, c.deadlines]));
 }
 
 function isSelection(courses: readonly string[] | CourseSelection): courses is CourseSelection {

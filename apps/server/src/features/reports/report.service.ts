@@ -76,7 +76,8 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
   const sources = await countBySource(trx, period, codes);
   const [sourceCounts, sourceShares] = sourceTables(municipalities, sources, suppress);
 
-  const deadlines = await deadlinesForCourses(trx, { kind: 'received', from: period.from, to: period.to, homes: codes }, asOf);
+  // Indicator 2 reads only the initial needs assessment's deadline: the interventions are not read.
+  const deadlines = await deadlinesForCourses(trx, { kind: 'received', from: period.from, to: period.to, homes: codes }, asOf, { only: 'course_own' });
   const indicatorInput = {
     referred: main.referred,
     compareReferred: compare ? compare.figures.referred : null,

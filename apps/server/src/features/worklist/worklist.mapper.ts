@@ -1,9 +1,10 @@
-import type { CourseSummary } from '@samkraft/contracts/start';
+import type { CourseStep, CourseSummary } from '@samkraft/contracts/start';
 import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
-import type { OpenCourseRow } from '../courses/course-list.service.ts';
+import type { CourseListRow, OpenCourseRow } from '../courses/course-list.service.ts';
 
-export function toCourseSummary(r: OpenCourseRow): CourseSummary {
+/** A course as lists show it, at the step given (derived elsewhere from the same events). */
+export function toCourseSummaryAt(r: CourseListRow, step: CourseStep): CourseSummary {
   return {
     courseId: r.courseId,
     referralId: r.referralId,
@@ -11,7 +12,11 @@ export function toCourseSummary(r: OpenCourseRow): CourseSummary {
     receivedOn: r.receivedOn,
     source: r.source,
     diagnosis: r.diagnosisCode ? { code: r.diagnosisCode, title: r.diagnosisTitle ?? r.diagnosisCode } : null,
-    step: courseStep(r),
+    step,
     contactPerson: r.contactPersonId ? { id: r.contactPersonId, name: r.contactPersonName ?? '' } : null,
   };
+}
+
+export function toCourseSummary(r: OpenCourseRow): CourseSummary {
+  return toCourseSummaryAt(r, courseStep(r));
 }

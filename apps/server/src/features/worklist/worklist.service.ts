@@ -5,10 +5,10 @@ import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
-import { openCoursesOf } from '../courses/course-list.service.ts';
+import { coursesByIds } from '../courses/course-list.service.ts';
 import { nextDeadline } from '../deadlines/deadline.rules.ts';
 import { courseDeadlines, type CourseDeadlineFacts, type CourseSelection } from '../deadlines/deadline.service.ts';
-import { toCourseSummary } from './worklist.mapper.ts';
+import { toCourseSummaryAt } from './worklist.mapper.ts';
 import { compareUrgency, nextStepOf, worklistStateOf } from './worklist.rules.ts';
 
 /** Where a course stands, from the events its deadlines were derived from. */
@@ -60,12 +60,11 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
       .filter((r) => (q.state ? r.state === q.state : true) && (q.step ? r.step === q.step : true))
       .sort((a, b) => compareUrgency({ next: a.next, receivedOn: a.receivedOn }, { next: b.next, receivedOn: b.receivedOn }) || (a.courseId < b.courseId ? -1 : a.courseId > b.courseId ? 1 : 0));
     const page = matching.slice(q.offset, q.offset + q.limit);
-    const rows = new Map((await openCoursesOf(trx, { municipalityCode: actor.municipalityCode, ids: page.map((p) => p.courseId) })).map((r) => [r.courseId, r]));
+    const rows = new Map((await coursesByIds(trx, actor.municipalityCode, page.map((p) => p.courseId))).map((r) => [r.courseId, r]));
     const items: WorklistItem[] = page.flatMap((p) => {
       const row = rows.get(p.courseId);
       if (!row) return [];
-      const summary = toCourseSummary(row);
-      return [{ ...summary, nextStep: nextStepOf(summary.step), nextDeadline: p.next, state: p.state }];
+      return [{ ...toCourseSummaryAt(row, p.step), nextStep: nextStepOf(p.step), nextDeadline: p.next, state: p.state }];
     });
     await audit(
       trx,

@@ -35,4 +35,4 @@ create index staff_user_municipality_idx on staff_user (municipality_code);
 create index team_offering_idx on team (offering_id);
 
 -- Open courses: the worklist and the start pages read only these.
-create index course_open_idx on course (referral_id) where closed_on is null;
+create index course_open_idx on course (id) include (referral_id) where closed_on is null;
