@@ -1,70 +1,91 @@
 /**
- * `npm run bench [-- <name>…]`: runs the benchmarks on PGlite (in memory) and on PostgreSQL
- * (DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test), each in a fresh database this
- * script creates and drops. A benchmark is a module in this folder registered below; it gets an
- * opened, migrated database with reference data and reports its own measurements.
+ * `npm run bench [-- <name>…] [--no-national]`: every benchmark measures ours against its floor
+ * in the same run and writes its rows to bench/results.json and bench/RESULTS.md.
+ *
+ * Data sets (generated once, kept between runs; see support/datasets.ts): the nine × 10 years on
+ * PGlite, the whole country × 10 years on PostgreSQL (DATABASE_URL, else
+ * postgres://postgres@127.0.0.1:5432/test). `--no-national` skips the PostgreSQL sizes.
  */
-import { seedReferenceData } from '../apps/server/src/features/reference-data/reference-data.seed.ts';
-import { openPglite, openPostgres, type Database } from '../apps/server/src/platform/database/database.ts';
-import { migrate } from '../apps/server/src/platform/database/migrate.ts';
-import { databaseUrl, quoteIdent, withAdminClient } from '../apps/server/src/test-support/postgres-admin.ts';
+import { sql } from 'kysely';
 import { extractImportBenchmark } from './extract-import.bench.ts';
+import { reportBenchmark } from './report.bench.ts';
+import { pgliteDataSet, postgresDataSet, type DataSet } from './support/datasets.ts';
+import { record, ratioText, type ResultRow } from './support/results.ts';
+import { worklistBenchmark } from './worklist.bench.ts';
 
-export type Measurement = { label: string; rows: number; ms: number };
+const NINE_YEARS = 10;
+const NATIONAL_YEARS = 10;
 
-export type Benchmark = {
-  name: string;
-  /** Prepared once (outside the timings), shared by both databases. */
-  prepare(): Promise<unknown>;
-  run(database: Database, prepared: unknown): Promise<Measurement[]>;
-};
+type Step = { name: string; run(sets: Sets): Promise<ResultRow[]> };
+type Sets = { nine(): Promise<DataSet>; national(): Promise<DataSet | null> };
 
-const benchmarks: Benchmark[] = [extractImportBenchmark];
+const lastYear = { from: '2025-01-01', to: '2025-12-31' };
+const yearBefore = { from: '2024-01-01', to: '2024-12-31' };
+const tenYears = { from: '2016-12-01', to: '2026-11-30' };
 
-const postgresAdminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function withDatabase<T>(kind: 'pglite' | 'postgres', fn: (database: Database) => Promise<T>): Promise<T> {
-  if (kind === 'pglite') {
-    const database = await openPglite(undefined);
-    try {
-      await migrate(database);
-      await seedReferenceData(database.db);
-      return await fn(database);
-    } finally {
-      await database.close();
-    }
-  }
-  const name = `samkraft_bench_${process.pid}`;
-  await withAdminClient(postgresAdminUrl, (admin) => admin.query(`create database ${quoteIdent(name)}`));
-  try {
-    const database = await openPostgres(databaseUrl(postgresAdminUrl, name));
-    try {
-      await migrate(database);
-      await seedReferenceData(database.db);
-      return await fn(database);
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await withAdminClient(postgresAdminUrl, (admin) => admin.query(`drop database if exists ${quoteIdent(name)} with (force)`));
-  }
-}
-
-const format = (m: Measurement) =>
-  `${m.label.padEnd(44)} ${String(m.rows).padStart(8)} rows ${(m.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(m.rows / (m.ms / 1000)).toLocaleString('en').padStart(10)} rows/s`;
+const steps: Step[] = [
+  {
+    name: 'worklist',
+    async run(sets) {
+      const rows = await worklistBenchmark(await sets.nine(), 'nine × 10 y, PGlite');
+      const national = await sets.national();
+      if (national) rows.push(...(await worklistBenchmark(national, 'national × 10 y, PostgreSQL')));
+      return rows;
+    },
+  },
+  {
+    name: 'report',
+    async run(sets) {
+      const oneYear = { measure: 'annual report, the nine, one year (with the year before)', period: lastYear, compare: yearBefore, codes: 'members' as const, runs: 5, target: 1.5 };
+      const rows = await reportBenchmark(await sets.nine(), 'nine × 10 y, PGlite', oneYear);
+      const national = await sets.national();
+      if (national) {
+        rows.push(...(await reportBenchmark(national, 'national × 10 y, PostgreSQL', oneYear)));
+        rows.push(...(await reportBenchmark(national, 'national × 10 y, PostgreSQL', { measure: 'report, all municipalities, ten years', period: tenYears, compare: null, codes: 'all', runs: 3, target: 1.5 })));
+      }
+      return rows;
+    },
+  },
+  {
+    name: 'extract-import',
+    async run() {
+      const prepared = await extractImportBenchmark.prepare();
+      const rows: ResultRow[] = [];
+      for (const kind of ['pglite', 'postgres'] as const) rows.push(...(await extractImportBenchmark.run(kind, prepared)));
+      return rows;
+    },
+  },
+];
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
-  const selected = only.length ? benchmarks.filter((b) => only.includes(b.name)) : benchmarks;
-  if (selected.length === 0) throw new Error(`no benchmark named ${only.join(', ')} (have: ${benchmarks.map((b) => b.name).join(', ')})`);
-  for (const bench of selected) {
-    process.stdout.write(`\n${bench.name}\n`);
-    const prepared = await bench.prepare();
-    for (const kind of ['pglite', 'postgres'] as const) {
-      const results = await withDatabase(kind, (database) => bench.run(database, prepared));
-      for (const m of results) process.stdout.write(`  ${kind.padEnd(9)} ${format(m)}\n`);
+  const args = process.argv.slice(2);
+  const noNational = args.includes('--no-national');
+  const only = args.filter((a) => !a.startsWith('--'));
+  const selected = only.length ? steps.filter((s) => only.includes(s.name)) : steps;
+  if (selected.length === 0) throw new Error(`no benchmark named ${only.join(', ')} (have: ${steps.map((s) => s.name).join(', ')})`);
+  const open: DataSet[] = [];
+  const once = <T extends DataSet | null>(make: () => Promise<T>) => {
+    let made: Promise<T> | undefined;
+    return () => (made ??= make().then((d) => (d && open.push(d), d)));
+  };
+  const sets: Sets = {
+    nine: once(() => pgliteDataSet('nine', NINE_YEARS)),
+    national: once(() => (noNational ? Promise.resolve(null) : postgresDataSet('national', NATIONAL_YEARS))),
+  };
+  let postgres: string | undefined;
+  try {
+    for (const step of selected) {
+      process.stdout.write(`\n${step.name}\n`);
+      const rows = await step.run(sets);
+      for (const r of rows) process.stdout.write(`  ${r.met ? 'met ' : 'MISS'} ${r.measure} [${r.size}]: ${r.ours.toFixed(1)} vs floor ${r.floor.toFixed(1)} ${r.unit} → ${ratioText(r)} (target ${r.target})\n`);
+      const pg = open.find((d) => d.kind === 'postgres');
+      if (pg && !postgres) postgres = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(pg.database.db)).rows[0]?.v;
+      record(rows, { postgres });
     }
+  } finally {
+    for (const d of open) await d.database.close();
   }
+  process.stdout.write('\nwritten to bench/RESULTS.md\n');
 }
 
 main().catch((err: unknown) => {

@@ -37,6 +37,20 @@ export async function findNonSyntheticRecords(db: Db): Promise<string | null> {
   return result.rows[0]?.what ?? null;
 }
 
+export type SyntheticDataSet = { size: string; years: number; seed: number; today: string; counts: GeneratedCounts };
+
+const DATA_SET_KEY = 'synthetic_data_set';
+
+/** Notes in the database what was generated into it, so a benchmark can reuse it. */
+export async function recordSyntheticDataSet(db: Db, set: SyntheticDataSet): Promise<void> {
+  await db.insertInto('system_setting').values({ key: DATA_SET_KEY, value: JSON.stringify(set) }).execute();
+}
+
+export async function findSyntheticDataSet(db: Db): Promise<SyntheticDataSet | null> {
+  const row = await db.selectFrom('system_setting').select('value').where('key', '=', DATA_SET_KEY).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as SyntheticDataSet) : null;
+}
+
 /**
  * Builds the whole data set inside the caller's transaction; `progress` is told each step.
  * Returns the rows written per table.

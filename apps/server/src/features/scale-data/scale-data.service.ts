@@ -3,7 +3,7 @@ import type { Db } from '../../platform/database/database.ts';
 import { demoOfferings } from '../demo/demo-hosting.ts';
 import { HOME_INTERVENTIONS, OPEN_COURSES_PER_CONTACT_PERSON, planHosting, yearlyReferrals, type MunicipalityFacts, type ScaleSize } from './scale-data.rules.ts';
 import { MUNICIPALITY_FACTS } from './municipality-facts.data.ts';
-import { findNonSyntheticRecords, generateScaleData, type GeneratedCounts } from './scale-data.repository.ts';
+import { findNonSyntheticRecords, findSyntheticDataSet, generateScaleData, recordSyntheticDataSet, type GeneratedCounts, type SyntheticDataSet } from './scale-data.repository.ts';
 
 export class ScaleDataRefused extends Error {}
 
@@ -40,22 +40,32 @@ export async function generateSyntheticData(db: Db, options: ScaleDataOptions, p
   if (municipalities.length === 0) throw new ScaleDataRefused('the database has no member municipalities; seed the reference data first');
   const perYear = yearlyReferrals(options.size, municipalities, potentials);
   const hosting = planHosting(municipalities, nineHosting());
-  const counts = await db.transaction().execute(async (trx) =>
-    generateScaleData(
+  const seed = options.seed ?? 1;
+  const counts = await db.transaction().execute(async (trx) => {
+    const written = await generateScaleData(
       trx,
       {
         today: options.today,
         years: options.years,
-        seed: options.seed ?? 1,
+        seed,
         municipalities: [...perYear].map(([code, n]) => ({ code, perYear: n })),
         offerings: hosting.offerings,
         routes: hosting.routes,
         openCoursesPerContactPerson: OPEN_COURSES_PER_CONTACT_PERSON,
       },
       progress,
-    ),
-  );
-  progress?.('analyze');
-  await sql`analyze`.execute(db);
+    );
+    await recordSyntheticDataSet(trx, { size: options.size, years: options.years, seed, today: options.today, counts: written });
+    return written;
+  });
+  // Statistics for the planner, and the visibility map for index-only scans (autovacuum would
+  // get there later; a benchmark should not depend on when).
+  progress?.('vacuum analyze');
+  await sql`vacuum analyze`.execute(db);
   return counts;
+}
+
+/** What synthetic data set the database holds (size, years, seed, last day, rows), if any. */
+export async function syntheticDataSetOf(db: Db): Promise<SyntheticDataSet | null> {
+  return findSyntheticDataSet(db);
 }
