@@ -11,6 +11,7 @@ import { extractImportBenchmark } from './extract-import.bench.ts';
 import { reportBenchmark } from './report.bench.ts';
 import { pgliteDataSet, postgresDataSet, type DataSet } from './support/datasets.ts';
 import { record, ratioText, type ResultRow } from './support/results.ts';
+import { webBundleBenchmark } from './web-bundle.bench.ts';
 import { worklistBenchmark } from './worklist.bench.ts';
 
 const NINE_YEARS = 10;
@@ -44,6 +45,12 @@ const steps: Step[] = [
         rows.push(...(await reportBenchmark(national, 'national × 10 y, PostgreSQL', { measure: 'report, all municipalities, ten years', period: tenYears, compare: null, codes: 'all', runs: 3, target: 1.5 })));
       }
       return rows;
+    },
+  },
+  {
+    name: 'web-bundle',
+    async run() {
+      return webBundleBenchmark();
     },
   },
   {

@@ -3,38 +3,46 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   type ErrorComponentProps,
   Outlet,
   redirect,
   useRouter,
 } from '@tanstack/react-router';
+import i18next from 'i18next';
 import { sessionQueryOptions } from '../features/auth/hooks/sessionQuery.ts';
-import { StaffShell } from '../features/shell/components/StaffShell.tsx';
-import { ActionPlanPage } from '../pages/ActionPlanPage.tsx';
-import { CataloguePage } from '../pages/CataloguePage.tsx';
-import { InterventionPage } from '../pages/InterventionPage.tsx';
-import { ClosingDaysPage } from '../pages/ClosingDaysPage.tsx';
-import { TransportPage } from '../pages/TransportPage.tsx';
-import { SessionPage } from '../pages/SessionPage.tsx';
-import { TeamPage } from '../pages/TeamPage.tsx';
-import { TeamsPage } from '../pages/TeamsPage.tsx';
-import { CoursePage } from '../pages/CoursePage.tsx';
-import { DeadlinePoliciesPage } from '../pages/DeadlinePoliciesPage.tsx';
-import { ClosingPage } from '../pages/ClosingPage.tsx';
-import { FollowUpPage } from '../pages/FollowUpPage.tsx';
-import { StatusNotesPage } from '../pages/StatusNotesPage.tsx';
-import { CrossReferralPage } from '../pages/CrossReferralPage.tsx';
-import { IncomingReferralPage } from '../pages/IncomingReferralPage.tsx';
-import { ProviderInboxPage } from '../pages/ProviderInboxPage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
-import { NeedsAssessmentPage } from '../pages/NeedsAssessmentPage.tsx';
-import { NewReferralPage } from '../pages/NewReferralPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
-import { StartPage } from '../pages/StartPage.tsx';
-import { WorklistPage } from '../pages/WorklistPage.tsx';
-import { ReportsPage } from '../pages/ReportsPage.tsx';
-import { ExtractsPage } from '../pages/ExtractsPage.tsx';
+
+// Every page but sign-in loads on first use, so the sign-in page and the worklist load only what they need.
+// The shell comes with the feature texts, so no page under it ever shows a missing text.
+const StaffShell = lazyRouteComponent(
+  () => Promise.all([import('../features/shell/components/StaffShell.tsx'), import('../i18n/featureResources.ts').then((m) => m.addFeatureTexts(i18next))]).then(([shell]) => shell),
+  'StaffShell',
+);
+const ActionPlanPage = lazyRouteComponent(() => import('../pages/ActionPlanPage.tsx'), 'ActionPlanPage');
+const CataloguePage = lazyRouteComponent(() => import('../pages/CataloguePage.tsx'), 'CataloguePage');
+const InterventionPage = lazyRouteComponent(() => import('../pages/InterventionPage.tsx'), 'InterventionPage');
+const ClosingDaysPage = lazyRouteComponent(() => import('../pages/ClosingDaysPage.tsx'), 'ClosingDaysPage');
+const TransportPage = lazyRouteComponent(() => import('../pages/TransportPage.tsx'), 'TransportPage');
+const SessionPage = lazyRouteComponent(() => import('../pages/SessionPage.tsx'), 'SessionPage');
+const TeamPage = lazyRouteComponent(() => import('../pages/TeamPage.tsx'), 'TeamPage');
+const TeamsPage = lazyRouteComponent(() => import('../pages/TeamsPage.tsx'), 'TeamsPage');
+const CoursePage = lazyRouteComponent(() => import('../pages/CoursePage.tsx'), 'CoursePage');
+const DeadlinePoliciesPage = lazyRouteComponent(() => import('../pages/DeadlinePoliciesPage.tsx'), 'DeadlinePoliciesPage');
+const ClosingPage = lazyRouteComponent(() => import('../pages/ClosingPage.tsx'), 'ClosingPage');
+const FollowUpPage = lazyRouteComponent(() => import('../pages/FollowUpPage.tsx'), 'FollowUpPage');
+const StatusNotesPage = lazyRouteComponent(() => import('../pages/StatusNotesPage.tsx'), 'StatusNotesPage');
+const CrossReferralPage = lazyRouteComponent(() => import('../pages/CrossReferralPage.tsx'), 'CrossReferralPage');
+const IncomingReferralPage = lazyRouteComponent(() => import('../pages/IncomingReferralPage.tsx'), 'IncomingReferralPage');
+const ProviderInboxPage = lazyRouteComponent(() => import('../pages/ProviderInboxPage.tsx'), 'ProviderInboxPage');
+const NeedsAssessmentPage = lazyRouteComponent(() => import('../pages/NeedsAssessmentPage.tsx'), 'NeedsAssessmentPage');
+const NewReferralPage = lazyRouteComponent(() => import('../pages/NewReferralPage.tsx'), 'NewReferralPage');
+const StartPage = lazyRouteComponent(() => import('../pages/StartPage.tsx'), 'StartPage');
+const WorklistPage = lazyRouteComponent(() => import('../pages/WorklistPage.tsx'), 'WorklistPage');
+const ReportsPage = lazyRouteComponent(() => import('../pages/ReportsPage.tsx'), 'ReportsPage');
+const ExtractsPage = lazyRouteComponent(() => import('../pages/ExtractsPage.tsx'), 'ExtractsPage');
 
 export type RouterContext = { queryClient: QueryClient };
 

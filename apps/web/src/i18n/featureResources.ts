@@ -1,0 +1,39 @@
+import { da as assessmentsDa, en as assessmentsEn } from '../features/assessments/i18n.ts';
+import { da as calendarDa, en as calendarEn } from '../features/calendar/i18n.ts';
+import { da as catalogueDa, en as catalogueEn } from '../features/catalogue/i18n.ts';
+import { da as closingsDa, en as closingsEn } from '../features/closings/i18n.ts';
+import { da as crossReferralsDa, en as crossReferralsEn } from '../features/cross-referrals/i18n.ts';
+import { da as deadlinesDa, en as deadlinesEn } from '../features/deadlines/i18n.ts';
+import { da as followUpsDa, en as followUpsEn } from '../features/follow-ups/i18n.ts';
+import { da as plansDa, en as plansEn } from '../features/plans/i18n.ts';
+import { da as referralsDa, en as referralsEn } from '../features/referrals/i18n.ts';
+import { da as statusNotesDa, en as statusNotesEn } from '../features/status-notes/i18n.ts';
+import { da as suggestionsDa, en as suggestionsEn } from '../features/suggestions/i18n.ts';
+import { da as teamsDa, en as teamsEn } from '../features/teams/i18n.ts';
+import { da as transportDa, en as transportEn } from '../features/transport/i18n.ts';
+import { da as worklistDa, en as worklistEn } from '../features/worklist/i18n.ts';
+import { da as reportsDa, en as reportsEn } from '../features/reports/i18n.ts';
+import { da as extractsDa, en as extractsEn } from '../features/extracts/i18n.ts';
+import type { i18n as I18n } from 'i18next';
+
+/**
+ * The feature namespaces' texts (`features/<name>/i18n.ts`, each exporting `da` and `en` of one
+ * type), registered here in both languages. They are loaded with the signed-in shell, not with
+ * the sign-in page, which needs only the shell's own texts (resources.ts). A new feature
+ * namespace is added here:
+ *   import { da as referralsDa, en as referralsEn } from '../features/referrals/i18n.ts';
+ * Components then use `useTranslation('referrals')`.
+ */
+export const featureResources = {
+  da: { statusNotes: statusNotesDa, crossReferrals: crossReferralsDa, suggestions: suggestionsDa, catalogue: catalogueDa, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, closings: closingsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa, transport: transportDa, teams: teamsDa, reports: reportsDa, extracts: extractsDa },
+  en: { statusNotes: statusNotesEn, crossReferrals: crossReferralsEn, suggestions: suggestionsEn, catalogue: catalogueEn, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, closings: closingsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn, transport: transportEn, teams: teamsEn, reports: reportsEn, extracts: extractsEn },
+} as const;
+
+/** Adds every feature namespace to an i18next instance (idempotent). */
+export function addFeatureTexts(i18n: I18n): void {
+  for (const [lng, namespaces] of Object.entries(featureResources)) {
+    for (const [ns, texts] of Object.entries(namespaces)) {
+      if (!i18n.hasResourceBundle(lng, ns)) i18n.addResourceBundle(lng, ns, texts);
+    }
+  }
+}
