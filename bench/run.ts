@@ -6,11 +6,13 @@
  * PGlite, the whole country × 10 years on PostgreSQL (DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test). `--no-national` skips the PostgreSQL sizes.
  */
+import path from 'node:path';
 import { sql } from 'kysely';
 import { extractImportBenchmark } from './extract-import.bench.ts';
 import { reportBenchmark } from './report.bench.ts';
-import { pgliteDataSet, postgresDataSet, type DataSet } from './support/datasets.ts';
+import { benchRoot, pgliteDataSet, postgresDataSet, type DataSet } from './support/datasets.ts';
 import { record, ratioText, type ResultRow } from './support/results.ts';
+import { startupBenchmark } from './startup.bench.ts';
 import { webBundleBenchmark } from './web-bundle.bench.ts';
 import { worklistBenchmark } from './worklist.bench.ts';
 
@@ -18,7 +20,7 @@ const NINE_YEARS = 10;
 const NATIONAL_YEARS = 10;
 
 type Step = { name: string; run(sets: Sets): Promise<ResultRow[]> };
-type Sets = { nine(): Promise<DataSet>; national(): Promise<DataSet | null> };
+type Sets = { nine(): Promise<DataSet>; national(): Promise<DataSet | null>; forget(set: DataSet): void };
 
 const lastYear = { from: '2025-01-01', to: '2025-12-31' };
 const yearBefore = { from: '2024-01-01', to: '2024-12-31' };
@@ -45,6 +47,16 @@ const steps: Step[] = [
         rows.push(...(await reportBenchmark(national, 'national × 10 y, PostgreSQL', { measure: 'report, all municipalities, ten years', period: tenYears, compare: null, codes: 'all', runs: 3, target: 1.5 })));
       }
       return rows;
+    },
+  },
+  {
+    name: 'startup',
+    async run(sets) {
+      // The server opens the folder itself: the bench's own handle must be closed first.
+      const nine = await sets.nine();
+      await nine.database.close();
+      sets.forget(nine);
+      return startupBenchmark(path.join(benchRoot, '.data', nine.name), 'nine × 10 y, PGlite');
     },
   },
   {
@@ -75,9 +87,15 @@ async function main(): Promise<void> {
     let made: Promise<T> | undefined;
     return () => (made ??= make().then((d) => (d && open.push(d), d)));
   };
+  const nineOnce = () => once(() => pgliteDataSet('nine', NINE_YEARS));
+  let nine = nineOnce();
   const sets: Sets = {
-    nine: once(() => pgliteDataSet('nine', NINE_YEARS)),
+    nine: () => nine(),
     national: once(() => (noNational ? Promise.resolve(null) : postgresDataSet('national', NATIONAL_YEARS))),
+    forget(set) {
+      open.splice(open.indexOf(set), 1);
+      if (set.kind === 'pglite') nine = nineOnce();
+    },
   };
   let postgres: string | undefined;
   try {

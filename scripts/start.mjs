@@ -55,14 +55,23 @@ export function ensureWebBuild({ quiet = false } = {}) {
   return { ok: result.status === 0, built: true, reason, output };
 }
 
-function start() {
+async function start() {
   ensureInstall();
   const build = ensureWebBuild();
   if (!build.ok) {
     console.error('Samkraft: the web app did not build (see above)');
     process.exit(1);
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  // Imported after the install: the server build needs esbuild from node_modules.
+  const { ensureServerBuild } = await import('./build-server.mjs');
+  try {
+    const server = await ensureServerBuild();
+    if (server.built) console.log(`Samkraft: built the server (${server.reason})`);
+  } catch (err) {
+    console.error(`Samkraft: the server did not build: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  const child = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
     cwd: repoRoot,
     stdio: 'inherit',
     env: process.env,
@@ -84,5 +93,5 @@ function start() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  start();
+  void start();
 }

@@ -3,7 +3,8 @@
  * turns every cell into the string a CSV would have (date cells as `YYYY-MM-DD`); writing puts
  * dates in date cells. The workbook library (exceljs) is used only here.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../platform/xlsx/new-workbook.ts';
 import { tableNames, type ExtractError, type ExtractTables } from './extract-format.rules.ts';
 import { sheetToTable, type ExtractInput } from './extract-parse.rules.ts';
 
@@ -37,7 +38,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** A workbook's two sheets as raw tables, or why it cannot be read. `file` names the sheet too. */
 export async function readExtractWorkbook(file: string, bytes: Uint8Array): Promise<{ input: ExtractInput | null; errors: ExtractError[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
@@ -68,7 +69,7 @@ export async function readExtractWorkbook(file: string, bytes: Uint8Array): Prom
 
 /** The two tables as one workbook; date columns are date cells shown as `YYYY-MM-DD`. */
 export async function writeExtractWorkbook(tables: ExtractTables): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Samkraft';
   for (const name of tableNames) {
     const [header = [], ...rows] = tables[name];

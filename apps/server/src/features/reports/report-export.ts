@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../platform/xlsx/new-workbook.ts';
 import type { Report, ReportColumn, ReportTable } from '@samkraft/contracts/reports';
 
 /**
@@ -39,7 +39,7 @@ const hasNotes = (t: ReportTable) => t.rows.some((r) => r.note !== null);
 const NUMBER_FORMATS: Record<ReportColumn['format'], string> = { count: '0', share: '0.0%', decimal: '0.00' };
 
 export async function reportToXlsx(report: Report): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Samkraft';
   const about = workbook.addWorksheet('Om rapporten');
   about.addRow(['Rapport: kræftrehabilitering']).font = { bold: true, size: 14 };
