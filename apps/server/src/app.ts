@@ -42,6 +42,8 @@ import type { App } from './platform/http/types.ts';
 
 export type AppDeps = {
   database: Database;
+  /** A read replica for the reports' long reads (DATABASE_REPLICA_URL); the primary when absent. */
+  replica?: Database;
   clock: Clock;
   config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'>;
   logger?: FastifyServerOptions['logger'];
@@ -122,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSuggestionRoutes(app, { db, clock: deps.clock });
   registerTransportRoutes(app, { db, clock: deps.clock });
   registerExtractRoutes(app, { db, clock: deps.clock });
-  registerReportRoutes(app, { db, clock: deps.clock });
+  registerReportRoutes(app, { db, readDb: deps.replica?.db ?? db, clock: deps.clock });
 
   app.get('/api/openapi.json', {
     schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },

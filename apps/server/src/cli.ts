@@ -42,7 +42,8 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(`${usage}\n`);
     return;
   }
-  const database = await openDatabase(config);
+  // The command line runs the long jobs (imports, national reports): no statement time limit.
+  const database = await openDatabase({ ...config, databaseStatementTimeoutMs: 0 });
   try {
     switch (command) {
       case 'migrate': {

@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { fileClock, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { DatabaseOpenError, errorText } from './platform/database/database.ts';
+import { DatabaseOpenError, errorText, openPostgres } from './platform/database/database.ts';
 
 /** Composition root: config → database (migrated, seeded) → app → listen. */
 async function main(): Promise<void> {
@@ -10,8 +10,15 @@ async function main(): Promise<void> {
   const clock = config.clockFile ? fileClock(config.clockFile) : systemClock;
   if (config.clockFile) clock.now(); // a bad clock file stops the start, with its reason
   const { database, seeded } = await prepareDatabase(config, clock);
-  const app = await buildApp({ database, clock, config });
-  app.log.info({ database: database.kind, location: database.location, demoSeeded: seeded }, 'database ready');
+  // Reports read from a replica when one is configured (migrated and seeded through the primary).
+  const replica = config.databaseReplicaUrl
+    ? await openPostgres(config.databaseReplicaUrl, { poolSize: config.databasePoolSize, statementTimeoutMs: config.databaseStatementTimeoutMs }).catch(async (err: unknown) => {
+        await database.close();
+        throw err;
+      })
+    : undefined;
+  const app = await buildApp({ database, clock, config, ...(replica ? { replica } : {}) });
+  app.log.info({ database: database.kind, location: database.location, replica: replica?.location ?? null, demoSeeded: seeded }, 'database ready');
   if (config.clockFile) app.log.warn({ clockFile: config.clockFile, now: clock.now().toISOString() }, 'the clock is read from a file (demo/test only)');
 
   let closing = false;
@@ -24,6 +31,7 @@ async function main(): Promise<void> {
     app
       .close()
       .then(() => database.close())
+      .then(() => replica?.close())
       .then(() => process.exit(0))
       .catch(() => process.exit(1));
   };

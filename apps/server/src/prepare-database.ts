@@ -17,7 +17,10 @@ export async function hasNoStaff(db: Db): Promise<boolean> {
  * is missing and never overwrites local edits) and, in demo mode, seeds demo data into an empty
  * database. A second start finds staff users and leaves the data alone.
  */
-export async function prepareDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo'>, clock: Clock): Promise<{ database: Database; seeded: boolean }> {
+export async function prepareDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo'> & Partial<Pick<Config, 'databasePoolSize' | 'databaseStatementTimeoutMs'>>,
+  clock: Clock,
+): Promise<{ database: Database; seeded: boolean }> {
   const database = await openDatabase(config);
   try {
     await migrate(database);

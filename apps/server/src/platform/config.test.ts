@@ -32,4 +32,20 @@ describe('loadConfig', () => {
       /^configuration error: SAMKRAFT_CLOCK_FILE is only allowed in demo mode$/,
     );
   });
+  it('sizes the PostgreSQL pool, limits a statement, and takes a read replica only beside a server', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@db.example/samkraft' });
+    expect([c.databasePoolSize, c.databaseStatementTimeoutMs, c.databaseReplicaUrl]).toEqual([10, 120_000, undefined]);
+    const tuned = loadConfig({
+      DATABASE_URL: 'postgres://u@db.example/samkraft',
+      DATABASE_REPLICA_URL: 'postgres://u@replica.example/samkraft',
+      DATABASE_POOL_SIZE: '40',
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
+    });
+    expect([tuned.databasePoolSize, tuned.databaseStatementTimeoutMs, tuned.databaseReplicaUrl]).toEqual([40, 0, 'postgres://u@replica.example/samkraft']);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db.example/s', DATABASE_POOL_SIZE: '0' })).toThrow(/^configuration error: DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db.example/s', DATABASE_STATEMENT_TIMEOUT_MS: 'soon' })).toThrow(/^configuration error: DATABASE_STATEMENT_TIMEOUT_MS/);
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://u@replica.example/samkraft' })).toThrow(
+      /^configuration error: DATABASE_REPLICA_URL needs DATABASE_URL/,
+    );
+  });
 });

@@ -9,6 +9,17 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** A read replica of DATABASE_URL for the reports' long reads; unset = the primary. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Connections per server instance (PostgreSQL). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** A statement running longer is cancelled and the request answered 503 (0 = no limit). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
   SAMKRAFT_DATA_DIR: z.string().trim().min(1).default('./data'),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +39,9 @@ const configSchema = z.object({
 
 export type Config = {
   databaseUrl: string | undefined;
+  databaseReplicaUrl: string | undefined;
+  databasePoolSize: number;
+  databaseStatementTimeoutMs: number;
   dataDir: string;
   host: string;
   port: number;
@@ -54,8 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   // Demo by default on the embedded database (a laptop trying Samkraft), off on a server.
   const demo = e.SAMKRAFT_DEMO === undefined ? e.DATABASE_URL === undefined : e.SAMKRAFT_DEMO === 'true';
   if (e.SAMKRAFT_CLOCK_FILE && !demo) throw new ConfigError('configuration error: SAMKRAFT_CLOCK_FILE is only allowed in demo mode');
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_REPLICA_URL needs DATABASE_URL (the embedded database has no replica)');
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     dataDir: path.resolve(cwd, e.SAMKRAFT_DATA_DIR),
     host: e.HOST,
     port: e.PORT,

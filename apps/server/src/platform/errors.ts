@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'conflict'
   | 'csrf'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 /** One refused field: `code` for the web to translate, `message` (English) for logs and API clients. */
@@ -56,6 +57,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   conflict: 409,
   csrf: 403,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -69,5 +71,6 @@ export const fhirIssueCodeOf: Record<ErrorCode, string> = {
   conflict: 'conflict',
   csrf: 'security',
   rate_limited: 'throttled',
+  unavailable: 'transient',
   internal: 'exception',
 };

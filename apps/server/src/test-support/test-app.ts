@@ -6,9 +6,10 @@ import type { App } from '../platform/http/types.ts';
 
 export type TestApp = { app: App; clock: Clock };
 
-export async function createTestApp(database: Database, o: { now?: string; demo?: boolean } = {}): Promise<App> {
+export async function createTestApp(database: Database, o: { now?: string; demo?: boolean; replica?: Database } = {}): Promise<App> {
   return buildApp({
     database,
+    ...(o.replica ? { replica: o.replica } : {}),
     clock: fixedClock(o.now ?? '2026-11-22T10:00:00Z'),
     config: { sessionIdleMinutes: 30, sessionMaxHours: 12, cookieSecure: true, demo: o.demo ?? true, webDistDir: '/nonexistent-web-dist', logLevel: 'silent' },
     logger: false,

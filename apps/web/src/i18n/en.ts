@@ -57,6 +57,7 @@ export const en: Translation = {
     invalid_credentials: 'The username or password is wrong.',
     rate_limited: 'Too many attempts. Wait a moment and try again.',
     forbidden: 'You do not have access to this.',
+    unavailable: 'The database did not answer in time. Try again in a moment, or ask for less (a shorter period, say).',
     invalid_response: 'The server’s answer could not be read.',
     details: 'Technical code: {{code}}',
     fields: fieldErrorsEn,

@@ -145,3 +145,29 @@ describe('GET /api/reports/export', () => {
     }
   });
 });
+
+describe('a read replica (DATABASE_REPLICA_URL)', () => {
+  it('answers the report from the replica, and the audit event goes to the primary', async () => {
+    // A replica one referral behind the primary: the figures show where they were read.
+    const replica = await createTestDatabase();
+    try {
+      await seedReportBasics(replica.db);
+      await insertRecords(replica.db, [{ home: '0159', sex: 'F', birthDate: '1960-01-01', receivedOn: '2017-02-01', source: 'gp' }]);
+      const withReplica = await createTestApp(database, { replica });
+      try {
+        const coordinatorId = await aStaffUser(database.db, { municipalityCode: '0159', roles: ['coordinator'] });
+        const client = await signIn(withReplica, coordinatorId);
+        const res = await withReplica.inject({ method: 'GET', url: `/api/reports?${Q}`, headers: client.headers });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json<Report>().tables.find((t) => t.id === 'summary')?.rows[0]?.cells).toEqual([1]);
+        const events = await listAuditEvents(database.db, { actorUserId: coordinatorId });
+        expect(events.map((e) => e.action)).toContain('report.read');
+        expect((await listAuditEvents(replica.db, { actorUserId: coordinatorId })).length).toBe(0);
+      } finally {
+        await withReplica.close();
+      }
+    } finally {
+      await replica.close();
+    }
+  });
+});

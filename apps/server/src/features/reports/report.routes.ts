@@ -9,7 +9,9 @@ import { exportReport, getReport } from './report.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError };
 
-export function registerReportRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+/** `readDb`: where the report's reads go (a read replica, or the primary); audit events go to `db`. */
+export function registerReportRoutes(app: App, deps: { db: Db; readDb: Db; clock: Clock }): void {
+  const { readDb, ...ctxDeps } = deps;
   app.get('/api/reports', {
     schema: {
       tags: ['reports'],
@@ -17,7 +19,7 @@ export function registerReportRoutes(app: App, deps: { db: Db; clock: Clock }): 
       querystring: reportQuery,
       response: { 200: report, ...errors },
     },
-    handler: async (request) => getReport({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query),
+    handler: async (request) => getReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, request.query, 'json', readDb),
   });
 
   app.get('/api/reports/export', {
@@ -30,7 +32,7 @@ export function registerReportRoutes(app: App, deps: { db: Db; clock: Clock }): 
     },
     handler: async (request, reply) => {
       const { format, ...params } = request.query;
-      const file = await exportReport({ ...deps, actor: requireStaff(request), requestId: request.id }, params, format);
+      const file = await exportReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, params, format, readDb);
       return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.bytes);
     },
   });

@@ -104,6 +104,23 @@ async function scansOf(query: RawBuilder<unknown>): Promise<string[]> {
 
 const seqScansOfBigTables = (scans: string[]) => scans.filter((s) => BIG_TABLES.some((t) => s === `Seq Scan ${t}`));
 
+describe('generated data: a long report does not hold up the others', () => {
+  it('answers the worklist while reports of the whole two years run (on PGlite between their queries)', async () => {
+    const coordinator = await staffActor('syn.0151.coordinator1');
+    const contact = await staffActor('syn.0159.contact-person1');
+    const finished: string[] = [];
+    const report = (n: number) =>
+      getReport({ db: database.db, actor: coordinator, clock }, { from: '2024-07-01', to: '2026-06-30', compareFrom: '2023-07-01', compareTo: '2024-06-30' }).then(() => finished.push(`report ${n}`));
+    const reports = [report(1), report(2), report(3)];
+    // Let the reports start their first queries before the contact person asks.
+    await new Promise((resolve) => setImmediate(resolve));
+    await getWorklist({ db: database.db, actor: contact, clock }, { scope: 'mine' });
+    finished.push('worklist');
+    await Promise.all(reports);
+    expect(finished.indexOf('worklist'), finished.join(', ')).toBeLessThan(3);
+  });
+});
+
 describe('generated data: the queries that grow with the data use indexes', () => {
   const period = { from: '2025-01-01', to: '2025-12-31' };
   const nine = ['0151', '0157', '0159', '0163', '0173', '0175', '0190', '0230', '0240'];

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -40,6 +40,17 @@ export type ScriptRunner = (sql: string) => Promise<Record<string, unknown>[]>;
 
 export class DatabaseOpenError extends Error {}
 
+const embedded = new WeakSet<Db>();
+
+/**
+ * Is this the embedded database? PGlite is one connection: a transaction holds it, and every
+ * other request waits. A long read (a report) therefore runs there statement by statement, so
+ * requests interleave, where a server runs it in one snapshot transaction.
+ */
+export function isEmbedded(db: Db): boolean {
+  return embedded.has(db);
+}
+
 const DATE_OID = 1082;
 const NUMERIC_OID = 1700;
 const INT8_OID = 20;
@@ -56,12 +67,18 @@ export function describePostgresUrl(url: string): string {
   }
 }
 
-export async function openPostgres(url: string): Promise<Database> {
+/** How a server's pool is sized and how long a statement may run (0 = no limit). */
+export type PoolOptions = { poolSize?: number; statementTimeoutMs?: number };
+
+export async function openPostgres(url: string, options: PoolOptions = {}): Promise<Database> {
   const location = describePostgresUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
+    // PostgreSQL cancels a statement that runs longer (SQLSTATE 57014); the request then gets a
+    // 503 with a message to narrow it, instead of holding a connection for ever.
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
         if (oid === DATE_OID) return identity;
@@ -115,6 +132,41 @@ export async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/** One turn of the event loop: timers, sockets and other requests get theirs. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type Queryable = Pick<PGlite, 'query' | 'exec'>;
+
+/**
+ * PGlite runs each query synchronously on this thread and resolves its promise at once, so a
+ * chain of queries (a report) would run as one long stretch of microtasks: no request accepted,
+ * no timer fired until it ends. Waiting one turn of the event loop before each query lets the
+ * server answer others between a long job's queries.
+ */
+function yieldingEachQuery(pglite: PGlite): PGlite {
+  const wrap = <T extends Queryable>(target: T, extra: Partial<Record<string | symbol, unknown>> = {}): T =>
+    new Proxy(target, {
+      get(t, property) {
+        if (property in extra) return extra[property];
+        if (property === 'query' || property === 'exec') {
+          const fn = (t[property] as (...args: unknown[]) => Promise<unknown>).bind(t);
+          return async (...args: unknown[]) => {
+            await nextTurn();
+            return fn(...args);
+          };
+        }
+        const value: unknown = Reflect.get(t, property, t);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(t) : value;
+      },
+    });
+  return wrap(pglite, {
+    transaction: async <T>(callback: (tx: Transaction) => Promise<T>) => {
+      await nextTurn();
+      return pglite.transaction((tx) => callback(wrap(tx)));
+    },
+  });
+}
+
 /** Opens PGlite persisted in `dir` (created if missing), or in memory when `dir` is undefined. */
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dir !== undefined) {
@@ -134,7 +186,8 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
   } catch (err) {
     throw new DatabaseOpenError(`cannot open the embedded database in ${dir ?? 'memory'}: ${errorText(err)}`);
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite: yieldingEachQuery(pglite) }) });
+  embedded.add(db);
   return {
     db,
     kind: 'pglite',
@@ -158,8 +211,23 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
   };
 }
 
-export async function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+export async function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string; databasePoolSize?: number; databaseStatementTimeoutMs?: number }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, { poolSize: opts.databasePoolSize, statementTimeoutMs: opts.databaseStatementTimeoutMs }) : openPglite(opts.dataDir);
+}
+
+/** The SQLSTATEs that mean the database, not the request, failed: worth a 503 and a retry. */
+const UNAVAILABLE = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006']);
+
+/** The SQLSTATE of a database error, if it is one. */
+export function sqlState(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** A statement cancelled (timeout), the server shutting down or out of connections. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const state = sqlState(err);
+  return state !== undefined && UNAVAILABLE.has(state);
 }
 
 export function errorText(err: unknown): string {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiError } from '@samkraft/contracts/common';
+import { isDatabaseUnavailable, sqlState } from '../database/database.ts';
 import { AppError, httpStatusOf, type FieldIssue } from '../errors.ts';
 import { fieldCodeOfZodIssue, isMissingAt } from './zod-field-issue.ts';
 
@@ -63,6 +64,15 @@ export function handleError(err: FastifyError | AppError | Error, request: Fasti
     const fieldCode = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'invalid_content_type' : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : 'invalid_body';
     const code = fe.statusCode === 429 ? 'rate_limited' : 'validation';
     return reply.status(fe.statusCode).send(body(code, fe.message, code === 'validation' ? [{ field, code: fieldCode, message: fe.message }] : []));
+  }
+  if (isDatabaseUnavailable(err)) {
+    // A statement over DATABASE_STATEMENT_TIMEOUT_MS, or the database restarting or full: the
+    // request can be tried again, or narrowed (a shorter period, fewer municipalities).
+    request.log.warn({ err, sqlState: sqlState(err) }, 'database unavailable');
+    return reply
+      .status(503)
+      .header('retry-after', '5')
+      .send(body('unavailable', 'Databasen kunne ikke svare i tide, og forespørgslen blev afbrudt. Prøv igen om lidt, eller afgræns forespørgslen (fx en kortere periode). (The database did not answer in time; the request was cancelled.)'));
   }
   request.log.error({ err }, 'unhandled error');
   return reply.status(500).send(body('internal', 'Internal error'));

@@ -6,6 +6,7 @@ export type KnownErrorKey =
   | 'errors.rate_limited'
   | 'errors.forbidden'
   | 'errors.invalid_response'
+  | 'errors.unavailable'
   | 'errors.generic';
 
 const byCode: Record<string, KnownErrorKey> = {
@@ -14,9 +15,10 @@ const byCode: Record<string, KnownErrorKey> = {
   rate_limited: 'errors.rate_limited',
   forbidden: 'errors.forbidden',
   invalid_response: 'errors.invalid_response',
+  unavailable: 'errors.unavailable',
 };
 
-const byStatus: Record<number, KnownErrorKey> = { 403: 'errors.forbidden', 429: 'errors.rate_limited' };
+const byStatus: Record<number, KnownErrorKey> = { 403: 'errors.forbidden', 429: 'errors.rate_limited', 503: 'errors.unavailable' };
 
 /** The translation key of a user-facing message for any error a request can throw. */
 export function errorMessageKey(error: unknown): KnownErrorKey {
