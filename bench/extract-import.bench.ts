@@ -91,8 +91,8 @@ async function copyFloor(database: Database, files: ExtractFileBytes[]): Promise
   const start = performance.now();
   const [referrals, interventions] = files;
   if (!referrals || !interventions) throw new Error('two files expected');
-  await sql`create unlogged table if not exists bench_stage_referrals (${sql.raw(referralColumns.map((c) => `${c} text`).join(', '))})`.execute(database.db);
-  await sql`create unlogged table if not exists bench_stage_interventions (${sql.raw(interventionColumns.map((c) => `${c} text`).join(', '))})`.execute(database.db);
+  await sql`create unlogged table if not exists bench_stage_referrals (${sql.raw(referralColumns.map((c) => `"${c}" text`).join(', '))})`.execute(database.db);
+  await sql`create unlogged table if not exists bench_stage_interventions (${sql.raw(interventionColumns.map((c) => `"${c}" text`).join(', '))})`.execute(database.db);
   await sql`truncate bench_stage_referrals, bench_stage_interventions`.execute(database.db);
   // The BOM the extract starts with is not part of the first column's name.
   const strip = (bytes: Uint8Array) => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);

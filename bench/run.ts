@@ -13,6 +13,7 @@ import { reportBenchmark } from './report.bench.ts';
 import { benchRoot, pgliteDataSet, postgresDataSet, type DataSet } from './support/datasets.ts';
 import { record, ratioText, type ResultRow } from './support/results.ts';
 import { startupBenchmark } from './startup.bench.ts';
+import { throughputBenchmark } from './throughput.bench.ts';
 import { webBundleBenchmark } from './web-bundle.bench.ts';
 import { worklistBenchmark } from './worklist.bench.ts';
 
@@ -47,6 +48,13 @@ const steps: Step[] = [
         rows.push(...(await reportBenchmark(national, 'national × 10 y, PostgreSQL', { measure: 'report, all municipalities, ten years', period: tenYears, compare: null, codes: 'all', runs: 3, target: 1.5 })));
       }
       return rows;
+    },
+  },
+  {
+    name: 'throughput',
+    async run(sets) {
+      const national = await sets.national();
+      return national ? throughputBenchmark(national, 'national × 10 y, PostgreSQL') : [];
     },
   },
   {

@@ -12,6 +12,7 @@ export type StaffRecord = {
   roles: Role[];
   passwordHash: string | null;
   isDemo: boolean;
+  isSynthetic: boolean;
   active: boolean;
 };
 
@@ -28,6 +29,7 @@ function staffQuery(db: Db) {
       'u.profession',
       'u.password_hash',
       'u.is_demo',
+      'u.is_synthetic',
       'u.active',
       sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from staff_role r where r.staff_user_id = u.id), '{}')`.as('roles'),
     ]);
@@ -46,6 +48,7 @@ function toStaff(r: StaffRow): StaffRecord {
     roles: r.roles,
     passwordHash: r.password_hash,
     isDemo: r.is_demo,
+    isSynthetic: r.is_synthetic,
     active: r.active,
   };
 }

@@ -79,6 +79,16 @@ export async function signInAsDemoUser(deps: AuthDeps, userId: string, userAgent
   return openSession(deps, staff, userAgent);
 }
 
+/**
+ * A session for a synthetic staff user of a generated data set (features/scale-data), for
+ * benchmarks and load tests; no route leads here, and any other user is refused.
+ */
+export async function signInAsSyntheticUser(deps: AuthDeps, userId: string): Promise<SignedIn> {
+  const staff = await findStaffById(deps.db, userId);
+  if (!staff || !staff.isSynthetic || !staff.active) throw AppError.forbidden('Only a synthetic staff user of a generated data set signs in this way');
+  return openSession(deps, staff, 'benchmark');
+}
+
 export async function listDemoUsers(deps: AuthDeps): Promise<{ enabled: boolean; users: StaffUser[] }> {
   if (!deps.demo) return { enabled: false, users: [] };
   return { enabled: true, users: (await listDemoStaff(deps.db)).map(toStaffUser) };

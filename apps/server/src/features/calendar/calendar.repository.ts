@@ -19,6 +19,12 @@ export async function listClosingDays(db: Db, municipalityCodes: readonly string
   return rows.map((r) => ({ municipalityCode: r.municipality_code, month: r.month, day: r.day, onDate: r.on_date, label: r.label }));
 }
 
+/** Every closing day, the defaults and every municipality's. */
+export async function listAllClosingDays(db: Db): Promise<ClosingDayRecord[]> {
+  const rows = await db.selectFrom('closing_day').select(['municipality_code', 'month', 'day', 'on_date', 'label']).execute();
+  return rows.map((r) => ({ municipalityCode: r.municipality_code, month: r.month, day: r.day, onDate: r.on_date, label: r.label }));
+}
+
 export type ClosingDayRow = ClosingDayRecord & { id: string; recurring: boolean };
 
 type ClosingDayDbRow = { id: string; municipality_code: string | null; recurring: boolean; month: number | null; day: number | null; on_date: string | null; label: string };

@@ -118,7 +118,8 @@ export function publicHolidays(year: number): ReadonlyMap<IsoDate, string> {
 }
 
 export function isPublicHoliday(date: IsoDate): boolean {
-  return publicHolidays(parts(date)[0]).has(date);
+  // The year without parsing the whole date: this runs for every day a deadline counts.
+  return publicHolidays(Number(date.slice(0, 4))).has(date);
 }
 
 // ───────────────────────────── working days ─────────────────────────────

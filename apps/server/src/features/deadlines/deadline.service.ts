@@ -3,8 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
-import { createCalendar } from '../calendar/calendar.rules.ts';
-import { loadCalendars } from '../calendar/calendar.service.ts';
+import { loadCalendarBook } from '../calendar/calendar.service.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { deriveDeadlines, type CourseFacts, type CrossReferralFacts, type CrossReferralKind } from './deadline.rules.ts';
 import { listCourseFacts, listPolicies, type CourseEventRecord, type CourseSelection, type CrossReferralEventRecord } from './deadline.repository.ts';
@@ -52,12 +51,9 @@ export async function courseDeadlines(
   const own = options.only === 'course_own';
   const sel: CourseSelection = isSelection(courses) ? courses : { kind: 'ids', ids: [...new Set(courses)] };
   if (sel.kind === 'ids' && sel.ids.length === 0) return [];
-  const courseFacts = await listCourseFacts(db, sel, !own);
-  const policies = await listPolicies(db);
-  const municipalities = [...new Set(courseFacts.flatMap((c) => [c.homeMunicipalityCode, ...c.crossReferrals.map((x) => x.providerMunicipalityCode)]))];
-  const calendars = await loadCalendars(db, municipalities);
-  const fallback = createCalendar([]);
-  const ctx = { policies, today, calendarOf: (code: string) => calendars.get(code) ?? fallback, ...(own ? { kinds: COURSE_OWN_KINDS } : {}) };
+  // The three reads are independent: on a server they run side by side.
+  const [courseFacts, policies, calendarOf] = await Promise.all([listCourseFacts(db, sel, !own), listPolicies(db), loadCalendarBook(db)]);
+  const ctx = { policies, today, calendarOf, ...(own ? { kinds: COURSE_OWN_KINDS } : {}) };
   return courseFacts.map(({ crossReferrals, pauses, ...course }) => {
     const facts: CourseFacts = { ...course, crossReferrals: crossReferrals.map(toCrossReferralFacts), pauses };
     return { course, crossReferrals: facts.crossReferrals, deadlines: deriveDeadlines(facts, ctx) };

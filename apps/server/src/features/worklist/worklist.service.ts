@@ -49,28 +49,29 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
   const contactPersons = q.contactPersonId ? [q.contactPersonId] : scope === 'mine' ? [actor.userId] : scope === 'unassigned' ? [null] : undefined;
   const selection: CourseSelection = { kind: 'open', home: actor.municipalityCode, ...(contactPersons ? { contactPersons } : {}) };
   const today = danishDate(ctx.clock.now());
-  return ctx.db.transaction().execute(async (trx) => {
-    const ranked = (await courseDeadlines(trx, selection, today)).map((f) => {
-      const next = nextDeadline(f.deadlines);
-      return { courseId: f.course.courseId, receivedOn: f.course.receivedOn, step: stepOf(f), next, state: worklistStateOf(next) };
-    });
-    const counts = Object.fromEntries(worklistStates.map((s) => [s, 0])) as Worklist['counts'];
-    for (const r of ranked) counts[r.state] += 1;
-    const matching = ranked
-      .filter((r) => (q.state ? r.state === q.state : true) && (q.step ? r.step === q.step : true))
-      .sort((a, b) => compareUrgency({ next: a.next, receivedOn: a.receivedOn }, { next: b.next, receivedOn: b.receivedOn }) || (a.courseId < b.courseId ? -1 : a.courseId > b.courseId ? 1 : 0));
-    const page = matching.slice(q.offset, q.offset + q.limit);
-    const rows = new Map((await coursesByIds(trx, actor.municipalityCode, page.map((p) => p.courseId))).map((r) => [r.courseId, r]));
-    const items: WorklistItem[] = page.flatMap((p) => {
-      const row = rows.get(p.courseId);
-      if (!row) return [];
-      return [{ ...toCourseSummaryAt(row, p.step), nextStep: nextStepOf(p.step), nextDeadline: p.next, state: p.state }];
-    });
-    await audit(
-      trx,
-      ctx,
-      items.map((i) => ({ action: 'worklist.list', citizenId: i.citizen.id, entityType: 'course', entityId: i.courseId, outcome: 'allowed' as const, purpose: scope })),
-    );
-    return { scope, asOf: today, counts, total: matching.length, offset: q.offset, limit: q.limit, items };
+  // Reads side by side (no transaction: nothing here writes but the audit, which must succeed
+  // before anything is shown).
+  const db = ctx.db;
+  const ranked = (await courseDeadlines(db, selection, today)).map((f) => {
+    const next = nextDeadline(f.deadlines);
+    return { courseId: f.course.courseId, receivedOn: f.course.receivedOn, step: stepOf(f), next, state: worklistStateOf(next) };
   });
+  const counts = Object.fromEntries(worklistStates.map((s) => [s, 0])) as Worklist['counts'];
+  for (const r of ranked) counts[r.state] += 1;
+  const matching = ranked
+    .filter((r) => (q.state ? r.state === q.state : true) && (q.step ? r.step === q.step : true))
+    .sort((a, b) => compareUrgency({ next: a.next, receivedOn: a.receivedOn }, { next: b.next, receivedOn: b.receivedOn }) || (a.courseId < b.courseId ? -1 : a.courseId > b.courseId ? 1 : 0));
+  const page = matching.slice(q.offset, q.offset + q.limit);
+  const rows = new Map((await coursesByIds(db, actor.municipalityCode, page.map((p) => p.courseId))).map((r) => [r.courseId, r]));
+  const items: WorklistItem[] = page.flatMap((p) => {
+    const row = rows.get(p.courseId);
+    if (!row) return [];
+    return [{ ...toCourseSummaryAt(row, p.step), nextStep: nextStepOf(p.step), nextDeadline: p.next, state: p.state }];
+  });
+  await audit(
+    db,
+    ctx,
+    items.map((i) => ({ action: 'worklist.list', citizenId: i.citizen.id, entityType: 'course', entityId: i.courseId, outcome: 'allowed' as const, purpose: scope })),
+  );
+  return { scope, asOf: today, counts, total: matching.length, offset: q.offset, limit: q.limit, items };
 }

@@ -33,7 +33,8 @@ const identifier = /^[a-z_][a-z0-9_]*$/;
 
 function copyStatement(table: string, columns: readonly string[], source: string): string {
   for (const name of [table, ...columns]) if (!identifier.test(name)) throw new Error(`not an identifier: ${name}`);
-  return `copy ${table} (${columns.join(', ')}) from ${source} with (format csv, header true, delimiter ';', quote '"', encoding 'UTF8')`;
+  const quoted = (name: string) => `"${name}"`;
+  return `copy ${quoted(table)} (${columns.map(quoted).join(', ')}) from ${source} with (format csv, header true, delimiter ';', quote '"', encoding 'UTF8')`;
 }
 
 export type ScriptRunner = (sql: string) => Promise<Record<string, unknown>[]>;
