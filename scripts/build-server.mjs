@@ -5,26 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './ensure-install.mjs';
+import { newestMtime } from './newest-mtime.mjs';
 
 const serverDir = path.join(repoRoot, 'apps/server');
 export const serverDist = path.join(serverDir, 'dist');
 const inputs = ['apps/server/src', 'apps/server/package.json', 'packages/contracts/src', 'scripts/build-server.mjs'];
 
-function newestMtime(entry) {
-  let stat;
-  try {
-    stat = fs.statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of fs.readdirSync(entry)) {
-    if (name === 'dist' || name === 'node_modules') continue;
-    newest = Math.max(newest, newestMtime(path.join(entry, name)));
-  }
-  return newest;
-}
+const SKIP = new Set(['dist', 'node_modules']);
 
 /** Why the server must be (re)built, or undefined when apps/server/dist is current. */
 export function serverBuildReason() {
@@ -34,7 +21,7 @@ export function serverBuildReason() {
   } catch {
     return 'apps/server/dist is missing';
   }
-  for (const input of inputs) if (newestMtime(path.join(repoRoot, input)) > built) return `${input} changed since the last build`;
+  for (const input of inputs) if (newestMtime(path.join(repoRoot, input), SKIP) > built) return `${input} changed since the last build`;
   return undefined;
 }
 

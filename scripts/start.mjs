@@ -6,22 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureInstall, repoRoot } from './ensure-install.mjs';
+import { newestMtime } from './newest-mtime.mjs';
 
 const webDist = path.join(repoRoot, 'apps/web/dist/index.html');
 const webInputs = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src'];
-
-function newestMtime(entry) {
-  let stat;
-  try {
-    stat = fs.statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // a deleted file shows only as a newer folder
-  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
-  return newest;
-}
 
 /** Why the web app must be (re)built, or undefined when apps/web/dist is current. */
 export function webBuildReason() {
