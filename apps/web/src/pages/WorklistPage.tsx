@@ -1,7 +1,7 @@
 import { Group, NativeSelect, Pagination, SegmentedControl, Stack, Text } from '@mantine/core';
 import { courseSteps } from '@samkraft/contracts/start';
 import { worklistStates } from '@samkraft/contracts/worklist';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActiveRole } from '../features/auth/hooks/useActiveRole.ts';
 import { courseStepLabel } from '../features/courses/utils/courseStep.ts';
@@ -26,6 +26,12 @@ export function WorklistPage() {
   const [state, setState] = useState('');
   const [step, setStep] = useState('');
   const [page, setPage] = useState(1);
+  // A new page starts at the top of the list, not where the page controls were.
+  const listTop = useRef<HTMLDivElement>(null);
+  const goToPage = (next: number) => {
+    setPage(next);
+    listTop.current?.scrollIntoView({ block: 'start' });
+  };
   const query = useWorklist({ scope, state, step, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   // A new scope or filter starts from the first page.
   const choose = (set: (value: string) => void) => (value: string) => {
@@ -64,7 +70,7 @@ export function WorklistPage() {
                 <StatGrid stats={worklistStates.map((s) => ({ key: s, label: t(`states.${s}`), value: String(data.counts[s]) }))} />
               </Section>
               <Section title={t('tableTitle')}>
-                <Stack gap="sm">
+                <Stack gap="sm" ref={listTop}>
                   {data.total > 0 && (
                     <Text size="sm" c="dimmed" aria-live="polite">
                       {t('showing', { from: formatNumber(data.offset + 1, language), to: formatNumber(data.offset + data.items.length, language), total: formatNumber(data.total, language) })}
@@ -75,7 +81,7 @@ export function WorklistPage() {
                     <Pagination
                       total={Math.ceil(data.total / data.limit)}
                       value={page}
-                      onChange={setPage}
+                      onChange={goToPage}
                       aria-label={t('pages')}
                       getControlProps={(control) => ({ 'aria-label': t(`pageControls.${control}`) })}
                     />

@@ -297,7 +297,7 @@ export async function generateScaleData(db: Db, plan: GeneratePlan, progress: (s
   await run(
     'staff',
     `insert into staff_user (id, username, display_name, municipality_code, profession, is_synthetic)
-     select id, 'syn.' || code || '.' || replace(role, '_', '-') || ordinal, 'Syntetisk ' || role || ' ' || code || '-' || ordinal, code,
+     select id, 'syn.' || code || '.' || replace(role, '_', '-') || ordinal, 'Syntetisk ' || case role when 'contact_person' then 'kontaktperson' when 'municipal_lead' then 'driftsleder' when 'therapist' then 'terapeut' else 'koordinator' end || ' ' || code || '-' || ordinal, code,
        case role when 'therapist' then 'physiotherapist' when 'contact_person' then 'nurse' else 'other' end, true
      from syn_staff`,
     'staff_user',

@@ -106,7 +106,10 @@ describe('GET /api/worklist', () => {
     await worklistFor(id.lead!, '?scope=municipality&limit=1');
     const after = await listAuditEvents(database.db, { citizenId: id.unassigned!, actorUserId: id.lead! });
     expect(after.length).toBe(before.length);
-    expect((await worklistFor(id.lead!, '?scope=municipality&limit=0')).status).toBe(400);
+    for (const [query, field] of [['limit=0', 'query.limit'], ['limit=501', 'query.limit'], ['offset=-1', 'query.offset'], ['limit=alle', 'query.limit']] as const) {
+      const bad = await worklistFor(id.lead!, `?scope=municipality&${query}`);
+      expect([bad.status, (bad.body as unknown as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)], query).toEqual([400, [field]]);
+    }
   });
 
   it('refuses the whole municipality to a contact person, and shows another municipality nothing', async () => {
