@@ -59,21 +59,12 @@ export function syntheticExtract(interventionRows: number): ExtractFileBytes[] {
   ];
 }
 
+/** A fresh, migrated database with reference data: PGlite in memory, or a new PostgreSQL database dropped afterwards. */
 async function withFreshDatabase<T>(kind: 'pglite' | 'postgres', fn: (database: Database) => Promise<T>): Promise<T> {
-  if (kind === 'pglite') {
-    const database = await openPglite(undefined);
-    try {
-      await migrate(database);
-      await seedReferenceData(database.db);
-      return await fn(database);
-    } finally {
-      await database.close();
-    }
-  }
   const name = `samkraft_bench_import_${process.pid}`;
-  await withAdminClient(postgresAdminUrl, (admin) => admin.query(`create database ${quoteIdent(name)}`));
+  if (kind === 'postgres') await withAdminClient(postgresAdminUrl, (admin) => admin.query(`create database ${quoteIdent(name)}`));
   try {
-    const database = await openPostgres(databaseUrl(postgresAdminUrl, name));
+    const database = kind === 'pglite' ? await openPglite(undefined) : await openPostgres(databaseUrl(postgresAdminUrl, name));
     try {
       await migrate(database);
       await seedReferenceData(database.db);
@@ -82,7 +73,7 @@ async function withFreshDatabase<T>(kind: 'pglite' | 'postgres', fn: (database: 
       await database.close();
     }
   } finally {
-    await withAdminClient(postgresAdminUrl, (admin) => admin.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+    if (kind === 'postgres') await withAdminClient(postgresAdminUrl, (admin) => admin.query(`drop database if exists ${quoteIdent(name)} with (force)`));
   }
 }
 

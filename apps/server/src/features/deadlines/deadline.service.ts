@@ -32,16 +32,17 @@ function toCrossReferralFacts(r: CrossReferralEventRecord): CrossReferralFacts {
 /** A course's events and its deadlines as of a day, as read for many courses at once. */
 export type CourseDeadlineFacts = { course: CourseEventRecord; crossReferrals: CrossReferralFacts[]; deadlines: Deadline[] };
 
+/** The deadlines that depend only on the course's own events, not on its interventions. */
+const COURSE_OWN_KINDS: readonly DeadlineKind[] = ['first_contact', 'initial_assessment'];
+
 /**
  * The deadlines of many courses as of `today` (a Danish date), with the events they were derived
  * from, in a fixed number of queries whatever the number of courses: a list of ids, or a selection
  * the database resolves itself (the courses of a period's referrals, a municipality's open
- * courses). No access check and no audit: the caller (e.g. the worklist) decides who sees which
- * course and audits what it shows.
+ * courses). `only: 'course_own'` reads no interventions and derives only the deadlines that do not
+ * depend on them (the report's indicator 2). No access check and no audit: the caller (e.g. the
+ * worklist) decides who sees which course and audits what it shows.
  */
-/** The deadlines that depend only on the course's own events, not on its interventions. */
-const COURSE_OWN_KINDS: readonly DeadlineKind[] = ['first_contact', 'initial_assessment'];
-
 export async function courseDeadlines(
   db: Db,
   courses: readonly string[] | CourseSelection,

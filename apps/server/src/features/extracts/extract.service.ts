@@ -28,17 +28,11 @@ import {
 
 export type ExtractFileBytes = { name: string; bytes: Uint8Array };
 
-const AUDIT_CHUNK = 2000;
-
 /** Person-level extracts are for administrators, and for the CLI's named system actor. */
 async function requireExtractAccess(ctx: ServiceContext, action: string): Promise<void> {
   if (ctx.actor.kind === 'system' || hasRole(ctx.actor, 'administrator')) return;
   await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'extract', outcome: 'denied', detail: { reason: 'not_administrator' } }]);
   throw AppError.forbidden('Extracts are for administrators');
-}
-
-async function auditMany(db: Db, ctx: ServiceContext, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) await audit(db, ctx, entries.slice(i, i + AUDIT_CHUNK));
 }
 
 const isWorkbook = (f: ExtractFileBytes) => f.name.toLowerCase().endsWith('.xlsx') || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b && f.bytes[2] === 0x03 && f.bytes[3] === 0x04);
@@ -169,7 +163,7 @@ export async function importExtract(ctx: ServiceContext, files: ExtractFileBytes
       });
     }
     const unchanged = steps.filter((s) => s.kind === 'unchanged').length;
-    await auditMany(trx, ctx, entries);
+    await audit(trx, ctx, entries);
     const importId = await insertImportBatch(trx, {
       fileHash: extractHash(files),
       fileNames: files.map((f) => f.name),
@@ -223,7 +217,7 @@ export async function exportExtract(ctx: ServiceContext, format: 'csv' | 'xlsx',
   const stored = await ctx.db.transaction().execute(async (trx) => {
     const all = await selectStoredReferrals(trx);
     const citizens = [...new Set(all.map((s) => s.citizenId))];
-    await auditMany(
+    await audit(
       trx,
       ctx,
       citizens.map((citizenId) => ({ action: 'extract.export', citizenId, entityType: 'citizen', entityId: citizenId, outcome: 'allowed', detail: { format, table: format === 'csv' ? table : 'both' } })),
