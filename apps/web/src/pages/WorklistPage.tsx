@@ -70,7 +70,7 @@ export function WorklistPage() {
                 <StatGrid stats={worklistStates.map((s) => ({ key: s, label: t(`states.${s}`), value: String(data.counts[s]) }))} />
               </Section>
               <Section title={t('tableTitle')}>
-                <Stack gap="sm" ref={listTop}>
+                <Stack gap="sm" ref={listTop} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + 16px)' }}>
                   {data.total > 0 && (
                     <Text size="sm" c="dimmed" aria-live="polite">
                       {t('showing', { from: formatNumber(data.offset + 1, language), to: formatNumber(data.offset + data.items.length, language), total: formatNumber(data.total, language) })}
