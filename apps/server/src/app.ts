@@ -31,6 +31,10 @@ import { registerSuggestionRoutes } from './features/suggestions/suggestions.rou
 import { registerTransportRoutes } from './features/transport/transport.routes.ts';
 import { registerExtractRoutes } from './features/extracts/extract.routes.ts';
 import { registerReportRoutes } from './features/reports/report.routes.ts';
+import { reportJobHandler } from './features/reports/report-job.service.ts';
+import { importJobHandler } from './features/extracts/extract-job.service.ts';
+import { createJobQueue } from './features/jobs/job.service.ts';
+import { registerJobRoutes } from './features/jobs/job.routes.ts';
 import { registerWorklistRoutes } from './features/worklist/worklist.routes.ts';
 import { registerTeamRoutes } from './features/teams/team.routes.ts';
 import { registerAttendanceRoutes } from './features/attendance/attendance.routes.ts';
@@ -123,8 +127,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCatalogueRoutes(app, { db, clock: deps.clock });
   registerSuggestionRoutes(app, { db, clock: deps.clock });
   registerTransportRoutes(app, { db, clock: deps.clock });
-  registerExtractRoutes(app, { db, clock: deps.clock });
-  registerReportRoutes(app, { db, readDb: deps.replica?.db ?? db, clock: deps.clock });
+  const readDb = deps.replica?.db ?? db;
+  const jobs = createJobQueue({ database: deps.database, clock: deps.clock, handlers: { report: reportJobHandler(readDb), extract_import: importJobHandler }, log: app.log });
+  registerJobRoutes(app, { db, clock: deps.clock, jobs });
+  registerExtractRoutes(app, { db, clock: deps.clock, jobs });
+  registerReportRoutes(app, { db, readDb, clock: deps.clock, jobs });
+  // Jobs stop before the database closes (main.ts closes the app first).
+  app.addHook('onClose', () => jobs.stop());
+  await jobs.start();
 
   app.get('/api/openapi.json', {
     schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },

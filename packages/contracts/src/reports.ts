@@ -24,6 +24,22 @@ export const reportQuery = z.strictObject({
 export type ReportQuery = z.input<typeof reportQuery>;
 export type ReportParams = z.output<typeof reportQuery>;
 
+/** The same choices as JSON (a report job's body): municipalities as a list, suppression as a boolean. */
+export const reportRequest = z.strictObject({
+  from: calendarDate,
+  to: calendarDate,
+  municipalities: z
+    .array(z.string().regex(/^\d{4}$/, 'must be a four-digit municipality code'))
+    .min(1)
+    .max(98)
+    .transform((v) => [...new Set(v)])
+    .optional(),
+  compareFrom: calendarDate.optional(),
+  compareTo: calendarDate.optional(),
+  suppress: z.boolean().optional(),
+}) satisfies z.ZodType<ReportParams>;
+export type ReportRequest = z.input<typeof reportRequest>;
+
 export const reportFormats = ['xlsx', 'csv', 'pdf'] as const;
 export const reportFormat = z.enum(reportFormats);
 export type ReportFormat = z.infer<typeof reportFormat>;

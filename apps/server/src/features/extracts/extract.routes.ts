@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { apiError } from '@samkraft/contracts/common';
+import { job, jobId } from '@samkraft/contracts/jobs';
 import { extractExportQuery, extractImportResult, extractUpload, extractValidation, MAX_EXTRACT_BYTES, type ExtractUpload } from '@samkraft/contracts/extracts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
+import type { JobQueue } from '../jobs/job.service.ts';
+import { getImportJobResult, submitImportJob } from './extract-job.service.ts';
 import { exportExtract, importExtract, validateExtractFiles, type ExtractFileBytes } from './extract.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError };
@@ -14,7 +17,8 @@ const UPLOAD_BODY_LIMIT = Math.ceil(MAX_EXTRACT_BYTES / 3) * 4 + 64 * 1024;
 
 const filesOf = (body: ExtractUpload): ExtractFileBytes[] => body.files.map((f) => ({ name: f.name.trim(), bytes: new Uint8Array(Buffer.from(f.contentBase64, 'base64')) }));
 
-export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock }): void {
+export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock; jobs: JobQueue }): void {
+  const { jobs, ...ctxDeps } = deps;
   app.post('/api/extracts/validate', {
     bodyLimit: UPLOAD_BODY_LIMIT,
     schema: {
@@ -23,7 +27,7 @@ export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock }):
       body: extractUpload,
       response: { 200: extractValidation, ...errors },
     },
-    handler: async (request) => validateExtractFiles({ ...deps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body)),
+    handler: async (request) => validateExtractFiles({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body)),
   });
 
   app.post('/api/extracts/import', {
@@ -34,7 +38,23 @@ export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock }):
       body: extractUpload,
       response: { 200: extractImportResult, ...errors },
     },
-    handler: async (request) => importExtract({ ...deps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body)),
+    handler: async (request) => importExtract({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body)),
+  });
+
+  app.post('/api/extracts/import-jobs', {
+    bodyLimit: UPLOAD_BODY_LIMIT,
+    schema: {
+      tags: ['extracts'],
+      summary: 'Import a large extract off the request path (administrators); follow it at /api/jobs/{id}, then read its result',
+      body: extractUpload,
+      response: { 202: job, ...errors },
+    },
+    handler: async (request, reply) => reply.status(202).send(await submitImportJob({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body), jobs)),
+  });
+
+  app.get('/api/extracts/import-jobs/:id/result', {
+    schema: { tags: ['extracts'], summary: "An import job's result, once it has ended: what was stored, or every refused cell", params: jobId, response: { 200: extractImportResult, 404: apiError, 409: apiError, ...errors } },
+    handler: async (request) => getImportJobResult({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, jobs, request.params.id),
   });
 
   app.get('/api/extracts/export', {
@@ -46,7 +66,7 @@ export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock }):
       response: { 200: z.any().describe('XLSX workbook or CSV (; separated, UTF-8 with BOM)'), ...errors },
     },
     handler: async (request, reply) => {
-      const file = await exportExtract({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.format, request.query.table);
+      const file = await exportExtract({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, request.query.format, request.query.table);
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

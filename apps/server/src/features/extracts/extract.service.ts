@@ -29,7 +29,7 @@ import {
 export type ExtractFileBytes = { name: string; bytes: Uint8Array };
 
 /** Person-level extracts are for administrators, and for the CLI's named system actor. */
-async function requireExtractAccess(ctx: ServiceContext, action: string): Promise<void> {
+export async function requireExtractAccess(ctx: ServiceContext, action: string): Promise<void> {
   if (ctx.actor.kind === 'system' || hasRole(ctx.actor, 'administrator')) return;
   await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'extract', outcome: 'denied', detail: { reason: 'not_administrator' } }]);
   throw AppError.forbidden('Extracts are for administrators');

@@ -1,17 +1,21 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { apiError } from '@samkraft/contracts/common';
-import { report, reportExportQuery, reportQuery } from '@samkraft/contracts/reports';
+import { job, jobId } from '@samkraft/contracts/jobs';
+import { report, reportExportQuery, reportFormat, reportQuery, reportRequest } from '@samkraft/contracts/reports';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
-import { exportReport, getReport } from './report.service.ts';
+import type { JobQueue } from '../jobs/job.service.ts';
+import { exportJobReport, getJobReport, submitReportJob } from './report-job.service.ts';
+import { exportReport, getReport, type ReportFile } from './report.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError };
 
 /** `readDb`: where the report's reads go (a read replica, or the primary); audit events go to `db`. */
-export function registerReportRoutes(app: App, deps: { db: Db; readDb: Db; clock: Clock }): void {
-  const { readDb, ...ctxDeps } = deps;
+export function registerReportRoutes(app: App, deps: { db: Db; readDb: Db; clock: Clock; jobs: JobQueue }): void {
+  const { readDb, jobs, ...ctxDeps } = deps;
   app.get('/api/reports', {
     schema: {
       tags: ['reports'],
@@ -32,8 +36,38 @@ export function registerReportRoutes(app: App, deps: { db: Db; readDb: Db; clock
     },
     handler: async (request, reply) => {
       const { format, ...params } = request.query;
-      const file = await exportReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, params, format, readDb);
-      return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.bytes);
+      return sendFile(reply, await exportReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, params, format, readDb));
     },
   });
+
+  app.post('/api/reports/jobs', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Start computing a report off the request path (a long period, many municipalities); follow it at /api/jobs/{id}',
+      body: reportRequest,
+      response: { 202: job, ...errors },
+    },
+    handler: async (request, reply) => reply.status(202).send(await submitReportJob({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, request.body, jobs)),
+  });
+
+  app.get('/api/reports/jobs/:id/report', {
+    schema: { tags: ['reports'], summary: "A report job's report, once it has succeeded", params: jobId, response: { 200: report, 404: apiError, 409: apiError, ...errors } },
+    handler: async (request) => getJobReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, jobs, request.params.id),
+  });
+
+  app.get('/api/reports/jobs/:id/export', {
+    schema: {
+      tags: ['reports'],
+      summary: "A report job's report as XLSX, CSV or PDF (no second computation)",
+      params: jobId,
+      querystring: z.strictObject({ format: reportFormat }),
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/pdf'],
+      response: { 200: z.any().describe('the report file'), 404: apiError, 409: apiError, ...errors },
+    },
+    handler: async (request, reply) => sendFile(reply, await exportJobReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, jobs, request.params.id, request.query.format)),
+  });
+}
+
+function sendFile(reply: FastifyReply, file: ReportFile): FastifyReply {
+  return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.bytes);
 }

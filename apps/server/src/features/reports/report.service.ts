@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { isEmbedded, type Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
+import { stepCounter, type ProgressReporter } from '../jobs/job.rules.ts';
 import { reportToCsv, reportToXlsx } from './report-export.ts';
 import { reportToPdf } from './report-pdf.ts';
 import { classifyAssessmentDeadlines, completenessTable, courseLengthTable, coverageTable, indicators, indicatorTable } from './report-course-tables.rules.ts';
@@ -26,6 +27,11 @@ type Scope = { codes: string[]; municipalities: { code: string; name: string }[]
 async function refuse(ctx: ServiceContext, action: string, reason: string, detail: Record<string, string | string[]>): Promise<never> {
   await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'report', outcome: 'denied', detail: { reason, ...detail } }]);
   throw AppError.forbidden(reason === 'role' ? 'Reports are for coordinators and municipal leads' : 'A municipal lead sees only their own municipality');
+}
+
+/** Checks that the actor may see the report asked for (audited when refused) and that its periods hold. */
+export async function checkReportAccess(ctx: ServiceContext, params: ReportParams): Promise<void> {
+  await resolveScope(ctx, params, 'report.read');
 }
 
 async function resolveScope(ctx: ServiceContext, params: ReportParams, action: string): Promise<Scope> {
@@ -54,8 +60,11 @@ async function halfYearFigures(db: Db, trendPeriod: Period, codes: readonly stri
   });
 }
 
+/** The steps `compute` reports as it goes (a job's progress). */
+export const REPORT_STEPS = 9;
+
 /** Computes every table of the report inside the caller's transaction. */
-async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string): Promise<Report> {
+async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string, step: (phase: string) => void = () => undefined): Promise<Report> {
   const period: Period = { from: params.from, to: params.to };
   const comparePeriod: Period | null = params.compareFrom && params.compareTo ? { from: params.compareFrom, to: params.compareTo } : null;
   const suppress = params.suppress ?? false;
@@ -63,21 +72,27 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
 
   const counts = await countByHome(trx, period, codes);
   const main = summaryOf(counts, await completedByHome(trx, period, codes));
+  step('summary');
   const compareCounts = comparePeriod ? await countByHome(trx, comparePeriod, codes) : null;
   const compare = comparePeriod && compareCounts ? { period: comparePeriod, figures: summaryOf(compareCounts, await completedByHome(trx, comparePeriod, codes)) } : null;
   const trendPeriod = comparePeriod && comparePeriod.from < period.from ? { from: comparePeriod.from, to: period.to } : period;
   const halfYears = await halfYearFigures(trx, trendPeriod, codes);
+  step('trend');
 
   const flows = await countFlows(trx, period, codes);
+  step('flows');
   const lengths = await courseLengths(trx, period, codes);
+  step('course_lengths');
   const others = await listMunicipalityNames(trx, [...new Set([...flows.flatMap((f) => [f.home, f.provider]), ...lengths.map((l) => l.provider)])]);
   const names = new Map([...municipalities, ...others].map((m) => [m.code, m.name]));
   const nameOf = (code: string) => names.get(code) ?? code;
   const sources = await countBySource(trx, period, codes);
   const [sourceCounts, sourceShares] = sourceTables(municipalities, sources, suppress);
+  step('sources');
 
   // Indicator 2 reads only the initial needs assessment's deadline: the interventions are not read.
   const deadlines = await deadlinesForCourses(trx, { kind: 'received', from: period.from, to: period.to, homes: codes }, asOf, { only: 'course_own' });
+  step('deadlines');
   const indicatorInput = {
     referred: main.referred,
     compareReferred: compare ? compare.figures.referred : null,
@@ -89,6 +104,11 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
   };
   const indicatorList = indicators(indicatorInput, suppress);
   const potentialRows = await potentials(trx, codes, Number(period.from.slice(0, 4)));
+  step('indicators');
+  const sexAge = await countBySexAndAge(trx, period, codes);
+  step('sex_age');
+  const completenessRows = await completeness(trx, period, codes);
+  step('completeness');
 
   return {
     period,
@@ -102,14 +122,14 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
       trendTable(halfYears, suppress),
       exchangeTable(municipalities, counts, flows, suppress),
       flowTable(municipalities, flows, nameOf, suppress),
-      sexAgeTable(municipalities, await countBySexAndAge(trx, period, codes), suppress),
+      sexAgeTable(municipalities, sexAge, suppress),
       sourceCounts,
       sourceShares,
       courseLengthTable(lengths, nameOf, suppress),
       pilotTable(municipalities, counts, suppress),
       indicatorTable(indicatorList, indicatorInput, suppress),
       coverageTable(municipalities, (code) => counts.find((c) => c.home === code)?.referred ?? 0, potentialRows, period, suppress),
-      completenessTable(municipalities, await completeness(trx, period, codes), period, suppress),
+      completenessTable(municipalities, completenessRows, period, suppress),
     ],
   };
 }
@@ -128,21 +148,24 @@ async function readForReport<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> 
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
 }
 
-/** The report as data (JSON). */
-export async function getReport(ctx: ServiceContext, params: ReportParams, format = 'json', readDb: Db = ctx.db): Promise<Report> {
+/** The report as data (JSON); `progress` hears of each step done (of REPORT_STEPS). */
+export async function getReport(ctx: ServiceContext, params: ReportParams, format = 'json', readDb: Db = ctx.db, progress?: ProgressReporter): Promise<Report> {
   const scope = await resolveScope(ctx, params, format === 'json' ? 'report.read' : 'report.export');
   const asOf = danishDate(ctx.clock.now());
-  const report = await readForReport(readDb, (db) => compute(db, scope, params, asOf));
+  const computed = await readForReport(readDb, (db) => compute(db, scope, params, asOf, stepCounter(progress, REPORT_STEPS)));
   await audit(ctx.db, ctx, [{ action: format === 'json' ? 'report.read' : 'report.export', citizenId: null, entityType: 'report', outcome: 'allowed', detail: auditDetail(params, scope, format) }]);
-  return report;
+  return computed;
 }
 
 export type ReportFile = { bytes: Buffer; contentType: string; filename: string };
 
 /** The report as a file: XLSX (one sheet per table), CSV (;) or PDF (tables and charts). */
 export async function exportReport(ctx: ServiceContext, params: ReportParams, format: ReportFormat, readDb: Db = ctx.db): Promise<ReportFile> {
-  const report = await getReport(ctx, params, format, readDb);
-  const filename = `rapport-${params.from}-${params.to}.${format}`;
+  return reportFile(await getReport(ctx, params, format, readDb), format);
+}
+
+export async function reportFile(report: Report, format: ReportFormat): Promise<ReportFile> {
+  const filename = `rapport-${report.period.from}-${report.period.to}.${format}`;
   switch (format) {
     case 'xlsx':
       return { bytes: await reportToXlsx(report), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename };

@@ -26,6 +26,11 @@ export type Database = {
    * rows loaded. Runs on its own connection, outside any transaction of `db`.
    */
   copyCsv(table: string, columns: readonly string[], csv: Uint8Array): Promise<number>;
+  /**
+   * One statement with positional parameters (or, without them, a script) outside Kysely, for a
+   * library that brings its own SQL over the same database (the job queue, pg-boss).
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 };
 
@@ -125,6 +130,11 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
         client.release();
       }
     },
+    async executeSql(text, values) {
+      const result = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(result) ? result[result.length - 1] : result;
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
+    },
     async close() {
       // Kysely ends the pool only if it ever used it; a migrate-only run must end it too.
       await db.destroy();
@@ -202,6 +212,11 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
     async copyCsv(table, columns, csv) {
       const result = await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([new Uint8Array(csv)]) });
       return result.affectedRows ?? 0;
+    },
+    async executeSql(text, values) {
+      if (values && values.length > 0) return { rows: (await pglite.query<Record<string, unknown>>(text, values)).rows };
+      const results = await pglite.exec(text);
+      return { rows: results[results.length - 1]?.rows ?? [] };
     },
     async close() {
       await db.destroy();

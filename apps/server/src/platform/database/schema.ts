@@ -364,6 +364,25 @@ export interface InterventionDosePart {
   up_to: Generated<boolean>;
 }
 
+export interface Job {
+  actor: Json;
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  error: Json | null;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  input: Buffer | null;
+  kind: string;
+  params: Json;
+  phase: string | null;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  requested_by: string | null;
+  result: Json | null;
+  started_at: Timestamp | null;
+  state: Generated<string>;
+}
+
 export interface Municipality {
   code: string;
   is_member: Generated<boolean>;
@@ -608,6 +627,7 @@ export interface DB {
   follow_up: FollowUp;
   intervention: Intervention;
   intervention_dose_part: InterventionDosePart;
+  job: Job;
   municipality: Municipality;
   municipality_transport: MunicipalityTransport;
   needs_assessment: NeedsAssessment;
