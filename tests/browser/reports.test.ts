@@ -54,6 +54,8 @@ describe('Rapporter', () => {
       expect(violations, formatViolations(violations)).toEqual([]);
       await screenshot(page, 'reports-coordinator');
 
+      // The files come from the job's report: nothing is computed again for a download.
+      expect(await page.getByRole('link', { name: 'Excel (XLSX)' }).getAttribute('href')).toMatch(/^\/api\/reports\/jobs\/[0-9a-f-]{36}\/export\?format=xlsx$/);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel (XLSX)' }).click()]);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);

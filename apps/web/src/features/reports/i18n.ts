@@ -37,6 +37,18 @@ export const da = {
   note: 'Bemærkning',
   empty: 'Ingen tal i perioden.',
   start: 'Vælg periode og kommuner, og tryk "Vis rapport".',
+  computing: 'Beregner rapporten',
+  phases: {
+    summary: 'henvisninger og afsluttede forløb',
+    trend: 'udvikling pr. halvår',
+    flows: 'henvisninger mellem kommuner',
+    course_lengths: 'indsatsernes længde',
+    sources: 'henvisningskilder',
+    deadlines: 'frister for behovsvurdering',
+    indicators: 'indikatorer',
+    sex_age: 'køn og alder',
+    completeness: 'datakomplethed',
+  },
 };
 
 export type ReportsTexts = typeof da;
@@ -77,4 +89,16 @@ export const en: ReportsTexts = {
   note: 'Note',
   empty: 'No figures in the period.',
   start: 'Choose a period and municipalities, and press "Show report".',
+  computing: 'Computing the report',
+  phases: {
+    summary: 'referrals and completed courses',
+    trend: 'trend by half-year',
+    flows: 'referrals between municipalities',
+    course_lengths: 'length of interventions',
+    sources: 'referral sources',
+    deadlines: 'needs assessment deadlines',
+    indicators: 'indicators',
+    sex_age: 'sex and age',
+    completeness: 'data completeness',
+  },
 };

@@ -5,6 +5,7 @@ import type { ExtractError } from '@samkraft/contracts/extracts';
 import { DataTable } from '../../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { Section } from '../../../ui/Section.tsx';
+import { JobProgress } from '../../jobs/components/JobProgress.tsx';
 import { useImportExtract, useValidateExtract } from '../hooks/useExtracts.ts';
 import { sortErrors } from '../utils/fileBytes.ts';
 
@@ -43,32 +44,33 @@ export function ExtractImport() {
   const { t } = useTranslation('extracts');
   const [files, setFiles] = useState<File[]>([]);
   const validation = useValidateExtract();
-  const importing = useImportExtract();
+  const { run: importing, result: imported } = useImportExtract();
   const choose = (chosen: File[]) => {
     setFiles(chosen);
     validation.reset();
     importing.reset();
   };
   const checked = validation.data;
-  const result = importing.data;
+  const result = importing.job ? imported.data : undefined;
   return (
     <Stack gap="md">
       <Text>{t('importIntro')}</Text>
       <FileInput label={t('filesLabel')} placeholder={t('filesPlaceholder')} multiple clearable clearButtonProps={{ 'aria-label': t('clearFiles') }} accept=".csv,.xlsx,text/csv" value={files} onChange={choose} maw={520} />
       <Group>
-        <Button onClick={() => validation.mutate(files)} disabled={files.length === 0 || validation.isPending || importing.isPending} loading={validation.isPending}>
+        <Button onClick={() => validation.mutate(files)} disabled={files.length === 0 || validation.isPending || importing.running} loading={validation.isPending}>
           {t('validate')}
         </Button>
         {checked?.valid && !result ? (
-          <Button color="green" onClick={() => importing.mutate(files)} loading={importing.isPending} disabled={importing.isPending}>
+          <Button color="green" onClick={() => importing.start(files)} loading={importing.running} disabled={importing.running}>
             {t('import')}
           </Button>
         ) : null}
       </Group>
       {validation.isPending ? <Working label={t('reading')} /> : null}
-      {importing.isPending ? <Working label={t('importing')} /> : null}
+      {importing.running ? <JobProgress job={importing.job} label={t('importing')} /> : null}
       {validation.isError ? <ErrorAlert error={validation.error} /> : null}
-      {importing.isError ? <ErrorAlert error={importing.error} /> : null}
+      {importing.error ? <ErrorAlert error={importing.error} /> : null}
+      {imported.isError ? <ErrorAlert error={imported.error} /> : null}
       {checked && !result ? (
         checked.valid ? (
           <Alert color="green" role="status">

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ExtractUpload } from '@samkraft/contracts/extracts';
-import { importExtract, validateExtract } from '../api/extractsApi.ts';
+import { useJob, useJobResult } from '../../jobs/hooks/useJob.ts';
+import { fetchImportResult, startImportJob, validateExtract } from '../api/extractsApi.ts';
 import { bytesToBase64 } from '../utils/fileBytes.ts';
 
 /** The chosen files as the upload body. */
@@ -12,6 +13,9 @@ export function useValidateExtract() {
   return useMutation({ mutationFn: async (files: readonly File[]) => validateExtract(await toUpload(files)) });
 }
 
+/** The import as a job: started with the chosen files, followed until it has ended, then its result. */
 export function useImportExtract() {
-  return useMutation({ mutationFn: async (files: readonly File[]) => importExtract(await toUpload(files)) });
+  const run = useJob(async (files: readonly File[]) => startImportJob(await toUpload(files)));
+  const result = useJobResult(run.job, fetchImportResult);
+  return { run, result };
 }

@@ -1,16 +1,15 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { reportFormats, type Report, type ReportQuery } from '@samkraft/contracts/reports';
+import { reportFormats, type Report, type ReportFormat } from '@samkraft/contracts/reports';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { Section } from '../../../ui/Section.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
-import { reportExportUrl } from '../api/reportsApi.ts';
 import { IndicatorList } from './IndicatorList.tsx';
 import { ReportTableView } from './ReportTableView.tsx';
 import { TrendChart } from './TrendChart.tsx';
 
 /** The report: downloads, indicators, the trend chart and every table. */
-export function ReportView({ report, query }: { report: Report; query: ReportQuery }) {
+export function ReportView({ report, exportUrl }: { report: Report; exportUrl: (format: ReportFormat) => string }) {
   const { t } = useTranslation('reports');
   const { language } = useLanguage();
   const trend = report.tables.find((x) => x.id === 'trend');
@@ -26,7 +25,7 @@ export function ReportView({ report, query }: { report: Report; query: ReportQue
       <Section title={t('downloads.title')}>
         <Group gap="sm">
           {reportFormats.map((f) => (
-            <Button key={f} component="a" href={reportExportUrl(query, f)} download variant="light">
+            <Button key={f} component="a" href={exportUrl(f)} download variant="light">
               {t(`downloads.${f}`)}
             </Button>
           ))}

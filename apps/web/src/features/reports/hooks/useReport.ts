@@ -1,10 +1,12 @@
-import type { ReportQuery } from '@samkraft/contracts/reports';
 import { useQuery } from '@tanstack/react-query';
-import { fetchMemberMunicipalities, fetchReport } from '../api/reportsApi.ts';
+import { useJob, useJobResult } from '../../jobs/hooks/useJob.ts';
+import { fetchJobReport, fetchMemberMunicipalities, startReportJob } from '../api/reportsApi.ts';
 
-/** The report for the query last asked for; nothing is fetched before the user asks. */
-export function useReport(query: ReportQuery | null) {
-  return useQuery({ queryKey: ['report', query], queryFn: () => fetchReport(query as ReportQuery), enabled: query !== null, retry: false });
+/** The report asked for last: computed as a job, followed until it is done, then loaded. */
+export function useReport() {
+  const run = useJob(startReportJob);
+  const report = useJobResult(run.job, fetchJobReport);
+  return { run, report };
 }
 
 export function useMemberMunicipalities(enabled: boolean) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriodOf, fieldError, formatCell, periodOf, reportQueryOf, reportSearch, type ReportChoices } from './reportParams.ts';
+import { reportRequest } from '@samkraft/contracts/reports';
+import { comparePeriodOf, fieldError, formatCell, periodOf, reportRequestOf, type ReportChoices } from './reportParams.ts';
 
 const base: ReportChoices = { kind: 'year', year: 2017, half: 1, from: '', to: '', compare: false, compareFrom: '', compareTo: '', municipalities: [], suppress: false };
 
@@ -17,10 +18,17 @@ describe('report choices', () => {
     expect(comparePeriodOf(base)).toBeNull();
   });
 
-  it('builds the query string, municipalities sorted, suppression only when on', () => {
-    const q = reportQueryOf({ ...base, compare: true, municipalities: ['0159', '0151'], suppress: true });
-    expect(reportSearch(q, 'xlsx')).toBe('?from=2017-01-01&to=2017-12-31&compareFrom=2016-01-01&compareTo=2016-12-31&municipalities=0151%2C0159&suppress=true&format=xlsx');
-    expect(reportSearch(reportQueryOf(base))).toBe('?from=2017-01-01&to=2017-12-31');
+  it('builds the request, municipalities sorted, suppression only when on', () => {
+    expect(reportRequestOf({ ...base, compare: true, municipalities: ['0159', '0151'], suppress: true })).toEqual({
+      from: '2017-01-01',
+      to: '2017-12-31',
+      compareFrom: '2016-01-01',
+      compareTo: '2016-12-31',
+      municipalities: ['0151', '0159'],
+      suppress: true,
+    });
+    expect(reportRequestOf(base)).toEqual({ from: '2017-01-01', to: '2017-12-31' });
+    expect(reportRequest.safeParse(reportRequestOf({ ...base, compare: true, municipalities: ['0159'] })).success).toBe(true);
   });
 
   it('formats cells in Danish, with .. for a hidden cell', () => {

@@ -1,4 +1,4 @@
-import type { ReportFormat, ReportQuery } from '@samkraft/contracts/reports';
+import type { ReportRequest } from '@samkraft/contracts/reports';
 
 /** The page's choices, turned into the API's query (pure, unit-tested). */
 export type PeriodKind = 'year' | 'half' | 'custom';
@@ -40,21 +40,15 @@ export function comparePeriodOf(c: ReportChoices): { from: string; to: string } 
   }
 }
 
-export function reportQueryOf(c: ReportChoices): ReportQuery {
+/** The choices as the report job's request: municipalities sorted, suppression only when on. */
+export function reportRequestOf(c: ReportChoices): ReportRequest {
   const compare = comparePeriodOf(c);
   return {
     ...periodOf(c),
     ...(compare ? { compareFrom: compare.from, compareTo: compare.to } : {}),
-    ...(c.municipalities.length > 0 ? { municipalities: [...c.municipalities].sort().join(',') } : {}),
-    ...(c.suppress ? { suppress: 'true' as const } : {}),
+    ...(c.municipalities.length > 0 ? { municipalities: [...c.municipalities].sort() } : {}),
+    ...(c.suppress ? { suppress: true } : {}),
   };
-}
-
-export function reportSearch(q: ReportQuery, format?: ReportFormat): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
-  if (format) params.set('format', format);
-  return `?${params.toString()}`;
 }
 
 /** A cell as the page shows it: Danish or English number formats, ".." for a hidden cell. */
@@ -72,7 +66,7 @@ export function formatCell(value: number | null, format: 'count' | 'share' | 'de
   }
 }
 
-/** Server field names of the query come as `query.to` from the schema and `to` from the rules. */
+/** Server field names come as `to` (the body's schema and the rules), or `query.to` from a query string. */
 export function fieldError(errors: Record<string, string>, field: string): string | undefined {
   return errors[field] ?? errors[`query.${field}`];
 }
