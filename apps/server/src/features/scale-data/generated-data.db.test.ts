@@ -9,6 +9,8 @@ import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
 import { courseFactsQuery } from '../deadlines/deadline.repository.ts';
 import { completenessQuery, courseLengthsQuery } from '../reports/report-courses.repository.ts';
 import { getReport } from '../reports/report.service.ts';
+import { reportJobHandler } from '../reports/report-job.service.ts';
+import { createJobQueue } from '../jobs/job.service.ts';
 import { getWorklist } from '../worklist/worklist.service.ts';
 import { generateSyntheticData } from './scale-data.service.ts';
 
@@ -118,6 +120,28 @@ describe('generated data: a long report does not hold up the others', () => {
     finished.push('worklist');
     await Promise.all(reports);
     expect(finished.indexOf('worklist'), finished.join(', ')).toBeLessThan(3);
+  });
+
+  it('answers the worklist while report jobs run (the job queue of this database: pg-boss, or in-process on PGlite)', async () => {
+    const coordinator = await staffActor('syn.0151.coordinator1');
+    const contact = await staffActor('syn.0159.contact-person1');
+    const jobs = createJobQueue({ database, clock, handlers: { report: reportJobHandler(undefined), extract_import: async () => null }, log: { error: () => undefined } });
+    try {
+      const ctx = { db: database.db, actor: coordinator, clock };
+      const submitted = [];
+      for (let i = 0; i < 3; i++) submitted.push(await jobs.submit(ctx, 'report', { from: '2024-07-01', to: '2026-06-30', compareFrom: '2023-07-01', compareTo: '2024-06-30' }));
+      await getWorklist({ db: database.db, actor: contact, clock }, { scope: 'mine' });
+      const states = await Promise.all(submitted.map(async (j) => (await jobs.get(ctx, j.id)).state));
+      expect(states, states.join(', ')).not.toEqual(['succeeded', 'succeeded', 'succeeded']);
+      for (const j of submitted) {
+        for (let tries = 0; (await jobs.get(ctx, j.id)).state !== 'succeeded'; tries++) {
+          if (tries > 2400) throw new Error(`report job ${j.id} did not finish`);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      }
+    } finally {
+      await jobs.stop();
+    }
   });
 });
 
