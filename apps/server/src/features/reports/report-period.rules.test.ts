@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBandOf, ageOn, checkPeriods, halfYearsOf, quartersOf, sourceGroupOf, yearFraction } from './report-period.rules.ts';
+import { ageBandOf, ageOn, checkPeriods, covers, halfYearsOf, quartersOf, sourceGroupOf, yearFraction } from './report-period.rules.ts';
 import { periodLabel } from './report-table.rules.ts';
 
 describe('report periods and counting conventions', () => {
@@ -43,5 +43,15 @@ describe('report periods and counting conventions', () => {
     expect(checkPeriods({ from: '2010-01-01', to: '2020-01-01' }).map((i) => [i.field, i.code])).toEqual([['to', 'period_too_long']]);
     expect(checkPeriods({ from: '2017-01-01', to: '2017-12-31', compareTo: '2016-12-31' }).map((i) => [i.field, i.code])).toEqual([['compareFrom', 'required']]);
     expect(checkPeriods({ from: '2017-01-01', to: '2017-12-31', compareFrom: '2016-01-01', compareTo: '2016-12-31' })).toEqual([]);
+  });
+});
+
+describe('covers', () => {
+  it('holds when every day of the inner period is in the outer one', () => {
+    const year = { from: '2024-01-01', to: '2024-12-31' };
+    expect(covers(year, { from: '2024-01-01', to: '2024-06-30' })).toBe(true);
+    expect(covers(year, year)).toBe(true);
+    expect(covers(year, { from: '2023-12-31', to: '2024-06-30' })).toBe(false);
+    expect(covers(year, { from: '2024-07-01', to: '2025-01-01' })).toBe(false);
   });
 });

@@ -104,3 +104,8 @@ export function yearFraction(p: Period): number {
 export function inPeriod(date: IsoDate | null, p: Period): boolean {
   return date !== null && date >= p.from && date <= p.to;
 }
+
+/** Does `outer` hold every day of `inner`? */
+export function covers(outer: Period, inner: Period): boolean {
+  return inner.from >= outer.from && inner.to <= outer.to;
+}

@@ -8,6 +8,24 @@ import type { Cell } from './suppression.rules.ts';
 
 export type SummaryFigures = { referred: number; offered: number; servedElsewhere: number; completed: number };
 
+const COUNT_KEYS = ['referred', 'offered', 'servedElsewhere', 'referredOn', 'assessed', 'declined', 'declinedNotRelevant', 'declinedTooFar', 'declinedAlreadyInHomeCourse', 'declinedOther'] as const satisfies readonly (keyof HomeCounts)[];
+
+/** Counts of finer buckets (half-years) added up per home municipality, as one row each for the whole span. */
+export function totalsByHome(rows: readonly HomeCounts[]): HomeCounts[] {
+  const byHome = new Map<string, HomeCounts>();
+  for (const r of rows) {
+    const total = byHome.get(r.home);
+    if (!total) {
+      const first: HomeCounts = { home: r.home, bucket: '', referred: 0, offered: 0, servedElsewhere: 0, referredOn: 0, assessed: 0, declined: 0, declinedNotRelevant: 0, declinedTooFar: 0, declinedAlreadyInHomeCourse: 0, declinedOther: 0 };
+      for (const k of COUNT_KEYS) first[k] = r[k];
+      byHome.set(r.home, first);
+    } else {
+      for (const k of COUNT_KEYS) total[k] += r[k];
+    }
+  }
+  return [...byHome.values()];
+}
+
 export function summaryOf(counts: readonly HomeCounts[], completed: readonly { completed: number }[]): SummaryFigures {
   return {
     referred: sum(counts.map((c) => c.referred)),

@@ -21,6 +21,17 @@ export type Bucketing = 'period' | 'half_year';
 const bucketOf = (column: RawBuilder<unknown>, by: Bucketing) =>
   by === 'period' ? sql<string>`''` : sql<string>`extract(year from ${column})::int || '-' || case when extract(month from ${column}) <= 6 then 1 else 2 end`;
 
+/**
+ * Which of the report's periods a row's date lies in, grouped with its bucket: one query over the
+ * trend period then gives the summary, the comparison and the trend (every count is additive).
+ */
+export type PeriodMarks = { main: Period; compare: Period | null };
+
+const marksOf = (column: RawBuilder<unknown>, m: PeriodMarks) =>
+  sql`${column} between ${m.main.from} and ${m.main.to} as "inMain", ${m.compare ? sql`${column} between ${m.compare.from} and ${m.compare.to}` : sql`false`} as "inCompare"`;
+
+export type Marked = { inMain: boolean; inCompare: boolean };
+
 export type HomeCounts = {
   home: string;
   /** '' for the whole period, else `YYYY-1` or `YYYY-2` (half-year). */
@@ -42,8 +53,8 @@ export type HomeCounts = {
   declinedOther: number;
 };
 
-export async function countByHome(db: Db, p: Period, municipalities: readonly string[], by: Bucketing = 'period'): Promise<HomeCounts[]> {
-  const result = await sql<HomeCounts>`
+export async function countByHome(db: Db, p: Period, municipalities: readonly string[], by: Bucketing = 'period', marks: PeriodMarks = { main: p, compare: null }): Promise<(HomeCounts & Marked)[]> {
+  const result = await sql<HomeCounts & Marked>`
     with r as (
       select r.home_municipality_code as home, r.received_on, k.id as course_id
       from referral r
@@ -66,7 +77,7 @@ export async function countByHome(db: Db, p: Period, municipalities: readonly st
       from decline d join r on r.course_id = d.course_id
       group by d.course_id
     )
-    select r.home, ${bucketOf(sql`r.received_on`, by)} as bucket,
+    select r.home, ${bucketOf(sql`r.received_on`, by)} as bucket, ${marksOf(sql`r.received_on`, marks)},
       count(*)::int as referred,
       (count(*) filter (where x.course_id is not null))::int as offered,
       (count(*) filter (where x.elsewhere))::int as "servedElsewhere",
@@ -81,20 +92,20 @@ export async function countByHome(db: Db, p: Period, municipalities: readonly st
     left join x on x.course_id = r.course_id
     left join n on n.course_id = r.course_id
     left join d on d.course_id = r.course_id
-    group by 1, 2`.execute(db);
+    group by 1, 2, 3, 4`.execute(db);
   return result.rows;
 }
 
 /** Interventions that ended in the period, for any end reason, per home municipality. */
-export async function completedByHome(db: Db, p: Period, municipalities: readonly string[], by: Bucketing = 'period'): Promise<{ home: string; bucket: string; completed: number }[]> {
-  const result = await sql<{ home: string; bucket: string; completed: number }>`
-    select r.home_municipality_code as home, ${bucketOf(sql`x.ended_on`, by)} as bucket, count(*)::int as completed
+export async function completedByHome(db: Db, p: Period, municipalities: readonly string[], by: Bucketing = 'period', marks: PeriodMarks = { main: p, compare: null }): Promise<({ home: string; bucket: string; completed: number } & Marked)[]> {
+  const result = await sql<{ home: string; bucket: string; completed: number } & Marked>`
+    select r.home_municipality_code as home, ${bucketOf(sql`x.ended_on`, by)} as bucket, ${marksOf(sql`x.ended_on`, marks)}, count(*)::int as completed
     from cross_referral x
     join course k on k.id = x.course_id
     join referral r on r.id = k.referral_id
     where x.ended_on between ${p.from} and ${p.to}
       and r.home_municipality_code = any(${codeArray(municipalities)})
-    group by 1, 2`.execute(db);
+    group by 1, 2, 3, 4`.execute(db);
   return result.rows;
 }
 

@@ -11,9 +11,9 @@ import { reportToCsv, reportToXlsx } from './report-export.ts';
 import { reportToPdf } from './report-pdf.ts';
 import { classifyAssessmentDeadlines, completenessTable, courseLengthTable, coverageTable, indicators, indicatorTable } from './report-course-tables.rules.ts';
 import { completeness, courseLengths, potentials, questionnaireAnswers } from './report-courses.repository.ts';
-import { checkPeriods, halfYearsOf, sourceGroups, type Period } from './report-period.rules.ts';
-import { completedByHome, countByHome, countBySexAndAge, countBySource, countFlows, listMunicipalityNames } from './report-referrals.repository.ts';
-import { exchangeTable, flowTable, pilotTable, sexAgeTable, sourceTables, summaryOf, summaryTable, trendTable, type SummaryFigures } from './report-referral-tables.rules.ts';
+import { checkPeriods, covers, halfYearsOf, sourceGroups, type Period } from './report-period.rules.ts';
+import { completedByHome, countByHome, countBySexAndAge, countBySource, countFlows, listMunicipalityNames, type HomeCounts } from './report-referrals.repository.ts';
+import { exchangeTable, flowTable, pilotTable, sexAgeTable, sourceTables, summaryOf, summaryTable, totalsByHome, trendTable, type SummaryFigures } from './report-referral-tables.rules.ts';
 import { byName, sum } from './report-table.rules.ts';
 
 /**
@@ -51,13 +51,38 @@ async function resolveScope(ctx: ServiceContext, params: ReportParams, action: s
   return { codes: sorted.map((m) => m.code), municipalities: sorted };
 }
 
-/** The summary of each half-year of the trend period, from one grouped query per measure. */
-async function halfYearFigures(db: Db, trendPeriod: Period, codes: readonly string[]): Promise<{ label: string; figures: SummaryFigures }[]> {
-  const [counts, completed] = await Promise.all([countByHome(db, trendPeriod, codes, 'half_year'), completedByHome(db, trendPeriod, codes, 'half_year')]);
-  return halfYearsOf(trendPeriod).map((h) => {
+type TimeFigures = {
+  /** Per home municipality, over the report's period. */
+  counts: HomeCounts[];
+  main: SummaryFigures;
+  compare: { period: Period; counts: HomeCounts[]; figures: SummaryFigures } | null;
+  halfYears: { label: string; figures: SummaryFigures }[];
+};
+
+/**
+ * The summary, the comparison and the trend from one grouped query per measure over the trend
+ * period: its half-years, each row marked with the periods it lies in (the counts add up). A
+ * comparison period outside the trend period (one after the report's) is read on its own.
+ */
+async function timeFigures(db: Db, period: Period, comparePeriod: Period | null, codes: readonly string[]): Promise<TimeFigures> {
+  const trendPeriod = comparePeriod && comparePeriod.from < period.from ? { from: comparePeriod.from, to: period.to } : period;
+  const covered = comparePeriod && covers(trendPeriod, comparePeriod) ? comparePeriod : null;
+  const marks = { main: period, compare: covered };
+  const [trend, completed] = [await countByHome(db, trendPeriod, codes, 'half_year', marks), await completedByHome(db, trendPeriod, codes, 'half_year', marks)];
+  const counts = totalsByHome(trend.filter((c) => c.inMain));
+  let compare: TimeFigures['compare'] = null;
+  if (covered) {
+    const compareCounts = totalsByHome(trend.filter((c) => c.inCompare));
+    compare = { period: covered, counts: compareCounts, figures: summaryOf(compareCounts, completed.filter((c) => c.inCompare)) };
+  } else if (comparePeriod) {
+    const compareCounts = await countByHome(db, comparePeriod, codes);
+    compare = { period: comparePeriod, counts: compareCounts, figures: summaryOf(compareCounts, await completedByHome(db, comparePeriod, codes)) };
+  }
+  const halfYears = halfYearsOf(trendPeriod).map((h) => {
     const bucket = `${h.from.slice(0, 4)}-${h.from.slice(5, 7) <= '06' ? 1 : 2}`;
-    return { label: h.label, figures: summaryOf(counts.filter((c) => c.bucket === bucket), completed.filter((c) => c.bucket === bucket)) };
+    return { label: h.label, figures: summaryOf(trend.filter((c) => c.bucket === bucket), completed.filter((c) => c.bucket === bucket)) };
   });
+  return { counts, main: summaryOf(counts, completed.filter((c) => c.inMain)), compare, halfYears };
 }
 
 /** The steps `compute` reports as it goes (a job's progress). */
@@ -70,13 +95,9 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
   const suppress = params.suppress ?? false;
   const { codes, municipalities } = scope;
 
-  const counts = await countByHome(trx, period, codes);
-  const main = summaryOf(counts, await completedByHome(trx, period, codes));
+  const { counts, main, compare, halfYears } = await timeFigures(trx, period, comparePeriod, codes);
+  const compareCounts = compare?.counts ?? null;
   step('summary');
-  const compareCounts = comparePeriod ? await countByHome(trx, comparePeriod, codes) : null;
-  const compare = comparePeriod && compareCounts ? { period: comparePeriod, figures: summaryOf(compareCounts, await completedByHome(trx, comparePeriod, codes)) } : null;
-  const trendPeriod = comparePeriod && comparePeriod.from < period.from ? { from: comparePeriod.from, to: period.to } : period;
-  const halfYears = await halfYearFigures(trx, trendPeriod, codes);
   step('trend');
 
   const flows = await countFlows(trx, period, codes);
@@ -118,7 +139,7 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
     asOf,
     indicators: indicatorList,
     tables: [
-      summaryTable(period, main, compare, suppress),
+      summaryTable(period, main, compare && { period: compare.period, figures: compare.figures }, suppress),
       trendTable(halfYears, suppress),
       exchangeTable(municipalities, counts, flows, suppress),
       flowTable(municipalities, flows, nameOf, suppress),

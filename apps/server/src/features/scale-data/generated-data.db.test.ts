@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '@samkraft/contracts/reports';
 import type { Worklist } from '@samkraft/contracts/worklist';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import { fixedClock } from '../../platform/clock.ts';
@@ -73,6 +74,25 @@ describe('generated data: the nine, two years', () => {
     const actor: StaffActor = { ...(await staffActor('syn.0151.coordinator1')) };
     const report = await getReport({ db: database.db, actor, clock }, { from: '2025-01-01', to: '2025-12-31', compareFrom: '2024-07-01', compareTo: '2024-12-31' });
     await expect(`${JSON.stringify(report, null, 1)}\n`).toMatchFileSnapshot('./__snapshots__/generated-nine-2y.report.json');
+  });
+
+  it("gives a comparison column equal to the comparison period's own report, wherever that period lies", async () => {
+    const actor = await staffActor('syn.0151.coordinator1');
+    const ctx = { db: database.db, actor, clock };
+    const summaryOf = (r: Report, column: number) => r.tables.find((t) => t.id === 'summary')?.rows.map((row) => row.cells[column]);
+    const indicator = (r: Report, n: number) => r.indicators.find((i) => i.number === n);
+    for (const compare of [
+      { compareFrom: '2024-03-15', compareTo: '2024-11-20' }, // before the period, not on half-year bounds
+      { compareFrom: '2025-06-01', compareTo: '2026-05-31' }, // overlapping the period and after it
+    ]) {
+      const both = await getReport(ctx, { from: '2025-01-01', to: '2025-12-31', ...compare });
+      const alone = await getReport(ctx, { from: compare.compareFrom, to: compare.compareTo });
+      const main = await getReport(ctx, { from: '2025-01-01', to: '2025-12-31' });
+      expect(summaryOf(both, 1), JSON.stringify(compare)).toEqual(summaryOf(alone, 0));
+      expect(summaryOf(both, 0)).toEqual(summaryOf(main, 0));
+      expect(both.tables.find((t) => t.id === 'exchange')).toEqual(main.tables.find((t) => t.id === 'exchange'));
+      for (const n of [1, 3]) expect(indicator(both, n)?.compareValue, `indicator ${n}`).toBe(indicator(alone, n)?.value);
+    }
   });
 
   it('gives the stored worklists of a contact person and a lead, unchanged by any rewrite', async () => {
