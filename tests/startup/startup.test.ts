@@ -66,10 +66,13 @@ describe('start-up', { timeout: 120_000 }, () => {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     expect(first.logs.some((l) => l.includes('"demoSeeded":true'))).toBe(true);
+    expect(first.logs.some((l) => l.includes('"referenceDataSeeded":true'))).toBe(true);
     await first.stop();
 
     const second = await startServer({ dataDir });
     expect(second.logs.some((l) => l.includes('"demoSeeded":false'))).toBe(true);
+    // The same reference data is already there: the second start does not write it again.
+    expect(second.logs.some((l) => l.includes('"referenceDataSeeded":false'))).toBe(true);
     const again = (await (await fetch(`${second.url}/api/auth/demo-users`)).json()) as { users: { id: string }[] };
     expect(again.users.map((u) => u.id).sort()).toEqual(users.users.map((u) => u.id).sort());
     // The session written before the restart is still there: the data survived.

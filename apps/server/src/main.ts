@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const clock = config.clockFile ? fileClock(config.clockFile) : systemClock;
   if (config.clockFile) clock.now(); // a bad clock file stops the start, with its reason
-  const { database, seeded } = await prepareDatabase(config, clock);
+  const { database, seeded, referenceDataSeeded } = await prepareDatabase(config, clock);
   // Reports read from a replica when one is configured (migrated and seeded through the primary).
   const replica = config.databaseReplicaUrl
     ? await openPostgres(config.databaseReplicaUrl, { poolSize: config.databasePoolSize, statementTimeoutMs: config.databaseStatementTimeoutMs }).catch(async (err: unknown) => {
@@ -18,7 +18,10 @@ async function main(): Promise<void> {
       })
     : undefined;
   const app = await buildApp({ database, clock, config, ...(replica ? { replica } : {}) });
-  app.log.info({ database: database.kind, location: database.location, replica: replica?.location ?? null, demoSeeded: seeded }, 'database ready');
+  app.log.info(
+    { database: database.kind, location: database.location, replica: replica?.location ?? null, referenceDataSeeded, demoSeeded: seeded },
+    'database ready',
+  );
   if (config.clockFile) app.log.warn({ clockFile: config.clockFile, now: clock.now().toISOString() }, 'the clock is read from a file (demo/test only)');
 
   let closing = false;
