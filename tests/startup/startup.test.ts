@@ -28,6 +28,22 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
 
 const oneLine = (s: string) => s.trimEnd().split('\n');
 
+type BuildServer = { buildServer: (outdir?: string) => Promise<void> };
+
+/** Signs in as a demo user and returns the session cookie. */
+async function demoSession(url: string, username: string): Promise<string> {
+  const users = (await (await fetch(`${url}/api/auth/demo-users`)).json()) as { users: { id: string; username: string }[] };
+  const user = users.users.find((u) => u.username === username);
+  expect(user).toBeDefined();
+  const login = await fetch(`${url}/api/auth/demo-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: user!.id }),
+  });
+  expect(login.status).toBe(200);
+  return (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
 describe('start-up', { timeout: 120_000 }, () => {
   it('stops with one clear line when DATABASE_URL points at no server', async () => {
     const r = await runMain({ DATABASE_URL: 'postgres://samkraft@127.0.0.1:1/nowhere' });
@@ -53,6 +69,39 @@ describe('start-up', { timeout: 120_000 }, () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('runs as `npm start` runs it: the bundle answers and loads the packages left outside it', async () => {
+    // Built inside the repository (in an ignored folder), so that the bundle finds node_modules
+    // as apps/server/dist does.
+    fs.mkdirSync(path.join(repoRoot, '.test-results'), { recursive: true });
+    const outDir = fs.mkdtempSync(path.join(repoRoot, '.test-results', 'server-build-'));
+    try {
+      const { buildServer } = (await import(path.join(repoRoot, 'scripts/build-server.mjs'))) as BuildServer;
+      await buildServer(outDir);
+      const server = await startServer({ entry: ['--enable-source-maps', path.join(outDir, 'main.js')] });
+      try {
+        expect(server.logs.some((l) => l.includes('"referenceDataSeeded":true') && l.includes('"demoSeeded":true'))).toBe(true);
+        expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+        const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+        expect(Object.keys(openapi.paths)).toContain('/api/worklist');
+        // The worklist counts working days (date-holidays); the exports load exceljs and pdfmake.
+        const contactPerson = await demoSession(server.url, 'gladsaxe.kontakt');
+        const worklist = await fetch(`${server.url}/api/worklist`, { headers: { cookie: contactPerson } });
+        expect(worklist.status).toBe(200);
+        expect(((await worklist.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+        const coordinator = await demoSession(server.url, 'ballerup.koordinator');
+        for (const [format, type] of [['xlsx', 'spreadsheetml'], ['pdf', 'application/pdf']] as const) {
+          const file = await fetch(`${server.url}/api/reports/export?from=2024-01-01&to=2024-12-31&format=${format}`, { headers: { cookie: coordinator } });
+          expect(file.status).toBe(200);
+          expect(file.headers.get('content-type')).toContain(type);
+        }
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the data over a restart and does not seed over it', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-restart-'));
     const first = await startServer({ dataDir });
@@ -66,10 +115,13 @@ describe('start-up', { timeout: 120_000 }, () => {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     expect(first.logs.some((l) => l.includes('"demoSeeded":true'))).toBe(true);
+    expect(first.logs.some((l) => l.includes('"referenceDataSeeded":true'))).toBe(true);
     await first.stop();
 
     const second = await startServer({ dataDir });
     expect(second.logs.some((l) => l.includes('"demoSeeded":false'))).toBe(true);
+    // The same reference data is already there: the second start does not write it again.
+    expect(second.logs.some((l) => l.includes('"referenceDataSeeded":false'))).toBe(true);
     const again = (await (await fetch(`${second.url}/api/auth/demo-users`)).json()) as { users: { id: string }[] };
     expect(again.users.map((u) => u.id).sort()).toEqual(users.users.map((u) => u.id).sort());
     // The session written before the restart is still there: the data survived.

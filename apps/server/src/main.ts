@@ -1,15 +1,29 @@
-import { buildApp } from './app.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { fileClock, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DatabaseOpenError, errorText, openPostgres } from './platform/database/database.ts';
 
+/** Milliseconds since the process started: how long each part of a start took, for the log. */
+const sinceStart = () => Math.round(performance.now());
+
 /** Composition root: config → database (migrated, seeded) → app → listen. */
 async function main(): Promise<void> {
+  const readyAt = { main: sinceStart(), appModules: 0, database: 0, app: 0, listening: 0 };
   const config = loadConfig(process.env);
   const clock = config.clockFile ? fileClock(config.clockFile) : systemClock;
   if (config.clockFile) clock.now(); // a bad clock file stops the start, with its reason
-  const { database, seeded } = await prepareDatabase(config, clock);
+  // The app's modules (every feature's routes and schemas, Fastify and its plugins) load while
+  // the database opens and migrates: each waits on files and WebAssembly part of the time.
+  const [{ buildApp }, { database, seeded, referenceDataSeeded }] = await Promise.all([
+    import('./app.ts').then((module) => {
+      readyAt.appModules = sinceStart();
+      return module;
+    }),
+    prepareDatabase(config, clock).then((prepared) => {
+      readyAt.database = sinceStart();
+      return prepared;
+    }),
+  ]);
   // Reports read from a replica when one is configured (migrated and seeded through the primary).
   const replica = config.databaseReplicaUrl
     ? await openPostgres(config.databaseReplicaUrl, { poolSize: config.databasePoolSize, statementTimeoutMs: config.databaseStatementTimeoutMs }).catch(async (err: unknown) => {
@@ -18,7 +32,11 @@ async function main(): Promise<void> {
       })
     : undefined;
   const app = await buildApp({ database, clock, config, ...(replica ? { replica } : {}) });
-  app.log.info({ database: database.kind, location: database.location, replica: replica?.location ?? null, demoSeeded: seeded }, 'database ready');
+  readyAt.app = sinceStart();
+  app.log.info(
+    { database: database.kind, location: database.location, replica: replica?.location ?? null, referenceDataSeeded, demoSeeded: seeded },
+    'database ready',
+  );
   if (config.clockFile) app.log.warn({ clockFile: config.clockFile, now: clock.now().toISOString() }, 'the clock is read from a file (demo/test only)');
 
   let closing = false;
@@ -47,7 +65,8 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  app.log.info({ url: `http://${host}:${port}` }, 'Samkraft is listening');
+  readyAt.listening = sinceStart();
+  app.log.info({ url: `http://${host}:${port}`, readyAtMs: readyAt }, 'Samkraft is listening');
 }
 
 main().catch((err: unknown) => {

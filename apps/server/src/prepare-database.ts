@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { seedDemoData } from './features/demo/demo.seed.ts';
-import { seedReferenceData } from './features/reference-data/reference-data.seed.ts';
+import { refreshReferenceData } from './features/reference-data/reference-data.seed.ts';
 import { danishDate, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database, type Db } from './platform/database/database.ts';
-import { migrate } from './platform/database/migrate.ts';
+import { listMigrations, migrate } from './platform/database/migrate.ts';
 
 /** Demo data goes only into a database nobody has used: one without staff users. */
 export async function hasNoStaff(db: Db): Promise<boolean> {
@@ -13,24 +13,26 @@ export async function hasNoStaff(db: Db): Promise<boolean> {
 }
 
 /**
- * Opens the database, applies migrations, refreshes reference data (idempotent: it adds what
- * is missing and never overwrites local edits) and, in demo mode, seeds demo data into an empty
- * database. A second start finds staff users and leaves the data alone.
+ * Opens the database, applies migrations, refreshes reference data when this release's differs
+ * from what the database holds (idempotent: it adds what is missing and never overwrites local
+ * edits) and, in demo mode, seeds demo data into an empty database. A second start finds the
+ * same reference data and staff users and leaves the data alone.
  */
 export async function prepareDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo'> & Partial<Pick<Config, 'databasePoolSize' | 'databaseStatementTimeoutMs'>>,
   clock: Clock,
-): Promise<{ database: Database; seeded: boolean }> {
+): Promise<{ database: Database; seeded: boolean; referenceDataSeeded: boolean }> {
   const database = await openDatabase(config);
   try {
-    await migrate(database);
-    await seedReferenceData(database.db);
+    const migrations = listMigrations();
+    await migrate(database, migrations);
+    const referenceDataSeeded = await refreshReferenceData(database.db, migrations.at(-1)?.name ?? '');
     let seeded = false;
     if (config.demo && (await hasNoStaff(database.db))) {
       await seedDemoData(database.db, danishDate(clock.now()));
       seeded = true;
     }
-    return { database, seeded };
+    return { database, seeded, referenceDataSeeded };
   } catch (err) {
     await database.close().catch(() => undefined);
     throw err;

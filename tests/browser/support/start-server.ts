@@ -12,6 +12,8 @@ export type StartServerOptions = {
   env?: Record<string, string | undefined>;
   /** How long to wait for "Samkraft is listening" (ms). */
   timeoutMs?: number;
+  /** Node's arguments that run the server; the TypeScript source through tsx when not given. */
+  entry?: string[];
 };
 
 export type RunningServer = {
@@ -50,7 +52,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, options.entry ?? ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { DEFAULT_CLOSING_DAYS } from '../reference-data/policies.data.ts';
 
 /**
@@ -98,6 +99,17 @@ let holidayLibrary: Holidays | undefined;
 const holidaysByYear = new Map<number, ReadonlyMap<IsoDate, string>>();
 
 /**
+ * The library (with moment-timezone and astronomia, ~2 MB of JavaScript) loads on the first
+ * holiday asked for, not at start: the server answers sooner, and most starts count no working
+ * day before the first request. Synchronous, so the calendar's functions stay plain functions.
+ */
+function holidayLibraryForDenmark(): Holidays {
+  const require = createRequire(import.meta.url);
+  const HolidaysClass = require('date-holidays') as typeof Holidays;
+  return new HolidaysClass('DK', { languages: ['da'], types: ['public'] });
+}
+
+/**
  * Danish public holidays (helligdage) of a year from the maintained `date-holidays` library,
  * cached per year. Only type `public`: 1 May, 5 June, 24 and 31 December are not public holidays
  * (they are closing days, configured as data); Store bededag is public up to 2023 only.
@@ -105,7 +117,7 @@ const holidaysByYear = new Map<number, ReadonlyMap<IsoDate, string>>();
 export function publicHolidays(year: number): ReadonlyMap<IsoDate, string> {
   let found = holidaysByYear.get(year);
   if (!found) {
-    holidayLibrary ??= new Holidays('DK', { languages: ['da'], types: ['public'] });
+    holidayLibrary ??= holidayLibraryForDenmark();
     const map = new Map<IsoDate, string>();
     for (const h of holidayLibrary.getHolidays(year)) {
       // `date` is the local date in Denmark as text; `start` is an instant and would depend on TZ.

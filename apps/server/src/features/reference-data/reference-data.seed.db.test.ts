@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { seedReferenceData } from './reference-data.seed.ts';
+import { referenceDataFingerprint, refreshReferenceData, seedReferenceData } from './reference-data.seed.ts';
+import { referenceRows } from './reference-data.rows.ts';
 import { INTERVENTIONS } from './interventions.data.ts';
 
 let database: Database;
@@ -111,5 +112,48 @@ describe('seedReferenceData', () => {
     expect(await counts()).toEqual(before);
     const first = await database.db.selectFrom('deadline_policy').select('amount').where('kind', '=', 'first_contact').executeTakeFirstOrThrow();
     expect(first.amount).toBe(10);
+  });
+});
+
+describe('refreshReferenceData', () => {
+  let fresh: Database;
+
+  beforeAll(async () => {
+    fresh = await createTestDatabase();
+  }, 60_000);
+
+  afterAll(async () => {
+    await fresh.close();
+  });
+
+  const titleOf = async (code: string) =>
+    (await fresh.db.selectFrom('diagnosis').select('title_da').where('code', '=', code).executeTakeFirstOrThrow()).title_da;
+
+  it('seeds an empty database, then skips while the reference data and the schema stay the same', async () => {
+    expect(await refreshReferenceData(fresh.db, '0001_a')).toBe(true);
+    const seeded = await titleOf('DC50');
+    expect((await fresh.db.selectFrom('municipality').select('code').execute()).length).toBe(98);
+
+    // Authority data is refreshed by a seed; an edit that survives a refresh proves it was skipped.
+    await fresh.db.updateTable('diagnosis').set({ title_da: 'changed locally' }).where('code', '=', 'DC50').execute();
+    expect(await refreshReferenceData(fresh.db, '0001_a')).toBe(false);
+    expect(await titleOf('DC50')).toBe('changed locally');
+
+    // A new migration seeds again (it may have reshaped a reference table).
+    expect(await refreshReferenceData(fresh.db, '0002_b')).toBe(true);
+    expect(await titleOf('DC50')).toBe(seeded);
+    expect(await refreshReferenceData(fresh.db, '0002_b')).toBe(false);
+  });
+
+  it('seeds again when the reference data changes, and the change reaches the database', async () => {
+    const rows = referenceRows();
+    const changed = { ...rows, diagnosis: rows.diagnosis.map((d) => (d.code === 'DC50' ? { ...d, title_da: 'a new official title' } : d)) };
+    expect(referenceDataFingerprint('0002_b', changed)).not.toBe(referenceDataFingerprint('0002_b', rows));
+    expect(await refreshReferenceData(fresh.db, '0002_b', changed)).toBe(true);
+    expect(await titleOf('DC50')).toBe('a new official title');
+    expect(await refreshReferenceData(fresh.db, '0002_b', changed)).toBe(false);
+    // Back to this release's data: seeded again.
+    expect(await refreshReferenceData(fresh.db, '0002_b')).toBe(true);
+    expect(await titleOf('DC50')).not.toBe('a new official title');
   });
 });

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DB } from './schema.ts';
@@ -78,6 +77,8 @@ export type PoolOptions = { poolSize?: number; statementTimeoutMs?: number };
 
 export async function openPostgres(url: string, options: PoolOptions = {}): Promise<Database> {
   const location = describePostgresUrl(url);
+  // Loaded here, not at the top: an embedded start never needs the PostgreSQL client.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -121,6 +122,7 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
       }
     },
     async copyCsv(table, columns, csv) {
+      const { from: copyFrom } = await import('pg-copy-streams');
       const client = await pool.connect();
       try {
         const stream = client.query(copyFrom(copyStatement(table, columns, 'stdin')));

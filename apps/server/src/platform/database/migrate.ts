@@ -24,10 +24,15 @@ export function listMigrations(dir = migrationsDir): Migration[] {
  */
 export async function migrate(database: Database, migrations = listMigrations()): Promise<string[]> {
   return database.withScriptRunner(async (run) => {
-    await run('create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())');
-    if (database.kind === 'postgres') await run(`select pg_advisory_lock(${LOCK_KEY})`);
+    // One round trip when there is nothing to do, the common start. (Unlocking a lock not taken,
+    // should the script fail before it, only returns false.)
+    const check = [
+      'create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())',
+      ...(database.kind === 'postgres' ? [`select pg_advisory_lock(${LOCK_KEY})`] : []),
+      'select name from schema_migration',
+    ];
     try {
-      const applied = new Set((await run('select name from schema_migration')).map((r) => String(r.name)));
+      const applied = new Set((await run(check.join(';\n'))).map((r) => String(r.name)));
       const done: string[] = [];
       for (const m of migrations) {
         if (applied.has(m.name)) continue;
