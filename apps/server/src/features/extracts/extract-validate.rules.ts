@@ -28,16 +28,24 @@ export const MAX_ERRORS = 500;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DANISH = /^(\d{2})-(\d{2})-(\d{4})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Is day `d` of month `m` (1-based) a day of the proleptic Gregorian year `y`? */
+function isCalendarDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0));
+}
+
 /** `YYYY-MM-DD` or `DD-MM-YYYY` of a real calendar date → ISO, else null. */
 export function parseExtractDate(value: string): string | null {
   const v = value.trim();
+  // Arithmetic, not `Date`: an import checks a million dates, and parsing each costs a microsecond.
   const iso = ISO.exec(v);
-  const dk = iso ? null : DANISH.exec(v);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dk ? [dk[3], dk[2], dk[1]] : [];
-  if (!y || !m || !d) return null;
-  const text = `${y}-${m}-${d}`;
-  const at = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === text ? text : null;
+  if (iso) return isCalendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) ? v : null;
+  const dk = DANISH.exec(v);
+  if (!dk) return null;
+  return isCalendarDay(Number(dk[3]), Number(dk[2]), Number(dk[1])) ? `${dk[3]}-${dk[2]}-${dk[1]}` : null;
 }
 
 /** `151` = `0151`; null when not 3 or 4 digits. */
@@ -161,7 +169,7 @@ function citizenOf(c: RowCheck<(typeof referralColumns)[number]>): { ref: Citize
   return { ref: { kind: 'cpr', value: parsed.cpr.value }, birthDate: parsed.cpr.birthDate };
 }
 
-type ReferralDraft = Omit<ReferralRecord, 'interventions'> & { row: number; latestEnd: string | null; interventions: InterventionRecord[] };
+type ReferralDraft = { row: number; latestEnd: string | null; record: ReferralRecord };
 
 function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: KnownCodes): ReferralDraft | null {
   const before = c.out.errors.length;
@@ -204,8 +212,7 @@ function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: 
   checkOrder(c, [['declined', declined]], ['received', received]);
   checkOrder(c, [['closing_conversation', closingConversation], ['closing_note_sent', closingNoteSent]], ['received', received]);
   if (c.out.errors.length > before || !home || !citizen || !sex || !birthDate || !received || !source) return null;
-  return {
-    row: c.row,
+  const record: ReferralRecord = {
     referralId,
     homeMunicipality: home,
     citizen: citizen.ref,
@@ -222,12 +229,12 @@ function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: 
     declineReason,
     closingConversation,
     closingNoteSent,
-    latestEnd: null,
     interventions: [],
   };
+  return { row: c.row, latestEnd: null, record };
 }
 
-function checkInterventionRow(c: RowCheck<(typeof interventionColumns)[number]>, known: KnownCodes): (InterventionRecord & { referralId: string }) | null {
+function checkInterventionRow(c: RowCheck<(typeof interventionColumns)[number]>, known: KnownCodes): InterventionRecord | null {
   const before = c.out.errors.length;
   const referralId = c.cells.get('referral_id');
   if (referralId === '') c.out.add(c.file, c.row, 'referral_id', 'required', 'referral_id is required');
@@ -256,7 +263,7 @@ function checkInterventionRow(c: RowCheck<(typeof interventionColumns)[number]>,
   checkOrder(c, [['provider_contact', providerContact], ['deeper_assessment', deeperAssessment]], ['referred', referred]);
   checkOrder(c, [['start', start], ['end', end]], ['referred', referred]);
   if (c.out.errors.length > before || !provider || !referred) return null;
-  return { referralId, intervention: code, providerMunicipality: provider, referred, providerContact, deeperAssessment, start, end, attendances, endReason };
+  return { intervention: code, providerMunicipality: provider, referred, providerContact, deeperAssessment, start, end, attendances, endReason };
 }
 
 /** `rows[i]` is the spreadsheet row of `records[i]`. */
@@ -294,12 +301,13 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
     else if (id !== '') firstRowOf.set(id, raw.row);
     const draft = checkReferralRow(c, known);
     if (!draft || seen !== undefined) continue;
-    const other = citizens.get(draft.citizen.value);
-    if (other && (other.sex !== draft.sex || other.birthDate !== draft.birthDate)) {
-      out.add(refFile, raw.row, other.sex !== draft.sex ? 'sex' : 'birth_date', 'citizen_conflict', `the same citizen has another sex or birth date on row ${other.row}`);
+    const { citizen, sex, birthDate } = draft.record;
+    const other = citizens.get(citizen.value);
+    if (other && (other.sex !== sex || other.birthDate !== birthDate)) {
+      out.add(refFile, raw.row, other.sex !== sex ? 'sex' : 'birth_date', 'citizen_conflict', `the same citizen has another sex or birth date on row ${other.row}`);
       continue;
     }
-    citizens.set(draft.citizen.value, { sex: draft.sex, birthDate: draft.birthDate, row: raw.row });
+    citizens.set(citizen.value, { sex, birthDate, row: raw.row });
     byId.set(id, draft);
   }
 
@@ -318,24 +326,23 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
     }
     const parent = byId.get(id);
     if (!intervention || !parent) continue;
-    if (intervention.referred < parent.received) {
-      out.add(intFile, raw.row, 'referred', 'out_of_order', `referred ${intervention.referred} is before the referral was received (${parent.received}, ${refFile} row ${parent.row})`);
+    if (intervention.referred < parent.record.received) {
+      out.add(intFile, raw.row, 'referred', 'out_of_order', `referred ${intervention.referred} is before the referral was received (${parent.record.received}, ${refFile} row ${parent.row})`);
       continue;
     }
-    const { referralId: _id, ...record } = intervention;
-    parent.interventions.push(record);
-    if (record.end !== null && (parent.latestEnd === null || record.end > parent.latestEnd)) parent.latestEnd = record.end;
+    parent.record.interventions.push(intervention);
+    if (intervention.end !== null && (parent.latestEnd === null || intervention.end > parent.latestEnd)) parent.latestEnd = intervention.end;
   }
 
-  for (const draft of byId.values()) {
-    if (draft.latestEnd !== null && draft.closingConversation !== null && draft.closingConversation < draft.latestEnd) {
-      out.add(refFile, draft.row, 'closing_conversation', 'out_of_order', `closing_conversation ${draft.closingConversation} is before the latest end ${draft.latestEnd}`);
-    } else if (draft.latestEnd !== null && draft.closingConversation === null && draft.closingNoteSent !== null && draft.closingNoteSent < draft.latestEnd) {
-      out.add(refFile, draft.row, 'closing_note_sent', 'out_of_order', `closing_note_sent ${draft.closingNoteSent} is before the latest end ${draft.latestEnd}`);
+  for (const { latestEnd, row, record } of byId.values()) {
+    if (latestEnd !== null && record.closingConversation !== null && record.closingConversation < latestEnd) {
+      out.add(refFile, row, 'closing_conversation', 'out_of_order', `closing_conversation ${record.closingConversation} is before the latest end ${latestEnd}`);
+    } else if (latestEnd !== null && record.closingConversation === null && record.closingNoteSent !== null && record.closingNoteSent < latestEnd) {
+      out.add(refFile, row, 'closing_note_sent', 'out_of_order', `closing_note_sent ${record.closingNoteSent} is before the latest end ${latestEnd}`);
     }
   }
   out.errors.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === refFile ? -1 : 1));
   if (out.errors.length > 0) return result([]);
   const drafts = [...byId.values()];
-  return result(drafts.map(({ row: _row, latestEnd: _end, ...r }) => r), drafts.map((d) => d.row));
+  return result(drafts.map((d) => d.record), drafts.map((d) => d.row));
 }
