@@ -11,7 +11,7 @@ import { storedInterventionsQuery, storedReferralsQuery } from './extract.reposi
 
 const referralColumnTypes: Record<(typeof stagedReferralColumns)[number], string> = {
   row: 'integer not null',
-  referral_id: 'text not null',
+  external_id: 'text not null',
   home: 'char(4) not null',
   cpr: 'text',
   pseudonym: 'text',
@@ -47,21 +47,22 @@ const columnsOf = (types: Record<string, string>) => sql.raw(Object.entries(type
 
 /** The checked extract (see extract-stage.rules.ts) into `extract_stage_referral` and `extract_stage_intervention`. */
 export async function stageExtract(db: Db, csv: { referrals: Uint8Array; interventions: Uint8Array }): Promise<void> {
+  // The sorts and hashes over a large extract's staged rows fit in memory, for this transaction.
+  await sql`set local work_mem = '64MB'`.execute(db);
   await sql`create temporary table extract_stage_referral (${columnsOf(referralColumnTypes)}) on commit drop`.execute(db);
   await sql`create temporary table extract_stage_intervention (${columnsOf(interventionColumnTypes)}) on commit drop`.execute(db);
   await copyInto(db, 'extract_stage_referral', stagedReferralColumns, csv.referrals);
   await copyInto(db, 'extract_stage_intervention', stagedInterventionColumns, csv.interventions);
-  await sql`analyze extract_stage_referral`.execute(db);
-  await sql`analyze extract_stage_intervention`.execute(db);
 }
 
-/** An intervention as a comparable value: the same record type on both sides, nulls equal. */
-const interventionValue = (t: { code: string; provider: string; referred: string; contact: string; deeper: string; start: string; end: string; attendances: string; reason: string }) =>
+/** An intervention's values, named and typed alike for the stored and the staged ones. */
+const interventionValues = (t: { code: string; provider: string; referred: string; contact: string; deeper: string; start: string; end: string; attendances: string; reason: string }) =>
   sql.raw(
-    `row(${t.code}::text, ${t.provider}::char(4), ${t.referred}::date, ${t.contact}::date, ${t.deeper}::date, ${t.start}::date, ${t.end}::date, ${t.attendances}::integer, ${t.reason}::text)`,
+    `${t.code}::text as code, ${t.provider}::char(4) as provider, ${t.referred}::date as referred, ${t.contact}::date as contact, ${t.deeper}::date as deeper, ` +
+      `${t.start}::date as start_on, ${t.end}::date as end_on, ${t.attendances}::integer as attendances, ${t.reason}::text as reason`,
   );
 
-const storedIntervention = interventionValue({
+const storedIntervention = interventionValues({
   code: 'x.intervention_code',
   provider: 'x.provider_municipality_code',
   referred: 'x.received_on',
@@ -73,7 +74,7 @@ const storedIntervention = interventionValue({
   reason: 'x.end_reason',
 });
 
-const stagedIntervention = interventionValue({
+const stagedIntervention = interventionValues({
   code: 'i.intervention',
   provider: 'i.provider',
   referred: 'i.referred',
@@ -88,46 +89,62 @@ const stagedIntervention = interventionValue({
 export type PlanKind = 'create' | 'unchanged' | 'update' | 'refuse';
 
 /**
- * What the import does with each staged referral, into `extract_stage_plan`: a referral is known
- * by (home municipality, referral_id) — the care system's id, or for a record made in Samkraft
- * its own id, as the export names it. A known one is compared field by field, and its
- * interventions as a multiset, with the stored record as the export writes it.
+ * What the import does with each staged referral, into `extract_stage_plan` (the staged row, its
+ * `kind`, and the referral and course it writes: stored, or new ids): a referral is known by
+ * (home municipality, referral_id) — the care system's id, or for a record made in Samkraft its
+ * own id, as the export names it. A known one is compared field by field, and its interventions
+ * as a multiset, with the stored record as the export writes it.
  */
 export async function planStagedImport(db: Db): Promise<void> {
+  // Statistics of the join columns only (cheap), so that the planner sees how many rows came:
+  // hash joins for a large extract, index lookups for a small one into a large database.
+  await sql`analyze extract_stage_referral (row, external_id, home)`.execute(db);
+  await sql`analyze extract_stage_intervention (referral_row)`.execute(db);
   await sql`
     create temporary table extract_stage_match on commit drop as
-    select distinct on (m.row) m.row, m.id, m.origin
+    select m.row, m.id, m.origin, k.id as course_id
     from (
-      select s.row, r.id, r.origin from extract_stage_referral s
-      join referral r on r.home_municipality_code = s.home and r.external_id = s.referral_id
-      union all
-      select s.row, r.id, r.origin from extract_stage_referral s
-      join referral r on r.id = (case when s.referral_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then s.referral_id::uuid end)
-        and r.external_id is null and r.home_municipality_code = s.home
+      select distinct on (m.row) m.row, m.id, m.origin
+      from (
+        select s.row, r.id, r.origin from extract_stage_referral s
+        join referral r on r.home_municipality_code = s.home and r.external_id = s.external_id
+        union all
+        select s.row, r.id, r.origin from extract_stage_referral s
+        join referral r on r.id = (case when s.external_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then s.external_id::uuid end)
+          and r.external_id is null and r.home_municipality_code = s.home
+      ) m
+      order by m.row, m.id desc
     ) m
-    order by m.row, m.id desc`.execute(db);
-  await sql`create temporary table extract_stage_stored on commit drop as ${storedReferralsQuery(sql`select id from extract_stage_match`)}`.execute(db);
+    left join course k on k.referral_id = m.id`.execute(db);
+  await sql`analyze extract_stage_match`.execute(db);
+  const matched = { referrals: sql`select id from extract_stage_match`, courses: sql`select course_id as id from extract_stage_match where course_id is not null` };
+  // The rows whose interventions differ as multisets: some intervention (nulls equal, as GROUP
+  // BY compares) is stored more or fewer times than it is staged.
   await sql`
-    create temporary table extract_stage_plan on commit drop as
-    with stored_interventions as (
-      select x.course_id, array_agg(${storedIntervention} order by ${storedIntervention}) as list
-      from (${storedInterventionsQuery(sql`select course_id as id from extract_stage_stored where course_id is not null`)}) x
-      group by x.course_id
-    ),
-    staged_interventions as (
-      select i.referral_row, array_agg(${stagedIntervention} order by ${stagedIntervention}) as list
+    create temporary table extract_stage_other_interventions on commit drop as
+    select distinct v.row from (
+      select m.row, ${storedIntervention}, 1 as n
+      from (${storedInterventionsQuery(matched)}) x
+      join extract_stage_match m on m.course_id = x.course_id
+      union all
+      select i.referral_row, ${stagedIntervention}, -1
       from extract_stage_intervention i
       where i.referral_row in (select row from extract_stage_match)
-      group by i.referral_row
-    )
-    select s.row, m.id as referral_id, st.course_id, m.origin,
+    ) v
+    group by v.row, v.code, v.provider, v.referred, v.contact, v.deeper, v.start_on, v.end_on, v.attendances, v.reason
+    having sum(v.n) <> 0`.execute(db);
+  await sql`
+    create temporary table extract_stage_plan on commit drop as
+    select s.*, coalesce(s.cpr, s.pseudonym) as citizen_key, coalesce(m.id, gen_random_uuid()) as referral_id,
+      coalesce(m.course_id, gen_random_uuid()) as course_id, m.course_id is null as new_course,
       case
         when m.row is null then 'create'
-        when coalesce(st.cpr, st.pseudonym) is not distinct from coalesce(s.cpr, s.pseudonym)
-          and st.sex is not distinct from s.sex
-          and st.birth_date is not distinct from s.birth_date
-          and st.received_on is not distinct from s.received
-          and st.source is not distinct from s.source
+        when o.row is null
+          and coalesce(st.cpr, st.pseudonym) = coalesce(s.cpr, s.pseudonym)
+          and st.sex = s.sex
+          and st.birth_date = s.birth_date
+          and st.received_on = s.received
+          and st.source = s.source
           and st.legal_basis is not distinct from s.legal_basis
           and st.diagnosis_code is not distinct from s.diagnosis
           and st.first_contact is not distinct from s.first_contact
@@ -136,16 +153,14 @@ export async function planStagedImport(db: Db): Promise<void> {
           and st.declined is not distinct from s.declined
           and st.decline_reason is not distinct from s.decline_reason
           and st.closing_conversation is not distinct from s.closing_conversation
-          and st.closing_note_sent is not distinct from s.closing_note_sent
-          and si.list is not distinct from gi.list then 'unchanged'
+          and st.closing_note_sent is not distinct from s.closing_note_sent then 'unchanged'
         when m.origin = 'import' then 'update'
         else 'refuse'
       end as kind
     from extract_stage_referral s
     left join extract_stage_match m on m.row = s.row
-    left join extract_stage_stored st on st.id = m.id
-    left join stored_interventions si on si.course_id = st.course_id
-    left join staged_interventions gi on gi.referral_row = s.row`.execute(db);
+    left join (${storedReferralsQuery(matched)}) st on st.id = m.id
+    left join extract_stage_other_interventions o on o.row = s.row`.execute(db);
 }
 
 export type PlanCounts = Record<PlanKind, number>;
@@ -168,21 +183,21 @@ export async function selectChangedRows(db: Db): Promise<{ row: number; referral
  * The citizens of the referrals to create or update, by CPR or pseudonym: found, or created
  * without names (the extract has none, see 0006_extracts.sql). The extract's sex and birth date
  * win over what was stored — from its latest received referral of that citizen — so a re-import
- * finds nothing changed. Into `extract_stage_citizen` (key = CPR or pseudonym → id).
+ * finds nothing changed. Into `extract_stage_citizen` (CPR or pseudonym → id).
  */
 export async function mergeCitizens(db: Db): Promise<void> {
   await sql`
     create temporary table extract_stage_citizen on commit drop as
-    select w.key, w.cpr, w.pseudonym, w.sex, w.birth_date, w.home,
+    select w.citizen_key, w.cpr, w.pseudonym, w.sex, w.birth_date, w.home,
       coalesce(byc.id, byp.id, gen_random_uuid()) as id,
       coalesce(byc.id, byp.id) is null as is_new,
       coalesce(byc.sex, byp.sex) as stored_sex,
       coalesce(byc.birth_date, byp.birth_date) as stored_birth_date
     from (
-      select distinct on (coalesce(s.cpr, s.pseudonym)) coalesce(s.cpr, s.pseudonym) as key, s.cpr, s.pseudonym, s.sex, s.birth_date, s.home
-      from extract_stage_referral s
-      join extract_stage_plan p on p.row = s.row and p.kind in ('create', 'update')
-      order by coalesce(s.cpr, s.pseudonym), s.received desc, s.row
+      select distinct on (p.citizen_key) p.citizen_key, p.cpr, p.pseudonym, p.sex, p.birth_date, p.home
+      from extract_stage_plan p
+      where p.kind in ('create', 'update')
+      order by p.citizen_key, p.received desc, p.row
     ) w
     left join citizen byc on byc.cpr = w.cpr
     left join citizen byp on byp.pseudonym = w.pseudonym`.execute(db);
@@ -208,63 +223,59 @@ const stepTables = ['course_contact', 'needs_assessment', 'action_plan', 'declin
  */
 export async function mergeReferrals(db: Db): Promise<MergedReferral[]> {
   await sql`
-    create temporary table extract_stage_target on commit drop as
-    select p.row, p.kind, coalesce(p.referral_id, gen_random_uuid()) as referral_id,
-      coalesce(p.course_id, gen_random_uuid()) as course_id, p.course_id is null as new_course, w.id as citizen_id
-    from extract_stage_plan p
-    join extract_stage_referral s on s.row = p.row
-    join extract_stage_citizen w on w.key = coalesce(s.cpr, s.pseudonym)
-    where p.kind in ('create', 'update')`.execute(db);
-  await sql`
     insert into referral (id, citizen_id, home_municipality_code, external_id, origin, received_on, source, legal_basis, diagnosis_code)
-    select t.referral_id, t.citizen_id, s.home, s.referral_id, 'import', s.received, s.source, s.legal_basis, s.diagnosis
-    from extract_stage_target t join extract_stage_referral s on s.row = t.row
-    where t.kind = 'create'`.execute(db);
+    select p.referral_id, w.id, p.home, p.external_id, 'import', p.received, p.source, p.legal_basis, p.diagnosis
+    from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
+    where p.kind = 'create'`.execute(db);
   await sql`
-    update referral r set citizen_id = t.citizen_id, received_on = s.received, source = s.source, legal_basis = s.legal_basis, diagnosis_code = s.diagnosis
-    from extract_stage_target t join extract_stage_referral s on s.row = t.row
-    where t.kind = 'update' and r.id = t.referral_id`.execute(db);
+    update referral r set citizen_id = w.id, received_on = p.received, source = p.source, legal_basis = p.legal_basis, diagnosis_code = p.diagnosis
+    from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
+    where p.kind = 'update' and r.id = p.referral_id`.execute(db);
   // An imported course is closed as completed by its closing conversation.
   await sql`
     insert into course (id, referral_id, opened_on, closed_on, close_reason)
-    select t.course_id, t.referral_id, s.received, s.closing_conversation, case when s.closing_conversation is not null then 'completed' end
-    from extract_stage_target t join extract_stage_referral s on s.row = t.row
-    where t.new_course`.execute(db);
+    select p.course_id, p.referral_id, p.received, p.closing_conversation, case when p.closing_conversation is not null then 'completed' end
+    from extract_stage_plan p
+    where p.kind in ('create', 'update') and p.new_course`.execute(db);
   await sql`
-    update course k set opened_on = s.received, closed_on = s.closing_conversation, close_reason = case when s.closing_conversation is not null then 'completed' end
-    from extract_stage_target t join extract_stage_referral s on s.row = t.row
-    where not t.new_course and k.id = t.course_id`.execute(db);
+    update course k set opened_on = p.received, closed_on = p.closing_conversation, close_reason = case when p.closing_conversation is not null then 'completed' end
+    from extract_stage_plan p
+    where p.kind = 'update' and not p.new_course and k.id = p.course_id`.execute(db);
   for (const table of stepTables) {
     await sql`
       delete from ${sql.table(table)}
-      where origin = 'import' and course_id in (select course_id from extract_stage_target where not new_course)`.execute(db);
+      where origin = 'import' and course_id in (select course_id from extract_stage_plan where kind = 'update' and not new_course)`.execute(db);
   }
   await insertSteps(db);
   const rows = await sql<{ row: number; kind: 'create' | 'update'; referral_id: string; citizen_id: string }>`
-    select row, kind, referral_id, citizen_id from extract_stage_target order by row`.execute(db);
+    select p.row, p.kind, p.referral_id, w.id as citizen_id
+    from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
+    where p.kind in ('create', 'update')
+    order by p.row`.execute(db);
   return rows.rows.map((r) => ({ row: r.row, kind: r.kind, referralId: r.referral_id, citizenId: r.citizen_id }));
 }
 
-/** The step and intervention rows of the target courses, from the staged dates. */
+/** The step and intervention rows of the courses created or updated, from the staged dates. */
 async function insertSteps(db: Db): Promise<void> {
-  const from = sql`from extract_stage_target t join extract_stage_referral s on s.row = t.row`;
-  await sql`insert into course_contact (course_id, contacted_on, reached, origin) select t.course_id, s.first_contact, true, 'import' ${from} where s.first_contact is not null`.execute(db);
-  await sql`insert into needs_assessment (course_id, occasion, assessed_on, origin) select t.course_id, 'initial', s.needs_assessed, 'import' ${from} where s.needs_assessed is not null`.execute(db);
+  const from = sql`from extract_stage_plan p where p.kind in ('create', 'update')`;
+  await sql`insert into course_contact (course_id, contacted_on, reached, origin) select p.course_id, p.first_contact, true, 'import' ${from} and p.first_contact is not null`.execute(db);
+  await sql`insert into needs_assessment (course_id, occasion, assessed_on, origin) select p.course_id, 'initial', p.needs_assessed, 'import' ${from} and p.needs_assessed is not null`.execute(db);
   // An imported plan's texts are empty (not known); its first follow-up is the agreed date.
   await sql`
     insert into action_plan (course_id, version, agreed_on, difficulties_and_needs, purpose_and_content, location, first_follow_up_on, origin)
-    select t.course_id, 1, s.action_plan, '', '', '', s.action_plan, 'import' ${from} where s.action_plan is not null`.execute(db);
+    select p.course_id, 1, p.action_plan, '', '', '', p.action_plan, 'import' ${from} and p.action_plan is not null`.execute(db);
   await sql`
     insert into decline (course_id, declined_on, reason, origin)
-    select t.course_id, s.declined, s.decline_reason, 'import' ${from} where s.declined is not null and s.decline_reason is not null`.execute(db);
+    select p.course_id, p.declined, p.decline_reason, 'import' ${from} and p.declined is not null and p.decline_reason is not null`.execute(db);
   await sql`
     insert into closing_conversation (course_id, held_on, evaluation, origin)
-    select t.course_id, s.closing_conversation, '', 'import' ${from} where s.closing_conversation is not null`.execute(db);
-  await sql`insert into closing_note (course_id, sent_on, body, origin) select t.course_id, s.closing_note_sent, '', 'import' ${from} where s.closing_note_sent is not null`.execute(db);
+    select p.course_id, p.closing_conversation, '', 'import' ${from} and p.closing_conversation is not null`.execute(db);
+  await sql`insert into closing_note (course_id, sent_on, body, origin) select p.course_id, p.closing_note_sent, '', 'import' ${from} and p.closing_note_sent is not null`.execute(db);
   await sql`
     insert into cross_referral (course_id, kind, intervention_code, provider_municipality_code, received_on, provider_contact_on, deeper_assessment_on,
       started_on, ended_on, end_reason, attendances_recorded, origin)
-    select t.course_id, case when i.provider = s.home then 'home' else 'cross_municipal' end, i.intervention, i.provider, i.referred, i.provider_contact,
+    select p.course_id, case when i.provider = p.home then 'home' else 'cross_municipal' end, i.intervention, i.provider, i.referred, i.provider_contact,
       i.deeper_assessment, i.start_on, i.end_on, i.end_reason, i.attendances, 'import'
-    ${from} join extract_stage_intervention i on i.referral_row = t.row`.execute(db);
+    from extract_stage_plan p join extract_stage_intervention i on i.referral_row = p.row
+    where p.kind in ('create', 'update')`.execute(db);
 }

@@ -5,10 +5,10 @@
  */
 import type { ReferralRecord } from './extract-format.rules.ts';
 
-/** The staged referral's columns, in the order of `stagingCsv`'s values; `row` is its spreadsheet row. */
+/** The staged referral's columns, in the order of `stagingCsv`'s values: `row` is its spreadsheet row, `external_id` its referral_id. */
 export const stagedReferralColumns = [
   'row',
-  'referral_id',
+  'external_id',
   'home',
   'cpr',
   'pseudonym',

@@ -51,17 +51,20 @@ export type InterventionViewRow = {
   attendances: number | null;
 };
 
+/** Which stored records: queries of referral ids and of their course ids (column `id` each). */
+export type ChosenRecords = { referrals: RawBuilder<unknown>; courses: RawBuilder<unknown> };
+
 /**
  * The stored referrals as extract rows, whatever their origin: the step dates are read from the
  * step records (first reached contact, initial assessment, first plan version, earliest decline,
- * closing conversation, closing note), each set-based, grouped per course. `chosen` is a query of
- * the referral ids wanted (column `id`), or null for every referral. The one definition of a
- * stored record as an extract row: the export writes it, an import compares against it.
+ * closing conversation, closing note), each set-based, grouped per course. `chosen` narrows it
+ * (null: every referral). The one definition of a stored record as an extract row: the export
+ * writes it, an import compares against it.
  */
-export function storedReferralsQuery(chosen: RawBuilder<unknown> | null): RawBuilder<ReferralViewRow> {
-  const only = (column: string) => (chosen ? sql`and ${sql.ref(column)} in (select k.id from course k where k.referral_id in (select id from chosen))` : sql``);
+export function storedReferralsQuery(chosen: ChosenRecords | null): RawBuilder<ReferralViewRow> {
+  const only = (column: string) => (chosen ? sql`and ${sql.ref(column)} in (select id from chosen_course)` : sql``);
   return sql<ReferralViewRow>`
-    ${chosen ? sql`with chosen as (${chosen})` : sql``}
+    ${chosen ? sql`with chosen as not materialized (${chosen.referrals}), chosen_course as not materialized (${chosen.courses})` : sql``}
     select r.id, r.external_id, r.home_municipality_code, r.origin, r.received_on, r.source, r.legal_basis, r.diagnosis_code,
       c.id as citizen_id, c.cpr, c.pseudonym, c.sex, c.birth_date, k.id as course_id,
       fc.first_contact, na.assessed_on as needs_assessed, ap.agreed_on as action_plan, d.declined_on as declined, d.reason as decline_reason,
@@ -85,15 +88,15 @@ export function storedReferralsQuery(chosen: RawBuilder<unknown> | null): RawBui
 }
 
 /**
- * The intervention rows of stored courses as the extract writes them; `chosen` is a query of the
- * course ids wanted (column `id`), or null for every course. Sessions attended by the one
+ * The intervention rows of stored courses as the extract writes them; `chosen` narrows it (null:
+ * every course). Sessions attended by the one
  * definition (migration 0010); the format needs a number with an end, so an unknown count is
  * written as 0.
  */
-export function storedInterventionsQuery(chosen: RawBuilder<unknown> | null): RawBuilder<InterventionViewRow> {
-  const only = chosen ? sql`where cr.course_id in (select id from chosen)` : sql``;
+export function storedInterventionsQuery(chosen: ChosenRecords | null): RawBuilder<InterventionViewRow> {
+  const only = chosen ? sql`where cr.course_id in (select id from chosen_course)` : sql``;
   return sql<InterventionViewRow>`
-    ${chosen ? sql`with chosen as (${chosen})` : sql``}
+    ${chosen ? sql`with chosen_course as not materialized (${chosen.courses})` : sql``}
     select cr.course_id, cr.intervention_code, cr.provider_municipality_code, cr.received_on, cr.provider_contact_on,
       coalesce(cr.deeper_assessment_on, da.assessed_on) as deeper_assessment_on,
       cr.started_on, cr.ended_on, cr.end_reason,
@@ -110,11 +113,10 @@ export function storedInterventionsQuery(chosen: RawBuilder<unknown> | null): Ra
 
 /** Every stored referral as an extract row with its intervention rows; `ids` narrows it. */
 export async function selectStoredReferrals(db: Db, ids?: string[]): Promise<StoredReferral[]> {
-  const chosen = ids ? sql`select unnest(${ids}::uuid[]) as id` : null;
+  const chosen = ids ? { referrals: sql`select unnest(${ids}::uuid[]) as id`, courses: sql`select k.id from course k where k.referral_id = any(${ids}::uuid[])` } : null;
   const referrals = (await sql<ReferralViewRow>`${storedReferralsQuery(chosen)} order by r.id`.execute(db)).rows;
   const byCourse = new Map<string, InterventionRecord[]>();
-  const courses = ids ? sql`select k.id from course k where k.referral_id = any(${ids}::uuid[])` : null;
-  for (const r of (await storedInterventionsQuery(courses).execute(db)).rows) {
+  for (const r of (await storedInterventionsQuery(chosen).execute(db)).rows) {
     const list = byCourse.get(r.course_id) ?? [];
     list.push({
       intervention: r.intervention_code,
