@@ -4,7 +4,8 @@
  * records in a few statements, and merged with INSERT … SELECT and UPDATE … FROM. No statement
  * runs per row, and none has a parameter list that grows with the extract.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { SelectedAuditEvent } from '../../platform/audit/audit.repository.ts';
 import { copyInto, type Db } from '../../platform/database/database.ts';
 import { stagedInterventionColumns, stagedReferralColumns } from './extract-stage.rules.ts';
 import { storedInterventionsQuery, storedReferralsQuery } from './extract.repository.ts';
@@ -211,7 +212,8 @@ export async function mergeCitizens(db: Db): Promise<void> {
     from extract_stage_citizen w where w.is_new`.execute(db);
 }
 
-export type MergedReferral = { row: number; kind: 'create' | 'update'; referralId: string; citizenId: string };
+/** An updated referral: its row, its id and its citizen's. */
+export type UpdatedReferral = { row: number; referralId: string; citizenId: string };
 
 /** Step tables whose imported rows an update writes again (rows made in Samkraft are left alone). */
 const stepTables = ['course_contact', 'needs_assessment', 'action_plan', 'decline', 'closing_conversation', 'closing_note', 'cross_referral'] as const;
@@ -219,9 +221,9 @@ const stepTables = ['course_contact', 'needs_assessment', 'action_plan', 'declin
 /**
  * Creates the new referrals with their courses, steps and interventions, all marked origin
  * 'import', and replaces the facts of the changed imported ones: their own columns are updated,
- * their imported step and intervention rows written again. Returns what was written, by row.
+ * their imported step and intervention rows written again. Returns the updated ones, by row.
  */
-export async function mergeReferrals(db: Db): Promise<MergedReferral[]> {
+export async function mergeReferrals(db: Db): Promise<UpdatedReferral[]> {
   await sql`
     insert into referral (id, citizen_id, home_municipality_code, external_id, origin, received_on, source, legal_basis, diagnosis_code)
     select p.referral_id, w.id, p.home, p.external_id, 'import', p.received, p.source, p.legal_basis, p.diagnosis
@@ -247,12 +249,21 @@ export async function mergeReferrals(db: Db): Promise<MergedReferral[]> {
       where origin = 'import' and course_id in (select course_id from extract_stage_plan where kind = 'update' and not new_course)`.execute(db);
   }
   await insertSteps(db);
-  const rows = await sql<{ row: number; kind: 'create' | 'update'; referral_id: string; citizen_id: string }>`
-    select p.row, p.kind, p.referral_id, w.id as citizen_id
+  const rows = await sql<{ row: number; referral_id: string; citizen_id: string }>`
+    select p.row, p.referral_id, w.id as citizen_id
     from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
-    where p.kind in ('create', 'update')
+    where p.kind = 'update'
     order by p.row`.execute(db);
-  return rows.rows.map((r) => ({ row: r.row, kind: r.kind, referralId: r.referral_id, citizenId: r.citizen_id }));
+  return rows.rows.map((r) => ({ row: r.row, referralId: r.referral_id, citizenId: r.citizen_id }));
+}
+
+/** The audit events of the referrals created (after `mergeReferrals`): one each, naming its citizen. */
+export function createdReferralEvents(): RawBuilder<SelectedAuditEvent> {
+  return sql<SelectedAuditEvent>`
+    select p.row as ord, 'extract.import' as action, 'referral' as entity_type, p.referral_id::text as entity_id, w.id as citizen_id, 'allowed' as outcome,
+      jsonb_build_object('change', 'created', 'referralId', p.external_id, 'homeMunicipality', p.home) as detail
+    from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
+    where p.kind = 'create'`;
 }
 
 /** The step and intervention rows of the courses created or updated, from the staged dates. */

@@ -41,12 +41,14 @@ export const stagedInterventionColumns = [
   'end_reason',
 ] as const;
 
-/** Quoted when it holds the separator, a quote, a line break or a backslash; null is an empty unquoted value. */
-function cell(value: string | number | null): string {
+/** A text value, quoted when it holds the separator, a quote, a line break or a backslash; null is an empty unquoted value. */
+function text(value: string | null): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[";\r\n\\]/.test(text) || text === '' ? `"${text.replaceAll('"', '""')}"` : text;
+  return value === '' || /[";\r\n\\]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
+
+/** A checked date (`YYYY-MM-DD`) or number needs no quotes. */
+const plain = (value: string | number | null): string => (value === null ? '' : String(value));
 
 /** `rows[i]` is the spreadsheet row of `records[i]` (as `validateExtract` returns them). */
 export function stagingCsv(records: ReferralRecord[], rows: number[]): { referrals: Uint8Array; interventions: Uint8Array } {
@@ -59,31 +61,31 @@ export function stagingCsv(records: ReferralRecord[], rows: number[]): { referra
     referrals.push(
       [
         row,
-        r.referralId,
-        r.homeMunicipality,
-        cpr,
-        pseudonym,
-        r.sex,
-        r.birthDate,
-        r.received,
-        r.source,
-        r.legalBasis,
-        r.diagnosis,
-        r.firstContact,
-        r.needsAssessed,
-        r.actionPlan,
-        r.declined,
-        r.declineReason,
-        r.closingConversation,
-        r.closingNoteSent,
-      ]
-        .map(cell)
-        .join(';'),
+        text(r.referralId),
+        text(r.homeMunicipality),
+        text(cpr),
+        text(pseudonym),
+        text(r.sex),
+        plain(r.birthDate),
+        plain(r.received),
+        text(r.source),
+        text(r.legalBasis),
+        text(r.diagnosis),
+        plain(r.firstContact),
+        plain(r.needsAssessed),
+        plain(r.actionPlan),
+        plain(r.declined),
+        text(r.declineReason),
+        plain(r.closingConversation),
+        plain(r.closingNoteSent),
+      ].join(';'),
     );
     for (const x of r.interventions) {
-      interventions.push([row, x.intervention, x.providerMunicipality, x.referred, x.providerContact, x.deeperAssessment, x.start, x.end, x.attendances, x.endReason].map(cell).join(';'));
+      interventions.push(
+        [row, text(x.intervention), text(x.providerMunicipality), plain(x.referred), plain(x.providerContact), plain(x.deeperAssessment), plain(x.start), plain(x.end), plain(x.attendances), text(x.endReason)].join(';'),
+      );
     }
   });
-  const encode = (lines: string[]) => new TextEncoder().encode(lines.length ? `${lines.join('\n')}\n` : '');
+  const encode = (lines: string[]) => Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8');
   return { referrals: encode(referrals), interventions: encode(interventions) };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ExtractImportResult, ExtractValidation } from '@samkraft/contracts/extracts';
-import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
+import { audit, auditSelected, type AuditEntry } from '../../platform/audit/audit.ts';
 import { actorLabel, hasRole } from '../../platform/auth/actor.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -9,7 +9,17 @@ import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { diffReferral, type FieldChange } from './extract-diff.rules.ts';
 import { recordsToTables, toCsv, type ExtractError, type ReferralRecord } from './extract-format.rules.ts';
-import { countPlan, mergeCitizens, mergeReferrals, planStagedImport, selectChangedRows, stageExtract, type MergedReferral, type PlanCounts } from './extract-import.repository.ts';
+import {
+  countPlan,
+  createdReferralEvents,
+  mergeCitizens,
+  mergeReferrals,
+  planStagedImport,
+  selectChangedRows,
+  stageExtract,
+  type PlanCounts,
+  type UpdatedReferral,
+} from './extract-import.repository.ts';
 import { assignTables, parseCsvFile, type ExtractInput, type RawTable } from './extract-parse.rules.ts';
 import { stagingCsv } from './extract-stage.rules.ts';
 import { validateExtract } from './extract-validate.rules.ts';
@@ -151,20 +161,21 @@ export async function importExtract(ctx: ServiceContext, files: ExtractFileBytes
     if (plan.errors.length > 0) return { errors: plan.errors };
     progress('store');
     const { create: created, update: updated, unchanged } = plan.counts;
-    let merged: MergedReferral[] = [];
+    let updates: UpdatedReferral[] = [];
     if (created + updated > 0) {
       await mergeCitizens(trx);
-      merged = await mergeReferrals(trx);
+      updates = await mergeReferrals(trx);
     }
     progress('audit');
+    // One event per referral created (selected where its rows are), then one per referral updated.
+    if (created > 0) await auditSelected(trx, ctx, createdReferralEvents());
     const recordOf = new Map(checked.rows.map((row, i) => [row, checked.records[i]]));
-    const event = (m: MergedReferral): AuditEntry => {
-      const r = recordOf.get(m.row);
-      const what = { referralId: r?.referralId ?? '', homeMunicipality: r?.homeMunicipality ?? '' };
-      const detail = m.kind === 'create' ? { change: 'created', ...what } : { change: 'updated', ...what, changes: plan.changes.get(m.row) ?? {} };
-      return { action: 'extract.import', citizenId: m.citizenId, entityType: 'referral', entityId: m.referralId, outcome: 'allowed', detail: JSON.parse(JSON.stringify(detail)) as AuditEntry['detail'] };
+    const updateEvent = (u: UpdatedReferral): AuditEntry => {
+      const r = recordOf.get(u.row);
+      const detail = { change: 'updated', referralId: r?.referralId ?? '', homeMunicipality: r?.homeMunicipality ?? '', changes: plan.changes.get(u.row) ?? {} };
+      return { action: 'extract.import', citizenId: u.citizenId, entityType: 'referral', entityId: u.referralId, outcome: 'allowed', detail: JSON.parse(JSON.stringify(detail)) as AuditEntry['detail'] };
     };
-    await audit(trx, ctx, [...merged.filter((m) => m.kind === 'create'), ...merged.filter((m) => m.kind === 'update')].map(event));
+    await audit(trx, ctx, updates.map(updateEvent));
     const importId = await insertImportBatch(trx, {
       fileHash: extractHash(files),
       fileNames: files.map((f) => f.name),
