@@ -139,6 +139,8 @@ async function secondExtract(): Promise<ReferralRecord[]> {
   const citizenOf3 = first[3];
   if (!citizenOf3) throw new Error('fixture');
   fresh[0] = { ...(fresh[0] ?? aRecord(60)), citizen: citizenOf3.citizen, sex: citizenOf3.sex, birthDate: citizenOf3.birthDate };
+  // A care system's id with the separator, quotes, a backslash and a line break in it.
+  fresh[1] = { ...(fresh[1] ?? aRecord(61)), referralId: 'MIX-61;"x"\\\ny' };
   return [...kept, await madeInSamkraft(), ...fresh];
 }
 
