@@ -46,7 +46,8 @@ async function importAsJob(payload: object): Promise<{ job: Job; result: Extract
 describe('an extract import as a job', () => {
   it('imports as the direct import does, and a second run of the same extract changes nothing', async () => {
     const first = await importAsJob(good);
-    expect(first.job.state).toBe('succeeded');
+    expect(first.job).toMatchObject({ state: 'succeeded', progress: { done: 6, total: 6 } });
+    expect(first.job.progress.phase).not.toBeNull();
     expect(first.result).toMatchObject({ outcome: 'imported', format: 'csv', updated: 0, unchanged: 0, errors: [] });
     expect(first.result.created).toBe(first.result.referralRows);
     const again = await importAsJob(good);

@@ -30,7 +30,7 @@ export function filesOfJob(work: { params: unknown; input: Uint8Array | null }):
   });
 }
 
-export const importJobHandler: JobHandler = (ctx, work) => importExtract(ctx, filesOfJob(work));
+export const importJobHandler: JobHandler = (ctx, work) => importExtract(ctx, filesOfJob(work), work.progress);
 
 export async function getImportJobResult(ctx: ServiceContext, jobs: JobQueue, id: string): Promise<ExtractImportResult> {
   return extractImportResult.parse(await jobs.result(ctx, id, 'extract_import'));

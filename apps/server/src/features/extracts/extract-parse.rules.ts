@@ -53,48 +53,74 @@ type CsvRecord = { line: number; cells: string[] };
 /** RFC 4180 records (quotes, doubled quotes, line breaks inside quotes); `line` is where each starts. */
 export function splitCsv(text: string, separator: string): { records: CsvRecord[]; unclosedAt: number | null } {
   const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
+  const next = { lf: -1, cr: -1, quote: -1 };
+  const after = (key: keyof typeof next, ch: string, at: number) => {
+    if (next[key] !== -2 && next[key] < at) next[key] = text.indexOf(ch, at) === -1 ? -2 : text.indexOf(ch, at);
+    return next[key] === -2 ? text.length : next[key];
+  };
+  let at = 0;
   let line = 1;
-  let recordLine = 1;
-  let quoteLine = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
+  while (at < text.length) {
+    const end = Math.min(after('lf', '\n', at), after('cr', '\r', at));
+    if (after('quote', '"', at) > end) {
+      // Most records have no quotes: split natively, an extract has ten million characters.
+      records.push({ line, cells: text.slice(at, end).split(separator) });
+      at = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+      line++;
       continue;
     }
-    if (ch === '"' && cell === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === separator) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      records.push({ line: recordLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      recordLine = line;
-    } else cell += ch;
-  }
-  if (quoted) return { records, unclosedAt: quoteLine };
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    records.push({ line: recordLine, cells });
+    const quoted = quotedRecord(text, at, separator.charCodeAt(0), line);
+    if (quoted.unclosedAt !== null) return { records, unclosedAt: quoted.unclosedAt };
+    if (quoted.cells.length > 0) records.push({ line, cells: quoted.cells });
+    at = quoted.next;
+    line = quoted.line;
   }
   return { records, unclosedAt: null };
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** One record with quotes in it, from `at` to its end (the line break after it, or the text's end). */
+function quotedRecord(text: string, at: number, sep: number, line: number): { cells: string[]; next: number; line: number; unclosedAt: number | null } {
+  const cells: string[] = [];
+  let cell = ''; // the cell so far, before the unquoted run that starts at `from`
+  let from = at;
+  let i = at;
+  while (i < text.length) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE && cell === '' && i === from) {
+      // A quoted value: up to the next single quote mark; "" inside is one quote.
+      const quoteLine = line;
+      let inside = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', inside);
+        if (close < 0) return { cells, next: text.length, line, unclosedAt: quoteLine };
+        for (let k = inside; k < close; k++) if (text.charCodeAt(k) === LF) line++;
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          cell += text.slice(inside, close + 1);
+          inside = close + 2;
+          continue;
+        }
+        cell += text.slice(inside, close);
+        i = close + 1;
+        from = i;
+        break;
+      }
+    } else if (ch === sep) {
+      cells.push(cell + text.slice(from, i));
+      cell = '';
+      from = ++i;
+    } else if (ch === LF || ch === CR) {
+      cells.push(cell + text.slice(from, i));
+      return { cells, next: ch === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1, line: line + 1, unclosedAt: null };
+    } else i++;
+  }
+  const last = cell + text.slice(from);
+  // At the end of the text, a lone empty quoted value ("") is no record.
+  if (last !== '' || cells.length > 0) cells.push(last);
+  return { cells, next: text.length, line: line + 1, unclosedAt: null };
 }
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');

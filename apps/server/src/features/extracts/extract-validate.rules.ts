@@ -25,19 +25,45 @@ export type KnownCodes = { municipalities: ReadonlySet<string>; interventions: R
 /** More than this and the report stops: a wrong file would otherwise list every cell. */
 export const MAX_ERRORS = 500;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DANISH = /^(\d{2})-(\d{2})-(\d{4})$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Is day `d` of month `m` (1-based) a day of the proleptic Gregorian year `y`? */
+function isCalendarDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0));
+}
+
+/** The number of the digits of `v` from `from` to `to`, or -1 if one is not a digit. */
+function digits(v: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 /** `YYYY-MM-DD` or `DD-MM-YYYY` of a real calendar date → ISO, else null. */
 export function parseExtractDate(value: string): string | null {
   const v = value.trim();
-  const iso = ISO.exec(v);
-  const dk = iso ? null : DANISH.exec(v);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dk ? [dk[3], dk[2], dk[1]] : [];
-  if (!y || !m || !d) return null;
-  const text = `${y}-${m}-${d}`;
-  const at = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === text ? text : null;
+  // Characters and arithmetic, not `Date` or a regular expression: an import checks a million dates.
+  if (v.length !== 10) return null;
+  if (v[4] === '-' && v[7] === '-') {
+    const y = digits(v, 0, 4);
+    const m = digits(v, 5, 7);
+    const d = digits(v, 8, 10);
+    return y >= 0 && m >= 0 && d >= 0 && isCalendarDay(y, m, d) ? v : null;
+  }
+  if (v[2] === '-' && v[5] === '-') {
+    const d = digits(v, 0, 2);
+    const m = digits(v, 3, 5);
+    const y = digits(v, 6, 10);
+    return y >= 0 && m >= 0 && d >= 0 && isCalendarDay(y, m, d) ? `${v.slice(6)}-${v.slice(3, 5)}-${v.slice(0, 2)}` : null;
+  }
+  return null;
 }
 
 /** `151` = `0151`; null when not 3 or 4 digits. */
@@ -69,8 +95,22 @@ function checkHeader(table: RawTable, known: readonly string[], required: readon
   return out.errors.length > before ? null : index;
 }
 
-function cellsOf<C extends string>(index: Map<string, number>, row: RawRow): Cells<C> {
-  return { get: (column) => (row.cells[index.get(column) ?? -1] ?? '').trim() };
+/** A row's cells by column name (trimmed; '' for a column the header lacks). */
+class RowCells<C extends string> implements Cells<C> {
+  constructor(
+    private readonly index: Readonly<Record<string, number>>,
+    private readonly cells: string[],
+  ) {}
+  get(column: C): string {
+    const i = this.index[column];
+    return i === undefined ? '' : (this.cells[i] ?? '').trim();
+  }
+}
+
+function cellsOf<C extends string>(index: Map<string, number>): (row: RawRow) => Cells<C> {
+  const byName: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [name, i] of index) byName[name] = i;
+  return (row) => new RowCells<C>(byName, row.cells);
 }
 
 type RowCheck<C extends string> = {
@@ -161,7 +201,7 @@ function citizenOf(c: RowCheck<(typeof referralColumns)[number]>): { ref: Citize
   return { ref: { kind: 'cpr', value: parsed.cpr.value }, birthDate: parsed.cpr.birthDate };
 }
 
-type ReferralDraft = Omit<ReferralRecord, 'interventions'> & { row: number; latestEnd: string | null; interventions: InterventionRecord[] };
+type ReferralDraft = { row: number; latestEnd: string | null; record: ReferralRecord };
 
 function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: KnownCodes): ReferralDraft | null {
   const before = c.out.errors.length;
@@ -204,8 +244,7 @@ function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: 
   checkOrder(c, [['declined', declined]], ['received', received]);
   checkOrder(c, [['closing_conversation', closingConversation], ['closing_note_sent', closingNoteSent]], ['received', received]);
   if (c.out.errors.length > before || !home || !citizen || !sex || !birthDate || !received || !source) return null;
-  return {
-    row: c.row,
+  const record: ReferralRecord = {
     referralId,
     homeMunicipality: home,
     citizen: citizen.ref,
@@ -222,12 +261,12 @@ function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: 
     declineReason,
     closingConversation,
     closingNoteSent,
-    latestEnd: null,
     interventions: [],
   };
+  return { row: c.row, latestEnd: null, record };
 }
 
-function checkInterventionRow(c: RowCheck<(typeof interventionColumns)[number]>, known: KnownCodes): (InterventionRecord & { referralId: string }) | null {
+function checkInterventionRow(c: RowCheck<(typeof interventionColumns)[number]>, known: KnownCodes): InterventionRecord | null {
   const before = c.out.errors.length;
   const referralId = c.cells.get('referral_id');
   if (referralId === '') c.out.add(c.file, c.row, 'referral_id', 'required', 'referral_id is required');
@@ -256,7 +295,7 @@ function checkInterventionRow(c: RowCheck<(typeof interventionColumns)[number]>,
   checkOrder(c, [['provider_contact', providerContact], ['deeper_assessment', deeperAssessment]], ['referred', referred]);
   checkOrder(c, [['start', start], ['end', end]], ['referred', referred]);
   if (c.out.errors.length > before || !provider || !referred) return null;
-  return { referralId, intervention: code, providerMunicipality: provider, referred, providerContact, deeperAssessment, start, end, attendances, endReason };
+  return { intervention: code, providerMunicipality: provider, referred, providerContact, deeperAssessment, start, end, attendances, endReason };
 }
 
 /** `rows[i]` is the spreadsheet row of `records[i]`. */
@@ -275,6 +314,8 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
   };
   if (!refIndex || !intIndex) return result([]);
 
+  const referralCells = cellsOf<(typeof referralColumns)[number]>(refIndex);
+  const interventionCells = cellsOf<(typeof interventionColumns)[number]>(intIndex);
   const byId = new Map<string, ReferralDraft>();
   const firstRowOf = new Map<string, number>();
   const citizens = new Map<string, { sex: string; birthDate: string; row: number }>();
@@ -283,23 +324,24 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
     if (raw.cells.length !== input.referrals.header.length) {
       out.add(refFile, raw.row, '', 'column_count', `the row has ${raw.cells.length} values, the header ${input.referrals.header.length} columns`);
       // Its interventions are not reported as orphans of a row already refused.
-      const id = cellsOf<'referral_id'>(refIndex, raw).get('referral_id');
+      const id = referralCells(raw).get('referral_id');
       if (id !== '' && !firstRowOf.has(id)) firstRowOf.set(id, raw.row);
       continue;
     }
-    const c = { file: refFile, row: raw.row, cells: cellsOf<(typeof referralColumns)[number]>(refIndex, raw), out, today };
+    const c = { file: refFile, row: raw.row, cells: referralCells(raw), out, today };
     const id = c.cells.get('referral_id');
     const seen = id === '' ? undefined : firstRowOf.get(id);
     if (seen !== undefined) out.add(refFile, raw.row, 'referral_id', 'duplicate_referral_id', `referral_id "${id}" is already on row ${seen}`);
     else if (id !== '') firstRowOf.set(id, raw.row);
     const draft = checkReferralRow(c, known);
     if (!draft || seen !== undefined) continue;
-    const other = citizens.get(draft.citizen.value);
-    if (other && (other.sex !== draft.sex || other.birthDate !== draft.birthDate)) {
-      out.add(refFile, raw.row, other.sex !== draft.sex ? 'sex' : 'birth_date', 'citizen_conflict', `the same citizen has another sex or birth date on row ${other.row}`);
+    const { citizen, sex, birthDate } = draft.record;
+    const other = citizens.get(citizen.value);
+    if (other && (other.sex !== sex || other.birthDate !== birthDate)) {
+      out.add(refFile, raw.row, other.sex !== sex ? 'sex' : 'birth_date', 'citizen_conflict', `the same citizen has another sex or birth date on row ${other.row}`);
       continue;
     }
-    citizens.set(draft.citizen.value, { sex: draft.sex, birthDate: draft.birthDate, row: raw.row });
+    citizens.set(citizen.value, { sex, birthDate, row: raw.row });
     byId.set(id, draft);
   }
 
@@ -309,7 +351,7 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
       out.add(intFile, raw.row, '', 'column_count', `the row has ${raw.cells.length} values, the header ${input.interventions.header.length} columns`);
       continue;
     }
-    const c = { file: intFile, row: raw.row, cells: cellsOf<(typeof interventionColumns)[number]>(intIndex, raw), out, today };
+    const c = { file: intFile, row: raw.row, cells: interventionCells(raw), out, today };
     const id = c.cells.get('referral_id');
     const intervention = checkInterventionRow(c, known);
     if (id !== '' && !firstRowOf.has(id)) {
@@ -318,24 +360,23 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
     }
     const parent = byId.get(id);
     if (!intervention || !parent) continue;
-    if (intervention.referred < parent.received) {
-      out.add(intFile, raw.row, 'referred', 'out_of_order', `referred ${intervention.referred} is before the referral was received (${parent.received}, ${refFile} row ${parent.row})`);
+    if (intervention.referred < parent.record.received) {
+      out.add(intFile, raw.row, 'referred', 'out_of_order', `referred ${intervention.referred} is before the referral was received (${parent.record.received}, ${refFile} row ${parent.row})`);
       continue;
     }
-    const { referralId: _id, ...record } = intervention;
-    parent.interventions.push(record);
-    if (record.end !== null && (parent.latestEnd === null || record.end > parent.latestEnd)) parent.latestEnd = record.end;
+    parent.record.interventions.push(intervention);
+    if (intervention.end !== null && (parent.latestEnd === null || intervention.end > parent.latestEnd)) parent.latestEnd = intervention.end;
   }
 
-  for (const draft of byId.values()) {
-    if (draft.latestEnd !== null && draft.closingConversation !== null && draft.closingConversation < draft.latestEnd) {
-      out.add(refFile, draft.row, 'closing_conversation', 'out_of_order', `closing_conversation ${draft.closingConversation} is before the latest end ${draft.latestEnd}`);
-    } else if (draft.latestEnd !== null && draft.closingConversation === null && draft.closingNoteSent !== null && draft.closingNoteSent < draft.latestEnd) {
-      out.add(refFile, draft.row, 'closing_note_sent', 'out_of_order', `closing_note_sent ${draft.closingNoteSent} is before the latest end ${draft.latestEnd}`);
+  for (const { latestEnd, row, record } of byId.values()) {
+    if (latestEnd !== null && record.closingConversation !== null && record.closingConversation < latestEnd) {
+      out.add(refFile, row, 'closing_conversation', 'out_of_order', `closing_conversation ${record.closingConversation} is before the latest end ${latestEnd}`);
+    } else if (latestEnd !== null && record.closingConversation === null && record.closingNoteSent !== null && record.closingNoteSent < latestEnd) {
+      out.add(refFile, row, 'closing_note_sent', 'out_of_order', `closing_note_sent ${record.closingNoteSent} is before the latest end ${latestEnd}`);
     }
   }
   out.errors.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === refFile ? -1 : 1));
   if (out.errors.length > 0) return result([]);
   const drafts = [...byId.values()];
-  return result(drafts.map(({ row: _row, latestEnd: _end, ...r }) => r), drafts.map((d) => d.row));
+  return result(drafts.map((d) => d.record), drafts.map((d) => d.row));
 }

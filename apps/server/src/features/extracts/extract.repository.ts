@@ -1,32 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import type { StoredReferral } from './extract-diff.rules.ts';
-import type { CitizenRef, InterventionRecord, ReferralRecord } from './extract-format.rules.ts';
+import type { InterventionRecord } from './extract-format.rules.ts';
 import type { KnownCodes } from './extract-validate.rules.ts';
-
-/** Ids per lookup statement. */
-const CHUNK = 10_000;
-
-function chunks<T>(list: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
-/**
- * Many rows in one statement with one parameter: the rows as JSON, typed by the table itself.
- * Far faster than thousands of bound parameters (on PGlite above all); columns not given keep
- * their defaults.
- */
-async function insertRows(db: Db, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  const [first] = rows;
-  if (!first) return;
-  const columns = sql.join(Object.keys(first).map((c) => sql.ref(c)));
-  for (const part of chunks(rows, 5000)) {
-    await sql`insert into ${sql.table(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(part)}::json)`.execute(db);
-  }
-}
 
 export async function loadKnownCodes(db: Db): Promise<KnownCodes> {
   const [m, i, d] = await Promise.all([
@@ -37,7 +14,7 @@ export async function loadKnownCodes(db: Db): Promise<KnownCodes> {
   return { municipalities: new Set(m.map((r) => r.code)), interventions: new Set(i.map((r) => r.code)), diagnoses: new Set(d.map((r) => r.code)) };
 }
 
-type ReferralViewRow = {
+export type ReferralViewRow = {
   id: string;
   external_id: string | null;
   home_municipality_code: string;
@@ -61,7 +38,7 @@ type ReferralViewRow = {
   closing_note_sent: string | null;
 };
 
-type InterventionViewRow = {
+export type InterventionViewRow = {
   course_id: string;
   intervention_code: string;
   provider_municipality_code: string;
@@ -74,59 +51,87 @@ type InterventionViewRow = {
   attendances: number | null;
 };
 
+/** Which stored records: queries of referral ids and of their course ids (column `id` each). */
+export type ChosenRecords = { referrals: RawBuilder<unknown>; courses: RawBuilder<unknown> };
+
 /**
- * Every stored referral as an extract row with its intervention rows, whatever its origin: the
- * step dates are read from the step records (first reached contact, initial assessment, first
- * plan version, earliest decline, closing conversation, closing note). `ids` narrows it.
+ * The stored referrals as extract rows, whatever their origin: the step dates are read from the
+ * step records (first reached contact, initial assessment, first plan version, earliest decline,
+ * closing conversation, closing note), each set-based, grouped per course. `chosen` narrows it
+ * (null: every referral). The one definition of a stored record as an extract row: the export
+ * writes it, an import compares against it.
  */
-export async function selectStoredReferrals(db: Db, ids?: string[]): Promise<StoredReferral[]> {
-  const filter = ids ? sql`where r.id = any(${ids}::uuid[])` : sql``;
-  const referrals = await sql<ReferralViewRow>`
+export function storedReferralsQuery(chosen: ChosenRecords | null): RawBuilder<ReferralViewRow> {
+  const only = (column: string) => (chosen ? sql`and ${sql.ref(column)} in (select id from chosen_course)` : sql``);
+  return sql<ReferralViewRow>`
+    ${chosen ? sql`with chosen as not materialized (${chosen.referrals}), chosen_course as not materialized (${chosen.courses})` : sql``}
     select r.id, r.external_id, r.home_municipality_code, r.origin, r.received_on, r.source, r.legal_basis, r.diagnosis_code,
       c.id as citizen_id, c.cpr, c.pseudonym, c.sex, c.birth_date, k.id as course_id,
-      (select min(cc.contacted_on) from course_contact cc where cc.course_id = k.id and cc.reached) as first_contact,
-      (select na.assessed_on from needs_assessment na where na.course_id = k.id and na.occasion = 'initial') as needs_assessed,
-      (select ap.agreed_on from action_plan ap where ap.course_id = k.id order by ap.version limit 1) as action_plan,
-      (select d.declined_on from decline d where d.course_id = k.id order by d.declined_on, d.recorded_at limit 1) as declined,
-      (select d.reason from decline d where d.course_id = k.id order by d.declined_on, d.recorded_at limit 1) as decline_reason,
-      (select cv.held_on from closing_conversation cv where cv.course_id = k.id) as closing_conversation,
-      (select cn.sent_on from closing_note cn where cn.course_id = k.id) as closing_note_sent
+      fc.first_contact, na.assessed_on as needs_assessed, ap.agreed_on as action_plan, d.declined_on as declined, d.reason as decline_reason,
+      cv.held_on as closing_conversation, cn.sent_on as closing_note_sent
     from referral r
     join citizen c on c.id = r.citizen_id
     left join course k on k.referral_id = r.id
-    ${filter}
-    order by r.id`.execute(db);
-  const courseIds = referrals.rows.flatMap((r) => (r.course_id ? [r.course_id] : []));
+    left join (
+      select cc.course_id, min(cc.contacted_on) as first_contact from course_contact cc where cc.reached ${only('cc.course_id')} group by cc.course_id
+    ) fc on fc.course_id = k.id
+    left join needs_assessment na on na.course_id = k.id and na.occasion = 'initial'
+    left join (
+      select distinct on (ap.course_id) ap.course_id, ap.agreed_on from action_plan ap where true ${only('ap.course_id')} order by ap.course_id, ap.version
+    ) ap on ap.course_id = k.id
+    left join (
+      select distinct on (d.course_id) d.course_id, d.declined_on, d.reason from decline d where true ${only('d.course_id')} order by d.course_id, d.declined_on, d.recorded_at, d.id
+    ) d on d.course_id = k.id
+    left join closing_conversation cv on cv.course_id = k.id
+    left join closing_note cn on cn.course_id = k.id
+    ${chosen ? sql`where r.id in (select id from chosen)` : sql``}`;
+}
+
+/**
+ * The intervention rows of stored courses as the extract writes them; `chosen` narrows it (null:
+ * every course). Sessions attended by the one
+ * definition (migration 0010); the format needs a number with an end, so an unknown count is
+ * written as 0.
+ */
+export function storedInterventionsQuery(chosen: ChosenRecords | null): RawBuilder<InterventionViewRow> {
+  const only = chosen ? sql`where cr.course_id in (select id from chosen_course)` : sql``;
+  return sql<InterventionViewRow>`
+    ${chosen ? sql`with chosen_course as not materialized (${chosen.courses})` : sql``}
+    select cr.course_id, cr.intervention_code, cr.provider_municipality_code, cr.received_on, cr.provider_contact_on,
+      coalesce(cr.deeper_assessment_on, da.assessed_on) as deeper_assessment_on,
+      cr.started_on, cr.ended_on, cr.end_reason,
+      coalesce(s.sessions_attended, case when cr.ended_on is not null then 0 end) as attendances
+    from cross_referral cr
+    join sessions_attended(array(select cr.id from cross_referral cr ${only})) s on s.cross_referral_id = cr.id
+    left join (
+      select da.cross_referral_id, min(da.assessed_on) as assessed_on from deeper_assessment da
+      ${chosen ? sql`where da.cross_referral_id in (select cr.id from cross_referral cr ${only})` : sql``}
+      group by da.cross_referral_id
+    ) da on da.cross_referral_id = cr.id
+    ${only}`;
+}
+
+/** Every stored referral as an extract row with its intervention rows; `ids` narrows it. */
+export async function selectStoredReferrals(db: Db, ids?: string[]): Promise<StoredReferral[]> {
+  const chosen = ids ? { referrals: sql`select unnest(${ids}::uuid[]) as id`, courses: sql`select k.id from course k where k.referral_id = any(${ids}::uuid[])` } : null;
+  const referrals = (await sql<ReferralViewRow>`${storedReferralsQuery(chosen)} order by r.id`.execute(db)).rows;
   const byCourse = new Map<string, InterventionRecord[]>();
-  for (const part of ids ? chunks(courseIds, 10_000) : [null]) {
-    const where = part ? sql`where cr.course_id = any(${part}::uuid[])` : sql``;
-    const rows = await sql<InterventionViewRow>`
-      select cr.course_id, cr.intervention_code, cr.provider_municipality_code, cr.received_on, cr.provider_contact_on,
-        coalesce(cr.deeper_assessment_on, (select min(da.assessed_on) from deeper_assessment da where da.cross_referral_id = cr.id)) as deeper_assessment_on,
-        cr.started_on, cr.ended_on, cr.end_reason,
-        -- Sessions attended by the one definition (migration 0010); the format needs a number
-        -- with an end, so an unknown count is written as 0.
-        coalesce(s.sessions_attended, case when cr.ended_on is not null then 0 end) as attendances
-      from cross_referral cr
-      join sessions_attended(array(select id from cross_referral cr ${where})) s on s.cross_referral_id = cr.id
-      ${where}`.execute(db);
-    for (const r of rows.rows) {
-      const list = byCourse.get(r.course_id) ?? [];
-      list.push({
-        intervention: r.intervention_code,
-        providerMunicipality: r.provider_municipality_code,
-        referred: r.received_on,
-        providerContact: r.provider_contact_on,
-        deeperAssessment: r.deeper_assessment_on,
-        start: r.started_on,
-        end: r.ended_on,
-        attendances: r.attendances,
-        endReason: r.end_reason,
-      });
-      byCourse.set(r.course_id, list);
-    }
+  for (const r of (await storedInterventionsQuery(chosen).execute(db)).rows) {
+    const list = byCourse.get(r.course_id) ?? [];
+    list.push({
+      intervention: r.intervention_code,
+      providerMunicipality: r.provider_municipality_code,
+      referred: r.received_on,
+      providerContact: r.provider_contact_on,
+      deeperAssessment: r.deeper_assessment_on,
+      start: r.started_on,
+      end: r.ended_on,
+      attendances: r.attendances,
+      endReason: r.end_reason,
+    });
+    byCourse.set(r.course_id, list);
   }
-  return referrals.rows.map((r) => ({
+  return referrals.map((r) => ({
     id: r.id,
     courseId: r.course_id,
     citizenId: r.citizen_id,
@@ -151,151 +156,6 @@ export async function selectStoredReferrals(db: Db, ids?: string[]): Promise<Sto
       interventions: r.course_id ? (byCourse.get(r.course_id) ?? []) : [],
     },
   }));
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * The referrals an extract's referral_ids may mean: by the care system's id, or — for records
- * made in Samkraft, which an export names by their own id — by that id.
- */
-export async function findReferralIdsByExternal(db: Db, referralIds: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const part of chunks(referralIds, 10_000)) {
-    const uuids = part.filter((id) => UUID.test(id));
-    const rows = await db
-      .selectFrom('referral')
-      .select('id')
-      .where((eb) => eb.or([eb('external_id', 'in', part), ...(uuids.length ? [eb.and([eb('external_id', 'is', null), eb('id', 'in', uuids)])] : [])]))
-      .execute();
-    found.push(...rows.map((r) => r.id));
-  }
-  return found;
-}
-
-export type CitizenRow = { id: string; key: string; sex: string; birthDate: string };
-
-export async function findCitizens(db: Db, refs: CitizenRef[]): Promise<CitizenRow[]> {
-  const out: CitizenRow[] = [];
-  const cprs = refs.filter((r) => r.kind === 'cpr').map((r) => r.value);
-  const pseudonyms = refs.filter((r) => r.kind === 'pseudonym').map((r) => r.value);
-  for (const [column, values] of [['cpr', cprs], ['pseudonym', pseudonyms]] as const) {
-    for (const part of chunks(values, 10_000)) {
-      const rows = await db.selectFrom('citizen').select(['id', 'cpr', 'pseudonym', 'sex', 'birth_date']).where(column, 'in', part).execute();
-      out.push(...rows.map((r) => ({ id: r.id, key: r.cpr ?? r.pseudonym ?? '', sex: r.sex, birthDate: r.birth_date })));
-    }
-  }
-  return out;
-}
-
-export type NewCitizen = { id: string; ref: CitizenRef; sex: string; birthDate: string; homeMunicipality: string };
-
-/** Imported citizens carry no names or address: the extract has none (see 0006_extracts.sql). */
-export async function insertCitizens(db: Db, citizens: NewCitizen[]): Promise<void> {
-  await insertRows(
-    db,
-    'citizen',
-    citizens.map((c) => ({
-      id: c.id,
-      cpr: c.ref.kind === 'cpr' ? c.ref.value : null,
-      pseudonym: c.ref.kind === 'pseudonym' ? c.ref.value : null,
-      is_synthetic: c.ref.kind === 'pseudonym',
-      given_name: '',
-      family_name: '',
-      sex: c.sex,
-      birth_date: c.birthDate,
-      home_municipality_code: c.homeMunicipality,
-    })),
-  );
-}
-
-export async function updateCitizenFacts(db: Db, id: string, sex: string, birthDate: string): Promise<void> {
-  await db.updateTable('citizen').set({ sex, birth_date: birthDate, updated_at: sql`now()` }).where('id', '=', id).execute();
-}
-
-export type ReferralToStore = { referralId: string; courseId: string; citizenId: string; record: ReferralRecord };
-
-/** An imported course is closed as completed by its closing conversation. */
-const courseFacts = (r: ReferralRecord) => ({ opened_on: r.received, closed_on: r.closingConversation, close_reason: r.closingConversation ? 'completed' : null });
-
-/** The step and intervention rows of imported courses (the course rows exist already). */
-async function insertSteps(db: Db, items: ReferralToStore[]): Promise<void> {
-  for (const part of chunks(items, 5000)) {
-    const pick = <T>(f: (x: ReferralToStore) => T | null): T[] => part.flatMap((x) => {
-      const v = f(x);
-      return v === null ? [] : [v];
-    });
-    const contacts = pick((x) => (x.record.firstContact ? { course_id: x.courseId, contacted_on: x.record.firstContact, reached: true, origin: 'import' } : null));
-    await insertRows(db, 'course_contact', contacts);
-    const assessments = pick((x) => (x.record.needsAssessed ? { course_id: x.courseId, occasion: 'initial', assessed_on: x.record.needsAssessed, origin: 'import' } : null));
-    await insertRows(db, 'needs_assessment', assessments);
-    const plans = pick((x) => (x.record.actionPlan ? { course_id: x.courseId, version: 1, agreed_on: x.record.actionPlan, difficulties_and_needs: '', purpose_and_content: '', location: '', first_follow_up_on: x.record.actionPlan, origin: 'import' } : null));
-    await insertRows(db, 'action_plan', plans);
-    const declines = pick((x) =>
-      x.record.declined && x.record.declineReason ? { course_id: x.courseId, declined_on: x.record.declined, reason: x.record.declineReason, origin: 'import' } : null,
-    );
-    await insertRows(db, 'decline', declines);
-    const conversations = pick((x) => (x.record.closingConversation ? { course_id: x.courseId, held_on: x.record.closingConversation, evaluation: '', origin: 'import' } : null));
-    await insertRows(db, 'closing_conversation', conversations);
-    const notes = pick((x) => (x.record.closingNoteSent ? { course_id: x.courseId, sent_on: x.record.closingNoteSent, body: '', origin: 'import' } : null));
-    await insertRows(db, 'closing_note', notes);
-    const interventions = part.flatMap((x) =>
-      x.record.interventions.map((i) => ({
-        course_id: x.courseId,
-        kind: i.providerMunicipality === x.record.homeMunicipality ? 'home' : 'cross_municipal',
-        intervention_code: i.intervention,
-        provider_municipality_code: i.providerMunicipality,
-        received_on: i.referred,
-        provider_contact_on: i.providerContact,
-        deeper_assessment_on: i.deeperAssessment,
-        started_on: i.start,
-        ended_on: i.end,
-        end_reason: i.endReason,
-        attendances_recorded: i.attendances,
-        origin: 'import',
-      })),
-    );
-    await insertRows(db, 'cross_referral', interventions);
-  }
-}
-
-/** New referrals with their courses, steps and interventions, all marked origin 'import'. */
-export async function insertImportedReferrals(db: Db, items: ReferralToStore[]): Promise<void> {
-  await insertRows(
-    db,
-    'referral',
-    items.map(({ referralId, citizenId, record: r }) => ({
-      id: referralId,
-      citizen_id: citizenId,
-      home_municipality_code: r.homeMunicipality,
-      external_id: r.referralId,
-      origin: 'import',
-      received_on: r.received,
-      source: r.source,
-      legal_basis: r.legalBasis,
-      diagnosis_code: r.diagnosis,
-    })),
-  );
-  await insertRows(db, 'course', items.map(({ courseId, referralId, record }) => ({ id: courseId, referral_id: referralId, ...courseFacts(record) })));
-  await insertSteps(db, items);
-}
-
-/**
- * Replaces an imported referral's facts: its own columns are updated, its imported step and
- * intervention rows are written again (rows made in Samkraft are left alone).
- */
-export async function replaceImportedReferral(db: Db, item: ReferralToStore): Promise<void> {
-  const r = item.record;
-  await db
-    .updateTable('referral')
-    .set({ citizen_id: item.citizenId, received_on: r.received, source: r.source, legal_basis: r.legalBasis, diagnosis_code: r.diagnosis })
-    .where('id', '=', item.referralId)
-    .execute();
-  await db.updateTable('course').set(courseFacts(r)).where('id', '=', item.courseId).execute();
-  for (const table of ['course_contact', 'needs_assessment', 'action_plan', 'decline', 'closing_conversation', 'closing_note', 'cross_referral'] as const) {
-    await db.deleteFrom(table).where('course_id', '=', item.courseId).where('origin', '=', 'import').execute();
-  }
-  await insertSteps(db, [item]);
 }
 
 export type ImportBatch = {

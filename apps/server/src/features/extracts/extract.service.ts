@@ -1,30 +1,30 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ExtractImportResult, ExtractValidation } from '@samkraft/contracts/extracts';
-import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
+import { audit, auditSelected, type AuditEntry } from '../../platform/audit/audit.ts';
 import { actorLabel, hasRole } from '../../platform/auth/actor.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { keyOf, planImport, type ImportStep, type StoredReferral } from './extract-diff.rules.ts';
+import { diffReferral, type FieldChange } from './extract-diff.rules.ts';
 import { recordsToTables, toCsv, type ExtractError, type ReferralRecord } from './extract-format.rules.ts';
+import {
+  countPlan,
+  createdReferralEvents,
+  mergeCitizens,
+  mergeReferrals,
+  planStagedImport,
+  selectChangedRows,
+  stageExtract,
+  type PlanCounts,
+  type UpdatedReferral,
+} from './extract-import.repository.ts';
 import { assignTables, parseCsvFile, type ExtractInput, type RawTable } from './extract-parse.rules.ts';
+import { stagingCsv } from './extract-stage.rules.ts';
 import { validateExtract } from './extract-validate.rules.ts';
 import { readExtractWorkbook, writeExtractWorkbook } from './extract-xlsx.ts';
-import {
-  findCitizens,
-  findReferralIdsByExternal,
-  insertCitizens,
-  insertImportBatch,
-  insertImportedReferrals,
-  loadKnownCodes,
-  replaceImportedReferral,
-  selectStoredReferrals,
-  updateCitizenFacts,
-  type NewCitizen,
-  type ReferralToStore,
-} from './extract.repository.ts';
+import { insertImportBatch, loadKnownCodes, selectStoredReferrals } from './extract.repository.ts';
 
 export type ExtractFileBytes = { name: string; bytes: Uint8Array };
 
@@ -61,49 +61,73 @@ export function extractHash(files: ExtractFileBytes[]): string {
 
 type Checked = { format: 'csv' | 'xlsx'; records: ReferralRecord[]; rows: number[]; errors: ExtractError[]; referralRows: number; interventionRows: number; referralsFile: string };
 
-async function checkFiles(db: Db, ctx: ServiceContext, files: ExtractFileBytes[]): Promise<Checked> {
+/** The phases of an import, in order; a dry run stops after `compare`. */
+export const importPhases = ['read', 'validate', 'stage', 'compare', 'store', 'audit'] as const;
+export type ImportPhase = (typeof importPhases)[number];
+
+/**
+ * Told when each phase starts — `done` of `total` phases finished — and once more at the end
+ * (`done` = `total`, the last phase), so that a job runner can show how far an import is.
+ */
+export type ImportProgress = (done: number, total: number, phase: ImportPhase) => void;
+
+const progressOf = (onProgress: ImportProgress | undefined) => (phase: ImportPhase) => onProgress?.(importPhases.indexOf(phase), importPhases.length, phase);
+
+async function checkFiles(db: Db, ctx: ServiceContext, files: ExtractFileBytes[], progress: (phase: ImportPhase) => void): Promise<Checked> {
+  progress('read');
   const read = await readExtractFiles(files);
   if (!read.input) return { format: read.format, records: [], rows: [], errors: read.errors, referralRows: 0, interventionRows: 0, referralsFile: '' };
+  progress('validate');
   const result = validateExtract(read.input, await loadKnownCodes(db), danishDate(ctx.clock.now()));
   return { format: read.format, ...result, referralsFile: read.input.referrals.file };
 }
 
-async function loadStored(db: Db, records: ReferralRecord[]): Promise<Map<string, StoredReferral>> {
-  const ids = await findReferralIdsByExternal(db, [...new Set(records.map((r) => r.referralId))]);
-  const stored = ids.length ? await selectStoredReferrals(db, ids) : [];
-  return new Map(stored.map((s) => [keyOf(s.record.homeMunicipality, s.record.referralId), s]));
-}
+type Plan = { errors: ExtractError[]; counts: PlanCounts; changes: Map<number, Record<string, FieldChange>> };
 
-/** A referral_id known from a record made in Samkraft may be re-imported unchanged, never changed. */
-function refusals(steps: ImportStep[], records: ReferralRecord[], rowOf: Map<string, number>, file: string): ExtractError[] {
-  return steps.flatMap((s, i) =>
-    s.kind === 'refuse'
-      ? [
-          {
-            file,
-            row: rowOf.get(keyOf(records[i]?.homeMunicipality ?? '', records[i]?.referralId ?? '')) ?? 0,
-            column: 'referral_id',
-            reason: 'known_from_samkraft' as const,
-            detail: `referral_id "${s.record.referralId}" is a referral entered in Samkraft; change it there (changed: ${Object.keys(s.changes).join(', ')})`,
-          },
-        ]
-      : [],
-  );
-}
-
-function rowNumbers(checked: Checked): Map<string, number> {
-  return new Map(checked.records.map((r, i) => [keyOf(r.homeMunicipality, r.referralId), checked.rows[i] ?? 0]));
+/**
+ * Stages a checked extract in the transaction `trx` and plans it against the stored records
+ * (set-based, extract-import.repository.ts). The few known referrals it would change are read
+ * back whole, for the fields that changed: a referral_id known from a record made in Samkraft
+ * may be re-imported unchanged, never changed (an error naming them); an imported one is updated,
+ * its audit event naming them.
+ */
+async function stageAndPlan(trx: Db, checked: Checked, progress: (phase: ImportPhase) => void): Promise<Plan> {
+  progress('stage');
+  await stageExtract(trx, stagingCsv(checked.records, checked.rows));
+  progress('compare');
+  await planStagedImport(trx);
+  const changed = await selectChangedRows(trx);
+  const stored = new Map((changed.length ? await selectStoredReferrals(trx, changed.map((c) => c.referralId)) : []).map((s) => [s.id, s]));
+  const recordOf = new Map(checked.rows.map((row, i) => [row, checked.records[i]]));
+  const errors: ExtractError[] = [];
+  const changes = new Map<number, Record<string, FieldChange>>();
+  for (const c of changed) {
+    const before = stored.get(c.referralId);
+    const record = recordOf.get(c.row);
+    if (!before || !record) throw new Error(`planned row ${c.row} has no stored or incoming record`);
+    const diff = diffReferral(before.record, record);
+    if (c.kind === 'update') changes.set(c.row, diff);
+    else {
+      errors.push({
+        file: checked.referralsFile,
+        row: c.row,
+        column: 'referral_id',
+        reason: 'known_from_samkraft',
+        detail: `referral_id "${record.referralId}" is a referral entered in Samkraft; change it there (changed: ${Object.keys(diff).join(', ')})`,
+      });
+    }
+  }
+  return { errors, counts: await countPlan(trx), changes };
 }
 
 /** The dry run: every error an import would report, nothing stored. */
-export async function validateExtractFiles(ctx: ServiceContext, files: ExtractFileBytes[]): Promise<ExtractValidation> {
+export async function validateExtractFiles(ctx: ServiceContext, files: ExtractFileBytes[], onProgress?: ImportProgress): Promise<ExtractValidation> {
   await requireExtractAccess(ctx, 'extract.validate');
-  const checked = await checkFiles(ctx.db, ctx, files);
+  const progress = progressOf(onProgress);
+  const checked = await checkFiles(ctx.db, ctx, files, progress);
   let errors = checked.errors;
-  if (errors.length === 0) {
-    const steps = planImport(checked.records, await loadStored(ctx.db, checked.records));
-    errors = refusals(steps, checked.records, rowNumbers(checked), checked.referralsFile);
-  }
+  // The staging tables go with the transaction; nothing else is written in it.
+  if (errors.length === 0) errors = await ctx.db.transaction().execute(async (trx) => (await stageAndPlan(trx, checked, progress)).errors);
   await audit(ctx.db, ctx, [
     { action: 'extract.validate', citizenId: null, entityType: 'extract', outcome: 'allowed', detail: { files: files.map((f) => f.name), errors: errors.length, referralRows: checked.referralRows } },
   ]);
@@ -113,11 +137,13 @@ export async function validateExtractFiles(ctx: ServiceContext, files: ExtractFi
 /**
  * Imports an extract in one transaction: all rows or none. Known referrals (home municipality +
  * referral_id) that are unchanged are left alone; changed ones are updated with an audit event
- * naming the changed fields; new ones are created, marked origin 'import'.
+ * naming the changed fields; new ones are created, marked origin 'import'. The rows go by COPY
+ * into staging tables and are compared and merged set-based (extract-import.repository.ts).
  */
-export async function importExtract(ctx: ServiceContext, files: ExtractFileBytes[]): Promise<ExtractImportResult> {
+export async function importExtract(ctx: ServiceContext, files: ExtractFileBytes[], onProgress?: ImportProgress): Promise<ExtractImportResult> {
   await requireExtractAccess(ctx, 'extract.import');
-  const checked = await checkFiles(ctx.db, ctx, files);
+  const progress = progressOf(onProgress);
+  const checked = await checkFiles(ctx.db, ctx, files, progress);
   const base = { format: checked.format, referralRows: checked.referralRows, interventionRows: checked.interventionRows };
   const refused = async (errors: ExtractError[]): Promise<ExtractImportResult> => {
     await audit(ctx.db, ctx, [
@@ -131,82 +157,45 @@ export async function importExtract(ctx: ServiceContext, files: ExtractFileBytes
   const outcome = await ctx.db.transaction().execute(async (trx): Promise<Stored> => {
     // One import at a time: two of the same extract must not both create its referrals.
     await sql`select pg_advisory_xact_lock(hashtext('samkraft.extract_import'))`.execute(trx);
-    const steps = planImport(checked.records, await loadStored(trx, checked.records));
-    const refusedRows = refusals(steps, checked.records, rowNumbers(checked), checked.referralsFile);
-    if (refusedRows.length > 0) return { errors: refusedRows };
-
-    const changing = steps.filter((s) => s.kind === 'create' || s.kind === 'update').map((s) => s.record);
-    const citizenIds = await resolveCitizens(trx, changing);
-    const created: ReferralToStore[] = [];
-    const entries: AuditEntry[] = [];
-    for (const s of steps) {
-      if (s.kind === 'create') {
-        const item = { referralId: randomUUID(), courseId: randomUUID(), citizenId: citizenIds.get(s.record.citizen.value) ?? '', record: s.record };
-        created.push(item);
-        entries.push({ action: 'extract.import', citizenId: item.citizenId, entityType: 'referral', entityId: item.referralId, outcome: 'allowed', detail: { change: 'created', referralId: s.record.referralId, homeMunicipality: s.record.homeMunicipality } });
-      }
+    const plan = await stageAndPlan(trx, checked, progress);
+    if (plan.errors.length > 0) return { errors: plan.errors };
+    progress('store');
+    const { create: created, update: updated, unchanged } = plan.counts;
+    let updates: UpdatedReferral[] = [];
+    if (created + updated > 0) {
+      await mergeCitizens(trx);
+      updates = await mergeReferrals(trx);
     }
-    await insertImportedReferrals(trx, created);
-    let updated = 0;
-    for (const s of steps) {
-      if (s.kind !== 'update' || !s.stored.courseId) continue;
-      const citizenId = citizenIds.get(s.record.citizen.value) ?? s.stored.citizenId;
-      await replaceImportedReferral(trx, { referralId: s.stored.id, courseId: s.stored.courseId, citizenId, record: s.record });
-      updated++;
-      entries.push({
-        action: 'extract.import',
-        citizenId,
-        entityType: 'referral',
-        entityId: s.stored.id,
-        outcome: 'allowed',
-        detail: JSON.parse(JSON.stringify({ change: 'updated', referralId: s.record.referralId, homeMunicipality: s.record.homeMunicipality, changes: s.changes })) as AuditEntry['detail'],
-      });
-    }
-    const unchanged = steps.filter((s) => s.kind === 'unchanged').length;
-    await audit(trx, ctx, entries);
+    progress('audit');
+    // One event per referral created (selected where its rows are), then one per referral updated.
+    if (created > 0) await auditSelected(trx, ctx, createdReferralEvents());
+    const recordOf = new Map(checked.rows.map((row, i) => [row, checked.records[i]]));
+    const updateEvent = (u: UpdatedReferral): AuditEntry => {
+      const r = recordOf.get(u.row);
+      const detail = { change: 'updated', referralId: r?.referralId ?? '', homeMunicipality: r?.homeMunicipality ?? '', changes: plan.changes.get(u.row) ?? {} };
+      return { action: 'extract.import', citizenId: u.citizenId, entityType: 'referral', entityId: u.referralId, outcome: 'allowed', detail: JSON.parse(JSON.stringify(detail)) as AuditEntry['detail'] };
+    };
+    await audit(trx, ctx, updates.map(updateEvent));
     const importId = await insertImportBatch(trx, {
       fileHash: extractHash(files),
       fileNames: files.map((f) => f.name),
       format: checked.format,
       referralRows: checked.referralRows,
       interventionRows: checked.interventionRows,
-      created: created.length,
+      created,
       updated,
       unchanged,
       actorUserId: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
       actorLabel: actorLabel(ctx.actor),
     });
     await audit(trx, ctx, [
-      { action: 'extract.import', citizenId: null, entityType: 'extract_import', entityId: importId, outcome: 'allowed', detail: { created: created.length, updated, unchanged } },
+      { action: 'extract.import', citizenId: null, entityType: 'extract_import', entityId: importId, outcome: 'allowed', detail: { created, updated, unchanged } },
     ]);
-    return { importId, created: created.length, updated, unchanged };
+    return { importId, created, updated, unchanged };
   });
+  onProgress?.(importPhases.length, importPhases.length, 'audit');
   if ('errors' in outcome) return refused(outcome.errors);
   return { outcome: 'imported', ...base, ...outcome, errors: [] };
-}
-
-/**
- * The citizen of each record, by CPR or pseudonym: found, or created without names. The
- * extract's sex and birth date win over what was stored, so a re-import finds nothing changed.
- */
-async function resolveCitizens(db: Db, records: ReferralRecord[]): Promise<Map<string, string>> {
-  const wanted = new Map<string, ReferralRecord>();
-  for (const r of records) {
-    const seen = wanted.get(r.citizen.value);
-    if (!seen || r.received > seen.received) wanted.set(r.citizen.value, r);
-  }
-  const ids = new Map<string, string>();
-  for (const found of await findCitizens(db, [...wanted.values()].map((r) => r.citizen))) {
-    ids.set(found.key, found.id);
-    const r = wanted.get(found.key);
-    if (r && (r.sex !== found.sex || r.birthDate !== found.birthDate)) await updateCitizenFacts(db, found.id, r.sex, r.birthDate);
-  }
-  const fresh: NewCitizen[] = [...wanted.values()]
-    .filter((r) => !ids.has(r.citizen.value))
-    .map((r) => ({ id: randomUUID(), ref: r.citizen, sex: r.sex, birthDate: r.birthDate, homeMunicipality: r.homeMunicipality }));
-  await insertCitizens(db, fresh);
-  for (const c of fresh) ids.set(c.ref.value, c.id);
-  return ids;
 }
 
 export type ExportedFile = { fileName: string; contentType: string; bytes: Uint8Array; referrals: number };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../database/database.ts';
 import type { Json } from '../database/schema.ts';
 
@@ -44,6 +44,25 @@ export async function insertAuditEvents(db: Db, rows: AuditRow[]): Promise<void>
         with ordinality as e(action, entity_type, entity_id, citizen_id, purpose, outcome, detail, n)
       order by e.n`.execute(db);
   }
+}
+
+/** The columns of an event that come from who did it. */
+export type AuditActorColumns = Pick<AuditRow, 'actorUserId' | 'actorLabel' | 'actorMunicipality' | 'actorRoles' | 'requestId'>;
+
+/** One event as a query selects it, `ord` its place among the others. */
+export type SelectedAuditEvent = { ord: number; action: string; entity_type: string | null; entity_id: string | null; citizen_id: string | null; outcome: AuditRow['outcome']; detail: Json | null };
+
+/**
+ * The events a query selects, of one actor, in one statement: for work whose rows are already in
+ * the database (an import's staging tables), so that they need not travel to the server and back.
+ */
+export async function insertSelectedAuditEvents(db: Db, actor: AuditActorColumns, events: RawBuilder<SelectedAuditEvent>): Promise<void> {
+  await sql`
+    insert into audit_event (actor_user_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
+    select ${actor.actorUserId}::uuid, ${actor.actorLabel}, ${actor.actorMunicipality}, ${actor.actorRoles}::text[], ${actor.requestId},
+      e.action, e.entity_type, e.entity_id, e.citizen_id, null, e.outcome, e.detail
+    from (${events}) e
+    order by e.ord`.execute(db);
 }
 
 export type AuditEventView = {

@@ -1,7 +1,8 @@
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../database/database.ts';
 import type { Json } from '../database/schema.ts';
-import { insertAuditEvents, type AuditRow } from './audit.repository.ts';
+import type { RawBuilder } from 'kysely';
+import { insertAuditEvents, insertSelectedAuditEvents, type AuditActorColumns, type AuditRow, type SelectedAuditEvent } from './audit.repository.ts';
 
 /** What happened to which citizen. `citizenId` is null only for events about no one citizen. */
 export type AuditEntry = {
@@ -17,13 +18,20 @@ export type AuditEntry = {
 /** The request context an audit event needs besides the actor. */
 export type AuditContext = { actor: Actor; requestId?: string };
 
-function toRow(ctx: AuditContext, e: AuditEntry): AuditRow {
+function actorColumns(ctx: AuditContext): AuditActorColumns {
   const a = ctx.actor;
   return {
     actorUserId: a.kind === 'staff' ? a.userId : null,
     actorLabel: a.kind === 'staff' ? a.username : `system:${a.name}`,
     actorMunicipality: a.kind === 'staff' ? a.municipalityCode : null,
     actorRoles: a.kind === 'staff' ? a.roles : [],
+    requestId: ctx.requestId ?? null,
+  };
+}
+
+function toRow(ctx: AuditContext, e: AuditEntry): AuditRow {
+  return {
+    ...actorColumns(ctx),
     action: e.action,
     entityType: e.entityType ?? null,
     entityId: e.entityId ?? null,
@@ -31,7 +39,6 @@ function toRow(ctx: AuditContext, e: AuditEntry): AuditRow {
     purpose: e.purpose ?? null,
     outcome: e.outcome,
     detail: e.detail ?? null,
-    requestId: ctx.requestId ?? null,
   };
 }
 
@@ -41,4 +48,12 @@ function toRow(ctx: AuditContext, e: AuditEntry): AuditRow {
  */
 export async function audit(db: Db, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
   await insertAuditEvents(db, entries.map((e) => toRow(ctx, e)));
+}
+
+/**
+ * Writes the events a query selects (see `SelectedAuditEvent`), as `audit` does: in the same
+ * transaction as the work they record. For many events whose rows the database already holds.
+ */
+export async function auditSelected(db: Db, ctx: AuditContext, events: RawBuilder<SelectedAuditEvent>): Promise<void> {
+  await insertSelectedAuditEvents(db, actorColumns(ctx), events);
 }

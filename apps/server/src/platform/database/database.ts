@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import type pg from 'pg';
+import type { from as CopyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DB } from './schema.ts';
@@ -35,10 +36,51 @@ export type Database = {
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
-function copyStatement(table: string, columns: readonly string[], source: string): string {
+function copyStatement(table: string, columns: readonly string[], source: string, header = true): string {
   for (const name of [table, ...columns]) if (!identifier.test(name)) throw new Error(`not an identifier: ${name}`);
   const quoted = (name: string) => `"${name}"`;
-  return `copy ${quoted(table)} (${columns.map(quoted).join(', ')}) from ${source} with (format csv, header true, delimiter ';', quote '"', encoding 'UTF8')`;
+  return `copy ${quoted(table)} (${columns.map(quoted).join(', ')}) from ${source} with (format csv, header ${header}, delimiter ';', quote '"', encoding 'UTF8')`;
+}
+
+/** Rows for COPY, travelling to the connection as the one parameter of a placeholder statement (see `copyInto`). */
+class CopyIn {
+  constructor(
+    readonly table: string,
+    readonly columns: readonly string[],
+    readonly csv: Uint8Array,
+  ) {}
+}
+
+const copyInOf = (parameters: unknown): CopyIn | null => (Array.isArray(parameters) && parameters[0] instanceof CopyIn ? parameters[0] : null);
+
+/**
+ * Loads CSV rows (no header, `;`-separated, `"` quoting, an unquoted empty value is null) into a
+ * table with COPY on the connection of `db`, inside its transaction when `db` is one — where a
+ * transaction's temporary staging table is visible. Kysely hands out no connection, so the rows
+ * travel as the parameter of a placeholder statement that each driver's connection (below) runs
+ * as its own COPY. `table` and `columns` are identifiers the caller controls. Returns the rows
+ * loaded.
+ */
+export async function copyInto(db: Db, table: string, columns: readonly string[], csv: Uint8Array): Promise<number> {
+  const result = await db.executeQuery<{ copied: number }>(CompiledQuery.raw(`copy ${table} (copyInto)`, [new CopyIn(table, columns, csv)]));
+  return result.rows[0]?.copied ?? 0;
+}
+
+type QueryFn = (...args: unknown[]) => unknown;
+
+/** A pooled client runs `copyInto`'s placeholder as COPY … FROM STDIN on itself. */
+function acceptCopyIn(client: pg.PoolClient, copyFrom: typeof CopyFrom): void {
+  const query = client.query.bind(client) as QueryFn;
+  const copying = async (copy: CopyIn) => {
+    const stream = query(copyFrom(copyStatement(copy.table, copy.columns, 'stdin', false))) as ReturnType<typeof copyFrom>;
+    await pipeline(Readable.from([Buffer.from(copy.csv.buffer, copy.csv.byteOffset, copy.csv.byteLength)]), stream);
+    const copied = Number(stream.rowCount ?? 0);
+    return { command: 'COPY', rowCount: copied, rows: [{ copied }] };
+  };
+  (client as { query: QueryFn }).query = (...args: unknown[]) => {
+    const copy = copyInOf(args[1]);
+    return copy ? copying(copy) : query(...args);
+  };
 }
 
 export type ScriptRunner = (sql: string) => Promise<Record<string, unknown>[]>;
@@ -97,6 +139,8 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
   });
   // A pool emits 'error' for idle clients that die; without a listener Node would crash.
   pool.on('error', () => undefined);
+  const { from: copyFrom } = await import('pg-copy-streams');
+  pool.on('connect', (client) => acceptCopyIn(client, copyFrom));
   try {
     const client = await pool.connect();
     client.release();
@@ -122,7 +166,6 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
       }
     },
     async copyCsv(table, columns, csv) {
-      const { from: copyFrom } = await import('pg-copy-streams');
       const client = await pool.connect();
       try {
         const stream = client.query(copyFrom(copyStatement(table, columns, 'stdin')));
@@ -165,7 +208,11 @@ function yieldingEachQuery(pglite: PGlite): PGlite {
           const fn = (t[property] as (...args: unknown[]) => Promise<unknown>).bind(t);
           return async (...args: unknown[]) => {
             await nextTurn();
-            return fn(...args);
+            const copy = property === 'query' ? copyInOf(args[1]) : null;
+            if (!copy) return fn(...args);
+            // `copyInto`'s placeholder: COPY from the blob PGlite reads as /dev/blob.
+            const result = (await fn(copyStatement(copy.table, copy.columns, "'/dev/blob'", false), [], { blob: new Blob([new Uint8Array(copy.csv)]) })) as { affectedRows?: number };
+            return { ...result, rows: [{ copied: result.affectedRows ?? 0 }] };
           };
         }
         const value: unknown = Reflect.get(t, property, t);

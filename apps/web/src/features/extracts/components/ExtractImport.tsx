@@ -7,7 +7,10 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { JobProgress } from '../../jobs/components/JobProgress.tsx';
 import { useImportExtract, useValidateExtract } from '../hooks/useExtracts.ts';
+import { da as extractTexts } from '../i18n.ts';
 import { sortErrors } from '../utils/fileBytes.ts';
+
+const isPhase = (p: string): p is keyof typeof extractTexts.phases => p in extractTexts.phases;
 
 function ErrorTable({ errors }: { errors: readonly ExtractError[] }) {
   const { t } = useTranslation('extracts');
@@ -67,7 +70,7 @@ export function ExtractImport() {
         ) : null}
       </Group>
       {validation.isPending ? <Working label={t('reading')} /> : null}
-      {importing.running ? <JobProgress job={importing.job} label={t('importing')} /> : null}
+      {importing.running ? <JobProgress job={importing.job} label={t('importing')} phaseText={(p) => (isPhase(p) ? t(`phases.${p}`) : p)} /> : null}
       {validation.isError ? <ErrorAlert error={validation.error} /> : null}
       {importing.error ? <ErrorAlert error={importing.error} /> : null}
       {imported.isError ? <ErrorAlert error={imported.error} /> : null}
