@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
 import { coursesByIds } from '../courses/course-list.service.ts';
 import { nextDeadline } from '../deadlines/deadline.rules.ts';
-import { courseDeadlines, type CourseDeadlineFacts, type CourseSelection } from '../deadlines/deadline.service.ts';
+import { listedCourseDeadlines, type CourseDeadlineFacts, type CourseSelection } from '../deadlines/deadline.service.ts';
 import { toCourseSummaryAt } from './worklist.mapper.ts';
 import { compareUrgency, nextStepOf, worklistStateOf } from './worklist.rules.ts';
 
@@ -32,8 +32,9 @@ function stepOf(f: CourseDeadlineFacts) {
  * courses; a municipal lead sees the whole municipality, or one contact person's.
  *
  * Built for a municipality with 10,000 open courses: the scope is filtered in SQL, the deadline
- * facts of the scope are read set-based in one pass, and only the requested page is read in full
- * and audited (one statement).
+ * facts of the scope are read set-based in one statement, and only the requested page is shown
+ * and audited (one statement). A scope that fits on one page (a contact person's 30–80 courses)
+ * comes with its list columns in that same statement; a larger one reads them for its page only.
  */
 export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Promise<Worklist> {
   const actor = ctx.actor;
@@ -49,12 +50,11 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
   const contactPersons = q.contactPersonId ? [q.contactPersonId] : scope === 'mine' ? [actor.userId] : scope === 'unassigned' ? [null] : undefined;
   const selection: CourseSelection = { kind: 'open', home: actor.municipalityCode, ...(contactPersons ? { contactPersons } : {}) };
   const today = danishDate(ctx.clock.now());
-  // Reads side by side (no transaction: nothing here writes but the audit, which must succeed
-  // before anything is shown).
+  // No transaction: nothing here writes but the audit, which must succeed before anything is shown.
   const db = ctx.db;
-  const ranked = (await courseDeadlines(db, selection, today)).map((f) => {
+  const ranked = (await listedCourseDeadlines(db, selection, today, q.limit)).map((f) => {
     const next = nextDeadline(f.deadlines);
-    return { courseId: f.course.courseId, receivedOn: f.course.receivedOn, step: stepOf(f), next, state: worklistStateOf(next) };
+    return { courseId: f.course.courseId, receivedOn: f.course.receivedOn, step: stepOf(f), next, state: worklistStateOf(next), list: f.list };
   });
   const counts = Object.fromEntries(worklistStates.map((s) => [s, 0])) as Worklist['counts'];
   for (const r of ranked) counts[r.state] += 1;
@@ -62,9 +62,10 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
     .filter((r) => (q.state ? r.state === q.state : true) && (q.step ? r.step === q.step : true))
     .sort((a, b) => compareUrgency({ next: a.next, receivedOn: a.receivedOn }, { next: b.next, receivedOn: b.receivedOn }) || (a.courseId < b.courseId ? -1 : a.courseId > b.courseId ? 1 : 0));
   const page = matching.slice(q.offset, q.offset + q.limit);
-  const rows = new Map((await coursesByIds(db, actor.municipalityCode, page.map((p) => p.courseId))).map((r) => [r.courseId, r]));
+  const unread = page.filter((p) => p.list === null).map((p) => p.courseId);
+  const rows = new Map(unread.length > 0 ? (await coursesByIds(db, actor.municipalityCode, unread)).map((r) => [r.courseId, r]) : []);
   const items: WorklistItem[] = page.flatMap((p) => {
-    const row = rows.get(p.courseId);
+    const row = p.list ?? rows.get(p.courseId);
     if (!row) return [];
     return [{ ...toCourseSummaryAt(row, p.step), nextStep: nextStepOf(p.step), nextDeadline: p.next, state: p.state }];
   });
