@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import { decideCourseAccess } from './course-access.rules.ts';
 import { requireCourseAccess } from './course-access.service.ts';
-import { listAssignableContactPersons, listAssignments, listContacts, listLinkedReferrals, loadCourseOverview } from './course-overview.repository.ts';
+import { listAssignableContactPersons, loadCourseOverview } from './course-overview.repository.ts';
 import { ageOn, visibleAddress } from './course-overview.rules.ts';
 import { courseStep } from './course-step.rules.ts';
 
@@ -20,7 +20,7 @@ export async function getCourseOverview(ctx: ServiceContext, courseId: string): 
   return ctx.db.transaction().execute(async (trx) => {
     const k = await loadCourseOverview(trx, courseId);
     if (!k) throw AppError.notFound('Course');
-    const [assignments, contacts, linked] = [await listAssignments(trx, courseId), await listContacts(trx, courseId), await listLinkedReferrals(trx, k.referralId, k.referral.linkedReferralId)];
+    const { assignments, contacts, linkedReferrals: linked } = k;
     const canWrite = decideCourseAccess(actor, k.municipality.code, 'write').allowed && !k.closedOn;
     const isLead = actor.kind === 'staff' && actor.roles.includes('municipal_lead');
     const current = assignments.find((a) => a.ended_at === null);
