@@ -107,8 +107,10 @@ async function main(): Promise<void> {
   let nine = nineOnce();
   const sets: Sets = {
     nine: () => nine(),
-    national: once(() => (noNational ? Promise.resolve(null) : postgresDataSet('national', NATIONAL_YEARS))),
-    lead10k: once(() => (noNational ? Promise.resolve(null) : postgresDataSet(LEAD_10K.size, LEAD_10K.years, { homes: [...LEAD_10K.homes], factor: LEAD_10K.factor, name: LEAD_10K.name }))),
+    // BENCH_NATIONAL_DATABASE: another database holding the same national set (e.g. a copy, for
+    // a branch whose migrations the shared one should not get yet).
+    national: once(() => (noNational ? Promise.resolve(null) : postgresDataSet('national', NATIONAL_YEARS, { name: process.env.BENCH_NATIONAL_DATABASE }))),
+    lead10k: once(() => (noNational ? Promise.resolve(null) : postgresDataSet(LEAD_10K.size, LEAD_10K.years, { name: LEAD_10K.name, only: { homes: [...LEAD_10K.homes], factor: LEAD_10K.factor } }))),
     forget(set) {
       open.splice(open.indexOf(set), 1);
       if (set.kind === 'pglite') nine = nineOnce();

@@ -66,16 +66,17 @@ export async function pgliteDataSet(size: ScaleSize, years: number): Promise<Dat
 }
 
 /**
- * A generated data set on the PostgreSQL server, in database samkraft_bench_<size>_<years>y, or
- * in a database of its own name when restricted to some home municipalities.
+ * A generated data set on the PostgreSQL server, in database samkraft_bench_<size>_<years>y or the
+ * `name` given (a data set restricted to some home municipalities has a database of its own).
  */
-export async function postgresDataSet(size: ScaleSize, years: number, only?: Restriction & { name: string }): Promise<DataSet> {
-  const name = only?.name ?? `samkraft_bench_${size}_${years}y`;
+export async function postgresDataSet(size: ScaleSize, years: number, options: { name?: string; only?: Restriction } = {}): Promise<DataSet> {
+  const { only } = options;
+  const name = options.name ?? `samkraft_bench_${size}_${years}y`;
   const exists = await withAdminClient(postgresAdminUrl, async (admin) => (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
   if (!exists) await withAdminClient(postgresAdminUrl, (admin) => admin.query(`create database ${quoteIdent(name)}`));
   const database = await openPostgres(databaseUrl(postgresAdminUrl, name));
   try {
-    return { database, set: await ensureGenerated(database, size, years, only && { homes: only.homes, factor: only.factor }), kind: 'postgres', name };
+    return { database, set: await ensureGenerated(database, size, years, only), kind: 'postgres', name };
   } catch (err) {
     await database.close();
     if (!exists) await withAdminClient(postgresAdminUrl, (admin) => admin.query(`drop database if exists ${quoteIdent(name)} with (force)`));
