@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DeadlineKind, PauseReason } from '@samkraft/contracts/deadlines';
+import type { AuditInsert } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { citizenListColumns, toCitizenListRecord } from '../citizens/citizen.mapper.ts';
 import type { CourseListRow } from '../courses/course-list.service.ts';
@@ -98,8 +99,10 @@ type JsonPause = { id: string; courseId: string; deadlineKind: string; crossRefe
  * What the statement reads besides the course's events: the interventions (default yes), and the
  * courses as lists show them when the selection has at most `listUpTo` courses — a list reads
  * them with the facts when the whole selection fits on one page, and else for its page only.
+ * `auditListed`: a list that shows every listed course (its first page, unfiltered) audits them
+ * in this same statement — one event per course, when and only when they are listed.
  */
-export type FactsOptions = { interventions?: boolean; listUpTo?: number };
+export type FactsOptions = { interventions?: boolean; listUpTo?: number; auditListed?: AuditInsert };
 
 /**
  * The statement: the selection is resolved once; the course's own events are one pass over the
@@ -122,8 +125,15 @@ export function courseFactsQuery(sel: CourseSelection, options: FactsOptions = {
       left join course_assignment a on a.course_id = k.id and a.ended_at is null and c.id is not null
       left join staff_user s on s.id = a.staff_user_id`
     : sql``;
+  const audited =
+    listed && options.auditListed
+      ? sql`audited as (${options.auditListed(sql`select k.id::text as entity_id, r.citizen_id from sel join course k on k.id = sel.id
+          join referral r on r.id = k.referral_id where (select count(*) from sel) <= ${options.listUpTo}`)} returning 1),`
+      : sql``;
+  const auditedCount = listed && options.auditListed ? sql`, (select count(*) from audited)::int as "auditedCount"` : sql``;
   return sql<CourseEventRecord & { rulesVersion: string | null; crossReferrals: JsonCrossReferral[] | null; pauses: JsonPause[] | null }>`
     with sel as materialized (${selectedCourses(sel)}),
+    ${audited}
     events as materialized (
       select e.course_id, min(e.v) filter (where e.kind = 1) as contact, min(e.v) filter (where e.kind = 2) as assessment,
         min(e.v) filter (where e.kind = 3) as plan, min(e.v) filter (where e.kind = 4) as conversation, min(e.v) filter (where e.kind = 5) as declined
@@ -182,6 +192,7 @@ export function courseFactsQuery(sel: CourseSelection, options: FactsOptions = {
       ev.plan as "planAgreedOn", ev.conversation as "closingConversationOn",
       referrals.list as "crossReferrals", pauses.list as pauses,
       (select v.version from deadline_rules_version v) as "rulesVersion"
+      ${auditedCount}
     from course_rows k
     left join events ev on ev.course_id = k."courseId"
     left join referrals on referrals.course_id = k."courseId"
@@ -228,11 +239,20 @@ type ListedRow = FactsRow & {
 /**
  * The facts, with each course as lists show it (citizen, diagnosis, contact person) in the same
  * statement when the selection has at most `listUpTo` courses; `list` is null otherwise.
+ * `auditListed` audits the listed courses in that statement; `audited` says whether it did
+ * (every course listed and audited, or none).
  */
-export async function listListedCourseFacts(db: Db, sel: CourseSelection, listUpTo: number): Promise<CourseFacts<CourseFactsRecord & { list: CourseListRow | null }>> {
-  const rows = (await courseFactsQuery(sel, { listUpTo }).execute(db)).rows as ListedRow[];
+export async function listListedCourseFacts(
+  db: Db,
+  sel: CourseSelection,
+  listUpTo: number,
+  auditListed?: AuditInsert,
+): Promise<CourseFacts<CourseFactsRecord & { list: CourseListRow | null }> & { audited: boolean }> {
+  const rows = (await courseFactsQuery(sel, { listUpTo, ...(auditListed ? { auditListed } : {}) }).execute(db)).rows as (ListedRow & { auditedCount?: number })[];
+  const [first] = rows;
   return {
-    rulesVersion: rows[0]?.rulesVersion ?? null,
+    audited: first !== undefined && first.citizen_id !== null && first.auditedCount === rows.length,
+    rulesVersion: first?.rulesVersion ?? null,
     courses: rows.map((r) => ({
       ...toFactsRecord(r),
       // The citizen always exists; its absence means the list columns were not read.

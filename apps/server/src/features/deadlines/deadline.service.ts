@@ -1,5 +1,5 @@
 import type { CourseDeadlines, Deadline, DeadlineKind } from '@samkraft/contracts/deadlines';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, type AuditInsert } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
@@ -114,10 +114,19 @@ export async function courseDeadlines(
  * As `courseDeadlines`, with each course as lists show it (citizen, diagnosis, contact person) read
  * in the same statement when the selection has at most `listUpTo` courses (`list` is null when it
  * has more): a list whose whole selection fits on one page reads it in one statement. Not audited
- * here: the caller audits what it shows.
+ * here, unless the caller passes `auditListed` — then the listed courses are audited in that same
+ * statement, and `audited` says so (every course, or none when they were not listed).
  */
-export async function listedCourseDeadlines(db: Db, sel: CourseSelection, today: string, listUpTo: number): Promise<(CourseDeadlineFacts & { list: CourseListRow | null })[]> {
-  return (await derive(db, await listListedCourseFacts(db, sel, listUpTo), today, false)).map(({ course, crossReferrals, deadlines, record }) => ({ course, crossReferrals, deadlines, list: record.list }));
+export async function listedCourseDeadlines(
+  db: Db,
+  sel: CourseSelection,
+  today: string,
+  listUpTo: number,
+  auditListed?: AuditInsert,
+): Promise<{ audited: boolean; courses: (CourseDeadlineFacts & { list: CourseListRow | null })[] }> {
+  const read = await listListedCourseFacts(db, sel, listUpTo, auditListed);
+  const courses = (await derive(db, read, today, false)).map(({ course, crossReferrals, deadlines, record }) => ({ course, crossReferrals, deadlines, list: record.list }));
+  return { audited: read.audited, courses };
 }
 
 /** The deadlines of many courses as of `today`, keyed by course id (see `courseDeadlines`). */

@@ -1,6 +1,6 @@
 import type { Worklist, WorklistItem, WorklistQuery } from '@samkraft/contracts/worklist';
 import { worklistQuery, worklistStates } from '@samkraft/contracts/worklist';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditEachRow } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -33,8 +33,10 @@ function stepOf(f: CourseDeadlineFacts) {
  *
  * Built for a municipality with 10,000 open courses: the scope is filtered in SQL, the deadline
  * facts of the scope are read set-based in one statement, and only the requested page is shown
- * and audited (one statement). A scope that fits on one page (a contact person's 30–80 courses)
- * comes with its list columns in that same statement; a larger one reads them for its page only.
+ * and audited. A scope that fits on one page (a contact person's 30–80 courses) comes with its
+ * list columns in that same statement, and when that page is shown whole (the first page, no
+ * filter) it is audited there too: the list is one statement, its read and its audit one
+ * transaction. A larger scope reads the list columns of its page, and audits it, after ranking.
  */
 export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Promise<Worklist> {
   const actor = ctx.actor;
@@ -50,9 +52,13 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
   const contactPersons = q.contactPersonId ? [q.contactPersonId] : scope === 'mine' ? [actor.userId] : scope === 'unassigned' ? [null] : undefined;
   const selection: CourseSelection = { kind: 'open', home: actor.municipalityCode, ...(contactPersons ? { contactPersons } : {}) };
   const today = danishDate(ctx.clock.now());
+  const entry = { action: 'worklist.list', entityType: 'course', outcome: 'allowed' as const, purpose: scope };
+  // The first page without filters shows every course of a scope that fits on it.
+  const showsWholeScope = q.offset === 0 && !q.state && !q.step;
   // No transaction: nothing here writes but the audit, which must succeed before anything is shown.
   const db = ctx.db;
-  const ranked = (await listedCourseDeadlines(db, selection, today, q.limit)).map((f) => {
+  const read = await listedCourseDeadlines(db, selection, today, q.limit, showsWholeScope ? auditEachRow(ctx, entry) : undefined);
+  const ranked = read.courses.map((f) => {
     const next = nextDeadline(f.deadlines);
     return { courseId: f.course.courseId, receivedOn: f.course.receivedOn, step: stepOf(f), next, state: worklistStateOf(next), list: f.list };
   });
@@ -69,10 +75,11 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
     if (!row) return [];
     return [{ ...toCourseSummaryAt(row, p.step), nextStep: nextStepOf(p.step), nextDeadline: p.next, state: p.state }];
   });
-  await audit(
-    db,
-    ctx,
-    items.map((i) => ({ action: 'worklist.list', citizenId: i.citizen.id, entityType: 'course', entityId: i.courseId, outcome: 'allowed' as const, purpose: scope })),
-  );
+  if (read.audited) {
+    // Audited in the read: every course of the scope, which is this page.
+    if (items.length !== read.courses.length) throw new Error(`the worklist audited ${read.courses.length} courses in its read but shows ${items.length}`);
+  } else {
+    await audit(db, ctx, items.map((i) => ({ ...entry, citizenId: i.citizen.id, entityId: i.courseId })));
+  }
   return { scope, asOf: today, counts, total: matching.length, offset: q.offset, limit: q.limit, items };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../database/database.ts';
 import type { Json } from '../database/schema.ts';
 
@@ -44,6 +44,19 @@ export async function insertAuditEvents(db: Db, rows: AuditRow[]): Promise<void>
         with ordinality as e(action, entity_type, entity_id, citizen_id, purpose, outcome, detail, n)
       order by e.n`.execute(db);
   }
+}
+
+/**
+ * The insert of one event per row of `rows` (columns `entity_id` text and `citizen_id` uuid), as a
+ * part of another statement (a data-modifying CTE): a read that audits what it reads in the same
+ * statement. `row` gives every other column (its own entity and citizen are not used).
+ */
+export function auditEventsInsert(row: AuditRow, rows: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    insert into audit_event (actor_user_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
+    select ${row.actorUserId}::uuid, ${row.actorLabel}, ${row.actorMunicipality}, ${row.actorRoles}::text[], ${row.requestId},
+      ${row.action}, ${row.entityType}, e.entity_id, e.citizen_id, ${row.purpose}, ${row.outcome}, ${row.detail === null ? null : JSON.stringify(row.detail)}::jsonb
+    from (${rows}) e`;
 }
 
 export type AuditEventView = {

@@ -1,7 +1,8 @@
+import type { RawBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../database/database.ts';
 import type { Json } from '../database/schema.ts';
-import { insertAuditEvents, type AuditRow } from './audit.repository.ts';
+import { auditEventsInsert, insertAuditEvents, type AuditRow } from './audit.repository.ts';
 
 /** What happened to which citizen. `citizenId` is null only for events about no one citizen. */
 export type AuditEntry = {
@@ -41,4 +42,15 @@ function toRow(ctx: AuditContext, e: AuditEntry): AuditRow {
  */
 export async function audit(db: Db, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
   await insertAuditEvents(db, entries.map((e) => toRow(ctx, e)));
+}
+
+/**
+ * The same event for each row a read yields, to run in the read's own statement (one round trip,
+ * one transaction): the caller gives the rows as a query of `entity_id` (text) and `citizen_id`.
+ */
+export type AuditInsert = (rows: RawBuilder<unknown>) => RawBuilder<unknown>;
+
+export function auditEachRow(ctx: AuditContext, entry: Omit<AuditEntry, 'citizenId' | 'entityId'>): AuditInsert {
+  const row = toRow(ctx, { ...entry, citizenId: null });
+  return (rows) => auditEventsInsert(row, rows);
 }
