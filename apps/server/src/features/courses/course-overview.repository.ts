@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type InferResult } from 'kysely';
+import type { AuditInsert } from '../../platform/audit/audit.ts';
 import { courseStepFactColumns, toStepFacts } from './course-step.repository.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { CourseStepFacts } from './course-step.rules.ts';
@@ -80,10 +81,10 @@ const maybeInstant = (v: string | null): Date | null => (v === null ? null : new
 /**
  * The course page in one statement: the course, its citizen and referral, and — as JSON arrays of
  * this one course's rows — the assignments (current first), the contacts (newest first) and the
- * linked referrals.
+ * linked referrals; with `auditRead`, the read's audit event is written in that statement too.
  */
-export async function loadCourseOverview(db: Db, courseId: string): Promise<CoursePageRecord | undefined> {
-  const r = await db
+export async function loadCourseOverview(db: Db, courseId: string, auditRead?: AuditInsert): Promise<CoursePageRecord | undefined> {
+  const query = db
     .selectFrom('course as k')
     .innerJoin('referral as r', 'r.id', 'k.referral_id')
     .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
@@ -157,8 +158,15 @@ export async function loadCourseOverview(db: Db, courseId: string): Promise<Cour
         left join course lk on lk.referral_id = l.id
         where l.linked_referral_id = r.id or l.id = r.linked_referral_id), '[]')`.as('linked'),
     ])
-    .where('k.id', '=', courseId)
-    .executeTakeFirst();
+    .where('k.id', '=', courseId);
+  // Audited in the same statement: the course's event is written when, and only when, it is read.
+  const r = auditRead
+    ? (
+        await sql<InferResult<typeof query>[number]>`with audited as (${auditRead(sql`select k.id::text as entity_id, r.citizen_id
+            from course k join referral r on r.id = k.referral_id where k.id = ${courseId}`)} returning 1)
+          ${query}`.execute(db)
+      ).rows[0]
+    : await query.executeTakeFirst();
   if (!r) return undefined;
   return {
     assignments: r.assignments.map((a) => ({ ...a, assigned_at: instant(a.assigned_at), ended_at: maybeInstant(a.ended_at) })),
