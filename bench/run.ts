@@ -4,7 +4,8 @@
  *
  * Data sets (generated once, kept between runs; see support/datasets.ts): the nine × 10 years on
  * PGlite, the whole country × 10 years on PostgreSQL (DATABASE_URL, else
- * postgres://postgres@127.0.0.1:5432/test). `--no-national` skips the PostgreSQL sizes.
+ * postgres://postgres@127.0.0.1:5432/test), and København alone with 10,000 open courses for a
+ * lead's list (database samkraft_bench_lead10k). `--no-national` skips the PostgreSQL sizes.
  */
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -15,13 +16,18 @@ import { record, ratioText, type ResultRow } from './support/results.ts';
 import { startupBenchmark } from './startup.bench.ts';
 import { throughputBenchmark } from './throughput.bench.ts';
 import { webBundleBenchmark } from './web-bundle.bench.ts';
-import { worklistBenchmark } from './worklist.bench.ts';
+import { leadTenThousandBenchmark, worklistBenchmark } from './worklist.bench.ts';
 
 const NINE_YEARS = 10;
 const NATIONAL_YEARS = 10;
+/**
+ * A lead's list at 10,000 open courses: København alone at 12 × its national volume, the last
+ * three years (the open courses are the recent ones and those stalled in the last two years).
+ */
+const LEAD_10K = { size: 'national', years: 3, homes: ['0101'], factor: 12, name: 'samkraft_bench_lead10k' } as const;
 
 type Step = { name: string; run(sets: Sets): Promise<ResultRow[]> };
-type Sets = { nine(): Promise<DataSet>; national(): Promise<DataSet | null>; forget(set: DataSet): void };
+type Sets = { nine(): Promise<DataSet>; national(): Promise<DataSet | null>; lead10k(): Promise<DataSet | null>; forget(set: DataSet): void };
 
 const lastYear = { from: '2025-01-01', to: '2025-12-31' };
 const yearBefore = { from: '2024-01-01', to: '2024-12-31' };
@@ -34,6 +40,8 @@ const steps: Step[] = [
       const rows = await worklistBenchmark(await sets.nine(), 'nine × 10 y, PGlite');
       const national = await sets.national();
       if (national) rows.push(...(await worklistBenchmark(national, 'national × 10 y, PostgreSQL')));
+      const lead10k = await sets.lead10k();
+      if (lead10k) rows.push(...(await leadTenThousandBenchmark(lead10k, 'København × 12, 3 y, PostgreSQL')));
       return rows;
     },
   },
@@ -99,7 +107,10 @@ async function main(): Promise<void> {
   let nine = nineOnce();
   const sets: Sets = {
     nine: () => nine(),
-    national: once(() => (noNational ? Promise.resolve(null) : postgresDataSet('national', NATIONAL_YEARS))),
+    // BENCH_NATIONAL_DATABASE: another database holding the same national set (e.g. a copy, for
+    // a branch whose migrations the shared one should not get yet).
+    national: once(() => (noNational ? Promise.resolve(null) : postgresDataSet('national', NATIONAL_YEARS, { name: process.env.BENCH_NATIONAL_DATABASE }))),
+    lead10k: once(() => (noNational ? Promise.resolve(null) : postgresDataSet(LEAD_10K.size, LEAD_10K.years, { name: LEAD_10K.name, only: { homes: [...LEAD_10K.homes], factor: LEAD_10K.factor } }))),
     forget(set) {
       open.splice(open.indexOf(set), 1);
       if (set.kind === 'pglite') nine = nineOnce();

@@ -117,3 +117,58 @@ export async function worklistBenchmark(data: DataSet, label: string): Promise<R
   });
   return rows;
 }
+
+/**
+ * A lead's list at 10,000 open courses (issue 9's acceptance line), on its own data set: the
+ * first page against the floor, and later pages checked to page through the whole list — each of
+ * its size, none repeating a course of another, all with the same total.
+ */
+export async function leadTenThousandBenchmark(data: DataSet, label: string): Promise<ResultRow[]> {
+  const { database } = data;
+  const clock = fixedClock(`${data.set.today}T09:00:00Z`);
+  const homes = data.set.homes ?? [];
+  const code = homes[0];
+  if (homes.length !== 1 || !code) throw new Error(`the lead's data set should hold one home municipality, not ${JSON.stringify(homes)}`);
+  const lead = await syntheticActor(database, `syn.${code}.municipal-lead1`);
+  const ctx = { db: database.db, actor: lead, clock };
+  const limit = 100;
+  const page = (offset: number) => getWorklist(ctx, { scope: 'municipality', limit, offset });
+
+  const first = await page(0);
+  const total = first.total;
+  const lastOffset = Math.floor((total - 1) / limit) * limit;
+  const middleOffset = Math.floor(total / 2 / limit) * limit;
+  const seen = new Set<string>();
+  for (const [offset, items] of [[0, first.items], [limit, (await page(limit)).items], [middleOffset, (await page(middleOffset)).items], [lastOffset, (await page(lastOffset)).items]] as const) {
+    const expected = Math.min(limit, total - offset);
+    if (items.length !== expected) throw new Error(`the page from ${offset} holds ${items.length} courses, not ${expected}`);
+    for (const i of items) {
+      if (seen.has(i.courseId)) throw new Error(`course ${i.courseId} is on two pages`);
+      seen.add(i.courseId);
+    }
+  }
+
+  const at = new Date().toISOString();
+  const runs = 5;
+  const rows: ResultRow[] = [];
+  for (const [measure, offset] of [
+    ['worklist, lead with 10,000 open courses, first page (100), p50', 0],
+    ['worklist, lead with 10,000 open courses, last page (100), p50', lastOffset],
+  ] as const) {
+    const t = await against(runs, () => page(offset), () => floorQuery(database, { municipality: code }));
+    const p50 = { ours: percentile(t.ours, 50), floor: percentile(t.floor, 50) };
+    rows.push({
+      measure,
+      size: label,
+      ours: p50.ours,
+      floor: p50.floor,
+      unit: 'ms',
+      floorIs: 'one SQL statement: every open course of the municipality with every deadline fact',
+      target: '≤ 2× floor',
+      met: p50.ours <= 2 * p50.floor,
+      note: `${total.toLocaleString('en')} open courses in ${code} ranked; pages from 0, ${limit}, ${middleOffset.toLocaleString('en')} and ${lastOffset.toLocaleString('en')} checked (sizes, no course twice); ${runs} runs each, alternating`,
+      at,
+    });
+  }
+  return rows;
+}

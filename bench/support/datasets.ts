@@ -28,15 +28,20 @@ function log(line: string): void {
   process.stdout.write(`    ${line}\n`);
 }
 
-async function ensureGenerated(database: Database, size: ScaleSize, years: number): Promise<SyntheticDataSet> {
+/** Only some home municipalities, their volume × `factor` (see ScaleDataOptions). */
+export type Restriction = { homes: string[]; factor: number };
+
+async function ensureGenerated(database: Database, size: ScaleSize, years: number, only?: Restriction): Promise<SyntheticDataSet> {
   await migrate(database);
   const existing = await syntheticDataSetOf(database.db);
-  if (existing && existing.size === size && existing.years === years && existing.seed === SEED && existing.today === DATA_TODAY) return existing;
+  const same = (s: SyntheticDataSet) =>
+    s.size === size && s.years === years && s.seed === SEED && s.today === DATA_TODAY && JSON.stringify(s.homes ?? null) === JSON.stringify(only?.homes ?? null) && (s.factor ?? 1) === (only?.factor ?? 1);
+  if (existing && same(existing)) return existing;
   if (existing) throw new Error(`the bench database holds another data set (${JSON.stringify(existing)}); remove it`);
   await seedReferenceData(database.db);
   const started = performance.now();
-  log(`generating ${size} × ${years} years (once; kept for later runs) …`);
-  await generateSyntheticData(database.db, { size, years, today: DATA_TODAY, seed: SEED }, (step) => log(`  ${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s ${step}`));
+  log(`generating ${size} × ${years} years${only ? ` of ${only.homes.join(', ')} × ${only.factor}` : ''} (once; kept for later runs) …`);
+  await generateSyntheticData(database.db, { size, years, today: DATA_TODAY, seed: SEED, ...only }, (step) => log(`  ${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s ${step}`));
   log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const set = await syntheticDataSetOf(database.db);
   if (!set) throw new Error('the generator did not record its data set');
@@ -60,14 +65,18 @@ export async function pgliteDataSet(size: ScaleSize, years: number): Promise<Dat
   }
 }
 
-/** A generated data set on the PostgreSQL server, in database samkraft_bench_<size>_<years>y. */
-export async function postgresDataSet(size: ScaleSize, years: number): Promise<DataSet> {
-  const name = `samkraft_bench_${size}_${years}y`;
+/**
+ * A generated data set on the PostgreSQL server, in database samkraft_bench_<size>_<years>y or the
+ * `name` given (a data set restricted to some home municipalities has a database of its own).
+ */
+export async function postgresDataSet(size: ScaleSize, years: number, options: { name?: string; only?: Restriction } = {}): Promise<DataSet> {
+  const { only } = options;
+  const name = options.name ?? `samkraft_bench_${size}_${years}y`;
   const exists = await withAdminClient(postgresAdminUrl, async (admin) => (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
   if (!exists) await withAdminClient(postgresAdminUrl, (admin) => admin.query(`create database ${quoteIdent(name)}`));
   const database = await openPostgres(databaseUrl(postgresAdminUrl, name));
   try {
-    return { database, set: await ensureGenerated(database, size, years), kind: 'postgres', name };
+    return { database, set: await ensureGenerated(database, size, years, only), kind: 'postgres', name };
   } catch (err) {
     await database.close();
     if (!exists) await withAdminClient(postgresAdminUrl, (admin) => admin.query(`drop database if exists ${quoteIdent(name)} with (force)`));

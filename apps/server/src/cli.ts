@@ -29,7 +29,7 @@ const usage = `Samkraft command line
   npm run cli -- report --from 2017-01-01 --to 2017-12-31 [--municipalities 0159,0151]
                  [--compare-from D --compare-to D] [--suppress] --format xlsx|csv|pdf|json [--out F]
                                          the report's tables (aggregates only; audited as report-cli)
-  npm run cli -- generate-scale-data --size nine|national|stress [--years 10] [--seed 1] [--today D]
+  npm run cli -- generate-scale-data --size nine|national|stress [--years 10] [--seed 1] [--today D] [--homes 0101,… [--factor F]]
                                          synthetic records for benchmarks, into a database holding
                                          reference data only (refuses any other)
 

@@ -93,8 +93,16 @@ export async function insertSession(db: Db, s: SessionRecord & { createdAt: Date
     .execute();
 }
 
-export async function findSession(db: Db, tokenHash: string): Promise<SessionRecord | undefined> {
-  const r = await db.selectFrom('staff_session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/**
+ * A session with its staff user (and roles), in one statement: every authenticated request reads
+ * this, so it is one round trip, not two.
+ */
+export async function findSessionWithStaff(db: Db, tokenHash: string): Promise<(SessionRecord & { staff: StaffRecord }) | undefined> {
+  const r = await staffQuery(db)
+    .innerJoin('staff_session as ss', 'ss.staff_user_id', 'u.id')
+    .select(['ss.token_hash', 'ss.staff_user_id', 'ss.csrf_secret', 'ss.last_seen_at', 'ss.idle_expires_at', 'ss.absolute_expires_at'])
+    .where('ss.token_hash', '=', tokenHash)
+    .executeTakeFirst();
   return (
     r && {
       tokenHash: r.token_hash,
@@ -103,6 +111,7 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRec
       lastSeenAt: r.last_seen_at,
       idleExpiresAt: r.idle_expires_at,
       absoluteExpiresAt: r.absolute_expires_at,
+      staff: toStaff(r),
     }
   );
 }

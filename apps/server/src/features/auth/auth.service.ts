@@ -6,7 +6,7 @@ import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   deleteSession,
-  findSession,
+  findSessionWithStaff,
   findStaffById,
   findStaffByUsername,
   insertSession,
@@ -99,15 +99,15 @@ export type ResolvedSession = { actor: StaffActor; info: SessionInfo; tokenHash:
 /** The session behind a cookie token, extending its idle deadline; undefined if none or expired. */
 export async function resolveSession(deps: AuthDeps, token: string): Promise<ResolvedSession | undefined> {
   const tokenHash = hashToken(token);
-  const session = await findSession(deps.db, tokenHash);
+  const session = await findSessionWithStaff(deps.db, tokenHash);
   const now = deps.clock.now();
   if (!session) return undefined;
   if (isExpired(session, now)) {
     await deleteSession(deps.db, tokenHash);
     return undefined;
   }
-  const staff = await findStaffById(deps.db, session.staffUserId);
-  if (!staff || !staff.active) return undefined;
+  const staff = session.staff;
+  if (!staff.active) return undefined;
   let idleExpiresAt = session.idleExpiresAt;
   if (shouldTouch(session.lastSeenAt, now)) {
     idleExpiresAt = sessionTimes(now, deps.policy).idleExpiresAt;

@@ -160,11 +160,33 @@ export function isWorkingDay(calendar: Calendar, date: IsoDate): boolean {
   return isoWeekday(date) <= 5 && !isPublicHoliday(date) && !isClosingDay(calendar, date);
 }
 
+// The working-day loops below ask the same calendar about the same few hundred days for every
+// deadline of a worklist or report; each calendar remembers its answers by day number.
+const workingDayMemo = new WeakMap<Calendar, Map<number, boolean>>();
+
+function isWorkingDayNumber(calendar: Calendar, day: number): boolean {
+  let memo = workingDayMemo.get(calendar);
+  if (!memo) {
+    memo = new Map();
+    workingDayMemo.set(calendar, memo);
+  }
+  let working = memo.get(day);
+  if (working === undefined) {
+    working = isWorkingDay(calendar, fromDayNumber(day));
+    if (memo.size < MEMO_LIMIT) memo.set(day, working);
+  }
+  return working;
+}
+
 /** The date itself when it is a working day, otherwise the next working day. */
 export function firstWorkingDayFrom(calendar: Calendar, date: IsoDate): IsoDate {
-  let d = toDayNumber(date);
-  while (!isWorkingDay(calendar, fromDayNumber(d))) d++;
-  return fromDayNumber(d);
+  return fromDayNumber(firstWorkingDayNumber(calendar, toDayNumber(date)));
+}
+
+function firstWorkingDayNumber(calendar: Calendar, day: number): number {
+  let d = day;
+  while (!isWorkingDayNumber(calendar, d)) d++;
+  return d;
 }
 
 /**
@@ -174,10 +196,10 @@ export function firstWorkingDayFrom(calendar: Calendar, date: IsoDate): IsoDate 
  */
 export function addWorkingDays(calendar: Calendar, from: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days to add must be a whole number ≥ 0, not ${n}`);
-  let d = toDayNumber(firstWorkingDayFrom(calendar, from));
+  let d = firstWorkingDayNumber(calendar, toDayNumber(from));
   for (let left = n; left > 0; ) {
     d++;
-    if (isWorkingDay(calendar, fromDayNumber(d))) left--;
+    if (isWorkingDayNumber(calendar, d)) left--;
   }
   return fromDayNumber(d);
 }
@@ -188,16 +210,16 @@ export function addWorkingDays(calendar: Calendar, from: IsoDate, n: number): Is
  * `countWorkingDays(c, f, addWorkingDays(c, f, n)) === n`.
  */
 export function countWorkingDays(calendar: Calendar, from: IsoDate, to: IsoDate): number {
-  const start = toDayNumber(firstWorkingDayFrom(calendar, from));
+  const start = firstWorkingDayNumber(calendar, toDayNumber(from));
   const end = toDayNumber(to);
   let count = 0;
-  for (let d = start + 1; d <= end; d++) if (isWorkingDay(calendar, fromDayNumber(d))) count++;
+  for (let d = start + 1; d <= end; d++) if (isWorkingDayNumber(calendar, d)) count++;
   return count;
 }
 
 /** Working days in the half-open range [from, until): the days a paused clock stood still. */
 export function workingDaysBetween(calendar: Calendar, from: IsoDate, until: IsoDate): number {
   let count = 0;
-  for (let d = toDayNumber(from), end = toDayNumber(until); d < end; d++) if (isWorkingDay(calendar, fromDayNumber(d))) count++;
+  for (let d = toDayNumber(from), end = toDayNumber(until); d < end; d++) if (isWorkingDayNumber(calendar, d)) count++;
   return count;
 }

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type InferResult } from 'kysely';
+import type { AuditInsert } from '../../platform/audit/audit.ts';
 import { courseStepFactColumns, toStepFacts } from './course-step.repository.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { CourseStepFacts } from './course-step.rules.ts';
@@ -44,8 +45,46 @@ export type CourseOverviewRecord = CourseStepFacts & {
   };
 };
 
-export async function loadCourseOverview(db: Db, courseId: string): Promise<CourseOverviewRecord | undefined> {
-  const r = await db
+export type AssignmentRecord = {
+  staff_user_id: string;
+  display_name: string;
+  profession: string;
+  assigned_at: Date;
+  assigned_by: string | null;
+  by_name: string | null;
+  ended_at: Date | null;
+  reason: string | null;
+};
+
+export type ContactRecord = {
+  id: string;
+  contacted_on: string;
+  channel: string;
+  reached: boolean;
+  agreed_assessment_at: Date | null;
+  preparation_form_sent_on: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  display_name: string | null;
+};
+
+export type LinkedReferralRecord = { id: string; course_id: string | null; received_on: string; closed_on: string | null; direction: 'links_to' | 'linked_from' };
+
+/** The course with its assignment history, its contacts and its linked referrals. */
+export type CoursePageRecord = CourseOverviewRecord & { assignments: AssignmentRecord[]; contacts: ContactRecord[]; linkedReferrals: LinkedReferralRecord[] };
+
+type Json<T, Instants extends keyof T> = Omit<T, Instants> & { [K in Instants]: string | (null extends T[K] ? null : never) };
+
+const instant = (v: string): Date => new Date(v);
+const maybeInstant = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+/**
+ * The course page in one statement: the course, its citizen and referral, and — as JSON arrays of
+ * this one course's rows — the assignments (current first), the contacts (newest first) and the
+ * linked referrals; with `auditRead`, the read's audit event is written in that statement too.
+ */
+export async function loadCourseOverview(db: Db, courseId: string, auditRead?: AuditInsert): Promise<CoursePageRecord | undefined> {
+  const query = db
     .selectFrom('course as k')
     .innerJoin('referral as r', 'r.id', 'k.referral_id')
     .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
@@ -93,11 +132,46 @@ export async function loadCourseOverview(db: Db, courseId: string): Promise<Cour
       'c.phone',
       'c.deceased_on',
       ...courseStepFactColumns(),
+      sql<Json<AssignmentRecord, 'assigned_at' | 'ended_at'>[]>`coalesce((
+        select json_agg(json_build_object('staff_user_id', a.staff_user_id, 'display_name', s.display_name, 'profession', s.profession,
+            'assigned_at', a.assigned_at, 'assigned_by', a.assigned_by, 'by_name', b.display_name, 'ended_at', a.ended_at, 'reason', a.reason)
+          -- The current assignment first; the clock may give old and new the same instant.
+          order by (a.ended_at is null) desc, a.assigned_at desc, a.ended_at desc)
+        from course_assignment a
+        join staff_user s on s.id = a.staff_user_id
+        left join staff_user b on b.id = a.assigned_by
+        where a.course_id = k.id), '[]')`.as('assignments'),
+      sql<Json<ContactRecord, 'agreed_assessment_at'>[]>`coalesce((
+        select json_agg(json_build_object('id', x.id, 'contacted_on', x.contacted_on, 'channel', x.channel, 'reached', x.reached,
+            'agreed_assessment_at', x.agreed_assessment_at, 'preparation_form_sent_on', x.preparation_form_sent_on, 'note', x.note,
+            'recorded_by', x.recorded_by, 'display_name', s.display_name)
+          order by x.contacted_on desc, x.recorded_at desc)
+        from course_contact x
+        left join staff_user s on s.id = x.recorded_by
+        where x.course_id = k.id), '[]')`.as('contacts'),
+      // Referrals of the same home municipality linked to this one, or this one linked to.
+      sql<LinkedReferralRecord[]>`coalesce((
+        select json_agg(json_build_object('id', l.id, 'course_id', lk.id, 'received_on', l.received_on, 'closed_on', lk.closed_on,
+            'direction', case when l.id = r.linked_referral_id then 'links_to' else 'linked_from' end)
+          order by l.received_on)
+        from referral l
+        left join course lk on lk.referral_id = l.id
+        where l.linked_referral_id = r.id or l.id = r.linked_referral_id), '[]')`.as('linked'),
     ])
-    .where('k.id', '=', courseId)
-    .executeTakeFirst();
+    .where('k.id', '=', courseId);
+  // Audited in the same statement: the course's event is written when, and only when, it is read.
+  const r = auditRead
+    ? (
+        await sql<InferResult<typeof query>[number]>`with audited as (${auditRead(sql`select k.id::text as entity_id, r.citizen_id
+            from course k join referral r on r.id = k.referral_id where k.id = ${courseId}`)} returning 1)
+          ${query}`.execute(db)
+      ).rows[0]
+    : await query.executeTakeFirst();
   if (!r) return undefined;
   return {
+    assignments: r.assignments.map((a) => ({ ...a, assigned_at: instant(a.assigned_at), ended_at: maybeInstant(a.ended_at) })),
+    contacts: r.contacts.map((c) => ({ ...c, agreed_assessment_at: maybeInstant(c.agreed_assessment_at) })),
+    linkedReferrals: r.linked,
     id: r.id,
     referralId: r.referral_id,
     openedOn: r.opened_on,
@@ -138,43 +212,6 @@ export async function loadCourseOverview(db: Db, courseId: string): Promise<Cour
       linkedReferralId: r.linked_referral_id,
     },
   };
-}
-
-export async function listAssignments(db: Db, courseId: string) {
-  return db
-    .selectFrom('course_assignment as a')
-    .innerJoin('staff_user as s', 's.id', 'a.staff_user_id')
-    .leftJoin('staff_user as b', 'b.id', 'a.assigned_by')
-    .select(['a.staff_user_id', 's.display_name', 's.profession', 'a.assigned_at', 'a.assigned_by', 'b.display_name as by_name', 'a.ended_at', 'a.reason'])
-    .where('a.course_id', '=', courseId)
-    // The current assignment first; the clock may give old and new the same instant.
-    .orderBy(sql`(a.ended_at is null)`, 'desc')
-    .orderBy('a.assigned_at', 'desc')
-    .orderBy('a.ended_at', 'desc')
-    .execute();
-}
-
-export async function listContacts(db: Db, courseId: string) {
-  return db
-    .selectFrom('course_contact as x')
-    .leftJoin('staff_user as s', 's.id', 'x.recorded_by')
-    .select(['x.id', 'x.contacted_on', 'x.channel', 'x.reached', 'x.agreed_assessment_at', 'x.preparation_form_sent_on', 'x.note', 'x.recorded_by', 's.display_name'])
-    .where('x.course_id', '=', courseId)
-    .orderBy('x.contacted_on', 'desc')
-    .orderBy('x.recorded_at', 'desc')
-    .execute();
-}
-
-/** Referrals of the same home municipality linked to this one, or this one linked to. */
-export async function listLinkedReferrals(db: Db, referralId: string, linkedReferralId: string | null) {
-  return db
-    .selectFrom('referral as r')
-    .leftJoin('course as k', 'k.referral_id', 'r.id')
-    .select(['r.id', 'k.id as course_id', 'r.received_on', 'k.closed_on'])
-    .select(sql<'links_to' | 'linked_from'>`case when r.id = ${linkedReferralId} then 'links_to' else 'linked_from' end`.as('direction'))
-    .where((eb) => eb.or([eb('r.linked_referral_id', '=', referralId), ...(linkedReferralId ? [eb('r.id', '=', linkedReferralId)] : [])]))
-    .orderBy('r.received_on')
-    .execute();
 }
 
 export async function listAssignableContactPersons(db: Db, municipalityCode: string) {

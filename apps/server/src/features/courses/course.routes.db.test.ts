@@ -133,6 +133,19 @@ describe('GET /api/courses/:id', () => {
     expect(d.citizen).toMatchObject({ protected: true, address: null, age: 66 });
     expect(d.permissions).toEqual({ write: true, assign: false, takeOver: false });
   });
+  it('audits each read of the course page once, and a refused read only as refused', async () => {
+    const events = (actorUserId: string) =>
+      database.db.selectFrom('audit_event').select(['action', 'citizen_id', 'entity_type', 'entity_id', 'outcome', 'request_id']).where('actor_user_id', '=', actorUserId).orderBy('id').execute();
+    const before = { karen: (await events(ids.karen!)).length, ballerup: (await events(ids.ballerup!)).length };
+    for (let i = 0; i < 2; i++) expect((await app.inject({ method: 'GET', url: url(ids.protectedCourse!), headers: c.karen!.headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: url(ids.protectedCourse!), headers: c.ballerup!.headers })).statusCode).toBe(403);
+    const read = (await events(ids.karen!)).slice(before.karen);
+    expect(read.map(({ request_id: _, ...e }) => e)).toEqual(
+      Array.from({ length: 2 }, () => ({ action: 'course.read', citizen_id: ids.protectedCitizen, entity_type: 'course', entity_id: ids.protectedCourse, outcome: 'allowed' })),
+    );
+    expect(new Set(read.map((e) => e.request_id)).size).toBe(2);
+    expect((await events(ids.ballerup!)).slice(before.ballerup).map((e) => [e.action, e.outcome])).toEqual([['course.read', 'denied']]);
+  });
   it("refuses another municipality's staff and lets a therapist only read", async () => {
     expect((await app.inject({ method: 'GET', url: url(ids.course!), headers: c.ballerup!.headers })).statusCode).toBe(403);
     const t = await app.inject({ method: 'GET', url: url(ids.course!), headers: c.therapist!.headers });

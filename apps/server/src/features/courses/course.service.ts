@@ -8,7 +8,7 @@ import { citizenName } from '../citizens/citizen.mapper.ts';
 import { requireCourseAccess } from './course-access.service.ts';
 import { decideAssignment } from './course-assignment.rules.ts';
 import { checkContact, checkPreparationFormSent } from './course-contact.rules.ts';
-import { listAssignments, listContacts, loadCourseOverview } from './course-overview.repository.ts';
+import { loadCourseOverview } from './course-overview.repository.ts';
 import { findAssignee, findCurrentAssignment, findLatestReachedContact, findReceivedOn, insertContact, replaceAssignment, setPreparationFormSent } from './course.repository.ts';
 import { preparationLetterDocument } from './preparation-letter.document.ts';
 
@@ -92,8 +92,8 @@ export async function preparationLetter(ctx: ServiceContext, courseId: string): 
   const facts = await ctx.db.transaction().execute(async (trx) => {
     const k = await loadCourseOverview(trx, courseId);
     if (!k) throw AppError.notFound('Course');
-    const current = (await listAssignments(trx, courseId)).find((a) => a.ended_at === null);
-    const agreed = (await listContacts(trx, courseId)).find((c) => c.agreed_assessment_at !== null);
+    const current = k.assignments.find((a) => a.ended_at === null);
+    const agreed = k.contacts.find((c) => c.agreed_assessment_at !== null);
     await audit(trx, ctx, [{ action: 'course.preparation_letter', citizenId: k.citizen.id, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
     const c = k.citizen;
     const town = [c.postalCode, c.city].filter(Boolean).join(' ');

@@ -7,7 +7,7 @@ import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { nextDeadline } from './deadline.rules.ts';
 import { deadlinesForCourses } from './deadline.service.ts';
-import { aFirstContact, seedDeadlineDefaults } from './deadline.test-helpers.ts';
+import { aClosingDay, aFirstContact, seedDeadlineDefaults } from './deadline.test-helpers.ts';
 
 let database: Database;
 let app: App;
@@ -78,5 +78,20 @@ describe('a deadline policy change', () => {
     expect(nextDeadline(first)).toMatchObject({ kind: 'initial_assessment', dueOn: '2026-10-12' });
     expect(all.get(courses.get('2026-10-05')!)?.find((d) => d.kind === 'first_contact')?.policy).toEqual({ amount: 10, unit: 'working_days', effectiveFrom: '2026-10-01' });
     expect(await deadlinesForCourses(database.db, [], TODAY)).toEqual(new Map());
+  });
+});
+
+describe('the deadline rules a server keeps between requests', () => {
+  it('follow a closing day added or removed by any path, at the next read', async () => {
+    const courseId = courses.get('2026-10-01')!;
+    const firstContactDue = async () => (await deadlinesForCourses(database.db, [courseId], TODAY)).get(courseId)?.find((d) => d.kind === 'first_contact')?.dueOn;
+    const before = await firstContactDue();
+    expect(before).toBeDefined();
+    // Straight into the table, as a seed or a hand-written statement would: no service is told.
+    await aClosingDay(database.db, '0159', '2026-10-06');
+    const closed = await firstContactDue();
+    expect(closed! > before!, `${closed} after ${before}`).toBe(true);
+    await database.db.deleteFrom('closing_day').where('on_date', '=', '2026-10-06').execute();
+    expect(await firstContactDue()).toBe(before);
   });
 });

@@ -128,6 +128,7 @@ function latest(dates: readonly (IsoDate | null)[]): IsoDate | null {
 
 /** Working days the clock stood still: overlapping pauses count once; nothing after it was met. */
 function pausedWorkingDays(calendar: Calendar, spec: ClockSpec, pauses: readonly PauseRecord[], today: IsoDate): number {
+  if (pauses.length === 0) return 0;
   const cap = earliest([spec.metOn, spec.stopOn, addCalendarDays(today, 1)]) ?? addCalendarDays(today, 1);
   const ranges = pauses
     .map((p) => ({ from: maxDate(p.pausedOn, spec.clockStartedOn), until: minDate(p.resumedOn ?? cap, cap) }))
@@ -149,7 +150,7 @@ function evaluate(spec: ClockSpec, course: CourseFacts, ctx: DeriveContext): Dea
   const calendar = ctx.calendarOf(spec.municipalityCode);
   let baseDue = dueDateOf(policy, calendar, spec.clockStartedOn);
   if (spec.notBefore) baseDue = maxDate(baseDue, spec.notBefore);
-  const pauses = course.pauses.filter((p) => p.deadlineKind === spec.kind && p.crossReferralId === spec.crossReferralId);
+  const pauses = course.pauses.length === 0 ? course.pauses : course.pauses.filter((p) => p.deadlineKind === spec.kind && p.crossReferralId === spec.crossReferralId);
   const paused = pausedWorkingDays(calendar, spec, pauses, ctx.today);
   const dueOn = paused > 0 ? addWorkingDays(calendar, baseDue, paused) : baseDue;
   const openPause = pauses.find((p) => p.resumedOn === null) ?? null;

@@ -110,6 +110,11 @@ describe('POST /api/referrals', () => {
     expect(confirmed.json()).toMatchObject({ citizenCreated: false, linkedTo: { courseId: ids.firstCourse } });
     const ref = await database.db.selectFrom('referral').select('linked_referral_id').where('id', '=', confirmed.json().referralId).executeTakeFirstOrThrow();
     expect(ref.linked_referral_id).not.toBeNull();
+    // Each course page shows the other referral, in its direction.
+    const page = async (courseId: string) => (await app.inject({ method: 'GET', url: `/api/courses/${courseId}`, headers: gladsaxe.headers })).json();
+    const second = confirmed.json();
+    expect((await page(second.courseId)).linkedReferrals).toEqual([{ referralId: ref.linked_referral_id, courseId: ids.firstCourse, receivedOn: '2026-11-16', closedOn: null, direction: 'links_to' }]);
+    expect((await page(ids.firstCourse!)).linkedReferrals).toEqual([{ referralId: second.referralId, courseId: second.courseId, receivedOn: '2026-11-20', closedOn: null, direction: 'linked_from' }]);
   });
 
   it('derives §140 for a GOP and records discharge and clinical start', async () => {

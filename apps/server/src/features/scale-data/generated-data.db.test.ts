@@ -7,7 +7,7 @@ import { fixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
-import { courseFactsQuery } from '../deadlines/deadline.repository.ts';
+import { courseFactsQuery } from '../deadlines/deadline-facts.repository.ts';
 import { completenessQuery, courseLengthsQuery } from '../reports/report-courses.repository.ts';
 import { getReport } from '../reports/report.service.ts';
 import { reportJobHandler } from '../reports/report-job.service.ts';

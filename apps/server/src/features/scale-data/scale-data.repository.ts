@@ -37,7 +37,7 @@ export async function findNonSyntheticRecords(db: Db): Promise<string | null> {
   return result.rows[0]?.what ?? null;
 }
 
-export type SyntheticDataSet = { size: string; years: number; seed: number; today: string; counts: GeneratedCounts };
+export type SyntheticDataSet = { size: string; years: number; seed: number; today: string; homes?: string[]; factor?: number; counts: GeneratedCounts };
 
 const DATA_SET_KEY = 'synthetic_data_set';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CANCER_POTENTIAL } from '../reference-data/cancer-potential.data.ts';
 import { MEMBERS } from '../reference-data/members.data.ts';
 import { MUNICIPALITY_FACTS } from './municipality-facts.data.ts';
-import { HOME_INTERVENTIONS, HOSTED_INTERVENTIONS, contactPersonsFor, distanceKm, planHosting, yearlyReferrals, type MunicipalityFacts } from './scale-data.rules.ts';
+import { HOME_INTERVENTIONS, HOSTED_INTERVENTIONS, contactPersonsFor, distanceKm, planHosting, restrictToHomes, yearlyReferrals, type MunicipalityFacts } from './scale-data.rules.ts';
 
 const readRefdata = (file: string) => JSON.parse(fs.readFileSync(new URL(`../../../../../refdata/municipalities/${file}`, import.meta.url), 'utf8'));
 const memberCodes = new Set(MEMBERS.map((m) => m.code));
@@ -91,5 +91,20 @@ describe('distance', () => {
     expect(distanceKm(g, g)).toBe(0);
     expect(distanceKm(g, all.find((m) => m.code === '0157')!)).toBeGreaterThan(2);
     expect(distanceKm(g, all.find((m) => m.code === '0157')!)).toBeLessThan(7);
+  });
+});
+
+describe('a data set of some home municipalities', () => {
+  it('keeps their yearly volume times the factor, their routes, and only the offerings those routes lead to', () => {
+    const national = yearlyReferrals('national', all, potentials);
+    const hosting = planHosting(all, []);
+    const only = restrictToHomes({ perYear: national, ...hosting }, ['0101'], 12);
+    expect([...only.perYear.keys()]).toEqual(['0101']);
+    expect(only.perYear.get('0101')).toBeCloseTo(national.get('0101')! * 12, 5);
+    expect(only.routes).toEqual(hosting.routes.filter((r) => r.home === '0101'));
+    const routed = new Set(only.routes.map((r) => `${r.interventionCode} ${r.host}`));
+    expect(new Set(only.offerings.map((o) => `${o.interventionCode} ${o.host}`))).toEqual(routed);
+    expect(only.offerings.length).toBeLessThan(hosting.offerings.length);
+    expect(() => restrictToHomes({ perYear: national, ...hosting }, ['0101', '9999'])).toThrow('9999');
   });
 });

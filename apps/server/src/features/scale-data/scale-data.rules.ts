@@ -120,6 +120,25 @@ function nearestOf(home: MunicipalityFacts, hosts: readonly string[], byCode: Ma
   return best?.code;
 }
 
+/**
+ * A data set for some home municipalities only (e.g. one municipality scaled up to 10,000 open
+ * courses): their referrals a year, times `factor`, and the hosting they are routed to — their
+ * routes, and the offerings those routes lead to.
+ */
+export function restrictToHomes(
+  plan: { perYear: Map<string, number>; offerings: Hosting[]; routes: Route[] },
+  homes: readonly string[],
+  factor = 1,
+): { perYear: Map<string, number>; offerings: Hosting[]; routes: Route[] } {
+  const unknown = homes.filter((h) => !plan.perYear.has(h));
+  if (unknown.length > 0) throw new Error(`not a home municipality of this size: ${unknown.join(', ')}`);
+  if (!(factor > 0)) throw new Error('the factor must be a positive number');
+  const perYear = new Map(homes.map((h) => [h, (plan.perYear.get(h) ?? 0) * factor]));
+  const routes = plan.routes.filter((r) => perYear.has(r.home));
+  const used = new Set(routes.map((r) => `${r.interventionCode} ${r.host}`));
+  return { perYear, routes, offerings: plan.offerings.filter((o) => used.has(`${o.interventionCode} ${o.host}`)) };
+}
+
 /** Contact persons a municipality needs for its expected open courses. */
 export function contactPersonsFor(openCourses: number): number {
   return Math.max(1, Math.round(openCourses / OPEN_COURSES_PER_CONTACT_PERSON));

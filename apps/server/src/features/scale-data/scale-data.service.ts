@@ -1,13 +1,18 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { demoOfferings } from '../demo/demo-hosting.ts';
-import { HOME_INTERVENTIONS, OPEN_COURSES_PER_CONTACT_PERSON, planHosting, yearlyReferrals, type MunicipalityFacts, type ScaleSize } from './scale-data.rules.ts';
+import { HOME_INTERVENTIONS, OPEN_COURSES_PER_CONTACT_PERSON, planHosting, restrictToHomes, yearlyReferrals, type MunicipalityFacts, type ScaleSize } from './scale-data.rules.ts';
 import { MUNICIPALITY_FACTS } from './municipality-facts.data.ts';
 import { findNonSyntheticRecords, findSyntheticDataSet, generateScaleData, recordSyntheticDataSet, type GeneratedCounts, type SyntheticDataSet } from './scale-data.repository.ts';
 
 export class ScaleDataRefused extends Error {}
 
-export type ScaleDataOptions = { size: ScaleSize; years: number; today: string; seed?: number };
+/**
+ * `homes` (with `factor`, default 1) restricts the data set to some home municipalities, their
+ * yearly volume multiplied: e.g. København alone at 12 × national, for a lead's list of 10,000
+ * open courses.
+ */
+export type ScaleDataOptions = { size: ScaleSize; years: number; today: string; seed?: number; homes?: readonly string[]; factor?: number };
 
 /** Report Bilag 1's hosting in the nine, without the offerings every municipality has at home. */
 function nineHosting() {
@@ -38,9 +43,10 @@ export async function generateSyntheticData(db: Db, options: ScaleDataOptions, p
   if (found) throw new ScaleDataRefused(`the database holds ${found}; synthetic data is only generated into a database with reference data alone`);
   const { municipalities, potentials } = await loadFacts(db, options.size);
   if (municipalities.length === 0) throw new ScaleDataRefused('the database has no member municipalities; seed the reference data first');
-  const perYear = yearlyReferrals(options.size, municipalities, potentials);
-  const hosting = planHosting(municipalities, nineHosting());
+  const all = { perYear: yearlyReferrals(options.size, municipalities, potentials), ...planHosting(municipalities, nineHosting()) };
+  const { perYear, ...hosting } = options.homes ? restrictToHomes(all, options.homes, options.factor) : all;
   const seed = options.seed ?? 1;
+  const restriction = options.homes ? { homes: [...options.homes], factor: options.factor ?? 1 } : {};
   const counts = await db.transaction().execute(async (trx) => {
     const written = await generateScaleData(
       trx,
@@ -55,7 +61,7 @@ export async function generateSyntheticData(db: Db, options: ScaleDataOptions, p
       },
       progress,
     );
-    await recordSyntheticDataSet(trx, { size: options.size, years: options.years, seed, today: options.today, counts: written });
+    await recordSyntheticDataSet(trx, { size: options.size, years: options.years, seed, today: options.today, ...restriction, counts: written });
     return written;
   });
   // Statistics for the planner, and the visibility map for index-only scans (autovacuum would

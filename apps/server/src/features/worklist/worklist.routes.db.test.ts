@@ -73,6 +73,33 @@ describe('GET /api/worklist', () => {
     expect(body.counts).toEqual({ overdue: 1, due_soon: 1, open: 2, paused: 0, none: 0 });
   });
 
+  it('audits each course shown once, with who, why and which request — a whole first page in the read itself', async () => {
+    const events = () =>
+      database.db
+        .selectFrom('audit_event')
+        .select(['id', 'actor_label', 'actor_municipality', 'actor_roles', 'request_id', 'entity_type', 'entity_id', 'citizen_id', 'purpose', 'outcome'])
+        .where('actor_user_id', '=', id.contact!)
+        .where('action', '=', 'worklist.list')
+        .orderBy('id')
+        .execute();
+    const before = (await events()).length;
+    const whole = await worklistFor(id.contact!);
+    const filtered = await worklistFor(id.contact!, '?state=open');
+    const written = (await events()).slice(before);
+    for (const [list, purpose, rows] of [
+      [whole.body, 'mine', written.slice(0, 4)],
+      [filtered.body, 'mine', written.slice(4)],
+    ] as const) {
+      expect(rows.map((e) => [e.entity_id, e.citizen_id]).sort()).toEqual(list.items.map((i) => [i.courseId, i.citizen.id]).sort());
+      expect(new Set(rows.map((e) => JSON.stringify([e.actor_municipality, e.actor_roles, e.entity_type, e.purpose, e.outcome, e.request_id])))).toEqual(
+        new Set([JSON.stringify(['0159', ['contact_person'], 'course', purpose, 'allowed', rows[0]?.request_id])]),
+      );
+      expect(rows[0]?.request_id).toBeTruthy();
+    }
+    expect(written).toHaveLength(4 + 2);
+    expect(written[0]?.request_id).not.toBe(written[4]?.request_id);
+  });
+
   it('filters by state and audits each citizen shown', async () => {
     const { body } = await worklistFor(id.contact!, '?state=overdue');
     expect(body.items.map((i) => i.citizen.id)).toEqual([id.overdue]);

@@ -1,13 +1,13 @@
 import type { Worklist, WorklistItem, WorklistQuery } from '@samkraft/contracts/worklist';
 import { worklistQuery, worklistStates } from '@samkraft/contracts/worklist';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditEachRow } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
 import { coursesByIds } from '../courses/course-list.service.ts';
 import { nextDeadline } from '../deadlines/deadline.rules.ts';
-import { courseDeadlines, type CourseDeadlineFacts, type CourseSelection } from '../deadlines/deadline.service.ts';
+import { listedCourseDeadlines, type CourseDeadlineFacts, type CourseSelection } from '../deadlines/deadline.service.ts';
 import { toCourseSummaryAt } from './worklist.mapper.ts';
 import { compareUrgency, nextStepOf, worklistStateOf } from './worklist.rules.ts';
 
@@ -32,8 +32,11 @@ function stepOf(f: CourseDeadlineFacts) {
  * courses; a municipal lead sees the whole municipality, or one contact person's.
  *
  * Built for a municipality with 10,000 open courses: the scope is filtered in SQL, the deadline
- * facts of the scope are read set-based in one pass, and only the requested page is read in full
- * and audited (one statement).
+ * facts of the scope are read set-based in one statement, and only the requested page is shown
+ * and audited. A scope that fits on one page (a contact person's 30–80 courses) comes with its
+ * list columns in that same statement, and when that page is shown whole (the first page, no
+ * filter) it is audited there too: the list is one statement, its read and its audit one
+ * transaction. A larger scope reads the list columns of its page, and audits it, after ranking.
  */
 export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Promise<Worklist> {
   const actor = ctx.actor;
@@ -49,12 +52,15 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
   const contactPersons = q.contactPersonId ? [q.contactPersonId] : scope === 'mine' ? [actor.userId] : scope === 'unassigned' ? [null] : undefined;
   const selection: CourseSelection = { kind: 'open', home: actor.municipalityCode, ...(contactPersons ? { contactPersons } : {}) };
   const today = danishDate(ctx.clock.now());
-  // Reads side by side (no transaction: nothing here writes but the audit, which must succeed
-  // before anything is shown).
+  const entry = { action: 'worklist.list', entityType: 'course', outcome: 'allowed' as const, purpose: scope };
+  // The first page without filters shows every course of a scope that fits on it.
+  const showsWholeScope = q.offset === 0 && !q.state && !q.step;
+  // No transaction: nothing here writes but the audit, which must succeed before anything is shown.
   const db = ctx.db;
-  const ranked = (await courseDeadlines(db, selection, today)).map((f) => {
+  const read = await listedCourseDeadlines(db, selection, today, q.limit, showsWholeScope ? auditEachRow(ctx, entry) : undefined);
+  const ranked = read.courses.map((f) => {
     const next = nextDeadline(f.deadlines);
-    return { courseId: f.course.courseId, receivedOn: f.course.receivedOn, step: stepOf(f), next, state: worklistStateOf(next) };
+    return { courseId: f.course.courseId, receivedOn: f.course.receivedOn, step: stepOf(f), next, state: worklistStateOf(next), list: f.list };
   });
   const counts = Object.fromEntries(worklistStates.map((s) => [s, 0])) as Worklist['counts'];
   for (const r of ranked) counts[r.state] += 1;
@@ -62,16 +68,18 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
     .filter((r) => (q.state ? r.state === q.state : true) && (q.step ? r.step === q.step : true))
     .sort((a, b) => compareUrgency({ next: a.next, receivedOn: a.receivedOn }, { next: b.next, receivedOn: b.receivedOn }) || (a.courseId < b.courseId ? -1 : a.courseId > b.courseId ? 1 : 0));
   const page = matching.slice(q.offset, q.offset + q.limit);
-  const rows = new Map((await coursesByIds(db, actor.municipalityCode, page.map((p) => p.courseId))).map((r) => [r.courseId, r]));
+  const unread = page.filter((p) => p.list === null).map((p) => p.courseId);
+  const rows = new Map(unread.length > 0 ? (await coursesByIds(db, actor.municipalityCode, unread)).map((r) => [r.courseId, r]) : []);
   const items: WorklistItem[] = page.flatMap((p) => {
-    const row = rows.get(p.courseId);
+    const row = p.list ?? rows.get(p.courseId);
     if (!row) return [];
     return [{ ...toCourseSummaryAt(row, p.step), nextStep: nextStepOf(p.step), nextDeadline: p.next, state: p.state }];
   });
-  await audit(
-    db,
-    ctx,
-    items.map((i) => ({ action: 'worklist.list', citizenId: i.citizen.id, entityType: 'course', entityId: i.courseId, outcome: 'allowed' as const, purpose: scope })),
-  );
+  if (read.audited) {
+    // Audited in the read: every course of the scope, which is this page.
+    if (items.length !== read.courses.length) throw new Error(`the worklist audited ${read.courses.length} courses in its read but shows ${items.length}`);
+  } else {
+    await audit(db, ctx, items.map((i) => ({ ...entry, citizenId: i.citizen.id, entityId: i.courseId })));
+  }
   return { scope, asOf: today, counts, total: matching.length, offset: q.offset, limit: q.limit, items };
 }

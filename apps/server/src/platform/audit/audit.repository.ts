@@ -65,6 +65,19 @@ export async function insertSelectedAuditEvents(db: Db, actor: AuditActorColumns
     order by e.ord`.execute(db);
 }
 
+/**
+ * The insert of one event per row of `rows` (columns `entity_id` text and `citizen_id` uuid), as a
+ * part of another statement (a data-modifying CTE): a read that audits what it reads in the same
+ * statement. `row` gives every other column (its own entity and citizen are not used).
+ */
+export function auditEventsInsert(row: AuditRow, rows: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    insert into audit_event (actor_user_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
+    select ${row.actorUserId}::uuid, ${row.actorLabel}, ${row.actorMunicipality}, ${row.actorRoles}::text[], ${row.requestId},
+      ${row.action}, ${row.entityType}, e.entity_id, e.citizen_id, ${row.purpose}, ${row.outcome}, ${row.detail === null ? null : JSON.stringify(row.detail)}::jsonb
+    from (${rows}) e`;
+}
+
 export type AuditEventView = {
   id: string;
   at: Date;

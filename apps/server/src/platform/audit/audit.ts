@@ -1,8 +1,8 @@
+import type { RawBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../database/database.ts';
 import type { Json } from '../database/schema.ts';
-import type { RawBuilder } from 'kysely';
-import { insertAuditEvents, insertSelectedAuditEvents, type AuditActorColumns, type AuditRow, type SelectedAuditEvent } from './audit.repository.ts';
+import { auditEventsInsert, insertAuditEvents, insertSelectedAuditEvents, type AuditActorColumns, type AuditRow, type SelectedAuditEvent } from './audit.repository.ts';
 
 /** What happened to which citizen. `citizenId` is null only for events about no one citizen. */
 export type AuditEntry = {
@@ -56,4 +56,15 @@ export async function audit(db: Db, ctx: AuditContext, entries: AuditEntry[]): P
  */
 export async function auditSelected(db: Db, ctx: AuditContext, events: RawBuilder<SelectedAuditEvent>): Promise<void> {
   await insertSelectedAuditEvents(db, actorColumns(ctx), events);
+}
+
+/**
+ * The same event for each row a read yields, to run in the read's own statement (one round trip,
+ * one transaction): the caller gives the rows as a query of `entity_id` (text) and `citizen_id`.
+ */
+export type AuditInsert = (rows: RawBuilder<unknown>) => RawBuilder<unknown>;
+
+export function auditEachRow(ctx: AuditContext, entry: Omit<AuditEntry, 'citizenId' | 'entityId'>): AuditInsert {
+  const row = toRow(ctx, { ...entry, citizenId: null });
+  return (rows) => auditEventsInsert(row, rows);
 }

@@ -253,6 +253,11 @@ export interface DeadlinePolicy {
   unit: string;
 }
 
+export interface DeadlineRulesVersion {
+  only_row: Generated<boolean>;
+  version: Generated<string>;
+}
+
 export interface Decline {
   course_id: string;
   cross_referral_id: string | null;
@@ -618,6 +623,7 @@ export interface DB {
   cross_referral_update: CrossReferralUpdate;
   deadline_pause: DeadlinePause;
   deadline_policy: DeadlinePolicy;
+  deadline_rules_version: DeadlineRulesVersion;
   decline: Decline;
   deeper_assessment: DeeperAssessment;
   deeper_assessment_test: DeeperAssessmentTest;
