@@ -1,6 +1,8 @@
 /**
  * What an import does with each referral: create it, leave it, or update it (and which fields
  * changed, for the audit log). Idempotent by (home municipality, referral_id). Pure, no I/O.
+ * The import plans set-based in SQL (extract-import.repository.ts) and names an update's changed
+ * fields with `diffReferral`; `planImport` is the per-record model it is tested against.
  */
 import { sortInterventions, type InterventionRecord, type ReferralRecord } from './extract-format.rules.ts';
 
