@@ -99,9 +99,9 @@ let holidayLibrary: Holidays | undefined;
 const holidaysByYear = new Map<number, ReadonlyMap<IsoDate, string>>();
 
 /**
- * The library (with moment-timezone and astronomia, ~2 MB of JavaScript) loads on the first
- * holiday asked for, not at start: the server answers sooner, and most starts count no working
- * day before the first request. Synchronous, so the calendar's functions stay plain functions.
+ * The library (~2 MB of JavaScript with moment-timezone and astronomia) loads when a holiday is
+ * first asked for, not at every start; synchronously, so the calendar's functions stay plain
+ * functions.
  */
 function holidayLibraryForDenmark(): Holidays {
   const require = createRequire(import.meta.url);
