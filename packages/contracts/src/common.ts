@@ -67,6 +67,7 @@ export const fieldErrorCodes = [
   'before_discharge',
   // Referral intake and citizens.
   'citizen_deceased',
+  'move_date_required',
   'sex_required_replacement_cpr',
   'gop_requires_sul140',
   'discharge_required_sul140',

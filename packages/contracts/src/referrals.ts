@@ -50,6 +50,11 @@ export const newReferralCitizen = z.strictObject({
   city: text(100).optional(),
   phone: z.string().trim().regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number').optional(),
   protected: z.boolean().optional(),
+  /**
+   * The date the citizen moved to this municipality: required (and only used) when the CPR
+   * belongs to a citizen registered in another municipality — the move closes that course.
+   */
+  movedInOn: isoDate.optional(),
 });
 
 export const newReferralBody = z.strictObject({

@@ -42,6 +42,12 @@ describe('checkReferralIntake', () => {
   it('wants treatment dates in order, the sex a letter-ending replacement CPR lacks, and refuses a deceased citizen', () => {
     expect(fields({ treatmentStartedOn: '2026-10-01', treatmentEndedOn: '2026-09-01' })).toEqual(['treatmentEndedOn']);
     expect(fields({ citizen: { cpr: '010180ABCD', givenName: 'A', familyName: 'B' } })).toEqual(['citizen.sex']);
-    expect(fields({}, { existingCitizen: { birthDate: '1990-04-05', deceasedOn: '2026-01-01' } })).toEqual(['citizen.cpr']);
+    expect(fields({}, { existingCitizen: { birthDate: '1990-04-05', deceasedOn: '2026-01-01', elsewhere: false } })).toEqual(['citizen.cpr']);
+  });
+  it("asks for a move date for another municipality's citizen, and says nothing of that record until then", () => {
+    const elsewhere = { existingCitizen: { birthDate: '1990-04-05', deceasedOn: '2026-01-01', elsewhere: true } };
+    expect(fields({}, elsewhere)).toEqual(['citizen.movedInOn']);
+    expect(fields({ citizen: { cpr: '0504909989' } }, elsewhere)).toEqual(['citizen.movedInOn', 'citizen.givenName', 'citizen.familyName']);
+    expect(fields({ citizen: { cpr: '0504909989', givenName: 'A', familyName: 'B', movedInOn: '2026-01-01' } }, elsewhere)).toEqual(['citizen.cpr']);
   });
 });

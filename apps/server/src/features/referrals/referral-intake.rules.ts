@@ -8,8 +8,11 @@ export type IntakeFacts = {
   today: string;
   diagnosisExists: boolean;
   organisationExists: boolean;
-  /** The citizen already on record with this CPR, if any. */
-  existingCitizen: { birthDate: string; deceasedOn: string | null } | null;
+  /**
+   * The citizen already on record with this CPR, if any; `elsewhere` when that record's home is
+   * another municipality — then nothing of it may show in the answer (issue 10.6).
+   */
+  existingCitizen: { birthDate: string; deceasedOn: string | null; elsewhere: boolean } | null;
 };
 
 export type IntakeDecision =
@@ -31,15 +34,27 @@ export function checkReferralIntake(body: NewReferralBody, facts: IntakeFacts): 
   if (!parsed.ok) add('citizen.cpr', cprFieldErrorCode[parsed.code], parsed.message);
   const cpr = parsed.ok ? parsed.cpr : null;
 
-  if (facts.existingCitizen?.deceasedOn) add('citizen.cpr', 'citizen_deceased', `the citizen is registered as deceased on ${facts.existingCitizen.deceasedOn}`, { deceasedOn: facts.existingCitizen.deceasedOn });
-  if (cpr && !facts.existingCitizen) {
+  const existing = facts.existingCitizen;
+  const elsewhere = existing?.elsewhere === true;
+  if (elsewhere) {
+    // Registered in another municipality: the form behaves as for a new citizen (names asked),
+    // and taking the citizen over needs the date of the move — never a silent overwrite.
+    const movedInOn = body.citizen.movedInOn;
+    if (!movedInOn) add('citizen.movedInOn', 'move_date_required', 'the CPR number belongs to a citizen registered in another municipality: give the date the citizen moved here');
+    else if (movedInOn > facts.today) add('citizen.movedInOn', 'future_date', `must not be in the future (today is ${facts.today})`);
+    // After a confirmed move only, and without the record's date.
+    else if (existing?.deceasedOn) add('citizen.cpr', 'citizen_deceased', 'the citizen is registered as deceased');
+  } else if (existing?.deceasedOn) {
+    add('citizen.cpr', 'citizen_deceased', `the citizen is registered as deceased on ${existing.deceasedOn}`, { deceasedOn: existing.deceasedOn });
+  }
+  if (cpr && (!existing || elsewhere)) {
     if (!body.citizen.givenName) add('citizen.givenName', 'required', 'is required for a new citizen');
     if (!body.citizen.familyName) add('citizen.familyName', 'required', 'is required for a new citizen');
     if (cpr.sex === null && !body.citizen.sex) add('citizen.sex', 'sex_required_replacement_cpr', 'is required: the replacement CPR carries no sex');
   }
 
   if (body.receivedOn > facts.today) add('receivedOn', 'future_date', `must not be in the future (today is ${facts.today})`);
-  const birthDate = facts.existingCitizen?.birthDate ?? cpr?.birthDate;
+  const birthDate = (elsewhere ? undefined : existing?.birthDate) ?? cpr?.birthDate;
   if (birthDate && body.receivedOn < birthDate) add('receivedOn', 'before_birth', 'must not be before the citizen was born');
 
   let legalBasis = body.legalBasis;

@@ -64,13 +64,15 @@ export async function insertCitizen(db: Db, c: NewCitizen): Promise<string> {
   return row.id;
 }
 
-export type CitizenChanges = Partial<{ homeMunicipalityCode: string; addressLine: string; postalCode: string; city: string; phone: string; protected: boolean }>;
+export type CitizenChanges = Partial<{ homeMunicipalityCode: string; givenName: string; familyName: string; addressLine: string; postalCode: string; city: string; phone: string; protected: boolean }>;
 
 export async function updateCitizen(db: Db, id: string, ch: CitizenChanges, at: Date): Promise<void> {
   await db
     .updateTable('citizen')
     .set({
       ...(ch.homeMunicipalityCode !== undefined && { home_municipality_code: ch.homeMunicipalityCode }),
+      ...(ch.givenName !== undefined && { given_name: ch.givenName }),
+      ...(ch.familyName !== undefined && { family_name: ch.familyName }),
       ...(ch.addressLine !== undefined && { address_line: ch.addressLine }),
       ...(ch.postalCode !== undefined && { postal_code: ch.postalCode }),
       ...(ch.city !== undefined && { city: ch.city }),
@@ -157,7 +159,7 @@ export async function markCitizenDeceased(db: Db, citizenId: string, deceasedOn:
 }
 
 /** Closes the citizen's open courses in one home municipality; never before a course opened. */
-export async function closeOpenCoursesOfCitizen(db: Db, citizenId: string, municipalityCode: string, closedOn: string, reason: 'died'): Promise<string[]> {
+export async function closeOpenCoursesOfCitizen(db: Db, citizenId: string, municipalityCode: string, closedOn: string, reason: 'died' | 'moved'): Promise<string[]> {
   const open = await db
     .selectFrom('course as k')
     .innerJoin('referral as r', 'r.id', 'k.referral_id')

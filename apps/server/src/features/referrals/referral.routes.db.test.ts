@@ -140,14 +140,50 @@ describe('POST /api/referrals', () => {
     expect(k).toMatchObject({ closed_on: '2026-11-16', close_reason: 'not_in_target_group' });
   });
 
-  it('moves an existing citizen to the new home municipality, audited', async () => {
+  it("discloses nothing of a citizen registered in another municipality, and changes nothing without a move date", async () => {
+    const before = await database.db.selectFrom('citizen').selectAll().where('id', '=', ids.rasmus!).executeTakeFirstOrThrow();
+    // Ballerup types another name and address for Gladsaxe's citizen: no name required of a known record today.
     const res = await post(ballerup, body({ citizen: { cpr: RASMUS, addressLine: 'Testvej 9', postalCode: '2750', city: 'Ballerup' }, referringOrganisationId: undefined, referringText: 'Lægerne i Ballerup' }));
+    expect(res.statusCode, res.body).toBe(400);
+    const fields = (res.json().error.fields as { field: string; code: string }[]).map((f) => `${f.field} ${f.code}`);
+    // The same questions as for a new citizen, and the move date.
+    expect(fields).toEqual(expect.arrayContaining(['citizen.givenName required', 'citizen.familyName required', 'citizen.movedInOn move_date_required']));
+    expect(res.body).not.toContain(before.given_name);
+    expect(res.body).not.toContain(before.address_line!);
+    expect(res.body).not.toContain('0159');
+    const after = await database.db.selectFrom('citizen').selectAll().where('id', '=', ids.rasmus!).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+
+  it("does not tell whether another municipality's citizen is deceased, nor when", async () => {
+    const citizenId = await aCitizenWithCpr('1502799995');
+    await database.db.updateTable('citizen').set({ deceased_on: '2026-10-03' }).where('id', '=', citizenId).execute();
+    const named = { givenName: 'Max Test', familyName: 'Berggren' };
+    const without = await post(ballerup, body({ citizen: { cpr: '1502799995', ...named } }));
+    expect(without.statusCode).toBe(400);
+    expect(without.body).not.toContain('2026-10-03');
+    expect((without.json().error.fields as { code: string }[]).map((f) => f.code)).not.toContain('citizen_deceased');
+    const moved = await post(ballerup, body({ citizen: { cpr: '1502799995', ...named, movedInOn: '2026-11-01' } }));
+    expect(moved.statusCode).toBe(400);
+    expect(moved.body).not.toContain('2026-10-03');
+  });
+
+  it('moves a citizen of another municipality on a confirmed date: the old course closes as moved, all audited', async () => {
+    const { courseId: oldCourse } = await aReferralWithCourse(database.db, { citizenId: ids.rasmus!, homeMunicipalityCode: '0159', receivedOn: '2026-09-01' });
+    const moving = { cpr: RASMUS, givenName: 'Rasmus Test', familyName: 'Lauridsen', addressLine: 'Testvej 9', postalCode: '2750', city: 'Ballerup' };
+    const future = await post(ballerup, body({ citizen: { ...moving, movedInOn: '2026-11-23' }, referringOrganisationId: undefined, referringText: 'Lægerne i Ballerup' }));
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields.map((f: { field: string }) => f.field)).toContain('citizen.movedInOn');
+    const res = await post(ballerup, body({ citizen: { ...moving, movedInOn: '2026-11-10' }, referringOrganisationId: undefined, referringText: 'Lægerne i Ballerup' }));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ citizenCreated: false, linkedTo: null });
     const c = await database.db.selectFrom('citizen').selectAll().where('id', '=', ids.rasmus!).executeTakeFirstOrThrow();
-    expect(c.home_municipality_code).toBe('0151');
+    expect(c).toMatchObject({ home_municipality_code: '0151', address_line: 'Testvej 9', city: 'Ballerup' });
+    const old = await database.db.selectFrom('course').selectAll().where('id', '=', oldCourse).executeTakeFirstOrThrow();
+    expect(old).toMatchObject({ closed_on: '2026-11-10', close_reason: 'moved' });
     const events = await listAuditEvents(database.db, { citizenId: ids.rasmus!, actorUserId: ids.ballerupContact! });
-    expect(events.find((e) => e.action === 'citizen.update')?.detail).toMatchObject({ movedFrom: '0159', movedTo: '0151' });
+    expect(events.find((e) => e.action === 'citizen.move')?.detail).toMatchObject({ movedFrom: '0159', movedTo: '0151', movedInOn: '2026-11-10' });
+    expect(events.find((e) => e.action === 'course.close' && e.entityId === oldCourse)?.detail).toMatchObject({ reason: 'moved' });
   });
 
   it('refuses a coordinator, audited', async () => {

@@ -52,7 +52,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
       today,
       diagnosisExists: await diagnosisExists(trx, body.diagnosisCode),
       organisationExists: body.referringOrganisationId ? await organisationExists(trx, body.referringOrganisationId) : true,
-      existingCitizen: existing ? { birthDate: existing.birthDate, deceasedOn: existing.deceasedOn } : null,
+      existingCitizen: existing ? { birthDate: existing.birthDate, deceasedOn: existing.deceasedOn, elsewhere: existing.homeMunicipalityCode !== home } : null,
     });
     if (!decision.ok) throw AppError.validation(decision.issues);
 
@@ -65,8 +65,20 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
     if (existing) {
       citizenId = existing.id;
       const changes: CitizenChanges = {};
-      // A referral from the new home municipality is how Samkraft learns the citizen moved.
-      if (existing.homeMunicipalityCode !== home) changes.homeMunicipalityCode = home;
+      // A citizen of another municipality moves here only with a confirmed date (the intake
+      // rules demand it): the new home's name and address replace the old, and the old home's
+      // open courses close as 'moved' on that date.
+      const movedInOn = existing.homeMunicipalityCode !== home ? c.movedInOn : undefined;
+      if (movedInOn) {
+        changes.homeMunicipalityCode = home;
+        if (c.givenName !== undefined) changes.givenName = c.givenName;
+        if (c.familyName !== undefined) changes.familyName = c.familyName;
+        const closed = await closeOpenCoursesOfCitizen(trx, citizenId, existing.homeMunicipalityCode, movedInOn, 'moved');
+        entries.push(
+          { action: 'citizen.move', citizenId, entityType: 'citizen', entityId: citizenId, outcome: 'allowed', detail: { movedFrom: existing.homeMunicipalityCode, movedTo: home, movedInOn, closedCourseIds: closed } },
+          ...closed.map((id) => ({ action: 'course.close', citizenId, entityType: 'course', entityId: id, outcome: 'allowed' as const, detail: { reason: 'moved', movedInOn } })),
+        );
+      }
       if (c.addressLine !== undefined) changes.addressLine = c.addressLine;
       if (c.postalCode !== undefined) changes.postalCode = c.postalCode;
       if (c.city !== undefined) changes.city = c.city;

@@ -65,6 +65,9 @@ export function CitizenFields({ form, set, errors, lookup, cprTouched, onCprBlur
           <TextInput label={t('intake.city')} value={form.city} onChange={(e) => set('city', e.currentTarget.value)} error={errors['citizen.city']} />
         </SimpleGrid>
         <TextInput label={t('intake.phone')} type="tel" value={form.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors['citizen.phone']} />
+        {errors['citizen.movedInOn'] || form.movedInOn ? (
+          <TextInput type="date" label={t('intake.movedInOn')} required value={form.movedInOn} onChange={(e) => set('movedInOn', e.currentTarget.value)} description={t('intake.movedInOnHint')} error={errors['citizen.movedInOn']} />
+        ) : null}
         <Checkbox mt="xl" label={t('intake.protected')} checked={form.protected} onChange={(e) => set('protected', e.currentTarget.checked)} />
       </SimpleGrid>
       {known && lookup.citizen?.protected ? (

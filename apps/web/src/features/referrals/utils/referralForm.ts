@@ -11,6 +11,8 @@ export type ReferralForm = {
   city: string;
   phone: string;
   protected: boolean;
+  /** Asked for only when the CPR belongs to a citizen registered in another municipality. */
+  movedInOn: string;
   receivedOn: string;
   source: ReferralSource | '';
   legalBasis: LegalBasis | '';
@@ -37,6 +39,7 @@ export const emptyReferralForm = (today: string): ReferralForm => ({
   city: '',
   phone: '',
   protected: false,
+  movedInOn: '',
   receivedOn: today,
   source: '',
   legalBasis: '',
@@ -71,6 +74,7 @@ export function toReferralBody(f: ReferralForm, allowDuplicate: boolean): NewRef
       city: opt(f.city),
       phone: opt(f.phone),
       protected: f.protected || undefined,
+      movedInOn: opt(f.movedInOn),
     },
     receivedOn: f.receivedOn,
     source: f.source,
