@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,11 +64,34 @@ describe('Dataudtræk', () => {
     });
   });
 
+  it("lets an administrator download the collaboration's courses pseudonymised, once a purpose is given", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    try {
+      await signInAsDemoUser(page, server.url, 'samkraft.admin');
+      await page.goto(`${server.url}/udtraek`);
+      const download = page.getByRole('button', { name: 'Hent henvisninger (CSV)' });
+      await download.waitFor();
+      expect(await download.isDisabled()).toBe(true);
+      await page.getByRole('radio', { name: /Hele samarbejdet, pseudonymiseret/ }).check();
+      await page.getByRole('textbox', { name: 'Formål med udtrækket' }).fill('Kontrol af halvårets tal');
+      await screenshot(page, 'extracts-export');
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hent henvisninger (CSV)' }).click()]);
+      const text = fs.readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
+      const rows = text.trim().split('\r\n').slice(1).map((l) => l.split(';'));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect([r[0]!.slice(0, 2), r[2]!.slice(0, 2)]).toEqual(['R-', 'P-']);
+      expect(text).not.toMatch(/\b\d{10}\b/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('is not in the menu of a contact person, and the server refuses them', async () => {
     await withPage(async (page) => {
       await signInAsDemoUser(page, server.url, 'gladsaxe.kontakt');
       expect(await page.getByRole('link', { name: 'Dataudtræk' }).count()).toBe(0);
-      const res = await page.request.get(`${server.url}/api/extracts/export?format=xlsx`);
+      const res = await page.request.get(`${server.url}/api/extracts/export?format=xlsx&scope=municipality&purpose=kontrol`);
       expect(res.status()).toBe(403);
     });
   });

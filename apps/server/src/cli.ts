@@ -24,7 +24,7 @@ const usage = `Samkraft command line
                                          a real staff user; the password is read from SAMKRAFT_PASSWORD
   npm run cli -- import-extract <referrals.csv> <interventions.csv> | <file.xlsx>
                                          import a case-record extract (all rows or none; idempotent)
-  npm run cli -- export-extract --out <folder|file.xlsx> [--format csv|xlsx]
+  npm run cli -- export-extract --out <folder|file.xlsx> --purpose "<why>" [--format csv|xlsx] [--pseudonymise]
                                          every stored record as an extract (audited as extract-cli)
   npm run cli -- report --from 2017-01-01 --to 2017-12-31 [--municipalities 0159,0151]
                  [--compare-from D --compare-to D] [--suppress] --format xlsx|csv|pdf|json [--out F]

@@ -87,9 +87,20 @@ export const extractImportResult = z.object({
 });
 export type ExtractImportResult = z.infer<typeof extractImportResult>;
 
+/**
+ * `municipality`: person-level records of the actor's own municipality's citizens (municipal
+ * lead, administrator); `collaboration`: every municipality's records, pseudonymised
+ * (coordinator, administrator).
+ */
+export const extractExportScopes = ['municipality', 'collaboration'] as const;
+export type ExtractExportScope = (typeof extractExportScopes)[number];
+
 export const extractExportQuery = z.strictObject({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
   /** With `csv`: which of the two tables (one file per request). */
   table: z.enum(['referrals', 'interventions']).default('referrals'),
+  scope: z.enum(extractExportScopes),
+  /** Why the records leave Samkraft; kept in the audit log with every exported citizen. */
+  purpose: z.string().trim().min(5).max(300),
 });
 export type ExtractExportQuery = z.input<typeof extractExportQuery>;

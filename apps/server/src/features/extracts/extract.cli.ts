@@ -39,16 +39,22 @@ export async function importExtractCommand(db: Db, args: string[]): Promise<{ ok
   };
 }
 
-/** `export-extract --out <dir|file.xlsx> [--format csv|xlsx]`; returns the files written. */
+/**
+ * `export-extract --out <dir|file.xlsx> --purpose "<why>" [--format csv|xlsx] [--pseudonymise]`;
+ * returns the files written. Every municipality's records (the installation's operator).
+ */
 export async function exportExtractCommand(db: Db, args: string[]): Promise<string[]> {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' }, format: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, format: { type: 'string' }, purpose: { type: 'string' }, pseudonymise: { type: 'boolean' } } });
   const out = values.out;
   if (!out) throw new ExtractCliError('export-extract needs --out <folder> (CSV) or --out <file.xlsx>');
+  const purpose = values.purpose?.trim() ?? '';
+  if (purpose.length < 5) throw new ExtractCliError('export-extract needs --purpose "<why the records leave Samkraft>" (kept in the audit log)');
+  const scope = values.pseudonymise ? 'collaboration' : 'municipality';
   const format = values.format ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
   if (format !== 'csv' && format !== 'xlsx') throw new ExtractCliError('--format is csv or xlsx');
   const ctx = context(db);
   if (format === 'xlsx') {
-    const file = await exportExtract(ctx, 'xlsx');
+    const file = await exportExtract(ctx, { format: 'xlsx', scope, purpose });
     const target = out.toLowerCase().endsWith('.xlsx') ? out : path.join(out, file.fileName);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, file.bytes);
@@ -57,7 +63,7 @@ export async function exportExtractCommand(db: Db, args: string[]): Promise<stri
   fs.mkdirSync(out, { recursive: true });
   const written: string[] = [];
   for (const table of ['referrals', 'interventions'] as const) {
-    const file = await exportExtract(ctx, 'csv', table);
+    const file = await exportExtract(ctx, { format: 'csv', table, scope, purpose });
     const target = path.join(out, `${table}.csv`);
     fs.writeFileSync(target, file.bytes);
     written.push(target);

@@ -56,6 +56,9 @@ afterAll(async () => {
   await fresh.close();
 });
 
+const PURPOSE = encodeURIComponent('Kontrol af halvårets tal');
+const exportUrl = (query: string, scope: 'municipality' | 'collaboration' = 'municipality') => `/api/extracts/export?${query}&scope=${scope}&purpose=${PURPOSE}`;
+
 const importPair = async (payload: { files: { name: string; contentBase64: string }[] }) => {
   const res = await app.inject({ method: 'POST', url: '/api/extracts/import', headers: admin.headers, payload });
   expect(res.statusCode, res.body).toBe(200);
@@ -69,7 +72,8 @@ describe('extract import', () => {
   it('refuses anyone but an administrator, and audits the refusal', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/extracts/import', headers: lead.headers, payload: csvPair });
     expect(res.statusCode).toBe(403);
-    const exp = await app.inject({ method: 'GET', url: '/api/extracts/export?format=xlsx', headers: lead.headers });
+    // A municipal lead answers for the own municipality's records, not for the collaboration's.
+    const exp = await app.inject({ method: 'GET', url: `/api/extracts/export?format=xlsx&scope=collaboration&purpose=${PURPOSE}`, headers: lead.headers });
     expect(exp.statusCode).toBe(403);
     const denied = await database.db.selectFrom('audit_event').select(['action', 'outcome']).where('outcome', '=', 'denied').where('action', 'like', 'extract.%').execute();
     expect(denied.map((d) => d.action).sort()).toEqual(['extract.export', 'extract.import']);
@@ -155,8 +159,8 @@ describe('0007: only imported rows may go without texts, offering or consent', (
 });
 
 describe('extract export', () => {
-  it('writes every stored record, UI records included, and audits each citizen', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/extracts/export?format=csv&table=referrals', headers: admin.headers });
+  it("writes the own municipality's records person-level, UI records included, and audits each citizen with the purpose", async () => {
+    const res = await app.inject({ method: 'GET', url: exportUrl('format=csv&table=referrals'), headers: admin.headers });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
@@ -164,45 +168,72 @@ describe('extract export', () => {
     expect(lines[0]).toBe(
       'referral_id;home_municipality;citizen;sex;birth_date;received;source;legal_basis;diagnosis;first_contact;needs_assessed;action_plan;declined;decline_reason;closing_conversation;closing_note_sent',
     );
-    expect(lines.slice(1).sort()).toEqual([
-      'referral_id;home_municipality;citizen;sex;birth_date;received;source;legal_basis;diagnosis;first_contact;needs_assessed;action_plan;declined;decline_reason;closing_conversation;closing_note_sent',
-      'BAL-Æ2;0151;0201609996;F;1960-01-02;2025-02-03;hospital_ref01;SUL119;DC18;2025-02-05;2025-02-12;2025-02-14;2025-03-10;too_far;;',
-      'EGE-3;0240;P-EXT-0003;M;1958-07-14;2025-03-03;hospital_gop;SUL140;DC61;2025-03-05;;;;;;',
-      'GLA-1;0159;P-EXT-0001;F;1961-03-04;2025-01-06;gp;SUL119;DC50;2025-01-08;2025-01-15;2025-01-20;;;2025-06-02;2025-06-04',
-      `${uiReferralId};0159;${ui.pseudonym};M;1955-08-09;2026-11-02;gp;;;2026-11-03;;;;;;`,
-    ].slice(1).sort());
-    const int = await app.inject({ method: 'GET', url: '/api/extracts/export?format=csv&table=interventions', headers: admin.headers });
+    // Gladsaxe's administrator: Gladsaxe's citizens only (Ballerup's and Egedal's stay out).
+    expect(lines.slice(1).sort()).toEqual(
+      ['GLA-1;0159;P-EXT-0001;F;1961-03-04;2025-01-06;gp;SUL119;DC50;2025-01-08;2025-01-15;2025-01-20;;;2025-06-02;2025-06-04', `${uiReferralId};0159;${ui.pseudonym};M;1955-08-09;2026-11-02;gp;;;2026-11-03;;;;;;`].sort(),
+    );
+    const int = await app.inject({ method: 'GET', url: exportUrl('format=csv&table=interventions'), headers: admin.headers });
     expect(int.body).toContain(`${uiReferralId};puls_styrke;0151;2026-11-10;;;;;1;`);
-    const exported = await database.db.selectFrom('audit_event').select('citizen_id').where('action', '=', 'extract.export').where('citizen_id', 'is not', null).execute();
-    expect(new Set(exported.map((x) => x.citizen_id)).size).toBe(4);
+    expect(int.body).not.toContain('BAL-');
+    const exported = await database.db.selectFrom('audit_event').select(['citizen_id', 'purpose']).where('action', '=', 'extract.export').where('citizen_id', 'is not', null).execute();
+    expect(new Set(exported.map((x) => x.citizen_id)).size).toBe(2);
+    expect(new Set(exported.map((x) => x.purpose))).toEqual(new Set(['Kontrol af halvårets tal']));
+  });
+
+  it("writes the collaboration's records pseudonymised: no CPR, no care-system id, one pseudonym per citizen per export; the figures unchanged", async () => {
+    const get = async (table: string) => (await app.inject({ method: 'GET', url: exportUrl(`format=csv&table=${table}`, 'collaboration'), headers: admin.headers })).body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const [referrals, interventions] = [await get('referrals'), await get('interventions')];
+    const other = encodeURIComponent('Stikprøvekontrol');
+    const again = (await app.inject({ method: 'GET', url: `/api/extracts/export?format=csv&table=referrals&scope=collaboration&purpose=${other}`, headers: admin.headers })).body.trim().split('\r\n');
+    expect(referrals).toHaveLength(5);
+    const body = [...referrals, ...interventions].join('\n');
+    for (const secret of ['0201609996', 'P-EXT-0001', 'GLA-1', 'BAL-', uiReferralId]) expect(body).not.toContain(secret);
+    const rows = referrals.slice(1).map((l) => l.split(';'));
+    for (const r of rows) expect([r[0]!.slice(0, 2), r[2]!.slice(0, 2)]).toEqual(['R-', 'P-']);
+    // Every intervention row points at a referral row of the same export (two requests, one key).
+    expect(interventions.slice(1).every((l) => rows.some((r) => r[0] === l.split(';')[0]))).toBe(true);
+    // Another purpose, another key: the two exports cannot be linked.
+    expect(again.slice(1).map((l) => l.split(';')[0]).some((id) => rows.some((r) => r[0] === id))).toBe(false);
+    // Everything else is the person-level record of the installation's operator.
+    const full = await exportExtract({ db: database.db, actor: EXTRACT_CLI_ACTOR, clock: fixedClock('2026-11-22T10:00:00Z') }, { format: 'csv', table: 'referrals', scope: 'municipality', purpose: 'test' });
+    const rest = (lines: string[]) => lines.map((l) => l.split(';').filter((_, i) => i !== 0 && i !== 2).join(';')).sort();
+    expect(rest(rows.map((r) => r.join(';')))).toEqual(rest(Buffer.from(full.bytes).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)));
+  });
+
+  it('wants a purpose and a scope, naming them', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/extracts/export?format=xlsx&scope=municipality&purpose=', headers: admin.headers });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain('query.purpose');
+    const noScope = await app.inject({ method: 'GET', url: `/api/extracts/export?format=xlsx&purpose=${PURPOSE}`, headers: admin.headers });
+    expect(noScope.statusCode).toBe(400);
   });
 
   it('round trip: importing the export into a fresh database stores the same records', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/extracts/export?format=xlsx', headers: admin.headers });
-    expect(res.statusCode, res.body).toBe(200);
     const ctx = { db: fresh.db, actor: EXTRACT_CLI_ACTOR, clock: fixedClock('2026-11-22T10:00:00Z') };
+    const all = { format: 'xlsx', scope: 'municipality', purpose: 'flytning til ny server' } as const;
+    const res = { rawPayload: Buffer.from((await exportExtract({ ...ctx, db: database.db }, all)).bytes) };
     const result = await importExtract(ctx, [{ name: 'export.xlsx', bytes: new Uint8Array(res.rawPayload) }]);
     expect(result.errors).toEqual([]);
     expect(result).toMatchObject({ outcome: 'imported', created: 4, updated: 0, unchanged: 0 });
     expect(await records(fresh)).toEqual(await records(database));
     const again = await importExtract(ctx, [{ name: 'export.xlsx', bytes: new Uint8Array(res.rawPayload) }]);
     expect(again).toMatchObject({ outcome: 'imported', created: 0, updated: 0, unchanged: 4 });
-    const a = await exportExtract({ ...ctx, db: database.db }, 'csv', 'interventions');
-    const b = await exportExtract(ctx, 'csv', 'interventions');
+    const a = await exportExtract({ ...ctx, db: database.db }, { ...all, format: 'csv', table: 'interventions' });
+    const b = await exportExtract(ctx, { ...all, format: 'csv', table: 'interventions' });
     expect(Buffer.from(b.bytes).toString('utf8')).toBe(Buffer.from(a.bytes).toString('utf8'));
     const cli = await fresh.db.selectFrom('audit_event').select(['actor_label']).where('action', '=', 'extract.import').limit(1).executeTakeFirstOrThrow();
     expect(cli.actor_label).toBe('system:extract-cli');
   });
 
   it('re-importing the export into the same database changes nothing, UI records included', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/extracts/export?format=xlsx', headers: admin.headers });
+    const res = await app.inject({ method: 'GET', url: exportUrl('format=xlsx'), headers: admin.headers });
     const body = await importPair({ files: [{ name: 'export.xlsx', contentBase64: res.rawPayload.toString('base64') }] });
-    expect(body).toMatchObject({ outcome: 'imported', created: 0, updated: 0, unchanged: 4 });
+    expect(body).toMatchObject({ outcome: 'imported', created: 0, updated: 0, unchanged: 2 });
   });
 
   it('refuses a changed row for a referral entered in Samkraft (change it there), and stores nothing', async () => {
     const get = async (table: string) => {
-      const res = await app.inject({ method: 'GET', url: `/api/extracts/export?format=csv&table=${table}`, headers: admin.headers });
+      const res = await app.inject({ method: 'GET', url: exportUrl(`format=csv&table=${table}`), headers: admin.headers });
       return res.body.replace(/^\uFEFF/, '');
     };
     const referrals = (await get('referrals')).split('\r\n');

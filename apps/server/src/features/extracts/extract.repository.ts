@@ -112,8 +112,21 @@ export function storedInterventionsQuery(chosen: ChosenRecords | null): RawBuild
 }
 
 /** Every stored referral as an extract row with its intervention rows; `ids` narrows it. */
-export async function selectStoredReferrals(db: Db, ids?: string[]): Promise<StoredReferral[]> {
-  const chosen = ids ? { referrals: sql`select unnest(${ids}::uuid[]) as id`, courses: sql`select k.id from course k where k.referral_id = any(${ids}::uuid[])` } : null;
+/** Which stored referrals to read: all, some by id, or those of one home municipality. */
+export type StoredReferralFilter = { ids: string[] } | { homeMunicipalityCode: string } | undefined;
+
+function chosenBy(filter: StoredReferralFilter): ChosenRecords | null {
+  if (!filter) return null;
+  if ('ids' in filter) return { referrals: sql`select unnest(${filter.ids}::uuid[]) as id`, courses: sql`select k.id from course k where k.referral_id = any(${filter.ids}::uuid[])` };
+  const home = filter.homeMunicipalityCode;
+  return {
+    referrals: sql`select r.id from referral r where r.home_municipality_code = ${home}`,
+    courses: sql`select k.id from course k join referral r on r.id = k.referral_id where r.home_municipality_code = ${home}`,
+  };
+}
+
+export async function selectStoredReferrals(db: Db, filter?: StoredReferralFilter): Promise<StoredReferral[]> {
+  const chosen = chosenBy(filter);
   const referrals = (await sql<ReferralViewRow>`${storedReferralsQuery(chosen)} order by r.id`.execute(db)).rows;
   const byCourse = new Map<string, InterventionRecord[]>();
   for (const r of (await storedInterventionsQuery(chosen).execute(db)).rows) {
@@ -190,4 +203,16 @@ export async function insertImportBatch(db: Db, b: ImportBatch): Promise<string>
     })
     .execute();
   return id;
+}
+
+const PSEUDONYM_SECRET_KEY = 'extract_pseudonym_secret';
+
+/**
+ * The installation's secret for pseudonymised extracts, made on first use (random, 32 bytes,
+ * hex); it never leaves the database. Concurrent first uses agree: the first insert wins.
+ */
+export async function pseudonymSecret(db: Db, fresh: () => string): Promise<string> {
+  await db.insertInto('system_setting').values({ key: PSEUDONYM_SECRET_KEY, value: fresh() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const row = await db.selectFrom('system_setting').select('value').where('key', '=', PSEUDONYM_SECRET_KEY).executeTakeFirstOrThrow();
+  return row.value;
 }

@@ -60,13 +60,14 @@ export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock; jo
   app.get('/api/extracts/export', {
     schema: {
       tags: ['extracts'],
-      summary: 'Every stored record as a case-record extract: one XLSX workbook, or one CSV table per request (administrators; audited per citizen)',
+      summary:
+        "Stored records as a case-record extract: one XLSX workbook, or one CSV table per request. scope=municipality: the own municipality's citizens, person-level (municipal lead, administrator); scope=collaboration: every municipality, pseudonymised (coordinator, administrator). Audited per citizen with the purpose",
       querystring: extractExportQuery,
       produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
       response: { 200: z.any().describe('XLSX workbook or CSV (; separated, UTF-8 with BOM)'), ...errors },
     },
     handler: async (request, reply) => {
-      const file = await exportExtract({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, request.query.format, request.query.table);
+      const file = await exportExtract({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, request.query);
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { ExtractImportResult, ExtractValidation } from '@samkraft/contracts/extracts';
+import type { ExtractExportScope, ExtractImportResult, ExtractValidation } from '@samkraft/contracts/extracts';
 import { audit, auditSelected, type AuditEntry } from '../../platform/audit/audit.ts';
 import { actorLabel, hasRole } from '../../platform/auth/actor.ts';
 import { danishDate } from '../../platform/clock.ts';
@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { diffReferral, type FieldChange } from './extract-diff.rules.ts';
+import { decideExportAccess, exportKey, pseudonymiseRecords } from './extract-export.rules.ts';
 import { recordsToTables, toCsv, type ExtractError, type ReferralRecord } from './extract-format.rules.ts';
 import {
   countPlan,
@@ -24,7 +25,7 @@ import { assignTables, parseCsvFile, type ExtractInput, type RawTable } from './
 import { stagingCsv } from './extract-stage.rules.ts';
 import { validateExtract } from './extract-validate.rules.ts';
 import { readExtractWorkbook, writeExtractWorkbook } from './extract-xlsx.ts';
-import { insertImportBatch, loadKnownCodes, selectStoredReferrals } from './extract.repository.ts';
+import { insertImportBatch, loadKnownCodes, pseudonymSecret, selectStoredReferrals } from './extract.repository.ts';
 
 export type ExtractFileBytes = { name: string; bytes: Uint8Array };
 
@@ -97,7 +98,7 @@ async function stageAndPlan(trx: Db, checked: Checked, progress: (phase: ImportP
   progress('compare');
   await planStagedImport(trx);
   const changed = await selectChangedRows(trx);
-  const stored = new Map((changed.length ? await selectStoredReferrals(trx, changed.map((c) => c.referralId)) : []).map((s) => [s.id, s]));
+  const stored = new Map((changed.length ? await selectStoredReferrals(trx, { ids: changed.map((c) => c.referralId) }) : []).map((s) => [s.id, s]));
   const recordOf = new Map(checked.rows.map((row, i) => [row, checked.records[i]]));
   const errors: ExtractError[] = [];
   const changes = new Map<number, Record<string, FieldChange>>();
@@ -200,29 +201,43 @@ export async function importExtract(ctx: ServiceContext, files: ExtractFileBytes
 
 export type ExportedFile = { fileName: string; contentType: string; bytes: Uint8Array; referrals: number };
 
-/** Every stored record, whatever its origin, in the extract format; one audit event per citizen. */
-export async function exportExtract(ctx: ServiceContext, format: 'csv' | 'xlsx', table: 'referrals' | 'interventions' = 'referrals'): Promise<ExportedFile> {
-  await requireExtractAccess(ctx, 'extract.export');
+export type ExportRequest = { format: 'csv' | 'xlsx'; table?: 'referrals' | 'interventions'; scope: ExtractExportScope; purpose: string };
+
+/**
+ * The stored records in the extract format, whatever their origin: a municipality's own
+ * citizens person-level, or the collaboration's pseudonymised (decideExportAccess); one audit
+ * event per citizen, with the purpose.
+ */
+export async function exportExtract(ctx: ServiceContext, request: ExportRequest): Promise<ExportedFile> {
+  const { format, table = 'referrals', scope, purpose } = request;
+  const access = decideExportAccess(ctx.actor, scope);
+  if (!access.allowed) {
+    await audit(ctx.db, ctx, [{ action: 'extract.export', citizenId: null, entityType: 'extract', outcome: 'denied', detail: { reason: access.reason, scope } }]);
+    throw AppError.forbidden(scope === 'municipality' ? "A municipality's person-level records are for its municipal lead and administrators" : "The collaboration's records are for coordinators and administrators");
+  }
+  const detail = { format, table: format === 'csv' ? table : 'both', scope, purpose, pseudonymised: access.pseudonymise };
   const stored = await ctx.db.transaction().execute(async (trx) => {
-    const all = await selectStoredReferrals(trx);
+    const all = await selectStoredReferrals(trx, access.homeMunicipalityCode ? { homeMunicipalityCode: access.homeMunicipalityCode } : undefined);
     const citizens = [...new Set(all.map((s) => s.citizenId))];
     await audit(
       trx,
       ctx,
-      citizens.map((citizenId) => ({ action: 'extract.export', citizenId, entityType: 'citizen', entityId: citizenId, outcome: 'allowed', detail: { format, table: format === 'csv' ? table : 'both' } })),
+      citizens.map((citizenId) => ({ action: 'extract.export', citizenId, entityType: 'citizen', entityId: citizenId, outcome: 'allowed', purpose, detail })),
     );
-    await audit(trx, ctx, [{ action: 'extract.export', citizenId: null, entityType: 'extract', outcome: 'allowed', detail: { format, referrals: all.length, citizens: citizens.length } }]);
-    return all;
+    await audit(trx, ctx, [{ action: 'extract.export', citizenId: null, entityType: 'extract', outcome: 'allowed', purpose, detail: { ...detail, referrals: all.length, citizens: citizens.length } }]);
+    const secret = access.pseudonymise ? await pseudonymSecret(trx, () => randomBytes(32).toString('hex')) : null;
+    return { all, secret };
   });
-  const tables = recordsToTables(stored.map((s) => s.record));
   const day = danishDate(ctx.clock.now());
+  const records = stored.all.map((s) => s.record);
+  const tables = recordsToTables(stored.secret ? pseudonymiseRecords(records, exportKey(stored.secret, actorLabel(ctx.actor), day, purpose)) : records);
   if (format === 'xlsx') {
     return {
-      fileName: `samkraft-udtraek-${day}.xlsx`,
+      fileName: `samkraft-udtraek-${access.pseudonymise ? 'pseudonymiseret-' : ''}${day}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       bytes: await writeExtractWorkbook(tables),
-      referrals: stored.length,
+      referrals: stored.all.length,
     };
   }
-  return { fileName: `${table}-${day}.csv`, contentType: 'text/csv; charset=utf-8', bytes: toCsv(tables[table]), referrals: stored.length };
+  return { fileName: `${table}-${day}.csv`, contentType: 'text/csv; charset=utf-8', bytes: toCsv(tables[table]), referrals: stored.all.length };
 }

@@ -1,5 +1,5 @@
 import { job, type Job } from '@samkraft/contracts/jobs';
-import { extractImportResult, extractValidation, type ExtractImportResult, type ExtractUpload, type ExtractValidation } from '@samkraft/contracts/extracts';
+import { extractImportResult, extractValidation, type ExtractExportScope, type ExtractImportResult, type ExtractUpload, type ExtractValidation } from '@samkraft/contracts/extracts';
 import { requestJson } from '../../../api/client.ts';
 
 export function validateExtract(body: ExtractUpload): Promise<ExtractValidation> {
@@ -16,5 +16,7 @@ export function fetchImportResult(jobId: string): Promise<ExtractImportResult> {
 }
 
 /** Export downloads are plain links (GET, cookie session), so the browser saves the file. */
-export const exportUrl = (format: 'xlsx' | 'csv', table?: 'referrals' | 'interventions') =>
-  `/api/extracts/export?format=${format}${table ? `&table=${table}` : ''}`;
+export type ExportChoice = { scope: ExtractExportScope; purpose: string };
+
+export const exportUrl = (format: 'xlsx' | 'csv', choice: ExportChoice, table?: 'referrals' | 'interventions') =>
+  `/api/extracts/export?${new URLSearchParams({ format, ...(table ? { table } : {}), scope: choice.scope, purpose: choice.purpose.trim() }).toString()}`;
