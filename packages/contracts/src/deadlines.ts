@@ -55,6 +55,11 @@ export const deadline = z.object({
   /** The open pause, to resume it. */
   openPauseId: uuid.nullable(),
   policy: deadlinePolicyRef,
+  /**
+   * The law that set `dueOn` earlier than the rule would: `sul140` when the provider's start is
+   * due by the statutory date of a §140 rehabilitation plan (Sundhedsloven §140); else null.
+   */
+  limitedBy: z.enum(['sul140']).nullable(),
 });
 export type Deadline = z.infer<typeof deadline>;
 

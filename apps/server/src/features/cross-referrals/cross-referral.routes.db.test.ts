@@ -225,3 +225,31 @@ describe('cross-municipal referral', () => {
     expect((await app.inject({ method: 'GET', url: '/api/provider-inbox', headers: provider.headers })).json<ProviderInbox>().items).toHaveLength(1);
   });
 });
+
+describe('a §140 rehabilitation plan at the provider', () => {
+  it("shows the provider the statutory start date where it comes before the provider's own, marked as §140", async () => {
+    const db = database.db;
+    const contactId = (await db.selectFrom('course_assignment').select('staff_user_id').where('course_id', '=', courseId).executeTakeFirstOrThrow()).staff_user_id;
+    const citizen = await aCitizen(db, { homeMunicipalityCode: '0159' });
+    // Discharged Wed 18 November with a GOP: training must start by Wed 25 November.
+    const gop = await aReferralWithCourse(db, { citizenId: citizen, homeMunicipalityCode: '0159', contactPersonId: contactId, receivedOn: '2026-11-18', source: 'hospital_gop' });
+    await db.updateTable('referral').set({ legal_basis: 'SUL140', discharged_on: '2026-11-18' }).where('id', '=', gop.referralId).execute();
+    // Received by Gentofte on Fri 20 November: its own rule (10 working days) would say 4 December.
+    const xref = (
+      await db
+        .insertInto('cross_referral')
+        .values({ course_id: gop.courseId, kind: 'cross_municipal', intervention_code: 'breast_training', offering_id: offeringId, provider_municipality_code: '0157', consent_on: '2026-11-20', shared_snapshot: JSON.stringify({ plan: 'x' }), sent_at: new Date('2026-11-20T09:00:00Z'), received_on: '2026-11-20' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const inbox = (await app.inject({ method: 'GET', url: '/api/provider-inbox', headers: provider.headers })).json<ProviderInbox>();
+    const start = inbox.items.find((i) => i.id === xref)?.deadlines.find((d) => d.kind === 'provider_start');
+    // Today is Sunday 22 November: due within two working days.
+    expect(start).toMatchObject({ dueOn: '2026-11-25', limitedBy: 'sul140', state: 'due_soon' });
+    const one = (await app.inject({ method: 'GET', url: `/api/provider-inbox/${xref}`, headers: provider.headers })).json<IncomingReferral>();
+    expect(one.deadlines.find((d) => d.kind === 'provider_start')).toMatchObject({ dueOn: '2026-11-25', limitedBy: 'sul140' });
+    // The home course's own §140 deadline says the same date.
+    const homeDeadlines = (await app.inject({ method: 'GET', url: `/api/courses/${gop.courseId}/deadlines`, headers: home.headers })).json<{ deadlines: { kind: string; dueOn: string }[] }>();
+    expect(homeDeadlines.deadlines.find((d) => d.kind === 'sul140_training_start')?.dueOn).toBe('2026-11-25');
+  });
+});

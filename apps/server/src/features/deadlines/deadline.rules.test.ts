@@ -221,6 +221,24 @@ describe('§140 training start', () => {
     expect(find(deriveDeadlines(gop, ctx('2025-04-01')), 'sul140_training_start')).toMatchObject({ metOn: '2025-03-07', state: 'met' });
   });
 
+  it("binds the provider's start: due by the statutory date when that comes first, marked as set by §140", () => {
+    // Discharged Mon 1 Dec 2025: training due Mon 8 Dec; the provider received the referral on
+    // Wed 3 Dec, and its own rule (10 working days) would say 17 Dec.
+    const cross = aCrossReferral({ sentOn: '2025-12-03', receivedOn: '2025-12-03' });
+    const gop = aCourse({ source: 'hospital_gop', legalBasis: 'SUL140', receivedOn: '2025-12-01', dischargedOn: '2025-12-01', crossReferrals: [cross] });
+    const ds = deriveDeadlines(gop, ctx('2025-12-04'));
+    expect(find(ds, 'sul140_training_start')?.dueOn).toBe('2025-12-08');
+    expect(find(ds, 'provider_start', 'x1')).toMatchObject({ actor: 'provider', dueOn: '2025-12-08', limitedBy: 'sul140' });
+    // Its contact deadline is its own.
+    expect(find(ds, 'provider_contact', 'x1')?.limitedBy).toBeNull();
+    // Without §140 the provider's own rule stands, unmarked.
+    const plain = deriveDeadlines({ ...gop, source: 'gp', legalBasis: 'SUL119', dischargedOn: null }, ctx('2025-12-04'));
+    expect(find(plain, 'provider_start', 'x1')).toMatchObject({ dueOn: '2025-12-17', limitedBy: null });
+    // A later clinical start in the plan moves the statutory date, and the provider's own date may then come first.
+    const later = deriveDeadlines({ ...gop, planClinicalStartOn: '2026-01-05' }, ctx('2025-12-04'));
+    expect(find(later, 'provider_start', 'x1')).toMatchObject({ dueOn: '2025-12-17', limitedBy: null });
+  });
+
   it('does not apply without a discharge date, or before the rule took effect', () => {
     expect(find(deriveDeadlines(aCourse({ legalBasis: 'SUL140' }), ctx('2025-03-04')), 'sul140_training_start')).toBeUndefined();
     const old = aCourse({ legalBasis: 'SUL140', receivedOn: '2018-06-25', dischargedOn: '2018-06-22' });

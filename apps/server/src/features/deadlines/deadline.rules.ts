@@ -116,6 +116,8 @@ type ClockSpec = {
   stopOn: IsoDate | null;
   /** A due date the rule may not set earlier than (§140: a later clinical start in the plan). */
   notBefore?: IsoDate | null;
+  /** A statutory due date the rule may not set later than (§140 for the provider's start). */
+  notAfter?: { on: IsoDate; law: 'sul140' } | null;
 };
 
 function earliest(dates: readonly (IsoDate | null)[]): IsoDate | null {
@@ -152,7 +154,9 @@ function evaluate(spec: ClockSpec, course: CourseFacts, ctx: DeriveContext): Dea
   if (spec.notBefore) baseDue = maxDate(baseDue, spec.notBefore);
   const pauses = course.pauses.length === 0 ? course.pauses : course.pauses.filter((p) => p.deadlineKind === spec.kind && p.crossReferralId === spec.crossReferralId);
   const paused = pausedWorkingDays(calendar, spec, pauses, ctx.today);
-  const dueOn = paused > 0 ? addWorkingDays(calendar, baseDue, paused) : baseDue;
+  const ownDue = paused > 0 ? addWorkingDays(calendar, baseDue, paused) : baseDue;
+  const limitedBy = spec.notAfter && spec.notAfter.on < ownDue ? spec.notAfter.law : null;
+  const dueOn = limitedBy && spec.notAfter ? spec.notAfter.on : ownDue;
   const openPause = pauses.find((p) => p.resumedOn === null) ?? null;
 
   let state: DeadlineState;
@@ -181,6 +185,7 @@ function evaluate(spec: ClockSpec, course: CourseFacts, ctx: DeriveContext): Dea
     delayCause,
     openPauseId: openPause?.id ?? null,
     policy: { amount: policy.amount, unit: policy.unit, effectiveFrom: policy.effectiveFrom },
+    limitedBy,
   };
 }
 
@@ -221,6 +226,11 @@ export function deriveDeadlines(course: CourseFacts, ctx: DeriveContext): Deadli
     });
   }
 
+  // The statutory start (§140) binds the provider too: its start is due no later than that.
+  const sul140Spec = specs.find((x) => x.kind === 'sul140_training_start');
+  const sul140 = sul140Spec ? evaluate(sul140Spec, course, ctx) : null;
+  const statutoryStart = sul140 ? { on: sul140.dueOn, law: 'sul140' as const } : null;
+
   const ended = crossMunicipal.filter((r) => r.endedOn !== null || r.endNoteCourseEndOn !== null);
   if (ended.length > 0 && crossMunicipal.every(isSettled)) {
     const courseEndOn = latest(ended.flatMap((r) => [r.endedOn, r.endNoteCourseEndOn]));
@@ -235,7 +245,7 @@ export function deriveDeadlines(course: CourseFacts, ctx: DeriveContext): Deadli
     const stopOn = earliest([courseStop, r.citizenDeclinedOn, r.endedOn]);
     specs.push({ ...provider, kind: 'provider_contact', metOn: r.providerContactOn, stopOn });
     if (DEEPER_ASSESSMENT_CATEGORIES.has(r.interventionCategory)) specs.push({ ...provider, kind: 'deeper_assessment', metOn: r.deeperAssessmentOn, stopOn });
-    specs.push({ ...provider, kind: 'provider_start', metOn: r.startedOn, stopOn });
+    specs.push({ ...provider, kind: 'provider_start', metOn: r.startedOn, stopOn, notAfter: statutoryStart });
   }
 
   const wanted = ctx.kinds ? specs.filter((s) => ctx.kinds?.includes(s.kind)) : specs;

@@ -15,6 +15,12 @@ export function DeadlineLine({ deadline }: { deadline: Deadline }) {
   return (
     <Text span fz="inherit" fw={late ? 700 : undefined}>
       {t('due', { kind: t(`deadlineKinds.${deadline.kind}`), date: formatDate(deadline.dueOn, language), state: t(`deadlineStates.${deadline.state}`) })}
+      {deadline.limitedBy === 'sul140' ? (
+        <Text span fz="inherit" fw={700}>
+          {' '}
+          {t('limitedBySul140')}
+        </Text>
+      ) : null}
     </Text>
   );
 }
