@@ -10,6 +10,8 @@ import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
 import { courseFactsQuery } from '../deadlines/deadline-facts.repository.ts';
 import { completenessQuery, courseLengthsQuery } from '../reports/report-courses.repository.ts';
 import { getReport } from '../reports/report.service.ts';
+import { expectedReport, reportFigures } from '../reports/report-model.test-helpers.ts';
+import { loadDeadlineRule, loadMemberCodes, loadReferralSpecs } from '../reports/report-model-records.test-helpers.ts';
 import { reportJobHandler } from '../reports/report-job.service.ts';
 import { createJobQueue } from '../jobs/job.service.ts';
 import { getWorklist } from '../worklist/worklist.service.ts';
@@ -74,6 +76,20 @@ describe('generated data: the nine, two years', () => {
     const actor: StaffActor = { ...(await staffActor('syn.0151.coordinator1')) };
     const report = await getReport({ db: database.db, actor, clock }, { from: '2025-01-01', to: '2025-12-31', compareFrom: '2024-07-01', compareTo: '2024-12-31' });
     await expect(`${JSON.stringify(report, null, 1)}\n`).toMatchFileSnapshot('./__snapshots__/generated-nine-2y.report.json');
+  });
+
+  it('gives the tables the independent model computes from the raw records (indicator 2 in working days)', async () => {
+    const actor = await staffActor('syn.0151.coordinator1');
+    const request = { from: '2025-01-01', to: '2025-12-31', compareFrom: '2024-07-01', compareTo: '2024-12-31' };
+    const report = await getReport({ db: database.db, actor, clock }, request);
+    const specs = await loadReferralSpecs(database.db);
+    const want = expectedReport(specs, await loadMemberCodes(database.db), {
+      period: { from: request.from, to: request.to },
+      compare: { from: request.compareFrom, to: request.compareTo },
+      today: TODAY,
+      deadline: await loadDeadlineRule(database.db),
+    });
+    expect(reportFigures(report)).toEqual(want);
   });
 
   it("gives a comparison column equal to the comparison period's own report, wherever that period lies", async () => {
