@@ -4,7 +4,7 @@ import { fixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { getReport } from './report.service.ts';
-import { expectedReport, reportFigures, type ModelDeadlineRule } from './report-model.test-helpers.ts';
+import { expectedReport, reportFigures } from './report-model.test-helpers.ts';
 import { loadDeadlineRule } from './report-model-records.test-helpers.ts';
 import { clearRecords, insertRecords, seedReportBasics, type ReferralSpec } from './report.test-helpers.ts';
 
@@ -61,13 +61,57 @@ const referralArb: fc.Arbitrary<ReferralSpec> = fc
     plan: r.plan,
   }));
 
+/**
+ * The same records and what the generated data sets add: a paused clock (open or resumed), the
+ * decline of one offer (which does not stop the course's clock), enrolments without attendance,
+ * end notes with an attendance count, temporary home offers, courses closed as not in the target group.
+ */
+const richerReferralArb: fc.Arbitrary<ReferralSpec> = fc
+  .tuple(
+    referralArb,
+    fc.record({
+      pause: fc.option(fc.record({ after: fc.integer({ min: 0, max: 15 }), length: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null, freq: 2 }) }), { nil: undefined }),
+      offerDecline: fc.option(fc.record({ offer: fc.integer({ min: 0, max: 1 }), reason: fc.constantFrom('not_relevant' as const, 'too_far' as const), after: fc.integer({ min: 1, max: 12 }) }), { nil: undefined }),
+      offers: fc.array(
+        fc.record({ enrolled: fc.boolean(), noAttendance: fc.boolean(), endNote: fc.option(fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }), { nil: undefined }), temporary: fc.boolean() }),
+        { minLength: 2, maxLength: 2 },
+      ),
+      // Unassessed courses are where stops and pauses decide indicator 2; open ones where a pause shows.
+      unassessed: fc.boolean(),
+      open: fc.boolean(),
+      notInTargetGroup: fc.boolean(),
+    }),
+  )
+  .map(([s, x]) => {
+    const interventions = (s.interventions ?? []).map((i, n) => {
+      const extra = x.offers[n]!;
+      return { ...i, enrolled: extra.enrolled, attendance: extra.noAttendance ? [] : (i.attendance ?? []), ...(extra.endNote !== undefined ? { endNoteAttendance: extra.endNote } : {}), ...(extra.temporary && i.provider !== s.home ? { kind: 'temporary_home' as const } : {}) };
+    });
+    const offerDecline = x.offerDecline && x.offerDecline.offer < interventions.length ? [{ reason: x.offerDecline.reason, on: day(s.receivedOn, x.offerDecline.after), offer: x.offerDecline.offer }] : [];
+    const pausedOn = x.pause ? day(s.receivedOn, x.pause.after) : undefined;
+    const { assessedOn, closed, ...rest } = s;
+    return {
+      ...rest,
+      ...(assessedOn !== undefined && !x.unassessed ? { assessedOn } : {}),
+      interventions,
+      declines: [...(x.open ? [] : (s.declines ?? [])), ...offerDecline],
+      ...(closed && !x.open ? { closed: x.notInTargetGroup ? { ...closed, reason: 'not_in_target_group' as const } : closed } : {}),
+      ...(x.pause && pausedOn ? { pause: { pausedOn, resumedOn: x.pause.length === null ? null : day(pausedOn, x.pause.length) } } : {}),
+    };
+  });
+
+/** Comparison periods before the period (the trend then starts with them) and overlapping its end. */
+const COMPARISONS = [
+  { from: '2016-07-01', to: '2016-12-31' },
+  { from: '2016-03-15', to: '2016-11-20' },
+  { from: '2017-07-01', to: '2018-06-30' },
+];
+
 let database: Database;
-let rule: ModelDeadlineRule;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedReportBasics(database.db);
-  rule = await loadDeadlineRule(database.db);
 });
 afterAll(async () => {
   await database.close();
@@ -76,6 +120,7 @@ afterAll(async () => {
 describe('the report against an independent computation', () => {
   it('property: every table equals the in-memory computation from the same records', async () => {
     const ctx = { db: database.db, actor: { kind: 'system' as const, name: 'test' }, clock: fixedClock(`${TODAY}T10:00:00Z`) };
+    const rule = await loadDeadlineRule(database.db);
     await fc.assert(
       fc.asyncProperty(fc.array(referralArb, { maxLength: 14 }), fc.subarray([...CODES], { minLength: 1 }), async (specs, scope) => {
         await clearRecords(database.db);
@@ -84,6 +129,29 @@ describe('the report against an independent computation', () => {
         expect(reportFigures(report)).toEqual(expectedReport(specs, scope, { period: PERIOD, today: TODAY, deadline: rule }));
       }),
       { numRuns: 12 },
+    );
+  }, 240_000);
+
+  it('property: so with pauses, declines of one offer, end notes, a comparison period, and a working-day policy from mid-2017 with closing days', async () => {
+    const ctx = { db: database.db, actor: { kind: 'system' as const, name: 'test' }, clock: fixedClock(`${TODAY}T10:00:00Z`) };
+    await database.db.insertInto('deadline_policy').values({ kind: 'initial_assessment', amount: 10, unit: 'working_days', effective_from: '2017-07-01', source: 'test' }).execute();
+    await database.db
+      .insertInto('closing_day')
+      .values([
+        { municipality_code: null, recurring: true, month: 12, day: 24, on_date: null, label: 'Juleaftensdag' },
+        { municipality_code: null, recurring: true, month: 6, day: 5, on_date: null, label: 'Grundlovsdag' },
+        { municipality_code: '0159', recurring: false, month: null, day: null, on_date: '2017-08-14', label: 'Lukkedag' },
+      ])
+      .execute();
+    const rule = await loadDeadlineRule(database.db);
+    await fc.assert(
+      fc.asyncProperty(fc.array(richerReferralArb, { maxLength: 14 }), fc.subarray([...CODES], { minLength: 1 }), fc.constantFrom(...COMPARISONS), async (specs, scope, compare) => {
+        await clearRecords(database.db);
+        await insertRecords(database.db, specs);
+        const report = await getReport(ctx, { ...PERIOD, compareFrom: compare.from, compareTo: compare.to, municipalities: scope });
+        expect(reportFigures(report)).toEqual(expectedReport(specs, scope, { period: PERIOD, compare, today: TODAY, deadline: rule }));
+      }),
+      { numRuns: 25 },
     );
   }, 240_000);
 });

@@ -20,7 +20,9 @@ import { generateSyntheticData } from './scale-data.service.ts';
 /**
  * The nine municipalities' two years, generated (seed 1, up to Tuesday 30 June 2026), read as a
  * coordinator and as contact persons would. The stored report and worklists were computed before
- * the queries were rewritten for volume; a rewrite must give them unchanged.
+ * the queries were rewritten for volume; a rewrite must give them unchanged. The report's tables
+ * are also checked against the independent model (reports/report-model.test-helpers.ts) over the
+ * raw records, so the expectation does not come from the app's own code.
  */
 const TODAY = '2026-06-30';
 const clock = fixedClock(`${TODAY}T08:00:00Z`);
