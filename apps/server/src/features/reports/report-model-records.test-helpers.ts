@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/database/database.ts';
-import { referenceWorkingDays, type ModelDeadlineRule, type ModelPolicy } from './report-model.test-helpers.ts';
+import { referenceWorkingDays, type ModelDeadlineRule, type ModelPolicy, type ModelPotential } from './report-model.test-helpers.ts';
 import type { InterventionSpec, ReferralSpec } from './report.test-helpers.ts';
 
 /**
@@ -119,4 +119,10 @@ export async function loadDeadlineRule(db: Db): Promise<ModelDeadlineRule> {
 /** The member municipalities (a coordinator's report without a choice of municipalities). */
 export async function loadMemberCodes(db: Db): Promise<string[]> {
   return (await db.selectFrom('municipality').select('code').where('is_member', '=', true).execute()).map((m) => m.code);
+}
+
+/** The stored cancer potentials (the coverage table's reference data). */
+export async function loadPotentials(db: Db): Promise<ModelPotential[]> {
+  const rows = await db.selectFrom('cancer_potential').select(['municipality_code', 'year', 'new_cases', 'rehab_share']).execute();
+  return rows.map((r) => ({ municipality: r.municipality_code, year: r.year, newCases: r.new_cases, rehabShare: Number(r.rehab_share) }));
 }

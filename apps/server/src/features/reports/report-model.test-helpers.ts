@@ -16,7 +16,10 @@ export type ModelPolicy = { amount: number; unit: 'working_days' | 'calendar_day
 /** Indicator 2's rule: the initial assessment's policies by effective date, and whose days are working days. */
 export type ModelDeadlineRule = { policies: readonly ModelPolicy[]; isWorkingDay: (municipality: string, date: string) => boolean };
 
-export type ModelRequest = { period: ModelPeriod; compare?: ModelPeriod; today: string; deadline: ModelDeadlineRule };
+/** A municipality's expected new cancer cases a year and the share needing rehabilitation (reference data). */
+export type ModelPotential = { municipality: string; year: number; newCases: number; rehabShare: number };
+
+export type ModelRequest = { period: ModelPeriod; compare?: ModelPeriod; today: string; deadline: ModelDeadlineRule; potentials: readonly ModelPotential[] };
 
 export type ModelClosingDay = { municipality: string | null; monthDay: string | null; date: string | null };
 
@@ -132,6 +135,23 @@ export function expectedReport(specs: readonly ReferralSpec[], scope: readonly s
   const sexAge = perHome((list) => [count(list, (s) => s.sex === 'F'), count(list, (s) => s.sex === 'M'), count(list, (s) => age(s) <= 17), count(list, (s) => age(s) >= 18 && age(s) <= 39), count(list, (s) => age(s) >= 40), list.length]);
   const bySource = (list: readonly ReferralSpec[]) => [count(list, (s) => s.source === 'gp'), count(list, (s) => ['municipal', 'self', 'other'].includes(s.source)), count(list, (s) => s.source === 'hospital_gop'), count(list, (s) => s.source === 'hospital_ref01')];
   const sources = perHome((list) => [...bySource(list), list.length]);
+  const sourceShares = perHome((list) => [...bySource(list), list.length].map((n) => (list.length > 0 ? n / list.length : null)));
+  // The potential of the latest year up to the period's, else the earliest; times the share of a year the period covers.
+  const year = Number(period.from.slice(0, 4));
+  let fraction = 0;
+  for (let y = year; y <= Number(period.to.slice(0, 4)); y++) {
+    const from = period.from > `${y}-01-01` ? period.from : `${y}-01-01`;
+    const to = period.to < `${y}-12-31` ? period.to : `${y}-12-31`;
+    const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+    if (from <= to) fraction += (days(from, to) + 1) / days(`${y}-01-01`, `${y + 1}-01-01`);
+  }
+  const coverage = perHome((list, code) => {
+    const own = request.potentials.filter((p) => p.municipality === code);
+    const p = own.filter((x) => x.year <= year).sort((a, b) => b.year - a.year)[0] ?? own.sort((a, b) => a.year - b.year)[0];
+    if (!p) return [list.length, null, null, null];
+    const potential = Math.round(p.newCases * p.rehabShare * fraction * 10) / 10;
+    return [list.length, p.newCases, potential, potential > 0 ? list.length / potential : null];
+  });
   const declinedFor = (reason?: string) => (s: ReferralSpec) => (s.declines ?? []).some((d) => reason === undefined || d.reason === reason);
   const pilotRow = (pick: (s: ReferralSpec) => boolean) => perHome((list) => count(list, pick));
   const pilot = {
@@ -184,8 +204,10 @@ export function expectedReport(specs: readonly ReferralSpec[], scope: readonly s
     exchange,
     sexAge,
     sources,
+    sourceShares,
     pilot,
     courseLength,
+    coverage,
     indicators: {
       referred: [received.length, compared?.length ?? null],
       bySource: bySource(received),
@@ -227,8 +249,10 @@ export function reportFigures(report: Report) {
     exchange: keyed('exchange'),
     sexAge: keyed('sex_age'),
     sources: keyed('source_counts'),
+    sourceShares: keyed('source_shares'),
     pilot,
     courseLength: keyed('course_length'),
+    coverage: keyed('coverage'),
     indicators: {
       referred: [indicator(1).value, indicator(1).compareValue],
       bySource: ['gp', 'other', 'hospital_gop', 'hospital_ref01'].map((s) => ind(`indicator_1_${s}`)),

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { getReport } from './report.service.ts';
 import { expectedReport, reportFigures } from './report-model.test-helpers.ts';
-import { loadDeadlineRule } from './report-model-records.test-helpers.ts';
+import { loadDeadlineRule, loadPotentials } from './report-model-records.test-helpers.ts';
 import { clearRecords, insertRecords, seedReportBasics, type ReferralSpec } from './report.test-helpers.ts';
 
 /**
@@ -121,18 +121,19 @@ describe('the report against an independent computation', () => {
   it('property: every table equals the in-memory computation from the same records', async () => {
     const ctx = { db: database.db, actor: { kind: 'system' as const, name: 'test' }, clock: fixedClock(`${TODAY}T10:00:00Z`) };
     const rule = await loadDeadlineRule(database.db);
+    const potentials = await loadPotentials(database.db);
     await fc.assert(
       fc.asyncProperty(fc.array(referralArb, { maxLength: 14 }), fc.subarray([...CODES], { minLength: 1 }), async (specs, scope) => {
         await clearRecords(database.db);
         await insertRecords(database.db, specs);
         const report = await getReport(ctx, { ...PERIOD, municipalities: scope });
-        expect(reportFigures(report)).toEqual(expectedReport(specs, scope, { period: PERIOD, today: TODAY, deadline: rule }));
+        expect(reportFigures(report)).toEqual(expectedReport(specs, scope, { period: PERIOD, today: TODAY, deadline: rule, potentials }));
       }),
       { numRuns: 12 },
     );
   }, 240_000);
 
-  it('property: so with pauses, declines of one offer, end notes, a comparison period, and a working-day policy from mid-2017 with closing days', async () => {
+  it('property: so with pauses, declines of one offer, end notes, a comparison period, potentials, and a working-day policy from mid-2017 with closing days', async () => {
     const ctx = { db: database.db, actor: { kind: 'system' as const, name: 'test' }, clock: fixedClock(`${TODAY}T10:00:00Z`) };
     await database.db.insertInto('deadline_policy').values({ kind: 'initial_assessment', amount: 10, unit: 'working_days', effective_from: '2017-07-01', source: 'test' }).execute();
     await database.db
@@ -143,13 +144,23 @@ describe('the report against an independent computation', () => {
         { municipality_code: '0159', recurring: false, month: null, day: null, on_date: '2017-08-14', label: 'Lukkedag' },
       ])
       .execute();
+    // Potentials of the year before and after the period (the earlier wins), and only after it (the earliest then).
+    await database.db
+      .insertInto('cancer_potential')
+      .values([
+        { municipality_code: '0151', year: 2016, new_cases: 240, rehab_share: 0.4, source: 'test' },
+        { municipality_code: '0151', year: 2018, new_cases: 260, rehab_share: 0.4, source: 'test' },
+        { municipality_code: '0159', year: 2019, new_cases: 350, rehab_share: 0.35, source: 'test' },
+      ])
+      .execute();
     const rule = await loadDeadlineRule(database.db);
+    const potentials = await loadPotentials(database.db);
     await fc.assert(
       fc.asyncProperty(fc.array(richerReferralArb, { maxLength: 14 }), fc.subarray([...CODES], { minLength: 1 }), fc.constantFrom(...COMPARISONS), async (specs, scope, compare) => {
         await clearRecords(database.db);
         await insertRecords(database.db, specs);
         const report = await getReport(ctx, { ...PERIOD, compareFrom: compare.from, compareTo: compare.to, municipalities: scope });
-        expect(reportFigures(report)).toEqual(expectedReport(specs, scope, { period: PERIOD, compare, today: TODAY, deadline: rule }));
+        expect(reportFigures(report)).toEqual(expectedReport(specs, scope, { period: PERIOD, compare, today: TODAY, deadline: rule, potentials }));
       }),
       { numRuns: 25 },
     );

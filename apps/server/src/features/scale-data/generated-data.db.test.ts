@@ -11,7 +11,7 @@ import { courseFactsQuery } from '../deadlines/deadline-facts.repository.ts';
 import { completenessQuery, courseLengthsQuery } from '../reports/report-courses.repository.ts';
 import { getReport } from '../reports/report.service.ts';
 import { expectedReport, reportFigures } from '../reports/report-model.test-helpers.ts';
-import { loadDeadlineRule, loadMemberCodes, loadReferralSpecs } from '../reports/report-model-records.test-helpers.ts';
+import { loadDeadlineRule, loadMemberCodes, loadPotentials, loadReferralSpecs } from '../reports/report-model-records.test-helpers.ts';
 import { reportJobHandler } from '../reports/report-job.service.ts';
 import { createJobQueue } from '../jobs/job.service.ts';
 import { getWorklist } from '../worklist/worklist.service.ts';
@@ -90,6 +90,7 @@ describe('generated data: the nine, two years', () => {
       compare: { from: request.compareFrom, to: request.compareTo },
       today: TODAY,
       deadline: await loadDeadlineRule(database.db),
+      potentials: await loadPotentials(database.db),
     });
     expect(reportFigures(report)).toEqual(want);
   });
