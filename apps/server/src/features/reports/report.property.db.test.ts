@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '@samkraft/contracts/reports';
 import { fixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { getReport } from './report.service.ts';
+import { expectedReport, reportFigures } from './report-model.test-helpers.ts';
+import { loadDeadlineRule, loadPotentials } from './report-model-records.test-helpers.ts';
 import { clearRecords, insertRecords, seedReportBasics, type ReferralSpec } from './report.test-helpers.ts';
 
 /**
  * Property: for random record sets, every table equals an independent in-memory computation
- * from the same specs (written here, without the report's code).
+ * from the same specs (report-model.test-helpers.ts, without the report's code).
  */
 const CODES: readonly string[] = ['0151', '0159', '0163', '0175', '0240'];
 const PERIOD = { from: '2017-01-01', to: '2017-12-31' };
@@ -17,7 +18,6 @@ const TODAY = '2018-08-01';
 
 const day = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const dateBetween = (from: string, days: number) => fc.integer({ min: 0, max: days }).map((n) => day(from, n));
-const inPeriod = (d: string | undefined) => d !== undefined && d >= PERIOD.from && d <= PERIOD.to;
 
 const interventionArb = fc.record({
   provider: fc.constantFrom(...CODES),
@@ -61,124 +61,51 @@ const referralArb: fc.Arbitrary<ReferralSpec> = fc
     plan: r.plan,
   }));
 
-const count = <T>(list: readonly T[], pick: (x: T) => boolean) => list.filter(pick).length;
-const ageAt = (birth: string, on: string) => Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
-const lengthOf = (i: NonNullable<ReferralSpec['interventions']>[number]) => ((i.attendance?.length ?? 0) > 0 ? count(i.attendance ?? [], (a) => a === 'attended') : (i.recorded ?? null));
-
-/** The oracle: every table computed straight from the specs. */
-function expected(specs: readonly ReferralSpec[], scope: readonly string[]) {
-  const inScope = specs.filter((s) => scope.includes(s.home));
-  const received = inScope.filter((s) => inPeriod(s.receivedOn));
-  const byHome = (code: string) => received.filter((s) => s.home === code);
-  const interventions = (s: ReferralSpec) => s.interventions ?? [];
-  const hasElsewhere = (s: ReferralSpec) => interventions(s).some((i) => i.provider !== s.home);
-
-  const flows: Record<string, number> = {};
-  for (const s of specs.filter((x) => inPeriod(x.receivedOn))) {
-    for (const provider of new Set(interventions(s).map((i) => i.provider))) {
-      if (scope.includes(s.home) || scope.includes(provider)) flows[`${s.home}>${provider}`] = (flows[`${s.home}>${provider}`] ?? 0) + 1;
-    }
-  }
-  const exchange = Object.fromEntries(
-    scope.map((code) => [code, [count(specs, (s) => inPeriod(s.receivedOn) && s.home !== code && interventions(s).some((i) => i.provider === code)), count(byHome(code), hasElsewhere)]]),
-  );
-  const sexAge = Object.fromEntries(
-    scope.map((code) => {
-      const list = byHome(code);
-      const age = (s: ReferralSpec) => ageAt(s.birthDate, s.receivedOn);
-      return [code, [count(list, (s) => s.sex === 'F'), count(list, (s) => s.sex === 'M'), count(list, (s) => age(s) <= 17), count(list, (s) => age(s) >= 18 && age(s) <= 39), count(list, (s) => age(s) >= 40), list.length]];
+/**
+ * The same records and what the generated data sets add: a paused clock (open or resumed), the
+ * decline of one offer (which does not stop the course's clock), enrolments without attendance,
+ * end notes with an attendance count, temporary home offers, courses closed as not in the target group.
+ */
+const richerReferralArb: fc.Arbitrary<ReferralSpec> = fc
+  .tuple(
+    referralArb,
+    fc.record({
+      pause: fc.option(fc.record({ after: fc.integer({ min: 0, max: 15 }), length: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null, freq: 2 }) }), { nil: undefined }),
+      offerDecline: fc.option(fc.record({ offer: fc.integer({ min: 0, max: 1 }), reason: fc.constantFrom('not_relevant' as const, 'too_far' as const), after: fc.integer({ min: 1, max: 12 }) }), { nil: undefined }),
+      offers: fc.array(
+        fc.record({ enrolled: fc.boolean(), noAttendance: fc.boolean(), endNote: fc.option(fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }), { nil: undefined }), temporary: fc.boolean() }),
+        { minLength: 2, maxLength: 2 },
+      ),
+      // Unassessed courses are where stops and pauses decide indicator 2; open ones where a pause shows.
+      unassessed: fc.boolean(),
+      open: fc.boolean(),
+      notInTargetGroup: fc.boolean(),
     }),
-  );
-  const sources = Object.fromEntries(
-    scope.map((code) => {
-      const list = byHome(code);
-      return [code, [count(list, (s) => s.source === 'gp'), count(list, (s) => ['municipal', 'self', 'other'].includes(s.source)), count(list, (s) => s.source === 'hospital_gop'), count(list, (s) => s.source === 'hospital_ref01'), list.length]];
-    }),
-  );
-  const pilot = {
-    referred: scope.map((c) => byHome(c).length),
-    assessed: scope.map((c) => count(byHome(c), (s) => s.assessedOn !== undefined)),
-    declined: scope.map((c) => count(byHome(c), (s) => (s.declines ?? []).length > 0)),
-    declinedTooFar: scope.map((c) => count(byHome(c), (s) => (s.declines ?? []).some((d) => d.reason === 'too_far'))),
-    referredOn: scope.map((c) => count(byHome(c), (s) => interventions(s).some((i) => i.provider !== s.home))),
-  };
-  const lengths: Record<string, (number | null)[]> = {};
-  for (const s of specs) {
-    for (const i of interventions(s)) {
-      if (!inPeriod(i.endedOn) || !scope.includes(i.provider)) continue;
-      (lengths[`${i.intervention}:${i.provider}`] ??= []).push(lengthOf(i));
-    }
-  }
-  const courseLength = Object.fromEntries(
-    Object.entries(lengths).map(([key, list]) => {
-      const known = list.filter((v): v is number => v !== null);
-      const mean = known.length ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 100) / 100 : null;
-      return [key, [known.length, known.length ? Math.min(...known) : null, known.length ? Math.max(...known) : null, mean, list.length - known.length]];
-    }),
-  );
-  const deadline = { onTime: 0, late: 0, pending: 0, notApplicable: 0 };
-  for (const s of received) {
-    const due = day(s.receivedOn, 30);
-    const stops = [s.closed?.on, ...(s.declines ?? []).map((d) => d.on)].filter((d): d is string => d !== undefined).sort();
-    const stop = stops[0];
-    if (s.assessedOn !== undefined) deadline[s.assessedOn <= due ? 'onTime' : 'late']++;
-    else if (stop !== undefined && stop <= due) deadline.notApplicable++;
-    else deadline[(stop !== undefined && stop < TODAY ? stop : TODAY) > due ? 'late' : 'pending']++;
-  }
-  const conversations = inScope.filter((s) => s.closing && inPeriod(s.closing.heldOn)).map((s) => s.closing!);
-  const quarters = ['2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4'];
-  const quarterOf = (d: string) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
-  const completeness = Object.fromEntries(
-    scope.flatMap((code) =>
-      quarters.map((q) => {
-        const list = byHome(code).filter((s) => quarterOf(s.receivedOn) === q);
-        const done = list.filter((s) => s.closed?.reason === 'completed');
-        return [`${code}:${q}`, [list.length, done.length, count(done, (s) => !s.assessedOn), count(done, (s) => !s.plan), count(done, (s) => !s.closing), list.reduce((a, s) => a + count(interventions(s), (i) => i.endedOn !== undefined && lengthOf(i) === null), 0)]];
-      }),
-    ),
-  );
-  return {
-    summary: [received.length, count(received, (s) => interventions(s).length > 0), count(received, hasElsewhere), inScope.reduce((a, s) => a + count(interventions(s), (i) => inPeriod(i.endedOn)), 0)],
-    flows,
-    exchange,
-    sexAge,
-    sources,
-    pilot,
-    courseLength,
-    deadline,
-    answers: [count(conversations, (c) => c.satisfaction !== null), count(conversations, (c) => (c.satisfaction ?? 0) >= 4), count(conversations, (c) => c.benefit !== null), count(conversations, (c) => (c.benefit ?? 0) >= 4)],
-    completeness,
-  };
-}
-
-/** The same shapes read from the report. */
-function actual(report: Report) {
-  const t = (id: string) => report.tables.find((x) => x.id === id)!;
-  const keyed = (id: string) => Object.fromEntries(t(id).rows.filter((r) => !r.total).map((r) => [r.key, r.cells]));
-  const flows: Record<string, number> = {};
-  for (const r of t('flows').rows.filter((x) => !x.total)) {
-    t('flows').columns.forEach((c, j) => {
-      const v = r.cells[j] ?? 0;
-      if (c.key !== 'total' && v > 0) flows[`${r.key}>${c.key}`] = v;
+  )
+  .map(([s, x]) => {
+    const interventions = (s.interventions ?? []).map((i, n) => {
+      const extra = x.offers[n]!;
+      return { ...i, enrolled: extra.enrolled, attendance: extra.noAttendance ? [] : (i.attendance ?? []), ...(extra.endNote !== undefined ? { endNoteAttendance: extra.endNote } : {}), ...(extra.temporary && i.provider !== s.home ? { kind: 'temporary_home' as const } : {}) };
     });
-  }
-  const pilot = Object.fromEntries(t('pilot').rows.map((r) => [r.key, r.cells.slice(0, -1)]));
-  const ind = (key: string) => t('indicators').rows.find((r) => r.key === key)?.cells[0];
-  const i4 = report.indicators[3]!;
-  const i5 = report.indicators[4]!;
-  return {
-    summary: t('summary').rows.map((r) => r.cells[0]),
-    flows,
-    exchange: keyed('exchange'),
-    sexAge: keyed('sex_age'),
-    sources: keyed('source_counts'),
-    pilot: { referred: pilot.referred, assessed: pilot.assessed, declined: pilot.declined, declinedTooFar: pilot.declinedTooFar, referredOn: pilot.referredOn },
-    courseLength: keyed('course_length'),
-    deadline: { onTime: (ind('indicator_2_onTime') ?? 0) + (ind('indicator_2_onTimePaused') ?? 0), late: ind('indicator_2_late'), pending: ind('indicator_2_pending'), notApplicable: ind('indicator_2_notApplicable') },
-    answers: [i4.basis, Math.round((i4.value ?? 0) * (i4.basis ?? 0)), i5.basis, Math.round((i5.value ?? 0) * (i5.basis ?? 0))],
-    completeness: keyed('completeness'),
-  };
-}
+    const offerDecline = x.offerDecline && x.offerDecline.offer < interventions.length ? [{ reason: x.offerDecline.reason, on: day(s.receivedOn, x.offerDecline.after), offer: x.offerDecline.offer }] : [];
+    const pausedOn = x.pause ? day(s.receivedOn, x.pause.after) : undefined;
+    const { assessedOn, closed, ...rest } = s;
+    return {
+      ...rest,
+      ...(assessedOn !== undefined && !x.unassessed ? { assessedOn } : {}),
+      interventions,
+      declines: [...(x.open ? [] : (s.declines ?? [])), ...offerDecline],
+      ...(closed && !x.open ? { closed: x.notInTargetGroup ? { ...closed, reason: 'not_in_target_group' as const } : closed } : {}),
+      ...(x.pause && pausedOn ? { pause: { pausedOn, resumedOn: x.pause.length === null ? null : day(pausedOn, x.pause.length) } } : {}),
+    };
+  });
+
+/** Comparison periods before the period (the trend then starts with them) and overlapping its end. */
+const COMPARISONS = [
+  { from: '2016-07-01', to: '2016-12-31' },
+  { from: '2016-03-15', to: '2016-11-20' },
+  { from: '2017-07-01', to: '2018-06-30' },
+];
 
 let database: Database;
 
@@ -193,20 +120,49 @@ afterAll(async () => {
 describe('the report against an independent computation', () => {
   it('property: every table equals the in-memory computation from the same records', async () => {
     const ctx = { db: database.db, actor: { kind: 'system' as const, name: 'test' }, clock: fixedClock(`${TODAY}T10:00:00Z`) };
+    const rule = await loadDeadlineRule(database.db);
+    const potentials = await loadPotentials(database.db);
     await fc.assert(
       fc.asyncProperty(fc.array(referralArb, { maxLength: 14 }), fc.subarray([...CODES], { minLength: 1 }), async (specs, scope) => {
         await clearRecords(database.db);
         await insertRecords(database.db, specs);
         const report = await getReport(ctx, { ...PERIOD, municipalities: scope });
-        const order = (codes: readonly string[]) => [...codes].sort((a, b) => (report.municipalities.findIndex((m) => m.code === a) - report.municipalities.findIndex((m) => m.code === b)));
-        const want = expected(specs, scope);
-        const got = actual(report);
-        // The pilot table's columns follow the municipalities by name.
-        const byName = order(scope);
-        const pilotWant = Object.fromEntries(Object.entries(want.pilot).map(([k, v]) => [k, byName.map((c) => v[scope.indexOf(c)])]));
-        expect({ ...got, pilot: got.pilot }).toEqual({ ...want, pilot: pilotWant });
+        expect(reportFigures(report)).toEqual(expectedReport(specs, scope, { period: PERIOD, today: TODAY, deadline: rule, potentials }));
       }),
       { numRuns: 12 },
+    );
+  }, 240_000);
+
+  it('property: so with pauses, declines of one offer, end notes, a comparison period, potentials, and a working-day policy from mid-2017 with closing days', async () => {
+    const ctx = { db: database.db, actor: { kind: 'system' as const, name: 'test' }, clock: fixedClock(`${TODAY}T10:00:00Z`) };
+    await database.db.insertInto('deadline_policy').values({ kind: 'initial_assessment', amount: 10, unit: 'working_days', effective_from: '2017-07-01', source: 'test' }).execute();
+    await database.db
+      .insertInto('closing_day')
+      .values([
+        { municipality_code: null, recurring: true, month: 12, day: 24, on_date: null, label: 'Juleaftensdag' },
+        { municipality_code: null, recurring: true, month: 6, day: 5, on_date: null, label: 'Grundlovsdag' },
+        { municipality_code: '0159', recurring: false, month: null, day: null, on_date: '2017-08-14', label: 'Lukkedag' },
+      ])
+      .execute();
+    // Potentials of the year before and after the period (the earlier wins), and only after it (the earliest then).
+    await database.db
+      .insertInto('cancer_potential')
+      .values([
+        { municipality_code: '0151', year: 2016, new_cases: 240, rehab_share: 0.4, source: 'test' },
+        { municipality_code: '0151', year: 2018, new_cases: 260, rehab_share: 0.4, source: 'test' },
+        { municipality_code: '0159', year: 2019, new_cases: 350, rehab_share: 0.35, source: 'test' },
+      ])
+      .execute();
+    const rule = await loadDeadlineRule(database.db);
+    const potentials = await loadPotentials(database.db);
+    await fc.assert(
+      fc.asyncProperty(fc.array(richerReferralArb, { maxLength: 14 }), fc.subarray([...CODES], { minLength: 1 }), fc.constantFrom(...COMPARISONS), async (specs, scope, compare) => {
+        await clearRecords(database.db);
+        await insertRecords(database.db, specs);
+        const report = await getReport(ctx, { ...PERIOD, compareFrom: compare.from, compareTo: compare.to, municipalities: scope });
+        expect(reportFigures(report)).toEqual(expectedReport(specs, scope, { period: PERIOD, compare, today: TODAY, deadline: rule, potentials }));
+      }),
+      { numRuns: 25 },
     );
   }, 240_000);
 });

@@ -10,13 +10,17 @@ export type InterventionSpec = {
   provider: string;
   intervention: string;
   /** Default: `home` when the provider is the home municipality, else `cross_municipal`. */
-  kind?: 'cross_municipal' | 'home' | 'temporary_home';
+  kind?: 'cross_municipal' | 'home' | 'temporary_home' | 'free_choice_outside';
   endedOn?: string;
   endReason?: 'completed' | 'dropped_out' | 'health_worsened' | 'died' | 'moved' | 'other';
   /** Attendance rows on a team of the offering. */
   attendance?: ('attended' | 'no_show' | 'cancelled')[];
   /** `attendances_recorded` (imports). */
   recorded?: number | null;
+  /** Enrolled on a team even without attendance rows (implied by `attendance`). */
+  enrolled?: boolean;
+  /** The end status note's attendance count (an end note is written when set). */
+  endNoteAttendance?: number | null;
 };
 
 export type ReferralSpec = {
@@ -27,9 +31,10 @@ export type ReferralSpec = {
   source: 'gp' | 'hospital_gop' | 'hospital_ref01' | 'municipal' | 'self' | 'other';
   interventions?: InterventionSpec[];
   assessedOn?: string;
-  declines?: { reason: 'not_relevant' | 'too_far' | 'already_in_home_course' | 'other'; on: string }[];
+  /** `offer`: the index in `interventions` of the offer declined; without it the whole course is declined. */
+  declines?: { reason: 'not_relevant' | 'too_far' | 'already_in_home_course' | 'other'; on: string; offer?: number }[];
   closing?: { heldOn: string; satisfaction: number | null; benefit: number | null };
-  closed?: { on: string; reason: 'completed' | 'declined' | 'died' | 'moved' | 'other' };
+  closed?: { on: string; reason: 'completed' | 'declined' | 'died' | 'moved' | 'not_in_target_group' | 'duplicate' | 'other' };
   plan?: boolean;
   pause?: { pausedOn: string; resumedOn: string | null };
 };
@@ -51,7 +56,7 @@ const addDays = (date: string, days: number): string => new Date(Date.parse(`${d
 
 /** Removes every record a spec set adds (between property-test runs); reference rows stay. */
 export async function clearRecords(db: Db): Promise<void> {
-  for (const t of ['attendance', 'enrolment', 'team_session', 'team', 'closing_conversation', 'action_plan', 'needs_assessment', 'deadline_pause', 'decline', 'cross_referral', 'course', 'referral', 'offering'] as const) {
+  for (const t of ['attendance', 'enrolment', 'team_session', 'team', 'closing_conversation', 'action_plan', 'needs_assessment', 'deadline_pause', 'decline', 'status_note', 'cross_referral', 'course', 'referral', 'offering'] as const) {
     await db.deleteFrom(t).execute();
   }
 }
@@ -75,10 +80,10 @@ export async function insertRecords(db: Db, specs: readonly ReferralSpec[]): Pro
         .execute();
     }
     if (s.pause) await db.insertInto('deadline_pause').values({ course_id: k.id, deadline_kind: 'initial_assessment', paused_on: s.pause.pausedOn, resumed_on: s.pause.resumedOn, reason: 'citizen_wish' }).execute();
-    for (const d of s.declines ?? []) await db.insertInto('decline').values({ course_id: k.id, declined_on: d.on, reason: d.reason }).execute();
     if (s.closing) {
       await db.insertInto('closing_conversation').values({ course_id: k.id, held_on: s.closing.heldOn, evaluation: 'Evaluering', satisfaction: s.closing.satisfaction, benefit: s.closing.benefit }).execute();
     }
+    const offerIds: string[] = [];
     for (const i of s.interventions ?? []) {
       const key = `${i.intervention}:${i.provider}`;
       let offeringId = offerings.get(key);
@@ -107,10 +112,17 @@ export async function insertRecords(db: Db, specs: readonly ReferralSpec[]): Pro
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (i.attendance && i.attendance.length > 0) {
+      offerIds.push(x.id);
+      if (i.endNoteAttendance !== undefined) {
+        await db
+          .insertInto('status_note')
+          .values({ cross_referral_id: x.id, kind: 'end', written_on: i.endedOn ?? receivedOn, body: 'Slutnotat', course_end_on: i.endedOn ?? receivedOn, attendance_count: i.endNoteAttendance })
+          .execute();
+      }
+      if ((i.attendance && i.attendance.length > 0) || i.enrolled) {
         const team = await db.insertInto('team').values({ offering_id: offeringId, name: 'Hold', mode: 'rolling', capacity: 12, session_quota: 29, starts_on: receivedOn }).returning('id').executeTakeFirstOrThrow();
         const e = await db.insertInto('enrolment').values({ team_id: team.id, cross_referral_id: x.id, status: 'enrolled', start_on: receivedOn, quota: 29 }).returning('id').executeTakeFirstOrThrow();
-        for (const status of i.attendance) {
+        for (const status of i.attendance ?? []) {
           sessionCounter++;
           const session = await db
             .insertInto('team_session')
@@ -120,6 +132,11 @@ export async function insertRecords(db: Db, specs: readonly ReferralSpec[]): Pro
           await db.insertInto('attendance').values({ team_session_id: session.id, enrolment_id: e.id, team_id: team.id, status, cancel_reason: status === 'cancelled' ? 'Syg' : null }).execute();
         }
       }
+    }
+    for (const d of s.declines ?? []) {
+      const offer = d.offer === undefined ? null : offerIds[d.offer];
+      if (offer === undefined) throw new Error(`decline of offer ${String(d.offer)} of ${offerIds.length}`);
+      await db.insertInto('decline').values({ course_id: k.id, cross_referral_id: offer, declined_on: d.on, reason: d.reason }).execute();
     }
   }
 }

@@ -10,6 +10,8 @@ import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
 import { courseFactsQuery } from '../deadlines/deadline-facts.repository.ts';
 import { completenessQuery, courseLengthsQuery } from '../reports/report-courses.repository.ts';
 import { getReport } from '../reports/report.service.ts';
+import { expectedReport, reportFigures } from '../reports/report-model.test-helpers.ts';
+import { loadDeadlineRule, loadMemberCodes, loadPotentials, loadReferralSpecs } from '../reports/report-model-records.test-helpers.ts';
 import { reportJobHandler } from '../reports/report-job.service.ts';
 import { createJobQueue } from '../jobs/job.service.ts';
 import { getWorklist } from '../worklist/worklist.service.ts';
@@ -18,7 +20,9 @@ import { generateSyntheticData } from './scale-data.service.ts';
 /**
  * The nine municipalities' two years, generated (seed 1, up to Tuesday 30 June 2026), read as a
  * coordinator and as contact persons would. The stored report and worklists were computed before
- * the queries were rewritten for volume; a rewrite must give them unchanged.
+ * the queries were rewritten for volume; a rewrite must give them unchanged. The report's tables
+ * are also checked against the independent model (reports/report-model.test-helpers.ts) over the
+ * raw records, so the expectation does not come from the app's own code.
  */
 const TODAY = '2026-06-30';
 const clock = fixedClock(`${TODAY}T08:00:00Z`);
@@ -74,6 +78,21 @@ describe('generated data: the nine, two years', () => {
     const actor: StaffActor = { ...(await staffActor('syn.0151.coordinator1')) };
     const report = await getReport({ db: database.db, actor, clock }, { from: '2025-01-01', to: '2025-12-31', compareFrom: '2024-07-01', compareTo: '2024-12-31' });
     await expect(`${JSON.stringify(report, null, 1)}\n`).toMatchFileSnapshot('./__snapshots__/generated-nine-2y.report.json');
+  });
+
+  it('gives the tables the independent model computes from the raw records (indicator 2 in working days)', async () => {
+    const actor = await staffActor('syn.0151.coordinator1');
+    const request = { from: '2025-01-01', to: '2025-12-31', compareFrom: '2024-07-01', compareTo: '2024-12-31' };
+    const report = await getReport({ db: database.db, actor, clock }, request);
+    const specs = await loadReferralSpecs(database.db);
+    const want = expectedReport(specs, await loadMemberCodes(database.db), {
+      period: { from: request.from, to: request.to },
+      compare: { from: request.compareFrom, to: request.compareTo },
+      today: TODAY,
+      deadline: await loadDeadlineRule(database.db),
+      potentials: await loadPotentials(database.db),
+    });
+    expect(reportFigures(report)).toEqual(want);
   });
 
   it("gives a comparison column equal to the comparison period's own report, wherever that period lies", async () => {
