@@ -49,7 +49,7 @@ export type AppDeps = {
   /** A read replica for the reports' long reads (DATABASE_REPLICA_URL); the primary when absent. */
   replica?: Database;
   clock: Clock;
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'>;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'> & Partial<Pick<Config, 'demoServer' | 'trustedProxies'>>;
   logger?: FastifyServerOptions['logger'];
 };
 
@@ -68,7 +68,10 @@ const zodCompilers = {
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in SAMKRAFT_TRUSTED_PROXIES: from
+    // anyone else it is the client's own say, and would let it pick its address (and so escape
+    // the sign-in limit per address).
+    trustProxy: deps.config.trustedProxies?.length ? deps.config.trustedProxies : false,
     bodyLimit: 1_048_576,
     schemaController: { compilersFactory: zodCompilers },
   }).withTypeProvider<ZodTypeProvider>();
@@ -113,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock: deps.clock,
     policy: { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours },
     demo: deps.config.demo,
+    demoServer: deps.config.demoServer ?? false,
   };
   registerAuthentication(app, authDeps);
   registerHealthRoutes(app, deps.database);

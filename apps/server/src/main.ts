@@ -37,6 +37,12 @@ async function main(): Promise<void> {
     { database: database.kind, location: database.location, replica: replica?.location ?? null, referenceDataSeeded, demoSeeded: seeded },
     'database ready',
   );
+  if (config.demoServer) {
+    app.log.warn(
+      { demo: true, database: database.location },
+      'DEMO SERVER: demo users sign in without a password, an administrator among them; keep real citizens\' data out (SAMKRAFT_DEMO_SERVER=true)',
+    );
+  }
   if (config.clockFile) app.log.warn({ clockFile: config.clockFile, now: clock.now().toISOString() }, 'the clock is read from a file (demo/test only)');
 
   let closing = false;

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -29,6 +30,18 @@ const configSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Demo mode: seed demo data into an empty database and offer demo users on the sign-in page. */
   SAMKRAFT_DEMO: z.enum(['true', 'false']).optional(),
+  /** Demo mode on a PostgreSQL server must be asked for twice: this says the server is a demo server. */
+  SAMKRAFT_DEMO_SERVER: z.enum(['true', 'false']).optional(),
+  /**
+   * The reverse proxies in front of Samkraft (comma-separated addresses or CIDR ranges) whose
+   * X-Forwarded-For is believed; unset = none, the client is the connection's peer.
+   */
+  SAMKRAFT_TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''))
+    .refine((list) => list.every(isAddressOrRange), 'must be a comma-separated list of IP addresses or CIDR ranges'),
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
   /**
    * Demo and test only: a file holding the instant the server takes as "now" (ISO 8601), read on
@@ -50,11 +63,23 @@ export type Config = {
   sessionMaxHours: number;
   cookieSecure: boolean;
   demo: boolean;
+  /** Demo mode on a PostgreSQL server (both flags given): said in the log and on the sign-in page. */
+  demoServer: boolean;
+  trustedProxies: string[];
   webDistDir: string;
   clockFile: string | undefined;
 };
 
 export class ConfigError extends Error {}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 /** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -67,6 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const e = parsed.data;
   // Demo by default on the embedded database (a laptop trying Samkraft), off on a server.
   const demo = e.SAMKRAFT_DEMO === undefined ? e.DATABASE_URL === undefined : e.SAMKRAFT_DEMO === 'true';
+  // Demo users sign in without a password, an administrator among them: on a server that others
+  // can reach, that must be meant.
+  if (demo && e.DATABASE_URL && e.SAMKRAFT_DEMO_SERVER !== 'true') {
+    throw new ConfigError(
+      'configuration error: SAMKRAFT_DEMO=true on a PostgreSQL server gives everyone passwordless demo users, an administrator among them; set SAMKRAFT_DEMO_SERVER=true as well if this is a demo server',
+    );
+  }
   if (e.SAMKRAFT_CLOCK_FILE && !demo) throw new ConfigError('configuration error: SAMKRAFT_CLOCK_FILE is only allowed in demo mode');
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_REPLICA_URL needs DATABASE_URL (the embedded database has no replica)');
   return {
@@ -82,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     sessionMaxHours: e.SESSION_MAX_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     demo,
+    demoServer: demo && e.DATABASE_URL !== undefined,
+    trustedProxies: e.SAMKRAFT_TRUSTED_PROXIES,
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
     clockFile: e.SAMKRAFT_CLOCK_FILE === undefined ? undefined : path.resolve(cwd, e.SAMKRAFT_CLOCK_FILE),
   };
