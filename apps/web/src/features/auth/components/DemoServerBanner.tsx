@@ -8,7 +8,7 @@ export function DemoServerBanner() {
   const query = useDemoUsers();
   if (!query.data?.demoServer) return null;
   return (
-    <Alert color="red" variant="filled" title={t('login.demoServerTitle')} role="alert">
+    <Alert color="red.9" variant="filled" title={t('login.demoServerTitle')} role="alert">
       {t('login.demoServerText')}
     </Alert>
   );
