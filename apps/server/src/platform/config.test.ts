@@ -30,6 +30,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SAMKRAFT_TRUSTED_PROXIES: 'true' })).toThrow(/^configuration error: SAMKRAFT_TRUSTED_PROXIES must be a comma-separated list/);
     expect(() => loadConfig({ SAMKRAFT_TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/SAMKRAFT_TRUSTED_PROXIES/);
   });
+  it('takes a migration (owner) URL only beside DATABASE_URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://samkraft_server@db/samkraft', DATABASE_MIGRATION_URL: 'postgres://samkraft_owner@db/samkraft' });
+    expect(c.databaseMigrationUrl).toBe('postgres://samkraft_owner@db/samkraft');
+    expect(() => loadConfig({ DATABASE_MIGRATION_URL: 'postgres://o@db/s' })).toThrow(/^configuration error: DATABASE_MIGRATION_URL needs DATABASE_URL/);
+  });
   it('refuses a DATABASE_URL that is not a postgres URL, in one line naming the variable', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^configuration error: DATABASE_URL must be a postgres/);

@@ -17,6 +17,17 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * The owner of the schema, used only to migrate (at start and by the command line); the server
+   * then runs as DATABASE_URL's role, which may read and write the data but not alter the schema
+   * nor rewrite the audit log. Unset = DATABASE_URL's role migrates too (one role owns all).
+   */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Connections per server instance (PostgreSQL). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** A statement running longer is cancelled and the request answered 503 (0 = no limit). */
@@ -53,6 +64,7 @@ const configSchema = z.object({
 export type Config = {
   databaseUrl: string | undefined;
   databaseReplicaUrl: string | undefined;
+  databaseMigrationUrl: string | undefined;
   databasePoolSize: number;
   databaseStatementTimeoutMs: number;
   dataDir: string;
@@ -100,10 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     );
   }
   if (e.SAMKRAFT_CLOCK_FILE && !demo) throw new ConfigError('configuration error: SAMKRAFT_CLOCK_FILE is only allowed in demo mode');
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded database has one user)');
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_REPLICA_URL needs DATABASE_URL (the embedded database has no replica)');
   return {
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     dataDir: path.resolve(cwd, e.SAMKRAFT_DATA_DIR),
