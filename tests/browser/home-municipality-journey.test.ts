@@ -135,4 +135,15 @@ describe('the home municipality: from referral to plan, and the worklist', () =>
     expect(item?.nextDeadline).toMatchObject({ kind: 'cross_referral', dueOn: '2026-11-16', state: 'overdue' });
     expect(await row.getByTestId('deadline-state').getAttribute('data-state')).toBe(item?.state);
   });
+
+  it("writes no citizen's CPR number or name to the server's log over the whole journey", () => {
+    // The journey typed the CPR into the look-up (one request per keystroke once it was whole)
+    // and showed the demo citizens on the worklist; none of it may reach a log line.
+    const secrets = [CPR, CPR.replace('-', ''), NAME, 'Abdul'];
+    for (const p of Object.values(TEST_PERSONS)) secrets.push(p.cpr, `${p.cpr.slice(0, 6)}-${p.cpr.slice(6)}`, `${p.givenName} ${p.familyName}`);
+    expect(server.logs.length).toBeGreaterThan(50);
+    expect(server.logs.some((line) => line.includes('"url"'))).toBe(true);
+    const leaks = server.logs.flatMap((line) => secrets.filter((secret) => line.includes(secret)).map((secret) => `${secret}: ${line}`));
+    expect(leaks).toEqual([]);
+  });
 });

@@ -58,6 +58,14 @@ describe('start-up', { timeout: 120_000 }, () => {
     expect(oneLine(r.stderr)).toEqual(['Samkraft: configuration error: DATABASE_URL must be a postgres:// or postgresql:// URL']);
   });
 
+  it('refuses demo users on a PostgreSQL server unless SAMKRAFT_DEMO_SERVER says it is a demo server', async () => {
+    // Refused before any connection is tried: the URL points at no server.
+    const r = await runMain({ DATABASE_URL: 'postgres://samkraft@127.0.0.1:1/nowhere', SAMKRAFT_DEMO: 'true' });
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Samkraft: configuration error: SAMKRAFT_DEMO=true on a PostgreSQL server .* set SAMKRAFT_DEMO_SERVER=true/);
+  });
+
   it('stops with one clear line when the data folder cannot be created', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-file-'));
     const file = path.join(dir, 'a-regular-file');

@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import pino from 'pino';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAuthentication } from './features/auth/auth.plugin.ts';
@@ -42,6 +43,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/database.ts';
 import { handleError } from './platform/http/error-handler.ts';
+import { redactedError, redactedRequest } from './platform/http/log-redaction.ts';
 import type { App } from './platform/http/types.ts';
 
 export type AppDeps = {
@@ -49,7 +51,7 @@ export type AppDeps = {
   /** A read replica for the reports' long reads (DATABASE_REPLICA_URL); the primary when absent. */
   replica?: Database;
   clock: Clock;
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'>;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'> & Partial<Pick<Config, 'demoServer' | 'trustedProxies'>>;
   logger?: FastifyServerOptions['logger'];
 };
 
@@ -67,8 +69,11 @@ const zodCompilers = {
 /** Mounts every feature's routes on one Fastify instance; the one error mapper lives here. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel },
-    trustProxy: true,
+    logger: deps.logger ?? { level: deps.config.logLevel, serializers: { req: redactedRequest, err: redactedError(pino.stdSerializers.err) } },
+    // X-Forwarded-For is believed only from the proxies named in SAMKRAFT_TRUSTED_PROXIES: from
+    // anyone else it is the client's own say, and would let it pick its address (and so escape
+    // the sign-in limit per address).
+    trustProxy: deps.config.trustedProxies?.length ? deps.config.trustedProxies : false,
     bodyLimit: 1_048_576,
     schemaController: { compilersFactory: zodCompilers },
   }).withTypeProvider<ZodTypeProvider>();
@@ -113,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock: deps.clock,
     policy: { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours },
     demo: deps.config.demo,
+    demoServer: deps.config.demoServer ?? false,
   };
   registerAuthentication(app, authDeps);
   registerHealthRoutes(app, deps.database);

@@ -8,11 +8,10 @@ import { seedReferenceData } from './features/reference-data/reference-data.seed
 import { reportCommand } from './features/reports/report.cli.ts';
 import { generateScaleDataCommand } from './features/scale-data/scale-data.cli.ts';
 import { ScaleDataRefused } from './features/scale-data/scale-data.service.ts';
-import { hasNoStaff } from './prepare-database.ts';
+import { hasNoStaff, migrateDatabase } from './prepare-database.ts';
 import { danishDate, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DatabaseOpenError, errorText, openDatabase } from './platform/database/database.ts';
-import { migrate } from './platform/database/migrate.ts';
 
 const usage = `Samkraft command line
 
@@ -33,7 +32,7 @@ const usage = `Samkraft command line
                                          synthetic records for benchmarks, into a database holding
                                          reference data only (refuses any other)
 
-Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data).`;
+Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data); migrates as DATABASE_MIGRATION_URL's role when set.`;
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -47,13 +46,13 @@ async function run(argv: string[]): Promise<void> {
   try {
     switch (command) {
       case 'migrate': {
-        const applied = await migrate(database);
+        const applied = await migrateDatabase(config, database);
         process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
         return;
       }
       case 'seed': {
         const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, force: { type: 'boolean' } } });
-        await migrate(database);
+        await migrateDatabase(config, database);
         await seedReferenceData(database.db);
         process.stdout.write('reference data seeded\n');
         if (values.demo) {
@@ -80,7 +79,7 @@ async function run(argv: string[]): Promise<void> {
           .object({ roles: z.array(z.enum(roles)).min(1, 'give at least one --role') })
           .parse({ roles: values.role ?? [] });
         const password = process.env.SAMKRAFT_PASSWORD ?? '';
-        await migrate(database);
+        await migrateDatabase(config, database);
         const user = await createStaffUser(
           { db: database.db, actor: { kind: 'system', name: 'cli' }, clock: systemClock },
           {
@@ -96,26 +95,26 @@ async function run(argv: string[]): Promise<void> {
         return;
       }
       case 'import-extract': {
-        await migrate(database);
+        await migrateDatabase(config, database);
         const result = await importExtractCommand(database.db, rest);
         process.stdout.write(`${result.lines.join('\n')}\n`);
         if (!result.ok) process.exitCode = 1;
         return;
       }
       case 'export-extract': {
-        await migrate(database);
+        await migrateDatabase(config, database);
         const written = await exportExtractCommand(database.db, rest);
         process.stdout.write(`wrote ${written.join(', ')}\n`);
         return;
       }
       case 'report': {
-        await migrate(database);
+        await migrateDatabase(config, database);
         const result = await reportCommand(database.db, rest);
         process.stdout.write(result.written ? `wrote ${result.written}\n` : (result.text ?? ''));
         return;
       }
       case 'generate-scale-data': {
-        await migrate(database);
+        await migrateDatabase(config, database);
         await seedReferenceData(database.db);
         await generateScaleDataCommand(database.db, rest, (line) => process.stdout.write(`${line}\n`));
         return;

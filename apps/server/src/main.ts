@@ -1,5 +1,6 @@
 import { prepareDatabase } from './prepare-database.ts';
 import { fileClock, systemClock } from './platform/clock.ts';
+import { auditLogRewritable } from './platform/audit/audit.repository.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DatabaseOpenError, errorText, openPostgres } from './platform/database/database.ts';
 
@@ -37,6 +38,18 @@ async function main(): Promise<void> {
     { database: database.kind, location: database.location, replica: replica?.location ?? null, referenceDataSeeded, demoSeeded: seeded },
     'database ready',
   );
+  if (database.kind === 'postgres' && (await auditLogRewritable(database.db))) {
+    app.log.warn(
+      { database: database.location },
+      "the server's database role could rewrite the audit log (it owns it, or is a superuser): run the server as a member of samkraft_app and migrate with DATABASE_MIGRATION_URL (README)",
+    );
+  }
+  if (config.demoServer) {
+    app.log.warn(
+      { demo: true, database: database.location },
+      'DEMO SERVER: demo users sign in without a password, an administrator among them; keep real citizens\' data out (SAMKRAFT_DEMO_SERVER=true)',
+    );
+  }
   if (config.clockFile) app.log.warn({ clockFile: config.clockFile, now: clock.now().toISOString() }, 'the clock is read from a file (demo/test only)');
 
   let closing = false;

@@ -19,7 +19,12 @@ export const sessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
-export const demoUsers = z.object({ enabled: z.boolean(), users: z.array(staffUser) });
+export const demoUsers = z.object({
+  enabled: z.boolean(),
+  /** Demo mode on a PostgreSQL server (SAMKRAFT_DEMO_SERVER): the sign-in page warns about it. */
+  demoServer: z.boolean(),
+  users: z.array(staffUser),
+});
 export type DemoUsers = z.infer<typeof demoUsers>;
 
 export const loginBody = z.strictObject({

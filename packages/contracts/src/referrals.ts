@@ -91,7 +91,8 @@ export const newReferralResult = z.object({
 });
 export type NewReferralResult = z.infer<typeof newReferralResult>;
 
-export const citizenLookupQuery = z.strictObject({ cpr: z.string().max(20) });
+/** A CPR travels in a body, never in a URL: URLs end up in logs, proxies' included. */
+export const citizenLookupBody = z.strictObject({ cpr: z.string().max(20) });
 export const citizenLookup = z.object({
   /** Known to the actor's municipality (a citizen here, or with a referral here). */
   known: z.boolean(),

@@ -13,7 +13,27 @@ describe('loadConfig', () => {
   });
   it('turns demo off by default on a PostgreSQL server', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db.example/samkraft' }).demo).toBe(false);
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@db.example/samkraft', SAMKRAFT_DEMO: 'true' }).demo).toBe(true);
+  });
+  it('refuses demo mode on a PostgreSQL server unless SAMKRAFT_DEMO_SERVER says it is a demo server', () => {
+    const server = { DATABASE_URL: 'postgres://u@db.example/samkraft', SAMKRAFT_DEMO: 'true' };
+    expect(() => loadConfig(server)).toThrow(ConfigError);
+    expect(() => loadConfig(server)).toThrow(/^configuration error: SAMKRAFT_DEMO=true on a PostgreSQL server .*set SAMKRAFT_DEMO_SERVER=true/);
+    expect(() => loadConfig({ ...server, SAMKRAFT_DEMO_SERVER: 'false' })).toThrow(ConfigError);
+    const demoServer = loadConfig({ ...server, SAMKRAFT_DEMO_SERVER: 'true' });
+    expect([demoServer.demo, demoServer.demoServer]).toEqual([true, true]);
+    // The embedded database on a laptop stays a demo without more ado.
+    expect([loadConfig({}).demo, loadConfig({}).demoServer]).toEqual([true, false]);
+  });
+  it('trusts no proxy unless given, and only addresses or CIDR ranges', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ SAMKRAFT_TRUSTED_PROXIES: ' 10.0.0.5, 192.168.0.0/16 ,::1' }).trustedProxies).toEqual(['10.0.0.5', '192.168.0.0/16', '::1']);
+    expect(() => loadConfig({ SAMKRAFT_TRUSTED_PROXIES: 'true' })).toThrow(/^configuration error: SAMKRAFT_TRUSTED_PROXIES must be a comma-separated list/);
+    expect(() => loadConfig({ SAMKRAFT_TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/SAMKRAFT_TRUSTED_PROXIES/);
+  });
+  it('takes a migration (owner) URL only beside DATABASE_URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://samkraft_server@db/samkraft', DATABASE_MIGRATION_URL: 'postgres://samkraft_owner@db/samkraft' });
+    expect(c.databaseMigrationUrl).toBe('postgres://samkraft_owner@db/samkraft');
+    expect(() => loadConfig({ DATABASE_MIGRATION_URL: 'postgres://o@db/s' })).toThrow(/^configuration error: DATABASE_MIGRATION_URL needs DATABASE_URL/);
   });
   it('refuses a DATABASE_URL that is not a postgres URL, in one line naming the variable', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -16,6 +17,17 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * The owner of the schema, used only to migrate (at start and by the command line); the server
+   * then runs as DATABASE_URL's role, which may read and write the data but not alter the schema
+   * nor rewrite the audit log. Unset = DATABASE_URL's role migrates too (one role owns all).
+   */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Connections per server instance (PostgreSQL). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** A statement running longer is cancelled and the request answered 503 (0 = no limit). */
@@ -29,6 +41,18 @@ const configSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Demo mode: seed demo data into an empty database and offer demo users on the sign-in page. */
   SAMKRAFT_DEMO: z.enum(['true', 'false']).optional(),
+  /** Demo mode on a PostgreSQL server must be asked for twice: this says the server is a demo server. */
+  SAMKRAFT_DEMO_SERVER: z.enum(['true', 'false']).optional(),
+  /**
+   * The reverse proxies in front of Samkraft (comma-separated addresses or CIDR ranges) whose
+   * X-Forwarded-For is believed; unset = none, the client is the connection's peer.
+   */
+  SAMKRAFT_TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''))
+    .refine((list) => list.every(isAddressOrRange), 'must be a comma-separated list of IP addresses or CIDR ranges'),
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
   /**
    * Demo and test only: a file holding the instant the server takes as "now" (ISO 8601), read on
@@ -40,6 +64,7 @@ const configSchema = z.object({
 export type Config = {
   databaseUrl: string | undefined;
   databaseReplicaUrl: string | undefined;
+  databaseMigrationUrl: string | undefined;
   databasePoolSize: number;
   databaseStatementTimeoutMs: number;
   dataDir: string;
@@ -50,11 +75,23 @@ export type Config = {
   sessionMaxHours: number;
   cookieSecure: boolean;
   demo: boolean;
+  /** Demo mode on a PostgreSQL server (both flags given): said in the log and on the sign-in page. */
+  demoServer: boolean;
+  trustedProxies: string[];
   webDistDir: string;
   clockFile: string | undefined;
 };
 
 export class ConfigError extends Error {}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 /** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -67,11 +104,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const e = parsed.data;
   // Demo by default on the embedded database (a laptop trying Samkraft), off on a server.
   const demo = e.SAMKRAFT_DEMO === undefined ? e.DATABASE_URL === undefined : e.SAMKRAFT_DEMO === 'true';
+  // Demo users sign in without a password, an administrator among them: on a server that others
+  // can reach, that must be meant.
+  if (demo && e.DATABASE_URL && e.SAMKRAFT_DEMO_SERVER !== 'true') {
+    throw new ConfigError(
+      'configuration error: SAMKRAFT_DEMO=true on a PostgreSQL server gives everyone passwordless demo users, an administrator among them; set SAMKRAFT_DEMO_SERVER=true as well if this is a demo server',
+    );
+  }
   if (e.SAMKRAFT_CLOCK_FILE && !demo) throw new ConfigError('configuration error: SAMKRAFT_CLOCK_FILE is only allowed in demo mode');
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded database has one user)');
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_REPLICA_URL needs DATABASE_URL (the embedded database has no replica)');
   return {
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     dataDir: path.resolve(cwd, e.SAMKRAFT_DATA_DIR),
@@ -82,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     sessionMaxHours: e.SESSION_MAX_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     demo,
+    demoServer: demo && e.DATABASE_URL !== undefined,
+    trustedProxies: e.SAMKRAFT_TRUSTED_PROXIES,
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
     clockFile: e.SAMKRAFT_CLOCK_FILE === undefined ? undefined : path.resolve(cwd, e.SAMKRAFT_CLOCK_FILE),
   };

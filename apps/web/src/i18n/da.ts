@@ -50,6 +50,8 @@ export const da = {
     demoSelected: 'Valgt bruger',
     demoButton: 'Log ind som {{name}}',
     demoEmpty: 'Der er ingen demobrugere.',
+    demoServerTitle: 'Demoserver',
+    demoServerText: 'Alle kan her logge ind uden adgangskode som en hvilken som helst demobruger, også som administrator. Indtast aldrig oplysninger om rigtige borgere.',
   },
   errors: {
     generic: 'Der skete en fejl. Prøv igen.',

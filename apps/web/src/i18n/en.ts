@@ -50,6 +50,8 @@ export const en: Translation = {
     demoSelected: 'Selected user',
     demoButton: 'Sign in as {{name}}',
     demoEmpty: 'There are no demo users.',
+    demoServerTitle: 'Demo server',
+    demoServerText: 'Anyone can sign in here without a password as any demo user, an administrator included. Never enter details of real citizens.',
   },
   errors: {
     generic: 'Something went wrong. Please try again.',

@@ -36,6 +36,19 @@ describe('sign-in', () => {
     const res = await app.inject({ method: 'GET', url: '/api/auth/demo-users' });
     const users = res.json().users as { id: string }[];
     expect(users.map((u) => u.id)).toEqual([demoUser]);
+    expect(res.json().demoServer).toBe(false);
+  });
+
+  it('tells the sign-in page when demo users are offered on a demo server', async () => {
+    const demoServerApp = await buildApp({
+      database,
+      clock: { now: () => new Date('2026-11-22T10:00:00Z') },
+      config: { sessionIdleMinutes: 30, sessionMaxHours: 12, cookieSecure: true, demo: true, demoServer: true, webDistDir: '/none', logLevel: 'silent' },
+      logger: false,
+    });
+    const res = await demoServerApp.inject({ method: 'GET', url: '/api/auth/demo-users' });
+    expect(res.json()).toMatchObject({ enabled: true, demoServer: true });
+    await demoServerApp.close();
   });
 
   it('signs in with a password into a secure, http-only, same-site session cookie', async () => {
@@ -118,7 +131,7 @@ describe('session and CSRF', () => {
     const prodApp = await createTestApp(database, { demo: false });
     const res = await prodApp.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId: demoUser } });
     expect(res.statusCode).toBe(403);
-    expect((await prodApp.inject({ method: 'GET', url: '/api/auth/demo-users' })).json()).toEqual({ enabled: false, users: [] });
+    expect((await prodApp.inject({ method: 'GET', url: '/api/auth/demo-users' })).json()).toEqual({ enabled: false, demoServer: false, users: [] });
     await prodApp.close();
   });
 });

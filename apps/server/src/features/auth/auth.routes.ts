@@ -9,7 +9,14 @@ import { listDemoUsers, signInAsDemoUser, signInWithPassword, signOut, type Auth
 const errors = { 400: apiError, 401: apiError, 403: apiError, 429: apiError };
 
 export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecure: boolean }): void {
+  // Per client address (X-Forwarded-For counts only from a trusted proxy, app.ts) …
   const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+  // … and per account, so guesses spread over many addresses still meet a limit.
+  const perAccount = app.createRateLimit({
+    max: 10,
+    timeWindow: '15 minutes',
+    keyGenerator: (request) => `sign-in-account:${accountKey(request.body)}`,
+  });
 
   app.get('/api/auth/session', {
     schema: { tags: ['auth'], summary: 'The current session, with the CSRF token for state-changing requests', response: { 200: sessionInfo, ...errors } },
@@ -26,6 +33,12 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecur
 
   app.post('/api/auth/login', {
     config: signInLimit,
+    preHandler: async (request, reply) => {
+      const limit = await perAccount(request);
+      if (limit.isAllowed || !limit.isExceeded) return;
+      void reply.header('retry-after', limit.ttlInSeconds);
+      throw new AppError('rate_limited', 'Too many sign-in attempts for this account; wait and try again');
+    },
     schema: { tags: ['auth'], summary: 'Sign in with username and password', body: loginBody, response: { 200: sessionInfo, ...errors } },
     handler: async (request, reply) => {
       const signed = await signInWithPassword(deps, request.body.username, request.body.password, request.headers['user-agent'] ?? null);
@@ -53,4 +66,10 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecur
       return reply.status(204).send(null);
     },
   });
+}
+
+/** The account a sign-in names, as the lookup matches it (case-insensitive). */
+function accountKey(body: unknown): string {
+  const username = (body as { username?: unknown } | undefined)?.username;
+  return typeof username === 'string' ? username.trim().toLowerCase() : '';
 }

@@ -17,7 +17,7 @@ import {
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { hashToken, isExpired, newToken, sessionTimes, shouldTouch, type SessionPolicy } from './session.rules.ts';
 
-export type AuthDeps = { db: Db; clock: Clock; policy: SessionPolicy; demo: boolean };
+export type AuthDeps = { db: Db; clock: Clock; policy: SessionPolicy; demo: boolean; demoServer?: boolean };
 
 export type SignedIn = { token: string; info: SessionInfo };
 
@@ -89,9 +89,9 @@ export async function signInAsSyntheticUser(deps: AuthDeps, userId: string): Pro
   return openSession(deps, staff, 'benchmark');
 }
 
-export async function listDemoUsers(deps: AuthDeps): Promise<{ enabled: boolean; users: StaffUser[] }> {
-  if (!deps.demo) return { enabled: false, users: [] };
-  return { enabled: true, users: (await listDemoStaff(deps.db)).map(toStaffUser) };
+export async function listDemoUsers(deps: AuthDeps): Promise<{ enabled: boolean; demoServer: boolean; users: StaffUser[] }> {
+  if (!deps.demo) return { enabled: false, demoServer: false, users: [] };
+  return { enabled: true, demoServer: deps.demoServer === true, users: (await listDemoStaff(deps.db)).map(toStaffUser) };
 }
 
 export type ResolvedSession = { actor: StaffActor; info: SessionInfo; tokenHash: string; csrfSecret: string };

@@ -58,6 +58,33 @@ export function inProcessDispatcher(onError: (err: unknown, jobId: string) => vo
 }
 
 const QUEUE = 'samkraft-jobs';
+const SCHEMA = 'pgboss';
+const QUEUE_OPTIONS = { name: QUEUE, retryLimit: 1, retryDelay: 5, expireInSeconds: 3600 };
+
+/**
+ * Installs (or upgrades) pg-boss's schema and Samkraft's queue as the schema's owner, and gives
+ * the server's role what pg-boss needs at run time: data rights in its schema. Run by the
+ * migration step when the server runs as a role of its own (DATABASE_MIGRATION_URL); pg-boss
+ * creates a queue's table itself, which only the owner may.
+ */
+export async function installJobQueue(owner: Pick<Database, 'executeSql'>, appRole: string): Promise<void> {
+  const b = new PgBoss({ db: { executeSql: (text, values) => owner.executeSql(text, values) }, schema: SCHEMA, schedule: false, supervise: false });
+  await b.start();
+  try {
+    await b.createQueue(QUEUE, QUEUE_OPTIONS);
+  } finally {
+    await b.stop({ graceful: false, wait: true, close: false });
+  }
+  const role = `"${appRole.replace(/"/g, '""')}"`;
+  await owner.executeSql(
+    [
+      `grant usage on schema ${SCHEMA} to ${role}`,
+      `grant select, insert, update, delete on all tables in schema ${SCHEMA} to ${role}`,
+      `grant usage, select on all sequences in schema ${SCHEMA} to ${role}`,
+      `grant execute on all functions in schema ${SCHEMA} to ${role}`,
+    ].join(';\n'),
+  );
+}
 
 /** pg-boss over the same PostgreSQL database, through Samkraft's own connection pool. */
 export function pgBossDispatcher(database: Pick<Database, 'executeSql'>, onError: (err: unknown, jobId: string | null) => void): Dispatcher {
@@ -68,11 +95,12 @@ export function pgBossDispatcher(database: Pick<Database, 'executeSql'>, onError
   return {
     start(run) {
       starting ??= (async () => {
-        const b = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) }, schema: 'pgboss', schedule: false, supervise: true });
+        const b = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) }, schema: SCHEMA, schedule: false, supervise: true });
         b.on('error', (err) => onError(err, null));
         await b.start();
         // A report or an import that has not ended in an hour is taken as lost and tried once more.
-        await b.createQueue(QUEUE, { name: QUEUE, retryLimit: 1, retryDelay: 5, expireInSeconds: 3600 });
+        // Already there when installJobQueue ran (the server's own role could not create it).
+        await b.createQueue(QUEUE, QUEUE_OPTIONS);
         workerId = await b.work<{ jobId: string }>(QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
           if (job) await run(job.data.jobId);
         });

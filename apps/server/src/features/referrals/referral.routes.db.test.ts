@@ -201,9 +201,9 @@ async function aCitizenWithCpr(cpr: string): Promise<string> {
   return r.id;
 }
 
-describe('GET /api/citizens/lookup', () => {
+describe('POST /api/citizens/lookup', () => {
   it('tells a known citizen with the open course, and audits the lookup', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/citizens/lookup?cpr=${NIELS.slice(0, 6)}-${NIELS.slice(6)}`, headers: gladsaxe.headers });
+    const res = await app.inject({ method: 'POST', url: '/api/citizens/lookup', payload: { cpr: `${NIELS.slice(0, 6)}-${NIELS.slice(6)}` }, headers: gladsaxe.headers });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ known: true, citizen: { name: 'Niels Test Vendelboe', identifier: '300174-9995' }, birthDate: '1974-01-30', sex: 'M' });
     expect(res.json().openCourse).not.toBeNull();
@@ -211,13 +211,19 @@ describe('GET /api/citizens/lookup', () => {
     expect(events.some((e) => e.action === 'citizen.lookup')).toBe(true);
   });
   it("gives another municipality no name", async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/citizens/lookup?cpr=${NIELS}`, headers: ballerup.headers });
+    const res = await app.inject({ method: 'POST', url: '/api/citizens/lookup', payload: { cpr: NIELS }, headers: ballerup.headers });
     expect(res.json()).toMatchObject({ known: false, citizen: null, openCourse: null });
   });
-  it('refuses an impossible CPR naming query.cpr', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/citizens/lookup?cpr=3204601234', headers: gladsaxe.headers });
+  it('refuses an impossible CPR naming cpr', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/citizens/lookup', payload: { cpr: '3204601234' }, headers: gladsaxe.headers });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields[0].field).toBe('query.cpr');
+    expect(res.json().error.fields[0].field).toBe('cpr');
+  });
+  it('takes no CPR in the URL: URLs end up in logs', async () => {
+    // (GET /api/citizens/lookup is only GET /api/citizens/:citizenId with a bad id.)
+    const res = await app.inject({ method: 'GET', url: `/api/citizens/lookup?cpr=${NIELS}`, headers: gladsaxe.headers });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['params.citizenId']);
   });
 });
 

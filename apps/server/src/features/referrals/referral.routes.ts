@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiError } from '@samkraft/contracts/common';
 import {
   citizenLookup,
-  citizenLookupQuery,
+  citizenLookupBody,
   deceasedBody,
   deceasedParams,
   deceasedResult,
@@ -34,14 +34,14 @@ export function registerReferralRoutes(app: App, deps: { db: Db; clock: Clock })
     handler: async (request, reply) => reply.status(201).send(await createReferral(ctx(request), request.body)),
   });
 
-  app.get('/api/citizens/lookup', {
+  app.post('/api/citizens/lookup', {
     schema: {
       tags: ['referrals'],
-      summary: 'Whether a CPR belongs to a citizen known to your municipality (audited)',
-      querystring: citizenLookupQuery,
+      summary: 'Whether a CPR belongs to a citizen known to your municipality (audited; the CPR in the body, never in the URL)',
+      body: citizenLookupBody,
       response: { 200: citizenLookup, ...errors },
     },
-    handler: async (request) => lookupCitizen(ctx(request), request.query.cpr),
+    handler: async (request) => lookupCitizen(ctx(request), request.body.cpr),
   });
 
   app.post('/api/citizens/:citizenId/deceased', {

@@ -175,7 +175,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
 export async function lookupCitizen(ctx: ServiceContext, cprInput: string): Promise<CitizenLookup> {
   const actor = await requireHomeStaff(ctx, 'read', 'citizen.lookup');
   const parsed = parseCpr(cprInput);
-  if (!parsed.ok) throw AppError.validation([{ field: 'query.cpr', code: cprFieldErrorCode[parsed.code], message: parsed.message }]);
+  if (!parsed.ok) throw AppError.validation([{ field: 'cpr', code: cprFieldErrorCode[parsed.code], message: parsed.message }]);
   return ctx.db.transaction().execute(async (trx) => {
     const found = await findCitizenByCpr(trx, parsed.cpr.value);
     const facts = found ? await loadCitizenAccessFacts(trx, found.id) : undefined;

@@ -105,3 +105,15 @@ export async function listAuditEvents(db: Db, filter: { citizenId?: string; acto
     detail: r.detail,
   }));
 }
+
+/**
+ * Whether the connected role could rewrite the audit log: it owns the table (and so may switch
+ * off its append-only triggers) or may update, delete or truncate it. A superuser always can.
+ */
+export async function auditLogRewritable(db: Db): Promise<boolean> {
+  const r = await sql<{ rewritable: boolean }>`
+    select pg_has_role(current_user, c.relowner, 'usage')
+        or has_table_privilege(c.oid, 'update, delete, truncate') as rewritable
+      from pg_class c where c.oid = 'audit_event'::regclass`.execute(db);
+  return r.rows[0]?.rewritable ?? true;
+}

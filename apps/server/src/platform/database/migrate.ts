@@ -6,6 +6,12 @@ import type { Database } from './database.ts';
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const LOCK_KEY = 7261500;
 
+/**
+ * The role holding the server's rights on PostgreSQL (migration 0014): data in and out, the audit
+ * log only appended to and read. The server's login role (DATABASE_URL) is made a member of it.
+ */
+export const APP_ROLE = 'samkraft_app';
+
 export type Migration = { name: string; sql: string };
 
 /** The one ordered set of migrations: `migrations/NNNN_name.sql`, applied in name order. */
@@ -26,8 +32,12 @@ export async function migrate(database: Database, migrations = listMigrations())
   return database.withScriptRunner(async (run) => {
     // One round trip when there is nothing to do, the common start. (Unlocking a lock not taken,
     // should the script fail before it, only returns false.)
+    // Created only when missing: the server's own role (not the owner) may not create tables,
+    // and checks the bookkeeping with this same script.
     const check = [
-      'create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())',
+      `do $$ begin if to_regclass('schema_migration') is null then
+         create table schema_migration (name text primary key, applied_at timestamptz not null default now());
+       end if; end $$`,
       ...(database.kind === 'postgres' ? [`select pg_advisory_lock(${LOCK_KEY})`] : []),
       'select name from schema_migration',
     ];

@@ -17,7 +17,8 @@ export function createReferral(body: NewReferralBody): Promise<NewReferralResult
 }
 
 export function lookupCitizen(cpr: string): Promise<CitizenLookup> {
-  return requestJson(`/api/citizens/lookup?cpr=${encodeURIComponent(cpr)}`, citizenLookup);
+  // In the body: a URL with a CPR would end up in logs.
+  return requestJson('/api/citizens/lookup', citizenLookup, { method: 'POST', body: { cpr } });
 }
 
 export function fetchOrganisations(): Promise<OrganisationItem[]> {
