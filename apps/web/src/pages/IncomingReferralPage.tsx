@@ -11,6 +11,7 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import { Section } from '../ui/Section.tsx';
 import { formatDate } from '../ui/utils/formatDate.ts';
+import { danishDateOf } from '../ui/utils/danishDate.ts';
 
 export function IncomingReferralPage() {
   const { t } = useTranslation('crossReferrals');
@@ -60,7 +61,7 @@ export function IncomingReferralPage() {
               <Section title={t('updatesTitle')}>
                 {x.updates.map((u) => (
                   <Stack key={u.sentAt} gap="xs">
-                    <Text fw={600}>{t('sentAt', { date: formatDate(u.sentAt.slice(0, 10), language) })}</Text>
+                    <Text fw={600}>{t('sentAt', { date: formatDate(danishDateOf(u.sentAt), language) })}</Text>
                     <SnapshotView snapshot={u.snapshot} />
                   </Stack>
                 ))}

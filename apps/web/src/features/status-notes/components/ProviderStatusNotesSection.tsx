@@ -12,7 +12,7 @@ import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { useProviderStatusNotes, useWriteStatusNote } from '../hooks/useStatusNotes.ts';
 import { goalsReachedDraft, statusNoteDraft } from '../utils/draft.ts';
-import { danishDateOf } from '../utils/noteDates.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 import { ReadTag } from './NoteTags.tsx';
 
 const ONCE: readonly StatusNoteKind[] = ['start', 'end'];
