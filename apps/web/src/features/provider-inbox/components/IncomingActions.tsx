@@ -1,5 +1,6 @@
 import { Button, Group, NativeSelect, NumberInput, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { citizenDeclineReasons, deeperAssessmentProfessions, standardTests, standardTestUnits, type IncomingReferral, type StandardTest } from '@samkraft/contracts/cross-referrals';
+import { citizenDeclineReasons, deeperAssessmentProfessions, type IncomingReferral } from '@samkraft/contracts/cross-referrals';
+import { standardTests, standardTestUnits, type StandardTest } from '@samkraft/contracts/measurements';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
