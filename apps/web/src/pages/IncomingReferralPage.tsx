@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SnapshotView } from '../features/cross-referrals/components/SnapshotView.tsx';
 import { DeadlineLine } from '../features/provider-inbox/components/DeadlineLine.tsx';
 import { AcceptForm, CitizenDeclineForm, DeclineForm, DeeperAssessmentForm } from '../features/provider-inbox/components/IncomingActions.tsx';
+import { MeasurementTable } from '../features/provider-inbox/components/MeasurementTable.tsx';
 import { useIncomingReferral } from '../features/provider-inbox/hooks/useProviderInbox.ts';
 import { ProviderStatusNotesSection } from '../features/status-notes/components/ProviderStatusNotesSection.tsx';
 import { useLanguage } from '../i18n/useLanguage.ts';
@@ -95,10 +96,12 @@ export function IncomingReferralPage() {
             {x.providerDecision === 'accepted' ? (
               <Section title={t('deeperTitle')}>
                 {x.deeperAssessments.map((a) => (
-                  <Text key={a.id}>
-                    {formatDate(a.assessedOn, language)} · {t(`professions.${a.profession}`)}: {a.findings}
-                    {a.tests.map((tt) => ` · ${t(`tests.${tt.testCode}`)} ${tt.value} ${tt.unit}`).join('')}
-                  </Text>
+                  <Stack key={a.id} gap="xs">
+                    <Text>
+                      {formatDate(a.assessedOn, language)} · {t(`professions.${a.profession}`)}: {a.findings}
+                    </Text>
+                    <MeasurementTable referralId={x.id} assessment={a} />
+                  </Stack>
                 ))}
                 {x.goals.length > 0 ? (
                   <List aria-label={t('goalsTitle')}>
