@@ -57,6 +57,8 @@ export function DecimalInput({ value, onChange, min, max, decimals = 0, error, o
       {...rest}
       ref={(el) => el?.setCustomValidity(issue ?? '')}
       onInvalid={(e) => {
+        // Our own refusal is shown beside the field; the browser's bubble is left for "required".
+        if (!issue) return;
         e.preventDefault();
         setLeft(true);
       }}
