@@ -138,6 +138,11 @@ export const fieldErrorCodes = [
   'already_sent',
   // Reports (features/reports).
   'period_too_long',
+  // Numbers and measurements (measurements.ts).
+  'not_a_number',
+  'out_of_range',
+  'whole_number',
+  'too_many_decimals',
 ] as const;
 export const fieldErrorCode = z.enum(fieldErrorCodes);
 export type FieldErrorCode = z.infer<typeof fieldErrorCode>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, uuid } from './common.ts';
 import { deadline } from './deadlines.ts';
+import { measurement, recordedMeasurement, standardTests } from './measurements.ts';
 
 /** What of the current action plan the contact person may choose to share with a provider. */
 export const sharablePlanFields = ['difficultiesAndNeeds', 'purposeAndContent', 'location', 'goals', 'responsibilities', 'otherAdministrations', 'returnToWork'] as const;
@@ -15,11 +16,6 @@ export const citizenDeclineReasons = ['not_relevant', 'too_far', 'already_in_hom
 export const citizenDeclineReason = z.enum(citizenDeclineReasons);
 
 export const deeperAssessmentProfessions = ['physiotherapist', 'occupational_therapist', 'dietitian'] as const;
-export const standardTests = ['chair_stand_30s', 'six_minute_walk', 'weight', 'grip_strength'] as const;
-export const standardTest = z.enum(standardTests);
-export type StandardTest = z.infer<typeof standardTest>;
-/** The unit of each standard test is fixed, so two assessments can be compared. */
-export const standardTestUnits: Record<StandardTest, string> = { chair_stand_30s: 'rejsninger', six_minute_walk: 'm', weight: 'kg', grip_strength: 'kg' };
 
 /** Exactly what a provider received: the chosen plan fields and assessment problems, nothing else. */
 export const sharedSnapshot = z.object({
@@ -48,6 +44,7 @@ export type SharedSnapshot = z.infer<typeof sharedSnapshot>;
 
 export const courseIdParams = z.strictObject({ courseId: uuid });
 export const crossReferralIdParams = z.strictObject({ crossReferralId: uuid });
+export const deeperAssessmentParams = z.strictObject({ crossReferralId: uuid, assessmentId: uuid });
 
 export const shareSelection = z.strictObject({
   planFields: z.array(sharablePlanField).max(sharablePlanFields.length),
@@ -158,7 +155,7 @@ export const deeperAssessment = z.object({
   assessedOn: z.string(),
   profession: z.enum(deeperAssessmentProfessions),
   findings: z.string(),
-  tests: z.array(z.object({ testCode: standardTest, value: z.number(), unit: z.string() })),
+  tests: z.array(recordedMeasurement),
 });
 
 export const incomingReferral = z.object({
@@ -188,6 +185,6 @@ export const deeperAssessmentBody = z.strictObject({
   assessedOn: calendarDate,
   profession: z.enum(deeperAssessmentProfessions),
   findings: z.string().trim().min(1).max(5000),
-  tests: z.array(z.strictObject({ testCode: standardTest, value: z.number().min(0).max(99999) })).max(standardTests.length),
+  tests: z.array(measurement).max(standardTests.length),
   goals: z.array(z.string().trim().min(1).max(1000)).max(20),
 });

@@ -99,6 +99,10 @@ export const fieldErrorsDa: Record<FieldErrorCode, string> = {
   consent_required: 'Borgerens samtykke skal være givet, før notatet sendes til hospitalsafdelingen',
   already_sent: 'Afslutningsnotatet er sendt og kan ikke længere ændres',
   period_too_long: 'Perioden er for lang (højst 10 år)',
+  not_a_number: 'Skriv et tal, fx 78,5',
+  out_of_range: 'Skal være mellem {{minimum, number}} og {{maximum, number}}',
+  whole_number: 'Skal være et helt tal',
+  too_many_decimals: 'Højst {{decimals}} decimal(er)',
 };
 
 export const fieldErrorsEn: Record<FieldErrorCode, string> = {
@@ -194,4 +198,8 @@ export const fieldErrorsEn: Record<FieldErrorCode, string> = {
   consent_required: "The citizen's consent must be given before the note is sent to the hospital department",
   already_sent: 'The closing note has been sent and can no longer be changed',
   period_too_long: 'The period is too long (at most 10 years)',
+  not_a_number: 'Enter a number, e.g. 78.5',
+  out_of_range: 'Must be between {{minimum, number}} and {{maximum, number}}',
+  whole_number: 'Must be a whole number',
+  too_many_decimals: 'At most {{decimals}} decimal(s)',
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SnapshotView } from '../features/cross-referrals/components/SnapshotView.tsx';
 import { DeadlineLine } from '../features/provider-inbox/components/DeadlineLine.tsx';
 import { AcceptForm, CitizenDeclineForm, DeclineForm, DeeperAssessmentForm } from '../features/provider-inbox/components/IncomingActions.tsx';
+import { MeasurementTable } from '../features/provider-inbox/components/MeasurementTable.tsx';
 import { useIncomingReferral } from '../features/provider-inbox/hooks/useProviderInbox.ts';
 import { ProviderStatusNotesSection } from '../features/status-notes/components/ProviderStatusNotesSection.tsx';
 import { useLanguage } from '../i18n/useLanguage.ts';
@@ -11,6 +12,7 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import { Section } from '../ui/Section.tsx';
 import { formatDate } from '../ui/utils/formatDate.ts';
+import { danishDateOf } from '../ui/utils/danishDate.ts';
 
 export function IncomingReferralPage() {
   const { t } = useTranslation('crossReferrals');
@@ -60,7 +62,7 @@ export function IncomingReferralPage() {
               <Section title={t('updatesTitle')}>
                 {x.updates.map((u) => (
                   <Stack key={u.sentAt} gap="xs">
-                    <Text fw={600}>{t('sentAt', { date: formatDate(u.sentAt.slice(0, 10), language) })}</Text>
+                    <Text fw={600}>{t('sentAt', { date: formatDate(danishDateOf(u.sentAt), language) })}</Text>
                     <SnapshotView snapshot={u.snapshot} />
                   </Stack>
                 ))}
@@ -94,10 +96,12 @@ export function IncomingReferralPage() {
             {x.providerDecision === 'accepted' ? (
               <Section title={t('deeperTitle')}>
                 {x.deeperAssessments.map((a) => (
-                  <Text key={a.id}>
-                    {formatDate(a.assessedOn, language)} · {t(`professions.${a.profession}`)}: {a.findings}
-                    {a.tests.map((tt) => ` · ${t(`tests.${tt.testCode}`)} ${tt.value} ${tt.unit}`).join('')}
-                  </Text>
+                  <Stack key={a.id} gap="xs">
+                    <Text>
+                      {formatDate(a.assessedOn, language)} · {t(`professions.${a.profession}`)}: {a.findings}
+                    </Text>
+                    <MeasurementTable referralId={x.id} assessment={a} />
+                  </Stack>
                 ))}
                 {x.goals.length > 0 ? (
                   <List aria-label={t('goalsTitle')}>

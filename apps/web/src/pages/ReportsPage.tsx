@@ -13,8 +13,10 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 import { ErrorAlert } from '../ui/QueryState.tsx';
 import { Section } from '../ui/Section.tsx';
 import { useFieldErrors } from '../ui/hooks/useFieldErrors.ts';
+import { danishToday } from '../ui/utils/danishToday.ts';
 
-const lastYear = new Date().getFullYear() - 1;
+// The Danish year: at 23:30 UTC on 31 December it is already next year in Denmark.
+const lastYear = Number(danishToday().slice(0, 4)) - 1;
 const initial: ReportChoices = { kind: 'year', year: lastYear, half: 1, from: '', to: '', compare: true, compareFrom: '', compareTo: '', municipalities: [], suppress: false };
 const isPhase = (p: string): p is keyof typeof reportTexts.phases => p in reportTexts.phases;
 

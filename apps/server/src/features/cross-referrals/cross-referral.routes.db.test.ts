@@ -178,7 +178,7 @@ describe('cross-municipal referral', () => {
     expect(da.statusCode, da.body).toBe(201);
     const x = (await app.inject({ method: 'GET', url: `/api/provider-inbox/${xrefId}`, headers: provider.headers })).json<IncomingReferral>();
     expect(x.providerContactOn).toBe('2026-11-22');
-    expect(x.deeperAssessments[0]?.tests).toEqual(expect.arrayContaining([{ testCode: 'grip_strength', value: 22.5, unit: 'kg' }]));
+    expect(x.deeperAssessments[0]?.tests).toEqual(expect.arrayContaining([expect.objectContaining({ testCode: 'grip_strength', value: 22.5, unit: 'kg' })]));
     expect(x.goals.map((g) => g.description)).toEqual(['Rejse sig 14 gange på 30 sek.']);
     expect(x.deadlines.find((d) => d.kind === 'provider_contact')?.state).toBe('met');
     expect(x.deadlines.find((d) => d.kind === 'deeper_assessment')?.state).toBe('met');

@@ -91,7 +91,10 @@ export async function writeCrossReferral(
           { test_code: 'chair_stand_30s', value: 9 + (index % 5), unit: 'rejsninger' },
           { test_code: 'six_minute_walk', value: 380 + 10 * (index % 7), unit: 'm' },
         ];
-    await db.insertInto('deeper_assessment_test').values(tests.map((t) => ({ deeper_assessment_id: da.id, ...t }))).execute();
+    await db
+      .insertInto('deeper_assessment_test')
+      .values(tests.map((t) => ({ deeper_assessment_id: da.id, ...t, recorded_by: therapistId, recorded_at: copenhagenInstant(d.deeperAssessment, '12:00') })))
+      .execute();
     await db
       .insertInto('provider_goal')
       .values({

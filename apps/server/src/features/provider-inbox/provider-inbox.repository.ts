@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from '../citizens/citizen.mapper.ts';
 
@@ -158,26 +159,40 @@ export async function listReferralDeclines(db: Db, id: string): Promise<{ declin
   return rows.map((r) => ({ declinedOn: r.declined_on, reason: r.reason, note: r.note }));
 }
 
-export type DeeperAssessmentRecord = { id: string; assessedOn: string; profession: string; findings: string; tests: { testCode: string; value: number; unit: string }[] };
+export type MeasurementVersionRecord = { version: number; value: number; recordedAt: Date; recordedBy: string | null; reason: string | null };
+export type MeasurementRecord = { testCode: string; value: number; unit: string; versions: MeasurementVersionRecord[] };
+export type DeeperAssessmentRecord = { id: string; assessedOn: string; profession: string; findings: string; tests: MeasurementRecord[] };
 
+/** The referral's deeper assessments with each measurement as it stands (its latest version) and its versions, oldest first. */
 export async function listDeeperAssessments(db: Db, id: string): Promise<DeeperAssessmentRecord[]> {
   const rows = await db.selectFrom('deeper_assessment').select(['id', 'assessed_on', 'profession', 'findings']).where('cross_referral_id', '=', id).orderBy('assessed_on').execute();
   if (rows.length === 0) return [];
-  const tests = await db
-    .selectFrom('deeper_assessment_test')
-    .select(['deeper_assessment_id', 'test_code', 'value', 'unit'])
-    .where(
-      'deeper_assessment_id',
-      'in',
-      rows.map((r) => r.id),
-    )
+  const versions = await db
+    .selectFrom('deeper_assessment_test as t')
+    .leftJoin('staff_user as s', 's.id', 't.recorded_by')
+    .select(['t.deeper_assessment_id', 't.test_code', 't.version', 't.value', 't.unit', 't.recorded_at', 't.correction_reason', 's.display_name'])
+    .where('t.deeper_assessment_id', '=', (eb) => eb.fn.any(eb.val(rows.map((r) => r.id))))
+    .orderBy('t.deeper_assessment_id')
+    .orderBy('t.test_code')
+    .orderBy('t.version')
     .execute();
+  const byAssessment = new Map<string, Map<string, MeasurementRecord>>();
+  for (const v of versions) {
+    const tests = byAssessment.get(v.deeper_assessment_id) ?? new Map<string, MeasurementRecord>();
+    byAssessment.set(v.deeper_assessment_id, tests);
+    const m = tests.get(v.test_code) ?? { testCode: v.test_code, value: 0, unit: v.unit, versions: [] };
+    tests.set(v.test_code, m);
+    // Ordered by version: the last one read is the value as it stands.
+    m.value = Number(v.value);
+    m.unit = v.unit;
+    m.versions.push({ version: v.version, value: Number(v.value), recordedAt: new Date(v.recorded_at), recordedBy: v.display_name, reason: v.correction_reason });
+  }
   return rows.map((r) => ({
     id: r.id,
     assessedOn: r.assessed_on,
     profession: r.profession,
     findings: r.findings,
-    tests: tests.filter((t) => t.deeper_assessment_id === r.id).map((t) => ({ testCode: t.test_code, value: Number(t.value), unit: t.unit })),
+    tests: [...(byAssessment.get(r.id)?.values() ?? [])],
   }));
 }
 
@@ -196,15 +211,18 @@ export async function setDeclined(db: Db, id: string, reason: string): Promise<v
 
 export async function insertDeeperAssessment(
   db: Db,
-  o: { crossReferralId: string; assessedOn: string; profession: string; findings: string; tests: { testCode: string; value: number; unit: string }[]; goals: string[]; recordedBy: string | null },
+  o: { crossReferralId: string; assessedOn: string; profession: string; findings: string; tests: { testCode: string; value: number; unit: string }[]; goals: string[]; recordedBy: string | null; recordedAt: Date },
 ): Promise<string> {
   const a = await db
     .insertInto('deeper_assessment')
-    .values({ cross_referral_id: o.crossReferralId, assessed_on: o.assessedOn, profession: o.profession, findings: o.findings, recorded_by: o.recordedBy })
+    .values({ cross_referral_id: o.crossReferralId, assessed_on: o.assessedOn, profession: o.profession, findings: o.findings, recorded_by: o.recordedBy, recorded_at: o.recordedAt })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (o.tests.length > 0) {
-    await db.insertInto('deeper_assessment_test').values(o.tests.map((t) => ({ deeper_assessment_id: a.id, test_code: t.testCode, value: String(t.value), unit: t.unit }))).execute();
+    await db
+      .insertInto('deeper_assessment_test')
+      .values(o.tests.map((t) => ({ deeper_assessment_id: a.id, test_code: t.testCode, value: String(t.value), unit: t.unit, recorded_by: o.recordedBy, recorded_at: o.recordedAt })))
+      .execute();
   }
   if (o.goals.length > 0) {
     await db.insertInto('provider_goal').values(o.goals.map((g) => ({ cross_referral_id: o.crossReferralId, description: g, set_on: o.assessedOn }))).execute();
@@ -212,4 +230,44 @@ export async function insertDeeperAssessment(
   // The deadline is met by the first deeper assessment; a later one does not move it.
   await db.updateTable('cross_referral').set({ deeper_assessment_on: o.assessedOn }).where('id', '=', o.crossReferralId).where('deeper_assessment_on', 'is', null).execute();
   return a.id;
+}
+
+/** Locks a deeper assessment of the referral for a correction of its measurements; `false` when the referral has no such assessment. */
+export async function lockDeeperAssessment(db: Db, crossReferralId: string, assessmentId: string): Promise<boolean> {
+  const row = await db.selectFrom('deeper_assessment').select('id').where('id', '=', assessmentId).where('cross_referral_id', '=', crossReferralId).forUpdate().executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * A correction of a recorded measurement as its next version (the earlier ones stay); the
+ * version number, or `undefined` when the test was never recorded in the assessment. The caller
+ * holds the assessment's lock, so two corrections cannot take the same number.
+ */
+export async function insertMeasurementVersion(
+  db: Db,
+  o: { assessmentId: string; testCode: string; value: number; unit: string; reason: string; recordedBy: string | null; recordedAt: Date },
+): Promise<number | undefined> {
+  const row = await db
+    .insertInto('deeper_assessment_test')
+    .columns(['deeper_assessment_id', 'test_code', 'version', 'value', 'unit', 'correction_reason', 'recorded_by', 'recorded_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('deeper_assessment_test')
+        .select((s) => [
+          s.val(o.assessmentId).as('deeper_assessment_id'),
+          s.val(o.testCode).as('test_code'),
+          sql<number>`max(version) + 1`.as('version'),
+          s.val(String(o.value)).as('value'),
+          s.val(o.unit).as('unit'),
+          s.val(o.reason).as('correction_reason'),
+          s.val(o.recordedBy).as('recorded_by'),
+          s.val(o.recordedAt).as('recorded_at'),
+        ])
+        .where('deeper_assessment_id', '=', o.assessmentId)
+        .where('test_code', '=', o.testCode)
+        .having(sql`count(*)`, '>', 0),
+    )
+    .returning('version')
+    .executeTakeFirst();
+  return row?.version;
 }

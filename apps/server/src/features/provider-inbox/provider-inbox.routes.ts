@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiError } from '@samkraft/contracts/common';
-import { acceptBody, crossReferralIdParams, deeperAssessmentBody, incomingReferral, providerDeclineBody, providerInbox } from '@samkraft/contracts/cross-referrals';
+import { acceptBody, crossReferralIdParams, deeperAssessmentBody, deeperAssessmentParams, incomingReferral, providerDeclineBody, providerInbox } from '@samkraft/contracts/cross-referrals';
+import { measurementCorrectionBody } from '@samkraft/contracts/measurements';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
-import { acceptReferral, declineReferral, getIncomingReferral, getProviderInbox, recordDeeperAssessment } from './provider-inbox.service.ts';
+import { acceptReferral, correctMeasurement, declineReferral, getIncomingReferral, getProviderInbox, recordDeeperAssessment } from './provider-inbox.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
@@ -48,5 +49,16 @@ export function registerProviderInboxRoutes(app: App, deps: { db: Db; clock: Clo
       response: { 201: z.object({ id: z.uuid() }), ...errors, 409: apiError },
     },
     handler: async (request, reply) => reply.status(201).send(await recordDeeperAssessment(ctx(request), request.params.crossReferralId, request.body)),
+  });
+
+  app.post('/api/provider-inbox/:crossReferralId/deeper-assessments/:assessmentId/corrections', {
+    schema: {
+      tags: ['provider-inbox'],
+      summary: "Correct a recorded measurement of a deeper assessment: a new version with the reason; the earlier value is kept",
+      params: deeperAssessmentParams,
+      body: measurementCorrectionBody,
+      response: { 201: z.object({ version: z.number().int() }), ...errors },
+    },
+    handler: async (request, reply) => reply.status(201).send(await correctMeasurement(ctx(request), request.params.crossReferralId, request.params.assessmentId, request.body)),
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { standardTestUnits, type acceptBody, type deeperAssessmentBody, type IncomingReferral, type InboxItem, type ProviderInbox } from '@samkraft/contracts/cross-referrals';
+import type { acceptBody, deeperAssessmentBody, IncomingReferral, InboxItem, ProviderInbox } from '@samkraft/contracts/cross-referrals';
+import { standardTestUnits, type measurementCorrectionBody, type StandardTest } from '@samkraft/contracts/measurements';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -12,16 +13,19 @@ import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
 import {
   findIncoming,
   insertDeeperAssessment,
+  insertMeasurementVersion,
   listDeeperAssessments,
   listInbox,
   listProviderGoals,
   listReferralDeclines,
   listUpdates,
+  lockDeeperAssessment,
   setAccepted,
   setDeclined,
   type InboxRecord,
   type IncomingRecord,
 } from './provider-inbox.repository.ts';
+import { measurementIssues } from './measurement.rules.ts';
 
 type Decision = 'accepted' | 'declined' | null;
 
@@ -116,7 +120,11 @@ export async function getIncomingReferral(ctx: ServiceContext, id: string): Prom
       providerContactOn: x.providerContactOn,
       citizenDeclines: declines.map((d) => ({ ...d, reason: d.reason as 'other' })),
       deadlines: (deadlines.get(x.courseId) ?? []).filter((d) => d.crossReferralId === id && d.actor === 'provider'),
-      deeperAssessments: assessments.map((a) => ({ ...a, profession: a.profession as 'physiotherapist', tests: a.tests.map((t) => ({ ...t, testCode: t.testCode as 'weight' })) })),
+      deeperAssessments: assessments.map((a) => ({
+        ...a,
+        profession: a.profession as 'physiotherapist',
+        tests: a.tests.map((m) => ({ ...m, testCode: m.testCode as StandardTest, versions: m.versions.map((v) => ({ ...v, recordedAt: v.recordedAt.toISOString() })) })),
+      })),
       goals,
     };
   });
@@ -152,7 +160,9 @@ export async function recordDeeperAssessment(ctx: ServiceContext, id: string, bo
   requireDateInRange('assessedOn', body.assessedOn, x.receivedOn, danishDate(ctx.clock.now()));
   const codes = body.tests.map((t) => t.testCode);
   const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
-  if (dup >= 0) throw AppError.validation([{ field: `tests.${dup}.testCode`, code: 'duplicate', message: 'each test once per assessment' }]);
+  if (dup >= 0) throw AppError.validation([{ field: `tests[${dup}].testCode`, code: 'duplicate', message: 'each test once per assessment' }]);
+  const implausible = measurementIssues(body.tests, (i) => `tests[${i}].value`);
+  if (implausible.length > 0) throw AppError.validation(implausible);
   return ctx.db.transaction().execute(async (trx) => {
     const assessmentId = await insertDeeperAssessment(trx, {
       crossReferralId: id,
@@ -162,8 +172,38 @@ export async function recordDeeperAssessment(ctx: ServiceContext, id: string, bo
       tests: body.tests.map((t) => ({ ...t, unit: standardTestUnits[t.testCode] })),
       goals: body.goals,
       recordedBy: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
+      recordedAt: ctx.clock.now(),
     });
     await audit(trx, ctx, [{ action: 'provider_inbox.deeper_assessment', citizenId: x.citizenId, entityType: 'deeper_assessment', entityId: assessmentId, outcome: 'allowed' }]);
     return { id: assessmentId };
+  });
+}
+
+/**
+ * Corrects a recorded measurement of a deeper assessment (a lost decimal comma, a misread scale):
+ * the new value is its next version, with who, when and why; the earlier versions are kept and
+ * shown. A measurement never recorded is not made here: it belongs to a new assessment.
+ */
+export async function correctMeasurement(ctx: ServiceContext, id: string, assessmentId: string, body: z.infer<typeof measurementCorrectionBody>): Promise<{ version: number }> {
+  const action = 'provider_inbox.measurement_correction';
+  const x = await requireIncoming(ctx, id, action);
+  const implausible = measurementIssues([body], () => 'value');
+  if (implausible.length > 0) throw AppError.validation(implausible);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (!(await lockDeeperAssessment(trx, id, assessmentId))) throw AppError.notFound('Deeper assessment');
+    const version = await insertMeasurementVersion(trx, {
+      assessmentId,
+      testCode: body.testCode,
+      value: body.value,
+      unit: standardTestUnits[body.testCode],
+      reason: body.reason,
+      recordedBy: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
+      recordedAt: ctx.clock.now(),
+    });
+    if (version === undefined) throw AppError.validation([{ field: 'testCode', code: 'invalid_value', message: 'the test was not recorded in this assessment' }]);
+    await audit(trx, ctx, [
+      { action, citizenId: x.citizenId, entityType: 'deeper_assessment', entityId: assessmentId, outcome: 'allowed', detail: { testCode: body.testCode, version } },
+    ]);
+    return { version };
   });
 }

@@ -23,6 +23,7 @@ const WITHOUT_INDEX: Record<string, string> = {
   'deadline_pause.recorded_by': 'who, never joined',
   'decline.recorded_by': 'who, never joined',
   'deeper_assessment.recorded_by': 'who, never joined',
+  'deeper_assessment_test.recorded_by': 'who; joined only from a measurement to its staff user, by the user’s primary key',
   'extract_import.actor_user_id': 'who, never joined',
   'follow_up.recorded_by': 'who, never joined',
   'needs_assessment.recorded_by': 'who, never joined',

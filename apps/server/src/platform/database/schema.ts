@@ -281,11 +281,15 @@ export interface DeeperAssessment {
 }
 
 export interface DeeperAssessmentTest {
+  correction_reason: string | null;
   deeper_assessment_id: string;
   note: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
   test_code: string;
   unit: string;
   value: Numeric;
+  version: Generated<number>;
 }
 
 export interface Diagnosis {

@@ -98,6 +98,13 @@ describe('fieldCodeOfZodIssue', () => {
     expect(fieldCodeOfZodIssue({ code: 'custom' }, true)).toEqual({ code: 'required' });
   });
 
+  it('keeps a refinement’s number and text params for its text', () => {
+    expect(fieldCodeOfZodIssue({ code: 'custom', params: { code: 'out_of_range', minimum: 20, maximum: 300, nested: {} } } as never, false)).toEqual({
+      code: 'out_of_range',
+      params: { minimum: 20, maximum: 300 },
+    });
+  });
+
   it('names what zod reports from a plain parse too', () => {
     const parsed = z.object({ roles: z.array(z.string()).min(1), password: z.string().min(12) }).safeParse({ roles: [], password: 'x' });
     expect(parsed.success).toBe(false);

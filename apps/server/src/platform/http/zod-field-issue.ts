@@ -41,8 +41,13 @@ export function fieldCodeOfZodIssue(zodIssue: ZodIssueLike, missing: boolean): {
   // zod's issue types are a union without an index signature; read the keys each code has.
   const issue = zodIssue as ZodIssueLike & Record<string, unknown>;
   // Refinements name their code in `params: { code }` (e.g. `calendarDate`); that code wins.
-  const own = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-  if (isKnownCode(own)) return { code: own };
+  // Its other params that are numbers or texts are what the code's text interpolates.
+  const ownParams = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
+  const own = ownParams?.code;
+  if (isKnownCode(own)) {
+    const params = Object.entries(ownParams ?? {}).filter((e): e is [string, string | number] => e[0] !== 'code' && (typeof e[1] === 'string' || typeof e[1] === 'number'));
+    return params.length > 0 ? { code: own, params: Object.fromEntries(params) } : { code: own };
+  }
   // Whatever zod says about an absent value (wrong type, not an option, a refinement on the
   // object naming the field), the person filling in the form left it out.
   if (missing && issue.code !== 'unrecognized_keys') return { code: 'required' };

@@ -1,4 +1,6 @@
+import { danishDateOf } from './danishDate.ts';
+
 /** Today's calendar date in Denmark (YYYY-MM-DD), whatever the browser's time zone: form defaults. */
 export function danishToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
+  return danishDateOf(now);
 }

@@ -1,7 +1,8 @@
-import { Button, Checkbox, Fieldset, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { professions } from '@samkraft/contracts/common';
 import { useTranslation } from 'react-i18next';
 import type { DoseRowState } from '../utils/interventionForm.ts';
+import { DecimalInput } from '../../../ui/DecimalInput.tsx';
 
 export type DoseEditorProps = {
   rows: readonly DoseRowState[];
@@ -41,9 +42,9 @@ export function DoseEditor({ rows, onChange, onAdd, errors }: DoseEditorProps) {
                   data={[{ value: '', label: t('editor.noProfession') }, ...professions.map((p) => ({ value: p, label: tc(`professions.${p}`) }))]}
                   error={e('profession')}
                 />
-                <NumberInput w={100} label={t('editor.sessions')} min={1} allowDecimal={false} value={r.sessions} onChange={(x) => update(i, { sessions: num(x) })} error={e('sessions')} required />
-                <NumberInput w={100} label={t('editor.perWeek')} min={0.5} step={0.5} decimalScale={1} value={r.perWeek} onChange={(x) => update(i, { perWeek: num(x) })} error={e('perWeek')} />
-                <NumberInput w={110} label={t('editor.minutes')} min={1} allowDecimal={false} value={r.minutes} onChange={(x) => update(i, { minutes: num(x) })} error={e('minutes')} required />
+                <DecimalInput w={100} label={t('editor.sessions')} min={1} value={r.sessions} onChange={(x) => update(i, { sessions: num(x) })} error={e('sessions')} required />
+                <DecimalInput w={100} label={t('editor.perWeek')} min={0.5} decimals={1} value={r.perWeek} onChange={(x) => update(i, { perWeek: num(x) })} error={e('perWeek')} />
+                <DecimalInput w={110} label={t('editor.minutes')} min={1} value={r.minutes} onChange={(x) => update(i, { minutes: num(x) })} error={e('minutes')} required />
                 <Checkbox mt={32} label={t('editor.upTo')} checked={r.upTo} onChange={(ev) => update(i, { upTo: ev.currentTarget.checked })} />
                 <Button mt={24} variant="subtle" color="red" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
                   {t('editor.removePart', { n })}

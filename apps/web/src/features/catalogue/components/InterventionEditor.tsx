@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { type InterventionDetail, interventionCategories, interventionForms } from '@samkraft/contracts/catalogue';
 import { legalBases, treatmentStatuses } from '@samkraft/contracts/referrals';
 import { professions } from '@samkraft/contracts/common';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useCreateIntervention, useSaveIntervention } from '../hooks/useInterventionEditing.ts';
 import { DoseEditor } from './DoseEditor.tsx';
 import { emptyDoseRow, errorOf, type InterventionFormState, toBody, toFormState } from '../utils/interventionForm.ts';
+import { DecimalInput } from '../../../ui/DecimalInput.tsx';
 
 export type InterventionEditorProps = {
   /** The intervention to edit; null creates a new one under a code the administrator chooses. */
@@ -73,12 +74,11 @@ export function InterventionEditor({ item, onSaved, onCancel }: InterventionEdit
               data={[{ value: '', label: t('editor.noTeamMode') }, { value: 'rolling', label: t('teamMode.rolling') }, { value: 'cohort', label: t('teamMode.cohort') }]}
               error={err('teamMode')}
             />
-            <NumberInput
+            <DecimalInput
               label={t('editor.followUpWeeks')}
               description={t('editor.followUpHint')}
               min={1}
               max={104}
-              allowDecimal={false}
               value={v.cohortFollowUpWeeks}
               onChange={(n) => set('cohortFollowUpWeeks', num(n))}
               disabled={v.teamMode !== 'cohort'}
@@ -96,8 +96,8 @@ export function InterventionEditor({ item, onSaved, onCancel }: InterventionEdit
                 data={[{ value: '', label: t('editor.anySex') }, { value: 'F', label: t('sex.F') }, { value: 'M', label: t('sex.M') }]}
                 error={err('targetSex')}
               />
-              <NumberInput label={t('editor.minAge')} min={0} max={130} allowDecimal={false} value={v.targetMinAge} onChange={(n) => set('targetMinAge', num(n))} error={err('targetMinAge')} />
-              <NumberInput label={t('editor.maxAge')} min={0} max={130} allowDecimal={false} value={v.targetMaxAge} onChange={(n) => set('targetMaxAge', num(n))} error={err('targetMaxAge')} />
+              <DecimalInput label={t('editor.minAge')} min={0} max={130} value={v.targetMinAge} onChange={(n) => set('targetMinAge', num(n))} error={err('targetMinAge')} />
+              <DecimalInput label={t('editor.maxAge')} min={0} max={130} value={v.targetMaxAge} onChange={(n) => set('targetMaxAge', num(n))} error={err('targetMaxAge')} />
             </SimpleGrid>
             <TextInput mt="md" label={t('editor.diagnoses')} description={t('editor.diagnosesHint')} value={v.targetDiagnoses} onChange={(e) => set('targetDiagnoses', e.currentTarget.value)} error={err('targetDiagnoses')} />
             <Checkbox.Group mt="md" label={t('details.treatment')} description={t('editor.treatmentHint')} value={v.targetTreatment} onChange={(x) => set('targetTreatment', x)} error={err('targetTreatment')}>
@@ -128,7 +128,7 @@ export function InterventionEditor({ item, onSaved, onCancel }: InterventionEdit
               </Group>
             </Checkbox.Group>
             <SimpleGrid mt="md" cols={{ base: 1, sm: 2 }} spacing="md">
-              <NumberInput label={t('editor.expectedPerYear')} min={0} allowDecimal={false} value={v.expectedPerYear} onChange={(n) => set('expectedPerYear', num(n))} error={err('expectedPerYear')} />
+              <DecimalInput label={t('editor.expectedPerYear')} min={0} value={v.expectedPerYear} onChange={(n) => set('expectedPerYear', num(n))} error={err('expectedPerYear')} />
               <Stack gap="xs" justify="flex-end">
                 <Checkbox label={t('editor.mixedDiagnoses')} checked={v.mixedDiagnoses} onChange={(e) => set('mixedDiagnoses', e.currentTarget.checked)} />
                 <Checkbox label={t('editor.crossMunicipal')} checked={v.crossMunicipal} onChange={(e) => set('crossMunicipal', e.currentTarget.checked)} />

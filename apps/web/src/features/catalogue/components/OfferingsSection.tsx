@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import type { Offering, OfferingPatch } from '@samkraft/contracts/catalogue';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ErrorAlert, QueryState } from '../../../ui/QueryState.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useOfferings, usePatchOffering } from '../hooks/useOfferings.ts';
+import { DecimalInput, type DecimalValue } from '../../../ui/DecimalInput.tsx';
 
 export type OfferingsSectionProps = { interventionCode: string; canEdit: boolean };
 
@@ -60,7 +61,7 @@ function OfferingForm({ offering, onDone, onCancel }: { offering: Offering; onDo
     contactName: offering.contactName ?? '',
     contactPhone: offering.contactPhone ?? '',
     contactEmail: offering.contactEmail ?? '',
-    capacity: offering.capacity,
+    capacity: offering.capacity as DecimalValue,
     validFrom: offering.validFrom,
     validTo: offering.validTo ?? '',
   });
@@ -76,7 +77,8 @@ function OfferingForm({ offering, onDone, onCancel }: { offering: Offering; onDo
       contactName: orNull(v.contactName),
       contactPhone: orNull(v.contactPhone),
       contactEmail: orNull(v.contactEmail),
-      capacity: v.capacity,
+      // Empty or refused goes as null (JSON has no NaN): the server names the field.
+      capacity: v.capacity === '' ? Number.NaN : v.capacity,
       validFrom: v.validFrom,
       validTo: orNull(v.validTo),
     };
@@ -94,7 +96,7 @@ function OfferingForm({ offering, onDone, onCancel }: { offering: Offering; onDo
           {text('contactName')}
           {text('contactPhone', 'tel')}
           {text('contactEmail', 'email')}
-          <NumberInput label={t('fields.capacity')} min={0} max={500} allowDecimal={false} value={v.capacity} onChange={(n) => setV({ ...v, capacity: typeof n === 'number' ? n : Number(n) })} error={errors.capacity} required />
+          <DecimalInput label={t('fields.capacity')} min={0} max={500} value={v.capacity} onChange={(n) => setV({ ...v, capacity: n })} error={errors.capacity} required />
           {text('validFrom', 'date')}
           {text('validTo', 'date')}
         </SimpleGrid>

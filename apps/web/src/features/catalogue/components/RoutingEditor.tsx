@@ -14,6 +14,7 @@ import { useAddRoute, useConfirmRoute, useEndRoute, useRoutingHistory } from '..
 import { useOfferings } from '../hooks/useOfferings.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { routesFor, routeState } from '../utils/routeHistory.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 
 export type RoutingEditorProps = { interventionCode: string; municipalities: readonly Municipality[]; canEdit: boolean };
 
@@ -48,7 +49,7 @@ export function RoutingEditor({ interventionCode, municipalities, canEdit }: Rou
       key: 'status',
       header: t('routes.status'),
       render: (r) =>
-        r.inferred ? <Tag tone="yellow">{t('inferred')}</Tag> : r.reviewedAt ? t('routes.reviewed', { date: formatDate(r.reviewedAt.slice(0, 10), language) }) : t('routes.fromSource'),
+        r.inferred ? <Tag tone="yellow">{t('inferred')}</Tag> : r.reviewedAt ? t('routes.reviewed', { date: formatDate(danishDateOf(r.reviewedAt), language) }) : t('routes.fromSource'),
     },
     ...(canEdit
       ? [

@@ -9,6 +9,7 @@ import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { closingNotePdfUrl } from '../api/closingsApi.ts';
 import { useDraftNote, useHospitalDepartments, useSaveNote, useSendNote } from '../hooks/useClosing.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 
 type Props = { courseId: string; data: ClosingOverview };
 
@@ -120,7 +121,7 @@ export function ClosingNoteEditor({ courseId, data }: Props) {
         <Textarea label={t('noteBody')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors.body ?? errors.note} autosize minRows={12} maxRows={40} readOnly={sent} withAsterisk={!sent} />
         {save.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={save.error} /> : null}
         {dirty && !sent ? <Text size="sm">{t('unsaved')}</Text> : null}
-        {note?.editedAt && note.editedBy ? <Text size="sm">{t('noteEdited', { date: formatDate(danishToday(new Date(note.editedAt)), language), name: note.editedBy })}</Text> : null}
+        {note?.editedAt && note.editedBy ? <Text size="sm">{t('noteEdited', { date: formatDate(danishDateOf(note.editedAt), language), name: note.editedBy })}</Text> : null}
         <Group>
           {sent ? null : (
             <Button type="submit" loading={save.isPending} disabled={!dirty}>

@@ -10,7 +10,7 @@ import { useSetContactPerson } from '../hooks/useCourse.ts';
 
 export type ContactPersonSectionProps = { course: CourseDetail };
 
-const instant = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+const instant = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 /** The fixed contact person: take the course, or (a lead) assign and reassign; the history stays. */
 export function ContactPersonSection({ course }: ContactPersonSectionProps) {

@@ -27,7 +27,7 @@ export function ContactsSection({ course, today }: ContactsSectionProps) {
   const [sentOn, setSentOn] = useState(today);
   const errors = useFieldErrors(add.error);
   const sentErrors = useFieldErrors(sent.error);
-  const timeFmt = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short' });
+  const timeFmt = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
   const onAdd = (e: FormEvent) => {
     e.preventDefault();

@@ -63,6 +63,13 @@ export function recordDeeperAssessment(id: string, body: DeeperAssessmentInput):
   return requestJson(`/api/provider-inbox/${enc(id)}/deeper-assessments`, z.object({ id: z.string() }), { method: 'POST', body });
 }
 
+export type MeasurementCorrectionInput = { testCode: string; value: number; reason: string };
+
+/** A correction of a recorded measurement: its next version; the earlier value stays. */
+export function correctMeasurement(id: string, assessmentId: string, body: MeasurementCorrectionInput): Promise<{ version: number }> {
+  return requestJson(`/api/provider-inbox/${enc(id)}/deeper-assessments/${enc(assessmentId)}/corrections`, z.object({ version: z.number() }), { method: 'POST', body });
+}
+
 /** A home or temporary home offer, or a §140 free choice outside the collaboration. */
 export function recordHomeOffer(courseId: string, body: HomeOfferBody): Promise<{ id: string }> {
   return requestJson(`/api/courses/${enc(courseId)}/home-offers`, z.object({ id: z.string() }), { method: 'POST', body });

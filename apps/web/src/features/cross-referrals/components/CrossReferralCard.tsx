@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { Tag } from '../../../ui/Tag.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
-import { danishToday } from '../../../ui/utils/danishToday.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 import { CrossReferralTransport } from '../../transport/components/CrossReferralTransport.tsx';
 import { HomeDeclineForm } from './HomeDeclineForm.tsx';
 import { SnapshotView } from './SnapshotView.tsx';
@@ -40,7 +40,7 @@ export function CrossReferralCard({ courseId, data, referral: x }: Props) {
               {t(`kinds.${x.kind}`)}
               {x.placeName ? ` · ${x.placeName}` : ''}
               {' · '}
-              {x.sentAt ? t('sentOn', { date: formatDate(danishToday(new Date(x.sentAt)), language) }) : t('decidedOn', { date: formatDate(x.receivedOn, language) })}
+              {x.sentAt ? t('sentOn', { date: formatDate(danishDateOf(x.sentAt), language) }) : t('decidedOn', { date: formatDate(x.receivedOn, language) })}
               {x.consentOn ? ` · ${t('consentGiven', { date: formatDate(x.consentOn, language) })}` : ''}
             </Text>
           </Stack>
@@ -83,7 +83,7 @@ export function CrossReferralCard({ courseId, data, referral: x }: Props) {
                 {x.updateHistory.map((u, i) => (
                   <List.Item key={u.sentAt}>
                     <details>
-                      <summary>{t('updateNo', { n: i + 1, date: formatDate(danishToday(new Date(u.sentAt)), language) })}</summary>
+                      <summary>{t('updateNo', { n: i + 1, date: formatDate(danishDateOf(u.sentAt), language) })}</summary>
                       <SnapshotView snapshot={u.snapshot} headingLevel={5} />
                     </details>
                   </List.Item>

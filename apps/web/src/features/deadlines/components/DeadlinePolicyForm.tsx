@@ -1,10 +1,11 @@
-import { Alert, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type DeadlineKind, deadlineKinds, type DeadlineUnit, deadlineUnits } from '@samkraft/contracts/deadlines';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useCreateDeadlinePolicy } from '../hooks/useDeadlines.ts';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
+import { DecimalInput } from '../../../ui/DecimalInput.tsx';
 
 export type DeadlinePolicyFormProps = { today: string };
 
@@ -33,7 +34,7 @@ export function DeadlinePolicyForm({ today }: DeadlinePolicyFormProps) {
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <NativeSelect label={t('policies.kind')} required value={kind} onChange={(e) => setKind(e.currentTarget.value as DeadlineKind)} data={deadlineKinds.map((k) => ({ value: k, label: tw(`kinds.${k}`) }))} error={errors.kind} />
           <TextInput type="date" label={t('policies.effectiveFrom')} required value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.currentTarget.value)} error={errors.effectiveFrom} />
-          <NumberInput label={t('policies.amount')} required min={1} max={366} allowDecimal={false} value={amount} onChange={setAmount} error={errors.amount} />
+          <DecimalInput label={t('policies.amount')} required min={1} max={366} value={amount} onChange={setAmount} error={errors.amount} />
           <NativeSelect label={t('policies.unit')} required value={unit} onChange={(e) => setUnit(e.currentTarget.value as DeadlineUnit)} data={deadlineUnits.map((u) => ({ value: u, label: t(`units.${u}`) }))} error={errors.unit} />
         </SimpleGrid>
         <Textarea label={t('policies.source')} mt="md" required autosize minRows={2} value={source} onChange={(e) => setSource(e.currentTarget.value)} error={errors.source} />

@@ -1,7 +1,9 @@
-import { Button, Group, NativeSelect, NumberInput, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { citizenDeclineReasons, deeperAssessmentProfessions, standardTests, standardTestUnits, type IncomingReferral, type StandardTest } from '@samkraft/contracts/cross-referrals';
+import { Button, Group, NativeSelect, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { citizenDeclineReasons, deeperAssessmentProfessions, type IncomingReferral } from '@samkraft/contracts/cross-referrals';
+import { standardTestRules, standardTests, standardTestUnits, type StandardTest } from '@samkraft/contracts/measurements';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DecimalInput, type DecimalValue } from '../../../ui/DecimalInput.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
@@ -101,12 +103,20 @@ export function DeeperAssessmentForm({ referral }: Props) {
   const [assessedOn, setAssessedOn] = useState(danishToday());
   const [profession, setProfession] = useState<string>('physiotherapist');
   const [findings, setFindings] = useState('');
-  const [values, setValues] = useState<Partial<Record<StandardTest, number>>>({});
+  const [values, setValues] = useState<Partial<Record<StandardTest, DecimalValue>>>({});
+  // The tests sent, in order: the server names a refused one by its index in them (`tests[1].value`).
+  const [sent, setSent] = useState<StandardTest[]>([]);
   const [goals, setGoals] = useState('');
   const errors = useFieldErrors(mutation.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const tests = standardTests.flatMap((c) => (values[c] === undefined ? [] : [{ testCode: c, value: values[c] }]));
+    const tests = standardTests.flatMap((c) => {
+      const value = values[c];
+      return typeof value === 'number' ? [{ testCode: c, value }] : [];
+    });
+    // A refused number blocks the form in the browser already; this is the type's guard.
+    if (tests.some((x) => Number.isNaN(x.value))) return;
+    setSent(tests.map((x) => x.testCode));
     const goalList = goals.split('\n').map((g) => g.trim()).filter(Boolean);
     mutation.mutate(
       { assessedOn, profession, findings, tests, goals: goalList },
@@ -120,7 +130,7 @@ export function DeeperAssessmentForm({ referral }: Props) {
     );
   };
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={t('deeperTitle')}>
+    <Paper withBorder p="md" component="form" onSubmit={submit} aria-label={t('deeperTitle')}>
       <Stack gap="sm">
         <Group align="flex-start">
           <TextInput type="date" label={t('assessedOn')} value={assessedOn} onChange={(e) => setAssessedOn(e.currentTarget.value)} error={errors.assessedOn} withAsterisk />
@@ -131,15 +141,14 @@ export function DeeperAssessmentForm({ referral }: Props) {
           {t('testsTitle')}
         </Title>
         <Group align="flex-start">
-          {standardTests.map((c, i) => (
-            <NumberInput
+          {standardTests.map((c) => (
+            <DecimalInput
               key={c}
               label={`${t(`tests.${c}`)} (${standardTestUnits[c]})`}
               value={values[c] ?? ''}
-              min={0}
-              decimalScale={2}
-              onChange={(v) => setValues({ ...values, [c]: typeof v === 'number' ? v : undefined })}
-              error={errors[`tests.${i}.value`]}
+              {...standardTestRules[c]}
+              onChange={(v) => setValues({ ...values, [c]: v })}
+              error={sent.includes(c) ? errors[`tests[${sent.indexOf(c)}].value`] : undefined}
               w={200}
             />
           ))}

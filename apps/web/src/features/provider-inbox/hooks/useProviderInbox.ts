@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   acceptReferral,
+  correctMeasurement,
   declineReferral,
   fetchIncomingReferral,
   fetchProviderInbox,
   recordCitizenDecline,
   recordDeeperAssessment,
   type DeeperAssessmentInput,
+  type MeasurementCorrectionInput,
 } from '../../cross-referrals/api/crossReferralsApi.ts';
 
 export function useProviderInbox() {
@@ -40,4 +42,9 @@ export function useCitizenDecline(id: string) {
 export function useDeeperAssessment(id: string) {
   const onSuccess = useInvalidate();
   return useMutation({ mutationFn: (body: DeeperAssessmentInput) => recordDeeperAssessment(id, body), onSuccess });
+}
+
+export function useCorrectMeasurement(id: string, assessmentId: string) {
+  const onSuccess = useInvalidate();
+  return useMutation({ mutationFn: (body: MeasurementCorrectionInput) => correctMeasurement(id, assessmentId, body), onSuccess });
 }

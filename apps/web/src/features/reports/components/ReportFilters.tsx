@@ -3,6 +3,7 @@ import type { Municipality } from '@samkraft/contracts/reference';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError, type ReportChoices } from '../utils/reportParams.ts';
+import { danishToday } from '../../../ui/utils/danishToday.ts';
 
 export type ReportFiltersProps = {
   choices: ReportChoices;
@@ -18,7 +19,7 @@ export function ReportFilters({ choices, onChange, onSubmit, municipalities, err
   const { t } = useTranslation('reports');
   const kindLabel = useId();
   const set = (patch: Partial<ReportChoices>) => onChange({ ...choices, ...patch });
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(danishToday().slice(0, 4));
   const years = Array.from({ length: thisYear - 2013 }, (_, i) => String(thisYear - i));
   return (
     <Stack

@@ -6,7 +6,7 @@ import { QueryState } from '../../../ui/QueryState.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useCourseStatusNotes } from '../hooks/useStatusNotes.ts';
-import { danishDateOf } from '../utils/noteDates.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 import { ReadTag } from './NoteTags.tsx';
 import { OpenNoteLink } from './StatusNoteInbox.tsx';
 

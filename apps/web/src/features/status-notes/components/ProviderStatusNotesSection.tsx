@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { IncomingReferral } from '@samkraft/contracts/cross-referrals';
 import { statusNoteEndReasons, statusNoteKinds, type ProviderStatusNotes, type StatusNoteEndReason, type StatusNoteKind } from '@samkraft/contracts/status-notes';
 import { useState, type FormEvent } from 'react';
@@ -12,8 +12,9 @@ import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { useProviderStatusNotes, useWriteStatusNote } from '../hooks/useStatusNotes.ts';
 import { goalsReachedDraft, statusNoteDraft } from '../utils/draft.ts';
-import { danishDateOf } from '../utils/noteDates.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 import { ReadTag } from './NoteTags.tsx';
+import { DecimalInput } from '../../../ui/DecimalInput.tsx';
 
 const ONCE: readonly StatusNoteKind[] = ['start', 'end'];
 
@@ -71,12 +72,11 @@ function WriteForm({ data, interventionName, onSent }: { data: ProviderStatusNot
         {isEnd ? (
           <Group align="flex-start" grow>
             <TextInput type="date" label={t('courseEndOnLabel')} value={courseEndOn} max={danishToday()} onChange={(e) => setCourseEndOn(e.currentTarget.value)} error={errors.courseEndOn} withAsterisk />
-            <NumberInput
+            <DecimalInput
               label={t('attendanceLabel')}
               description={t('attendanceHint', { count: data.prefill.attendanceCount })}
               value={attendanceCount}
               min={0}
-              allowDecimal={false}
               onChange={setAttendanceCount}
               error={errors.attendanceCount}
               withAsterisk

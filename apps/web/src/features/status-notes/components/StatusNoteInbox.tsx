@@ -9,7 +9,7 @@ import { RouterAnchor } from '../../../ui/RouterLink.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import type { InboxFilter } from '../api/statusNotesApi.ts';
 import { useStatusNoteInbox } from '../hooks/useStatusNotes.ts';
-import { danishDateOf } from '../utils/noteDates.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 import { ReadTag } from './NoteTags.tsx';
 
 /** Unread rows are bold (and tagged "Ulæst": weight is never the only carrier of the state). */

@@ -7,7 +7,7 @@ import { RouterAnchor } from '../../../ui/RouterLink.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useOpenStatusNote } from '../hooks/useStatusNotes.ts';
-import { danishDateOf } from '../utils/noteDates.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 import { ReadTag } from './NoteTags.tsx';
 
 /** One opened note; opening it marks it read for the home municipality. */

@@ -1,9 +1,10 @@
-import { Button, Group, NumberInput, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useUpdateTeam } from '../hooks/useTeams.ts';
+import { DecimalInput } from '../../../ui/DecimalInput.tsx';
 
 export type CapacityFormProps = { teamId: string; capacity: number };
 
@@ -20,7 +21,7 @@ export function CapacityForm({ teamId, capacity }: CapacityFormProps) {
   return (
     <form onSubmit={onSubmit} aria-label={t('capacity.label')}>
       <Group align="flex-end">
-        <NumberInput label={t('capacity.label')} min={1} max={200} required value={value} onChange={setValue} error={errors.capacity} w={140} />
+        <DecimalInput label={t('capacity.label')} min={1} max={200} required value={value} onChange={setValue} error={errors.capacity} w={140} />
         <Button type="submit" variant="light" loading={update.isPending}>
           {t('capacity.submit')}
         </Button>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import type { EnrolmentCandidate } from '@samkraft/contracts/teams';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useEnrol } from '../hooks/useTeams.ts';
+import { DecimalInput } from '../../../ui/DecimalInput.tsx';
 
 /** Enrols the citizen of an accepted referral from a start date (rolling admission). */
 export function EnrolForm({ teamId, candidates, today }: { teamId: string; candidates: readonly EnrolmentCandidate[]; today: string }) {
@@ -46,7 +47,7 @@ export function EnrolForm({ teamId, candidates, today }: { teamId: string; candi
               error={errors.crossReferralId}
             />
             <TextInput type="date" label={t('enrol.startOn')} required value={startOn} onChange={(e) => setStartOn(e.currentTarget.value)} error={errors.startOn} />
-            <NumberInput label={t('enrol.quota')} min={1} max={200} w={160} value={quota} onChange={setQuota} error={errors.quota} />
+            <DecimalInput label={t('enrol.quota')} min={1} max={200} w={160} value={quota} onChange={setQuota} error={errors.quota} />
             <Button type="submit" loading={enrol.isPending}>
               {t('enrol.submit')}
             </Button>

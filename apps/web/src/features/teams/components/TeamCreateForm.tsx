@@ -1,12 +1,13 @@
-import { Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { OfferingChoice, TeamMode } from '@samkraft/contracts/teams';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useCreateTeam } from '../hooks/useTeams.ts';
+import { DecimalInput, type DecimalValue } from '../../../ui/DecimalInput.tsx';
 
-type SlotDraft = { weekday: string; startTime: string; durationMinutes: number };
+type SlotDraft = { weekday: string; startTime: string; durationMinutes: DecimalValue };
 const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 /** Creates a team of one of the municipality's offerings, with its weekly schedule. */
@@ -62,8 +63,8 @@ export function TeamCreateForm({ offerings, today }: { offerings: readonly Offer
             />
             <TextInput label={t('create.name')} required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
             <NativeSelect label={t('create.mode')} value={mode} onChange={(e) => setMode(e.currentTarget.value as TeamMode)} data={(['rolling', 'cohort'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))} error={errors.mode} />
-            <NumberInput label={t('create.capacity')} required min={1} max={200} value={capacity} onChange={setCapacity} error={errors.capacity} />
-            <NumberInput
+            <DecimalInput label={t('create.capacity')} required min={1} max={200} value={capacity} onChange={setCapacity} error={errors.capacity} />
+            <DecimalInput
               label={t('create.quota')}
               description={offering?.defaultQuota ? t('create.quotaHint', { n: offering.defaultQuota }) : undefined}
               min={1}
@@ -88,10 +89,10 @@ export function TeamCreateForm({ offerings, today }: { offerings: readonly Offer
                     value={s.weekday}
                     onChange={(e) => setSlot(i, { weekday: e.currentTarget.value })}
                     data={weekdays.map((w) => ({ value: w, label: t(`weekdays.${w}`) }))}
-                    error={errors[`schedule.${i}`] ?? errors[`schedule.${i}.weekday`]}
+                    error={errors[`schedule.${i}`] ?? errors[`schedule[${i}].weekday`]}
                   />
-                  <TextInput type="time" label={t('create.time')} required value={s.startTime} onChange={(e) => setSlot(i, { startTime: e.currentTarget.value })} error={errors[`schedule.${i}.startTime`]} />
-                  <NumberInput label={t('create.minutes')} min={15} max={480} w={120} value={s.durationMinutes} onChange={(v) => setSlot(i, { durationMinutes: Number(v) })} error={errors[`schedule.${i}.durationMinutes`]} />
+                  <TextInput type="time" label={t('create.time')} required value={s.startTime} onChange={(e) => setSlot(i, { startTime: e.currentTarget.value })} error={errors[`schedule[${i}].startTime`]} />
+                  <DecimalInput label={t('create.minutes')} min={15} max={480} w={120} value={s.durationMinutes} onChange={(v) => setSlot(i, { durationMinutes: v })} error={errors[`schedule[${i}].durationMinutes`]} />
                   {slots.length > 1 ? (
                     <Button variant="subtle" color="red" onClick={() => setSlots((x) => x.filter((_, j) => j !== i))}>
                       {t('create.removeSlot', { n: i + 1 })}

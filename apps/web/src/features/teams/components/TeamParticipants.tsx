@@ -9,6 +9,7 @@ import { Section } from '../../../ui/Section.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useAdmit, useEndEnrolment } from '../hooks/useTeams.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 
 type ChosenReason = (typeof chosenEndReasons)[number];
 
@@ -99,7 +100,7 @@ export function TeamParticipants({ enrolments, today }: { enrolments: readonly E
           columns={[
             citizen,
             home,
-            { key: 'since', header: t('participant.since'), nowrap: true, render: (e) => date(e.waitingSince?.slice(0, 10) ?? null) },
+            { key: 'since', header: t('participant.since'), nowrap: true, render: (e) => date(e.waitingSince ? danishDateOf(e.waitingSince) : null) },
             { key: 'actions', header: t('participant.actions'), render: (e) => <AdmitForm e={e} today={today} /> },
           ]}
         />

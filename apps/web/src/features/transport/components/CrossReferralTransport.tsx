@@ -1,4 +1,4 @@
-import { Checkbox, Group, List, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { legalBases, type LegalBasis } from '@samkraft/contracts/referrals';
 import type { TransportResultDto } from '@samkraft/contracts/transport';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../ui/QueryState.tsx';
 import { Tag } from '../../../ui/Tag.tsx';
 import { useCrossReferralTransport } from '../hooks/useTransport.ts';
+import { DecimalInput } from '../../../ui/DecimalInput.tsx';
 
 export type CrossReferralTransportProps = { crossReferralId: string; headingLevel?: 3 | 4 };
 
@@ -14,7 +15,7 @@ export function CrossReferralTransport({ crossReferralId, headingLevel = 4 }: Cr
   const { t } = useTranslation('transport');
   const [condition, setCondition] = useState(false);
   const [cost, setCost] = useState<number | string>('');
-  const query = useCrossReferralTransport(crossReferralId, { conditionExcludesPublicTransport: condition, cheapestCostDkk: cost === '' ? null : Number(cost) });
+  const query = useCrossReferralTransport(crossReferralId, { conditionExcludesPublicTransport: condition, cheapestCostDkk: typeof cost === 'number' && !Number.isNaN(cost) ? cost : null });
   return (
     <Paper withBorder p="sm" radius="sm" component="section" aria-label={t('result.title')}>
       <Stack gap="xs">
@@ -22,7 +23,7 @@ export function CrossReferralTransport({ crossReferralId, headingLevel = 4 }: Cr
           {t('result.title')}
         </Title>
         <Group align="flex-end" gap="xl">
-          <NumberInput label={t('result.cheapestCost')} min={0} max={100000} decimalScale={2} value={cost} onChange={setCost} w={260} />
+          <DecimalInput label={t('result.cheapestCost')} min={0} max={100000} decimals={2} value={cost} onChange={setCost} w={260} />
           <Checkbox label={t('result.condition')} checked={condition} onChange={(e) => setCondition(e.currentTarget.checked)} mb={8} />
         </Group>
         <QueryState query={query}>{(r) => <TransportResultView result={r} />}</QueryState>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { MunicipalityTransport } from '@samkraft/contracts/transport';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useSaveMunicipalityTransport } from '../hooks/useTransport.ts';
+import { DecimalInput } from '../../../ui/DecimalInput.tsx';
 
 export type MunicipalityTransportFormProps = { data: MunicipalityTransport; today: string };
 
@@ -33,7 +34,7 @@ export function MunicipalityTransportForm({ data, today }: MunicipalityTransport
           <Checkbox label={t('flextur')} description={t('flexturHint')} checked={flextur} onChange={(e) => setFlextur(e.currentTarget.checked)} />
           <Textarea label={t('serviceLevel')} autosize minRows={2} maxLength={2000} value={serviceLevel} onChange={(e) => setServiceLevel(e.currentTarget.value)} error={errors.serviceLevelDa} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NumberInput label={t('coPayment')} min={0} decimalScale={2} value={coPayment} onChange={setCoPayment} error={errors.coPaymentDkk} />
+            <DecimalInput label={t('coPayment')} min={0} decimals={2} value={coPayment} onChange={setCoPayment} error={errors.coPaymentDkk} />
             <TextInput type="date" label={t('effectiveFrom')} required value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.currentTarget.value)} error={errors.effectiveFrom} />
           </SimpleGrid>
           <Group>

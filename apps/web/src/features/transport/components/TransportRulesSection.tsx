@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { TransportRule, TransportRules } from '@samkraft/contracts/transport';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useAddTransportRule } from '../hooks/useTransport.ts';
+import { DecimalInput } from '../../../ui/DecimalInput.tsx';
 
 export function TransportRulesTable({ data }: { data: TransportRules }) {
   const { t } = useTranslation('transport');
@@ -39,9 +40,9 @@ export function TransportRuleForm({ defaultYear }: { defaultYear: number }) {
         </Title>
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <NumberInput label={t('year')} required min={2000} max={2100} allowDecimal={false} value={year} onChange={setYear} error={errors.year} />
-            <NumberInput label={t('pensioner')} required min={0} decimalScale={2} value={pensioner} onChange={setPensioner} error={errors.pensionerMinDkk} />
-            <NumberInput label={t('nonPensioner')} required min={0} decimalScale={2} value={nonPensioner} onChange={setNonPensioner} error={errors.nonPensionerMinDkk} />
+            <DecimalInput label={t('year')} required min={2000} max={2100} value={year} onChange={setYear} error={errors.year} />
+            <DecimalInput label={t('pensioner')} required min={0} decimals={2} value={pensioner} onChange={setPensioner} error={errors.pensionerMinDkk} />
+            <DecimalInput label={t('nonPensioner')} required min={0} decimals={2} value={nonPensioner} onChange={setNonPensioner} error={errors.nonPensionerMinDkk} />
           </SimpleGrid>
           <TextInput label={t('source')} required maxLength={500} value={source} onChange={(e) => setSource(e.currentTarget.value)} error={errors.source} />
           <Group>
