@@ -4,14 +4,15 @@ import { roles } from '@samkraft/contracts/common';
 import { seedDemoData } from './features/demo/demo.seed.ts';
 import { createStaffUser, type NewStaffUser } from './features/auth/staff-admin.service.ts';
 import { ExtractCliError, exportExtractCommand, importExtractCommand } from './features/extracts/extract.cli.ts';
-import { seedReferenceData } from './features/reference-data/reference-data.seed.ts';
+import { refreshReferenceData, seedReferenceData } from './features/reference-data/reference-data.seed.ts';
 import { reportCommand } from './features/reports/report.cli.ts';
 import { generateScaleDataCommand } from './features/scale-data/scale-data.cli.ts';
 import { ScaleDataRefused } from './features/scale-data/scale-data.service.ts';
 import { hasNoStaff, migrateDatabase } from './prepare-database.ts';
 import { danishDate, systemClock } from './platform/clock.ts';
-import { ConfigError, loadConfig } from './platform/config.ts';
-import { DatabaseOpenError, errorText, openDatabase } from './platform/database/database.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { DatabaseOpenError, errorText, openDatabase, type Database } from './platform/database/database.ts';
+import { listMigrations } from './platform/database/migrate.ts';
 
 const usage = `Samkraft command line
 
@@ -33,6 +34,17 @@ const usage = `Samkraft command line
                                          reference data only (refuses any other)
 
 Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data); migrates as DATABASE_MIGRATION_URL's role when set.`;
+
+/**
+ * What the server does at start before it answers: migrations, then the release's reference data
+ * (municipalities, diagnoses, catalogue, deadline rules) when the database lacks or differs from
+ * it — so a command on a new database finds what its rows refer to.
+ */
+async function prepare(config: Config, database: Database): Promise<void> {
+  const migrations = listMigrations();
+  await migrateDatabase(config, database, migrations);
+  await refreshReferenceData(database.db, migrations.at(-1)?.name ?? '');
+}
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -79,7 +91,7 @@ async function run(argv: string[]): Promise<void> {
           .object({ roles: z.array(z.enum(roles)).min(1, 'give at least one --role') })
           .parse({ roles: values.role ?? [] });
         const password = process.env.SAMKRAFT_PASSWORD ?? '';
-        await migrateDatabase(config, database);
+        await prepare(config, database);
         const user = await createStaffUser(
           { db: database.db, actor: { kind: 'system', name: 'cli' }, clock: systemClock },
           {
@@ -95,20 +107,20 @@ async function run(argv: string[]): Promise<void> {
         return;
       }
       case 'import-extract': {
-        await migrateDatabase(config, database);
+        await prepare(config, database);
         const result = await importExtractCommand(database.db, rest);
         process.stdout.write(`${result.lines.join('\n')}\n`);
         if (!result.ok) process.exitCode = 1;
         return;
       }
       case 'export-extract': {
-        await migrateDatabase(config, database);
+        await prepare(config, database);
         const written = await exportExtractCommand(database.db, rest);
         process.stdout.write(`wrote ${written.join(', ')}\n`);
         return;
       }
       case 'report': {
-        await migrateDatabase(config, database);
+        await prepare(config, database);
         const result = await reportCommand(database.db, rest);
         process.stdout.write(result.written ? `wrote ${result.written}\n` : (result.text ?? ''));
         return;

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../browser/support/repo-root.ts';
+
+/** Runs the command line to its end on the embedded database in `dataDir`. */
+function runCli(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', ...args], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', TZ: 'UTC', SAMKRAFT_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const good = path.join(repoRoot, 'apps/server/src/features/extracts/fixtures/good');
+
+describe('the command line', { timeout: 120_000 }, () => {
+  it('imports an extract into a new database: it prepares the reference data as the server does', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-cli-'));
+    try {
+      const r = await runCli(dataDir, ['import-extract', path.join(good, 'referrals.csv'), path.join(good, 'interventions.csv')]);
+      expect(r.stderr).toBe('');
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.stdout).toMatch(/^imported 3 referrals and 3 interventions: 3 new, 0 updated, 0 unchanged/m);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
