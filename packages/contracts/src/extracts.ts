@@ -28,6 +28,7 @@ export const extractErrorReasons = [
   'unknown_diagnosis',
   'invalid_citizen',
   'birth_date_mismatch',
+  'sex_mismatch',
   'citizen_conflict',
   'invalid_number',
   'only_with_other_column',

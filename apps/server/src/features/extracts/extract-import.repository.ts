@@ -278,6 +278,25 @@ export function createdReferralEvents(): RawBuilder<SelectedAuditEvent> {
     where p.kind = 'create'`;
 }
 
+/**
+ * The audit events of the citizens the import created or changed (after `mergeCitizens`): a
+ * stored citizen's sex or birth date changed by an extract is a change to the citizen like any
+ * other, with the old and the new value.
+ */
+export function citizenChangeEvents(): RawBuilder<SelectedAuditEvent> {
+  return sql<SelectedAuditEvent>`
+    select row_number() over (order by w.citizen_key)::int as ord,
+      case when w.is_new then 'citizen.create' else 'citizen.update' end as action,
+      'citizen' as entity_type, w.id::text as entity_id, w.id as citizen_id, 'allowed' as outcome,
+      case when w.is_new then jsonb_build_object('source', 'extract.import')
+        else jsonb_build_object('source', 'extract.import', 'changes', jsonb_strip_nulls(jsonb_build_object(
+          'sex', case when w.stored_sex <> w.sex then jsonb_build_object('from', w.stored_sex, 'to', w.sex) end,
+          'birthDate', case when w.stored_birth_date <> w.birth_date then jsonb_build_object('from', w.stored_birth_date, 'to', w.birth_date) end)))
+      end as detail
+    from extract_stage_citizen w
+    where w.is_new or w.stored_sex <> w.sex or w.stored_birth_date <> w.birth_date`;
+}
+
 /** The step and intervention rows of the courses created or updated, from the staged dates. */
 async function insertSteps(db: Db): Promise<void> {
   const from = sql`from extract_stage_plan p where p.kind in ('create', 'update')`;

@@ -67,6 +67,14 @@ describe('validateExtract', () => {
     expect(reasons(run([['B', '159', '0201609996', 'F', '1960-01-03', '2025-01-06', 'gp', '', '']]))).toEqual(['r.csv:2:birth_date:birth_date_mismatch']);
   });
 
+  it("refuses a sex that contradicts the CPR number's last digit, naming row and column", () => {
+    // 0201609996: last digit even, a woman.
+    expect(reasons(run([['B', '159', '0201609996', 'M', '', '2025-01-06', 'gp', '', '']]))).toEqual(['r.csv:2:sex:sex_mismatch']);
+    // 0504909989: odd, a man; a replacement CPR ending in a letter says nothing.
+    expect(reasons(run([['B', '159', '0504909989', 'M', '', '2025-01-06', 'gp', '', '']]))).toEqual([]);
+    expect(reasons(run([['B', '159', '0703921VJ4', 'F', '', '2025-01-06', 'gp', '', '']]))).toEqual([]);
+  });
+
   it('requires birth_date for a pseudonym, and refuses a received date before it', () => {
     expect(reasons(run([['A', '159', 'P-1', 'F', '', '2025-01-06', 'gp', '', '']]))).toEqual(['r.csv:2:birth_date:required']);
     expect(reasons(run([['A', '159', 'P-1', 'F', '2025-02-01', '2025-01-06', 'gp', '', '']]))).toEqual(['r.csv:2:received:out_of_order']);

@@ -180,7 +180,7 @@ function checkOrder<C extends string>(c: RowCheck<C>, chain: [C | string, string
   }
 }
 
-function citizenOf(c: RowCheck<(typeof referralColumns)[number]>): { ref: CitizenRef; birthDate: string | null } | null {
+function citizenOf(c: RowCheck<(typeof referralColumns)[number]>): { ref: CitizenRef; birthDate: string | null; sex: 'F' | 'M' | null } | null {
   const v = c.cells.get('citizen');
   if (v === '') {
     c.out.add(c.file, c.row, 'citizen', 'required', 'citizen is required');
@@ -191,14 +191,14 @@ function citizenOf(c: RowCheck<(typeof referralColumns)[number]>): { ref: Citize
       c.out.add(c.file, c.row, 'citizen', 'invalid_citizen', `"${v}" is not a pseudonym P- followed by letters, digits and dashes`);
       return null;
     }
-    return { ref: { kind: 'pseudonym', value: v }, birthDate: null };
+    return { ref: { kind: 'pseudonym', value: v }, birthDate: null, sex: null };
   }
   const parsed = parseCpr(v);
   if (!parsed.ok) {
     c.out.add(c.file, c.row, 'citizen', 'invalid_citizen', `not a CPR number or P- pseudonym: ${parsed.message}`);
     return null;
   }
-  return { ref: { kind: 'cpr', value: parsed.cpr.value }, birthDate: parsed.cpr.birthDate };
+  return { ref: { kind: 'cpr', value: parsed.cpr.value }, birthDate: parsed.cpr.birthDate, sex: parsed.cpr.sex };
 }
 
 type ReferralDraft = { row: number; latestEnd: string | null; record: ReferralRecord };
@@ -211,6 +211,8 @@ function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: 
   const home = municipalityOf(c, 'home_municipality', known);
   const citizen = citizenOf(c);
   const sex = oneOf(c, 'sex', ['F', 'M'], true) as 'F' | 'M' | null;
+  // The CPR's last digit gives the sex (odd: man); a replacement CPR ending in a letter gives none.
+  if (sex !== null && citizen?.sex && sex !== citizen.sex) c.out.add(c.file, c.row, 'sex', 'sex_mismatch', `sex ${sex} does not agree with the CPR number (${citizen.sex})`);
   let birthDate = dateOf(c, 'birth_date', citizen !== null && citizen.ref.kind === 'pseudonym');
   if (citizen?.birthDate) {
     if (birthDate !== null && birthDate !== citizen.birthDate) {

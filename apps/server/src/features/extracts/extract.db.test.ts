@@ -140,6 +140,25 @@ describe('extract import', () => {
     });
     expect(await importPair(csvPair)).toMatchObject({ updated: 1, unchanged: 2 });
   });
+
+  it("refuses a sex that contradicts the CPR number, with row and column, and audits each change to a citizen with old and new value", async () => {
+    const citizenEvents = async () => (await listAuditEvents(database.db, { actorUserId: adminId, limit: 1000 })).filter((e) => e.action.startsWith('citizen.'));
+    expect((await citizenEvents()).filter((e) => e.action === 'citizen.create')).toHaveLength(3);
+    const before = await records(database);
+    const text = fs.readFileSync(path.join(goodDir, 'referrals.csv'), 'utf8');
+    const contradicting = text.replace('BAL-Æ2;0151;020160-9996;F;', 'BAL-Æ2;0151;020160-9996;M;');
+    const refusedBody = await importPair({ files: [{ name: 'referrals.csv', contentBase64: Buffer.from(contradicting).toString('base64') }, file('interventions.csv')] });
+    expect(refusedBody.outcome).toBe('refused');
+    expect(refusedBody.errors.map(({ file: f, row, column, reason }) => ({ file: f, row, column, reason }))).toEqual([{ file: 'referrals.csv', row: 3, column: 'sex', reason: 'sex_mismatch' }]);
+    expect(await records(database)).toEqual(before);
+    // A pseudonymised citizen's birth date corrected by the care system: changed, and audited.
+    const corrected = text.replace('GLA-1;159;P-EXT-0001;F;1961-03-04;', 'GLA-1;159;P-EXT-0001;F;1961-03-05;');
+    expect(await importPair({ files: [{ name: 'referrals.csv', contentBase64: Buffer.from(corrected).toString('base64') }, file('interventions.csv')] })).toMatchObject({ outcome: 'imported', updated: 1 });
+    const update = (await citizenEvents()).find((e) => e.action === 'citizen.update');
+    expect(update?.detail).toEqual({ source: 'extract.import', changes: { birthDate: { from: '1961-03-04', to: '1961-03-05' } } });
+    expect(await importPair(csvPair)).toMatchObject({ updated: 1 });
+    expect((await citizenEvents()).filter((e) => e.action === 'citizen.update')).toHaveLength(2);
+  });
 });
 
 describe('0007: only imported rows may go without texts, offering or consent', () => {

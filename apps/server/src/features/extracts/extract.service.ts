@@ -11,6 +11,7 @@ import { diffReferral, type FieldChange } from './extract-diff.rules.ts';
 import { decideExportAccess, exportKey, pseudonymiseRecords } from './extract-export.rules.ts';
 import { recordsToTables, toCsv, type ExtractError, type ReferralRecord } from './extract-format.rules.ts';
 import {
+  citizenChangeEvents,
   countPlan,
   createdReferralEvents,
   mergeCitizens,
@@ -169,6 +170,7 @@ export async function importExtract(ctx: ServiceContext, files: ExtractFileBytes
     }
     progress('audit');
     // One event per referral created (selected where its rows are), then one per referral updated.
+    if (created + updated > 0) await auditSelected(trx, ctx, citizenChangeEvents());
     if (created > 0) await auditSelected(trx, ctx, createdReferralEvents());
     const recordOf = new Map(checked.rows.map((row, i) => [row, checked.records[i]]));
     const updateEvent = (u: UpdatedReferral): AuditEntry => {
