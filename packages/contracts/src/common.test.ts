@@ -27,8 +27,9 @@ describe('isoDate', () => {
 });
 
 describe('text', () => {
-  it('refuses the NUL character, which PostgreSQL cannot store', () => {
-    expect(text.safeParse('en note').success).toBe(true);
+  it('refuses the NUL character and lone surrogates, which PostgreSQL cannot store', () => {
+    expect(text.safeParse('en note 😀 æøå').success).toBe(true);
+    for (const broken of ['\uD800', 'a\uDC00', '😀\uD83D']) expect(text.safeParse(broken).success, JSON.stringify(broken)).toBe(false);
     expect(text.safeParse('a\u0000b').error?.issues[0]).toMatchObject({ params: { code: 'invalid_characters' } });
     expect(text.max(3).safeParse('\u0000').success).toBe(false);
   });

@@ -18,11 +18,15 @@ export const isoDate = z
 /** The same as `isoDate`, which checks the calendar too now; the contracts written before use this name. */
 export const calendarDate = isoDate;
 
+/** NUL, or half of a UTF-16 surrogate pair (not Unicode: JSON and jsonb refuse its escape). */
+// eslint-disable-next-line no-control-regex -- NUL is what it looks for.
+const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Text without the NUL character, which PostgreSQL cannot store in a text (and answers with an
- * error). Every string of the contracts is one.
+ * Text PostgreSQL can store: no NUL character, no lone surrogate (either would reach the
+ * database and fail there, as a 500). Every string of the contracts is one.
  */
-export const text = z.string().refine((v) => !v.includes('\u0000'), { message: 'must not contain the NUL character', params: { code: 'invalid_characters' }, abort: true });
+export const text = z.string().refine((v) => !unstorable.test(v), { message: 'must not contain the NUL character or broken Unicode', params: { code: 'invalid_characters' }, abort: true });
 
 export const uuid = z.uuid();
 export const municipalityCode = z
