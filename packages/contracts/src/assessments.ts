@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, isoDate, uuid } from './common.ts';
+import { calendarDate, isoDate, text, uuid } from './common.ts';
 
 export const courseIdParams = z.strictObject({ courseId: uuid });
 
@@ -11,7 +11,7 @@ export const assessmentOccasions = ['initial', 'change', 'end'] as const;
 export const assessmentOccasion = z.enum(assessmentOccasions);
 export type AssessmentOccasion = z.infer<typeof assessmentOccasion>;
 
-export const assessmentItem = z.object({ code: z.string(), area: assessmentArea, labelDa: z.string(), labelEn: z.string() });
+export const assessmentItem = z.object({ code: text, area: assessmentArea, labelDa: text, labelEn: text });
 export type AssessmentItem = z.infer<typeof assessmentItem>;
 
 /** The active items of "Støtte til livet med kræft", grouped per area in the areas' order. */
@@ -20,14 +20,14 @@ export const assessmentItemList = z.object({
 });
 export type AssessmentItemList = z.infer<typeof assessmentItemList>;
 
-const requiredText = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const requiredText = (max: number) => text.trim().min(1, 'is required').max(max);
 
 export const needsAssessmentCreate = z.strictObject({
   occasion: assessmentOccasion,
   assessedOn: calendarDate,
   scaleScore: z.number().int().min(0).max(10),
   problems: z
-    .array(z.strictObject({ itemCode: z.string().min(1).max(100), note: z.string().trim().max(2000).nullish() }))
+    .array(z.strictObject({ itemCode: text.min(1).max(100), note: text.trim().max(2000).nullish() }))
     .max(100),
   whatMattersMost: requiredText(4000),
   professionalAssessment: requiredText(4000),
@@ -40,11 +40,11 @@ export const needsAssessment = z.object({
   occasion: assessmentOccasion,
   assessedOn: isoDate,
   scaleScore: z.number().int().nullable(),
-  problems: z.array(z.object({ itemCode: z.string(), area: assessmentArea, labelDa: z.string(), labelEn: z.string(), note: z.string().nullable() })),
-  whatMattersMost: z.string().nullable(),
-  professionalAssessment: z.string().nullable(),
-  recordedBy: z.string().nullable(),
-  recordedAt: z.string(),
+  problems: z.array(z.object({ itemCode: text, area: assessmentArea, labelDa: text, labelEn: text, note: text.nullable() })),
+  whatMattersMost: text.nullable(),
+  professionalAssessment: text.nullable(),
+  recordedBy: text.nullable(),
+  recordedAt: text,
 });
 export type NeedsAssessment = z.infer<typeof needsAssessment>;
 
@@ -53,7 +53,7 @@ export const assessmentChange = z.object({
   from: z.object({ id: uuid, occasion: assessmentOccasion, assessedOn: isoDate }),
   to: z.object({ id: uuid, occasion: assessmentOccasion, assessedOn: isoDate }),
   scoreChange: z.number().int().nullable(),
-  areas: z.array(z.object({ area: assessmentArea, added: z.array(z.string()), resolved: z.array(z.string()), continuing: z.array(z.string()) })),
+  areas: z.array(z.object({ area: assessmentArea, added: z.array(text), resolved: z.array(text), continuing: z.array(text) })),
 });
 export type AssessmentChange = z.infer<typeof assessmentChange>;
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { municipalityRef, profession, role, uuid } from './common.ts';
+import { municipalityRef, profession, role, text, uuid } from './common.ts';
 
 export const staffUser = z.object({
   id: uuid,
-  username: z.string(),
-  displayName: z.string(),
+  username: text,
+  displayName: text,
   municipality: municipalityRef,
   roles: z.array(role),
   profession,
@@ -14,8 +14,8 @@ export type StaffUser = z.infer<typeof staffUser>;
 export const sessionInfo = z.object({
   user: staffUser,
   /** Send as header `x-csrf-token` on every state-changing request. */
-  csrfToken: z.string(),
-  idleExpiresAt: z.string(),
+  csrfToken: text,
+  idleExpiresAt: text,
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
@@ -28,8 +28,8 @@ export const demoUsers = z.object({
 export type DemoUsers = z.infer<typeof demoUsers>;
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1, 'is required').max(64),
-  password: z.string().min(1, 'is required').max(200),
+  username: text.trim().min(1, 'is required').max(64),
+  password: text.min(1, 'is required').max(200),
 });
 export type LoginBody = z.infer<typeof loginBody>;
 

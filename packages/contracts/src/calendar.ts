@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, isoDate, municipalityCode, uuid } from './common.ts';
+import { calendarDate, isoDate, municipalityCode, text, uuid } from './common.ts';
 
 /** A leap year, so that 29 February is a valid recurring closing day. */
 const daysInMonth = (month: number): number => new Date(Date.UTC(2024, month, 0)).getUTCDate();
@@ -19,7 +19,7 @@ export const closingDayBody = z
     date: calendarDate.optional(),
     month: z.number().int().min(1).max(12).optional(),
     day: z.number().int().min(1).max(31).optional(),
-    label: z.string().trim().min(1, 'must not be empty').max(200),
+    label: text.trim().min(1, 'must not be empty').max(200),
   })
   .superRefine((v, ctx) => {
     const recurring = v.month !== undefined || v.day !== undefined;
@@ -40,19 +40,19 @@ export const closingDayParams = z.strictObject({ id: uuid });
 export const closingDay = z.object({
   id: uuid,
   /** null: the collaboration's default set, part of every municipality's calendar. */
-  municipalityCode: z.string().nullable(),
+  municipalityCode: text.nullable(),
   recurring: z.boolean(),
   month: z.number().int().nullable(),
   day: z.number().int().nullable(),
   date: isoDate.nullable(),
-  label: z.string(),
+  label: text,
   /** Whether the asking user may delete it. */
   editable: z.boolean(),
 });
 export type ClosingDayItem = z.infer<typeof closingDay>;
 
 export const closingDays = z.object({
-  municipality: z.object({ code: z.string(), name: z.string() }),
+  municipality: z.object({ code: text, name: text }),
   days: z.array(closingDay),
   /** Whether the user may add days to the municipality, and to the default set. */
   permissions: z.object({ editMunicipality: z.boolean(), editDefault: z.boolean() }),

@@ -1,63 +1,63 @@
 import { z } from 'zod';
-import { calendarDate, isoDate, profession } from './common.ts';
+import { calendarDate, isoDate, profession, text } from './common.ts';
 import { legalBasis, treatmentStatus } from './referrals.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const filledText = (max: number) => text.trim().min(1).max(max);
 
 /** An administrator's change to an offering: only the fields sent change; null clears. */
 export const offeringPatch = z.strictObject({
-  placeName: text(200).optional(),
-  address: text(300).nullable().optional(),
-  contactName: text(200).nullable().optional(),
-  contactPhone: text(50).nullable().optional(),
+  placeName: filledText(200).optional(),
+  address: filledText(300).nullable().optional(),
+  contactName: filledText(200).nullable().optional(),
+  contactPhone: filledText(50).nullable().optional(),
   contactEmail: z.email().max(200).nullable().optional(),
   capacity: z.number().int().min(0).max(500).optional(),
   validFrom: isoDate.optional(),
   validTo: isoDate.nullable().optional(),
-  note: text(1000).nullable().optional(),
+  note: filledText(1000).nullable().optional(),
 });
 export type OfferingPatch = z.infer<typeof offeringPatch>;
 
 export const offering = z.object({
-  id: z.string(),
-  interventionCode: z.string(),
-  host: z.object({ code: z.string(), name: z.string() }),
-  placeName: z.string(),
-  address: z.string().nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  contactEmail: z.string().nullable(),
+  id: text,
+  interventionCode: text,
+  host: z.object({ code: text, name: text }),
+  placeName: text,
+  address: text.nullable(),
+  contactName: text.nullable(),
+  contactPhone: text.nullable(),
+  contactEmail: text.nullable(),
   capacity: z.number().int(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  note: z.string().nullable(),
+  validFrom: text,
+  validTo: text.nullable(),
+  note: text.nullable(),
 });
 export type Offering = z.infer<typeof offering>;
 
 export const routingEntry = z.object({
-  id: z.string(),
-  interventionCode: z.string(),
-  homeMunicipalityCode: z.string(),
-  offeringId: z.string(),
-  host: z.object({ code: z.string(), name: z.string() }),
+  id: text,
+  interventionCode: text,
+  homeMunicipalityCode: text,
+  offeringId: text,
+  host: z.object({ code: text, name: text }),
   inferred: z.boolean(),
-  note: z.string().nullable(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
+  note: text.nullable(),
+  validFrom: text,
+  validTo: text.nullable(),
+  reviewedAt: text.nullable(),
 });
 export type RoutingEntry = z.infer<typeof routingEntry>;
 
 /** A new route from a home municipality to an offering, from a date (administrators). */
 export const newRoutingBody = z.strictObject({
   /** When sent, the offering must be one of this intervention's (a guard against a stale form). */
-  interventionCode: z.string().max(100).optional(),
-  homeMunicipalityCode: z.string().regex(/^\d{4}$/),
+  interventionCode: text.max(100).optional(),
+  homeMunicipalityCode: text.regex(/^\d{4}$/),
   offeringId: z.uuid(),
   validFrom: isoDate,
   validTo: isoDate.nullable().optional(),
   inferred: z.boolean(),
-  note: text(1000).nullable().optional(),
+  note: filledText(1000).nullable().optional(),
 });
 export type NewRoutingBody = z.infer<typeof newRoutingBody>;
 
@@ -75,21 +75,21 @@ export const teamModes = ['rolling', 'cohort'] as const;
 export const teamMode = z.enum(teamModes);
 
 export const interventionListItem = z.object({
-  code: z.string(),
-  nameDa: z.string(),
-  nameEn: z.string(),
-  category: z.string(),
+  code: text,
+  nameDa: text,
+  nameEn: text,
+  category: text,
   form: interventionForm,
-  targetTextDa: z.string().nullable(),
-  dose: z.array(z.object({ part: z.string(), sessions: z.number().int(), upTo: z.boolean(), perWeek: z.number().nullable(), minutes: z.number().int() })),
-  hosts: z.array(z.object({ code: z.string(), name: z.string() })),
+  targetTextDa: text.nullable(),
+  dose: z.array(z.object({ part: text, sessions: z.number().int(), upTo: z.boolean(), perWeek: z.number().nullable(), minutes: z.number().int() })),
+  hosts: z.array(z.object({ code: text, name: text })),
   active: z.boolean(),
 });
 export type InterventionListItem = z.infer<typeof interventionListItem>;
 
 /** One part of a dose (HHK: up to 30 OT, 15 PT and 5 dietitian sessions are three parts). */
 export const dosePart = z.strictObject({
-  part: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _').max(50),
+  part: text.trim().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _').max(50),
   profession: profession.nullable(),
   sessions: z.number().int().min(1).max(500),
   upTo: z.boolean(),
@@ -98,12 +98,12 @@ export const dosePart = z.strictObject({
 });
 export type DosePart = z.infer<typeof dosePart>;
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable();
+const optionalText = (max: number) => text.trim().min(1).max(max).nullable();
 
 /** Everything an administrator sets on an intervention; a save replaces all of it (dose parts too). */
 export const interventionFields = z.strictObject({
-  nameDa: text(200),
-  nameEn: text(200),
+  nameDa: filledText(200),
+  nameEn: filledText(200),
   category: interventionCategory,
   form: interventionForm,
   /** Rolling: join any week; cohort: a fixed group that starts together. Not for individual ones. */
@@ -114,7 +114,7 @@ export const interventionFields = z.strictObject({
   targetMinAge: z.number().int().min(0).max(130).nullable(),
   targetMaxAge: z.number().int().min(0).max(130).nullable(),
   /** ICD-10 codes or prefixes (`DC50`, `DC509`); null = all diagnoses. */
-  targetDiagnoses: z.array(z.string().trim().toUpperCase().regex(/^D[A-Z][0-9]{0,3}$/, 'an ICD-10 code like DC50')).min(1).max(200).nullable(),
+  targetDiagnoses: z.array(text.trim().toUpperCase().regex(/^D[A-Z][0-9]{0,3}$/, 'an ICD-10 code like DC50')).min(1).max(200).nullable(),
   /** null = any treatment status. */
   targetTreatment: z.array(treatmentStatus).min(1).nullable(),
   targetTextDa: optionalText(1000),
@@ -131,25 +131,25 @@ export const interventionFields = z.strictObject({
 export type InterventionFields = z.infer<typeof interventionFields>;
 
 export const newInterventionBody = interventionFields.extend({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _').min(2).max(50),
+  code: text.trim().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _').min(2).max(50),
 });
 export type NewInterventionBody = z.infer<typeof newInterventionBody>;
 
 export const interventionDetail = z.object({
-  code: z.string(),
-  nameDa: z.string(),
-  nameEn: z.string(),
+  code: text,
+  nameDa: text,
+  nameEn: text,
   category: interventionCategory,
   form: interventionForm,
   teamMode: teamMode.nullable(),
-  descriptionDa: z.string().nullable(),
-  purposeDa: z.string().nullable(),
+  descriptionDa: text.nullable(),
+  purposeDa: text.nullable(),
   targetSex: z.enum(['F', 'M']).nullable(),
   targetMinAge: z.number().int().nullable(),
   targetMaxAge: z.number().int().nullable(),
-  targetDiagnoses: z.array(z.string()).nullable(),
+  targetDiagnoses: z.array(text).nullable(),
   targetTreatment: z.array(treatmentStatus).nullable(),
-  targetTextDa: z.string().nullable(),
+  targetTextDa: text.nullable(),
   legalBases: z.array(legalBasis),
   professions: z.array(profession),
   mixedDiagnoses: z.boolean(),
@@ -157,6 +157,6 @@ export const interventionDetail = z.object({
   expectedPerYear: z.number().int().nullable(),
   cohortFollowUpWeeks: z.number().int().nullable(),
   active: z.boolean(),
-  dose: z.array(z.object({ part: z.string(), profession: profession.nullable(), sessions: z.number().int(), upTo: z.boolean(), perWeek: z.number().nullable(), minutes: z.number().int() })),
+  dose: z.array(z.object({ part: text, profession: profession.nullable(), sessions: z.number().int(), upTo: z.boolean(), perWeek: z.number().nullable(), minutes: z.number().int() })),
 });
 export type InterventionDetail = z.infer<typeof interventionDetail>;

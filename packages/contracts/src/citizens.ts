@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { isoDate, municipalityRef, uuid } from './common.ts';
+import { isoDate, municipalityRef, text, uuid } from './common.ts';
 
 export const citizenParams = z.strictObject({ citizenId: uuid });
 
 export const citizenDetail = z.object({
   id: uuid,
-  identifier: z.string(),
-  name: z.string(),
+  identifier: text,
+  name: text,
   sex: z.enum(['F', 'M']),
   birthDate: isoDate,
   homeMunicipality: municipalityRef,
   /** Hidden (null) when the citizen has name and address protection. */
-  address: z.string().nullable(),
+  address: text.nullable(),
   protected: z.boolean(),
   deceasedOn: isoDate.nullable(),
   vulnerable: z.boolean(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, isoDate, uuid } from './common.ts';
+import { calendarDate, isoDate, text, uuid } from './common.ts';
 
 /**
  * The closing conversation and the closing note (note §8.9 steps 11–12). The conversation carries
@@ -14,8 +14,8 @@ export type QuestionnaireState = z.infer<typeof questionnaireState>;
 /** 1 = very dissatisfied / no benefit at all … 5 = very satisfied / very large benefit. */
 export const questionnaireAnswer = z.number().int().min(1).max(5);
 
-const requiredText = (max: number) => z.string().trim().min(1, 'is required').max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable();
+const requiredText = (max: number) => text.trim().min(1, 'is required').max(max);
+const optionalText = (max: number) => text.trim().max(max).nullable();
 
 export const closingConversationSave = z.strictObject({
   heldOn: calendarDate,
@@ -37,15 +37,15 @@ export type EndAssessmentRef = z.infer<typeof endAssessmentRef>;
 export const closingConversation = z.object({
   id: uuid,
   heldOn: isoDate,
-  evaluation: z.string(),
-  planOnward: z.string().nullable(),
-  citizenExperience: z.string().nullable(),
+  evaluation: text,
+  planOnward: text.nullable(),
+  citizenExperience: text.nullable(),
   questionnaire: questionnaireState,
   satisfaction: z.number().int().nullable(),
   benefit: z.number().int().nullable(),
   endAssessment: endAssessmentRef.nullable(),
-  recordedBy: z.string().nullable(),
-  recordedAt: z.string(),
+  recordedBy: text.nullable(),
+  recordedAt: text,
 });
 export type ClosingConversation = z.infer<typeof closingConversation>;
 
@@ -63,21 +63,21 @@ export const closingNoteSend = z.strictObject({
 });
 export type ClosingNoteSend = z.input<typeof closingNoteSend>;
 
-export const organisationRef = z.object({ id: uuid, name: z.string() });
+export const organisationRef = z.object({ id: uuid, name: text });
 
 export const closingNote = z.object({
   id: uuid,
-  body: z.string(),
-  composedAt: z.string(),
-  editedAt: z.string().nullable(),
-  editedBy: z.string().nullable(),
+  body: text,
+  composedAt: text,
+  editedAt: text.nullable(),
+  editedBy: text.nullable(),
   sentOn: isoDate.nullable(),
   sentToGp: z.boolean(),
   gp: organisationRef.nullable(),
   sentToHospital: z.boolean(),
   hospitalDepartment: organisationRef.nullable(),
   hospitalConsent: z.boolean(),
-  sentBy: z.string().nullable(),
+  sentBy: text.nullable(),
 });
 export type ClosingNote = z.infer<typeof closingNote>;
 
@@ -86,7 +86,7 @@ export const closingOverview = z.object({
   citizenId: uuid,
   receivedOn: isoDate,
   closedOn: isoDate.nullable(),
-  closeReason: z.string().nullable(),
+  closeReason: text.nullable(),
   /** The citizen's GP clinic, the note's GP recipient; null when not known. */
   gp: organisationRef.nullable(),
   endAssessments: z.array(endAssessmentRef),
@@ -95,5 +95,5 @@ export const closingOverview = z.object({
 });
 export type ClosingOverview = z.infer<typeof closingOverview>;
 
-export const closingNoteDraft = z.object({ body: z.string() });
+export const closingNoteDraft = z.object({ body: text });
 export type ClosingNoteDraft = z.infer<typeof closingNoteDraft>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, municipalityRef, uuid } from './common.ts';
+import { isoDate, municipalityRef, text, uuid } from './common.ts';
 import { legalBasis, referralSource, targetGroup, targetGroupOutsideReason, treatmentStatus } from './referrals.ts';
 import { courseStep } from './start.ts';
 
@@ -11,7 +11,7 @@ export const closeReasons = ['completed', 'declined', 'died', 'moved', 'not_in_t
 
 export const courseParams = z.strictObject({ courseId: uuid });
 
-const staffRef = z.object({ id: uuid, name: z.string() });
+const staffRef = z.object({ id: uuid, name: text });
 
 export const courseContact = z.object({
   id: uuid,
@@ -20,19 +20,19 @@ export const courseContact = z.object({
   channel: contactChannel.nullable(),
   reached: z.boolean(),
   /** An instant (UTC); shown in Danish time. */
-  agreedAssessmentAt: z.string().nullable(),
+  agreedAssessmentAt: text.nullable(),
   preparationFormSentOn: isoDate.nullable(),
-  note: z.string().nullable(),
+  note: text.nullable(),
   recordedBy: staffRef.nullable(),
 });
 export type CourseContact = z.infer<typeof courseContact>;
 
 export const courseAssignment = z.object({
   staff: staffRef,
-  assignedAt: z.string(),
+  assignedAt: text,
   assignedBy: staffRef.nullable(),
-  endedAt: z.string().nullable(),
-  reason: z.string().nullable(),
+  endedAt: text.nullable(),
+  reason: text.nullable(),
 });
 export type CourseAssignment = z.infer<typeof courseAssignment>;
 
@@ -47,25 +47,25 @@ export const courseDetail = z.object({
   homeMunicipality: municipalityRef,
   citizen: z.object({
     id: uuid,
-    identifier: z.string(),
-    name: z.string(),
+    identifier: text,
+    name: text,
     birthDate: isoDate,
     age: z.number().int(),
     sex: z.enum(['F', 'M']),
     protected: z.boolean(),
     vulnerable: z.boolean(),
     /** Hidden (null) under name and address protection. */
-    address: z.string().nullable(),
-    phone: z.string().nullable(),
+    address: text.nullable(),
+    phone: text.nullable(),
     deceasedOn: isoDate.nullable(),
   }),
   referral: z.object({
     receivedOn: isoDate,
     source: referralSource,
     legalBasis: legalBasis.nullable(),
-    referringOrganisation: z.object({ id: uuid, name: z.string() }).nullable(),
-    referringText: z.string().nullable(),
-    diagnosis: z.object({ code: z.string(), title: z.string(), uncertain: z.boolean() }).nullable(),
+    referringOrganisation: z.object({ id: uuid, name: text }).nullable(),
+    referringText: text.nullable(),
+    diagnosis: z.object({ code: text, title: text, uncertain: z.boolean() }).nullable(),
     treatmentStatus: treatmentStatus.nullable(),
     treatmentStartedOn: isoDate.nullable(),
     treatmentEndedOn: isoDate.nullable(),
@@ -73,7 +73,7 @@ export const courseDetail = z.object({
     planClinicalStartOn: isoDate.nullable(),
     targetGroup: targetGroup.nullable(),
     targetGroupReasons: z.array(targetGroupOutsideReason),
-    targetGroupJustification: z.string().nullable(),
+    targetGroupJustification: text.nullable(),
   }),
   contactPerson: staffRef.nullable(),
   assignments: z.array(courseAssignment),
@@ -89,7 +89,7 @@ export type CourseDetail = z.infer<typeof courseDetail>;
 
 export const contactPersonBody = z.strictObject({
   staffUserId: uuid,
-  reason: z.string().trim().min(1, 'must not be empty').max(1000).optional(),
+  reason: text.trim().min(1, 'must not be empty').max(1000).optional(),
 });
 export type ContactPersonBody = z.infer<typeof contactPersonBody>;
 
@@ -98,7 +98,7 @@ export const newContactBody = z.strictObject({
   channel: contactChannel,
   reached: z.boolean(),
   agreedAssessmentAt: z.iso.datetime({ offset: true }).optional(),
-  note: z.string().trim().min(1, 'must not be empty').max(4000).optional(),
+  note: text.trim().min(1, 'must not be empty').max(4000).optional(),
 });
 export type NewContactBody = z.infer<typeof newContactBody>;
 

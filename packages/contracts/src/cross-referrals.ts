@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, uuid } from './common.ts';
+import { calendarDate, text, uuid } from './common.ts';
 import { deadline } from './deadlines.ts';
 import { measurement, recordedMeasurement, standardTests } from './measurements.ts';
 
@@ -19,26 +19,26 @@ export const deeperAssessmentProfessions = ['physiotherapist', 'occupational_the
 
 /** Exactly what a provider received: the chosen plan fields and assessment problems, nothing else. */
 export const sharedSnapshot = z.object({
-  intervention: z.object({ code: z.string(), name: z.string() }),
-  placeName: z.string().nullable(),
+  intervention: z.object({ code: text, name: text }),
+  placeName: text.nullable(),
   plan: z
     .object({
       version: z.number().int(),
-      agreedOn: z.string(),
-      difficultiesAndNeeds: z.string().optional(),
-      purposeAndContent: z.string().optional(),
-      location: z.string().optional(),
-      otherAdministrations: z.string().nullable().optional(),
-      returnToWork: z.string().nullable().optional(),
-      goals: z.array(z.object({ description: z.string(), targetOn: z.string().nullable() })).optional(),
-      responsibilities: z.array(z.object({ part: z.string(), responsible: z.string() })).optional(),
+      agreedOn: text,
+      difficultiesAndNeeds: text.optional(),
+      purposeAndContent: text.optional(),
+      location: text.optional(),
+      otherAdministrations: text.nullable().optional(),
+      returnToWork: text.nullable().optional(),
+      goals: z.array(z.object({ description: text, targetOn: text.nullable() })).optional(),
+      responsibilities: z.array(z.object({ part: text, responsible: text })).optional(),
     })
     .nullable(),
   assessment: z
-    .object({ assessedOn: z.string(), problems: z.array(z.object({ itemCode: z.string(), area: z.string(), label: z.string(), note: z.string().nullable() })) })
+    .object({ assessedOn: text, problems: z.array(z.object({ itemCode: text, area: text, label: text, note: text.nullable() })) })
     .nullable(),
   /** Records made before this shape (imports, demo data): shown as label and value. */
-  other: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+  other: z.array(z.object({ label: text, value: text })).optional(),
 });
 export type SharedSnapshot = z.infer<typeof sharedSnapshot>;
 
@@ -48,7 +48,7 @@ export const deeperAssessmentParams = z.strictObject({ crossReferralId: uuid, as
 
 export const shareSelection = z.strictObject({
   planFields: z.array(sharablePlanField).max(sharablePlanFields.length),
-  assessmentItems: z.array(z.string().min(1).max(100)).max(100),
+  assessmentItems: z.array(text.min(1).max(100)).max(100),
 });
 
 export const crossReferralPreviewBody = z.strictObject({ offeringId: uuid, share: shareSelection });
@@ -60,73 +60,73 @@ export const crossReferralSendBody = z.strictObject({
 });
 
 /** Note §8.13: why the citizen is offered at home what a cross-municipal offering covers. */
-const parallelHomeReason = z.string().trim().min(1).max(2000).optional();
+const parallelHomeReason = text.trim().min(1).max(2000).optional();
 
 export const homeOfferBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('home'), offeringId: uuid, decidedOn: calendarDate, parallelHomeReason }),
   z.strictObject({ kind: z.literal('temporary_home'), offeringId: uuid, decidedOn: calendarDate, parallelHomeReason }),
-  z.strictObject({ kind: z.literal('free_choice_outside'), interventionCode: z.string().min(1).max(60), providerMunicipalityCode: z.string().regex(/^\d{4}$/), decidedOn: calendarDate }),
+  z.strictObject({ kind: z.literal('free_choice_outside'), interventionCode: text.min(1).max(60), providerMunicipalityCode: text.regex(/^\d{4}$/), decidedOn: calendarDate }),
 ]);
 export type HomeOfferBody = z.infer<typeof homeOfferBody>;
 
 export const crossReferralUpdateBody = z.strictObject({ share: shareSelection });
 
-export const citizenDeclineBody = z.strictObject({ declinedOn: calendarDate, reason: citizenDeclineReason, note: z.string().trim().max(2000).optional() });
+export const citizenDeclineBody = z.strictObject({ declinedOn: calendarDate, reason: citizenDeclineReason, note: text.trim().max(2000).optional() });
 
 export const routedOffering = z.object({
   offeringId: uuid,
-  interventionCode: z.string(),
-  interventionName: z.string(),
-  hostMunicipalityCode: z.string(),
-  hostMunicipalityName: z.string(),
-  placeName: z.string(),
-  address: z.string().nullable(),
+  interventionCode: text,
+  interventionName: text,
+  hostMunicipalityCode: text,
+  hostMunicipalityName: text,
+  placeName: text,
+  address: text.nullable(),
   inferred: z.boolean(),
 });
 export type RoutedOffering = z.infer<typeof routedOffering>;
 
-export const citizenDecline = z.object({ declinedOn: z.string(), reason: citizenDeclineReason, note: z.string().nullable() });
+export const citizenDecline = z.object({ declinedOn: text, reason: citizenDeclineReason, note: text.nullable() });
 
 export const crossReferralSummary = z.object({
   id: uuid,
   kind: crossReferralKind,
-  interventionName: z.string(),
-  providerMunicipalityCode: z.string(),
-  providerMunicipalityName: z.string(),
-  placeName: z.string().nullable(),
-  consentOn: z.string().nullable(),
-  sentAt: z.string().nullable(),
-  receivedOn: z.string(),
+  interventionName: text,
+  providerMunicipalityCode: text,
+  providerMunicipalityName: text,
+  placeName: text.nullable(),
+  consentOn: text.nullable(),
+  sentAt: text.nullable(),
+  receivedOn: text,
   providerDecision: z.enum(['accepted', 'declined']).nullable(),
-  providerDecisionReason: z.string().nullable(),
-  providerContactOn: z.string().nullable(),
+  providerDecisionReason: text.nullable(),
+  providerContactOn: text.nullable(),
   updates: z.number().int(),
   citizenDeclines: z.array(citizenDecline),
   /** What was first sent (cross-municipal only), then each update in the order sent. */
   snapshot: sharedSnapshot.nullable(),
-  updateHistory: z.array(z.object({ sentAt: z.string(), snapshot: sharedSnapshot })),
-  parallelHomeReason: z.string().nullable(),
+  updateHistory: z.array(z.object({ sentAt: text, snapshot: sharedSnapshot })),
+  parallelHomeReason: text.nullable(),
 });
 export type CrossReferralSummary = z.infer<typeof crossReferralSummary>;
 
 export const shareOptions = z.object({
-  plan: z.object({ version: z.number().int(), agreedOn: z.string() }).nullable(),
-  assessment: z.object({ assessedOn: z.string(), problems: z.array(z.object({ itemCode: z.string(), label: z.string() })) }).nullable(),
+  plan: z.object({ version: z.number().int(), agreedOn: text }).nullable(),
+  assessment: z.object({ assessedOn: text, problems: z.array(z.object({ itemCode: text, label: text })) }).nullable(),
 });
 
 /** An offering hosted by the home municipality, and whether the must-use rule (§8.13) asks for a reason. */
 export const homeOffering = z.object({
   offeringId: uuid,
-  interventionCode: z.string(),
-  interventionName: z.string(),
-  placeName: z.string(),
+  interventionCode: text,
+  interventionName: text,
+  placeName: text,
   parallelHomeReasonRequired: z.boolean(),
 });
 export type HomeOffering = z.infer<typeof homeOffering>;
 
 export const courseCrossReferrals = z.object({
   courseId: uuid,
-  homeMunicipalityCode: z.string(),
+  homeMunicipalityCode: text,
   routedOfferings: z.array(routedOffering),
   homeOfferings: z.array(homeOffering),
   shareOptions,
@@ -138,53 +138,53 @@ export type CourseCrossReferrals = z.infer<typeof courseCrossReferrals>;
 
 export const inboxItem = z.object({
   id: uuid,
-  citizenName: z.string(),
-  citizenIdentifier: z.string(),
-  homeMunicipalityName: z.string(),
-  interventionName: z.string(),
-  receivedOn: z.string(),
+  citizenName: text,
+  citizenIdentifier: text,
+  homeMunicipalityName: text,
+  interventionName: text,
+  receivedOn: text,
   state: z.enum(['new', 'accepted', 'declined', 'citizen_declined']),
   deadlines: z.array(deadline),
 });
 export type InboxItem = z.infer<typeof inboxItem>;
-export const providerInbox = z.object({ asOf: z.string(), items: z.array(inboxItem) });
+export const providerInbox = z.object({ asOf: text, items: z.array(inboxItem) });
 export type ProviderInbox = z.infer<typeof providerInbox>;
 
 export const deeperAssessment = z.object({
   id: uuid,
-  assessedOn: z.string(),
+  assessedOn: text,
   profession: z.enum(deeperAssessmentProfessions),
-  findings: z.string(),
+  findings: text,
   tests: z.array(recordedMeasurement),
 });
 
 export const incomingReferral = z.object({
   id: uuid,
   kind: crossReferralKind,
-  citizen: z.object({ name: z.string(), identifier: z.string(), phone: z.string().nullable() }),
-  homeMunicipalityName: z.string(),
-  interventionName: z.string(),
-  sentAt: z.string().nullable(),
-  receivedOn: z.string(),
+  citizen: z.object({ name: text, identifier: text, phone: text.nullable() }),
+  homeMunicipalityName: text,
+  interventionName: text,
+  sentAt: text.nullable(),
+  receivedOn: text,
   snapshot: sharedSnapshot,
-  updates: z.array(z.object({ sentAt: z.string(), snapshot: sharedSnapshot })),
+  updates: z.array(z.object({ sentAt: text, snapshot: sharedSnapshot })),
   providerDecision: z.enum(['accepted', 'declined']).nullable(),
-  providerDecisionReason: z.string().nullable(),
-  providerContactOn: z.string().nullable(),
+  providerDecisionReason: text.nullable(),
+  providerContactOn: text.nullable(),
   citizenDeclines: z.array(citizenDecline),
   deadlines: z.array(deadline),
   deeperAssessments: z.array(deeperAssessment),
-  goals: z.array(z.object({ id: uuid, description: z.string(), setOn: z.string(), status: z.string() })),
+  goals: z.array(z.object({ id: uuid, description: text, setOn: text, status: text })),
 });
 export type IncomingReferral = z.infer<typeof incomingReferral>;
 
 export const acceptBody = z.strictObject({ contactOn: calendarDate });
-export const providerDeclineBody = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
+export const providerDeclineBody = z.strictObject({ reason: text.trim().min(1).max(2000) });
 
 export const deeperAssessmentBody = z.strictObject({
   assessedOn: calendarDate,
   profession: z.enum(deeperAssessmentProfessions),
-  findings: z.string().trim().min(1).max(5000),
+  findings: text.trim().min(1).max(5000),
   tests: z.array(measurement).max(standardTests.length),
-  goals: z.array(z.string().trim().min(1).max(1000)).max(20),
+  goals: z.array(text.trim().min(1).max(1000)).max(20),
 });

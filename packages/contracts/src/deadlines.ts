@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, isoDate, uuid } from './common.ts';
+import { calendarDate, isoDate, text, uuid } from './common.ts';
 
 export const deadlineKinds = [
   'first_contact',
@@ -38,7 +38,7 @@ export const deadline = z.object({
   kind: deadlineKind,
   actor: z.enum(['home', 'provider']),
   /** The municipality that must act, whose calendar counts the working days. */
-  municipalityCode: z.string(),
+  municipalityCode: text,
   crossReferralId: uuid.nullable(),
   clockStartedOn: isoDate,
   dueOn: isoDate,
@@ -80,7 +80,7 @@ export const deadlinePauseBody = z
     crossReferralId: uuid.optional(),
     pausedOn: calendarDate,
     reason: pauseReason,
-    note: z.string().trim().min(1).max(2000).optional(),
+    note: text.trim().min(1).max(2000).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.reason === 'other' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when the reason is other', params: { code: 'note_required' } });
@@ -99,7 +99,7 @@ export const deadlinePause = z.object({
   pausedOn: isoDate,
   resumedOn: isoDate.nullable(),
   reason: pauseReason,
-  note: z.string().nullable(),
+  note: text.nullable(),
 });
 export type DeadlinePause = z.infer<typeof deadlinePause>;
 
@@ -108,7 +108,7 @@ export const deadlinePolicyBody = z.strictObject({
   amount: z.number().int().min(1).max(366),
   unit: deadlineUnit,
   effectiveFrom: calendarDate,
-  source: z.string().trim().min(1).max(1000),
+  source: text.trim().min(1).max(1000),
 });
 export type DeadlinePolicyBody = z.infer<typeof deadlinePolicyBody>;
 
@@ -118,7 +118,7 @@ export const deadlinePolicy = z.object({
   amount: z.number().int(),
   unit: deadlineUnit,
   effectiveFrom: isoDate,
-  source: z.string(),
+  source: text,
 });
 export type DeadlinePolicy = z.infer<typeof deadlinePolicy>;
 

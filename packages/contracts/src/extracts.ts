@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './common.ts';
+import { text, uuid } from './common.ts';
 
 /** Why an extract (or one of its cells) was refused; the web shows each in the user's language. */
 export const extractErrorReasons = [
@@ -44,9 +44,9 @@ export type ExtractErrorReason = (typeof extractErrorReasons)[number];
 export const MAX_EXTRACT_BYTES = 48 * 1024 * 1024;
 
 export const extractFile = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(255),
+  name: text.trim().min(1, 'is required').max(255),
   /** The file's bytes, base64. Empty for an empty file (which the import then refuses with a reason). */
-  contentBase64: z.string().max(Math.ceil(MAX_EXTRACT_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  contentBase64: text.max(Math.ceil(MAX_EXTRACT_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
 });
 export type ExtractFile = z.input<typeof extractFile>;
 
@@ -55,13 +55,13 @@ export const extractUpload = z.strictObject({ files: z.array(extractFile).min(1,
 export type ExtractUpload = z.input<typeof extractUpload>;
 
 export const extractError = z.object({
-  file: z.string(),
+  file: text,
   /** The spreadsheet row number: 1 is the header, 2 the first data row; 0 = the whole extract. */
   row: z.number().int(),
-  column: z.string(),
+  column: text,
   reason: z.enum(extractErrorReasons),
   /** English detail for logs and API clients. */
-  detail: z.string(),
+  detail: text,
 });
 export type ExtractError = z.infer<typeof extractError>;
 
@@ -102,6 +102,6 @@ export const extractExportQuery = z.strictObject({
   table: z.enum(['referrals', 'interventions']).default('referrals'),
   scope: z.enum(extractExportScopes),
   /** Why the records leave Samkraft; kept in the audit log with every exported citizen. */
-  purpose: z.string().trim().min(5).max(300),
+  purpose: text.trim().min(5).max(300),
 });
 export type ExtractExportQuery = z.input<typeof extractExportQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, text, uuid } from './common.ts';
 import { calendarDate } from './common.ts';
 
 export const followUpChannels = ['phone', 'in_person', 'video', 'home_visit'] as const;
@@ -12,7 +12,7 @@ export type FollowUpSchedule = z.input<typeof followUpSchedule>;
 export const followUpHeld = z.strictObject({
   heldOn: calendarDate,
   channel: followUpChannel,
-  note: z.string().trim().min(1, 'is required').max(4000),
+  note: text.trim().min(1, 'is required').max(4000),
   /** The conversation led to a revision of the action plan (made on the plan page). */
   planRevised: z.boolean(),
 });
@@ -26,9 +26,9 @@ export const followUp = z.object({
   plannedOn: isoDate,
   heldOn: isoDate.nullable(),
   channel: followUpChannel.nullable(),
-  note: z.string().nullable(),
+  note: text.nullable(),
   planRevised: z.boolean(),
-  recordedBy: z.string().nullable(),
+  recordedBy: text.nullable(),
 });
 export type FollowUp = z.infer<typeof followUp>;
 
@@ -51,7 +51,7 @@ export const vulnerableParams = z.strictObject({ citizenId: uuid });
 export const vulnerableUpdate = z.strictObject({
   vulnerable: z.boolean(),
   /** Why the flag is set or cleared (note §12.2); kept in the audit log with the change. */
-  reason: z.string().trim().min(1, 'is required').max(2000),
+  reason: text.trim().min(1, 'is required').max(2000),
 });
 export type VulnerableUpdate = z.input<typeof vulnerableUpdate>;
 export const vulnerableResult = z.object({ citizenId: uuid, vulnerable: z.boolean() });

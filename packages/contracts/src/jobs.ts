@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiError } from './common.ts';
+import { apiError, text } from './common.ts';
 
 /** Long work that runs off the request path: its user follows it by polling `GET /api/jobs/{id}`. */
 export const jobKinds = ['report', 'extract_import'] as const;
@@ -17,11 +17,11 @@ export const job = z.object({
   kind: jobKind,
   state: jobState,
   /** How far the work is: `done` of `total` steps (0 of 0 before it starts), and what it is doing. */
-  progress: z.object({ done: z.number().int(), total: z.number().int(), phase: z.string().nullable() }),
+  progress: z.object({ done: z.number().int(), total: z.number().int(), phase: text.nullable() }),
   /** Why it failed, as the API would have answered the same request (fields name what was wrong). */
   error: apiError.shape.error.nullable(),
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
+  createdAt: text,
+  startedAt: text.nullable(),
+  finishedAt: text.nullable(),
 });
 export type Job = z.infer<typeof job>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const standardTests = ['chair_stand_30s', 'six_minute_walk', 'weight', 'grip_strength'] as const;
 export const standardTest = z.enum(standardTests);
@@ -58,7 +59,7 @@ export function refineMeasurement(m: { testCode: StandardTest; value: number }, 
 export const measurement = z.strictObject({ testCode: standardTest, value: z.number() }).superRefine(refineMeasurement);
 
 /** A correction of one recorded measurement: the new value and why. The old value is kept. */
-export const measurementCorrectionBody = z.strictObject({ testCode: standardTest, value: z.number(), reason: z.string().trim().min(1).max(1000) }).superRefine(refineMeasurement);
+export const measurementCorrectionBody = z.strictObject({ testCode: standardTest, value: z.number(), reason: text.trim().min(1).max(1000) }).superRefine(refineMeasurement);
 
 /** One version of a measurement: the first recording, or a correction of it. */
 export const measurementVersion = z.object({

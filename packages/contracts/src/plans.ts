@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, text, uuid } from './common.ts';
 import { calendarDate } from './common.ts';
 
 export const goalStatuses = ['open', 'reached', 'partly_reached', 'not_reached', 'dropped'] as const;
 export const goalStatus = z.enum(goalStatuses);
 export type GoalStatus = z.infer<typeof goalStatus>;
 
-const requiredText = (max: number) => z.string().trim().min(1, 'is required').max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const requiredText = (max: number) => text.trim().min(1, 'is required').max(max);
+const optionalText = (max: number) => text.trim().max(max).nullish();
 
 /**
  * One version of the action plan, with every field note §8.9 asks for. Version 1 is the plan;
@@ -40,28 +40,28 @@ export const actionPlan = z.object({
   courseId: uuid,
   version: z.number().int(),
   agreedOn: isoDate,
-  difficultiesAndNeeds: z.string(),
-  purposeAndContent: z.string(),
-  location: z.string(),
-  responsibilities: z.array(z.object({ part: z.string(), responsible: z.string() })),
-  otherAdministrations: z.string().nullable(),
-  returnToWork: z.string().nullable(),
+  difficultiesAndNeeds: text,
+  purposeAndContent: text,
+  location: text,
+  responsibilities: z.array(z.object({ part: text, responsible: text })),
+  otherAdministrations: text.nullable(),
+  returnToWork: text.nullable(),
   evaluationOn: isoDate.nullable(),
-  evaluationBy: z.string().nullable(),
+  evaluationBy: text.nullable(),
   firstFollowUpOn: isoDate,
-  goals: z.array(z.object({ ordinal: z.number().int(), description: z.string(), targetOn: isoDate.nullable(), status: goalStatus })),
-  revisionReason: z.string().nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
+  goals: z.array(z.object({ ordinal: z.number().int(), description: text, targetOn: isoDate.nullable(), status: goalStatus })),
+  revisionReason: text.nullable(),
+  createdBy: text.nullable(),
+  createdAt: text,
 });
 export type ActionPlan = z.infer<typeof actionPlan>;
 
 export const actionPlanVersionSummary = z.object({
   version: z.number().int(),
   agreedOn: isoDate,
-  revisionReason: z.string().nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
+  revisionReason: text.nullable(),
+  createdBy: text.nullable(),
+  createdAt: text,
 });
 export type ActionPlanVersionSummary = z.infer<typeof actionPlanVersionSummary>;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const municipality = z.object({
-  code: z.string(),
-  name: z.string(),
+  code: text,
+  name: text,
   isMember: z.boolean(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, text, uuid } from './common.ts';
 
 export const referralSources = ['gp', 'hospital_gop', 'hospital_ref01', 'municipal', 'self', 'other'] as const;
 export const referralSource = z.enum(referralSources);
@@ -36,19 +36,19 @@ export type TargetGroupOutsideReason = z.infer<typeof targetGroupOutsideReason>;
 export const organisationKinds = ['hospital', 'hospital_department', 'gp_clinic', 'municipal_unit', 'other'] as const;
 export const organisationKind = z.enum(organisationKinds);
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const filledText = (max: number) => text.trim().min(1, 'must not be empty').max(max);
 
 export const newReferralCitizen = z.strictObject({
   /** `DDMMYY-SSSS` or 10 characters; replacement CPRs with letters are accepted. */
-  cpr: z.string().max(20),
-  givenName: text(200).optional(),
-  familyName: text(200).optional(),
+  cpr: text.max(20),
+  givenName: filledText(200).optional(),
+  familyName: filledText(200).optional(),
   /** Needed only when the CPR carries no sex (a replacement CPR ending in a letter). */
   sex: z.enum(['F', 'M']).optional(),
-  addressLine: text(200).optional(),
-  postalCode: z.string().regex(/^\d{4}$/, 'must be 4 digits').optional(),
-  city: text(100).optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number').optional(),
+  addressLine: filledText(200).optional(),
+  postalCode: text.regex(/^\d{4}$/, 'must be 4 digits').optional(),
+  city: filledText(100).optional(),
+  phone: text.trim().regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number').optional(),
   protected: z.boolean().optional(),
   /**
    * The date the citizen moved to this municipality: required (and only used) when the CPR
@@ -64,8 +64,8 @@ export const newReferralBody = z.strictObject({
   /** Derived as SUL140 for a hospital rehabilitation plan (GOP) when left out. */
   legalBasis: legalBasis.optional(),
   referringOrganisationId: uuid.optional(),
-  referringText: text(300).optional(),
-  diagnosisCode: z.string().trim().toUpperCase().regex(/^D(C[0-9]{2}|D0[0-9])$/, 'must be an ICD-10 code DC00–DD09'),
+  referringText: filledText(300).optional(),
+  diagnosisCode: text.trim().toUpperCase().regex(/^D(C[0-9]{2}|D0[0-9])$/, 'must be an ICD-10 code DC00–DD09'),
   treatmentStatus: treatmentStatus,
   treatmentStartedOn: isoDate.optional(),
   treatmentEndedOn: isoDate.optional(),
@@ -73,7 +73,7 @@ export const newReferralBody = z.strictObject({
   planClinicalStartOn: isoDate.optional(),
   targetGroup: targetGroup,
   targetGroupReasons: z.array(targetGroupOutsideReason).max(targetGroupOutsideReasons.length).optional(),
-  targetGroupJustification: text(4000).optional(),
+  targetGroupJustification: filledText(4000).optional(),
   /** Create a new course although the citizen has an open one here (it is then linked). */
   allowDuplicate: z.boolean().optional(),
 });
@@ -92,11 +92,11 @@ export const newReferralResult = z.object({
 export type NewReferralResult = z.infer<typeof newReferralResult>;
 
 /** A CPR travels in a body, never in a URL: URLs end up in logs, proxies' included. */
-export const citizenLookupBody = z.strictObject({ cpr: z.string().max(20) });
+export const citizenLookupBody = z.strictObject({ cpr: text.max(20) });
 export const citizenLookup = z.object({
   /** Known to the actor's municipality (a citizen here, or with a referral here). */
   known: z.boolean(),
-  citizen: z.object({ id: uuid, name: z.string(), identifier: z.string(), protected: z.boolean(), deceasedOn: isoDate.nullable() }).nullable(),
+  citizen: z.object({ id: uuid, name: text, identifier: text, protected: z.boolean(), deceasedOn: isoDate.nullable() }).nullable(),
   openCourse: z.object({ courseId: uuid, receivedOn: isoDate }).nullable(),
   /** From the CPR itself, for the form. */
   birthDate: isoDate,
@@ -110,8 +110,8 @@ export const deceasedResult = z.object({ citizenId: uuid, deceasedOn: isoDate, c
 export type DeceasedResult = z.infer<typeof deceasedResult>;
 
 export const organisationsQuery = z.strictObject({ kind: organisationKind.optional() });
-export const organisationItem = z.object({ id: uuid, kind: organisationKind, name: z.string(), parentName: z.string().nullable() });
+export const organisationItem = z.object({ id: uuid, kind: organisationKind, name: text, parentName: text.nullable() });
 export type OrganisationItem = z.infer<typeof organisationItem>;
 
-export const diagnosisItem = z.object({ code: z.string(), titleDa: z.string(), titleEn: z.string().nullable(), uncertain: z.boolean() });
+export const diagnosisItem = z.object({ code: text, titleDa: text, titleEn: text.nullable(), uncertain: z.boolean() });
 export type DiagnosisItem = z.infer<typeof diagnosisItem>;

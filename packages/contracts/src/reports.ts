@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, isoDate, municipalityRef } from './common.ts';
+import { calendarDate, isoDate, municipalityRef, text } from './common.ts';
 
 /** A comma-separated list of four-digit municipality codes, e.g. `0159,0151`. */
 const municipalityList = z
@@ -29,7 +29,7 @@ export const reportRequest = z.strictObject({
   from: calendarDate,
   to: calendarDate,
   municipalities: z
-    .array(z.string().regex(/^\d{4}$/, 'must be a four-digit municipality code'))
+    .array(text.regex(/^\d{4}$/, 'must be a four-digit municipality code'))
     .min(1)
     .max(98)
     .transform((v) => [...new Set(v)])
@@ -66,12 +66,12 @@ export type ReportTableId = z.infer<typeof reportTableId>;
 
 export const reportCellFormats = ['count', 'share', 'decimal'] as const;
 
-export const reportColumn = z.object({ key: z.string(), label: z.string(), format: z.enum(reportCellFormats) });
+export const reportColumn = z.object({ key: text, label: text, format: z.enum(reportCellFormats) });
 export type ReportColumn = z.infer<typeof reportColumn>;
 
 export const reportRow = z.object({
-  key: z.string(),
-  label: z.string(),
+  key: text,
+  label: text,
   /** A total or sum row (shown in bold). */
   total: z.boolean(),
   /** One value per column; null where there is nothing to show (a mean of no courses) or hidden. */
@@ -79,18 +79,18 @@ export const reportRow = z.object({
   /** Which cells were hidden by small-number suppression. */
   suppressed: z.array(z.boolean()),
   /** A short text beside the numbers (an indicator's status, a quarter without data). */
-  note: z.string().nullable(),
+  note: text.nullable(),
 });
 export type ReportRow = z.infer<typeof reportRow>;
 
 export const reportTable = z.object({
   id: reportTableId,
-  title: z.string(),
+  title: text,
   /** What the first column (the row labels) holds. */
-  rowHeader: z.string(),
+  rowHeader: text,
   columns: z.array(reportColumn),
   rows: z.array(reportRow),
-  notes: z.array(z.string()),
+  notes: z.array(text),
 });
 export type ReportTable = z.infer<typeof reportTable>;
 
@@ -98,8 +98,8 @@ export const indicatorStatuses = ['met', 'not_met', 'no_data'] as const;
 
 export const reportIndicator = z.object({
   number: z.number().int().min(1).max(5),
-  label: z.string(),
-  target: z.string(),
+  label: text,
+  target: text,
   unit: z.enum(['count', 'share']),
   value: z.number().nullable(),
   compareValue: z.number().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, municipalityRef, role, uuid } from './common.ts';
+import { isoDate, municipalityRef, role, text, uuid } from './common.ts';
 
 /** Where a home municipality's course stands — derived from its events, never stored. */
 export const courseSteps = [
@@ -17,9 +17,9 @@ export type CourseStep = z.infer<typeof courseStep>;
 
 export const citizenSummary = z.object({
   id: uuid,
-  name: z.string(),
+  name: text,
   /** `DDMMYY-SSSS`, or the pseudonym of a synthetic citizen. */
-  identifier: z.string(),
+  identifier: text,
   birthDate: isoDate,
   sex: z.enum(['F', 'M']),
   protected: z.boolean(),
@@ -32,24 +32,24 @@ export const courseSummary = z.object({
   referralId: uuid,
   citizen: citizenSummary,
   receivedOn: isoDate,
-  source: z.string(),
-  diagnosis: z.object({ code: z.string(), title: z.string() }).nullable(),
+  source: text,
+  diagnosis: z.object({ code: text, title: text }).nullable(),
   step: courseStep,
-  contactPerson: z.object({ id: uuid, name: z.string() }).nullable(),
+  contactPerson: z.object({ id: uuid, name: text }).nullable(),
 });
 export type CourseSummary = z.infer<typeof courseSummary>;
 
 export const teamSummary = z.object({
   id: uuid,
-  name: z.string(),
-  intervention: z.object({ code: z.string(), name: z.string() }),
+  name: text,
+  intervention: z.object({ code: text, name: text }),
   mode: z.enum(['rolling', 'cohort']),
   capacity: z.number().int(),
   enrolled: z.number().int(),
   waiting: z.number().int(),
   startsOn: isoDate,
   /** ISO weekday (1 = Monday), local start time `HH:MM`, length in minutes. */
-  schedule: z.array(z.object({ weekday: z.number().int().min(1).max(7), startTime: z.string(), durationMinutes: z.number().int() })),
+  schedule: z.array(z.object({ weekday: z.number().int().min(1).max(7), startTime: text, durationMinutes: z.number().int() })),
 });
 export type TeamSummary = z.infer<typeof teamSummary>;
 
@@ -57,7 +57,7 @@ export type TeamSummary = z.infer<typeof teamSummary>;
 export const incomingReferralSummary = z.object({
   id: uuid,
   citizen: citizenSummary,
-  intervention: z.object({ code: z.string(), name: z.string() }),
+  intervention: z.object({ code: text, name: text }),
   homeMunicipality: municipalityRef,
   receivedOn: isoDate,
   state: z.enum(['new', 'contacted', 'started', 'ended', 'declined']),
@@ -91,7 +91,7 @@ export const startPage = z.discriminatedUnion('kind', [
     municipality: municipalityRef,
     stepCounts: z.array(z.object({ step: courseStep, count: z.number().int() })),
     unassigned: z.array(courseSummary),
-    staff: z.array(z.object({ id: uuid, name: z.string(), roles: z.array(role), openCourses: z.number().int() })),
+    staff: z.array(z.object({ id: uuid, name: text, roles: z.array(role), openCourses: z.number().int() })),
   }),
   z.object({
     kind: z.literal('coordinator'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, isoDate, uuid } from './common.ts';
+import { calendarDate, isoDate, text, uuid } from './common.ts';
 
 /** Status notes from the providing municipality to the home municipality (build item 7). */
 export const statusNoteKinds = ['start', 'end', 'significant_change', 'other_interventions_needed', 'extra_support_needed'] as const;
@@ -23,10 +23,10 @@ export const statusNoteIdParams = z.strictObject({ statusNoteId: uuid });
  */
 export const statusNoteCreate = z.strictObject({
   kind: statusNoteKind,
-  body: z.string().trim().min(1, 'is required').max(8000),
+  body: text.trim().min(1, 'is required').max(8000),
   courseEndOn: calendarDate.optional(),
   attendanceCount: z.number().int().min(0).max(1000).optional(),
-  goalsReached: z.string().trim().max(4000).optional(),
+  goalsReached: text.trim().max(4000).optional(),
   endReason: statusNoteEndReason.optional(),
 });
 export type StatusNoteCreate = z.input<typeof statusNoteCreate>;
@@ -36,26 +36,26 @@ export const statusNote = z.object({
   crossReferralId: uuid,
   kind: statusNoteKind,
   writtenOn: isoDate,
-  body: z.string(),
+  body: text,
   courseEndOn: isoDate.nullable(),
   attendanceCount: z.number().int().nullable(),
-  goalsReached: z.string().nullable(),
+  goalsReached: text.nullable(),
   endReason: statusNoteEndReason.nullable(),
-  authorName: z.string().nullable(),
-  providerMunicipalityName: z.string(),
-  interventionName: z.string(),
+  authorName: text.nullable(),
+  providerMunicipalityName: text,
+  interventionName: text,
   sentAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),
-  readByName: z.string().nullable(),
+  readByName: text.nullable(),
 });
 export type StatusNote = z.infer<typeof statusNote>;
 
 /** A note as the home municipality sees it: with the citizen and the course it belongs to. */
 export const homeStatusNote = statusNote.extend({
   courseId: uuid,
-  citizenName: z.string(),
-  citizenIdentifier: z.string(),
-  contactPersonName: z.string().nullable(),
+  citizenName: text,
+  citizenIdentifier: text,
+  contactPersonName: text.nullable(),
 });
 export type HomeStatusNote = z.infer<typeof homeStatusNote>;
 
@@ -88,7 +88,7 @@ export const providerStatusNotes = z.object({
     enrolmentStartOn: isoDate.nullable(),
     /** Null while an enrolment is still running. */
     enrolmentEndOn: isoDate.nullable(),
-    goals: z.array(z.object({ id: uuid, description: z.string(), status: z.enum(providerGoalStatuses), setOn: isoDate })),
+    goals: z.array(z.object({ id: uuid, description: text, status: z.enum(providerGoalStatuses), setOn: isoDate })),
   }),
   writtenKinds: z.array(statusNoteKind),
   notes: z.array(statusNote),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, isoDate, uuid } from './common.ts';
+import { calendarDate, isoDate, text, uuid } from './common.ts';
 
 export const teamModes = ['rolling', 'cohort'] as const;
 export const teamMode = z.enum(teamModes);
@@ -18,26 +18,26 @@ export type EnrolmentEndReason = (typeof enrolmentEndReasons)[number];
 export const chosenEndReasons = ['completed', 'dropped_out', 'health_worsened', 'died', 'moved', 'other'] as const;
 
 /** A local Danish wall-clock time `HH:MM`. */
-export const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM' });
+export const wallTime = text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM' });
 
 export const scheduleSlot = z.strictObject({
   weekday: z.number().int().min(1).max(7),
   startTime: wallTime,
   durationMinutes: z.number().int().min(15).max(480),
-  room: z.string().trim().max(200).nullable().optional(),
+  room: text.trim().max(200).nullable().optional(),
 });
 export type ScheduleSlot = z.input<typeof scheduleSlot>;
 
 export const teamCreate = z.strictObject({
   offeringId: uuid,
-  name: z.string().trim().min(1, 'is required').max(200),
+  name: text.trim().min(1, 'is required').max(200),
   mode: teamMode,
   capacity: z.number().int().min(1).max(200),
   /** Defaults to the intervention's dose (the sum of its parts, e.g. 29). */
   sessionQuota: z.number().int().min(1).max(200).optional(),
   startsOn: calendarDate,
   endsOn: calendarDate.nullable().optional(),
-  room: z.string().trim().max(200).nullable().optional(),
+  room: text.trim().max(200).nullable().optional(),
   schedule: z.array(scheduleSlot).min(1).max(14),
 });
 export type TeamCreate = z.input<typeof teamCreate>;
@@ -49,15 +49,15 @@ export const enrolmentParams = z.strictObject({ enrolmentId: uuid });
 export const sessionGenerate = z.strictObject({ from: calendarDate, to: calendarDate });
 export type SessionGenerate = z.input<typeof sessionGenerate>;
 
-export const skippedDate = z.object({ date: isoDate, reason: z.enum(['public_holiday', 'closing_day']), label: z.string().nullable() });
+export const skippedDate = z.object({ date: isoDate, reason: z.enum(['public_holiday', 'closing_day']), label: text.nullable() });
 export const sessionGenerateResult = z.object({ created: z.number().int(), existing: z.number().int(), skipped: z.array(skippedDate) });
 export type SessionGenerateResult = z.infer<typeof sessionGenerateResult>;
 
 export const offeringChoice = z.object({
   id: uuid,
-  placeName: z.string(),
-  interventionCode: z.string(),
-  interventionName: z.string(),
+  placeName: text,
+  interventionCode: text,
+  interventionName: text,
   defaultQuota: z.number().int().nullable(),
   teamMode: teamMode.nullable(),
 });
@@ -65,26 +65,26 @@ export type OfferingChoice = z.infer<typeof offeringChoice>;
 
 export const teamSummary = z.object({
   id: uuid,
-  name: z.string(),
+  name: text,
   mode: teamMode,
   capacity: z.number().int(),
   sessionQuota: z.number().int(),
   startsOn: isoDate,
   endsOn: isoDate.nullable(),
-  room: z.string().nullable(),
+  room: text.nullable(),
   offering: offeringChoice,
-  schedule: z.array(z.object({ weekday: z.number().int(), startTime: z.string(), durationMinutes: z.number().int(), room: z.string().nullable() })),
+  schedule: z.array(z.object({ weekday: z.number().int(), startTime: text, durationMinutes: z.number().int(), room: text.nullable() })),
   enrolled: z.number().int(),
   waiting: z.number().int(),
   sessions: z.number().int(),
-  nextSessionAt: z.string().nullable(),
+  nextSessionAt: text.nullable(),
 });
 export type TeamSummary = z.infer<typeof teamSummary>;
 
 export const teamList = z.object({ teams: z.array(teamSummary), offerings: z.array(offeringChoice) });
 export type TeamList = z.infer<typeof teamList>;
 
-export const teamCitizen = z.object({ id: uuid, name: z.string(), identifier: z.string(), homeMunicipality: z.string() });
+export const teamCitizen = z.object({ id: uuid, name: text, identifier: text, homeMunicipality: text });
 export type TeamCitizen = z.infer<typeof teamCitizen>;
 
 export const attendanceCounts = z.object({ attended: z.number().int(), cancelled: z.number().int(), noShow: z.number().int(), used: z.number().int() });
@@ -95,7 +95,7 @@ export const enrolment = z.object({
   crossReferralId: uuid,
   citizen: teamCitizen,
   status: z.enum(enrolmentStatuses),
-  waitingSince: z.string().nullable(),
+  waitingSince: text.nullable(),
   startOn: isoDate.nullable(),
   quota: z.number().int(),
   endedOn: isoDate.nullable(),
@@ -109,14 +109,14 @@ export type SessionKind = (typeof sessionKinds)[number];
 
 export const teamSession = z.object({
   id: uuid,
-  startsAt: z.string(),
+  startsAt: text,
   date: isoDate,
   durationMinutes: z.number().int(),
-  room: z.string().nullable(),
+  room: text.nullable(),
   /** A cohort team's follow-up session after its regular sessions (Livskraft: after 2 months). */
   kind: z.enum(sessionKinds),
   cancelled: z.boolean(),
-  cancelReason: z.string().nullable(),
+  cancelReason: text.nullable(),
   recorded: z.number().int(),
 });
 export type TeamSession = z.infer<typeof teamSession>;
@@ -150,7 +150,7 @@ export const teamUpdate = z.strictObject({ capacity: z.number().int().min(1).max
 export type TeamUpdate = z.input<typeof teamUpdate>;
 
 /** Cancelling one session (e.g. the therapist is ill): nobody's quota is used by it. */
-export const sessionCancel = z.strictObject({ reason: z.string().trim().min(1, 'is required').max(500) });
+export const sessionCancel = z.strictObject({ reason: text.trim().min(1, 'is required').max(500) });
 export type SessionCancel = z.input<typeof sessionCancel>;
 
 export const enrolmentEnd = z.strictObject({ endedOn: calendarDate, endReason: z.enum(chosenEndReasons) });
@@ -159,7 +159,7 @@ export type EnrolmentEnd = z.input<typeof enrolmentEnd>;
 export const attendanceRecord = z.strictObject({
   enrolmentId: uuid,
   status: attendanceStatus,
-  cancelReason: z.string().trim().max(500).nullable().optional(),
+  cancelReason: text.trim().max(500).nullable().optional(),
 });
 export type AttendanceRecord = z.input<typeof attendanceRecord>;
 
@@ -171,14 +171,14 @@ export const sessionParticipant = z.object({
   /** Which of the citizen's quota this session is (12 of 29), counting the sessions used before it; null when it does not use one. */
   sessionNumber: z.number().int().nullable(),
   status: attendanceStatus.nullable(),
-  cancelReason: z.string().nullable(),
+  cancelReason: text.nullable(),
   enrolmentStatus: z.enum(enrolmentStatuses),
 });
 export type SessionParticipant = z.infer<typeof sessionParticipant>;
 
 export const sessionDetail = z.object({
   session: teamSession,
-  team: z.object({ id: uuid, name: z.string() }),
+  team: z.object({ id: uuid, name: text }),
   /** Whether attended / no-show can be marked yet (not before the session's day). */
   held: z.boolean(),
   participants: z.array(sessionParticipant),

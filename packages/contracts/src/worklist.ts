@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './common.ts';
+import { text, uuid } from './common.ts';
 import { deadline } from './deadlines.ts';
 import { courseStep, courseSummary } from './start.ts';
 
@@ -35,7 +35,7 @@ export type WorklistItem = z.infer<typeof worklistItem>;
 
 export const worklist = z.object({
   scope: z.enum(worklistScopes),
-  asOf: z.string(),
+  asOf: text,
   /** Counts per state over the scope, before the state and step filters. */
   counts: z.object({ overdue: z.number().int(), due_soon: z.number().int(), open: z.number().int(), paused: z.number().int(), none: z.number().int() }),
   /** Items matching the state and step filters; `items` is the page of them from `offset`. */

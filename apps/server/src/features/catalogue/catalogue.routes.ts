@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endRoutingBody, newRoutingBody, offering, offeringPatch, routingEntry } from '@samkraft/contracts/catalogue';
-import { apiError, isoDate, uuid } from '@samkraft/contracts/common';
+import { apiError, isoDate, text, uuid } from '@samkraft/contracts/common';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -16,7 +16,7 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
     schema: {
       tags: ['catalogue'],
       summary: 'Offerings (an intervention hosted by a municipality), all validity periods',
-      querystring: z.strictObject({ intervention: z.string().max(100).optional() }),
+      querystring: z.strictObject({ intervention: text.max(100).optional() }),
       response: { 200: z.array(offering), 400: apiError, 401: apiError },
     },
     handler: async (request) => getOfferings({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.intervention),
@@ -60,7 +60,7 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
     schema: {
       tags: ['catalogue'],
       summary: "Every route of an intervention, ended ones included (the effective-dated history)",
-      querystring: z.strictObject({ intervention: z.string().min(1).max(100) }),
+      querystring: z.strictObject({ intervention: text.min(1).max(100) }),
       response: { 200: z.array(routingEntry), 400: apiError, 401: apiError },
     },
     handler: async (request) => getRoutingHistory({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.intervention),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/database/database.ts';
@@ -5,7 +6,7 @@ import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aMunicipality, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { readPdfText } from '../../test-support/read-pdf.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
-import { createTestDatabase } from '../../test-support/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 
 let database: Database;
 let app: App;
@@ -63,6 +64,40 @@ describe('contact person', () => {
     expect(d.assignments[1].endedAt).not.toBeNull();
     expect(d.permissions).toEqual({ write: true, assign: true, takeOver: false });
     expect(d.assignable.map((s: { name: string }) => s.name)).toEqual(['Anna Anden', 'Karen Kontakt']);
+  });
+});
+
+// PGlite is one connection, so two requests never interleave there; a server's pool lets them.
+describe.runIf(testDatabaseKind() === 'postgres')('two contact persons taking the same course at once', () => {
+  it('lets the first in and answers the second 409 with a clear message, not 500', async () => {
+    const db = database.db;
+    const citizenId = await aCitizen(db, { homeMunicipalityCode: '0159' });
+    const { courseId } = await aReferralWithCourse(db, { citizenId, homeMunicipalityCode: '0159', receivedOn: '2026-11-16' });
+    // Anna's take, committed only once Karen's has read the course as unassigned and waits on
+    // the unique key of the current assignment.
+    let commitAnna!: () => void;
+    const annaMayCommit = new Promise<void>((resolve) => (commitAnna = resolve));
+    let annaInserted!: () => void;
+    const annaIn = new Promise<void>((resolve) => (annaInserted = resolve));
+    const anna = db.transaction().execute(async (trx) => {
+      await trx.insertInto('course_assignment').values({ course_id: courseId, staff_user_id: ids.anna! }).execute();
+      annaInserted();
+      await annaMayCommit;
+    });
+    await annaIn;
+    const karen = app.inject({ method: 'PUT', url: url(courseId, '/contact-person'), headers: c.karen!.headers, payload: { staffUserId: ids.karen } });
+    for (let i = 0; i < 400; i++) {
+      const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+      if ((waiting.rows[0]?.n ?? 0) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    commitAnna();
+    await anna;
+    const res = await karen;
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Forløbet fik en anden kontaktperson i samme øjeblik/) });
+    const current = await db.selectFrom('course_assignment').select('staff_user_id').where('course_id', '=', courseId).where('ended_at', 'is', null).execute();
+    expect(current).toEqual([{ staff_user_id: ids.anna }]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ContactPersonBody, NewContactBody } from '@samkraft/contracts/courses';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
+import { isUniqueViolation } from '../../platform/database/database.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
@@ -12,34 +13,44 @@ import { loadCourseOverview } from './course-overview.repository.ts';
 import { findAssignee, findCurrentAssignment, findLatestReachedContact, findReceivedOn, insertContact, replaceAssignment, setPreparationFormSent } from './course.repository.ts';
 import { preparationLetterDocument } from './preparation-letter.document.ts';
 
+const ASSIGNED_MEANWHILE = 'Forløbet fik en anden kontaktperson i samme øjeblik. Indlæs forløbet igen for at se hvem. (The course got another contact person at the same moment; reload it.)';
+
 /** Takes, assigns or reassigns the course's contact person; the history is kept. */
 export async function setContactPerson(ctx: ServiceContext, courseId: string, body: ContactPersonBody): Promise<void> {
   const key = await requireCourseAccess(ctx, courseId, 'write', 'course.assign');
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const current = await findCurrentAssignment(trx, courseId);
-    const assignee = await findAssignee(trx, body.staffUserId);
-    const decision = decideAssignment(ctx.actor, { homeMunicipalityCode: key.homeMunicipalityCode, closedOn: key.closedOn, currentStaffUserId: current?.staffUserId ?? null }, assignee ?? null);
-    switch (decision.kind) {
-      case 'invalid':
-        throw AppError.validation(decision.issues);
-      case 'refused':
-        return decision;
-      case 'unchanged':
-        return decision;
-      case 'assign':
-      case 'reassign':
-        await replaceAssignment(trx, courseId, {
-          staffUserId: body.staffUserId,
-          assignedBy: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
-          reason: body.reason ?? null,
-          at: ctx.clock.now(),
-        });
-        await audit(trx, ctx, [
-          { action: 'course.assign', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed', detail: { kind: decision.kind, from: current?.staffUserId ?? null, to: body.staffUserId } },
-        ]);
-        return decision;
-    }
-  });
+  const outcome = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const current = await findCurrentAssignment(trx, courseId);
+      const assignee = await findAssignee(trx, body.staffUserId);
+      const decision = decideAssignment(ctx.actor, { homeMunicipalityCode: key.homeMunicipalityCode, closedOn: key.closedOn, currentStaffUserId: current?.staffUserId ?? null }, assignee ?? null);
+      switch (decision.kind) {
+        case 'invalid':
+          throw AppError.validation(decision.issues);
+        case 'refused':
+          return decision;
+        case 'unchanged':
+          return decision;
+        case 'assign':
+        case 'reassign':
+          await replaceAssignment(trx, courseId, {
+            staffUserId: body.staffUserId,
+            assignedBy: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
+            reason: body.reason ?? null,
+            at: ctx.clock.now(),
+          });
+          await audit(trx, ctx, [
+            { action: 'course.assign', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed', detail: { kind: decision.kind, from: current?.staffUserId ?? null, to: body.staffUserId } },
+          ]);
+          return decision;
+      }
+    })
+    .catch((err: unknown) => {
+      // Two took the course at the same moment: the unique key of the current assignment let the
+      // first one in. Before it, both saw a course without a contact person.
+      if (isUniqueViolation(err, 'course_assignment_current_key')) throw AppError.conflict(ASSIGNED_MEANWHILE);
+      throw err;
+    });
   if (outcome.kind === 'refused') {
     await audit(ctx.db, ctx, [{ action: 'course.assign', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'denied', detail: { reason: outcome.reason } }]);
     throw outcome.reason === 'closed' ? AppError.conflict(outcome.message) : AppError.forbidden(outcome.message);

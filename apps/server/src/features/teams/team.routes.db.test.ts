@@ -95,6 +95,9 @@ describe('teams', () => {
     expect(foreign.json<{ error: { fields: { field: string; code: string }[] } }>().error.fields[0]).toMatchObject({ field: 'offeringId', code: 'invalid_value' });
     const contact = await signIn(app, id.gladsaxeContact!);
     expect((await app.inject({ method: 'GET', url: '/api/teams', headers: contact.headers })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/teams', headers: contact.headers, payload: newTeam() })).statusCode).toBe(403);
+    const refused = await listAuditEvents(database.db, { actorUserId: id.gladsaxeContact! });
+    expect(refused.filter((e) => e.outcome === 'denied').map((e) => e.action)).toEqual(expect.arrayContaining(['team.list', 'team.create']));
   });
 
   it('refuses a schedule slot twice and an end before the start, naming the fields', async () => {

@@ -28,8 +28,11 @@ import { fillFreeSeats } from './waiting-list.service.ts';
 
 const municipalityOf = (ctx: ServiceContext) => (ctx.actor.kind === 'staff' ? ctx.actor.municipalityCode : '');
 
-function requireTeamRole(ctx: ServiceContext): void {
-  if (!mayRunTeams(ctx.actor, municipalityOf(ctx))) throw AppError.forbidden('Only therapists and leads of the host municipality run teams');
+/** Only therapists and leads run teams; a refusal is audited on its own and thrown. */
+async function requireTeamRole(ctx: ServiceContext, action: string): Promise<void> {
+  if (mayRunTeams(ctx.actor, municipalityOf(ctx))) return;
+  await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'team', outcome: 'denied', detail: { reason: 'role' } }]);
+  throw AppError.forbidden('Only therapists and leads of the host municipality run teams');
 }
 
 /** Loads a team and checks the actor's municipality hosts it; a refusal is audited and thrown. */
@@ -61,7 +64,7 @@ async function summaries(ctx: ServiceContext, teams: TeamRecord[]): Promise<Team
 
 /** The teams of the actor's municipality and the offerings it may start a team for. No citizen is shown. */
 export async function getTeams(ctx: ServiceContext): Promise<TeamList> {
-  requireTeamRole(ctx);
+  await requireTeamRole(ctx, 'team.list');
   const m = municipalityOf(ctx);
   const teams = await summaries(ctx, await listTeamsHostedBy(ctx.db, m));
   const offerings = await listTeamOfferings(ctx.db, m, danishDate(ctx.clock.now()));
@@ -69,7 +72,7 @@ export async function getTeams(ctx: ServiceContext): Promise<TeamList> {
 }
 
 export async function createTeam(ctx: ServiceContext, input: z.output<typeof teamCreate>): Promise<TeamSummary> {
-  requireTeamRole(ctx);
+  await requireTeamRole(ctx, 'team.create');
   const offering = await findOffering(ctx.db, input.offeringId);
   if (!offering || offering.hostMunicipalityCode !== municipalityOf(ctx)) {
     throw AppError.validation([{ field: 'offeringId', code: 'invalid_value', message: 'is not an offering your municipality hosts' }]);

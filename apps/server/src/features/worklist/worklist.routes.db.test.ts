@@ -139,8 +139,10 @@ describe('GET /api/worklist', () => {
     }
   });
 
-  it('refuses the whole municipality to a contact person, and shows another municipality nothing', async () => {
+  it('refuses the whole municipality to a contact person, audits the refusal, and shows another municipality nothing', async () => {
     expect((await worklistFor(id.contact!, '?scope=municipality')).status).toBe(403);
+    const refused = await database.db.selectFrom('audit_event').select(['purpose', 'detail']).where('actor_user_id', '=', id.contact!).where('action', '=', 'worklist.list').where('outcome', '=', 'denied').execute();
+    expect(refused).toEqual([{ purpose: 'municipality', detail: { reason: 'not_lead' } }]);
     const ballerup = await worklistFor(id.ballerupLead!, '?scope=municipality');
     expect(ballerup.body.items).toEqual([]);
   });

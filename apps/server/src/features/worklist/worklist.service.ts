@@ -40,14 +40,19 @@ function stepOf(f: CourseDeadlineFacts) {
  */
 export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Promise<Worklist> {
   const actor = ctx.actor;
-  if (actor.kind !== 'staff' || !actor.roles.some((r) => r === 'contact_person' || r === 'municipal_lead')) {
-    throw AppError.forbidden('The worklist is for contact persons and municipal leads');
-  }
   const q = worklistQuery.parse(query);
-  const isLead = actor.roles.includes('municipal_lead');
   const scope = q.scope;
+  // A refusal is audited on its own, like every refused read of citizens' data.
+  const refuse = async (reason: 'role' | 'not_lead', message: string): Promise<never> => {
+    await audit(ctx.db, ctx, [{ action: 'worklist.list', citizenId: null, entityType: 'course', outcome: 'denied', purpose: scope, detail: { reason, ...(q.contactPersonId ? { contactPersonId: q.contactPersonId } : {}) } }]);
+    throw AppError.forbidden(message);
+  };
+  if (actor.kind !== 'staff' || !actor.roles.some((r) => r === 'contact_person' || r === 'municipal_lead')) {
+    return refuse('role', 'The worklist is for contact persons and municipal leads');
+  }
+  const isLead = actor.roles.includes('municipal_lead');
   if ((scope === 'municipality' || q.contactPersonId) && !isLead) {
-    throw AppError.forbidden('Only a municipal lead sees the whole municipality');
+    return refuse('not_lead', 'Only a municipal lead sees the whole municipality');
   }
   const contactPersons = q.contactPersonId ? [q.contactPersonId] : scope === 'mine' ? [actor.userId] : scope === 'unassigned' ? [null] : undefined;
   const selection: CourseSelection = { kind: 'open', home: actor.municipalityCode, ...(contactPersons ? { contactPersons } : {}) };

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { from as CopyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DB } from './schema.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
 
 export type Db = Kysely<DB>;
 
@@ -280,8 +281,17 @@ export async function openDatabase(opts: { databaseUrl: string | undefined; data
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, { poolSize: opts.databasePoolSize, statementTimeoutMs: opts.databaseStatementTimeoutMs }) : openPglite(opts.dataDir);
 }
 
-/** The SQLSTATEs that mean the database, not the request, failed: worth a 503 and a retry. */
-const UNAVAILABLE = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006']);
+/**
+ * The SQLSTATEs that mean the database, not the request, failed: worth a 503 and a retry. A
+ * statement cancelled (57014, the time limit), the server shutting down or starting (57P01–03),
+ * no connection (08…, 53300), out of disk, memory or other resources (53000, 53100, 53200), an
+ * I/O error (58030), or a database that will not write (25006: read-only).
+ */
+const UNAVAILABLE = new Set(['57014', '57P01', '57P02', '57P03', '53000', '53100', '53200', '53300', '58030', '25006', '08000', '08001', '08003', '08004', '08006']);
+/** The socket errors of a PostgreSQL server that does not answer. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** What the PostgreSQL client says when the server went away or the pool waited in vain (no code). */
+const LOST = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Cannot use a pool after calling end)/;
 
 /** The SQLSTATE of a database error, if it is one. */
 export function sqlState(err: unknown): string | undefined {
@@ -289,17 +299,61 @@ export function sqlState(err: unknown): string | undefined {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
-/** A statement cancelled (timeout), the server shutting down or out of connections. */
+/** A statement cancelled (timeout), the server unreachable, shutting down, out of connections or of disk. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   const state = sqlState(err);
-  return state !== undefined && UNAVAILABLE.has(state);
+  if (state !== undefined) return UNAVAILABLE.has(state);
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
+  // PGlite's file system refusing a write (a full disk, a read-only folder).
+  if (isErrnoError(err)) return true;
+  return err instanceof Error && LOST.test(err.message);
 }
 
+/** A statement cancelled for running past DATABASE_STATEMENT_TIMEOUT_MS (the request may be narrowed). */
+export function isStatementTimeout(err: unknown): boolean {
+  return sqlState(err) === '57014';
+}
+
+/** A unique key refused a row (23505), optionally that of one named constraint or unique index. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  if (sqlState(err) !== '23505') return false;
+  return constraint === undefined || (err as { constraint?: unknown }).constraint === constraint;
+}
+
+/**
+ * The file-system errors of PGlite (Emscripten's `ErrnoError`: not an `Error`, only a number),
+ * by Emscripten's numbering, in words.
+ */
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  2: 'EACCES permission denied',
+  29: 'EIO input/output error',
+  44: 'ENOENT no such file or directory',
+  51: 'ENOSPC no space left on the device',
+  63: 'EPERM operation not permitted',
+  69: 'EROFS read-only file system',
+};
+
+function isErrnoError(err: unknown): err is { name: 'ErrnoError'; errno: number } {
+  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'ErrnoError' && typeof (err as { errno?: unknown }).errno === 'number';
+}
+
+/** A database error in one line of words — never `[object Object]`. */
 export function errorText(err: unknown): string {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
     const msg = err.message || (typeof code === 'string' ? code : err.name);
     return typeof code === 'string' && !msg.includes(code) ? `${code} ${msg}` : msg;
+  }
+  if (isErrnoError(err)) return `${EMSCRIPTEN_ERRNO[err.errno] ?? 'file-system error'} (errno ${err.errno})`;
+  if (typeof err === 'object' && err !== null) {
+    const message = (err as { message?: unknown }).message;
+    if (typeof message === 'string' && message) return message;
+    try {
+      return JSON.stringify(err);
+    } catch {
+      return Object.prototype.toString.call(err);
+    }
   }
   return String(err);
 }

@@ -339,6 +339,11 @@ export interface FollowUp {
   recorded_by: string | null;
 }
 
+export interface HealthProbe {
+  checked_at: Timestamp;
+  only_row: Generated<boolean>;
+}
+
 export interface Intervention {
   active: Generated<boolean>;
   category: string;
@@ -635,6 +640,7 @@ export interface DB {
   enrolment: Enrolment;
   extract_import: ExtractImport;
   follow_up: FollowUp;
+  health_probe: HealthProbe;
   intervention: Intervention;
   intervention_dose_part: InterventionDosePart;
   job: Job;

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aCitizen, aMunicipality, aStaffUser } from '../../test-support/factories.ts';
+import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import { databaseUrl } from '../../test-support/postgres-admin.ts';
 import { buildApp } from '../../app.ts';
@@ -62,5 +64,39 @@ describe.runIf(onPostgres)('a statement over the time limit', () => {
 describe.runIf(!onPostgres)('on the embedded database', () => {
   it('has no statement time limit to meet (one connection, in this process)', () => {
     expect(isDatabaseUnavailable(new Error('plain'))).toBe(false);
+  });
+});
+
+/**
+ * A full disk: PostgreSQL (and PGlite) refuse every write with SQLSTATE 53100 while reads still
+ * answer. Simulated by triggers that raise it on the tables a request writes first.
+ */
+describe('a database that cannot write (full disk)', () => {
+  it('is not ready, and a request that writes is answered 503 with a Danish message, not 500', async () => {
+    const database = await createTestDatabase();
+    const app = await createTestApp(database);
+    try {
+      const db = database.db;
+      await aMunicipality(db, '0159', 'Gladsaxe');
+      const userId = await aStaffUser(db, { municipalityCode: '0159', roles: ['contact_person'] });
+      const citizenId = await aCitizen(db, { homeMunicipalityCode: '0159' });
+      const client = await signIn(app, userId);
+      expect((await app.inject({ method: 'GET', url: '/api/ready' })).json()).toMatchObject({ status: 'ready' });
+
+      await sql`create function test_disk_full() returns trigger language plpgsql as $$
+        begin raise exception 'could not extend file "base/1/2": No space left on device' using errcode = 'disk_full'; end $$`.execute(db);
+      for (const table of ['health_probe', 'audit_event']) {
+        await sql`create trigger test_disk_full before insert or update on ${sql.table(table)} for each statement execute function test_disk_full()`.execute(db);
+      }
+      const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+      expect([ready.statusCode, ready.json()]).toEqual([503, { status: 'unavailable', database: database.kind }]);
+      const read = await app.inject({ method: 'GET', url: `/api/citizens/${citizenId}`, headers: client.headers });
+      expect(read.statusCode).toBe(503);
+      expect(read.headers['retry-after']).toBe('5');
+      expect(read.json()).toMatchObject({ error: { code: 'unavailable', message: expect.stringMatching(/^Databasen kan ikke nås eller kan ikke gemme lige nu/) } });
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { calendarDate } from '@samkraft/contracts/common';
+import { calendarDate, text } from '@samkraft/contracts/common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ const body = z.strictObject({
   count: z.number().int().positive().max(10).optional(),
   tags: z.array(z.string()).min(1).max(2).optional(),
   note: z.string().optional(),
+  remark: text.max(20).optional(),
 });
 
 let app: FastifyInstance;
@@ -32,8 +33,25 @@ beforeAll(async () => {
   typed.get('/old', () => {
     throw AppError.validation([{ field: 'x', message: 'is odd' }]);
   });
+  typed.get('/db/:kind', (request) => {
+    throw databaseErrors[(request.params as { kind: string }).kind] ?? new Error('no such kind');
+  });
   await app.ready();
 });
+
+/** Errors as the PostgreSQL client and PGlite throw them. */
+const withCode = (message: string, code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(message), { code, ...extra });
+const databaseErrors: Record<string, Error> = {
+  unique: withCode('duplicate key value violates unique constraint "course_assignment_current_key"', '23505', { constraint: 'course_assignment_current_key' }),
+  timeout: withCode('canceling statement due to statement timeout', '57014'),
+  refused: withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'),
+  terminated: new Error('Connection terminated unexpectedly'),
+  poolTimeout: new Error('timeout exceeded when trying to connect'),
+  diskFull: withCode('could not extend file "base/16384/16385": No space left on device', '53100'),
+  readOnly: withCode('cannot execute INSERT in a read-only transaction', '25006'),
+  shutdown: withCode('terminating connection due to administrator command', '57P01'),
+  other: withCode('division by zero', '22012'),
+};
 afterAll(() => app.close());
 
 async function post(payload: unknown, id = '00000000-0000-4000-8000-000000000000'): Promise<Body['error']['fields']> {
@@ -75,6 +93,8 @@ describe('handleError: zod issues → field codes', () => {
     expect((await post({ name: 'x', kind: 'a', code: '12a' }))[0]).toMatchObject({ field: 'code', code: 'invalid_format' });
     expect((await post({ name: 'x', kind: 'a', on: '2025-02-30' }))[0]).toMatchObject({ field: 'on', code: 'invalid_date', message: 'must be a real date YYYY-MM-DD' });
     expect(await post({ name: 'x', kind: 'a', on: '30-02-2025' })).toEqual([expect.objectContaining({ field: 'on', code: 'invalid_format' })]);
+    for (const impossible of ['2017-13-01', '2019-02-29', '0000-01-01']) expect((await post({ name: 'x', kind: 'a', on: impossible }))[0]).toMatchObject({ field: 'on', code: 'invalid_date' });
+    expect((await post({ name: 'x', kind: 'a', remark: 'a\u0000b' }))[0]).toMatchObject({ field: 'remark', code: 'invalid_characters' });
     expect((await post({ name: 'x', kind: 'a', extra: 1, more: 2 }))[0]).toMatchObject({ field: 'extra, more', code: 'unknown_field', message: 'is not a known field' });
     expect((await post({ name: 'x', kind: 'a' }, 'nope'))[0]).toMatchObject({ field: 'params.id', code: 'invalid_format' });
   });
@@ -88,6 +108,30 @@ describe('handleError: zod issues → field codes', () => {
   it('a validation error thrown without a code is sent with the generic code', async () => {
     const res = await app.inject({ method: 'GET', url: '/old' });
     expect(res.json<Body>().error.fields).toEqual([{ field: 'x', code: 'invalid', message: 'is odd' }]);
+  });
+});
+
+describe('handleError: database errors', () => {
+  const get = (kind: string) => app.inject({ method: 'GET', url: `/db/${kind}` });
+
+  it('a unique key refusing a concurrent write is 409, not 500', async () => {
+    const res = await get('unique');
+    expect(res.statusCode).toBe(409);
+    expect(res.json<Body>().error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Nogen har gemt det samme/) });
+  });
+
+  it('a database that is down, unreachable, full or read-only is 503 with a Danish message to retry', async () => {
+    for (const kind of ['refused', 'terminated', 'poolTimeout', 'diskFull', 'readOnly', 'shutdown']) {
+      const res = await get(kind);
+      expect(res.statusCode, kind).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json<Body>().error, kind).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/^Databasen kan ikke nås eller kan ikke gemme lige nu/) });
+    }
+  });
+
+  it('a statement over the time limit says to narrow the request; any other error stays 500', async () => {
+    expect((await get('timeout')).json<Body>().error.message).toMatch(/^Databasen kunne ikke svare i tide/);
+    expect((await get('other')).statusCode).toBe(500);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiError } from '@samkraft/contracts/common';
-import { isDatabaseUnavailable, sqlState } from '../database/database.ts';
+import { isDatabaseUnavailable, isStatementTimeout, isUniqueViolation, sqlState } from '../database/database.ts';
 import { AppError, httpStatusOf, type FieldIssue } from '../errors.ts';
 import { fieldCodeOfZodIssue, isMissingAt } from './zod-field-issue.ts';
 
@@ -38,6 +38,10 @@ export function fieldIssueOfSchemaIssue(context: string | undefined, v: SchemaIs
   return { field: fieldName(context, v.instancePath), code, message: v.message ?? 'is invalid', ...(params ? { params } : {}) };
 }
 
+const UNIQUE_CONFLICT = 'Nogen har gemt det samme i samme øjeblik. Indlæs siden igen, og se om det stadig skal gemmes. (Someone saved the same thing at the same moment; reload and check.)';
+const TIMED_OUT = 'Databasen kunne ikke svare i tide, og forespørgslen blev afbrudt. Prøv igen om lidt, eller afgræns forespørgslen (fx en kortere periode). (The database did not answer in time; the request was cancelled.)';
+const UNAVAILABLE = 'Databasen kan ikke nås eller kan ikke gemme lige nu. Intet blev gemt. Prøv igen om lidt. (The database is unavailable or cannot write; nothing was saved.)';
+
 function body(code: string, message: string, fields: FieldIssue[] = []): ApiError {
   return { error: { code, message, fields } };
 }
@@ -65,14 +69,20 @@ export function handleError(err: FastifyError | AppError | Error, request: Fasti
     const code = fe.statusCode === 429 ? 'rate_limited' : 'validation';
     return reply.status(fe.statusCode).send(body(code, fe.message, code === 'validation' ? [{ field, code: fieldCode, message: fe.message }] : []));
   }
+  if (isUniqueViolation(err)) {
+    // Two requests saved the same thing at once and a unique key took the first; the service
+    // says more where it knows the case (e.g. a course's contact person).
+    request.log.warn({ err, constraint: (err as { constraint?: unknown }).constraint }, 'unique key refused a concurrent write');
+    return reply.status(409).send(body('conflict', UNIQUE_CONFLICT));
+  }
   if (isDatabaseUnavailable(err)) {
-    // A statement over DATABASE_STATEMENT_TIMEOUT_MS, or the database restarting or full: the
-    // request can be tried again, or narrowed (a shorter period, fewer municipalities).
+    // A statement over DATABASE_STATEMENT_TIMEOUT_MS, or the database unreachable, restarting or
+    // full: the request can be tried again (a timed-out one narrowed: a shorter period).
     request.log.warn({ err, sqlState: sqlState(err) }, 'database unavailable');
     return reply
       .status(503)
       .header('retry-after', '5')
-      .send(body('unavailable', 'Databasen kunne ikke svare i tide, og forespørgslen blev afbrudt. Prøv igen om lidt, eller afgræns forespørgslen (fx en kortere periode). (The database did not answer in time; the request was cancelled.)'));
+      .send(body('unavailable', isStatementTimeout(err) ? TIMED_OUT : UNAVAILABLE));
   }
   request.log.error({ err }, 'unhandled error');
   return reply.status(500).send(body('internal', 'Internal error'));
