@@ -135,5 +135,19 @@ describe('teams and attendance', () => {
     expect(after.enrolments.find((e) => e.id === enrolled!.id)).toMatchObject({ status: 'ended', endReason: 'dropped_out' });
     await page.getByRole('row', { name: new RegExp(enrolled!.citizen.name) }).filter({ hasText: 'Stoppet' }).waitFor();
     await expectAccessible('team-ended');
+    // On a session's attendance page the citizen's card says the course ended early — not that the quota was used.
+    let shown: string | null = null;
+    for (const s of after.sessions.filter((x) => !x.cancelled)) {
+      const d = await getJson<SessionDetail>(page, `/api/team-sessions/${s.id}`);
+      if (d.participants.some((p) => p.enrolmentId === enrolled!.id)) {
+        shown = s.id;
+        break;
+      }
+    }
+    expect(shown, 'a session listing the ended participant').not.toBeNull();
+    await page.goto(`${server.url}/hold/${team.id}/sessioner/${shown}`);
+    const card = page.getByRole('region', { name: new RegExp(enrolled!.citizen.name) });
+    await card.getByText(/afsluttet, før kvoten var brugt/).waitFor();
+    expect(await card.innerText()).not.toContain('Kvoten er brugt');
   });
 });

@@ -76,8 +76,9 @@ export type IndicatorInput = {
 const ASSESSMENT_TARGET = 0.9;
 const MOST = 0.5;
 
+/** Rising needs something to compare: nothing in either period (a new database) is no data, not a miss. */
 function rise(value: number, compare: number | null): ReportIndicator['status'] {
-  if (compare === null) return 'no_data';
+  if (compare === null || (value === 0 && compare === 0)) return 'no_data';
   return value > compare ? 'met' : 'not_met';
 }
 

@@ -82,6 +82,7 @@ export const da = {
     marked: 'Registreret: {{status}}',
     notMarked: 'Ikke registreret',
     quotaReached: 'Kvoten er brugt — forløbet på holdet er afsluttet.',
+    endedEarly: 'Forløbet på holdet er afsluttet, før kvoten var brugt ({{used}} af {{quota}} sessioner).',
     group: 'Fremmøde for {{name}}',
   },
 };
@@ -171,6 +172,7 @@ export const en: TeamsTexts = {
     marked: 'Recorded: {{status}}',
     notMarked: 'Not recorded',
     quotaReached: 'The quota is used — the enrolment has ended.',
+    endedEarly: 'The enrolment ended before the quota was used ({{used}} of {{quota}} sessions).',
     group: 'Attendance of {{name}}',
   },
 };

@@ -52,7 +52,7 @@ function ParticipantCard({ sessionId, p, held }: { sessionId: string; p: Session
           {p.status ? t('attendance.marked', { status: t(labelKey[p.status]) }) : t('attendance.notMarked')}
           {p.status === 'cancelled' && p.cancelReason ? ` — ${p.cancelReason}` : ''}
         </Text>
-        {ended ? <Alert color="blue">{t('attendance.quotaReached')}</Alert> : null}
+        {ended ? <Alert color="blue">{p.counts.used >= p.quota ? t('attendance.quotaReached') : t('attendance.endedEarly', { used: p.counts.used, quota: p.quota })}</Alert> : null}
         {!ended ? (
           <Group gap="sm" role="group" aria-label={t('attendance.group', { name: p.citizen.name })} grow>
             {(['attended', 'cancelled', 'no_show'] as const).map((s) => (
