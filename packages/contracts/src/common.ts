@@ -108,6 +108,7 @@ export const fieldErrorCodes = [
   'initial_required',
   'initial_exists',
   'already_held',
+  'course_closed',
   // Deadlines.
   'cross_referral_required',
   'not_cross_referral_of_course',

@@ -29,6 +29,8 @@ export const followUp = z.object({
   note: text.nullable(),
   planRevised: z.boolean(),
   recordedBy: text.nullable(),
+  /** Planned, never held, and the course has closed: it no longer waits to be held. */
+  lapsed: z.boolean(),
 });
 export type FollowUp = z.infer<typeof followUp>;
 
@@ -43,6 +45,8 @@ export const followUpList = z.object({
   citizenId: uuid,
   vulnerable: z.boolean(),
   followUps: z.array(followUp),
+  /** The course's closing date: no more follow-ups are planned then. */
+  courseClosedOn: isoDate.nullable(),
   suggestion: followUpSuggestion,
 });
 export type FollowUpList = z.infer<typeof followUpList>;

@@ -25,3 +25,19 @@ describe('fileClock', () => {
     expect(() => fileClock(path.join(dir, 'missing.txt')).now()).toThrow(/ENOENT/);
   });
 });
+
+describe('startOfDanishDay', () => {
+  it('is 23:00 UTC the day before in winter, 22:00 in summer, and right on the days the clocks change', async () => {
+    const { startOfDanishDay, danishDate } = await import('./clock.ts');
+    expect(startOfDanishDay('2026-12-05').toISOString()).toBe('2026-12-04T23:00:00.000Z');
+    expect(startOfDanishDay('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    // Summer time begins at 01:00 UTC on 29 March 2026, ends on 25 October 2026.
+    expect(startOfDanishDay('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfDanishDay('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    for (const d of ['2026-03-29', '2026-10-25', '2027-01-01']) {
+      const start = startOfDanishDay(d);
+      expect(danishDate(start)).toBe(d);
+      expect(danishDate(new Date(start.getTime() - 1))).not.toBe(d);
+    }
+  });
+});

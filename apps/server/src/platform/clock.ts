@@ -36,3 +36,16 @@ const copenhagenDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copen
 export function danishDate(at: Date): string {
   return copenhagenDay.format(at);
 }
+
+/**
+ * The instant a Danish day begins (00:00 in Copenhagen, 23:00 or 22:00 UTC the day before). The
+ * offset is read at UTC midnight of `date`, which is before that day's switch to or from summer
+ * time (01:00 UTC), as Danish midnight is.
+ */
+export function startOfDanishDay(date: string): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  const name = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Copenhagen', timeZoneName: 'longOffset' }).formatToParts(utcMidnight).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  const minutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return new Date(utcMidnight.getTime() - minutes * 60_000);
+}

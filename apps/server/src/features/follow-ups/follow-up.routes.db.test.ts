@@ -86,3 +86,21 @@ describe('follow-ups', () => {
     expect(events.filter((e) => e.action === 'follow_up.read').length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('follow-ups of a closed course', () => {
+  it('shows a planned, never held follow-up as lapsed once the course closes, and plans no more', async () => {
+    const closing = (await aReferralWithCourse(database.db, { citizenId, homeMunicipalityCode: '0159', contactPersonId: contactId })).courseId;
+    const planned = await app.inject({ method: 'POST', url: `/api/courses/${closing}/follow-ups`, headers: contact.headers, payload: { plannedOn: '2026-12-07' } });
+    expect(planned.statusCode, planned.body).toBe(201);
+    expect(planned.json<FollowUp>().lapsed).toBe(false);
+    await database.db.updateTable('course').set({ closed_on: '2026-11-20', close_reason: 'completed' }).where('id', '=', closing).execute();
+    const after = (await app.inject({ method: 'GET', url: `/api/courses/${closing}/follow-ups`, headers: contact.headers })).json<FollowUpList>();
+    expect(after.courseClosedOn).toBe('2026-11-20');
+    expect(after.followUps.map((f) => ({ plannedOn: f.plannedOn, lapsed: f.lapsed }))).toEqual([{ plannedOn: '2026-12-07', lapsed: true }]);
+    const more = await app.inject({ method: 'POST', url: `/api/courses/${closing}/follow-ups`, headers: contact.headers, payload: { plannedOn: '2026-12-14' } });
+    expect(more.statusCode).toBe(409);
+    expect(more.json()).toMatchObject({ error: { fields: [{ field: 'plannedOn', code: 'course_closed' }] } });
+    // The open course's follow-ups are not lapsed.
+    expect((await list()).followUps.every((f) => !f.lapsed)).toBe(true);
+  });
+});

@@ -34,11 +34,13 @@ export async function scheduleFollowUpIn(trx: Db, ctx: ServiceContext, key: { co
 async function readFollowUp(db: Db, courseId: string, id: string): Promise<FollowUp> {
   const f = (await listFollowUps(db, courseId)).find((x) => x.id === id);
   if (!f) throw new AppError('internal', 'The follow-up could not be read back');
-  return f;
+  // Read back right after it was planned on an open course, or held: never lapsed.
+  return { ...f, lapsed: false };
 }
 
 export async function scheduleFollowUp(ctx: ServiceContext, courseId: string, plannedOn: string): Promise<FollowUp> {
   const key = await requireCourseAccess(ctx, courseId, 'write', 'follow_up.schedule');
+  if (key.closedOn) throw new AppError('conflict', `The course closed on ${key.closedOn}: no more follow-ups are planned`, [{ field: 'plannedOn', code: 'course_closed', message: 'the course is closed' }]);
   const issues = checkSchedule({ plannedOn, today: danishDate(ctx.clock.now()) });
   if (issues.length > 0) throw AppError.validation(issues);
   return ctx.db.transaction().execute(async (trx) => {
@@ -80,7 +82,9 @@ export async function getFollowUps(ctx: ServiceContext, courseId: string): Promi
     const vulnerable = (await findCitizenVulnerable(trx, key.citizenId)) ?? false;
     await audit(trx, ctx, [{ action: 'follow_up.read', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
     const suggestion = suggestNextFollowUp({ vulnerable, heldOn: followUps.map((f) => f.heldOn), today: danishDate(ctx.clock.now()) });
-    return { citizenId: key.citizenId, vulnerable, followUps, suggestion };
+    // A follow-up planned but never held lapses with the course; it is not something left to do.
+    const shown = followUps.map((f) => ({ ...f, lapsed: key.closedOn !== null && f.heldOn === null }));
+    return { citizenId: key.citizenId, vulnerable, followUps: shown, courseClosedOn: key.closedOn, suggestion };
   });
 }
 

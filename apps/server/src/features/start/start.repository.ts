@@ -104,6 +104,14 @@ export async function countPerMunicipality(db: Db, from: string, to: string): Pr
   }));
 }
 
+/** The municipality's closed courses (as home municipality). */
+export async function countClosedCourses(db: Db, municipalityCode: string): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from course k join referral r on r.id = k.referral_id
+    where r.home_municipality_code = ${municipalityCode} and k.closed_on is not null`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
 export async function countSystem(db: Db, since: Date): Promise<{ users: number; municipalities: number; interventions: number; offerings: number; auditEventsToday: number }> {
   const r = await db
     .selectNoFrom([

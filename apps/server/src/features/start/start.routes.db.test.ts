@@ -76,7 +76,8 @@ describe('GET /api/start', () => {
   it('shows a municipal lead step counts, unassigned courses and staff load', async () => {
     const page = await startFor(id.lead!);
     if (page.kind !== 'municipal_lead') throw new Error(page.kind);
-    expect(page.stepCounts.reduce((s, c) => s + c.count, 0)).toBe(3);
+    expect(page.stepCounts.filter((c) => c.step !== 'closed').reduce((s, c) => s + c.count, 0)).toBe(3);
+    expect(page.stepCounts.find((c) => c.step === 'closed')?.count).toBe(0);
     expect(page.unassigned).toHaveLength(1);
     expect(page.staff.find((s) => s.id === id.contact)?.openCourses).toBe(1);
   });
@@ -88,6 +89,26 @@ describe('GET /api/start', () => {
     expect(gladsaxe).toMatchObject({ referrals: 3, openCourses: 3, referredToOthers: 1, receivedFromOthers: 0 });
     expect(page.municipalities.find((m) => m.municipality.code === '0173')).toMatchObject({ receivedFromOthers: 1 });
     expect(JSON.stringify(page)).not.toContain(id.mine);
+  });
+
+  it("counts a municipal lead's closed courses beside the open ones", async () => {
+    const closed = await aCitizen(database.db, { homeMunicipalityCode: '0159', givenName: 'Afsluttet' });
+    const k = await aReferralWithCourse(database.db, { citizenId: closed, homeMunicipalityCode: '0159' });
+    await database.db.updateTable('course').set({ closed_on: '2026-11-20', close_reason: 'completed' }).where('id', '=', k.courseId).execute();
+    const page = await startFor(id.lead!);
+    if (page.kind !== 'municipal_lead') throw new Error(page.kind);
+    expect(page.stepCounts.find((c) => c.step === 'closed')?.count).toBe(1);
+    expect(page.stepCounts.filter((c) => c.step !== 'closed').reduce((s, c) => s + c.count, 0)).toBe(3);
+  });
+
+  it("counts an administrator's audit events since Danish midnight", async () => {
+    id.admin ??= await aStaffUser(database.db, { municipalityCode: '0159', roles: ['administrator'] });
+    await startFor(id.contact!);
+    const page = await startFor(id.admin!);
+    if (page.kind !== 'administrator') throw new Error(page.kind);
+    const { n } = await database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(page.auditEventsToday).toBeGreaterThan(0);
+    expect(page.auditEventsToday).toBeLessThanOrEqual(Number(n));
   });
 
   it('refuses a role the user does not have', async () => {

@@ -2,7 +2,7 @@ import type { Role } from '@samkraft/contracts/common';
 import type { CourseSummary, IncomingReferralSummary, StartPage } from '@samkraft/contracts/start';
 import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
-import { danishDate } from '../../platform/clock.ts';
+import { danishDate, startOfDanishDay } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
@@ -11,6 +11,7 @@ import { openCoursesOf } from '../courses/course-list.service.ts';
 import { incomingReferralsOf, type IncomingListRecord } from '../provider-inbox/provider-inbox.service.ts';
 import { toCourseSummary } from '../worklist/worklist.mapper.ts';
 import {
+  countClosedCourses,
   countPerMunicipality,
   countSystem,
   listStaffWithLoad,
@@ -97,6 +98,8 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
         await audit(trx, ctx, listReads('course.list', unassigned.map((r) => r.citizen), 'start_page_lead'));
         const counts = new Map<string, number>();
         for (const r of open) counts.set(courseStep(r), (counts.get(courseStep(r)) ?? 0) + 1);
+        // The open courses say nothing of the closed ones: counted on their own.
+        counts.set('closed', await countClosedCourses(trx, m));
         const staff = await listStaffWithLoad(trx, m);
         return {
           kind: 'municipal_lead',
@@ -124,8 +127,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
         };
       }
       case 'administrator': {
-        const startOfDay = new Date(`${today}T00:00:00Z`);
-        return { kind: 'administrator', ...(await countSystem(trx, startOfDay)) };
+        return { kind: 'administrator', ...(await countSystem(trx, startOfDanishDay(today))) };
       }
     }
   });

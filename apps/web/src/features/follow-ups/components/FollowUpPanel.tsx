@@ -77,6 +77,8 @@ export function FollowUpTable({ courseId, data }: Props) {
               <Table.Td>
                 {f.heldOn ? (
                   `${t('held')} ${formatDate(f.heldOn, language)}`
+                ) : f.lapsed ? (
+                  t('lapsed', { date: formatDate(data.courseClosedOn ?? f.plannedOn, language) })
                 ) : (
                   <Button size="xs" variant="light" onClick={() => setRecording(f.id)} aria-label={t('recordHeldButton', { date: formatDate(f.plannedOn, language) })}>
                     {t('recordHeld')}
@@ -108,6 +110,7 @@ export function ScheduleFollowUp({ courseId, data }: Props) {
   const [plannedOn, setPlannedOn] = useState(data.suggestion.suggestedOn);
   const errors = useFieldErrors(mutation.error);
   const s = data.suggestion;
+  if (data.courseClosedOn) return <Text>{t('closedNoMore', { date: formatDate(data.courseClosedOn, language) })}</Text>;
   return (
     <Stack gap="sm">
       <Text>
