@@ -104,7 +104,7 @@ describe('GET /api/start', () => {
   it("counts an administrator's audit events since Danish midnight", async () => {
     id.admin ??= await aStaffUser(database.db, { municipalityCode: '0159', roles: ['administrator'] });
     await startFor(id.contact!);
-    const page = await startFor(id.admin!);
+    const page = await startFor(id.admin);
     if (page.kind !== 'administrator') throw new Error(page.kind);
     const { n } = await database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(page.auditEventsToday).toBeGreaterThan(0);
