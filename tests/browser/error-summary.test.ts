@@ -69,4 +69,27 @@ describe('the error summary of a refused form (issue 10.18)', () => {
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'There are errors in the form' }).getByRole('link', { name: /^Given name/ }).waitFor();
   });
+
+  it('shows the same summary in the team form: a last day before the first, linked to its field', async () => {
+    // A fresh page: the first test left its page in English.
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAsDemoUser(page, server.url, 'gladsaxe.terapeut');
+    await page.locator('a[href="/hold"]:visible').first().click();
+    await page.getByRole('heading', { name: 'Opret hold' }).waitFor();
+    await page.getByRole('textbox', { name: 'Navn' }).fill('Hold med forkert slutdato');
+    await page.getByRole('textbox', { name: 'Første dag' }).fill('2030-03-01');
+    await page.getByRole('textbox', { name: 'Sidste dag (valgfri)' }).fill('2030-02-01');
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/teams') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Opret hold' }).click();
+    expect((await answer).status()).toBe(400);
+
+    const summary = page.getByRole('alert').filter({ hasText: 'Der er fejl i formularen' });
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    const link = summary.getByRole('link', { name: /^Sidste dag \(valgfri\): / });
+    await link.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('team-create-endsOn');
+    await screenshot(page, 'error-summary-team-create');
+  });
 });
