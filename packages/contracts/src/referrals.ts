@@ -57,21 +57,27 @@ export const newReferralCitizen = z.strictObject({
   movedInOn: isoDate.optional(),
 });
 
+/**
+ * The fields the intake needs but the schema lets be left out (`receivedOn`, `source`,
+ * `diagnosisCode`, `treatmentStatus`, `targetGroup`): the intake rules name each one missing
+ * beside every other issue, so an empty form's answer names all its fields at once instead of
+ * stopping at the schema's first refusals (issue 10.18).
+ */
 export const newReferralBody = z.strictObject({
   citizen: newReferralCitizen,
-  receivedOn: isoDate,
-  source: referralSource,
+  receivedOn: isoDate.optional(),
+  source: referralSource.optional(),
   /** Derived as SUL140 for a hospital rehabilitation plan (GOP) when left out. */
   legalBasis: legalBasis.optional(),
   referringOrganisationId: uuid.optional(),
   referringText: filledText(300).optional(),
-  diagnosisCode: text.trim().toUpperCase().regex(/^D(C[0-9]{2}|D0[0-9])$/, 'must be an ICD-10 code DC00–DD09'),
-  treatmentStatus: treatmentStatus,
+  diagnosisCode: text.trim().toUpperCase().regex(/^D(C[0-9]{2}|D0[0-9])$/, 'must be an ICD-10 code DC00–DD09').optional(),
+  treatmentStatus: treatmentStatus.optional(),
   treatmentStartedOn: isoDate.optional(),
   treatmentEndedOn: isoDate.optional(),
   dischargedOn: isoDate.optional(),
   planClinicalStartOn: isoDate.optional(),
-  targetGroup: targetGroup,
+  targetGroup: targetGroup.optional(),
   targetGroupReasons: z.array(targetGroupOutsideReason).max(targetGroupOutsideReasons.length).optional(),
   targetGroupJustification: filledText(4000).optional(),
   /** Create a new course although the citizen has an open one here (it is then linked). */

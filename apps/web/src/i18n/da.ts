@@ -53,6 +53,7 @@ export const da = {
     demoServerTitle: 'Demoserver',
     demoServerText: 'Alle kan her logge ind uden adgangskode som en hvilken som helst demobruger, også som administrator. Indtast aldrig oplysninger om rigtige borgere.',
   },
+  errorSummary: { title: 'Der er fejl i formularen' },
   errors: {
     generic: 'Der skete en fejl. Prøv igen.',
     network: 'Serveren kan ikke nås. Tjek din forbindelse, og prøv igen.',

@@ -53,6 +53,7 @@ export const en: Translation = {
     demoServerTitle: 'Demo server',
     demoServerText: 'Anyone can sign in here without a password as any demo user, an administrator included. Never enter details of real citizens.',
   },
+  errorSummary: { title: 'There are errors in the form' },
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'The server cannot be reached. Check your connection and try again.',

@@ -19,6 +19,20 @@ const fields = (b: Partial<NewReferralBody>, f: Partial<IntakeFacts> = {}) => {
 };
 
 describe('checkReferralIntake', () => {
+  it('names every missing field of an empty form at once (issue 10.18)', () => {
+    const d = checkReferralIntake({ citizen: { cpr: '' } }, { ...facts, diagnosisExists: false });
+    expect(d.ok ? [] : d.issues.map((i) => [i.field, i.code])).toEqual([
+      ['citizen.cpr', 'cpr_empty'],
+      ['citizen.givenName', 'required'],
+      ['citizen.familyName', 'required'],
+      ['receivedOn', 'required'],
+      ['source', 'required'],
+      ['legalBasis', 'required'],
+      ['diagnosisCode', 'required'],
+      ['treatmentStatus', 'required'],
+      ['targetGroup', 'required'],
+    ]);
+  });
   it('accepts a complete GP referral and reads sex and birth date from the CPR', () => {
     expect(checkReferralIntake(body, facts)).toMatchObject({ ok: true, legalBasis: 'SUL119', sex: 'M', cpr: { birthDate: '1990-04-05' } });
   });

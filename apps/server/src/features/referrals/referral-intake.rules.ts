@@ -1,4 +1,4 @@
-import type { LegalBasis, NewReferralBody } from '@samkraft/contracts/referrals';
+import type { LegalBasis, NewReferralBody, ReferralSource, TargetGroup, TreatmentStatus } from '@samkraft/contracts/referrals';
 import type { FieldErrorCode, FieldErrorParams } from '@samkraft/contracts/common';
 import type { FieldIssue } from '../../platform/errors.ts';
 import { cprFieldErrorCode, parseCpr, type ParsedCpr } from '../citizens/cpr.rules.ts';
@@ -15,8 +15,11 @@ export type IntakeFacts = {
   existingCitizen: { birthDate: string; deceasedOn: string | null; elsewhere: boolean } | null;
 };
 
+/** The fields the schema lets be left out, checked present. */
+export type CheckedIntake = { receivedOn: string; source: ReferralSource; diagnosisCode: string; treatmentStatus: TreatmentStatus; targetGroup: TargetGroup };
+
 export type IntakeDecision =
-  | { ok: true; cpr: ParsedCpr; legalBasis: LegalBasis; sex: 'F' | 'M' | null }
+  | ({ ok: true; cpr: ParsedCpr; legalBasis: LegalBasis; sex: 'F' | 'M' | null } & CheckedIntake)
   | { ok: false; issues: FieldIssue[] };
 
 /** Sources that always come from an organisation: the referral must name it (id or text). */
@@ -47,34 +50,41 @@ export function checkReferralIntake(body: NewReferralBody, facts: IntakeFacts): 
   } else if (existing?.deceasedOn) {
     add('citizen.cpr', 'citizen_deceased', `the citizen is registered as deceased on ${existing.deceasedOn}`, { deceasedOn: existing.deceasedOn });
   }
-  if (cpr && (!existing || elsewhere)) {
+  // No citizen known here (a new CPR, or one not yet readable): the names are asked for, so an
+  // empty form names them beside the CPR.
+  if (!existing || elsewhere) {
     if (!body.citizen.givenName) add('citizen.givenName', 'required', 'is required for a new citizen');
     if (!body.citizen.familyName) add('citizen.familyName', 'required', 'is required for a new citizen');
-    if (cpr.sex === null && !body.citizen.sex) add('citizen.sex', 'sex_required_replacement_cpr', 'is required: the replacement CPR carries no sex');
+    if (cpr?.sex === null && !body.citizen.sex) add('citizen.sex', 'sex_required_replacement_cpr', 'is required: the replacement CPR carries no sex');
   }
 
-  if (body.receivedOn > facts.today) add('receivedOn', 'future_date', `must not be in the future (today is ${facts.today})`);
+  const { receivedOn, source, diagnosisCode, treatmentStatus, targetGroup } = body;
+  if (!receivedOn) add('receivedOn', 'required', 'is required');
+  else if (receivedOn > facts.today) add('receivedOn', 'future_date', `must not be in the future (today is ${facts.today})`);
   const birthDate = (elsewhere ? undefined : existing?.birthDate) ?? cpr?.birthDate;
-  if (birthDate && body.receivedOn < birthDate) add('receivedOn', 'before_birth', 'must not be before the citizen was born');
+  if (receivedOn && birthDate && receivedOn < birthDate) add('receivedOn', 'before_birth', 'must not be before the citizen was born');
 
+  if (!source) add('source', 'required', 'is required');
   let legalBasis = body.legalBasis;
-  if (body.source === 'hospital_gop') {
+  if (source === 'hospital_gop') {
     if (legalBasis && legalBasis !== 'SUL140') add('legalBasis', 'gop_requires_sul140', 'a hospital rehabilitation plan (GOP) is always Sundhedsloven §140');
     legalBasis = 'SUL140';
   }
   if (!legalBasis) add('legalBasis', 'required', 'is required');
 
   if (body.referringOrganisationId && !facts.organisationExists) add('referringOrganisationId', 'unknown_organisation', 'is not a known organisation');
-  if (ORGANISATION_SOURCES.has(body.source) && !body.referringOrganisationId && !body.referringText) {
+  if (source && ORGANISATION_SOURCES.has(source) && !body.referringOrganisationId && !body.referringText) {
     add('referringOrganisationId', 'organisation_required', 'name the referring organisation (choose one or write its name)');
   }
-  if (!facts.diagnosisExists) add('diagnosisCode', 'unknown_diagnosis', 'is not in the diagnosis list (ICD-10 DC00–DD09)');
+  if (!diagnosisCode) add('diagnosisCode', 'required', 'is required');
+  else if (!facts.diagnosisExists) add('diagnosisCode', 'unknown_diagnosis', 'is not in the diagnosis list (ICD-10 DC00–DD09)');
 
+  if (!treatmentStatus) add('treatmentStatus', 'required', 'is required');
   if (body.treatmentStartedOn && body.treatmentStartedOn > facts.today) add('treatmentStartedOn', 'future_date', 'must not be in the future');
   if (body.treatmentStartedOn && body.treatmentEndedOn && body.treatmentEndedOn < body.treatmentStartedOn) {
     add('treatmentEndedOn', 'before_treatment_start', 'must not be before the treatment started');
   }
-  if (body.treatmentStatus === 'treatment_ended' && !body.treatmentEndedOn) add('treatmentEndedOn', 'required', 'is required when the treatment has ended');
+  if (treatmentStatus === 'treatment_ended' && !body.treatmentEndedOn) add('treatmentEndedOn', 'required', 'is required when the treatment has ended');
 
   if (legalBasis === 'SUL140' && !body.dischargedOn) add('dischargedOn', 'discharge_required_sul140', 'is required for a §140 referral: training must be offered within 7 days of discharge');
   if (body.dischargedOn && body.dischargedOn > facts.today) add('dischargedOn', 'future_date', 'must not be in the future');
@@ -83,7 +93,10 @@ export function checkReferralIntake(body: NewReferralBody, facts: IntakeFacts): 
   }
 
   const reasons = body.targetGroupReasons ?? [];
-  switch (body.targetGroup) {
+  switch (targetGroup) {
+    case undefined:
+      add('targetGroup', 'required', 'is required');
+      break;
     case 'in_group':
       if (reasons.length > 0) add('targetGroupReasons', 'reasons_not_allowed', 'are given only for a citizen outside the target group');
       break;
@@ -97,7 +110,7 @@ export function checkReferralIntake(body: NewReferralBody, facts: IntakeFacts): 
   }
   if (new Set(reasons).size !== reasons.length) add('targetGroupReasons', 'duplicate', 'must not repeat a reason');
 
-  if (issues.length > 0 || !cpr || !legalBasis) return { ok: false, issues };
-  return { ok: true, cpr, legalBasis, sex: cpr.sex ?? body.citizen.sex ?? null };
+  if (issues.length > 0 || !cpr || !legalBasis || !receivedOn || !source || !diagnosisCode || !treatmentStatus || !targetGroup) return { ok: false, issues };
+  return { ok: true, cpr, legalBasis, sex: cpr.sex ?? body.citizen.sex ?? null, receivedOn, source, diagnosisCode, treatmentStatus, targetGroup };
 }
 

@@ -84,6 +84,21 @@ describe('POST /api/referrals — refusals name the field and store nothing', ()
   });
 });
 
+describe('POST /api/referrals — an empty form', () => {
+  // What the web form sends untouched (empty fields left out), and with nothing at all but the CPR field.
+  it.each([
+    ['as the web form sends it', { citizen: { cpr: '' }, receivedOn: '2026-11-22' }],
+    ['with every field left out', { citizen: { cpr: '' } }],
+  ])('%s → one 400 naming every missing field (issue 10.18)', async (_what, payload) => {
+    const res = await post(gladsaxe, payload);
+    expect(res.statusCode, res.body).toBe(400);
+    const fields = res.json().error.fields.map((f: { field: string }) => f.field);
+    for (const field of ['citizen.cpr', 'citizen.givenName', 'citizen.familyName', 'source', 'legalBasis', 'diagnosisCode', 'treatmentStatus', 'targetGroup']) {
+      expect(fields, field).toContain(field);
+    }
+  });
+});
+
 describe('POST /api/referrals', () => {
   it('creates the citizen from the CPR and opens the course, audited', async () => {
     const res = await post(gladsaxe, body());

@@ -50,7 +50,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
     const existing = parsed.ok ? await findCitizenByCpr(trx, parsed.cpr.value) : undefined;
     const decision = checkReferralIntake(body, {
       today,
-      diagnosisExists: await diagnosisExists(trx, body.diagnosisCode),
+      diagnosisExists: body.diagnosisCode ? await diagnosisExists(trx, body.diagnosisCode) : false,
       organisationExists: body.referringOrganisationId ? await organisationExists(trx, body.referringOrganisationId) : true,
       existingCitizen: existing ? { birthDate: existing.birthDate, deceasedOn: existing.deceasedOn, elsewhere: existing.homeMunicipalityCode !== home } : null,
     });
@@ -112,31 +112,31 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
       entries.push({ action: 'citizen.create', citizenId, entityType: 'citizen', entityId: citizenId, outcome: 'allowed' });
     }
 
-    const outside = body.targetGroup === 'outside';
+    const outside = decision.targetGroup === 'outside';
     const created = await insertReferralWithCourse(
       trx,
       {
         citizenId,
         homeMunicipalityCode: home,
-        receivedOn: body.receivedOn,
-        source: body.source,
+        receivedOn: decision.receivedOn,
+        source: decision.source,
         legalBasis: decision.legalBasis,
         referringOrganisationId: body.referringOrganisationId ?? null,
         referringText: body.referringText ?? null,
-        diagnosisCode: body.diagnosisCode,
-        treatmentStatus: body.treatmentStatus,
+        diagnosisCode: decision.diagnosisCode,
+        treatmentStatus: decision.treatmentStatus,
         treatmentStartedOn: body.treatmentStartedOn ?? null,
         treatmentEndedOn: body.treatmentEndedOn ?? null,
         dischargedOn: body.dischargedOn ?? null,
         planClinicalStartOn: body.planClinicalStartOn ?? null,
-        targetGroup: body.targetGroup,
+        targetGroup: decision.targetGroup,
         targetGroupReasons: body.targetGroupReasons?.length ? body.targetGroupReasons : null,
         targetGroupJustification: body.targetGroupJustification ?? null,
         linkedReferralId: open?.referralId ?? null,
         createdBy: actor.userId,
       },
       // Outside the target group: recorded (it counts as a referral) and closed at once.
-      outside ? { closedOn: body.receivedOn, reason: 'not_in_target_group' } : null,
+      outside ? { closedOn: decision.receivedOn, reason: 'not_in_target_group' } : null,
     );
     entries.push({
       action: 'referral.create',
@@ -144,7 +144,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
       entityType: 'referral',
       entityId: created.referralId,
       outcome: 'allowed',
-      detail: { courseId: created.courseId, source: body.source, targetGroup: body.targetGroup, linkedReferralId: open?.referralId ?? null },
+      detail: { courseId: created.courseId, source: decision.source, targetGroup: decision.targetGroup, linkedReferralId: open?.referralId ?? null },
     });
     await audit(trx, ctx, entries);
     return {

@@ -2,13 +2,22 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, Textarea, TextInp
 import { type Deadline, type DeadlineKind, type PauseReason, pauseReasons } from '@samkraft/contracts/deadlines';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
+import { fieldElementId } from '../../../ui/utils/errorSummary.ts';
 import { usePauseDeadline } from '../hooks/useDeadlines.ts';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 
 export type PauseDeadlineFormProps = { courseId: string; deadlines: readonly Deadline[]; today: string };
 
 /** Only the home municipality's running deadlines: the provider pauses its own. */
+const FORM_ID = 'pause-deadline';
+const fid = (field: string) => fieldElementId(FORM_ID, field);
+/** The form's fields top to bottom, with their labels' keys in `pause.*`. */
+const fieldLabelKeys = { deadlineKind: 'deadline', pausedOn: 'pausedOn', reason: 'reason', note: 'note' } as const;
+const fieldOrder = Object.keys(fieldLabelKeys);
+const isLabelled = (field: string): field is keyof typeof fieldLabelKeys => Object.hasOwn(fieldLabelKeys, field);
+
 const isPausable = (d: Deadline) => d.actor === 'home' && d.metOn === null && d.openPauseId === null;
 
 export function PauseDeadlineForm({ courseId, deadlines, today }: PauseDeadlineFormProps) {
@@ -22,6 +31,7 @@ export function PauseDeadlineForm({ courseId, deadlines, today }: PauseDeadlineF
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const errors = useFieldErrors(pause.error);
+  const fieldLabel = (field: string): string | undefined => (isLabelled(field) ? t(`pause.${fieldLabelKeys[field]}`) : undefined);
   const chosen = running.some((d) => d.kind === kind) ? kind : (running[0]?.kind ?? '');
 
   const onSubmit = (e: FormEvent) => {
@@ -47,12 +57,13 @@ export function PauseDeadlineForm({ courseId, deadlines, today }: PauseDeadlineF
           <Text size="sm">{t('pause.nothing')}</Text>
         ) : (
           <>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <NativeSelect label={t('pause.deadline')} required value={chosen} onChange={(e) => setKind(e.currentTarget.value)} data={running.map((d) => ({ value: d.kind, label: tw(`kinds.${d.kind}`) }))} error={errors.deadlineKind} />
-              <TextInput type="date" label={t('pause.pausedOn')} required max={today} value={pausedOn} onChange={(e) => setPausedOn(e.currentTarget.value)} error={errors.pausedOn} />
-              <NativeSelect label={t('pause.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value as PauseReason)} data={pauseReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} error={errors.reason} />
+            <ErrorSummary errors={errors} formId={FORM_ID} label={fieldLabel} order={fieldOrder} focusKey={pause.error} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mt={Object.keys(errors).length > 0 ? 'md' : undefined}>
+              <NativeSelect id={fid('deadlineKind')} label={t('pause.deadline')} required value={chosen} onChange={(e) => setKind(e.currentTarget.value)} data={running.map((d) => ({ value: d.kind, label: tw(`kinds.${d.kind}`) }))} error={errors.deadlineKind} />
+              <TextInput id={fid('pausedOn')} type="date" label={t('pause.pausedOn')} required max={today} value={pausedOn} onChange={(e) => setPausedOn(e.currentTarget.value)} error={errors.pausedOn} />
+              <NativeSelect id={fid('reason')} label={t('pause.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value as PauseReason)} data={pauseReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} error={errors.reason} />
             </SimpleGrid>
-            <Textarea label={t('pause.note')} mt="md" autosize minRows={2} required={reason === 'other'} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={noteMissing ? t('pause.noteRequired') : errors.note} />
+            <Textarea id={fid('note')} label={t('pause.note')} mt="md" autosize minRows={2} required={reason === 'other'} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={noteMissing ? t('pause.noteRequired') : errors.note} />
             <Group mt="md">
               <Button type="submit" loading={pause.isPending}>
                 {t('pause.submit')}

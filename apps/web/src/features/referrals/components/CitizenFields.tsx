@@ -3,7 +3,9 @@ import type { CitizenLookup } from '@samkraft/contracts/referrals';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
+import { fieldElementId } from '../../../ui/utils/errorSummary.ts';
 import { checkCpr } from '../utils/checkCpr.ts';
+import { INTAKE_FORM_ID, type IntakeField } from '../utils/fieldErrors.ts';
 import type { ReferralForm } from '../utils/referralForm.ts';
 
 export type CitizenFieldsProps = {
@@ -19,6 +21,7 @@ export type CitizenFieldsProps = {
 export function CitizenFields({ form, set, errors, lookup, cprTouched, onCprBlur }: CitizenFieldsProps) {
   const { t } = useTranslation('referrals');
   const { language } = useLanguage();
+  const fid = (field: IntakeField) => fieldElementId(INTAKE_FORM_ID, field);
   const cpr = checkCpr(form.cpr);
   const cprError = errors['citizen.cpr'] ?? (cprTouched && !cpr.ok ? t(`cpr.${cpr.code}`, { year: String(cpr.year ?? '') }) : undefined);
   const known = lookup?.known && lookup.citizen;
@@ -31,6 +34,7 @@ export function CitizenFields({ form, set, errors, lookup, cprTouched, onCprBlur
     <Fieldset legend={t('intake.citizen')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <TextInput
+          id={fid('citizen.cpr')}
           label={t('intake.cpr')}
           required
           value={form.cpr}
@@ -43,6 +47,7 @@ export function CitizenFields({ form, set, errors, lookup, cprTouched, onCprBlur
         />
         {cpr.ok && cpr.sex === null && !known ? (
           <NativeSelect
+            id={fid('citizen.sex')}
             label={t('intake.sex')}
             required
             value={form.sex}
@@ -55,18 +60,18 @@ export function CitizenFields({ form, set, errors, lookup, cprTouched, onCprBlur
         )}
         {known ? null : (
           <>
-            <TextInput label={t('intake.givenName')} required value={form.givenName} onChange={(e) => set('givenName', e.currentTarget.value)} error={errors['citizen.givenName']} />
-            <TextInput label={t('intake.familyName')} required value={form.familyName} onChange={(e) => set('familyName', e.currentTarget.value)} error={errors['citizen.familyName']} />
+            <TextInput id={fid('citizen.givenName')} label={t('intake.givenName')} required value={form.givenName} onChange={(e) => set('givenName', e.currentTarget.value)} error={errors['citizen.givenName']} />
+            <TextInput id={fid('citizen.familyName')} label={t('intake.familyName')} required value={form.familyName} onChange={(e) => set('familyName', e.currentTarget.value)} error={errors['citizen.familyName']} />
           </>
         )}
-        <TextInput label={t('intake.addressLine')} value={form.addressLine} onChange={(e) => set('addressLine', e.currentTarget.value)} error={errors['citizen.addressLine']} />
+        <TextInput id={fid('citizen.addressLine')} label={t('intake.addressLine')} value={form.addressLine} onChange={(e) => set('addressLine', e.currentTarget.value)} error={errors['citizen.addressLine']} />
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t('intake.postalCode')} value={form.postalCode} onChange={(e) => set('postalCode', e.currentTarget.value)} error={errors['citizen.postalCode']} inputMode="numeric" maxLength={4} />
-          <TextInput label={t('intake.city')} value={form.city} onChange={(e) => set('city', e.currentTarget.value)} error={errors['citizen.city']} />
+          <TextInput id={fid('citizen.postalCode')} label={t('intake.postalCode')} value={form.postalCode} onChange={(e) => set('postalCode', e.currentTarget.value)} error={errors['citizen.postalCode']} inputMode="numeric" maxLength={4} />
+          <TextInput id={fid('citizen.city')} label={t('intake.city')} value={form.city} onChange={(e) => set('city', e.currentTarget.value)} error={errors['citizen.city']} />
         </SimpleGrid>
-        <TextInput label={t('intake.phone')} type="tel" value={form.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors['citizen.phone']} />
+        <TextInput id={fid('citizen.phone')} label={t('intake.phone')} type="tel" value={form.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors['citizen.phone']} />
         {errors['citizen.movedInOn'] || form.movedInOn ? (
-          <TextInput type="date" label={t('intake.movedInOn')} required value={form.movedInOn} onChange={(e) => set('movedInOn', e.currentTarget.value)} description={t('intake.movedInOnHint')} error={errors['citizen.movedInOn']} />
+          <TextInput id={fid('citizen.movedInOn')} type="date" label={t('intake.movedInOn')} required value={form.movedInOn} onChange={(e) => set('movedInOn', e.currentTarget.value)} description={t('intake.movedInOnHint')} error={errors['citizen.movedInOn']} />
         ) : null}
         <Checkbox mt="xl" label={t('intake.protected')} checked={form.protected} onChange={(e) => set('protected', e.currentTarget.checked)} />
       </SimpleGrid>

@@ -7,18 +7,20 @@ import { useTranslation } from 'react-i18next';
 import { isApiRequestError } from '../../../api/apiRequestError.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
+import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
+import { fieldElementId } from '../../../ui/utils/errorSummary.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { createReferral, fetchDiagnoses, fetchOrganisations, lookupCitizen } from '../api/referralsApi.ts';
 import { checkCpr } from '../utils/checkCpr.ts';
-import { openCourseIdFrom } from '../utils/fieldErrors.ts';
+import { INTAKE_FORM_ID, intakeFieldLabelKeys, intakeFieldOrder, isIntakeField, openCourseIdFrom, type IntakeField } from '../utils/fieldErrors.ts';
 import { emptyReferralForm, type ReferralForm, toReferralBody } from '../utils/referralForm.ts';
 import { CitizenFields } from './CitizenFields.tsx';
 
 export type NewReferralFormProps = { today: string };
 
 export function NewReferralForm({ today }: NewReferralFormProps) {
-  const { t, i18n } = useTranslation('referrals');
+  const { t } = useTranslation('referrals');
   const { language } = useLanguage();
   const navigate = useNavigate();
   const [form, setForm] = useState<ReferralForm>(() => emptyReferralForm(today));
@@ -34,12 +36,9 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
   });
 
   // A 409 (open course) names allowDuplicate too; only a 400 marks the form's fields.
-  // The form's own label for a refused field (`citizen.cpr` → "CPR-nummer"); the path if it has none.
-  const fieldLabel = (field: string): string => {
-    const key = `intake.${field.replace(/^citizen\./, '')}`;
-    // A dynamic key: i18next's typed `t` cannot check it, so it falls back to the path itself.
-    return i18n.exists(key, { ns: 'referrals' }) ? String(i18n.t(key, field, { ns: 'referrals' })) : field;
-  };
+  // The form's own label for a refused field (`citizen.cpr` → "CPR-nummer"); the summary shows the path if it has none.
+  const fieldLabel = (field: string): string | undefined => (isIntakeField(field) ? t(`intake.${intakeFieldLabelKeys[field]}`) : undefined);
+  const fid = (field: IntakeField) => fieldElementId(INTAKE_FORM_ID, field);
   const serverErrors = useFieldErrors(isApiRequestError(submit.error) && submit.error.code === 'validation' ? submit.error : null);
   const duplicateId = isApiRequestError(submit.error) && submit.error.code === 'conflict' ? openCourseIdFrom(submit.error.fields) : null;
   const openCourse = lookup.data?.openCourse ?? (duplicateId ? { courseId: duplicateId, receivedOn: null } : null);
@@ -60,6 +59,8 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
     <form onSubmit={onSubmit} noValidate aria-describedby="intake-intro">
       <Stack gap="lg">
         <Text id="intake-intro">{t('intake.intro')}</Text>
+        {/* At the top, as the design system places it: the refused submit moves focus here. */}
+        <ErrorSummary errors={serverErrors} formId={INTAKE_FORM_ID} label={fieldLabel} order={intakeFieldOrder} focusKey={submit.error} />
         <CitizenFields form={form} set={set} errors={serverErrors} lookup={lookup.data} cprTouched={cprTouched} onCprBlur={() => setCprTouched(true)} />
         {openCourse ? (
           <Alert color="yellow" title={t('intake.duplicateTitle')} styles={{ title: { color: '#1a1a1a' } }} role="status">
@@ -71,28 +72,28 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
         ) : null}
         <Fieldset legend={t('intake.referral')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput type="date" label={t('intake.receivedOn')} required max={today} value={form.receivedOn} onChange={(e) => set('receivedOn', e.currentTarget.value)} error={serverErrors.receivedOn} />
-            <NativeSelect label={t('intake.source')} required value={form.source} onChange={(e) => set('source', e.currentTarget.value as ReferralForm['source'])} data={enumOptions(referralSources, (v) => t(`source.${v}`))} error={serverErrors.source} />
+            <TextInput id={fid('receivedOn')} type="date" label={t('intake.receivedOn')} required max={today} value={form.receivedOn} onChange={(e) => set('receivedOn', e.currentTarget.value)} error={serverErrors.receivedOn} />
+            <NativeSelect id={fid('source')} label={t('intake.source')} required value={form.source} onChange={(e) => set('source', e.currentTarget.value as ReferralForm['source'])} data={enumOptions(referralSources, (v) => t(`source.${v}`))} error={serverErrors.source} />
             {isGop ? (
-              <TextInput label={t('intake.legalBasis')} value={t('legalBasis.SUL140')} readOnly description={t('intake.legalBasisGop')} />
+              <TextInput id={fid('legalBasis')} label={t('intake.legalBasis')} value={t('legalBasis.SUL140')} readOnly description={t('intake.legalBasisGop')} />
             ) : (
-              <NativeSelect label={t('intake.legalBasis')} required value={form.legalBasis} onChange={(e) => set('legalBasis', e.currentTarget.value as ReferralForm['legalBasis'])} data={enumOptions(legalBases, (v) => t(`legalBasis.${v}`))} error={serverErrors.legalBasis} />
+              <NativeSelect id={fid('legalBasis')} label={t('intake.legalBasis')} required value={form.legalBasis} onChange={(e) => set('legalBasis', e.currentTarget.value as ReferralForm['legalBasis'])} data={enumOptions(legalBases, (v) => t(`legalBasis.${v}`))} error={serverErrors.legalBasis} />
             )}
-            <NativeSelect label={t('intake.organisation')} value={form.referringOrganisationId} onChange={(e) => set('referringOrganisationId', e.currentTarget.value)} data={orgOptions} error={serverErrors.referringOrganisationId} />
-            <TextInput label={t('intake.referringText')} value={form.referringText} onChange={(e) => set('referringText', e.currentTarget.value)} error={serverErrors.referringText} />
-            <NativeSelect label={t('intake.diagnosis')} required value={form.diagnosisCode} onChange={(e) => set('diagnosisCode', e.currentTarget.value)} data={dxOptions} error={serverErrors.diagnosisCode} />
+            <NativeSelect id={fid('referringOrganisationId')} label={t('intake.organisation')} value={form.referringOrganisationId} onChange={(e) => set('referringOrganisationId', e.currentTarget.value)} data={orgOptions} error={serverErrors.referringOrganisationId} />
+            <TextInput id={fid('referringText')} label={t('intake.referringText')} value={form.referringText} onChange={(e) => set('referringText', e.currentTarget.value)} error={serverErrors.referringText} />
+            <NativeSelect id={fid('diagnosisCode')} label={t('intake.diagnosis')} required value={form.diagnosisCode} onChange={(e) => set('diagnosisCode', e.currentTarget.value)} data={dxOptions} error={serverErrors.diagnosisCode} />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend={t('intake.treatment')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NativeSelect label={t('intake.treatmentStatus')} required value={form.treatmentStatus} onChange={(e) => set('treatmentStatus', e.currentTarget.value as ReferralForm['treatmentStatus'])} data={enumOptions(treatmentStatuses, (v) => t(`treatmentStatus.${v}`))} error={serverErrors.treatmentStatus} />
+            <NativeSelect id={fid('treatmentStatus')} label={t('intake.treatmentStatus')} required value={form.treatmentStatus} onChange={(e) => set('treatmentStatus', e.currentTarget.value as ReferralForm['treatmentStatus'])} data={enumOptions(treatmentStatuses, (v) => t(`treatmentStatus.${v}`))} error={serverErrors.treatmentStatus} />
             <div />
-            <TextInput type="date" label={t('intake.treatmentStartedOn')} value={form.treatmentStartedOn} onChange={(e) => set('treatmentStartedOn', e.currentTarget.value)} error={serverErrors.treatmentStartedOn} />
-            <TextInput type="date" label={t('intake.treatmentEndedOn')} value={form.treatmentEndedOn} onChange={(e) => set('treatmentEndedOn', e.currentTarget.value)} error={serverErrors.treatmentEndedOn} />
+            <TextInput id={fid('treatmentStartedOn')} type="date" label={t('intake.treatmentStartedOn')} value={form.treatmentStartedOn} onChange={(e) => set('treatmentStartedOn', e.currentTarget.value)} error={serverErrors.treatmentStartedOn} />
+            <TextInput id={fid('treatmentEndedOn')} type="date" label={t('intake.treatmentEndedOn')} value={form.treatmentEndedOn} onChange={(e) => set('treatmentEndedOn', e.currentTarget.value)} error={serverErrors.treatmentEndedOn} />
             {isGop || form.legalBasis === 'SUL140' ? (
               <>
-                <TextInput type="date" label={t('intake.dischargedOn')} required value={form.dischargedOn} onChange={(e) => set('dischargedOn', e.currentTarget.value)} description={t('intake.sul140Hint')} error={serverErrors.dischargedOn} />
-                <TextInput type="date" label={t('intake.planClinicalStartOn')} value={form.planClinicalStartOn} onChange={(e) => set('planClinicalStartOn', e.currentTarget.value)} error={serverErrors.planClinicalStartOn} />
+                <TextInput id={fid('dischargedOn')} type="date" label={t('intake.dischargedOn')} required value={form.dischargedOn} onChange={(e) => set('dischargedOn', e.currentTarget.value)} description={t('intake.sul140Hint')} error={serverErrors.dischargedOn} />
+                <TextInput id={fid('planClinicalStartOn')} type="date" label={t('intake.planClinicalStartOn')} value={form.planClinicalStartOn} onChange={(e) => set('planClinicalStartOn', e.currentTarget.value)} error={serverErrors.planClinicalStartOn} />
               </>
             ) : null}
           </SimpleGrid>
@@ -101,22 +102,23 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
           <Stack gap="md">
             <Radio.Group value={form.targetGroup} onChange={(v) => set('targetGroup', v)} aria-label={t('intake.targetGroup')} error={serverErrors.targetGroup}>
               <Stack gap="xs">
-                {targetGroups.map((g) => (
-                  <Radio key={g} value={g} label={t(`targetGroup.${g}`)} />
+                {targetGroups.map((g, i) => (
+                  <Radio key={g} id={i === 0 ? fid('targetGroup') : undefined} value={g} label={t(`targetGroup.${g}`)} />
                 ))}
               </Stack>
             </Radio.Group>
             {form.targetGroup === 'outside' || form.targetGroup === 'admitted_individual' ? (
               <Checkbox.Group label={t('intake.reasons')} required={form.targetGroup === 'outside'} value={form.targetGroupReasons} onChange={(v) => set('targetGroupReasons', v)} error={serverErrors.targetGroupReasons}>
                 <Stack gap="xs" mt="xs">
-                  {targetGroupOutsideReasons.map((r) => (
-                    <Checkbox key={r} value={r} label={t(`reason.${r}`)} />
+                  {targetGroupOutsideReasons.map((r, i) => (
+                    <Checkbox key={r} id={i === 0 ? fid('targetGroupReasons') : undefined} value={r} label={t(`reason.${r}`)} />
                   ))}
                 </Stack>
               </Checkbox.Group>
             ) : null}
             {form.targetGroup === 'outside' || form.targetGroup === 'admitted_individual' ? (
               <Textarea
+                id={fid('targetGroupJustification')}
                 label={form.targetGroup === 'admitted_individual' ? t('intake.justification') : t('intake.justificationOutside')}
                 required={form.targetGroup === 'admitted_individual'}
                 autosize
@@ -128,17 +130,6 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
             ) : null}
           </Stack>
         </Fieldset>
-        {Object.keys(serverErrors).length > 0 ? (
-          <Alert color="red" role="alert" title={t('intake.fixErrors')} styles={{ title: { color: '#1a1a1a' } }}>
-            <ul style={{ margin: 0 }}>
-              {Object.entries(serverErrors).map(([field, message]) => (
-                <li key={field}>
-                  <Text size="sm">{`${fieldLabel(field)}: ${message}`}</Text>
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        ) : null}
         {submit.isError && !isApiRequestError(submit.error) ? <ErrorAlert error={submit.error} /> : null}
         {submit.isError && isApiRequestError(submit.error) && !['validation', 'conflict'].includes(submit.error.code) ? <ErrorAlert error={submit.error} /> : null}
         <Group>

@@ -59,11 +59,11 @@ export const emptyReferralForm = (today: string): ReferralForm => ({
 const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
 /**
- * The request body: empty fields left out so the server names what is missing. Required enums
- * left empty are sent as they are, so the server's answer names them too.
+ * The request body: every empty field left out — required ones too — so the server's one answer
+ * names everything missing (its intake rules check the required fields, issue 10.18).
  */
 export function toReferralBody(f: ReferralForm, allowDuplicate: boolean): NewReferralBody {
-  const body = {
+  const body: NewReferralBody = {
     citizen: {
       cpr: f.cpr.trim(),
       givenName: opt(f.givenName),
@@ -76,22 +76,21 @@ export function toReferralBody(f: ReferralForm, allowDuplicate: boolean): NewRef
       protected: f.protected || undefined,
       movedInOn: opt(f.movedInOn),
     },
-    receivedOn: f.receivedOn,
-    source: f.source,
+    receivedOn: opt(f.receivedOn),
+    source: f.source || undefined,
     legalBasis: f.source === 'hospital_gop' ? undefined : f.legalBasis || undefined,
     referringOrganisationId: opt(f.referringOrganisationId),
     referringText: opt(f.referringText),
-    diagnosisCode: f.diagnosisCode,
-    treatmentStatus: f.treatmentStatus,
+    diagnosisCode: opt(f.diagnosisCode),
+    treatmentStatus: f.treatmentStatus || undefined,
     treatmentStartedOn: opt(f.treatmentStartedOn),
     treatmentEndedOn: opt(f.treatmentEndedOn),
     dischargedOn: opt(f.dischargedOn),
     planClinicalStartOn: opt(f.planClinicalStartOn),
-    targetGroup: f.targetGroup,
+    targetGroup: f.targetGroup || undefined,
     targetGroupReasons: f.targetGroup === 'in_group' || f.targetGroupReasons.length === 0 ? undefined : f.targetGroupReasons,
     targetGroupJustification: f.targetGroup === 'in_group' ? undefined : opt(f.targetGroupJustification),
     allowDuplicate: allowDuplicate || undefined,
   };
-  // JSON drops undefined; the cast covers the enums that may still be '' (the server refuses them by name).
-  return body as NewReferralBody;
+  return body;
 }

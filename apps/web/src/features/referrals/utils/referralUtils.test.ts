@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCpr, normaliseCpr } from './checkCpr.ts';
-import { openCourseIdFrom } from './fieldErrors.ts';
+import { intakeFieldOrder, isIntakeField, openCourseIdFrom } from './fieldErrors.ts';
 import { emptyReferralForm, toReferralBody } from './referralForm.ts';
 
 describe('checkCpr (same rules as the server)', () => {
@@ -35,6 +35,11 @@ describe('field errors', () => {
     expect(openCourseIdFrom([{ field: 'allowDuplicate', code: 'open_course', message: `open course ${id}`, params: { courseId: id } }])).toBe(id);
     expect(openCourseIdFrom([])).toBeNull();
   });
+  it('knows the intake fields by path, in the order of the form', () => {
+    expect(isIntakeField('citizen.givenName')).toBe(true);
+    expect(isIntakeField('toString')).toBe(false);
+    expect(intakeFieldOrder.indexOf('citizen.familyName')).toBeLessThan(intakeFieldOrder.indexOf('legalBasis'));
+  });
 });
 
 describe('toReferralBody', () => {
@@ -46,5 +51,9 @@ describe('toReferralBody', () => {
     expect(b.targetGroupReasons).toBeUndefined();
     expect(b.allowDuplicate).toBeUndefined();
     expect(toReferralBody(f, true).allowDuplicate).toBe(true);
+  });
+  it('sends an empty form with nothing but the empty CPR, so the server names every required field (issue 10.18)', () => {
+    const b = JSON.parse(JSON.stringify(toReferralBody({ ...emptyReferralForm('2026-11-22'), receivedOn: '' }, false)));
+    expect(b).toEqual({ citizen: { cpr: '' } });
   });
 });

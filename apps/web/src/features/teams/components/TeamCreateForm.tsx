@@ -2,13 +2,21 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput,
 import type { OfferingChoice, TeamMode } from '@samkraft/contracts/teams';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
+import { fieldElementId } from '../../../ui/utils/errorSummary.ts';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useCreateTeam } from '../hooks/useTeams.ts';
 import { DecimalInput, type DecimalValue } from '../../../ui/DecimalInput.tsx';
 
 type SlotDraft = { weekday: string; startTime: string; durationMinutes: DecimalValue };
 const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
+const FORM_ID = 'team-create';
+const fid = (field: string) => fieldElementId(FORM_ID, field);
+/** The form's fields top to bottom, with their labels' keys in `create.*`. */
+const fieldLabelKeys = { offeringId: 'offering', name: 'name', mode: 'mode', capacity: 'capacity', sessionQuota: 'quota', room: 'room', startsOn: 'startsOn', endsOn: 'endsOn' } as const;
+const fieldOrder = Object.keys(fieldLabelKeys);
+const isLabelled = (field: string): field is keyof typeof fieldLabelKeys => Object.hasOwn(fieldLabelKeys, field);
 
 /** Creates a team of one of the municipality's offerings, with its weekly schedule. */
 export function TeamCreateForm({ offerings, today }: { offerings: readonly OfferingChoice[]; today: string }) {
@@ -26,6 +34,14 @@ export function TeamCreateForm({ offerings, today }: { offerings: readonly Offer
   const [room, setRoom] = useState('');
   const [slots, setSlots] = useState<SlotDraft[]>([{ weekday: '2', startTime: '10:00', durationMinutes: 60 }]);
   if (offerings.length === 0) return <Text>{t('create.noOfferings')}</Text>;
+  // A slot's field (`schedule[0].startTime`) is labelled by the schedule and the slot's number.
+  const fieldLabel = (field: string): string | undefined => {
+    if (isLabelled(field)) return t(`create.${fieldLabelKeys[field]}`);
+    const slot = /^schedule(?:\[(\d+)\]|\.(\d+))?/.exec(field);
+    if (!slot) return undefined;
+    const n = slot[1] ?? slot[2];
+    return n === undefined ? t('create.schedule') : `${t('create.schedule')} ${Number(n) + 1}`;
+  };
 
   const setSlot = (i: number, patch: Partial<SlotDraft>) => setSlots((s) => s.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const onSubmit = (e: FormEvent) => {
@@ -52,8 +68,10 @@ export function TeamCreateForm({ offerings, today }: { offerings: readonly Offer
           {t('create.title')}
         </Title>
         <Stack gap="md">
+          <ErrorSummary errors={errors} formId={FORM_ID} label={fieldLabel} order={fieldOrder} focusKey={create.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NativeSelect
+              id={fid('offeringId')}
               label={t('create.offering')}
               required
               value={offeringId}
@@ -61,9 +79,9 @@ export function TeamCreateForm({ offerings, today }: { offerings: readonly Offer
               data={offerings.map((o) => ({ value: o.id, label: `${o.interventionName} — ${o.placeName}` }))}
               error={errors.offeringId}
             />
-            <TextInput label={t('create.name')} required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
-            <NativeSelect label={t('create.mode')} value={mode} onChange={(e) => setMode(e.currentTarget.value as TeamMode)} data={(['rolling', 'cohort'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))} error={errors.mode} />
-            <DecimalInput label={t('create.capacity')} required min={1} max={200} value={capacity} onChange={setCapacity} error={errors.capacity} />
+            <TextInput id={fid('name')} label={t('create.name')} required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+            <NativeSelect id={fid('mode')} label={t('create.mode')} value={mode} onChange={(e) => setMode(e.currentTarget.value as TeamMode)} data={(['rolling', 'cohort'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))} error={errors.mode} />
+            <DecimalInput id={fid('capacity')} label={t('create.capacity')} required min={1} max={200} value={capacity} onChange={setCapacity} error={errors.capacity} />
             <DecimalInput
               label={t('create.quota')}
               description={offering?.defaultQuota ? t('create.quotaHint', { n: offering.defaultQuota }) : undefined}
@@ -73,9 +91,9 @@ export function TeamCreateForm({ offerings, today }: { offerings: readonly Offer
               onChange={setQuota}
               error={errors.sessionQuota}
             />
-            <TextInput label={t('create.room')} maxLength={200} value={room} onChange={(e) => setRoom(e.currentTarget.value)} error={errors.room} />
-            <TextInput type="date" label={t('create.startsOn')} required value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} error={errors.startsOn} />
-            <TextInput type="date" label={t('create.endsOn')} value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} error={errors.endsOn} />
+            <TextInput id={fid('room')} label={t('create.room')} maxLength={200} value={room} onChange={(e) => setRoom(e.currentTarget.value)} error={errors.room} />
+            <TextInput id={fid('startsOn')} type="date" label={t('create.startsOn')} required value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} error={errors.startsOn} />
+            <TextInput id={fid('endsOn')} type="date" label={t('create.endsOn')} value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} error={errors.endsOn} />
           </SimpleGrid>
           <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
             <Text component="legend" fw={500} size="sm" mb="xs">
@@ -85,14 +103,15 @@ export function TeamCreateForm({ offerings, today }: { offerings: readonly Offer
               {slots.map((s, i) => (
                 <Group key={i} align="flex-end" wrap="wrap">
                   <NativeSelect
+                    id={fid(`schedule[${i}].weekday`)}
                     label={t('create.weekday')}
                     value={s.weekday}
                     onChange={(e) => setSlot(i, { weekday: e.currentTarget.value })}
                     data={weekdays.map((w) => ({ value: w, label: t(`weekdays.${w}`) }))}
                     error={errors[`schedule.${i}`] ?? errors[`schedule[${i}].weekday`]}
                   />
-                  <TextInput type="time" label={t('create.time')} required value={s.startTime} onChange={(e) => setSlot(i, { startTime: e.currentTarget.value })} error={errors[`schedule[${i}].startTime`]} />
-                  <DecimalInput label={t('create.minutes')} min={15} max={480} w={120} value={s.durationMinutes} onChange={(v) => setSlot(i, { durationMinutes: v })} error={errors[`schedule[${i}].durationMinutes`]} />
+                  <TextInput id={fid(`schedule[${i}].startTime`)} type="time" label={t('create.time')} required value={s.startTime} onChange={(e) => setSlot(i, { startTime: e.currentTarget.value })} error={errors[`schedule[${i}].startTime`]} />
+                  <DecimalInput id={fid(`schedule[${i}].durationMinutes`)} label={t('create.minutes')} min={15} max={480} w={120} value={s.durationMinutes} onChange={(v) => setSlot(i, { durationMinutes: v })} error={errors[`schedule[${i}].durationMinutes`]} />
                   {slots.length > 1 ? (
                     <Button variant="subtle" color="red" onClick={() => setSlots((x) => x.filter((_, j) => j !== i))}>
                       {t('create.removeSlot', { n: i + 1 })}
