@@ -10,10 +10,13 @@ import { createTestDatabase } from './test-support/test-database.ts';
 
 /**
  * Malformed input on every route of the OpenAPI document, as each role: no answer may be a 5xx.
- * Bounded (a few requests per route) and seeded: SAMKRAFT_FUZZ_SEED=<n> repeats a run, and a
+ * Bounded (a few requests per route) and seeded: the normal test run uses one fixed seed, so it
+ * answers the same every time; SAMKRAFT_FUZZ_SEED=<n> runs another (=random: a new one), and a
  * failure names its seed.
  */
-const seed = Number(process.env.SAMKRAFT_FUZZ_SEED ?? Date.now() % 2_147_483_647);
+const FIXED_SEED = 20_261_205;
+const seedSetting = process.env.SAMKRAFT_FUZZ_SEED;
+const seed = seedSetting === 'random' ? Date.now() % 2_147_483_647 : Number(seedSetting ?? FIXED_SEED);
 /** Requests per route: more where there is input to vary (SAMKRAFT_FUZZ_RUNS for a longer hunt). */
 const RUNS_WITH_INPUT = Number(process.env.SAMKRAFT_FUZZ_RUNS ?? 12);
 const RUNS_WITHOUT_INPUT = Math.ceil(RUNS_WITH_INPUT / 4);

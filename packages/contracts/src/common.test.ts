@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, municipalityCode, text } from './common.ts';
+import { isoDate, municipalityCode, text, isoInstant } from './common.ts';
 
 describe('municipalityCode', () => {
   it('stores the 4-digit form and accepts 3-digit input', () => {
@@ -32,5 +32,16 @@ describe('text', () => {
     for (const broken of ['\uD800', 'a\uDC00', '😀\uD83D']) expect(text.safeParse(broken).success, JSON.stringify(broken)).toBe(false);
     expect(text.safeParse('a\u0000b').error?.issues[0]).toMatchObject({ params: { code: 'invalid_characters' } });
     expect(text.max(3).safeParse('\u0000').success).toBe(false);
+  });
+});
+
+describe('isoInstant', () => {
+  it('takes an instant with Z or a real offset', () => {
+    for (const good of ['2026-11-23T09:30:00Z', '2026-11-23T09:30:00+01:00', '2026-06-30T23:59:59.123-14:00']) expect(isoInstant.safeParse(good).success, good).toBe(true);
+  });
+  it('refuses what PostgreSQL cannot store: an offset past ±14:00, a far year, a day not in its month', () => {
+    for (const bad of ['9600-02-29T23:28:14+23:14', '2026-11-23T09:30:00+15:00', '9600-02-28T10:00:00Z', '2017-02-30T10:00:00Z', '2026-11-23']) {
+      expect(isoInstant.safeParse(bad).success, bad).toBe(false);
+    }
   });
 });

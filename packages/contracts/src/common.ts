@@ -15,6 +15,23 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
   .refine(isRealDate, { message: 'must be a real date YYYY-MM-DD', params: { code: 'invalid_date' } });
+/** An offset PostgreSQL accepts (±15:59) and a real one (±14:00 at most anywhere). */
+function isStorableInstant(v: string): boolean {
+  const at = Date.parse(v);
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(v);
+  const minutes = offset ? Number(offset[2]) * 60 + Number(offset[3]) : 0;
+  return !Number.isNaN(at) && minutes <= 14 * 60 && v.slice(0, 10) >= '1900-01-01' && v.slice(0, 10) <= '2200-12-31' && isRealDate(v.slice(0, 10));
+}
+
+/**
+ * An instant, ISO 8601 with `Z` or an offset (`2026-11-23T09:30:00+01:00`). A shape-valid one
+ * PostgreSQL cannot store (an offset of +23:14, year 9600, 30 February) is refused here, not
+ * answered 500 by the database.
+ */
+export const isoInstant = z.iso
+  .datetime({ offset: true, abort: true })
+  .refine(isStorableInstant, { message: 'must be a real date and time (year 1900–2200, offset at most ±14:00)', params: { code: 'invalid_date' } });
+
 /** The same as `isoDate`, which checks the calendar too now; the contracts written before use this name. */
 export const calendarDate = isoDate;
 

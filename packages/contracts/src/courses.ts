@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, municipalityRef, text, uuid } from './common.ts';
+import { isoDate, isoInstant, municipalityRef, text, uuid } from './common.ts';
 import { legalBasis, referralSource, targetGroup, targetGroupOutsideReason, treatmentStatus } from './referrals.ts';
 import { courseStep } from './start.ts';
 
@@ -97,7 +97,7 @@ export const newContactBody = z.strictObject({
   contactedOn: isoDate,
   channel: contactChannel,
   reached: z.boolean(),
-  agreedAssessmentAt: z.iso.datetime({ offset: true }).optional(),
+  agreedAssessmentAt: isoInstant.optional(),
   note: text.trim().min(1, 'must not be empty').max(4000).optional(),
 });
 export type NewContactBody = z.infer<typeof newContactBody>;
