@@ -110,17 +110,16 @@ describe('POST /api/citizens/search', () => {
 
   it('answers bad input with a 400 naming the query field', async () => {
     const c = await signIn(app, ids.gladsaxeContact!);
-    for (const [body, code] of [
-      [{}, 'required'],
-      [{ query: ' ' }, 'too_short'],
-      [{ query: 'x'.repeat(101) }, 'too_long'],
-      [{ query: '020160' }, 'invalid_format'],
-      [{ query: '020160-9995', cpr: '0201609995' }, 'unknown_field'],
+    for (const [body, field, code] of [
+      [{}, 'query', 'required'],
+      [{ query: ' ' }, 'query', 'too_short'],
+      [{ query: 'x'.repeat(101) }, 'query', 'too_long'],
+      [{ query: '020160' }, 'query', 'invalid_format'],
+      [{ query: 'Lauridsen', cpr: '0201609995' }, 'cpr', 'unknown_field'],
     ] as const) {
       const res = await search(c, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect(res.json().error.fields).toContainEqual(expect.objectContaining({ code }));
-      expect(res.json().error.fields.map((f: { field: string }) => f.field).join()).toMatch(/query|cpr/);
+      expect(res.json().error.fields).toEqual([expect.objectContaining({ field, code })]);
     }
   });
 });
