@@ -100,6 +100,19 @@ describe('POST /api/citizens/search', () => {
     expect(events.filter((e) => e.action === 'citizen.search')).toHaveLength(1);
   });
 
+  it('gives at most 50 citizens, says there were more, and audits only those shown', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 51; i += 1) made.push(await aCitizen(database.db, { homeMunicipalityCode: '0151', givenName: `Mange ${String(i).padStart(2, '0')}`, familyName: 'Mangesen' }));
+    const c = await signIn(app, ids.ballerupContact!);
+    const res = await search(c, { query: 'mangesen' });
+    expect(res.json()).toMatchObject({ truncated: true });
+    expect(res.json().items).toHaveLength(50);
+    const audited = await listAuditEvents(database.db, { actorUserId: ids.ballerupContact!, limit: 1000 });
+    const shown = new Set(audited.filter((e) => e.action === 'citizen.search').map((e) => e.citizenId));
+    expect(made.filter((id) => shown.has(id))).toHaveLength(50);
+    expect(shown.has(made[50]!)).toBe(false);
+  });
+
   it('refuses a coordinator (aggregates only) and audits the refusal', async () => {
     const c = await signIn(app, ids.coordinator!);
     const res = await search(c, { query: 'Lauridsen' });
