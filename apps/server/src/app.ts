@@ -16,6 +16,7 @@ import type { AuthDeps } from './features/auth/auth.service.ts';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
 import { registerCatalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { registerClosingRoutes } from './features/closings/closing.routes.ts';
+import { registerCitizenSearchRoutes } from './features/citizen-search/citizen-search.routes.ts';
 import { registerCitizenRoutes } from './features/citizens/citizen.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCrossReferralRoutes } from './features/cross-referrals/cross-referral.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthRoutes(app, authDeps, { cookieSecure: deps.config.cookieSecure });
   registerStartRoutes(app, { db, clock: deps.clock });
   registerCitizenRoutes(app, { db, clock: deps.clock });
+  registerCitizenSearchRoutes(app, { db, clock: deps.clock });
   registerReferenceRoutes(app, { db, clock: deps.clock });
   registerReferralRoutes(app, { db, clock: deps.clock });
   registerCourseRoutes(app, { db, clock: deps.clock });

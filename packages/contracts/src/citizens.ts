@@ -19,3 +19,34 @@ export const citizenDetail = z.object({
   courses: z.array(z.object({ courseId: uuid, receivedOn: isoDate, closedOn: isoDate.nullable() })),
 });
 export type CitizenDetail = z.infer<typeof citizenDetail>;
+
+/**
+ * Find a citizen by CPR number (with or without the dash) or by name (part of the given or family
+ * name, any case; several words must each match). In the body, never the URL: logs keep URLs.
+ */
+export const citizenSearchBody = z.strictObject({
+  query: text.trim().min(2).max(100),
+});
+export type CitizenSearchBody = z.input<typeof citizenSearchBody>;
+
+/** The most results a search gives; a search that finds more says so and asks for more words. */
+export const citizenSearchLimit = 50;
+
+export const citizenSearchResult = z.object({
+  citizen: z.object({ id: uuid, name: text, identifier: text }),
+  /** `home`: a citizen of the actor's municipality; `provider`: referred to it from another. */
+  scope: z.enum(['home', 'provider']),
+  /** The home municipality's courses of the citizen (home scope only), newest first. */
+  courses: z.array(z.object({ courseId: uuid, receivedOn: isoDate, closedOn: isoDate.nullable() })),
+  /** The cross-municipal referrals sent to the actor's municipality (provider scope only), newest first. */
+  incomingReferrals: z.array(z.object({ id: uuid, receivedOn: isoDate, homeMunicipality: municipalityRef })),
+});
+export type CitizenSearchResult = z.infer<typeof citizenSearchResult>;
+
+export const citizenSearchResults = z.object({
+  by: z.enum(['cpr', 'name']),
+  items: z.array(citizenSearchResult),
+  /** More citizens matched than the limit; only the first are given (and audited). */
+  truncated: z.boolean(),
+});
+export type CitizenSearchResults = z.infer<typeof citizenSearchResults>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { text, uuid } from './common.ts';
+import { isoDate, text, uuid } from './common.ts';
+import { closeReasons } from './courses.ts';
 import { deadline } from './deadlines.ts';
 import { courseStep, courseSummary } from './start.ts';
 
@@ -45,3 +46,21 @@ export const worklist = z.object({
   items: z.array(worklistItem),
 });
 export type Worklist = z.infer<typeof worklist>;
+
+/** A page of the home municipality's closed courses, the most recently closed first. */
+export const closedCoursesQuery = z.strictObject({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ClosedCoursesQuery = z.input<typeof closedCoursesQuery>;
+
+export const closedCourseItem = courseSummary.extend({ closedOn: isoDate, closeReason: z.enum(closeReasons) });
+export type ClosedCourseItem = z.infer<typeof closedCourseItem>;
+
+export const closedCourses = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  items: z.array(closedCourseItem),
+});
+export type ClosedCourses = z.infer<typeof closedCourses>;

@@ -39,13 +39,12 @@ export async function aStaffUser(
 
 export async function aCitizen(
   db: Db,
-  o: { homeMunicipalityCode: string; givenName?: string; familyName?: string; sex?: 'F' | 'M'; birthDate?: string; protected?: boolean },
+  o: { homeMunicipalityCode: string; givenName?: string; familyName?: string; sex?: 'F' | 'M'; birthDate?: string; protected?: boolean; /** An official test CPR (shared/refdata/cpr); otherwise a synthetic pseudonym. */ cpr?: string },
 ): Promise<string> {
   const row = await db
     .insertInto('citizen')
     .values({
-      pseudonym: `P-${randomUUID().slice(0, 13)}`,
-      is_synthetic: true,
+      ...(o.cpr ? { cpr: o.cpr, is_synthetic: false } : { pseudonym: `P-${randomUUID().slice(0, 13)}`, is_synthetic: true }),
       given_name: o.givenName ?? 'Syntetisk',
       family_name: o.familyName ?? 'Testborger',
       sex: o.sex ?? 'F',

@@ -1,5 +1,6 @@
 import { da as assessmentsDa, en as assessmentsEn } from '../features/assessments/i18n.ts';
 import { da as calendarDa, en as calendarEn } from '../features/calendar/i18n.ts';
+import { da as citizenSearchDa, en as citizenSearchEn } from '../features/citizen-search/i18n.ts';
 import { da as catalogueDa, en as catalogueEn } from '../features/catalogue/i18n.ts';
 import { da as closingsDa, en as closingsEn } from '../features/closings/i18n.ts';
 import { da as crossReferralsDa, en as crossReferralsEn } from '../features/cross-referrals/i18n.ts';
@@ -26,8 +27,8 @@ import type { i18n as I18n } from 'i18next';
  * Components then use `useTranslation('referrals')`.
  */
 export const featureResources = {
-  da: { statusNotes: statusNotesDa, crossReferrals: crossReferralsDa, suggestions: suggestionsDa, catalogue: catalogueDa, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, closings: closingsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa, transport: transportDa, teams: teamsDa, reports: reportsDa, extracts: extractsDa, jobs: jobsDa },
-  en: { statusNotes: statusNotesEn, crossReferrals: crossReferralsEn, suggestions: suggestionsEn, catalogue: catalogueEn, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, closings: closingsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn, transport: transportEn, teams: teamsEn, reports: reportsEn, extracts: extractsEn, jobs: jobsEn },
+  da: { statusNotes: statusNotesDa, crossReferrals: crossReferralsDa, suggestions: suggestionsDa, catalogue: catalogueDa, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, closings: closingsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa, transport: transportDa, teams: teamsDa, reports: reportsDa, extracts: extractsDa, jobs: jobsDa, citizenSearch: citizenSearchDa },
+  en: { statusNotes: statusNotesEn, crossReferrals: crossReferralsEn, suggestions: suggestionsEn, catalogue: catalogueEn, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, closings: closingsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn, transport: transportEn, teams: teamsEn, reports: reportsEn, extracts: extractsEn, jobs: jobsEn, citizenSearch: citizenSearchEn },
 } as const;
 
 /** Adds every feature namespace to an i18next instance (idempotent). */

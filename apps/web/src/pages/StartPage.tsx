@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/hooks/sessionQuery.ts';
 import { useActiveRole } from '../features/auth/hooks/useActiveRole.ts';
+import { CitizenSearch } from '../features/citizen-search/components/CitizenSearch.tsx';
 import { StartOverview } from '../features/start/components/StartOverview.tsx';
 import { useStartPage } from '../features/start/hooks/useStartPage.ts';
 import { StartUnreadNotice } from '../features/status-notes/components/StartUnreadNotice.tsx';
@@ -23,6 +24,7 @@ export function StartPage() {
     <>
       <PageTitle title={t('start.title')} description={description} />
       <StartUnreadNotice />
+      {(role === 'contact_person' || role === 'municipal_lead' || role === 'therapist') && <CitizenSearch />}
       <QueryState query={query}>{(data) => <StartOverview data={data} />}</QueryState>
     </>
   );

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActiveRole } from '../features/auth/hooks/useActiveRole.ts';
 import { courseStepLabel } from '../features/courses/utils/courseStep.ts';
+import { ClosedCoursesList } from '../features/worklist/components/ClosedCoursesList.tsx';
 import { WorklistTable } from '../features/worklist/components/WorklistTable.tsx';
 import { useWorklist } from '../features/worklist/hooks/useWorklist.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
@@ -23,6 +24,7 @@ export function WorklistPage() {
   const { role } = useActiveRole();
   const isLead = role === 'municipal_lead';
   const [scope, setScope] = useState<string>(isLead ? 'municipality' : 'mine');
+  const closed = scope === 'closed';
   const [state, setState] = useState('');
   const [step, setStep] = useState('');
   const [page, setPage] = useState(1);
@@ -32,13 +34,14 @@ export function WorklistPage() {
     setPage(next);
     listTop.current?.scrollIntoView({ block: 'start' });
   };
-  const query = useWorklist({ scope, state, step, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  // The closed courses are their own list: the open ones are not read (nor audited) meanwhile.
+  const query = useWorklist({ scope, state, step, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, !closed);
   // A new scope or filter starts from the first page.
   const choose = (set: (value: string) => void) => (value: string) => {
     set(value);
     setPage(1);
   };
-  const scopes = isLead ? (['municipality', 'unassigned'] as const) : (['mine', 'unassigned'] as const);
+  const scopes = isLead ? (['municipality', 'unassigned', 'closed'] as const) : (['mine', 'unassigned', 'closed'] as const);
   return (
     <>
       <PageTitle title={t('title')} description={t('intro')} />
@@ -50,47 +53,55 @@ export function WorklistPage() {
             </Text>
             <SegmentedControl aria-labelledby="worklist-scope" value={scope} onChange={choose(setScope)} data={scopes.map((s) => ({ value: s, label: t(`scope.${s}`) }))} />
           </Stack>
-          <NativeSelect
-            label={t('stateFilter')}
-            value={state}
-            onChange={(e) => choose(setState)(e.currentTarget.value)}
-            data={[{ value: '', label: t('all') }, ...worklistStates.map((s) => ({ value: s, label: t(`states.${s}`) }))]}
-          />
-          <NativeSelect
-            label={t('stepFilter')}
-            value={step}
-            onChange={(e) => choose(setStep)(e.currentTarget.value)}
-            data={[{ value: '', label: t('all') }, ...courseSteps.filter((s) => s !== 'closed').map((s) => ({ value: s, label: courseStepLabel(s, language) }))]}
-          />
-        </Group>
-        <QueryState query={query}>
-          {(data) => (
-            <Stack gap="lg">
-              <Section title={t('countsTitle')}>
-                <StatGrid stats={worklistStates.map((s) => ({ key: s, label: t(`states.${s}`), value: String(data.counts[s]) }))} />
-              </Section>
-              <Section title={t('tableTitle')}>
-                <Stack gap="sm" ref={listTop} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + 16px)' }}>
-                  {data.total > 0 && (
-                    <Text size="sm" c="dimmed" aria-live="polite">
-                      {t('showing', { from: formatNumber(data.offset + 1, language), to: formatNumber(data.offset + data.items.length, language), total: formatNumber(data.total, language) })}
-                    </Text>
-                  )}
-                  <WorklistTable items={data.items} showContactPerson={scope !== 'mine'} />
-                  {data.total > data.limit && (
-                    <Pagination
-                      total={Math.ceil(data.total / data.limit)}
-                      value={page}
-                      onChange={goToPage}
-                      aria-label={t('pages')}
-                      getControlProps={(control) => ({ 'aria-label': t(`pageControls.${control}`) })}
-                    />
-                  )}
-                </Stack>
-              </Section>
-            </Stack>
+          {!closed && (
+            <>
+              <NativeSelect
+                label={t('stateFilter')}
+                value={state}
+                onChange={(e) => choose(setState)(e.currentTarget.value)}
+                data={[{ value: '', label: t('all') }, ...worklistStates.map((s) => ({ value: s, label: t(`states.${s}`) }))]}
+              />
+              <NativeSelect
+                label={t('stepFilter')}
+                value={step}
+                onChange={(e) => choose(setStep)(e.currentTarget.value)}
+                data={[{ value: '', label: t('all') }, ...courseSteps.filter((s) => s !== 'closed').map((s) => ({ value: s, label: courseStepLabel(s, language) }))]}
+              />
+            </>
           )}
-        </QueryState>
+        </Group>
+        {closed ? (
+          <ClosedCoursesList />
+        ) : (
+          <QueryState query={query}>
+            {(data) => (
+              <Stack gap="lg">
+                <Section title={t('countsTitle')}>
+                  <StatGrid stats={worklistStates.map((s) => ({ key: s, label: t(`states.${s}`), value: String(data.counts[s]) }))} />
+                </Section>
+                <Section title={t('tableTitle')}>
+                  <Stack gap="sm" ref={listTop} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + 16px)' }}>
+                    {data.total > 0 && (
+                      <Text size="sm" c="dimmed" aria-live="polite">
+                        {t('showing', { from: formatNumber(data.offset + 1, language), to: formatNumber(data.offset + data.items.length, language), total: formatNumber(data.total, language) })}
+                      </Text>
+                    )}
+                    <WorklistTable items={data.items} showContactPerson={scope !== 'mine'} />
+                    {data.total > data.limit && (
+                      <Pagination
+                        total={Math.ceil(data.total / data.limit)}
+                        value={page}
+                        onChange={goToPage}
+                        aria-label={t('pages')}
+                        getControlProps={(control) => ({ 'aria-label': t(`pageControls.${control}`) })}
+                      />
+                    )}
+                  </Stack>
+                </Section>
+              </Stack>
+            )}
+          </QueryState>
+        )}
       </Stack>
     </>
   );

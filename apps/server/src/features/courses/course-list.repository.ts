@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type InferResult } from 'kysely';
+import type { AuditInsert } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from '../citizens/citizen.mapper.ts';
 import type { CourseStepFacts } from './course-step.rules.ts';
@@ -78,4 +79,40 @@ export async function listCoursesByIds(db: Db, municipalityCode: string, ids: re
     .where(sql<boolean>`k.id = any(${[...ids]}::uuid[])`)
     .execute();
   return rows.map(toListRow);
+}
+
+export type ClosedCourseRow = CourseListRow & { closedOn: string; closeReason: string };
+
+/**
+ * A page of a home municipality's closed courses, the most recently closed first, with how many
+ * there are; with `auditListed`, each course shown is audited in the same statement. The
+ * partial index on closed courses (migration 0016) gives them newest first.
+ */
+export async function listClosedCourses(
+  db: Db,
+  municipalityCode: string,
+  page: { offset: number; limit: number },
+  auditListed?: AuditInsert,
+): Promise<{ total: number; rows: ClosedCourseRow[] }> {
+  const query = listQuery(db, municipalityCode)
+    .select(['k.closed_on', 'k.close_reason'])
+    .where('k.closed_on', 'is not', null)
+    .orderBy('k.closed_on', 'desc')
+    .orderBy('k.id')
+    .offset(page.offset)
+    .limit(page.limit);
+  type Row = InferResult<typeof query>[number];
+  const audited = auditListed ? sql`, audited as (${auditListed(sql`select course_id::text as entity_id, citizen_id from page`)} returning 1)` : sql``;
+  // The count comes as the one row of `t`, so a page past the end still says how many there are.
+  const result = await sql<{ [K in keyof Row]: Row[K] | null } & { total: string }>`
+    with page as materialized (${query})${audited}
+    select p.*, t.total from (
+      select count(*) as total from course k join referral r on r.id = k.referral_id
+      where r.home_municipality_code = ${municipalityCode} and k.closed_on is not null
+    ) t left join page p on true
+    order by p.closed_on desc, p.course_id`.execute(db);
+  const rows = result.rows.flatMap((r): ClosedCourseRow[] =>
+    r.course_id === null ? [] : [{ ...toListRow(r as Row), closedOn: r.closed_on as string, closeReason: r.close_reason as string }],
+  );
+  return { total: Number(result.rows[0]?.total ?? 0), rows };
 }

@@ -1,9 +1,10 @@
 import { apiError } from '@samkraft/contracts/common';
-import { worklist, worklistQuery } from '@samkraft/contracts/worklist';
+import { closedCourses, closedCoursesQuery, worklist, worklistQuery } from '@samkraft/contracts/worklist';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
+import { getClosedCourses } from './closed-courses.service.ts';
 import { getWorklist } from './worklist.service.ts';
 
 export function registerWorklistRoutes(app: App, deps: { db: Db; clock: Clock }): void {
@@ -15,5 +16,15 @@ export function registerWorklistRoutes(app: App, deps: { db: Db; clock: Clock })
       response: { 200: worklist, 400: apiError, 401: apiError, 403: apiError },
     },
     handler: async (request) => getWorklist({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query),
+  });
+
+  app.get('/api/worklist/closed', {
+    schema: {
+      tags: ['worklist'],
+      summary: "The home municipality's closed courses, the most recently closed first, a page at a time",
+      querystring: closedCoursesQuery,
+      response: { 200: closedCourses, 400: apiError, 401: apiError, 403: apiError },
+    },
+    handler: async (request) => getClosedCourses({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query),
   });
 }

@@ -1,11 +1,18 @@
+import type { closeReasons } from '@samkraft/contracts/courses';
 import type { DeadlineKind, DeadlineState } from '@samkraft/contracts/deadlines';
 import type { NextStep, WorklistState } from '@samkraft/contracts/worklist';
 
 /** Texts of the worklist ("arbejdsliste"); `en` has the same shape. */
+type CloseReason = (typeof closeReasons)[number];
+
 export const da = {
   title: 'Arbejdsliste',
   intro: 'Åbne forløb med næste skridt og frist. De mest presserende står øverst.',
-  scope: { label: 'Vis', mine: 'Mine forløb', unassigned: 'Ikke tildelt', municipality: 'Hele kommunen' },
+  scope: { label: 'Vis', mine: 'Mine forløb', unassigned: 'Ikke tildelt', municipality: 'Hele kommunen', closed: 'Afsluttede' },
+  closedTitle: 'Afsluttede forløb, senest afsluttede først',
+  closedEmpty: 'Ingen afsluttede forløb.',
+  closedColumns: { received: 'Modtaget', closed: 'Afsluttet', reason: 'Årsag' },
+  closeReasons: { completed: 'Gennemført', declined: 'Takket nej', died: 'Død', moved: 'Fraflyttet', not_in_target_group: 'Uden for målgruppen', duplicate: 'Dublet', other: 'Andet' } satisfies Record<CloseReason, string>,
   stateFilter: 'Fristens tilstand',
   stepFilter: 'Trin',
   all: 'Alle',
@@ -46,7 +53,11 @@ export type WorklistTexts = typeof da;
 export const en: WorklistTexts = {
   title: 'Worklist',
   intro: 'Open courses with their next step and deadline. The most urgent come first.',
-  scope: { label: 'Show', mine: 'My courses', unassigned: 'Unassigned', municipality: 'Whole municipality' },
+  scope: { label: 'Show', mine: 'My courses', unassigned: 'Unassigned', municipality: 'Whole municipality', closed: 'Closed' },
+  closedTitle: 'Closed courses, most recently closed first',
+  closedEmpty: 'No closed courses.',
+  closedColumns: { received: 'Received', closed: 'Closed', reason: 'Reason' },
+  closeReasons: { completed: 'Completed', declined: 'Declined', died: 'Died', moved: 'Moved away', not_in_target_group: 'Outside the target group', duplicate: 'Duplicate', other: 'Other' },
   stateFilter: 'Deadline state',
   stepFilter: 'Step',
   all: 'All',
