@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, municipalityRef, text, uuid } from './common.ts';
+import { gpClinic, gpClinicInput } from './referrals.ts';
 
 export const citizenParams = z.strictObject({ citizenId: uuid });
 
@@ -16,9 +17,17 @@ export const citizenDetail = z.object({
   deceasedOn: isoDate.nullable(),
   vulnerable: z.boolean(),
   synthetic: z.boolean(),
+  /** The citizen's GP clinic (egen læge); null when not known. Home municipality only. */
+  gp: gpClinic.nullable(),
   courses: z.array(z.object({ courseId: uuid, receivedOn: isoDate, closedOn: isoDate.nullable() })),
 });
 export type CitizenDetail = z.infer<typeof citizenDetail>;
+
+/** Change the citizen's GP clinic (a known one, or a new one), or `null` when it is not known. */
+export const citizenGpUpdate = z.strictObject({ gp: gpClinicInput.nullable() });
+export type CitizenGpUpdate = z.input<typeof citizenGpUpdate>;
+export const citizenGpResult = z.object({ citizenId: uuid, gp: gpClinic.nullable() });
+export type CitizenGpResult = z.infer<typeof citizenGpResult>;
 
 /**
  * Find a citizen by CPR number (with or without the dash) or by name (part of the given or family

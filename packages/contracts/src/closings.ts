@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, isoDate, text, uuid } from './common.ts';
+import { goalStatusUpdates } from './plans.ts';
+import { gpClinic } from './referrals.ts';
 
 /**
  * The closing conversation and the closing note (note §8.9 steps 11–12). The conversation carries
@@ -28,6 +30,8 @@ export const closingConversationSave = z.strictObject({
   benefit: questionnaireAnswer.nullable(),
   /** An end needs assessment of the same course (recorded on the needs assessment page). */
   endAssessmentId: uuid.nullable(),
+  /** Each goal of the current action plan as judged at the closing conversation (issue 10.22). */
+  goals: goalStatusUpdates.optional(),
 });
 export type ClosingConversationSave = z.input<typeof closingConversationSave>;
 
@@ -88,7 +92,7 @@ export const closingOverview = z.object({
   closedOn: isoDate.nullable(),
   closeReason: text.nullable(),
   /** The citizen's GP clinic, the note's GP recipient; null when not known. */
-  gp: organisationRef.nullable(),
+  gp: gpClinic.nullable(),
   endAssessments: z.array(endAssessmentRef),
   conversation: closingConversation.nullable(),
   note: closingNote.nullable(),

@@ -117,6 +117,11 @@ export const fieldErrorCodes = [
   'justification_required',
   'open_course',
   'duplicate',
+  // The GP clinic (issue 10.15).
+  'ydernummer_format',
+  'sor_format',
+  'gp_identifier_required',
+  'not_gp_clinic',
   // Courses, assessments, follow-ups.
   'not_contact_person',
   'requires_reached',
@@ -126,6 +131,7 @@ export const fieldErrorCodes = [
   'initial_exists',
   'already_held',
   'course_closed',
+  'not_goal_of_plan',
   // Deadlines.
   'cross_referral_required',
   'not_cross_referral_of_course',

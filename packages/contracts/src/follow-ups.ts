@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, text, uuid } from './common.ts';
 import { calendarDate } from './common.ts';
+import { goalStatusUpdates } from './plans.ts';
 
 export const followUpChannels = ['phone', 'in_person', 'video', 'home_visit'] as const;
 export const followUpChannel = z.enum(followUpChannels);
@@ -15,6 +16,8 @@ export const followUpHeld = z.strictObject({
   note: text.trim().min(1, 'is required').max(4000),
   /** The conversation led to a revision of the action plan (made on the plan page). */
   planRevised: z.boolean(),
+  /** Each goal of the current action plan as judged at the follow-up (issue 10.22). */
+  goals: goalStatusUpdates.optional(),
 });
 export type FollowUpHeld = z.input<typeof followUpHeld>;
 

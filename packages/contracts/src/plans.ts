@@ -49,7 +49,8 @@ export const actionPlan = z.object({
   evaluationOn: isoDate.nullable(),
   evaluationBy: text.nullable(),
   firstFollowUpOn: isoDate,
-  goals: z.array(z.object({ ordinal: z.number().int(), description: text, targetOn: isoDate.nullable(), status: goalStatus })),
+  /** `status` is the latest judged (`statusRecordedOn`), else the one the version was saved with. */
+  goals: z.array(z.object({ id: uuid, ordinal: z.number().int(), description: text, targetOn: isoDate.nullable(), status: goalStatus, statusRecordedOn: isoDate.nullable() })),
   revisionReason: text.nullable(),
   createdBy: text.nullable(),
   createdAt: text,
@@ -70,5 +71,25 @@ export const actionPlanOverview = z.object({
   versions: z.array(actionPlanVersionSummary),
 });
 export type ActionPlanOverview = z.infer<typeof actionPlanOverview>;
+
+/**
+ * A goal's status judged at a follow-up or at the closing conversation: the goals of the course's
+ * current plan version, each once. Kept as history; the latest is the goal's status.
+ */
+export const goalStatusUpdates = z
+  .array(z.strictObject({ goalId: uuid, status: goalStatus }))
+  .max(30)
+  .refine((goals) => new Set(goals.map((g) => g.goalId)).size === goals.length, { message: 'a goal is given twice', params: { code: 'duplicate' } });
+export type GoalStatusUpdates = z.input<typeof goalStatusUpdates>;
+
+/**
+ * What a new plan starts from: the difficulties and needs found in the course's latest needs
+ * assessment, as Danish text the contact person edits before saving. Null when none is recorded.
+ */
+export const actionPlanDraft = z.object({
+  difficultiesAndNeeds: text.nullable(),
+  basedOn: z.object({ assessmentId: uuid, occasion: z.enum(['initial', 'change', 'end']), assessedOn: isoDate }).nullable(),
+});
+export type ActionPlanDraft = z.infer<typeof actionPlanDraft>;
 
 export const actionPlanVersionParams = z.strictObject({ courseId: uuid, version: z.coerce.number().int().min(1).max(100_000) });

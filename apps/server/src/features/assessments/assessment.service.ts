@@ -5,6 +5,7 @@ import type { needsAssessmentCreate } from '@samkraft/contracts/assessments';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { computeAssessmentChange, orderAssessments } from './assessment-change.rules.ts';
@@ -74,4 +75,13 @@ export async function getNeedsAssessments(ctx: ServiceContext, courseId: string)
     await audit(trx, ctx, [{ action: 'needs_assessment.read', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
     return { assessments: list.map(toDto), change: computeAssessmentChange(list) };
   });
+}
+
+/**
+ * The course's latest needs assessment (by date, then by when recorded), inside the caller's
+ * transaction; the caller decides access and audits (the plan's draft reads it).
+ */
+export async function findLatestAssessmentIn(trx: Db, courseId: string): Promise<AssessmentRecord | undefined> {
+  const list = await listAssessments(trx, courseId);
+  return list.sort((a, b) => b.assessedOn.localeCompare(a.assessedOn) || b.recordedAt.localeCompare(a.recordedAt))[0];
 }

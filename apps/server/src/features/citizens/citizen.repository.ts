@@ -34,6 +34,7 @@ export type CitizenRecord = {
   deceasedOn: string | null;
   vulnerable: boolean;
   synthetic: boolean;
+  gpOrganisationId: string | null;
   courses: { courseId: string; receivedOn: string; closedOn: string | null; homeMunicipalityCode: string }[];
 };
 
@@ -70,6 +71,12 @@ export async function loadCitizen(db: Db, citizenId: string): Promise<CitizenRec
     deceasedOn: c.deceased_on,
     vulnerable: c.vulnerable,
     synthetic: c.is_synthetic,
+    gpOrganisationId: c.gp_organisation_id,
     courses: courses.map((k) => ({ courseId: k.id, receivedOn: k.received_on, closedOn: k.closed_on, homeMunicipalityCode: k.home_municipality_code })),
   };
+}
+
+/** Sets (or clears) the citizen's GP clinic. */
+export async function updateCitizenGp(db: Db, citizenId: string, gpOrganisationId: string | null, at: Date): Promise<void> {
+  await db.updateTable('citizen').set({ gp_organisation_id: gpOrganisationId, updated_at: at }).where('id', '=', citizenId).execute();
 }

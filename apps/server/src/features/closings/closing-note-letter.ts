@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { danishLongDate } from './closing-note.rules.ts';
+import { danishLongDate, gpClinicLine } from './closing-note.rules.ts';
 
 export type ClosingLetterFacts = {
   municipalityName: string;
@@ -7,7 +7,7 @@ export type ClosingLetterFacts = {
   /** `DDMMYY-SSSS`, or the synthetic citizen's pseudonym. */
   citizenId: string;
   citizenIdIsPseudonym: boolean;
-  gpName: string | null;
+  gp: { name: string; ydernummer: string | null; sorCode: string | null; address: string | null } | null;
   contactPersonName: string | null;
   date: string;
   body: string;
@@ -44,7 +44,7 @@ export function closingNoteLetter(f: ClosingLetterFacts): TDocumentDefinitions {
           body: [
             row('Borger', f.citizenName),
             row(f.citizenIdIsPseudonym ? 'Pseudonym' : 'CPR-nummer', f.citizenId),
-            row('Egen læge', f.gpName ?? 'Ikke oplyst'),
+            row('Egen læge', f.gp ? gpClinicLine(f.gp) : 'Ikke oplyst'),
             row('Kontaktperson', f.contactPersonName ?? 'Ikke tildelt'),
             row('Dato', danishLongDate(f.date)),
           ],

@@ -5,6 +5,7 @@ const facts: ClosingNoteFacts = {
   citizenName: 'Syntetisk Testborger',
   municipalityName: 'Gladsaxe',
   contactPersonName: 'Karen Kontakt',
+  gp: { name: 'Lægehuset Testvej', ydernummer: '079741', sorCode: null, address: 'Testvej 1, 2860 Søborg' },
   receivedOn: '2026-03-02',
   diagnosis: { code: 'DC61', title: 'Kræft i blærehalskirtel' },
   plan: {
@@ -13,8 +14,8 @@ const facts: ClosingNoteFacts = {
     difficultiesAndNeeds: 'Inkontinens; nedsat kondition',
     purposeAndContent: 'Bækkenbundstræning på hold',
     goals: [
-      { ordinal: 1, description: 'Kunne gå en tur uden uheld', status: 'reached' },
-      { ordinal: 2, description: 'Cykle til arbejde', status: 'partly_reached' },
+      { ordinal: 1, description: 'Kunne gå en tur uden uheld', status: 'reached', statusRecordedOn: '2026-07-10' },
+      { ordinal: 2, description: 'Cykle til arbejde', status: 'partly_reached', statusRecordedOn: null },
     ],
     responsibilities: [{ part: 'Koordinering', responsible: 'Karen Kontakt, kontaktperson' }],
   },
@@ -46,13 +47,14 @@ describe('composeClosingNote', () => {
       [
         'Afslutningsnotat vedrørende kræftrehabilitering for Syntetisk Testborger.',
         'Borgeren blev henvist til Gladsaxe Kommune 2. marts 2026 med diagnosen DC61 Kræft i blærehalskirtel.',
+        'Egen læge: Lægehuset Testvej (ydernr. 079741), Testvej 1, 2860 Søborg.',
         'Kontaktperson: Karen Kontakt.',
         '',
         'Handleplan (version 2, aftalt 16. marts 2026)',
         'Vanskeligheder og behov: Inkontinens; nedsat kondition',
         'Formål og indhold: Bækkenbundstræning på hold',
         'Mål:',
-        '1. Kunne gå en tur uden uheld – nået',
+        '1. Kunne gå en tur uden uheld – nået (vurderet 10. juli 2026)',
         '2. Cykle til arbejde – delvist nået',
         'Ansvarlige:',
         '- Koordinering: Karen Kontakt, kontaktperson',
@@ -81,12 +83,13 @@ describe('composeClosingNote', () => {
     );
   });
 
-  it('says plainly what is missing: no plan, no interventions, no conversation yet', () => {
-    const text = composeClosingNote({ ...facts, diagnosis: null, contactPersonName: null, plan: null, interventions: [], statusNotes: [], conversation: null, endAssessment: null });
+  it('says plainly what is missing: no GP, no plan, no interventions, no conversation yet', () => {
+    const text = composeClosingNote({ ...facts, diagnosis: null, contactPersonName: null, gp: null, plan: null, interventions: [], statusNotes: [], conversation: null, endAssessment: null });
     expect(text).toBe(
       [
         'Afslutningsnotat vedrørende kræftrehabilitering for Syntetisk Testborger.',
         'Borgeren blev henvist til Gladsaxe Kommune 2. marts 2026.',
+        'Egen læge: Ikke oplyst.',
         '',
         'Handleplan',
         'Der er ikke lavet en handleplan i forløbet.',

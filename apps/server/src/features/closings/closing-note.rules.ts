@@ -11,6 +11,8 @@ export type ClosingNoteFacts = {
   citizenName: string;
   municipalityName: string;
   contactPersonName: string | null;
+  /** The citizen's GP clinic, the note's recipient; null only when it is really not known. */
+  gp: { name: string; ydernummer: string | null; sorCode: string | null; address: string | null } | null;
   receivedOn: string;
   diagnosis: { code: string; title: string | null } | null;
   plan: {
@@ -18,7 +20,8 @@ export type ClosingNoteFacts = {
     agreedOn: string;
     difficultiesAndNeeds: string;
     purposeAndContent: string;
-    goals: { ordinal: number; description: string; status: string }[];
+    /** Each goal's latest status (`statusRecordedOn`: when judged at a follow-up or the closing). */
+    goals: { ordinal: number; description: string; status: string; statusRecordedOn: string | null }[];
     responsibilities: { part: string; responsible: string }[];
   } | null;
   interventions: {
@@ -40,6 +43,12 @@ export type ClosingNoteFacts = {
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
 /** 4. marts 2026 */
+/** The GP clinic as one line: name, ydernummer and SOR code, address. */
+export function gpClinicLine(gp: { name: string; ydernummer: string | null; sorCode: string | null; address: string | null }): string {
+  const numbers = [gp.ydernummer ? `ydernr. ${gp.ydernummer}` : null, gp.sorCode ? `SOR ${gp.sorCode}` : null].filter(Boolean).join(', ');
+  return [numbers ? `${gp.name} (${numbers})` : gp.name, gp.address].filter(Boolean).join(', ');
+}
+
 export function danishLongDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `${d}. ${MONTHS[m - 1] ?? ''} ${y}`;
@@ -103,6 +112,7 @@ export function composeClosingNote(f: ClosingNoteFacts): string {
   const intro = [`Afslutningsnotat vedrørende kræftrehabilitering for ${f.citizenName}.`];
   const referred = `Borgeren blev henvist til ${f.municipalityName} Kommune ${danishLongDate(f.receivedOn)}`;
   intro.push(f.diagnosis ? `${referred} med diagnosen ${f.diagnosis.code}${f.diagnosis.title ? ` ${f.diagnosis.title}` : ''}.` : `${referred}.`);
+  intro.push(`Egen læge: ${f.gp ? gpClinicLine(f.gp) : 'Ikke oplyst'}.`);
   if (f.contactPersonName) intro.push(`Kontaktperson: ${f.contactPersonName}.`);
   sections.push(intro);
 
@@ -110,7 +120,10 @@ export function composeClosingNote(f: ClosingNoteFacts): string {
     const plan = [`Handleplan (version ${f.plan.version}, aftalt ${danishLongDate(f.plan.agreedOn)})`, `Vanskeligheder og behov: ${f.plan.difficultiesAndNeeds.trim()}`, `Formål og indhold: ${f.plan.purposeAndContent.trim()}`];
     if (f.plan.goals.length > 0) {
       plan.push('Mål:');
-      for (const g of f.plan.goals) plan.push(`${g.ordinal}. ${g.description.trim()} – ${GOAL_STATUS_DA[g.status] ?? g.status}`);
+      for (const g of f.plan.goals) {
+        const judged = g.statusRecordedOn ? ` (vurderet ${danishLongDate(g.statusRecordedOn)})` : '';
+        plan.push(`${g.ordinal}. ${g.description.trim()} – ${GOAL_STATUS_DA[g.status] ?? g.status}${judged}`);
+      }
     }
     if (f.plan.responsibilities.length > 0) {
       plan.push('Ansvarlige:');

@@ -20,8 +20,10 @@ export type ClosingCourseRecord = {
   diagnosisCode: string | null;
   diagnosisTitle: string | null;
   contactPersonName: string | null;
-  gp: { id: string; name: string } | null;
+  gp: GpRecord | null;
 };
+
+export type GpRecord = { id: string; name: string; ydernummer: string | null; sorCode: string | null; address: string | null; phone: string | null };
 
 /**
  * The course's facts for the closing: the citizen, the home municipality, the contact person,
@@ -55,13 +57,26 @@ export async function findClosingCourse(db: Db, courseId: string): Promise<Closi
       's.display_name',
       'cg.id as citizen_gp_id',
       'cg.name as citizen_gp_name',
+      'cg.ydernummer as citizen_gp_ydernummer',
+      'cg.sor_code as citizen_gp_sor_code',
+      'cg.address as citizen_gp_address',
+      'cg.phone as citizen_gp_phone',
       'ro.id as referring_gp_id',
       'ro.name as referring_gp_name',
+      'ro.ydernummer as referring_gp_ydernummer',
+      'ro.sor_code as referring_gp_sor_code',
+      'ro.address as referring_gp_address',
+      'ro.phone as referring_gp_phone',
     ])
     .where('k.id', '=', courseId)
     .executeTakeFirst();
   if (!r) return undefined;
-  const gp = r.citizen_gp_id && r.citizen_gp_name ? { id: r.citizen_gp_id, name: r.citizen_gp_name } : r.referring_gp_id && r.referring_gp_name ? { id: r.referring_gp_id, name: r.referring_gp_name } : null;
+  const gp: GpRecord | null =
+    r.citizen_gp_id && r.citizen_gp_name
+      ? { id: r.citizen_gp_id, name: r.citizen_gp_name, ydernummer: r.citizen_gp_ydernummer, sorCode: r.citizen_gp_sor_code, address: r.citizen_gp_address, phone: r.citizen_gp_phone }
+      : r.referring_gp_id && r.referring_gp_name
+        ? { id: r.referring_gp_id, name: r.referring_gp_name, ydernummer: r.referring_gp_ydernummer, sorCode: r.referring_gp_sor_code, address: r.referring_gp_address, phone: r.referring_gp_phone }
+        : null;
   return {
     courseId: r.id,
     openedOn: r.opened_on,
@@ -257,29 +272,6 @@ export async function closeCourseIfOpen(db: Db, courseId: string, closedOn: stri
 export async function findOrganisationKind(db: Db, id: string): Promise<string | undefined> {
   const r = await db.selectFrom('organisation').select('kind').where('id', '=', id).executeTakeFirst();
   return r?.kind;
-}
-
-export type PlanFactsRecord = {
-  version: number;
-  agreedOn: string;
-  difficultiesAndNeeds: string;
-  purposeAndContent: string;
-  goals: { ordinal: number; description: string; status: string }[];
-  responsibilities: { part: string; responsible: string }[];
-};
-
-/** The latest version of the action plan, with its goals and responsibilities. */
-export async function findLatestPlan(db: Db, courseId: string): Promise<PlanFactsRecord | undefined> {
-  const p = await db
-    .selectFrom('action_plan')
-    .select(['id', 'version', 'agreed_on', 'difficulties_and_needs', 'purpose_and_content'])
-    .where('course_id', '=', courseId)
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
-  if (!p) return undefined;
-  const goals = await db.selectFrom('plan_goal').select(['ordinal', 'description', 'status']).where('action_plan_id', '=', p.id).orderBy('ordinal').execute();
-  const responsibilities = await db.selectFrom('action_plan_responsibility').select(['part', 'responsible']).where('action_plan_id', '=', p.id).orderBy('ordinal').execute();
-  return { version: p.version, agreedOn: p.agreed_on, difficultiesAndNeeds: p.difficulties_and_needs, purposeAndContent: p.purpose_and_content, goals, responsibilities };
 }
 
 export type InterventionRecord = {

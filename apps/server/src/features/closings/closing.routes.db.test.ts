@@ -150,7 +150,7 @@ describe('closing note', () => {
     const res = await app.inject({ method: 'POST', url: url('/note/draft'), headers: contact.headers });
     expect(res.statusCode, res.body).toBe(200);
     const { body } = res.json<ClosingNoteDraft>();
-    expect(body.startsWith('Afslutningsnotat vedrørende kræftrehabilitering for Bent Testborger.\nBorgeren blev henvist til Gladsaxe Kommune 1. juni 2026.\nKontaktperson: Karen Kontakt.')).toBe(true);
+    expect(body.startsWith('Afslutningsnotat vedrørende kræftrehabilitering for Bent Testborger.\nBorgeren blev henvist til Gladsaxe Kommune 1. juni 2026.\nEgen læge: Lægehuset Testvej.\nKontaktperson: Karen Kontakt.')).toBe(true);
     expect(body).toContain('Handleplan (version 1, aftalt 8. juni 2026)\nVanskeligheder og behov: Inkontinens\nFormål og indhold: Bækkenbundstræning på hold\nMål:\n1. Gå en tur uden uheld – nået');
     expect(body).toContain('Indsatser\n- Indsats pelvic, Egedal Kommune: startet 20. juni 2026, afsluttet 30. oktober 2026 (gennemført), fremmøde 22 gange.');
     expect(body).toContain('- Slutnotat, Indsats pelvic, 30. oktober 2026: Forløbet er gennemført som planlagt.\n  Fremmøde: 22 gange.\n  Mål nået: Målet er nået.');

@@ -9,13 +9,13 @@ import { renderPdf } from '../../platform/pdf/render-pdf.ts';
 import { formatCpr } from '../citizens/cpr.rules.ts';
 import type { CourseKey } from '../courses/course.repository.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
+import { findCurrentPlanIn, recordGoalStatusesIn } from '../plans/plan-goal-status.service.ts';
 import { closingNoteLetter } from './closing-note-letter.ts';
 import { composeClosingNote } from './closing-note.rules.ts';
 import {
   closeCourseIfOpen,
   findClosingCourse,
   findConversation,
-  findLatestPlan,
   findNote,
   findOrganisationKind,
   listEndAssessments,
@@ -138,6 +138,7 @@ export async function saveClosingConversation(ctx: ServiceContext, courseId: str
       recordedBy: actorId(ctx),
       at: ctx.clock.now(),
     });
+    await recordGoalStatusesIn(trx, ctx, key, { occasion: 'closing', closingConversationId: id, recordedOn: input.heldOn, goals: input.goals ?? [], at: 'goals' });
     await audit(trx, ctx, [
       {
         action: 'closing.conversation',
@@ -160,13 +161,15 @@ export async function draftClosingNote(ctx: ServiceContext, courseId: string): P
     const conversation = await findConversation(trx, courseId);
     const ends = await listEndAssessments(trx, courseId);
     const endAssessment = conversation?.endAssessmentId ? (ends.find((e) => e.id === conversation.endAssessmentId) ?? null) : null;
+    const plan = await findCurrentPlanIn(trx, courseId);
     const body = composeClosingNote({
       citizenName: course.citizenName,
       municipalityName: course.municipalityName,
       contactPersonName: course.contactPersonName,
+      gp: course.gp,
       receivedOn: course.receivedOn,
       diagnosis: course.diagnosisCode ? { code: course.diagnosisCode, title: course.diagnosisTitle } : null,
-      plan: (await findLatestPlan(trx, courseId)) ?? null,
+      plan: plan ?? null,
       interventions: await listInterventions(trx, courseId),
       statusNotes: await listStatusNotes(trx, courseId),
       conversation: conversation ?? null,
@@ -254,7 +257,8 @@ export async function getClosingNotePdf(ctx: ServiceContext, courseId: string): 
       citizenName: course.citizenName,
       citizenId: course.cpr ? formatCpr(course.cpr) : (course.pseudonym ?? ''),
       citizenIdIsPseudonym: course.cpr === null,
-      gpName: (note.sentToGp ? note.gp?.name : null) ?? course.gp?.name ?? null,
+      // The clinic it was sent to; the citizen's GP until then (or when that is the same clinic).
+      gp: note.sentToGp && note.gp && note.gp.id !== course.gp?.id ? { name: note.gp.name, ydernummer: null, sorCode: null, address: null } : course.gp,
       contactPersonName: course.contactPersonName,
       date: note.sentOn ?? danishDate(ctx.clock.now()),
       body: note.body,

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
+import { recordGoalStatusesIn } from '../plans/plan-goal-status.service.ts';
 import { checkHeld, checkSchedule, suggestNextFollowUp } from './follow-up.rules.ts';
 import {
   findCitizenCourseIn,
@@ -59,7 +60,8 @@ export async function recordFollowUpHeld(ctx: ServiceContext, followUpId: string
   const issues = checkHeld({ heldOn: input.heldOn, today: danishDate(ctx.clock.now()) });
   if (issues.length > 0) throw AppError.validation(issues);
   return ctx.db.transaction().execute(async (trx) => {
-    const updated = await markFollowUpHeld(trx, { id: followUpId, ...input, recordedBy: actorId(ctx) });
+    const { goals = [], ...held } = input;
+    const updated = await markFollowUpHeld(trx, { id: followUpId, ...held, recordedBy: actorId(ctx) });
     if (!updated) throw new AppError('conflict', 'This follow-up is already recorded as held', [{ field: 'followUpId', code: 'already_held', message: 'is already held' }]);
     await audit(trx, ctx, [
       {
@@ -71,6 +73,7 @@ export async function recordFollowUpHeld(ctx: ServiceContext, followUpId: string
         detail: { courseId: key.courseId, heldOn: input.heldOn, planRevised: input.planRevised },
       },
     ]);
+    await recordGoalStatusesIn(trx, ctx, key, { occasion: 'follow_up', followUpId, recordedOn: input.heldOn, goals, at: 'goals' });
     return readFollowUp(trx, key.courseId, followUpId);
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { GoalStatus } from '@samkraft/contracts/plans';
 import type { Db } from '../../platform/database/database.ts';
 
@@ -87,11 +88,86 @@ export type PlanRecord = {
   evaluationOn: string | null;
   evaluationBy: string | null;
   firstFollowUpOn: string;
-  goals: { ordinal: number; description: string; targetOn: string | null; status: GoalStatus }[];
+  goals: PlanGoalRecord[];
   revisionReason: string | null;
   createdBy: string | null;
   createdAt: string;
 };
+
+export type PlanGoalRecord = { id: string; ordinal: number; description: string; targetOn: string | null; status: GoalStatus; statusRecordedOn: string | null };
+
+/**
+ * A plan version's goals with each one's latest judged status (follow-up or closing), else the
+ * status the version was saved with.
+ */
+export async function listPlanGoals(db: Db, actionPlanId: string): Promise<PlanGoalRecord[]> {
+  const rows = await db
+    .selectFrom('plan_goal as g')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('plan_goal_status as s')
+          .select(['s.status', 's.recorded_on'])
+          .whereRef('s.plan_goal_id', '=', 'g.id')
+          .orderBy('s.recorded_on', 'desc')
+          .orderBy('s.recorded_at', 'desc')
+          .limit(1)
+          .as('latest'),
+      (j) => j.on(sql<boolean>`true`),
+    )
+    .select(['g.id', 'g.ordinal', 'g.description', 'g.target_on', 'g.status', 'latest.status as latest_status', 'latest.recorded_on'])
+    .where('g.action_plan_id', '=', actionPlanId)
+    .orderBy('g.ordinal')
+    .execute();
+  return rows.map((g) => ({
+    id: g.id,
+    ordinal: g.ordinal,
+    description: g.description,
+    targetOn: g.target_on,
+    status: (g.latest_status ?? g.status) as GoalStatus,
+    statusRecordedOn: g.recorded_on,
+  }));
+}
+
+/** The ids of the goals of the course's latest plan version. */
+export async function listCurrentGoalIds(db: Db, courseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('plan_goal as g')
+    .select('g.id')
+    .where('g.action_plan_id', '=', (eb) => eb.selectFrom('action_plan').select('id').where('course_id', '=', courseId).orderBy('version', 'desc').limit(1))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export type GoalStatusEntry = {
+  goalId: string;
+  status: GoalStatus;
+  occasion: 'follow_up' | 'closing';
+  followUpId: string | null;
+  closingConversationId: string | null;
+  recordedOn: string;
+  recordedBy: string | null;
+  at: Date;
+};
+
+export async function insertGoalStatuses(db: Db, entries: GoalStatusEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('plan_goal_status')
+    .values(
+      entries.map((e) => ({
+        plan_goal_id: e.goalId,
+        status: e.status,
+        occasion: e.occasion,
+        follow_up_id: e.followUpId,
+        closing_conversation_id: e.closingConversationId,
+        recorded_on: e.recordedOn,
+        recorded_by: e.recordedBy,
+        recorded_at: e.at,
+      })),
+    )
+    .execute();
+}
 
 export async function findPlan(db: Db, courseId: string, version: number): Promise<PlanRecord | undefined> {
   const p = await db
@@ -109,7 +185,7 @@ export async function findPlan(db: Db, courseId: string, version: number): Promi
     .where('action_plan_id', '=', p.id)
     .orderBy('ordinal')
     .execute();
-  const goals = await db.selectFrom('plan_goal').select(['ordinal', 'description', 'target_on', 'status']).where('action_plan_id', '=', p.id).orderBy('ordinal').execute();
+  const goals = await listPlanGoals(db, p.id);
   return {
     id: p.id,
     courseId: p.course_id,
@@ -124,7 +200,7 @@ export async function findPlan(db: Db, courseId: string, version: number): Promi
     evaluationOn: p.evaluation_on,
     evaluationBy: p.evaluation_by,
     firstFollowUpOn: p.first_follow_up_on,
-    goals: goals.map((g) => ({ ordinal: g.ordinal, description: g.description, targetOn: g.target_on, status: g.status as GoalStatus })),
+    goals,
     revisionReason: p.revision_reason,
     createdBy: p.display_name,
     createdAt: new Date(p.created_at).toISOString(),

@@ -86,8 +86,8 @@ describe('action plans', () => {
     const saved = res.json<ActionPlan>();
     expect(saved).toMatchObject({ version: 1, revisionReason: null, location: 'Træningscenter Gladsaxe', responsibilities: plan.responsibilities });
     expect(saved.goals).toEqual([
-      { ordinal: 1, description: 'Gå 2 km uden pause', targetOn: '2027-01-31', status: 'open' },
-      { ordinal: 2, description: 'Klare indkøb selv', targetOn: null, status: 'open' },
+      { id: expect.any(String), ordinal: 1, description: 'Gå 2 km uden pause', targetOn: '2027-01-31', status: 'open', statusRecordedOn: null },
+      { id: expect.any(String), ordinal: 2, description: 'Klare indkøb selv', targetOn: null, status: 'open', statusRecordedOn: null },
     ]);
     const followUps = await database.db.selectFrom('follow_up').select(['planned_on']).where('course_id', '=', courseId).execute();
     expect(followUps).toEqual([{ planned_on: '2026-12-04' }]);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { courseIdParams } from '@samkraft/contracts/assessments';
 import { apiError } from '@samkraft/contracts/common';
-import { actionPlan, actionPlanCreate, actionPlanOverview, actionPlanVersionParams } from '@samkraft/contracts/plans';
+import { actionPlan, actionPlanCreate, actionPlanDraft, actionPlanOverview, actionPlanVersionParams } from '@samkraft/contracts/plans';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
-import { createPlanVersion, getPlanOverview, getPlanPdf, getPlanVersion } from './plan.service.ts';
+import { createPlanVersion, getPlanDraft, getPlanOverview, getPlanPdf, getPlanVersion } from './plan.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
@@ -28,6 +28,16 @@ export function registerPlanRoutes(app: App, deps: { db: Db; clock: Clock }): vo
   app.get('/api/courses/:courseId/action-plans', {
     schema: { tags: ['plans'], summary: 'The current action plan and its versions', params: courseIdParams, response: { 200: actionPlanOverview, ...errors } },
     handler: async (request) => getPlanOverview({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
+  });
+
+  app.get('/api/courses/:courseId/action-plans/draft', {
+    schema: {
+      tags: ['plans'],
+      summary: "A new plan's difficulties and needs, drafted from the course's latest needs assessment (edited and saved by the user)",
+      params: courseIdParams,
+      response: { 200: actionPlanDraft, ...errors },
+    },
+    handler: async (request) => getPlanDraft({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
   });
 
   app.get('/api/courses/:courseId/action-plans/:version', {

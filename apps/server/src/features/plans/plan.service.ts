@@ -1,15 +1,23 @@
 import type { z } from 'zod';
-import type { ActionPlan, actionPlanCreate, ActionPlanOverview } from '@samkraft/contracts/plans';
+import type { ActionPlan, actionPlanCreate, ActionPlanDraft, ActionPlanOverview } from '@samkraft/contracts/plans';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
+import { findLatestAssessmentIn } from '../assessments/assessment.service.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { scheduleFollowUpIn } from '../follow-ups/follow-up.service.ts';
 import { planLetter } from './plan-letter.ts';
-import { findPlan, findPlanLetterFacts, insertPlan, listPlanVersions, lockCourse, nextPlanVersion } from './plan.repository.ts';
-import { checkPlanInput } from './plan.rules.ts';
+import {
+  findPlan,
+  findPlanLetterFacts,
+  insertPlan,
+  listPlanVersions,
+  lockCourse,
+  nextPlanVersion,
+} from './plan.repository.ts';
+import { checkPlanInput, draftDifficultiesAndNeeds } from './plan.rules.ts';
 
 type PlanInput = z.output<typeof actionPlanCreate>;
 
@@ -94,4 +102,23 @@ export async function getPlanPdf(ctx: ServiceContext, courseId: string, version:
     return { plan, facts };
   });
   return { bytes: await renderPdf(planLetter(plan, facts)), filename: `handleplan-v${version}.pdf` };
+}
+
+/**
+ * What a new plan starts from (issue 10.22): the difficulties and needs found in the course's
+ * latest needs assessment, composed as Danish text for the contact person to edit and save.
+ */
+export async function getPlanDraft(ctx: ServiceContext, courseId: string): Promise<ActionPlanDraft> {
+  const key = await requireCourseAccess(ctx, courseId, 'write', 'action_plan.draft');
+  return ctx.db.transaction().execute(async (trx) => {
+    const assessment = await findLatestAssessmentIn(trx, courseId);
+    await audit(trx, ctx, [
+      { action: 'action_plan.draft', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed', detail: { assessmentId: assessment?.id ?? null } },
+    ]);
+    if (!assessment) return { difficultiesAndNeeds: null, basedOn: null };
+    return {
+      difficultiesAndNeeds: draftDifficultiesAndNeeds(assessment),
+      basedOn: { assessmentId: assessment.id, occasion: assessment.occasion, assessedOn: assessment.assessedOn },
+    };
+  });
 }

@@ -1,11 +1,20 @@
 import type { Db } from '../../platform/database/database.ts';
 
-export type CitizenByCpr = { id: string; homeMunicipalityCode: string; birthDate: string; deceasedOn: string | null; givenName: string; familyName: string; protected: boolean };
+export type CitizenByCpr = {
+  id: string;
+  homeMunicipalityCode: string;
+  birthDate: string;
+  deceasedOn: string | null;
+  givenName: string;
+  familyName: string;
+  protected: boolean;
+  gpOrganisationId: string | null;
+};
 
 export async function findCitizenByCpr(db: Db, cpr: string): Promise<CitizenByCpr | undefined> {
   const c = await db
     .selectFrom('citizen')
-    .select(['id', 'home_municipality_code', 'birth_date', 'deceased_on', 'given_name', 'family_name', 'name_address_protected'])
+    .select(['id', 'home_municipality_code', 'birth_date', 'deceased_on', 'given_name', 'family_name', 'name_address_protected', 'gp_organisation_id'])
     .where('cpr', '=', cpr)
     .executeTakeFirst();
   return (
@@ -17,6 +26,7 @@ export async function findCitizenByCpr(db: Db, cpr: string): Promise<CitizenByCp
       givenName: c.given_name,
       familyName: c.family_name,
       protected: c.name_address_protected,
+      gpOrganisationId: c.gp_organisation_id,
     }
   );
 }
@@ -41,6 +51,7 @@ export type NewCitizen = {
   city: string | null;
   phone: string | null;
   protected: boolean;
+  gpOrganisationId: string | null;
 };
 
 export async function insertCitizen(db: Db, c: NewCitizen): Promise<string> {
@@ -58,13 +69,14 @@ export async function insertCitizen(db: Db, c: NewCitizen): Promise<string> {
       city: c.city,
       phone: c.phone,
       name_address_protected: c.protected,
+      gp_organisation_id: c.gpOrganisationId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export type CitizenChanges = Partial<{ homeMunicipalityCode: string; givenName: string; familyName: string; addressLine: string; postalCode: string; city: string; phone: string; protected: boolean }>;
+export type CitizenChanges = Partial<{ homeMunicipalityCode: string; givenName: string; familyName: string; addressLine: string; postalCode: string; city: string; phone: string; protected: boolean; gpOrganisationId: string }>;
 
 export async function updateCitizen(db: Db, id: string, ch: CitizenChanges, at: Date): Promise<void> {
   await db
@@ -78,6 +90,7 @@ export async function updateCitizen(db: Db, id: string, ch: CitizenChanges, at: 
       ...(ch.city !== undefined && { city: ch.city }),
       ...(ch.phone !== undefined && { phone: ch.phone }),
       ...(ch.protected !== undefined && { name_address_protected: ch.protected }),
+      ...(ch.gpOrganisationId !== undefined && { gp_organisation_id: ch.gpOrganisationId }),
       updated_at: at,
     })
     .where('id', '=', id)
@@ -176,16 +189,6 @@ export async function closeOpenCoursesOfCitizen(db: Db, citizenId: string, munic
       .execute();
   }
   return open.map((k) => k.id);
-}
-
-export async function listOrganisations(db: Db, kind: string | undefined) {
-  let q = db
-    .selectFrom('organisation as o')
-    .leftJoin('organisation as p', 'p.id', 'o.parent_id')
-    .select(['o.id', 'o.kind', 'o.name', 'p.name as parent_name'])
-    .where('o.active', '=', true);
-  if (kind) q = q.where('o.kind', '=', kind);
-  return q.orderBy('o.name').execute();
 }
 
 export async function listDiagnoses(db: Db) {

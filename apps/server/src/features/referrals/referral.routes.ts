@@ -16,7 +16,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
-import { listDiagnoses, listOrganisations } from './referral.repository.ts';
+import { listOrganisations } from './organisation.repository.ts';
+import { listDiagnoses } from './referral.repository.ts';
 import { createReferral, lookupCitizen, markDeceased } from './referral.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
@@ -58,14 +59,22 @@ export function registerReferralRoutes(app: App, deps: { db: Db; clock: Clock })
   app.get('/api/organisations', {
     schema: {
       tags: ['referrals'],
-      summary: 'Referring organisations (hospital departments, GP clinics …)',
+      summary: 'Referring organisations (hospital departments, GP clinics …); `q` finds by name, ydernummer or SOR code',
       querystring: organisationsQuery,
       response: { 200: z.array(organisationItem), 400: apiError, 401: apiError },
     },
     handler: async (request) => {
       requireStaff(request);
-      const rows = await listOrganisations(deps.db, request.query.kind);
-      return rows.map((r) => ({ id: r.id, kind: r.kind as z.infer<typeof organisationItem>['kind'], name: r.name, parentName: r.parent_name }));
+      const rows = await listOrganisations(deps.db, { kind: request.query.kind, q: request.query.q });
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind as z.infer<typeof organisationItem>['kind'],
+        name: r.name,
+        parentName: r.parent_name,
+        ydernummer: r.ydernummer,
+        sorCode: r.sor_code,
+        address: r.address,
+      }));
     },
   });
 

@@ -9,6 +9,7 @@ import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import { loadCitizenAccessFacts, loadCitizen } from '../citizens/citizen.repository.ts';
 import { cprFieldErrorCode, parseCpr } from '../citizens/cpr.rules.ts';
 import { decideCourseAccess, type CourseAccessMode } from '../courses/course-access.rules.ts';
+import { checkGpClinicIn, resolveGpClinicIn } from './gp-clinic.service.ts';
 import { checkReferralIntake } from './referral-intake.rules.ts';
 import {
   closeOpenCoursesOfCitizen,
@@ -54,7 +55,10 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
       organisationExists: body.referringOrganisationId ? await organisationExists(trx, body.referringOrganisationId) : true,
       existingCitizen: existing ? { birthDate: existing.birthDate, deceasedOn: existing.deceasedOn, elsewhere: existing.homeMunicipalityCode !== home } : null,
     });
-    if (!decision.ok) throw AppError.validation(decision.issues);
+    // The GP is checked with the rest, so one answer names every field at fault.
+    const gpIssues = body.gp ? await checkGpClinicIn(trx, body.gp, 'gp') : [];
+    if (!decision.ok || gpIssues.length > 0) throw AppError.validation([...(decision.ok ? [] : decision.issues), ...gpIssues]);
+    const gp = body.gp ? await resolveGpClinicIn(trx, body.gp, 'gp', home) : null;
 
     const open = existing ? await findOpenCourse(trx, existing.id, home) : undefined;
     if (open && !body.allowDuplicate) return { kind: 'duplicate', duplicateOf: open, citizenId: existing?.id ?? null } as const;
@@ -84,6 +88,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
       if (c.city !== undefined) changes.city = c.city;
       if (c.phone !== undefined) changes.phone = c.phone;
       if (c.protected !== undefined && c.protected !== existing.protected) changes.protected = c.protected;
+      if (gp && gp.clinic.id !== existing.gpOrganisationId) changes.gpOrganisationId = gp.clinic.id;
       if (Object.keys(changes).length > 0) {
         await updateCitizen(trx, citizenId, changes, now);
         entries.push({
@@ -92,7 +97,11 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
           entityType: 'citizen',
           entityId: citizenId,
           outcome: 'allowed',
-          detail: { fields: Object.keys(changes), ...(changes.homeMunicipalityCode ? { movedFrom: existing.homeMunicipalityCode, movedTo: home } : {}) },
+          detail: {
+            fields: Object.keys(changes),
+            ...(changes.homeMunicipalityCode ? { movedFrom: existing.homeMunicipalityCode, movedTo: home } : {}),
+            ...(changes.gpOrganisationId ? { gpFrom: existing.gpOrganisationId, gpTo: changes.gpOrganisationId, gpCreated: gp?.created ?? false } : {}),
+          },
         });
       }
     } else {
@@ -108,8 +117,9 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
         city: c.city ?? null,
         phone: c.phone ?? null,
         protected: c.protected ?? false,
+        gpOrganisationId: gp?.clinic.id ?? null,
       });
-      entries.push({ action: 'citizen.create', citizenId, entityType: 'citizen', entityId: citizenId, outcome: 'allowed' });
+      entries.push({ action: 'citizen.create', citizenId, entityType: 'citizen', entityId: citizenId, outcome: 'allowed', ...(gp ? { detail: { gp: gp.clinic.id, gpCreated: gp.created } } : {}) });
     }
 
     const outside = decision.targetGroup === 'outside';

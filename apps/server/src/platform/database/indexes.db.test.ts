@@ -27,6 +27,7 @@ const WITHOUT_INDEX: Record<string, string> = {
   'extract_import.actor_user_id': 'who, never joined',
   'follow_up.recorded_by': 'who, never joined',
   'needs_assessment.recorded_by': 'who, never joined',
+  'plan_goal_status.recorded_by': 'who, never joined',
   'needs_assessment_problem.item_code': 'reference table (the form items)',
   'referral.created_by': 'who, never joined',
   'referral.diagnosis_code': 'reference table; joined from referral to diagnosis by its primary key',

@@ -463,6 +463,7 @@ export interface Organisation {
   parent_id: string | null;
   phone: string | null;
   sor_code: string | null;
+  ydernummer: string | null;
 }
 
 export interface PlanGoal {
@@ -472,6 +473,18 @@ export interface PlanGoal {
   ordinal: number;
   status: Generated<string>;
   target_on: string | null;
+}
+
+export interface PlanGoalStatus {
+  closing_conversation_id: string | null;
+  follow_up_id: string | null;
+  id: Generated<string>;
+  occasion: string;
+  plan_goal_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  recorded_on: string;
+  status: string;
 }
 
 export interface ProviderGoal {
@@ -651,6 +664,7 @@ export interface DB {
   offering: Offering;
   organisation: Organisation;
   plan_goal: PlanGoal;
+  plan_goal_status: PlanGoalStatus;
   provider_goal: ProviderGoal;
   referral: Referral;
   routing: Routing;
