@@ -3,6 +3,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionPlanForm } from '../features/plans/components/ActionPlanForm.tsx';
+import { NewPlanForm } from '../features/plans/components/NewPlanForm.tsx';
 import { PlanVersions, PlanView } from '../features/plans/components/PlanView.tsx';
 import { usePlanOverview } from '../features/plans/hooks/usePlans.ts';
 import { EmptyState } from '../ui/EmptyState.tsx';
@@ -27,7 +28,7 @@ export function ActionPlanPage() {
             {current === null ? (
               <Section title={t('newTitle')}>
                 <EmptyState text={t('none')} />
-                <ActionPlanForm courseId={courseId} current={null} onDone={() => setRevising(false)} />
+                <NewPlanForm courseId={courseId} onDone={() => setRevising(false)} />
               </Section>
             ) : revising ? (
               <Section title={t('reviseTitle', { version: current.version + 1 })}>

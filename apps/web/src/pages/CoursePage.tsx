@@ -12,6 +12,7 @@ import { DeadlinesSection } from '../features/deadlines/components/DeadlinesSect
 import { DeceasedSection } from '../features/deadlines/components/DeceasedSection.tsx';
 import { danishToday } from '../ui/utils/danishToday.ts';
 import { CourseStatusNotesSection } from '../features/status-notes/components/CourseStatusNotesSection.tsx';
+import { CitizenGpSection } from '../features/referrals/components/CitizenGpSection.tsx';
 import { SuggestionsSection } from '../features/suggestions/components/SuggestionsSection.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -29,6 +30,7 @@ export function CoursePage() {
             <CourseHeader course={course} />
             <ReferralFacts course={course} />
             <ContactPersonSection course={course} />
+            <CitizenGpSection citizenId={course.citizen.id} courseId={course.id} canWrite={course.permissions.write} />
             <ContactsSection course={course} today={danishToday()} />
             <DeadlinesSection course={course} today={danishToday()} />
             <SuggestionsSection courseId={course.id} />

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
+import { GoalStatusFields } from '../../plans/components/GoalStatusFields.tsx';
+import { toGoalStatusUpdates, type GoalStatusForm } from '../../plans/utils/goalStatusForm.ts';
 import { useSaveConversation } from '../hooks/useClosing.ts';
 import { conversationBody, conversationForm, type ConversationForm } from '../utils/conversationForm.ts';
 
@@ -22,10 +24,11 @@ export function ClosingConversationForm({ courseId, data }: Props) {
   const errors = useFieldErrors(mutation.error);
   const [form, setForm] = useState<ConversationForm>(() => conversationForm(data.conversation, danishToday(), data.endAssessments[0]?.id ?? null));
   const set = <K extends keyof ConversationForm>(k: K, v: ConversationForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const [goals, setGoals] = useState<GoalStatusForm>({});
   const locked = data.note?.sentOn != null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    mutation.mutate(conversationBody(form));
+    mutation.mutate({ ...conversationBody(form), goals: toGoalStatusUpdates(goals) }, { onSuccess: () => setGoals({}) });
   };
   const answered = form.questionnaire === 'answered';
   return (
@@ -35,6 +38,8 @@ export function ClosingConversationForm({ courseId, data }: Props) {
       <Textarea label={t('evaluation')} description={t('evaluationHint')} value={form.evaluation} onChange={(e) => set('evaluation', e.currentTarget.value)} error={errors.evaluation} withAsterisk autosize minRows={3} readOnly={locked} />
       <Textarea label={t('citizenExperience')} value={form.citizenExperience} onChange={(e) => set('citizenExperience', e.currentTarget.value)} error={errors.citizenExperience} autosize minRows={2} readOnly={locked} />
       <Textarea label={t('planOnward')} description={t('planOnwardHint')} value={form.planOnward} onChange={(e) => set('planOnward', e.currentTarget.value)} error={errors.planOnward} autosize minRows={2} readOnly={locked} />
+
+      <GoalStatusFields courseId={courseId} value={goals} onChange={setGoals} errors={errors} disabled={locked} />
 
       <Fieldset legend={t('questionnaireTitle')} disabled={locked}>
         <Stack gap="md">

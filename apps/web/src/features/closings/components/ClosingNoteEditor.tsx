@@ -13,6 +13,12 @@ import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 
 type Props = { courseId: string; data: ClosingOverview };
 
+/** The GP clinic as the note's header prints it: name, ydernummer and SOR code, address. */
+function gpLine(gp: NonNullable<ClosingOverview['gp']>): string {
+  const numbers = [gp.ydernummer ? `ydernr. ${gp.ydernummer}` : null, gp.sorCode ? `SOR ${gp.sorCode}` : null].filter(Boolean).join(', ');
+  return [numbers ? `${gp.name} (${numbers})` : gp.name, gp.address].filter(Boolean).join(', ');
+}
+
 function SentSummary({ note }: { note: ClosingNote }) {
   const { t } = useTranslation('closings');
   const { language } = useLanguage();
@@ -50,7 +56,7 @@ function SendForm({ courseId, data }: Props) {
         <Text size="sm">{t('sendClosesCourse')}</Text>
         <TextInput type="date" label={t('sentOn')} value={sentOn} max={danishToday()} onChange={(e) => setSentOn(e.currentTarget.value)} error={errors.sentOn} withAsterisk w={220} />
         <Checkbox
-          label={data.gp ? t('toGpWith', { name: data.gp.name }) : t('toGp')}
+          label={data.gp ? t('toGpWith', { name: gpLine(data.gp) }) : t('toGp')}
           description={data.gp ? undefined : t('gpUnknown')}
           checked={toGp}
           onChange={(e) => setToGp(e.currentTarget.checked)}
@@ -104,6 +110,12 @@ export function ClosingNoteEditor({ courseId, data }: Props) {
   };
   return (
     <Stack gap="md">
+      <Text size="sm" data-testid="closing-gp">
+        <Text span fw={600}>
+          {t('gpRecipient')}
+        </Text>{' '}
+        {data.gp ? gpLine(data.gp) : t('gpNotKnown')}
+      </Text>
       {sent && note ? <SentSummary note={note} /> : null}
       {sent ? null : (
         <Stack gap={4}>

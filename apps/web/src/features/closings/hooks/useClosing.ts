@@ -20,6 +20,8 @@ function useOnSaved(courseId: string) {
     // ['course', id] also covers the course's deadlines.
     void client.invalidateQueries({ queryKey: ['course', courseId] });
     void client.invalidateQueries({ queryKey: ['worklist'] });
+    // The conversation may judge the plan's goals: the plan shows their latest status.
+    void client.invalidateQueries({ queryKey: ['action-plans', courseId] });
   };
 }
 

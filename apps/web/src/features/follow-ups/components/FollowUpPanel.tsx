@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
+import { GoalStatusFields } from '../../plans/components/GoalStatusFields.tsx';
+import { toGoalStatusUpdates, type GoalStatusForm } from '../../plans/utils/goalStatusForm.ts';
 import { useRecordHeld, useScheduleFollowUp, useSetVulnerable } from '../hooks/useFollowUps.ts';
 
 type Props = { courseId: string; data: FollowUpList };
@@ -20,10 +22,11 @@ function HeldForm({ courseId, followUp, onDone }: { courseId: string; followUp: 
   const [channel, setChannel] = useState<FollowUpChannel>('phone');
   const [note, setNote] = useState('');
   const [planRevised, setPlanRevised] = useState(false);
+  const [goals, setGoals] = useState<GoalStatusForm>({});
   const errors = useFieldErrors(mutation.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    mutation.mutate({ id: followUp.id, body: { heldOn, channel, note, planRevised } }, { onSuccess: onDone });
+    mutation.mutate({ id: followUp.id, body: { heldOn, channel, note, planRevised, goals: toGoalStatusUpdates(goals) } }, { onSuccess: onDone });
   };
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={t('recordHeldFor', { date: formatDate(followUp.plannedOn, language) })}>
@@ -36,6 +39,7 @@ function HeldForm({ courseId, followUp, onDone }: { courseId: string; followUp: 
           <NativeSelect label={t('channel')} value={channel} data={followUpChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))} onChange={(e) => setChannel(e.currentTarget.value as FollowUpChannel)} />
         </Group>
         <Textarea label={t('noteLabel')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} withAsterisk autosize minRows={3} />
+        <GoalStatusFields courseId={courseId} value={goals} onChange={setGoals} errors={errors} />
         <Checkbox label={t('planRevised')} checked={planRevised} onChange={(e) => setPlanRevised(e.currentTarget.checked)} />
         {mutation.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={mutation.error} /> : null}
         <Group>

@@ -8,7 +8,8 @@ export function useFollowUps(courseId: string) {
 
 function useInvalidate(courseId: string) {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: ['follow-ups', courseId] });
+  // A held follow-up may judge the plan's goals: the plan shows their latest status.
+  return () => Promise.all([client.invalidateQueries({ queryKey: ['follow-ups', courseId] }), client.invalidateQueries({ queryKey: ['action-plans', courseId] })]);
 }
 
 export function useScheduleFollowUp(courseId: string) {

@@ -1,10 +1,15 @@
-import { actionPlan, actionPlanOverview, type ActionPlan, type ActionPlanCreate, type ActionPlanOverview } from '@samkraft/contracts/plans';
+import { actionPlan, actionPlanDraft, actionPlanOverview, type ActionPlan, type ActionPlanCreate, type ActionPlanDraft, type ActionPlanOverview } from '@samkraft/contracts/plans';
 import { requestJson } from '../../../api/client.ts';
 
 const base = (courseId: string) => `/api/courses/${encodeURIComponent(courseId)}/action-plans`;
 
 export function fetchPlanOverview(courseId: string): Promise<ActionPlanOverview> {
   return requestJson(base(courseId), actionPlanOverview);
+}
+
+/** A new plan's difficulties and needs, drafted by the server from the latest needs assessment. */
+export function fetchPlanDraft(courseId: string): Promise<ActionPlanDraft> {
+  return requestJson(`${base(courseId)}/draft`, actionPlanDraft);
 }
 
 export function createPlanVersion(courseId: string, body: ActionPlanCreate): Promise<ActionPlan> {

@@ -8,13 +8,19 @@ import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { useCreatePlanVersion } from '../hooks/usePlans.ts';
 import { emptyPlanForm, planFormFrom, toPlanBody, type PlanFormValues } from '../utils/planForm.ts';
 
-export type ActionPlanFormProps = { courseId: string; current: ActionPlan | null; onDone: () => void };
+export type ActionPlanFormProps = {
+  courseId: string;
+  current: ActionPlan | null;
+  onDone: () => void;
+  /** A new plan's difficulties and needs as drafted from the needs assessment (edited before saving). */
+  draftedDifficulties?: string | null;
+};
 
 /** The plan with every field of note §8.9; with a current plan it saves a revision. */
-export function ActionPlanForm({ courseId, current, onDone }: ActionPlanFormProps) {
+export function ActionPlanForm({ courseId, current, onDone, draftedDifficulties }: ActionPlanFormProps) {
   const { t } = useTranslation('plans');
   const today = danishToday();
-  const [v, setV] = useState<PlanFormValues>(() => (current ? planFormFrom(current, today) : emptyPlanForm(today)));
+  const [v, setV] = useState<PlanFormValues>(() => (current ? planFormFrom(current, today) : { ...emptyPlanForm(today), difficultiesAndNeeds: draftedDifficulties ?? '' }));
   const mutation = useCreatePlanVersion(courseId);
   const errors = useFieldErrors(mutation.error);
   const revision = current !== null;

@@ -1,9 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActionPlanCreate } from '@samkraft/contracts/plans';
-import { createPlanVersion, fetchPlanOverview } from '../api/plansApi.ts';
+import { createPlanVersion, fetchPlanDraft, fetchPlanOverview } from '../api/plansApi.ts';
 
 export function usePlanOverview(courseId: string) {
   return useQuery({ queryKey: ['action-plans', courseId], queryFn: () => fetchPlanOverview(courseId) });
+}
+
+export function usePlanDraft(courseId: string) {
+  return useQuery({ queryKey: ['action-plans', courseId, 'draft'], queryFn: () => fetchPlanDraft(courseId), staleTime: 0 });
 }
 
 export function useCreatePlanVersion(courseId: string) {

@@ -16,6 +16,7 @@ import { checkCpr } from '../utils/checkCpr.ts';
 import { INTAKE_FORM_ID, intakeFieldLabelKeys, intakeFieldOrder, isIntakeField, openCourseIdFrom, type IntakeField } from '../utils/fieldErrors.ts';
 import { emptyReferralForm, type ReferralForm, toReferralBody } from '../utils/referralForm.ts';
 import { CitizenFields } from './CitizenFields.tsx';
+import { GpClinicFields } from './GpClinicFields.tsx';
 
 export type NewReferralFormProps = { today: string };
 
@@ -27,7 +28,7 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
   const [cprTouched, setCprTouched] = useState(false);
   const set = <K extends keyof ReferralForm>(key: K, value: ReferralForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const diagnoses = useQuery({ queryKey: ['diagnoses'], queryFn: fetchDiagnoses, staleTime: Infinity });
-  const organisations = useQuery({ queryKey: ['organisations'], queryFn: fetchOrganisations, staleTime: 300_000 });
+  const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => fetchOrganisations(), staleTime: 300_000 });
   const cpr = checkCpr(form.cpr);
   const lookup = useQuery({ queryKey: ['citizen-lookup', cpr.ok ? cpr.value : null], queryFn: () => lookupCitizen(cpr.ok ? cpr.value : ''), enabled: cpr.ok });
   const submit = useMutation({
@@ -83,6 +84,12 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
             <TextInput id={fid('referringText')} label={t('intake.referringText')} value={form.referringText} onChange={(e) => set('referringText', e.currentTarget.value)} error={serverErrors.referringText} />
             <NativeSelect id={fid('diagnosisCode')} label={t('intake.diagnosis')} required value={form.diagnosisCode} onChange={(e) => set('diagnosisCode', e.currentTarget.value)} data={dxOptions} error={serverErrors.diagnosisCode} />
           </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t('gp.title')}>
+          <Stack gap="sm">
+            <Text size="sm">{t('gp.intro')}</Text>
+            <GpClinicFields value={form.gp} onChange={(gp) => set('gp', gp)} errors={serverErrors} idOf={fid} />
+          </Stack>
         </Fieldset>
         <Fieldset legend={t('intake.treatment')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

@@ -1,3 +1,4 @@
+import { emptyGpForm, toGpInput, type GpForm } from './gpForm.ts';
 import type { LegalBasis, NewReferralBody, ReferralSource, TargetGroup, TargetGroupOutsideReason, TreatmentStatus } from '@samkraft/contracts/referrals';
 
 /** The intake form as typed: strings, empty when not filled in. */
@@ -27,6 +28,7 @@ export type ReferralForm = {
   targetGroup: TargetGroup | '';
   targetGroupReasons: TargetGroupOutsideReason[];
   targetGroupJustification: string;
+  gp: GpForm;
 };
 
 export const emptyReferralForm = (today: string): ReferralForm => ({
@@ -54,6 +56,7 @@ export const emptyReferralForm = (today: string): ReferralForm => ({
   targetGroup: '',
   targetGroupReasons: [],
   targetGroupJustification: '',
+  gp: emptyGpForm(),
 });
 
 const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
@@ -90,6 +93,7 @@ export function toReferralBody(f: ReferralForm, allowDuplicate: boolean): NewRef
     targetGroup: f.targetGroup || undefined,
     targetGroupReasons: f.targetGroup === 'in_group' || f.targetGroupReasons.length === 0 ? undefined : f.targetGroupReasons,
     targetGroupJustification: f.targetGroup === 'in_group' ? undefined : opt(f.targetGroupJustification),
+    gp: toGpInput(f.gp),
     allowDuplicate: allowDuplicate || undefined,
   };
   return body;
