@@ -63,7 +63,15 @@ describe('a contact person assesses needs, agrees a plan and follows up', () => 
     // Action plan
     await page.goto(`${server.url}/forloeb/${courseId}/handleplan`);
     await page.getByRole('heading', { level: 1, name: 'Handleplan' }).waitFor();
-    await page.getByRole('textbox', { name: 'Borgerens vanskeligheder og behov' }).fill('Træthed og bekymring efter behandling');
+    // Drafted by the server from the needs assessment (issue 10.22); the contact person edits it.
+    const difficulties = page.getByRole('textbox', { name: 'Borgerens vanskeligheder og behov' });
+    await page.getByText(/^Vanskeligheder og behov er udfyldt fra behovsvurderingen/).waitFor();
+    const drafted = await difficulties.inputValue();
+    expect(drafted).toContain('- Fysisk: Træthed og manglende energi (Mest om eftermiddagen)');
+    expect(drafted).toContain('- Psykisk: Bekymring, angst eller uro');
+    expect(drafted).toContain('Det vigtigste for borgeren: At kunne passe barnebarnet');
+    await screenshot(page, 'action-plan-drafted-from-assessment');
+    await difficulties.fill('Træthed og bekymring efter behandling');
     await page.getByRole('textbox', { name: 'Formålet med indsatsen, og hvad den skal bestå i' }).fill('Genopbygge kræfter med holdtræning');
     await page.getByRole('textbox', { name: 'Hvor indsatsen foregår' }).fill('Træningscenter Gladsaxe');
     await page.getByRole('textbox', { name: 'Del 1', exact: true }).fill('Koordinering og opfølgning');
@@ -106,11 +114,21 @@ describe('a contact person assesses needs, agrees a plan and follows up', () => 
     await page.getByRole('heading', { level: 1, name: 'Opfølgning' }).waitFor();
     await page.getByRole('button', { name: /^Registrér som afholdt, planlagt/ }).first().click();
     await page.getByRole('textbox', { name: /Hvad blev drøftet/ }).fill('Målene gennemgået; træner to gange om ugen');
+    // Each goal of the plan is judged at the follow-up (issue 10.22).
+    await page.getByRole('combobox', { name: '1. Gå en tur på 30 minutter dagligt' }).selectOption('partly_reached');
+    await page.getByRole('combobox', { name: '2. Sove bedre om natten' }).selectOption('not_reached');
     await expectAccessible('follow-up-record-held');
     await page.getByRole('button', { name: 'Gem samtalen' }).click();
     // The held conversation replaces the form: wait for its row, not for the text still in the textarea.
     await page.getByRole('cell', { name: 'Målene gennemgået; træner to gange om ugen' }).waitFor();
     expect(await page.locator('main').innerText()).toMatch(/Afholdt \d/);
     await expectAccessible('follow-up-held');
+
+    // The plan shows each goal's latest status, stored as data.
+    const plan = await page.evaluate(async (id) => (await fetch(`/api/courses/${id}/action-plans`)).json(), courseId);
+    expect(plan.current.goals.map((g: { status: string; statusRecordedOn: string | null }) => [g.status, g.statusRecordedOn])).toEqual([
+      ['partly_reached', today],
+      ['not_reached', today],
+    ]);
   });
 });

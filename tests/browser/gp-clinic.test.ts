@@ -1,0 +1,72 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
+import { launchBrowser } from './support/launch-browser.ts';
+import { screenshot } from './support/screenshot.ts';
+import { signInAsDemoUser } from './support/sign-in.ts';
+import { startServer, type RunningServer } from './support/start-server.ts';
+
+// Rasmus Test Lauridsen, an official MedCom test person (refdata/cpr/dkcore_medcom_test_patients.json)
+// whom the demo data does not use, so he arrives as a new citizen.
+const CPR = '050490-9989';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => {
+  await page?.close();
+  await Promise.all([server?.stop(), browser?.close()]);
+});
+
+describe("the citizen's GP clinic (issue 10.15)", () => {
+  it('is given in the referral form with its ydernummer, shown on the course page and changed there', async () => {
+    await signInAsDemoUser(page, server.url, 'gladsaxe.kontakt');
+    await page.goto(`${server.url}/henvisninger/ny`);
+    await page.getByRole('heading', { level: 1, name: 'Ny henvisning' }).waitFor();
+    await page.getByRole('textbox', { name: 'CPR-nummer' }).fill(CPR);
+    await page.getByText('Ny borger, født 5. 4. 1990').waitFor();
+    await page.getByRole('textbox', { name: 'Fornavn(e)' }).fill('Rasmus Test');
+    await page.getByRole('textbox', { name: 'Efternavn' }).fill('Lauridsen');
+    await page.getByRole('combobox', { name: 'Henvist af' }).selectOption('self');
+    await page.getByRole('combobox', { name: 'Lovgrundlag' }).selectOption('SUL119');
+    await page.getByRole('combobox', { name: 'Diagnose (ICD-10)' }).selectOption('DC18');
+    await page.getByRole('combobox', { name: 'Behandlingsstatus' }).selectOption('under_treatment');
+    await page.getByRole('radio', { name: 'I målgruppen' }).check();
+
+    await page.getByRole('radio', { name: 'Opret en ny lægeklinik' }).check();
+    await page.getByRole('textbox', { name: 'Klinikkens navn' }).fill('Lægehuset Testvej');
+    await page.getByRole('textbox', { name: 'Ydernummer' }).fill('79741');
+    await page.getByRole('textbox', { name: 'Adresse' }).last().fill('Testvej 1, 2860 Søborg');
+    await page.getByRole('button', { name: 'Registrér henvisning' }).click();
+    // The server names the malformed ydernummer; the summary links to it under the form's label.
+    await page.getByRole('link', { name: /Egen læge: ydernummer/ }).waitFor();
+    await page.getByText('Ydernummeret skal være 6 cifre').first().waitFor();
+    await screenshot(page, 'gp-referral-form-bad-ydernummer');
+    const violations = await checkAccessibility(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+
+    await page.getByRole('textbox', { name: 'Ydernummer' }).fill('079741');
+    await page.getByRole('button', { name: 'Registrér henvisning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Forløb for Rasmus Test Lauridsen' }).waitFor();
+    const gp = page.getByTestId('citizen-gp');
+    await expect.poll(() => gp.innerText()).toBe('Lægehuset Testvej · ydernr. 079741 · Testvej 1, 2860 Søborg');
+    await screenshot(page, 'gp-course-page');
+
+    // Changed later: a known clinic, found by typing part of its name.
+    await page.getByRole('button', { name: 'Bliv kontaktperson' }).click();
+    await page.getByRole('button', { name: 'Skift egen læge' }).click();
+    await page.getByRole('radio', { name: 'Vælg en kendt lægeklinik' }).check();
+    await page.getByPlaceholder('Skriv for at søge …').fill('Demogården');
+    await page.getByRole('option', { name: /Lægehuset Demogården \(fiktiv\)/ }).click();
+    await screenshot(page, 'gp-course-page-change');
+    await page.getByRole('button', { name: 'Gem egen læge' }).click();
+    await expect.poll(() => gp.innerText()).toBe('Lægehuset Demogården (fiktiv) · Demovej 1, 2860 Søborg');
+    const after = await checkAccessibility(page);
+    expect(after, formatViolations(after)).toEqual([]);
+  });
+});
