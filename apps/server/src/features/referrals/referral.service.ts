@@ -58,10 +58,11 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
     // The GP is checked with the rest, so one answer names every field at fault.
     const gpIssues = body.gp ? await checkGpClinicIn(trx, body.gp, 'gp') : [];
     if (!decision.ok || gpIssues.length > 0) throw AppError.validation([...(decision.ok ? [] : decision.issues), ...gpIssues]);
-    const gp = body.gp ? await resolveGpClinicIn(trx, body.gp, 'gp', home) : null;
 
     const open = existing ? await findOpenCourse(trx, existing.id, home) : undefined;
     if (open && !body.allowDuplicate) return { kind: 'duplicate', duplicateOf: open, citizenId: existing?.id ?? null } as const;
+    // Only now, so a refused duplicate adds no clinic either.
+    const gp = body.gp ? await resolveGpClinicIn(trx, body.gp, 'gp', home) : null;
 
     const entries: AuditEntry[] = [];
     let citizenId: string;
