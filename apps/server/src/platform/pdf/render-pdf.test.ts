@@ -24,9 +24,9 @@ describe('renderPdf', () => {
     });
     const { text } = await readPdfText(bytes);
     expect(text.split('\n').filter((line) => line.trim())).toEqual([SYMBOLS, SYMBOLS, SYMBOLS, SYMBOLS]);
-    // Embedded (FontFile2) subsets of the four DejaVu Sans faces, not a standard font.
+    // Embedded (FontFile2) subsets of the four DejaVu Sans Condensed faces, not a standard font.
     const pdf = bytes.toString('latin1');
-    for (const face of ['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique', 'DejaVuSans-BoldOblique']) expect(pdf).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+${face}\\b`));
+    for (const face of ['DejaVuSansCondensed', 'DejaVuSansCondensed-Bold', 'DejaVuSansCondensed-Oblique', 'DejaVuSansCondensed-BoldOblique']) expect(pdf).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+${face}\\b`));
     expect(pdf).toContain('/FontFile2');
     expect(pdf).not.toMatch(/\/BaseFont \/Helvetica/);
     for (const file of Object.values(pdfFontFiles())) {

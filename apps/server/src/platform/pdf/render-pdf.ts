@@ -9,16 +9,17 @@ let loading: Promise<PdfMake> | undefined;
 export const PDF_FONT = 'DejaVuSans';
 
 /**
- * DejaVu Sans (Bitstream Vera licence with DejaVu's public-domain changes: embedding allowed;
+ * DejaVu Sans Condensed (Bitstream Vera licence with DejaVu's public-domain changes: embedding allowed;
  * the note is node_modules/dejavu-fonts-ttf/LICENSE). The PDF standard fonts carry only
  * WinAnsi, so an arrow, a fraction or a typographic quote typed by staff printed as other
- * characters; DejaVu has the glyphs of Danish text and the common symbols. Resolved from
+ * characters; DejaVu has the glyphs of Danish text and the common symbols. The condensed cut
+ * sets about as wide as Helvetica did, so the layouts made for it still fit. Resolved from
  * node_modules, as the bundle keeps pdfmake there too.
  */
 export function pdfFontFiles(): { normal: string; bold: string; italics: string; bolditalics: string } {
   const require = createRequire(import.meta.url);
   const file = (name: string) => require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
-  return { normal: file('DejaVuSans'), bold: file('DejaVuSans-Bold'), italics: file('DejaVuSans-Oblique'), bolditalics: file('DejaVuSans-BoldOblique') };
+  return { normal: file('DejaVuSansCondensed'), bold: file('DejaVuSansCondensed-Bold'), italics: file('DejaVuSansCondensed-Oblique'), bolditalics: file('DejaVuSansCondensed-BoldOblique') };
 }
 
 /** pdfmake is loaded on the first PDF, not at start-up (it takes a quarter of a second). */
