@@ -9,6 +9,8 @@ import { renderPdf } from '../../platform/pdf/render-pdf.ts';
 import { formatCpr } from '../citizens/cpr.rules.ts';
 import type { CourseKey } from '../courses/course.repository.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
+import { phoneToCall } from '../courses/course-contact-details.rules.ts';
+import { courseContactDetails } from '../courses/course-contact-details.service.ts';
 import { closingNoteLetter } from './closing-note-letter.ts';
 import { composeClosingNote } from './closing-note.rules.ts';
 import {
@@ -249,6 +251,7 @@ export async function getClosingNotePdf(ctx: ServiceContext, courseId: string): 
     const note = await findNote(trx, courseId);
     if (!note) throw AppError.notFound('Closing note');
     await audit(trx, ctx, [{ action: 'closing.note_pdf', citizenId: key.citizenId, entityType: 'closing_note', entityId: note.id, outcome: 'allowed' }]);
+    const details = await courseContactDetails(trx, courseId);
     return closingNoteLetter({
       municipalityName: course.municipalityName,
       citizenName: course.citizenName,
@@ -256,6 +259,7 @@ export async function getClosingNotePdf(ctx: ServiceContext, courseId: string): 
       citizenIdIsPseudonym: course.cpr === null,
       gpName: (note.sentToGp ? note.gp?.name : null) ?? course.gp?.name ?? null,
       contactPersonName: course.contactPersonName,
+      phone: details ? phoneToCall(details) : null,
       date: note.sentOn ?? danishDate(ctx.clock.now()),
       body: note.body,
     });
