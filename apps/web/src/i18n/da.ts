@@ -42,6 +42,7 @@ export const da = {
     unitPhoneHelp: 'Bruges i breve og over for den udførende kommune, når kontaktpersonen ikke har et telefonnummer.',
     unitPhoneShown: 'Kræftrehabiliteringen, {{municipality}} Kommune: {{phone}}',
     save: 'Gem',
+    close: 'Luk',
     loading: 'Henter …',
   },
   nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke', statusNotes: 'Statusnotater', reports: 'Rapporter', extracts: 'Dataudtræk' },

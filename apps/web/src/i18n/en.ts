@@ -42,6 +42,7 @@ export const en: Translation = {
     unitPhoneHelp: 'Used in letters and towards the providing municipality when the contact person has no phone number.',
     unitPhoneShown: 'Cancer rehabilitation, {{municipality}} Municipality: {{phone}}',
     save: 'Save',
+    close: 'Close',
     loading: 'Loading …',
   },
   nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', extracts: 'Data extracts' },

@@ -21,7 +21,7 @@ export function MyContactDetailsButton() {
       <Button variant="subtle" size="xs" onClick={() => setOpen(true)}>
         {t('shell.myContact')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('shell.myContactTitle')}>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('shell.myContactTitle')} closeButtonProps={{ 'aria-label': t('shell.close') }}>
         {open ? <MyContactForm onDone={() => setOpen(false)} /> : null}
       </Modal>
     </>
@@ -46,6 +46,11 @@ function MyContactForm({ onDone }: { onDone: () => void }) {
     },
   });
   const errors = useFieldErrors(save.error);
+  // A refused value's message goes once the field is typed in again.
+  const edit = (next: typeof edited) => {
+    if (save.isError) save.reset();
+    setEdited(next);
+  };
   if (!query.data) return <Text>{t('shell.loading')}</Text>;
   const d = query.data;
   const submit = (e: FormEvent) => {
@@ -56,15 +61,15 @@ function MyContactForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">{t('shell.myContactIntro')}</Text>
-        <TextInput label={t('shell.workPhone')} type="tel" autoComplete="work tel" value={edited.phone ?? d.phone ?? ''} onChange={(e) => setEdited({ ...edited, phone: e.currentTarget.value })} error={errors.phone} />
-        <TextInput label={t('shell.workEmail')} type="email" autoComplete="work email" value={edited.email ?? d.email ?? ''} onChange={(e) => setEdited({ ...edited, email: e.currentTarget.value })} error={errors.email} />
+        <TextInput label={t('shell.workPhone')} type="tel" autoComplete="work tel" value={edited.phone ?? d.phone ?? ''} onChange={(e) => edit({ ...edited, phone: e.currentTarget.value })} error={errors.phone} />
+        <TextInput label={t('shell.workEmail')} type="email" autoComplete="work email" value={edited.email ?? d.email ?? ''} onChange={(e) => edit({ ...edited, email: e.currentTarget.value })} error={errors.email} />
         {d.mayEditUnitPhone ? (
           <TextInput
             label={t('shell.unitPhone', { municipality: d.municipalityName })}
             description={t('shell.unitPhoneHelp')}
             type="tel"
             value={edited.unitPhone ?? d.unitPhone ?? ''}
-            onChange={(e) => setEdited({ ...edited, unitPhone: e.currentTarget.value })}
+            onChange={(e) => edit({ ...edited, unitPhone: e.currentTarget.value })}
             error={errors.unitPhone}
           />
         ) : (
