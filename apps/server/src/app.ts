@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { registerAuthentication } from './features/auth/auth.plugin.ts';
 import { registerAssessmentRoutes } from './features/assessments/assessment.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
+import { registerStaffContactRoutes } from './features/auth/staff-contact.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
 import { registerCatalogueRoutes } from './features/catalogue/catalogue.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthentication(app, authDeps);
   registerHealthRoutes(app, deps.database);
   registerAuthRoutes(app, authDeps, { cookieSecure: deps.config.cookieSecure });
+  registerStaffContactRoutes(app, { db, clock: deps.clock });
   registerStartRoutes(app, { db, clock: deps.clock });
   registerCitizenRoutes(app, { db, clock: deps.clock });
   registerCitizenSearchRoutes(app, { db, clock: deps.clock });

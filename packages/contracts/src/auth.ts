@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { municipalityRef, profession, role, text, uuid } from './common.ts';
+import { municipalityRef, phoneNumber, profession, role, text, uuid } from './common.ts';
 
 export const staffUser = z.object({
   id: uuid,
@@ -35,3 +35,24 @@ export type LoginBody = z.infer<typeof loginBody>;
 
 export const demoLoginBody = z.strictObject({ userId: uuid });
 export type DemoLoginBody = z.infer<typeof demoLoginBody>;
+
+/** The signed-in user's work contact details, printed in letters and shown to providing municipalities. */
+export const myContactDetails = z.object({
+  phone: text.nullable(),
+  email: text.nullable(),
+  municipalityName: text,
+  /** The municipality's rehabilitation unit: the number used when a contact person has none. */
+  unitPhone: text.nullable(),
+  /** Administrators and municipal leads keep the unit's number. */
+  mayEditUnitPhone: z.boolean(),
+});
+export type MyContactDetails = z.infer<typeof myContactDetails>;
+
+export const myContactBody = z.strictObject({
+  phone: phoneNumber.nullable(),
+  email: text.trim().max(200).regex(/^[^@\s]+@[^@\s]+$/, 'must be an e-mail address').nullable(),
+});
+export type MyContactBody = z.infer<typeof myContactBody>;
+
+export const unitPhoneBody = z.strictObject({ unitPhone: phoneNumber.nullable() });
+export type UnitPhoneBody = z.infer<typeof unitPhoneBody>;

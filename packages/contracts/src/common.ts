@@ -46,6 +46,8 @@ const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 export const text = z.string().refine((v) => !unstorable.test(v), { message: 'must not contain the NUL character or broken Unicode', params: { code: 'invalid_characters' }, abort: true });
 
 export const uuid = z.uuid();
+/** A Danish or international phone number as typed: digits and spaces, an optional leading +. */
+export const phoneNumber = text.trim().regex(/^\+?[0-9][0-9 ]{6,18}[0-9]$/, 'must be a phone number: digits and spaces, an optional leading +');
 export const municipalityCode = z
   .string()
   .trim()

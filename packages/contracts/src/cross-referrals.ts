@@ -37,6 +37,8 @@ export const sharedSnapshot = z.object({
   assessment: z
     .object({ assessedOn: text, problems: z.array(z.object({ itemCode: text, area: text, label: text, note: text.nullable() })) })
     .nullable(),
+  /** The referral's diagnosis (ICD-10 code and Danish title), only when the contact person chose to share it. */
+  diagnosis: z.object({ code: text, title: text }).nullable().optional(),
   /** Records made before this shape (imports, demo data): shown as label and value. */
   other: z.array(z.object({ label: text, value: text })).optional(),
 });
@@ -49,6 +51,8 @@ export const deeperAssessmentParams = z.strictObject({ crossReferralId: uuid, as
 export const shareSelection = z.strictObject({
   planFields: z.array(sharablePlanField).max(sharablePlanFields.length),
   assessmentItems: z.array(text.min(1).max(100)).max(100),
+  /** Share the referral's diagnosis (code and title); not shared unless chosen. */
+  diagnosis: z.boolean().optional(),
 });
 
 export const crossReferralPreviewBody = z.strictObject({ offeringId: uuid, share: shareSelection });
@@ -110,6 +114,8 @@ export const crossReferralSummary = z.object({
 export type CrossReferralSummary = z.infer<typeof crossReferralSummary>;
 
 export const shareOptions = z.object({
+  /** The referral's diagnosis, for the contact person to choose to share. */
+  diagnosis: z.object({ code: text, title: text }).nullable(),
   plan: z.object({ version: z.number().int(), agreedOn: text }).nullable(),
   assessment: z.object({ assessedOn: text, problems: z.array(z.object({ itemCode: text, label: text })) }).nullable(),
 });
@@ -158,11 +164,23 @@ export const deeperAssessment = z.object({
   tests: z.array(recordedMeasurement),
 });
 
+/** Whom the provider reaches at the home municipality about the referral. */
+export const homeContact = z.object({
+  name: text.nullable(),
+  profession: text.nullable(),
+  phone: text.nullable(),
+  email: text.nullable(),
+  /** The home municipality's rehabilitation unit: the number to call when the contact person has none. */
+  unitPhone: text.nullable(),
+});
+export type HomeContact = z.infer<typeof homeContact>;
+
 export const incomingReferral = z.object({
   id: uuid,
   kind: crossReferralKind,
   citizen: z.object({ name: text, identifier: text, phone: text.nullable() }),
   homeMunicipalityName: text,
+  homeContact,
   interventionName: text,
   sentAt: text.nullable(),
   receivedOn: text,

@@ -46,6 +46,40 @@ export function IncomingReferralPage() {
                 </Table.Tbody>
               </Table>
             </Section>
+            <Section title={t('homeContactTitle')}>
+              <Table withTableBorder aria-label={t('homeContactTitle')}>
+                <Table.Tbody>
+                  <Table.Tr>
+                    <Table.Th scope="row">{t('homeContactName')}</Table.Th>
+                    <Table.Td>{x.homeContact.name ?? t('noHomeContact')}</Table.Td>
+                  </Table.Tr>
+                  {x.homeContact.phone ? (
+                    <Table.Tr>
+                      <Table.Th scope="row">{t('homeContactPhone')}</Table.Th>
+                      <Table.Td>
+                        <Anchor href={`tel:${x.homeContact.phone.replace(/\s/g, '')}`}>{x.homeContact.phone}</Anchor>
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : null}
+                  {x.homeContact.email ? (
+                    <Table.Tr>
+                      <Table.Th scope="row">{t('homeContactEmail')}</Table.Th>
+                      <Table.Td>
+                        <Anchor href={`mailto:${x.homeContact.email}`}>{x.homeContact.email}</Anchor>
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : null}
+                  {x.homeContact.unitPhone && !x.homeContact.phone ? (
+                    <Table.Tr>
+                      <Table.Th scope="row">{t('homeUnitPhone', { municipality: x.homeMunicipalityName })}</Table.Th>
+                      <Table.Td>
+                        <Anchor href={`tel:${x.homeContact.unitPhone.replace(/\s/g, '')}`}>{x.homeContact.unitPhone}</Anchor>
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : null}
+                </Table.Tbody>
+              </Table>
+            </Section>
             <Section title={t('deadlinesTitle')}>
               <List>
                 {x.deadlines.map((d) => (

@@ -57,7 +57,7 @@ export function teamListDocument(f: TeamListFacts): TDocumentDefinitions {
         ? { text: 'Ingen deltagere på denne session.', italics: true }
         : {
             // The default grid: every cell boxed, which is what a paper form to tick needs.
-            table: { headerRows: 1, dontBreakRows: true, widths: ['*', 34, 44, 34, 34, 56, 120], body: [header, ...body] },
+            table: { headerRows: 1, dontBreakRows: true, widths: ['*', 34, 44, 34, 34, 66, 110], body: [header, ...body] },
           },
       { text: 'Sæt ét kryds pr. deltager. Afbud noteres med årsag i Samkraft. Session: deltagerens nummer af sine sessioner.', style: 'note' },
       { text: 'Underskrift, terapeut: ______________________________', margin: [0, 24, 0, 0] },

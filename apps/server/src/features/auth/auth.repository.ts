@@ -158,3 +158,21 @@ export async function insertStaffUser(
 export async function municipalityExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('municipality').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
+
+export async function findStaffContact(db: Db, staffUserId: string): Promise<{ phone: string | null; email: string | null; municipalityName: string; unitPhone: string | null } | undefined> {
+  const r = await db
+    .selectFrom('staff_user as s')
+    .innerJoin('municipality as m', 'm.code', 's.municipality_code')
+    .select(['s.phone', 's.email', 'm.name', 'm.unit_phone'])
+    .where('s.id', '=', staffUserId)
+    .executeTakeFirst();
+  return r && { phone: r.phone, email: r.email, municipalityName: r.name, unitPhone: r.unit_phone };
+}
+
+export async function updateStaffContact(db: Db, staffUserId: string, c: { phone: string | null; email: string | null }): Promise<void> {
+  await db.updateTable('staff_user').set({ phone: c.phone, email: c.email }).where('id', '=', staffUserId).execute();
+}
+
+export async function updateUnitPhone(db: Db, municipalityCode: string, unitPhone: string | null): Promise<void> {
+  await db.updateTable('municipality').set({ unit_phone: unitPhone }).where('code', '=', municipalityCode).execute();
+}

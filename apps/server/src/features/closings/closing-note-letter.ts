@@ -9,6 +9,8 @@ export type ClosingLetterFacts = {
   citizenIdIsPseudonym: boolean;
   gp: { name: string; ydernummer: string | null; sorCode: string | null; address: string | null } | null;
   contactPersonName: string | null;
+  /** The contact person's work phone, or the home unit's when she has none. */
+  phone: { phone: string; of: 'contact_person' | 'unit' } | null;
   date: string;
   body: string;
 };
@@ -45,7 +47,8 @@ export function closingNoteLetter(f: ClosingLetterFacts): TDocumentDefinitions {
             row('Borger', f.citizenName),
             row(f.citizenIdIsPseudonym ? 'Pseudonym' : 'CPR-nummer', f.citizenId),
             row('Egen læge', f.gp ? gpClinicLine(f.gp) : 'Ikke oplyst'),
-            row('Kontaktperson', f.contactPersonName ?? 'Ikke tildelt'),
+            row('Kontaktperson', `${f.contactPersonName ?? 'Ikke tildelt'}${f.phone?.of === 'contact_person' ? `, tlf. ${f.phone.phone}` : ''}`),
+            ...(f.phone?.of === 'unit' ? [row('Telefon', `${f.phone.phone} (kræftrehabiliteringen, ${f.municipalityName} Kommune)`)] : []),
             row('Dato', danishLongDate(f.date)),
           ],
         },

@@ -183,6 +183,16 @@ describe('closing note', () => {
     }
   });
 
+  it("prints the contact person's work phone, or the unit's phone when she has none (issue 10.16)", async () => {
+    const read = async () => (await readPdfText((await app.inject({ method: 'GET', url: url('/note/pdf'), headers: contact.headers })).rawPayload)).text.replace(/\s+/g, ' ');
+    await database.db.updateTable('municipality').set({ unit_phone: '39 57 50 00' }).where('code', '=', '0159').execute();
+    expect(await read()).toContain('Telefon 39 57 50 00 (kræftrehabiliteringen, Gladsaxe Kommune)');
+    await database.db.updateTable('staff_user').set({ phone: '39 57 51 23' }).where('id', '=', contactId).execute();
+    const text = await read();
+    expect(text).toContain('Karen Kontakt, tlf. 39 57 51 23');
+    expect(text).not.toContain('Telefon 39 57 50 00');
+  });
+
   it('refuses sending to the hospital department without the citizen’s consent, and changes nothing', async () => {
     const res = await app.inject({ method: 'POST', url: url('/note/send'), headers: contact.headers, payload: { sentOn: '2026-11-22', toGp: true, toHospital: true, hospitalDepartmentId: departmentId, hospitalConsent: false } });
     expect(res.statusCode).toBe(400);

@@ -10,6 +10,8 @@ import { formatCpr } from '../citizens/cpr.rules.ts';
 import type { CourseKey } from '../courses/course.repository.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { findCurrentPlanIn, recordGoalStatusesIn } from '../plans/plan-goal-status.service.ts';
+import { phoneToCall } from '../courses/course-contact-details.rules.ts';
+import { courseContactDetails } from '../courses/course-contact-details.service.ts';
 import { closingNoteLetter } from './closing-note-letter.ts';
 import { composeClosingNote } from './closing-note.rules.ts';
 import {
@@ -252,6 +254,7 @@ export async function getClosingNotePdf(ctx: ServiceContext, courseId: string): 
     const note = await findNote(trx, courseId);
     if (!note) throw AppError.notFound('Closing note');
     await audit(trx, ctx, [{ action: 'closing.note_pdf', citizenId: key.citizenId, entityType: 'closing_note', entityId: note.id, outcome: 'allowed' }]);
+    const details = await courseContactDetails(trx, courseId);
     return closingNoteLetter({
       municipalityName: course.municipalityName,
       citizenName: course.citizenName,
@@ -260,6 +263,7 @@ export async function getClosingNotePdf(ctx: ServiceContext, courseId: string): 
       // The clinic it was sent to; the citizen's GP until then (or when that is the same clinic).
       gp: note.sentToGp && note.gp && note.gp.id !== course.gp?.id ? { name: note.gp.name, ydernummer: null, sorCode: null, address: null } : course.gp,
       contactPersonName: course.contactPersonName,
+      phone: details ? phoneToCall(details) : null,
       date: note.sentOn ?? danishDate(ctx.clock.now()),
       body: note.body,
     });

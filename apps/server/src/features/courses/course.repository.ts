@@ -76,3 +76,29 @@ export async function findReceivedOn(db: Db, referralId: string): Promise<string
   const r = await db.selectFrom('referral').select('received_on').where('id', '=', referralId).executeTakeFirstOrThrow();
   return r.received_on;
 }
+
+export type CourseContactDetailsRecord = {
+  municipalityName: string;
+  unitPhone: string | null;
+  contactPerson: { name: string; profession: string; phone: string | null; email: string | null } | null;
+};
+
+/** Who the citizen and a provider reach about the course: its current contact person and the home unit. */
+export async function findCourseContactDetails(db: Db, courseId: string): Promise<CourseContactDetailsRecord | undefined> {
+  const r = await db
+    .selectFrom('course as k')
+    .innerJoin('referral as r', 'r.id', 'k.referral_id')
+    .innerJoin('municipality as m', 'm.code', 'r.home_municipality_code')
+    .leftJoin('course_assignment as a', (j) => j.onRef('a.course_id', '=', 'k.id').on('a.ended_at', 'is', null))
+    .leftJoin('staff_user as s', 's.id', 'a.staff_user_id')
+    .select(['m.name', 'm.unit_phone', 's.display_name', 's.profession', 's.phone', 's.email'])
+    .where('k.id', '=', courseId)
+    .executeTakeFirst();
+  return (
+    r && {
+      municipalityName: r.name,
+      unitPhone: r.unit_phone,
+      contactPerson: r.display_name === null ? null : { name: r.display_name, profession: r.profession ?? 'other', phone: r.phone, email: r.email },
+    }
+  );
+}

@@ -5,6 +5,7 @@ import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aMunicipality, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { readPdfText } from '../../test-support/read-pdf.ts';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 
@@ -153,6 +154,36 @@ describe('the preparation letter', () => {
     expect(text).toContain('22. november 2026');
     const events = await listAuditEvents(database.db, { citizenId: ids.citizen!, actorUserId: ids.anna! });
     expect(events.some((e) => e.action === 'course.preparation_letter')).toBe(true);
+  });
+  it('encloses the form "Støtte til livet med kræft" on pages of its own, with every active item to tick (issue 10.24)', async () => {
+    await database.db
+      .insertInto('assessment_item')
+      .values([
+        { code: 'physical.fatigue', area: 'physical', label_da: 'Træthed og manglende energi', label_en: 'Fatigue', sort_order: 1 },
+        { code: 'relatives.children', area: 'relatives', label_da: 'Børn og unge i familien', label_en: 'Children', sort_order: 2 },
+        { code: 'social.retired', area: 'social', label_da: 'Et udgået punkt', label_en: 'Retired', sort_order: 3, active: false },
+      ])
+      .execute();
+    const res = await app.inject({ method: 'GET', url: url(ids.course!, '/preparation-letter.pdf'), headers: c.anna!.headers });
+    expect(res.statusCode).toBe(200);
+    const { pages, text } = await readPdfText(res.rawPayload);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const doc = await getDocumentProxy(new Uint8Array(res.rawPayload));
+    const form = (await extractText(doc, { mergePages: false })).text.slice(1).join('\n').replace(/\s+/g, ' ');
+    for (const part of ['Støtte til livet med kræft', 'Hvor belastet har du følt dig den seneste uge?', 'Fysisk', 'Træthed og manglende energi', 'Pårørende', 'Børn og unge i familien', 'Hvad vil du helst tale om ved samtalen?', 'Syntetisk Borger']) {
+      expect(form).toContain(part);
+    }
+    expect(form).toContain('☐');
+    expect(text).not.toContain('Et udgået punkt');
+  });
+  it("prints the contact person's work phone, and the unit's phone when she has none (issue 10.16)", async () => {
+    const read = async () => (await readPdfText((await app.inject({ method: 'GET', url: url(ids.course!, '/preparation-letter.pdf'), headers: c.anna!.headers })).rawPayload)).text.replace(/\s+/g, ' ');
+    await database.db.updateTable('municipality').set({ unit_phone: '39 57 50 00' }).where('code', '=', '0159').execute();
+    expect(await read()).toContain('Du kan ringe til kræftrehabiliteringen i Gladsaxe Kommune på tlf. 39 57 50 00.');
+    await database.db.updateTable('staff_user').set({ phone: '39 57 51 23' }).where('id', '=', ids.anna!).execute();
+    const text = await read();
+    expect(text).toContain('Du kan ringe til Anna Anden på tlf. 39 57 51 23.');
+    expect(text).toContain('Tlf. 39 57 51 23');
   });
   it('never prints a protected address, and says so', async () => {
     const res = await app.inject({ method: 'GET', url: url(ids.protectedCourse!, '/preparation-letter.pdf'), headers: c.karen!.headers });

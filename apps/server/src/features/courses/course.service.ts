@@ -12,6 +12,8 @@ import { checkContact, checkPreparationFormSent } from './course-contact.rules.t
 import { loadCourseOverview } from './course-overview.repository.ts';
 import { findAssignee, findCurrentAssignment, findLatestReachedContact, findReceivedOn, insertContact, replaceAssignment, setPreparationFormSent } from './course.repository.ts';
 import { preparationLetterDocument } from './preparation-letter.document.ts';
+import { courseContactDetails } from './course-contact-details.service.ts';
+import { getAssessmentItems } from '../assessments/assessment.service.ts';
 
 const ASSIGNED_MEANWHILE = 'Forløbet fik en anden kontaktperson i samme øjeblik. Indlæs forløbet igen for at se hvem. (The course got another contact person at the same moment; reload it.)';
 
@@ -104,6 +106,7 @@ export async function preparationLetter(ctx: ServiceContext, courseId: string): 
     const k = await loadCourseOverview(trx, courseId);
     if (!k) throw AppError.notFound('Course');
     const current = k.assignments.find((a) => a.ended_at === null);
+    const [details, form] = await Promise.all([courseContactDetails(trx, courseId), getAssessmentItems({ db: trx })]);
     const agreed = k.contacts.find((c) => c.agreed_assessment_at !== null);
     await audit(trx, ctx, [{ action: 'course.preparation_letter', citizenId: k.citizen.id, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
     const c = k.citizen;
@@ -112,7 +115,9 @@ export async function preparationLetter(ctx: ServiceContext, courseId: string): 
       municipalityName: k.municipality.name,
       date: today,
       citizen: { name: citizenName(c), addressLines: c.protected ? null : [c.addressLine, town].filter((l): l is string => Boolean(l)) },
-      contactPerson: current ? { name: current.display_name, profession: current.profession } : null,
+      contactPerson: current ? { name: current.display_name, profession: current.profession, phone: details?.contactPerson?.phone ?? null } : null,
+      unitPhone: details?.unitPhone ?? null,
+      form,
       agreedAssessmentAt: agreed?.agreed_assessment_at ?? null,
     };
   });

@@ -1,11 +1,17 @@
+import type { AssessmentItemList } from '@samkraft/contracts/assessments';
 import type { PdfDocument } from '../../platform/pdf/render-pdf.ts';
+import { preparationFormContent } from './preparation-form.document.ts';
 
 export type PreparationLetterFacts = {
   municipalityName: string;
   /** The letter's date, `YYYY-MM-DD`. */
   date: string;
   citizen: { name: string; addressLines: string[] | null };
-  contactPerson: { name: string; profession: string | null } | null;
+  contactPerson: { name: string; profession: string | null; phone: string | null } | null;
+  /** The home municipality's rehabilitation unit, called when the contact person has no phone. */
+  unitPhone: string | null;
+  /** The items of "Støtte til livet med kræft", enclosed as the form's pages. */
+  form: AssessmentItemList;
   /** The agreed assessment conversation, an instant; shown in Danish time. */
   agreedAssessmentAt: Date | null;
 };
@@ -40,6 +46,11 @@ export function preparationLetterDocument(f: PreparationLetterFacts): PdfDocumen
   const contact = f.contactPerson
     ? `Din kontaktperson er ${f.contactPerson.name}${f.contactPerson.profession && PROFESSION_DA[f.contactPerson.profession] ? `, ${PROFESSION_DA[f.contactPerson.profession]}` : ''}, ${municipality}. Din kontaktperson er den samme gennem hele dit forløb, og du kan altid henvende dig med spørgsmål.`
     : `Du får en fast kontaktperson i ${municipality}, som er den samme gennem hele dit forløb.`;
+  const phone = f.contactPerson?.phone
+    ? `Du kan ringe til ${f.contactPerson.name} på tlf. ${f.contactPerson.phone}.`
+    : f.unitPhone
+      ? `Du kan ringe til kræftrehabiliteringen i ${municipality} på tlf. ${f.unitPhone}.`
+      : null;
   return {
     info: { title: `Brev om samtale og "Støtte til livet med kræft" – ${municipality}`, author: municipality },
     pageMargins: [56, 56, 56, 56],
@@ -54,10 +65,10 @@ export function preparationLetterDocument(f: PreparationLetterFacts): PdfDocumen
         text: `${municipality} har modtaget en henvisning til rehabilitering for dig. Tak for snakken, da vi kontaktede dig. ${meeting}`,
         margin: [0, 0, 0, 8],
       },
-      { text: contact, margin: [0, 0, 0, 12] },
+      { text: phone ? `${contact} ${phone}` : contact, margin: [0, 0, 0, 12] },
       { text: 'Om skemaet "Støtte til livet med kræft"', bold: true, margin: [0, 0, 0, 4] },
       {
-        text: 'Med brevet følger skemaet "Støtte til livet med kræft". Skemaet hjælper dig med at sætte ord på, hvordan du har det, og hvad der fylder i din hverdag. Du markerer på en skala fra 0 til 10, hvor meget du er belastet, og sætter kryds ved de problemer, du oplever – fysisk, psykisk, socialt, praktisk og eksistentielt, om arbejde og økonomi og om dine pårørende.',
+        text: 'Med brevet følger skemaet "Støtte til livet med kræft" (på de næste sider). Skemaet hjælper dig med at sætte ord på, hvordan du har det, og hvad der fylder i din hverdag. Du markerer på en skala fra 0 til 10, hvor meget du er belastet, og sætter kryds ved de problemer, du oplever – fysisk, psykisk, socialt, praktisk og eksistentielt, om arbejde og økonomi og om dine pårørende.',
         margin: [0, 0, 0, 8],
       },
       { text: 'Hvorfor skal du udfylde det?', bold: true, margin: [0, 0, 0, 4] },
@@ -68,6 +79,8 @@ export function preparationLetterDocument(f: PreparationLetterFacts): PdfDocumen
       { text: 'Med venlig hilsen', margin: [0, 0, 0, 4] },
       { text: f.contactPerson?.name ?? municipality },
       ...(f.contactPerson ? [{ text: municipality }] : []),
+      ...(f.contactPerson?.phone ? [{ text: `Tlf. ${f.contactPerson.phone}` }] : f.unitPhone ? [{ text: `Tlf. ${f.unitPhone}` }] : []),
+      ...preparationFormContent(f.form, f.citizen.name),
     ],
   };
 }

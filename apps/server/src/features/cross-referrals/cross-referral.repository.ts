@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { Json } from '../../platform/database/schema.ts';
-import type { AssessmentForSharing, PlanForSharing } from './cross-referral.rules.ts';
+import type { AssessmentForSharing, DiagnosisForSharing, PlanForSharing } from './cross-referral.rules.ts';
 
 export type RoutedOfferingRecord = {
   offeringId: string;
@@ -64,6 +64,18 @@ export async function interventionExists(db: Db, code: string): Promise<boolean>
 
 export async function municipalityExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('municipality').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+/** The diagnosis of the course's referral, code and Danish title, to share when chosen. */
+export async function findReferralDiagnosis(db: Db, courseId: string): Promise<DiagnosisForSharing | null> {
+  const r = await db
+    .selectFrom('course as k')
+    .innerJoin('referral as r', 'r.id', 'k.referral_id')
+    .innerJoin('diagnosis as d', 'd.code', 'r.diagnosis_code')
+    .select(['d.code', 'd.title_da'])
+    .where('k.id', '=', courseId)
+    .executeTakeFirst();
+  return r ? { code: r.code, title: r.title_da } : null;
 }
 
 /** The course's current (highest) action plan version, with its goals and responsibilities. */

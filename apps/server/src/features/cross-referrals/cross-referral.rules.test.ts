@@ -14,7 +14,7 @@ const plan = {
   responsibilities: [{ part: 'Træning', responsible: 'Gentofte' }],
 };
 const assessment = { assessedOn: '2026-11-12', problems: [{ itemCode: 'a', area: 'physical', label: 'Træthed', note: null }, { itemCode: 'b', area: 'social', label: 'Økonomi', note: 'Gæld' }] };
-const base = { intervention: { code: 'x', name: 'X' }, placeName: 'Center', plan, assessment };
+const base = { intervention: { code: 'x', name: 'X' }, placeName: 'Center', plan, assessment, diagnosis: { code: 'DC50', title: 'Brystkræft' } };
 
 describe('buildSnapshot', () => {
   it('holds exactly the chosen plan fields and problems', () => {
@@ -28,6 +28,16 @@ describe('buildSnapshot', () => {
     expect(s.plan).toBeNull();
     expect(s.assessment).toBeNull();
     expect(() => requireSomethingShared(s)).toThrow(AppError);
+  });
+
+  it('holds the diagnosis only when chosen, which alone is something to share (issue 10.16)', () => {
+    const without = buildSnapshot({ ...base, share: { planFields: ['location'], assessmentItems: [] } });
+    expect(without).not.toHaveProperty('diagnosis');
+    expect(JSON.stringify(without)).not.toContain('DC50');
+    const chosen = buildSnapshot({ ...base, share: { planFields: [], assessmentItems: [], diagnosis: true } });
+    expect(chosen.diagnosis).toEqual({ code: 'DC50', title: 'Brystkræft' });
+    expect(() => requireSomethingShared(chosen)).not.toThrow();
+    expect(() => buildSnapshot({ ...base, diagnosis: null, share: { planFields: [], assessmentItems: [], diagnosis: true } })).toThrow(/no diagnosis/);
   });
 
   it('refuses plan fields without a plan and problems not in the latest assessment', () => {

@@ -16,12 +16,15 @@ export type PlanForSharing = {
 
 export type AssessmentForSharing = { assessedOn: string; problems: { itemCode: string; area: string; label: string; note: string | null }[] };
 
+export type DiagnosisForSharing = { code: string; title: string };
+
 export type SnapshotInput = {
   intervention: { code: string; name: string };
   placeName: string | null;
   plan: PlanForSharing | null;
   assessment: AssessmentForSharing | null;
-  share: { planFields: readonly SharablePlanField[]; assessmentItems: readonly string[] };
+  diagnosis: DiagnosisForSharing | null;
+  share: { planFields: readonly SharablePlanField[]; assessmentItems: readonly string[]; diagnosis?: boolean | undefined };
 };
 
 /**
@@ -30,6 +33,7 @@ export type SnapshotInput = {
  */
 export function buildSnapshot(input: SnapshotInput): SharedSnapshot {
   const { plan, assessment, share } = input;
+  if (share.diagnosis && !input.diagnosis) throw AppError.validation([{ field: 'share.diagnosis', code: 'invalid_value', message: 'the referral has no diagnosis to share' }]);
   if (share.planFields.length > 0 && !plan) throw AppError.validation([{ field: 'share.planFields', code: 'plan_required', message: 'the course has no action plan to share' }]);
   const unknown = share.assessmentItems.filter((c) => !assessment?.problems.some((p) => p.itemCode === c));
   if (unknown.length > 0) {
@@ -65,13 +69,15 @@ export function buildSnapshot(input: SnapshotInput): SharedSnapshot {
   }
   const sharedAssessment =
     assessment && share.assessmentItems.length > 0 ? { assessedOn: assessment.assessedOn, problems: assessment.problems.filter((p) => share.assessmentItems.includes(p.itemCode)) } : null;
-  return { intervention: input.intervention, placeName: input.placeName, plan: sharedPlan, assessment: sharedAssessment };
+  // The diagnosis is in the snapshot only when chosen: what is not in it never reaches the provider.
+  const diagnosis = share.diagnosis && input.diagnosis ? { diagnosis: { code: input.diagnosis.code, title: input.diagnosis.title } } : {};
+  return { intervention: input.intervention, placeName: input.placeName, plan: sharedPlan, assessment: sharedAssessment, ...diagnosis };
 }
 
 /** Nothing is sent without something to send: a referral with an empty snapshot tells the provider nothing. */
 export function requireSomethingShared(snapshot: SharedSnapshot): void {
-  if (!snapshot.plan && !snapshot.assessment) {
-    throw AppError.validation([{ field: 'share.planFields', code: 'nothing_shared', message: 'choose at least one part of the plan or the assessment to share' }]);
+  if (!snapshot.plan && !snapshot.assessment && !snapshot.diagnosis) {
+    throw AppError.validation([{ field: 'share.planFields', code: 'nothing_shared', message: 'choose at least one part of the plan, the assessment or the diagnosis to share' }]);
   }
 }
 

@@ -14,6 +14,7 @@ import {
   findInterventionForMustUse,
   findLatestAssessment,
   findOffering,
+  findReferralDiagnosis,
   insertCrossReferral,
   insertDecline,
   insertUpdate,
@@ -41,11 +42,12 @@ export async function getCourseCrossReferrals(ctx: ServiceContext, courseId: str
   const key = await requireCourseAccess(ctx, courseId, 'read', 'cross_referral.list');
   const today = danishDate(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
-    const [offerings, homeOfferings, plan, assessment, list, declines, updates] = await Promise.all([
+    const [offerings, homeOfferings, plan, assessment, diagnosis, list, declines, updates] = await Promise.all([
       listRoutedOfferings(trx, key.homeMunicipalityCode, today),
       listHomeOfferings(trx, key.homeMunicipalityCode, today),
       findCurrentPlan(trx, courseId),
       findLatestAssessment(trx, courseId),
+      findReferralDiagnosis(trx, courseId),
       listCourseCrossReferrals(trx, courseId),
       listDeclines(trx, courseId),
       listCourseUpdates(trx, courseId),
@@ -63,6 +65,7 @@ export async function getCourseCrossReferrals(ctx: ServiceContext, courseId: str
         parallelHomeReasonRequired: !mustUseFor(o, offerings, key.homeMunicipalityCode, null).allowed,
       })),
       shareOptions: {
+        diagnosis,
         plan: plan && { version: plan.version, agreedOn: plan.agreedOn },
         assessment: assessment && { assessedOn: assessment.assessedOn, problems: assessment.problems.map((p) => ({ itemCode: p.itemCode, label: p.label })) },
       },
@@ -104,8 +107,8 @@ async function referableOfferingOrThrow(ctx: ServiceContext, courseId: string, h
 }
 
 async function snapshotFor(ctx: ServiceContext, courseId: string, intervention: { code: string; name: string }, placeName: string | null, share: Share): Promise<SharedSnapshot> {
-  const [plan, assessment] = await Promise.all([findCurrentPlan(ctx.db, courseId), findLatestAssessment(ctx.db, courseId)]);
-  const snapshot = buildSnapshot({ intervention, placeName, plan, assessment, share });
+  const [plan, assessment, diagnosis] = await Promise.all([findCurrentPlan(ctx.db, courseId), findLatestAssessment(ctx.db, courseId), share.diagnosis ? findReferralDiagnosis(ctx.db, courseId) : null]);
+  const snapshot = buildSnapshot({ intervention, placeName, plan, assessment, diagnosis, share });
   requireSomethingShared(snapshot);
   return snapshot;
 }

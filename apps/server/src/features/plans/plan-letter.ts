@@ -11,6 +11,13 @@ const goalStatusDa: Record<ActionPlan['goals'][number]['status'], string> = {
   dropped: 'Opgivet',
 };
 
+/** Name, work phone and e-mail; the unit's phone when the contact person has none, said as such. */
+function contactLine(f: PlanLetterFacts): string {
+  const reach = [f.contactPersonPhone ? `tlf. ${f.contactPersonPhone}` : null, f.contactPersonEmail].filter(Boolean).join(', ');
+  const line = `Din kontaktperson: ${f.contactPersonName ?? 'ikke tildelt endnu'}${reach ? `, ${reach}` : ''}`;
+  return !f.contactPersonPhone && f.unitPhone ? `${line}. Kræftrehabiliteringen i ${f.municipalityName} Kommune: tlf. ${f.unitPhone}` : line;
+}
+
 function field(label: string, value: string | null): Content[] {
   return [
     { text: label, style: 'label' },
@@ -29,7 +36,7 @@ export function planLetter(plan: ActionPlan, facts: PlanLetterFacts): TDocumentD
       { text: title, style: 'title' },
       { text: `Til ${facts.citizenName}`, margin: [0, 0, 0, 2] },
       { text: `Aftalt ${danishLongDate(plan.agreedOn)}`, margin: [0, 0, 0, 2] },
-      { text: `Din kontaktperson: ${facts.contactPersonName ?? 'ikke tildelt endnu'}${facts.contactPersonEmail ? ` (${facts.contactPersonEmail})` : ''}`, margin: [0, 0, 0, 12] },
+      { text: contactLine(facts), margin: [0, 0, 0, 12] },
       ...(plan.revisionReason ? field('Hvorfor planen er ændret', plan.revisionReason) : []),
       ...field('Dine vanskeligheder og behov', plan.difficultiesAndNeeds),
       ...field('Formålet med indsatsen, og hvad den skal bestå i', plan.purposeAndContent),
@@ -55,10 +62,12 @@ export function planLetter(plan: ActionPlan, facts: PlanLetterFacts): TDocumentD
       {
         table: {
           headerRows: 1,
-          widths: [18, '*', 90, 70],
+          // The date and the status are never wrapped, and their columns as wide as the widest:
+          // a fixed width broke "Igangværende" mid-word. The goal takes the rest.
+          widths: ['auto', '*', 'auto', 'auto'],
           body: [
             [{ text: 'Nr.', bold: true }, { text: 'Mål', bold: true }, { text: 'Nås senest', bold: true }, { text: 'Status', bold: true }],
-            ...plan.goals.map((g) => [String(g.ordinal), g.description, g.targetOn ? danishLongDate(g.targetOn) : '—', goalStatusDa[g.status]]),
+            ...plan.goals.map((g) => [String(g.ordinal), g.description, { text: g.targetOn ? danishLongDate(g.targetOn) : '—', noWrap: true }, { text: goalStatusDa[g.status], noWrap: true }]),
           ],
         },
         layout: 'lightHorizontalLines',

@@ -207,7 +207,15 @@ export async function findPlan(db: Db, courseId: string, version: number): Promi
   };
 }
 
-export type PlanLetterFacts = { citizenName: string; municipalityName: string; contactPersonName: string | null; contactPersonEmail: string | null };
+export type PlanLetterFacts = {
+  citizenName: string;
+  municipalityName: string;
+  contactPersonName: string | null;
+  contactPersonEmail: string | null;
+  contactPersonPhone: string | null;
+  /** The home municipality's rehabilitation unit, printed when the contact person has no phone. */
+  unitPhone: string | null;
+};
 
 /** Names for the citizen's copy: who the citizen is, the home municipality, the contact person. */
 export async function findPlanLetterFacts(db: Db, courseId: string): Promise<PlanLetterFacts | undefined> {
@@ -218,7 +226,7 @@ export async function findPlanLetterFacts(db: Db, courseId: string): Promise<Pla
     .innerJoin('municipality as m', 'm.code', 'r.home_municipality_code')
     .leftJoin('course_assignment as a', (j) => j.onRef('a.course_id', '=', 'k.id').on('a.ended_at', 'is', null))
     .leftJoin('staff_user as s', 's.id', 'a.staff_user_id')
-    .select(['c.given_name', 'c.family_name', 'm.name as municipality_name', 's.display_name', 's.email'])
+    .select(['c.given_name', 'c.family_name', 'm.name as municipality_name', 'm.unit_phone', 's.display_name', 's.email', 's.phone'])
     .where('k.id', '=', courseId)
     .executeTakeFirst();
   return (
@@ -227,6 +235,8 @@ export async function findPlanLetterFacts(db: Db, courseId: string): Promise<Pla
       municipalityName: r.municipality_name,
       contactPersonName: r.display_name,
       contactPersonEmail: r.email,
+      contactPersonPhone: r.phone,
+      unitPhone: r.unit_phone,
     }
   );
 }

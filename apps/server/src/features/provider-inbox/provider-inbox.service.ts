@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
+import { courseContactDetails } from '../courses/course-contact-details.service.ts';
 import { mayActAsProvider, readSnapshot } from '../cross-referrals/cross-referral.rules.ts';
 import { parseSnapshot } from '../cross-referrals/cross-referral.service.ts';
 import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
@@ -96,12 +97,13 @@ export async function getIncomingReferral(ctx: ServiceContext, id: string): Prom
   const x = await requireIncoming(ctx, id, 'provider_inbox.read');
   const asOf = danishDate(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
-    const [updates, declines, assessments, goals, deadlines] = await Promise.all([
+    const [updates, declines, assessments, goals, deadlines, contact] = await Promise.all([
       listUpdates(trx, id),
       listReferralDeclines(trx, id),
       listDeeperAssessments(trx, id),
       listProviderGoals(trx, id),
       deadlinesForCourses(trx, [x.courseId], asOf),
+      courseContactDetails(trx, x.courseId),
     ]);
     await audit(trx, ctx, [{ action: 'provider_inbox.read', citizenId: x.citizenId, entityType: 'cross_referral', entityId: id, outcome: 'allowed' }]);
     return {
@@ -110,6 +112,14 @@ export async function getIncomingReferral(ctx: ServiceContext, id: string): Prom
       // Only what is needed to make contact: name, identifier, phone — never the address or the home course.
       citizen: { name: `${x.givenName} ${x.familyName}`, identifier: citizenIdentifier(x), phone: x.phone },
       homeMunicipalityName: x.homeMunicipalityName,
+      // The home contact person's work details (staff data, not the citizen's), to coordinate with.
+      homeContact: {
+        name: contact?.contactPerson?.name ?? null,
+        profession: contact?.contactPerson?.profession ?? null,
+        phone: contact?.contactPerson?.phone ?? null,
+        email: contact?.contactPerson?.email ?? null,
+        unitPhone: contact?.unitPhone ?? null,
+      },
       interventionName: x.interventionName,
       sentAt: x.sentAt?.toISOString() ?? null,
       receivedOn: x.receivedOn,

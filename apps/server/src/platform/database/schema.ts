@@ -407,6 +407,7 @@ export interface Municipality {
   region: string | null;
   site_address: string | null;
   site_name: string | null;
+  unit_phone: string | null;
 }
 
 export interface MunicipalityTransport {
@@ -559,6 +560,7 @@ export interface StaffUser {
   is_synthetic: Generated<boolean>;
   municipality_code: string;
   password_hash: string | null;
+  phone: string | null;
   profession: string;
   username: string;
 }

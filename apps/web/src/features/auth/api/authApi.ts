@@ -1,4 +1,4 @@
-import { type DemoUsers, demoUsers, type LoginBody, type SessionInfo, sessionInfo } from '@samkraft/contracts/auth';
+import { type DemoUsers, demoUsers, type LoginBody, type MyContactBody, type MyContactDetails, myContactDetails, type SessionInfo, sessionInfo } from '@samkraft/contracts/auth';
 import { isApiRequestError } from '../../../api/apiRequestError.ts';
 import { requestJson, requestVoid } from '../../../api/client.ts';
 import { setCsrfToken } from '../../../api/csrfToken.ts';
@@ -39,4 +39,16 @@ export async function logout(): Promise<void> {
   } finally {
     setCsrfToken(null);
   }
+}
+
+export function fetchMyContact(): Promise<MyContactDetails> {
+  return requestJson('/api/me/contact', myContactDetails);
+}
+
+export function saveMyContact(body: MyContactBody): Promise<MyContactDetails> {
+  return requestJson('/api/me/contact', myContactDetails, { method: 'PUT', body });
+}
+
+export function saveUnitPhone(unitPhone: string | null): Promise<MyContactDetails> {
+  return requestJson('/api/me/municipality/unit-phone', myContactDetails, { method: 'PUT', body: { unitPhone } });
 }

@@ -14,7 +14,7 @@ import {
 import { municipality, type Municipality } from '@samkraft/contracts/reference';
 import { requestJson, requestVoid } from '../../../api/client.ts';
 
-export type Share = { planFields: SharablePlanField[]; assessmentItems: string[] };
+export type Share = { planFields: SharablePlanField[]; assessmentItems: string[]; diagnosis?: boolean };
 const enc = encodeURIComponent;
 
 export function fetchCourseCrossReferrals(courseId: string): Promise<CourseCrossReferrals> {

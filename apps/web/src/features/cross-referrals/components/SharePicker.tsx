@@ -12,12 +12,25 @@ export type SharePickerProps = {
   errors: Record<string, string>;
 };
 
-/** The parts of the current action plan and the latest needs assessment to share — for a referral and for an update. */
+/**
+ * The parts of the current action plan and the latest needs assessment, and the diagnosis, to
+ * share — for a referral and for an update. Nothing is shared unless ticked.
+ */
 export function SharePicker({ options, value, onChange, errors }: SharePickerProps) {
   const { t } = useTranslation('crossReferrals');
   const { language } = useLanguage();
   return (
     <Stack gap="xs">
+      {options.diagnosis ? (
+        <Checkbox
+          label={t('shareDiagnosis', { code: options.diagnosis.code, title: options.diagnosis.title })}
+          checked={value.diagnosis ?? false}
+          onChange={(e) => onChange({ ...value, diagnosis: e.currentTarget.checked })}
+          error={errors['share.diagnosis']}
+        />
+      ) : (
+        <Text>{t('noDiagnosis')}</Text>
+      )}
       {options.plan ? (
         <Checkbox.Group
           label={t('planFieldsLabel', { version: options.plan.version })}

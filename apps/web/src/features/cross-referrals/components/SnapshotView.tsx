@@ -16,6 +16,11 @@ export function SnapshotView({ snapshot, headingLevel = 3 }: { snapshot: SharedS
           <strong>{t('placeName')}:</strong> {snapshot.placeName}
         </Text>
       ) : null}
+      {snapshot.diagnosis ? (
+        <Text>
+          <strong>{t('diagnosis')}:</strong> {snapshot.diagnosis.code} {snapshot.diagnosis.title}
+        </Text>
+      ) : null}
       {plan ? (
         <Stack gap={4}>
           <Title order={headingLevel} size="h5">

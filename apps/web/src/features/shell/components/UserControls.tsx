@@ -2,6 +2,7 @@ import { Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/sessionQuery.ts';
 import { useLogout } from '../../auth/hooks/useAuthMutations.ts';
+import { MyContactDetailsButton } from '../../auth/components/MyContactDetails.tsx';
 import { LanguageSwitch } from '../../../ui/LanguageSwitch.tsx';
 import { RoleSwitcher } from './RoleSwitcher.tsx';
 
@@ -23,6 +24,7 @@ export function UserControls({ layout }: UserControlsProps) {
           {user.municipality.name}
         </Text>
       </Box>
+      <MyContactDetailsButton />
       <RoleSwitcher />
       <LanguageSwitch />
       <Button variant="outline" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
