@@ -68,6 +68,12 @@ describe('the next thing to do (issue 10, item 17)', () => {
     await page.waitForLoadState('networkidle');
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     console.log(`course page at 1280 px: ${height} px tall`);
+    // 4,518 px before the less-used parts were folded away (suggestions, a later contact, pausing a deadline, death).
+    expect(height).toBeLessThan(3000);
+    for (const folded of ['Forslag til indsatser', 'Dødsfald']) {
+      const details = page.locator('details').filter({ has: page.getByRole('heading', { level: 2, name: folded }) });
+      expect(await details.evaluate((d: HTMLDetailsElement) => d.open), `${folded} is folded away`).toBe(false);
+    }
     await screenshot(page, 'layout-course-1280');
     await page.close();
   });

@@ -19,7 +19,7 @@ import { SuggestionsSection } from '../features/suggestions/components/Suggestio
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 
-const referredOn: ReadonlySet<CourseStep> = new Set(['referred_on', 'in_intervention', 'closing', 'closed']);
+const planned: ReadonlySet<CourseStep> = new Set(['planned', 'referred_on', 'in_intervention', 'closing', 'closed']);
 
 export function CoursePage() {
   const { t } = useTranslation('referrals');
@@ -39,8 +39,8 @@ export function CoursePage() {
               <ContactsSection course={course} today={danishToday()} />
             </Box>
             <DeadlinesSection course={course} today={danishToday()} />
-            {/* Open while an intervention is still to be chosen; folded away once the course is referred on. */}
-            <SuggestionsSection courseId={course.id} defaultOpen={!referredOn.has(course.step)} />
+            {/* Open until the action plan is agreed; the referral's own page shows them again when referring. */}
+            <SuggestionsSection courseId={course.id} defaultOpen={!planned.has(course.step)} />
             <CrossReferralLink courseId={course.id} />
             <ClosingLink courseId={course.id} />
             <CourseStatusNotesSection courseId={course.id} />
