@@ -48,6 +48,9 @@ describe('deadlines on the course page, closing days and deadline policies', () 
     await page.getByRole('heading', { level: 2, name: 'Frister' }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Sæt en frist i bero' }).waitFor();
     await expectAccessible('course');
+    // The pause form is folded away under its heading until opened.
+    expect(await page.getByRole('combobox', { name: 'Frist' }).isVisible()).toBe(false);
+    await page.getByRole('heading', { level: 3, name: 'Sæt en frist i bero' }).click();
 
     const deadlines = page.getByRole('table', { name: 'Frister' });
     await page.getByRole('combobox', { name: 'Frist' }).selectOption(target!.kind);

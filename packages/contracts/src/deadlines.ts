@@ -70,6 +70,8 @@ export const courseDeadlines = z.object({
   /** The Danish date the states were computed for. */
   asOf: isoDate,
   deadlines: z.array(deadline),
+  /** The most urgent deadline still to meet (as the worklist ranks it), or null when all are met. */
+  next: deadline.nullable(),
 });
 export type CourseDeadlines = z.infer<typeof courseDeadlines>;
 

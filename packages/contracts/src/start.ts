@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, municipalityRef, role, text, uuid } from './common.ts';
+import { deadline } from './deadlines.ts';
 
 /** Where a home municipality's course stands — derived from its events, never stored. */
 export const courseSteps = [
@@ -39,6 +40,13 @@ export const courseSummary = z.object({
 });
 export type CourseSummary = z.infer<typeof courseSummary>;
 
+/** A course on a start page, with the deadline it must meet next (the server's deadline engine). */
+export const startCourse = courseSummary.extend({
+  /** The most urgent deadline not yet met, or null; lists put the most urgent course first. */
+  nextDeadline: deadline.nullable(),
+});
+export type StartCourse = z.infer<typeof startCourse>;
+
 export const teamSummary = z.object({
   id: uuid,
   name: text,
@@ -77,8 +85,8 @@ export const startPage = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('contact_person'),
     municipality: municipalityRef,
-    myCourses: z.array(courseSummary),
-    unassigned: z.array(courseSummary),
+    myCourses: z.array(startCourse),
+    unassigned: z.array(startCourse),
   }),
   z.object({
     kind: z.literal('therapist'),
@@ -90,7 +98,7 @@ export const startPage = z.discriminatedUnion('kind', [
     kind: z.literal('municipal_lead'),
     municipality: municipalityRef,
     stepCounts: z.array(z.object({ step: courseStep, count: z.number().int() })),
-    unassigned: z.array(courseSummary),
+    unassigned: z.array(startCourse),
     staff: z.array(z.object({ id: uuid, name: text, roles: z.array(role), openCourses: z.number().int() })),
   }),
   z.object({

@@ -106,7 +106,7 @@ export const da = {
     diagnosis: 'Diagnose',
     received: 'Modtaget',
     step: 'Trin',
-    notes: 'Bemærkninger',
+    deadline: 'Frist',
     team: 'Hold',
     intervention: 'Indsats',
     capacity: 'Pladser',

@@ -106,7 +106,7 @@ export const en: Translation = {
     diagnosis: 'Diagnosis',
     received: 'Received',
     step: 'Step',
-    notes: 'Notes',
+    deadline: 'Deadline',
     team: 'Team',
     intervention: 'Intervention',
     capacity: 'Places',

@@ -1,10 +1,13 @@
-import { Stack } from '@mantine/core';
+import { Box, Stack } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
+import type { CourseStep } from '@samkraft/contracts/start';
 import { useTranslation } from 'react-i18next';
 import { ClosingLink } from '../features/closings/components/ClosingLink.tsx';
 import { ContactPersonSection } from '../features/courses/components/ContactPersonSection.tsx';
 import { ContactsSection } from '../features/courses/components/ContactsSection.tsx';
 import { CourseHeader } from '../features/courses/components/CourseHeader.tsx';
+import { NextStepPanel } from '../features/courses/components/NextStepPanel.tsx';
+import { CONTACT_ANCHOR } from '../features/courses/utils/nextAction.ts';
 import { CrossReferralLink } from '../features/cross-referrals/components/CrossReferralLink.tsx';
 import { ReferralFacts } from '../features/courses/components/ReferralFacts.tsx';
 import { useCourse } from '../features/courses/hooks/useCourse.ts';
@@ -17,6 +20,8 @@ import { SuggestionsSection } from '../features/suggestions/components/Suggestio
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 
+const planned: ReadonlySet<CourseStep> = new Set(['planned', 'referred_on', 'in_intervention', 'closing', 'closed']);
+
 export function CoursePage() {
   const { t } = useTranslation('referrals');
   const { courseId } = useParams({ from: '/signed-in/forloeb/$courseId' });
@@ -27,13 +32,17 @@ export function CoursePage() {
         <>
           <PageTitle title={t('course.title', { name: course.citizen.name })} />
           <Stack gap="xl">
+            <NextStepPanel course={course} />
             <CourseHeader course={course} />
             <ReferralFacts course={course} />
             <ContactPersonSection course={course} />
             <CitizenGpSection citizenId={course.citizen.id} courseId={course.id} canWrite={course.permissions.write} />
-            <ContactsSection course={course} today={danishToday()} />
+            <Box id={CONTACT_ANCHOR} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + 16px)' }}>
+              <ContactsSection course={course} today={danishToday()} />
+            </Box>
             <DeadlinesSection course={course} today={danishToday()} />
-            <SuggestionsSection courseId={course.id} />
+            {/* Open until the action plan is agreed; the referral's own page shows them again when referring. */}
+            <SuggestionsSection courseId={course.id} defaultOpen={!planned.has(course.step)} />
             <CrossReferralLink courseId={course.id} />
             <ClosingLink courseId={course.id} />
             <CourseStatusNotesSection courseId={course.id} />

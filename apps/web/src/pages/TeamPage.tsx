@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CapacityForm } from '../features/teams/components/CapacityForm.tsx';
 import { EnrolForm } from '../features/teams/components/EnrolForm.tsx';
 import { ScheduleText } from '../features/teams/components/ScheduleText.tsx';
+import { SessionsNow } from '../features/teams/components/SessionsNow.tsx';
 import { TeamParticipants } from '../features/teams/components/TeamParticipants.tsx';
 import { GenerateSessionsForm, SessionsTable } from '../features/teams/components/TeamSessions.tsx';
 import { useTeam } from '../features/teams/hooks/useTeams.ts';
@@ -35,6 +36,7 @@ export function TeamPage() {
                 </>
               }
             />
+            <SessionsNow teamId={teamId} sessions={data.sessions} />
             <StatGrid
               stats={[
                 { key: 'seats', label: t('facts.seats'), value: `${data.team.enrolled} / ${data.team.capacity}` },

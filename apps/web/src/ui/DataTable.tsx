@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import classes from './DataTable.module.css';
 import { EmptyState } from './EmptyState.tsx';
 import { useSectionHeadingId } from './Section.tsx';
 
@@ -22,16 +23,21 @@ export type DataTableProps<Row> = {
   /** Accessible name; defaults to the enclosing Section's heading. */
   label?: string;
   footer?: ReactNode;
+  /**
+   * On a phone (below 48em) each row becomes a card, every cell a line under its column's name,
+   * so no column is off screen and the page never scrolls sideways.
+   */
+  stackOnNarrow?: boolean;
 };
 
-export function DataTable<Row>({ columns, rows, rowKey, emptyText, label, footer }: DataTableProps<Row>) {
+export function DataTable<Row>({ columns, rows, rowKey, emptyText, label, footer, stackOnNarrow = false }: DataTableProps<Row>) {
   const headingId = useSectionHeadingId();
   if (rows.length === 0) return <EmptyState text={emptyText} />;
   const naming = label ? { 'aria-label': label } : { 'aria-labelledby': headingId };
   return (
     // A keyboard-focusable scroll region, so narrow screens can scroll wide tables without a mouse.
-    <div role="region" tabIndex={0} {...naming} style={{ overflowX: 'auto' }}>
-      <Table striped highlightOnHover withTableBorder verticalSpacing="xs" {...naming}>
+    <div role="region" tabIndex={0} {...naming} style={{ overflowX: 'auto' }} className={stackOnNarrow ? classes.scroll : undefined}>
+      <Table striped={!stackOnNarrow} highlightOnHover withTableBorder verticalSpacing="xs" className={stackOnNarrow ? classes.stacked : undefined} {...naming}>
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
@@ -50,8 +56,13 @@ export function DataTable<Row>({ columns, rows, rowKey, emptyText, label, footer
                     {c.render(row)}
                   </Table.Th>
                 ) : (
-                  <Table.Td key={c.key} ta={c.numeric ? 'right' : 'left'} style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
-                    {c.render(row)}
+                  <Table.Td
+                    key={c.key}
+                    ta={c.numeric ? 'right' : 'left'}
+                    style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
+                    data-label={stackOnNarrow && c.header ? c.header : undefined}
+                  >
+                    {stackOnNarrow ? <div className={classes.value}>{c.render(row)}</div> : c.render(row)}
                   </Table.Td>
                 ),
               )}

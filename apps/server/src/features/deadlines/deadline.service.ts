@@ -16,7 +16,7 @@ import {
   type CourseSelection,
   type CrossReferralEventRecord,
 } from './deadline-facts.repository.ts';
-import { deriveDeadlines, type CourseFacts, type CrossReferralFacts, type CrossReferralKind, type PolicyRecord } from './deadline.rules.ts';
+import { deriveDeadlines, nextDeadline, type CourseFacts, type CrossReferralFacts, type CrossReferralKind, type PolicyRecord } from './deadline.rules.ts';
 import { listPolicies } from './deadline.repository.ts';
 
 export type { CourseEventRecord, CourseSelection };
@@ -145,6 +145,6 @@ export async function getCourseDeadlines(ctx: ServiceContext, courseId: string):
   return ctx.db.transaction().execute(async (trx) => {
     const deadlines = (await deadlinesForCourses(trx, [courseId], asOf)).get(courseId) ?? [];
     await audit(trx, ctx, [{ action: 'deadline.read', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
-    return { courseId, asOf, deadlines };
+    return { courseId, asOf, deadlines, next: nextDeadline(deadlines) };
   });
 }

@@ -3,6 +3,7 @@ import type { StartPage } from '@samkraft/contracts/start';
 import { listAuditEvents } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
+import { seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
 import { aCitizen, aCrossReferral, aMunicipality, anIntervention, anOffering, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
@@ -115,5 +116,18 @@ describe('GET /api/start', () => {
     const c = await signIn(app, id.contact!);
     const res = await app.inject({ method: 'GET', url: '/api/start?role=coordinator', headers: c.headers });
     expect(res.statusCode).toBe(403);
+  });
+
+  // Last: it adds a course the counts above do not expect.
+  it("gives each of a contact person's courses its next deadline, the most urgent first", async () => {
+    await seedDeadlineDefaults(database.db);
+    const earlier = await aCitizen(database.db, { homeMunicipalityCode: '0159', givenName: 'Tidligere' });
+    const k = await aReferralWithCourse(database.db, { citizenId: earlier, homeMunicipalityCode: '0159', contactPersonId: id.contact!, receivedOn: '2026-10-01' });
+    const page = await startFor(id.contact!);
+    if (page.kind !== 'contact_person') throw new Error(page.kind);
+    expect(page.myCourses.map((c) => c.courseId)[0]).toBe(k.courseId);
+    expect(page.myCourses[0]?.nextDeadline).toMatchObject({ kind: 'first_contact', state: 'overdue', clockStartedOn: '2026-10-01' });
+    expect(page.myCourses[1]?.nextDeadline).not.toBeNull();
+    expect(page.unassigned[0]?.nextDeadline).toMatchObject({ kind: 'first_contact' });
   });
 });

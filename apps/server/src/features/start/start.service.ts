@@ -1,15 +1,19 @@
 import type { Role } from '@samkraft/contracts/common';
-import type { CourseSummary, IncomingReferralSummary, StartPage } from '@samkraft/contracts/start';
+import type { CourseSummary, IncomingReferralSummary, StartCourse, StartPage } from '@samkraft/contracts/start';
 import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import { danishDate, startOfDanishDay } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
-import { openCoursesOf } from '../courses/course-list.service.ts';
+import { openCoursesOf, type OpenCourseRow } from '../courses/course-list.service.ts';
+import { nextDeadline } from '../deadlines/deadline.rules.ts';
+import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
 import { incomingReferralsOf, type IncomingListRecord } from '../provider-inbox/provider-inbox.service.ts';
 import { toCourseSummary } from '../worklist/worklist.mapper.ts';
+import { compareUrgency } from '../worklist/worklist.rules.ts';
 import {
   countClosedCourses,
   countPerMunicipality,
@@ -47,6 +51,17 @@ function listReads(action: string, citizens: { id: string }[], purpose: string):
     .map((c) => ({ action, citizenId: c.id, entityType: 'citizen', entityId: c.id, outcome: 'allowed' as const, purpose }));
 }
 
+/**
+ * The courses as a start page lists them: each with its next deadline from the one deadline
+ * engine (every course's facts read in one statement), the most urgent first as on the worklist.
+ */
+async function withNextDeadlines(db: Db, rows: readonly OpenCourseRow[], today: string): Promise<StartCourse[]> {
+  const deadlines = await deadlinesForCourses(db, rows.map((r) => r.courseId), today);
+  return rows
+    .map((r) => ({ ...toCourseSummary(r), nextDeadline: nextDeadline(deadlines.get(r.courseId) ?? []) }))
+    .sort((a, b) => compareUrgency({ next: a.nextDeadline, receivedOn: a.receivedOn }, { next: b.nextDeadline, receivedOn: b.receivedOn }) || a.courseId.localeCompare(b.courseId));
+}
+
 export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefined): Promise<StartPage> {
   const actor = ctx.actor;
   if (actor.kind !== 'staff') throw AppError.forbidden('Staff only');
@@ -62,7 +77,13 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
         const mine = open.filter((r) => r.contactPersonId === actor.userId);
         const unassigned = open.filter((r) => r.contactPersonId === null);
         await audit(trx, ctx, listReads('course.list', [...mine, ...unassigned].map((r) => r.citizen), 'start_page'));
-        return { kind: 'contact_person', municipality, myCourses: mine.map(toCourseSummary), unassigned: unassigned.map(toCourseSummary) };
+        const listed = await withNextDeadlines(trx, [...mine, ...unassigned], today);
+        return {
+          kind: 'contact_person',
+          municipality,
+          myCourses: listed.filter((c) => c.contactPerson?.id === actor.userId),
+          unassigned: listed.filter((c) => c.contactPerson === null),
+        };
       }
       case 'therapist': {
         const teams = await listTeamsHostedBy(trx, m, today);
@@ -105,7 +126,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
           kind: 'municipal_lead',
           municipality,
           stepCounts: [...counts].map(([step, count]) => ({ step: step as CourseSummary['step'], count })),
-          unassigned: unassigned.map(toCourseSummary),
+          unassigned: await withNextDeadlines(trx, unassigned, today),
           staff: staff.map((s) => ({ ...s, roles: s.roles as Role[] })),
         };
       }

@@ -6,6 +6,7 @@ import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
+import { Disclosure } from '../../../ui/Disclosure.tsx';
 import { Section } from '../../../ui/Section.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { preparationLetterUrl } from '../api/courseApi.ts';
@@ -59,24 +60,24 @@ export function ContactsSection({ course, today }: ContactsSectionProps) {
         <DataTable columns={columns} rows={course.contacts} rowKey={(c) => c.id} emptyText={t('course.contactsEmpty')} />
         {course.permissions.write ? (
           <Paper withBorder p="md" radius="sm">
-            <form onSubmit={onAdd} aria-labelledby="new-contact-heading">
-              <Title order={3} size="h4" id="new-contact-heading" mb="sm">
-                {t('course.newContact')}
-              </Title>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                <TextInput type="date" label={t('course.contactedOn')} required max={today} value={contactedOn} onChange={(e) => setContactedOn(e.currentTarget.value)} error={errors.contactedOn} />
-                <NativeSelect label={t('course.channelLabel')} required value={channel} onChange={(e) => setChannel(e.currentTarget.value)} data={contactChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} error={errors.channel} />
-                <Checkbox label={t('course.reached')} checked={reached} onChange={(e) => setReached(e.currentTarget.checked)} mt="md" />
-                <TextInput type="datetime-local" label={t('course.agreedAssessmentAt')} disabled={!reached} value={agreedAt} onChange={(e) => setAgreedAt(e.currentTarget.value)} error={errors.agreedAssessmentAt} />
-              </SimpleGrid>
-              <Textarea label={t('course.note')} mt="md" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
-              <Group mt="md">
-                <Button type="submit" loading={add.isPending}>
-                  {t('course.saveContact')}
-                </Button>
-              </Group>
-              {add.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={add.error} /> : null}
-            </form>
+            {/* Open until the citizen has been reached; a later contact is recorded less often. */}
+            <Disclosure title={t('course.newContact')} headingId="new-contact-heading" defaultOpen={!hasReached}>
+              <form onSubmit={onAdd} aria-labelledby="new-contact-heading">
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+                  <TextInput type="date" label={t('course.contactedOn')} required max={today} value={contactedOn} onChange={(e) => setContactedOn(e.currentTarget.value)} error={errors.contactedOn} />
+                  <NativeSelect label={t('course.channelLabel')} required value={channel} onChange={(e) => setChannel(e.currentTarget.value)} data={contactChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} error={errors.channel} />
+                  <Checkbox label={t('course.reached')} checked={reached} onChange={(e) => setReached(e.currentTarget.checked)} mt="md" />
+                  <TextInput type="datetime-local" label={t('course.agreedAssessmentAt')} disabled={!reached} value={agreedAt} onChange={(e) => setAgreedAt(e.currentTarget.value)} error={errors.agreedAssessmentAt} />
+                </SimpleGrid>
+                <Textarea label={t('course.note')} mt="md" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+                <Group mt="md">
+                  <Button type="submit" loading={add.isPending}>
+                    {t('course.saveContact')}
+                  </Button>
+                </Group>
+                {add.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={add.error} /> : null}
+              </form>
+            </Disclosure>
           </Paper>
         ) : null}
         <Paper withBorder p="md" radius="sm">

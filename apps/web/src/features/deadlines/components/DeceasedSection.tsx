@@ -30,7 +30,8 @@ export function DeceasedSection({ course, today }: DeceasedSectionProps) {
     if (confirmed) mark.mutate({ citizenId: course.citizen.id, deceasedOn });
   };
   return (
-    <Section title={t('deceased.title')}>
+    // Rarely used: folded away until a death is recorded, then said openly.
+    <Section title={t('deceased.title')} defaultOpen={deceasedOnRecorded ? undefined : false}>
       {deceasedOnRecorded ? (
         <Alert color="gray" variant="light">
           {t('deceased.done', { date: formatDate(deceasedOnRecorded, language) })}

@@ -1,7 +1,8 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { type Deadline, type DeadlineKind, type PauseReason, pauseReasons } from '@samkraft/contracts/deadlines';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Disclosure } from '../../../ui/Disclosure.tsx';
 import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { fieldElementId } from '../../../ui/utils/errorSummary.ts';
@@ -46,33 +47,33 @@ export function PauseDeadlineForm({ courseId, deadlines, today }: PauseDeadlineF
 
   return (
     <Paper withBorder p="md" radius="sm">
-      <form onSubmit={onSubmit} aria-labelledby="pause-deadline-heading" noValidate>
-        <Title order={3} size="h4" id="pause-deadline-heading" mb="xs">
-          {t('pause.title')}
-        </Title>
-        <Text size="sm" mb="sm">
-          {t('pause.intro')}
-        </Text>
-        {running.length === 0 ? (
-          <Text size="sm">{t('pause.nothing')}</Text>
-        ) : (
-          <>
-            <ErrorSummary errors={errors} formId={FORM_ID} label={fieldLabel} order={fieldOrder} focusKey={pause.error} />
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mt={Object.keys(errors).length > 0 ? 'md' : undefined}>
-              <NativeSelect id={fid('deadlineKind')} label={t('pause.deadline')} required value={chosen} onChange={(e) => setKind(e.currentTarget.value)} data={running.map((d) => ({ value: d.kind, label: tw(`kinds.${d.kind}`) }))} error={errors.deadlineKind} />
-              <TextInput id={fid('pausedOn')} type="date" label={t('pause.pausedOn')} required max={today} value={pausedOn} onChange={(e) => setPausedOn(e.currentTarget.value)} error={errors.pausedOn} />
-              <NativeSelect id={fid('reason')} label={t('pause.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value as PauseReason)} data={pauseReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} error={errors.reason} />
-            </SimpleGrid>
-            <Textarea id={fid('note')} label={t('pause.note')} mt="md" autosize minRows={2} required={reason === 'other'} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={noteMissing ? t('pause.noteRequired') : errors.note} />
-            <Group mt="md">
-              <Button type="submit" loading={pause.isPending}>
-                {t('pause.submit')}
-              </Button>
-            </Group>
-            {pause.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={pause.error} /> : null}
-          </>
-        )}
-      </form>
+      {/* Seldom needed: folded away under its heading. */}
+      <Disclosure title={t('pause.title')} headingId="pause-deadline-heading" defaultOpen={false}>
+        <form onSubmit={onSubmit} aria-labelledby="pause-deadline-heading" noValidate>
+          <Text size="sm" mb="sm">
+            {t('pause.intro')}
+          </Text>
+          {running.length === 0 ? (
+            <Text size="sm">{t('pause.nothing')}</Text>
+          ) : (
+            <>
+              <ErrorSummary errors={errors} formId={FORM_ID} label={fieldLabel} order={fieldOrder} focusKey={pause.error} />
+              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mt={Object.keys(errors).length > 0 ? 'md' : undefined}>
+                <NativeSelect id={fid('deadlineKind')} label={t('pause.deadline')} required value={chosen} onChange={(e) => setKind(e.currentTarget.value)} data={running.map((d) => ({ value: d.kind, label: tw(`kinds.${d.kind}`) }))} error={errors.deadlineKind} />
+                <TextInput id={fid('pausedOn')} type="date" label={t('pause.pausedOn')} required max={today} value={pausedOn} onChange={(e) => setPausedOn(e.currentTarget.value)} error={errors.pausedOn} />
+                <NativeSelect id={fid('reason')} label={t('pause.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value as PauseReason)} data={pauseReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} error={errors.reason} />
+              </SimpleGrid>
+              <Textarea id={fid('note')} label={t('pause.note')} mt="md" autosize minRows={2} required={reason === 'other'} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={noteMissing ? t('pause.noteRequired') : errors.note} />
+              <Group mt="md">
+                <Button type="submit" loading={pause.isPending}>
+                  {t('pause.submit')}
+                </Button>
+              </Group>
+              {pause.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={pause.error} /> : null}
+            </>
+          )}
+        </form>
+      </Disclosure>
     </Paper>
   );
 }

@@ -10,14 +10,15 @@ import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useCourseSuggestions } from '../hooks/useSuggestions.ts';
 import { da } from '../i18n.ts';
 
-export type SuggestionsSectionProps = { courseId: string };
+/** `defaultOpen` given: the section folds away under its heading (see `Section`). */
+export type SuggestionsSectionProps = { courseId: string; defaultOpen?: boolean };
 
 /** "Forslag til indsatser": eligible interventions with their routed providers (issue 4, item 2). */
-export function SuggestionsSection({ courseId }: SuggestionsSectionProps) {
+export function SuggestionsSection({ courseId, defaultOpen }: SuggestionsSectionProps) {
   const { t } = useTranslation('suggestions');
   const query = useCourseSuggestions(courseId);
   return (
-    <Section title={t('title')} description={t('intro')}>
+    <Section title={t('title')} description={t('intro')} defaultOpen={defaultOpen}>
       <QueryState query={query}>{(data) => <SuggestionList data={data} />}</QueryState>
     </Section>
   );

@@ -39,7 +39,7 @@ function ParticipantCard({ sessionId, p, held }: { sessionId: string; p: Session
           <Title order={2} size="h4" id={headingId}>
             {p.citizen.name} <Text span c="dimmed" size="sm">({p.citizen.identifier}, {p.citizen.homeMunicipality})</Text>
           </Title>
-          <Stack gap={0} align="flex-end">
+          <Stack gap={0}>
             {p.sessionNumber !== null ? (
               <Text size="sm" fw={700}>
                 {t('attendance.sessionNumber', { n: p.sessionNumber, quota: p.quota })}
@@ -59,6 +59,9 @@ function ParticipantCard({ sessionId, p, held }: { sessionId: string; p: Session
               <Button
                 key={s}
                 size="lg"
+                // Three to a row on a phone too: less padding and a smaller font there, so no label is cut.
+                px={{ base: 6, sm: 'lg' }}
+                fz={{ base: 'md', sm: 'lg' }}
                 variant={p.status === s ? 'filled' : 'outline'}
                 color={colorOf[s]}
                 aria-pressed={p.status === s}

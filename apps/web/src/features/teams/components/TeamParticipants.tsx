@@ -77,6 +77,7 @@ export function TeamParticipants({ enrolments, today }: { enrolments: readonly E
     <Stack gap="xl">
       <Section title={t('participantsTitle')}>
         <DataTable
+          stackOnNarrow
           rows={enrolments.filter((e) => e.status === 'enrolled')}
           rowKey={(e) => e.id}
           emptyText={t('participantsEmpty')}
@@ -94,6 +95,7 @@ export function TeamParticipants({ enrolments, today }: { enrolments: readonly E
       </Section>
       <Section title={t('waitingTitle')}>
         <DataTable
+          stackOnNarrow
           rows={enrolments.filter((e) => e.status === 'waiting')}
           rowKey={(e) => e.id}
           emptyText={t('waitingEmpty')}
@@ -108,6 +110,7 @@ export function TeamParticipants({ enrolments, today }: { enrolments: readonly E
       {enrolments.some((e) => e.status === 'ended') ? (
         <Section title={t('endedTitle')}>
           <DataTable
+            stackOnNarrow
             rows={enrolments.filter((e) => e.status === 'ended')}
             rowKey={(e) => e.id}
             emptyText=""

@@ -49,5 +49,5 @@ export function WorklistTable({ items, showContactPerson }: WorklistTableProps) 
   if (showContactPerson) {
     columns.push({ key: 'contact', header: t('columns.contactPerson'), render: (i) => i.contactPerson?.name ?? t('noContactPerson') });
   }
-  return <DataTable columns={columns} rows={items} rowKey={(i) => i.courseId} emptyText={t('empty')} />;
+  return <DataTable columns={columns} rows={items} rowKey={(i) => i.courseId} emptyText={t('empty')} stackOnNarrow />;
 }
