@@ -1,5 +1,5 @@
 import type { Role } from '@samkraft/contracts/common';
-import type { CourseSummary, IncomingReferralSummary, StartPage } from '@samkraft/contracts/start';
+import type { CourseSummary, StartPage } from '@samkraft/contracts/start';
 import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import { danishDate, startOfDanishDay } from '../../platform/clock.ts';
@@ -8,7 +8,8 @@ import { AppError } from '../../platform/errors.ts';
 import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
 import { openCoursesOf } from '../courses/course-list.service.ts';
-import { incomingReferralsOf, type IncomingListRecord } from '../provider-inbox/provider-inbox.service.ts';
+import { incomingReferralsOf } from '../provider-inbox/provider-inbox.service.ts';
+import { providerReferralState } from '../provider-inbox/provider-referral-state.rules.ts';
 import { toCourseSummary } from '../worklist/worklist.mapper.ts';
 import {
   countClosedCourses,
@@ -29,14 +30,6 @@ export function chooseRole(actor: StaffActor, asked: Role | undefined): Role {
   const first = order.find((r) => actor.roles.includes(r));
   if (!first) throw AppError.forbidden('You have no role in Samkraft');
   return first;
-}
-
-function incomingState(r: IncomingListRecord): IncomingReferralSummary['state'] {
-  if (r.citizenDeclined || r.providerDecision === 'declined') return 'declined';
-  if (r.endedOn) return 'ended';
-  if (r.startedOn) return 'started';
-  if (r.providerContactOn) return 'contacted';
-  return 'new';
 }
 
 /** Every citizen shown on a list is a read of that citizen's data, and is audited as one. */
@@ -88,7 +81,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
             intervention: { code: r.interventionCode, name: r.interventionName },
             homeMunicipality: { code: r.homeMunicipalityCode, name: r.homeMunicipalityName },
             receivedOn: r.receivedOn,
-            state: incomingState(r),
+            state: providerReferralState(r),
           })),
         };
       }
