@@ -59,7 +59,7 @@ describe('one vocabulary', () => {
 
   it('resolves the singular through i18next', async () => {
     const i18n = i18next.createInstance();
-    await i18n.init({ lng: 'da', resources: { da: featureResources.da, en: featureResources.en }, interpolation: { escapeValue: false } });
+    await i18n.init({ lng: 'da', resources: { da: featureResources.da, en: featureResources.en }, interpolation: { escapeValue: false }, showSupportNotice: false });
     expect(i18n.t('deadlines:amounts.months', { count: 1 })).toBe('1 måned');
     expect(i18n.t('deadlines:amounts.working_days', { count: 10 })).toBe('10 hverdage');
     expect(i18n.t('suggestions:weeks', { count: 1 })).toBe('1 uge');
