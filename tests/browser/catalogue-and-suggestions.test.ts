@@ -74,7 +74,7 @@ describe('Forslag til indsatser og katalog', () => {
       await page.goto(`${server.url}/katalog`);
       const matrix = page.getByRole('table', { name: 'Visitation pr. hjemkommune' });
       await matrix.getByRole('rowheader', { name: 'Gladsaxe' }).waitFor();
-      expect(await matrix.getByText('udledt').count()).toBeGreaterThan(0);
+      expect(await matrix.getByText('Foreløbig visitation').count()).toBeGreaterThan(0);
       await page.waitForLoadState('networkidle');
       const violations = await checkAccessibility(page);
       expect(violations, formatViolations(violations)).toEqual([]);

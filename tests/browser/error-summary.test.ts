@@ -44,7 +44,7 @@ describe('the error summary of a refused form (issue 10.18)', () => {
       'Lovgrundlag',
       'Diagnose (ICD-10)',
       'Behandlingsstatus',
-      'Målgruppe (notatets afsnit 8.4)',
+      'Målgruppe',
     ]);
     expect(texts.join('\n')).not.toMatch(/citizen\.|diagnosisCode|legalBasis/);
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);

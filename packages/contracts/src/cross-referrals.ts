@@ -142,6 +142,11 @@ export type CourseCrossReferrals = z.infer<typeof courseCrossReferrals>;
 
 // ───────────── the provider's side ─────────────
 
+/** Where a cross-municipal referral stands at the providing municipality (inbox and start page alike). */
+export const providerReferralStates = ['new', 'accepted', 'started', 'ended', 'declined', 'citizen_declined'] as const;
+export const providerReferralState = z.enum(providerReferralStates);
+export type ProviderReferralState = z.infer<typeof providerReferralState>;
+
 export const inboxItem = z.object({
   id: uuid,
   citizenName: text,
@@ -149,7 +154,7 @@ export const inboxItem = z.object({
   homeMunicipalityName: text,
   interventionName: text,
   receivedOn: text,
-  state: z.enum(['new', 'accepted', 'declined', 'citizen_declined']),
+  state: providerReferralState,
   deadlines: z.array(deadline),
 });
 export type InboxItem = z.infer<typeof inboxItem>;

@@ -62,6 +62,10 @@ export const extractError = z.object({
   reason: z.enum(extractErrorReasons),
   /** English detail for logs and API clients. */
   detail: text,
+  /** The facts the detail is worded from, so the web can say it in Danish. */
+  value: text.optional(),
+  allowed: z.array(text).optional(),
+  other: z.object({ file: text.optional(), row: z.number().int().optional(), column: text.optional(), value: text.optional() }).optional(),
 });
 export type ExtractError = z.infer<typeof extractError>;
 

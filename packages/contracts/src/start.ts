@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, municipalityRef, role, text, uuid } from './common.ts';
+import { providerReferralState } from './cross-referrals.ts';
 import { deadline } from './deadlines.ts';
 
 /** Where a home municipality's course stands — derived from its events, never stored. */
@@ -68,7 +69,7 @@ export const incomingReferralSummary = z.object({
   intervention: z.object({ code: text, name: text }),
   homeMunicipality: municipalityRef,
   receivedOn: isoDate,
-  state: z.enum(['new', 'contacted', 'started', 'ended', 'declined']),
+  state: providerReferralState,
 });
 export type IncomingReferralSummary = z.infer<typeof incomingReferralSummary>;
 

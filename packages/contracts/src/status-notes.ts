@@ -88,6 +88,8 @@ export const providerStatusNotes = z.object({
     enrolmentStartOn: isoDate.nullable(),
     /** Null while an enrolment is still running. */
     enrolmentEndOn: isoDate.nullable(),
+    /** The reason the team gave when it ended the enrolment, so the end note does not ask twice. */
+    endReason: statusNoteEndReason.nullable(),
     goals: z.array(z.object({ id: uuid, description: text, status: z.enum(providerGoalStatuses), setOn: isoDate })),
   }),
   writtenKinds: z.array(statusNoteKind),

@@ -1,4 +1,5 @@
 import { fieldErrorsDa } from './fieldErrors.ts';
+import { vocabularyDa } from './vocabulary.ts';
 
 /** Danish texts — the source of truth for the keys; `en.ts` must have the same shape. */
 export const da = {
@@ -16,16 +17,7 @@ export const da = {
     coordinator: 'Koordinator',
     administrator: 'Administrator',
   },
-  professions: {
-    nurse: 'Sygeplejerske',
-    physiotherapist: 'Fysioterapeut',
-    occupational_therapist: 'Ergoterapeut',
-    dietitian: 'Diætist',
-    physician: 'Læge',
-    social_worker: 'Socialrådgiver',
-    administrative: 'Administrativ medarbejder',
-    other: 'Anden faggruppe',
-  },
+  professions: vocabularyDa.professions,
   shell: {
     mainNav: 'Hovedmenu',
     role: 'Rolle',
@@ -132,13 +124,7 @@ export const da = {
     noDiagnosis: 'Ikke angivet',
   },
   teamMode: { rolling: 'Løbende optag', cohort: 'Fælles opstart' },
-  referralState: {
-    new: 'Ny',
-    contacted: 'Kontaktet',
-    started: 'Startet',
-    ended: 'Afsluttet',
-    declined: 'Afslået',
-  },
+  referralState: vocabularyDa.providerReferralStates,
   admin: {
     users: 'Brugere',
     municipalities: 'Kommuner',

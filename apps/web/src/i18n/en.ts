@@ -1,5 +1,6 @@
 import type { Translation } from './da.ts';
 import { fieldErrorsEn } from './fieldErrors.ts';
+import { vocabularyEn } from './vocabulary.ts';
 
 export const en: Translation = {
   app: {
@@ -16,16 +17,7 @@ export const en: Translation = {
     coordinator: 'Coordinator',
     administrator: 'Administrator',
   },
-  professions: {
-    nurse: 'Nurse',
-    physiotherapist: 'Physiotherapist',
-    occupational_therapist: 'Occupational therapist',
-    dietitian: 'Dietitian',
-    physician: 'Physician',
-    social_worker: 'Social worker',
-    administrative: 'Administrative staff',
-    other: 'Other profession',
-  },
+  professions: vocabularyEn.professions,
   shell: {
     mainNav: 'Main menu',
     role: 'Role',
@@ -132,13 +124,7 @@ export const en: Translation = {
     noDiagnosis: 'Not stated',
   },
   teamMode: { rolling: 'Rolling intake', cohort: 'Joint start' },
-  referralState: {
-    new: 'New',
-    contacted: 'Contacted',
-    started: 'Started',
-    ended: 'Ended',
-    declined: 'Declined',
-  },
+  referralState: vocabularyEn.providerReferralStates,
   admin: {
     users: 'Users',
     municipalities: 'Municipalities',

@@ -10,6 +10,7 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import { Section } from '../ui/Section.tsx';
 import { formatDate } from '../ui/utils/formatDate.ts';
+import { lowerLabel } from '../i18n/vocabulary.ts';
 
 export function ClosingPage() {
   const { t } = useTranslation('closings');
@@ -27,7 +28,7 @@ export function ClosingPage() {
           <Stack gap="xl">
             {data.closedOn && data.closeReason ? (
               <Alert variant="light" color="gray" role="status" styles={{ message: { color: '#1a1a1a' } }}>
-                {t('closedOn', { date: formatDate(data.closedOn, language), reason: t(`closeReasons.${closeReasonKey(data.closeReason)}`) })}
+                {t('closedOn', { date: formatDate(data.closedOn, language), reason: lowerLabel(t(`closeReasons.${closeReasonKey(data.closeReason)}`), language) })}
               </Alert>
             ) : null}
             <Section title={t('conversationTitle')}>

@@ -86,8 +86,14 @@ export type ReferralRecord = {
   interventions: InterventionRecord[];
 };
 
+/**
+ * What a reader needs to word an error in their own language: the value given, the values
+ * allowed, and the row, column or value it clashes with. `detail` is the English wording.
+ */
+export type ExtractErrorFacts = { value?: string; allowed?: string[]; other?: { file?: string; row?: number; column?: string; value?: string } };
+
 /** One refused cell (or header, or file): `row` is the spreadsheet row number, 1 = the header. */
-export type ExtractError = { file: string; row: number; column: string; reason: ExtractErrorReason; detail: string };
+export type ExtractError = { file: string; row: number; column: string; reason: ExtractErrorReason; detail: string } & ExtractErrorFacts;
 
 
 /** Canonical order of a referral's interventions, so two equal sets compare equal. */

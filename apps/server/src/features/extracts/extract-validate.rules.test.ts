@@ -69,7 +69,10 @@ describe('validateExtract', () => {
 
   it("refuses a sex that contradicts the CPR number's last digit, naming row and column", () => {
     // 0201609996: last digit even, a woman.
-    expect(reasons(run([['B', '159', '0201609996', 'M', '', '2025-01-06', 'gp', '', '']]))).toEqual(['r.csv:2:sex:sex_mismatch']);
+    const mismatch = run([['B', '159', '0201609996', 'M', '', '2025-01-06', 'gp', '', '']]);
+    expect(reasons(mismatch)).toEqual(['r.csv:2:sex:sex_mismatch']);
+    // The facts the web words the detail from in Danish.
+    expect(mismatch.errors[0]).toMatchObject({ value: 'M', other: { column: 'citizen', value: 'F' } });
     // 0504909989: odd, a man; a replacement CPR ending in a letter says nothing.
     expect(reasons(run([['B', '159', '0504909989', 'M', '', '2025-01-06', 'gp', '', '']]))).toEqual([]);
     expect(reasons(run([['B', '159', '0703921VJ4', 'F', '', '2025-01-06', 'gp', '', '']]))).toEqual([]);
@@ -84,11 +87,14 @@ describe('validateExtract', () => {
     expect(reasons(run([['A', '159', 'P-1', 'F', '1960-01-01', '2026-11-23', 'gp', '', '']]))).toEqual(['r.csv:2:received:future_date']);
     const late = run([good], [['A', 'diet', '151', '2025-01-10', '2025-01-12', '2025-06-02', '9', 'completed']]);
     expect(reasons(late)).toEqual(['r.csv:2:closing_conversation:out_of_order']);
+    expect(late.errors[0]).toMatchObject({ value: good[8], other: { file: 'i.csv', column: 'end', value: '2025-06-02' } });
   });
 
   it('refuses unknown codes and orphans, each with its row and column', () => {
     const r = run([good], [['A', 'yoga', '999', '2025-01-10', '', '', '', ''], ['Z', 'diet', '151', '2025-01-10', '', '', '', '']]);
     expect(reasons(r)).toEqual(['i.csv:2:intervention:unknown_intervention', 'i.csv:2:provider_municipality:unknown_municipality', 'i.csv:3:referral_id:orphan_referral_id']);
+    expect(r.errors.map((e) => e.value)).toEqual(['yoga', '0999', 'Z']);
+    expect(run([['A', '159', 'P-1', 'X', '1960-01-01', '2025-01-06', 'gp', '', '']]).errors[0]).toMatchObject({ reason: 'invalid_value', value: 'X', allowed: ['F', 'M'] });
   });
 });
 

@@ -15,6 +15,7 @@ import {
   requiredReferralColumns,
   type CitizenRef,
   type ExtractError,
+  type ExtractErrorFacts,
   type InterventionRecord,
   type ReferralRecord,
 } from './extract-format.rules.ts';
@@ -76,8 +77,8 @@ type Cells<C extends string> = { get(column: C): string };
 
 class Collector {
   readonly errors: ExtractError[] = [];
-  add(file: string, row: number, column: string, reason: ExtractError['reason'], detail: string): void {
-    this.errors.push({ file, row, column, reason, detail });
+  add(file: string, row: number, column: string, reason: ExtractError['reason'], detail: string, facts: ExtractErrorFacts = {}): void {
+    this.errors.push({ file, row, column, reason, detail, ...facts });
   }
 }
 
@@ -129,11 +130,11 @@ function dateOf<C extends string>(c: RowCheck<C>, column: C, required: boolean):
   }
   const date = parseExtractDate(v);
   if (date === null) {
-    c.out.add(c.file, c.row, column, 'invalid_date', `"${v}" is not a real date YYYY-MM-DD or DD-MM-YYYY`);
+    c.out.add(c.file, c.row, column, 'invalid_date', `"${v}" is not a real date YYYY-MM-DD or DD-MM-YYYY`, { value: v });
     return null;
   }
   if (date > c.today) {
-    c.out.add(c.file, c.row, column, 'future_date', `${date} is in the future`);
+    c.out.add(c.file, c.row, column, 'future_date', `${date} is in the future`, { value: date });
     return null;
   }
   return date;
@@ -146,7 +147,7 @@ function oneOf<C extends string>(c: RowCheck<C>, column: C, allowed: readonly st
     return null;
   }
   if (!allowed.includes(v)) {
-    c.out.add(c.file, c.row, column, 'invalid_value', `"${v}" is not one of ${allowed.join(', ')}`);
+    c.out.add(c.file, c.row, column, 'invalid_value', `"${v}" is not one of ${allowed.join(', ')}`, { value: v, allowed: [...allowed] });
     return null;
   }
   return v;
@@ -160,11 +161,11 @@ function municipalityOf<C extends string>(c: RowCheck<C>, column: C, known: Know
   }
   const code = normaliseMunicipality(v);
   if (code === null) {
-    c.out.add(c.file, c.row, column, 'invalid_municipality_code', `"${v}" is not a municipality code of 3 or 4 digits`);
+    c.out.add(c.file, c.row, column, 'invalid_municipality_code', `"${v}" is not a municipality code of 3 or 4 digits`, { value: v });
     return null;
   }
   if (!known.municipalities.has(code)) {
-    c.out.add(c.file, c.row, column, 'unknown_municipality', `${code} is not a known municipality`);
+    c.out.add(c.file, c.row, column, 'unknown_municipality', `${code} is not a known municipality`, { value: code });
     return null;
   }
   return code;
@@ -175,7 +176,7 @@ function checkOrder<C extends string>(c: RowCheck<C>, chain: [C | string, string
   let prev: [string, string] | null = start && start[1] !== null ? [start[0], start[1]] : null;
   for (const [column, value] of chain) {
     if (value === null) continue;
-    if (prev && value < prev[1]) c.out.add(c.file, c.row, column, 'out_of_order', `${column} ${value} is before ${prev[0]} ${prev[1]}`);
+    if (prev && value < prev[1]) c.out.add(c.file, c.row, column, 'out_of_order', `${column} ${value} is before ${prev[0]} ${prev[1]}`, { value, other: { column: prev[0], value: prev[1] } });
     else prev = [column, value];
   }
 }
@@ -188,14 +189,14 @@ function citizenOf(c: RowCheck<(typeof referralColumns)[number]>): { ref: Citize
   }
   if (v.startsWith('P-')) {
     if (!/^P-[A-Za-z0-9-]+$/.test(v) || v.length > 100) {
-      c.out.add(c.file, c.row, 'citizen', 'invalid_citizen', `"${v}" is not a pseudonym P- followed by letters, digits and dashes`);
+      c.out.add(c.file, c.row, 'citizen', 'invalid_citizen', `"${v}" is not a pseudonym P- followed by letters, digits and dashes`, { value: v.slice(0, 100) });
       return null;
     }
     return { ref: { kind: 'pseudonym', value: v }, birthDate: null, sex: null };
   }
   const parsed = parseCpr(v);
   if (!parsed.ok) {
-    c.out.add(c.file, c.row, 'citizen', 'invalid_citizen', `not a CPR number or P- pseudonym: ${parsed.message}`);
+    c.out.add(c.file, c.row, 'citizen', 'invalid_citizen', `not a CPR number or P- pseudonym: ${parsed.message}`, { value: v.slice(0, 100) });
     return null;
   }
   return { ref: { kind: 'cpr', value: parsed.cpr.value }, birthDate: parsed.cpr.birthDate, sex: parsed.cpr.sex };
@@ -207,16 +208,16 @@ function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: 
   const before = c.out.errors.length;
   const referralId = c.cells.get('referral_id');
   if (referralId === '') c.out.add(c.file, c.row, 'referral_id', 'required', 'referral_id is required');
-  else if (referralId.length > 100) c.out.add(c.file, c.row, 'referral_id', 'too_long', 'referral_id is longer than 100 characters');
+  else if (referralId.length > 100) c.out.add(c.file, c.row, 'referral_id', 'too_long', 'referral_id is longer than 100 characters', { value: `${referralId.slice(0, 40)}…` });
   const home = municipalityOf(c, 'home_municipality', known);
   const citizen = citizenOf(c);
   const sex = oneOf(c, 'sex', ['F', 'M'], true) as 'F' | 'M' | null;
   // The CPR's last digit gives the sex (odd: man); a replacement CPR ending in a letter gives none.
-  if (sex !== null && citizen?.sex && sex !== citizen.sex) c.out.add(c.file, c.row, 'sex', 'sex_mismatch', `sex ${sex} does not agree with the CPR number (${citizen.sex})`);
+  if (sex !== null && citizen?.sex && sex !== citizen.sex) c.out.add(c.file, c.row, 'sex', 'sex_mismatch', `sex ${sex} does not agree with the CPR number (${citizen.sex})`, { value: sex, other: { column: 'citizen', value: citizen.sex } });
   let birthDate = dateOf(c, 'birth_date', citizen !== null && citizen.ref.kind === 'pseudonym');
   if (citizen?.birthDate) {
     if (birthDate !== null && birthDate !== citizen.birthDate) {
-      c.out.add(c.file, c.row, 'birth_date', 'birth_date_mismatch', `birth_date ${birthDate} does not agree with the CPR number (${citizen.birthDate})`);
+      c.out.add(c.file, c.row, 'birth_date', 'birth_date_mismatch', `birth_date ${birthDate} does not agree with the CPR number (${citizen.birthDate})`, { value: birthDate, other: { column: 'citizen', value: citizen.birthDate } });
     }
     birthDate = citizen.birthDate;
   }
@@ -224,12 +225,12 @@ function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: 
   const source = oneOf(c, 'source', referralSources, true);
   const legalBasis = oneOf(c, 'legal_basis', legalBases, false);
   if (source === 'hospital_gop' && legalBasis !== null && legalBasis !== 'SUL140') {
-    c.out.add(c.file, c.row, 'legal_basis', 'gop_requires_sul140', 'a genoptræningsplan (hospital_gop) is given under SUL140');
+    c.out.add(c.file, c.row, 'legal_basis', 'gop_requires_sul140', 'a genoptræningsplan (hospital_gop) is given under SUL140', { value: legalBasis, allowed: ['SUL140'] });
   }
   const diagnosisText = c.cells.get('diagnosis').toUpperCase();
   let diagnosis: string | null = null;
   if (diagnosisText !== '') {
-    if (!known.diagnoses.has(diagnosisText)) c.out.add(c.file, c.row, 'diagnosis', 'unknown_diagnosis', `"${diagnosisText}" is not a known ICD-10 cancer code (DC00–DD09)`);
+    if (!known.diagnoses.has(diagnosisText)) c.out.add(c.file, c.row, 'diagnosis', 'unknown_diagnosis', `"${diagnosisText}" is not a known ICD-10 cancer code (DC00–DD09)`, { value: diagnosisText.slice(0, 100) });
     else diagnosis = diagnosisText;
   }
   const firstContact = dateOf(c, 'first_contact', false);
@@ -237,8 +238,8 @@ function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: 
   const actionPlan = dateOf(c, 'action_plan', false);
   const declined = dateOf(c, 'declined', false);
   const declineReason = oneOf(c, 'decline_reason', declineReasons, false);
-  if (c.cells.get('declined') !== '' && c.cells.get('decline_reason') === '') c.out.add(c.file, c.row, 'decline_reason', 'required', 'decline_reason is required with declined');
-  if (c.cells.get('declined') === '' && c.cells.get('decline_reason') !== '') c.out.add(c.file, c.row, 'decline_reason', 'only_with_other_column', 'decline_reason is given only with declined');
+  if (c.cells.get('declined') !== '' && c.cells.get('decline_reason') === '') c.out.add(c.file, c.row, 'decline_reason', 'required', 'decline_reason is required with declined', { other: { column: 'declined' } });
+  if (c.cells.get('declined') === '' && c.cells.get('decline_reason') !== '') c.out.add(c.file, c.row, 'decline_reason', 'only_with_other_column', 'decline_reason is given only with declined', { other: { column: 'declined' } });
   const closingConversation = dateOf(c, 'closing_conversation', false);
   const closingNoteSent = dateOf(c, 'closing_note_sent', false);
   if (birthDate !== null) checkOrder(c, [['received', received]], ['birth_date', birthDate]);
@@ -274,7 +275,7 @@ function checkInterventionRow(c: RowCheck<(typeof interventionColumns)[number]>,
   if (referralId === '') c.out.add(c.file, c.row, 'referral_id', 'required', 'referral_id is required');
   const code = c.cells.get('intervention');
   if (code === '') c.out.add(c.file, c.row, 'intervention', 'required', 'intervention is required');
-  else if (!known.interventions.has(code)) c.out.add(c.file, c.row, 'intervention', 'unknown_intervention', `"${code}" is not in the intervention catalogue`);
+  else if (!known.interventions.has(code)) c.out.add(c.file, c.row, 'intervention', 'unknown_intervention', `"${code}" is not in the intervention catalogue`, { value: code.slice(0, 100) });
   const provider = municipalityOf(c, 'provider_municipality', known);
   const referred = dateOf(c, 'referred', true);
   const providerContact = dateOf(c, 'provider_contact', false);
@@ -285,14 +286,14 @@ function checkInterventionRow(c: RowCheck<(typeof interventionColumns)[number]>,
   const attendanceText = c.cells.get('attendances');
   let attendances: number | null = null;
   if (attendanceText !== '') {
-    if (!/^\d{1,5}$/.test(attendanceText)) c.out.add(c.file, c.row, 'attendances', 'invalid_number', `"${attendanceText}" is not a whole number of sessions`);
+    if (!/^\d{1,5}$/.test(attendanceText)) c.out.add(c.file, c.row, 'attendances', 'invalid_number', `"${attendanceText}" is not a whole number of sessions`, { value: attendanceText.slice(0, 100) });
     else attendances = Number(attendanceText);
   }
   if (c.cells.get('end') !== '') {
-    if (attendanceText === '') c.out.add(c.file, c.row, 'attendances', 'required', 'attendances is required with end');
-    if (c.cells.get('end_reason') === '') c.out.add(c.file, c.row, 'end_reason', 'required', 'end_reason is required with end');
+    if (attendanceText === '') c.out.add(c.file, c.row, 'attendances', 'required', 'attendances is required with end', { other: { column: 'end' } });
+    if (c.cells.get('end_reason') === '') c.out.add(c.file, c.row, 'end_reason', 'required', 'end_reason is required with end', { other: { column: 'end' } });
   } else if (c.cells.get('end_reason') !== '') {
-    c.out.add(c.file, c.row, 'end_reason', 'only_with_other_column', 'end_reason is given only with end');
+    c.out.add(c.file, c.row, 'end_reason', 'only_with_other_column', 'end_reason is given only with end', { other: { column: 'end' } });
   }
   checkOrder(c, [['provider_contact', providerContact], ['deeper_assessment', deeperAssessment]], ['referred', referred]);
   checkOrder(c, [['start', start], ['end', end]], ['referred', referred]);
@@ -310,7 +311,7 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
   const intIndex = checkHeader(input.interventions, interventionColumns, requiredInterventionColumns, out);
   const result = (records: ReferralRecord[], rows: number[] = []): ValidationResult => {
     const errors = out.errors.length > MAX_ERRORS
-      ? [...out.errors.slice(0, MAX_ERRORS), { file: '', row: 0, column: '', reason: 'too_many_errors' as const, detail: `${out.errors.length - MAX_ERRORS} more errors not listed` }]
+      ? [...out.errors.slice(0, MAX_ERRORS), { file: '', row: 0, column: '', reason: 'too_many_errors' as const, detail: `${out.errors.length - MAX_ERRORS} more errors not listed`, value: String(out.errors.length - MAX_ERRORS) }]
       : out.errors;
     return { records, rows, errors, referralRows: input.referrals.rows.length, interventionRows: input.interventions.rows.length };
   };
@@ -324,7 +325,7 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
   const refFile = input.referrals.file;
   for (const raw of input.referrals.rows) {
     if (raw.cells.length !== input.referrals.header.length) {
-      out.add(refFile, raw.row, '', 'column_count', `the row has ${raw.cells.length} values, the header ${input.referrals.header.length} columns`);
+      out.add(refFile, raw.row, '', 'column_count', `the row has ${raw.cells.length} values, the header ${input.referrals.header.length} columns`, { value: String(raw.cells.length), other: { row: 1, value: String(input.referrals.header.length) } });
       // Its interventions are not reported as orphans of a row already refused.
       const id = referralCells(raw).get('referral_id');
       if (id !== '' && !firstRowOf.has(id)) firstRowOf.set(id, raw.row);
@@ -333,14 +334,14 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
     const c = { file: refFile, row: raw.row, cells: referralCells(raw), out, today };
     const id = c.cells.get('referral_id');
     const seen = id === '' ? undefined : firstRowOf.get(id);
-    if (seen !== undefined) out.add(refFile, raw.row, 'referral_id', 'duplicate_referral_id', `referral_id "${id}" is already on row ${seen}`);
+    if (seen !== undefined) out.add(refFile, raw.row, 'referral_id', 'duplicate_referral_id', `referral_id "${id}" is already on row ${seen}`, { value: id.slice(0, 100), other: { row: seen } });
     else if (id !== '') firstRowOf.set(id, raw.row);
     const draft = checkReferralRow(c, known);
     if (!draft || seen !== undefined) continue;
     const { citizen, sex, birthDate } = draft.record;
     const other = citizens.get(citizen.value);
     if (other && (other.sex !== sex || other.birthDate !== birthDate)) {
-      out.add(refFile, raw.row, other.sex !== sex ? 'sex' : 'birth_date', 'citizen_conflict', `the same citizen has another sex or birth date on row ${other.row}`);
+      out.add(refFile, raw.row, other.sex !== sex ? 'sex' : 'birth_date', 'citizen_conflict', `the same citizen has another sex or birth date on row ${other.row}`, { other: { row: other.row } });
       continue;
     }
     citizens.set(citizen.value, { sex, birthDate, row: raw.row });
@@ -350,20 +351,20 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
   const intFile = input.interventions.file;
   for (const raw of input.interventions.rows) {
     if (raw.cells.length !== input.interventions.header.length) {
-      out.add(intFile, raw.row, '', 'column_count', `the row has ${raw.cells.length} values, the header ${input.interventions.header.length} columns`);
+      out.add(intFile, raw.row, '', 'column_count', `the row has ${raw.cells.length} values, the header ${input.interventions.header.length} columns`, { value: String(raw.cells.length), other: { row: 1, value: String(input.interventions.header.length) } });
       continue;
     }
     const c = { file: intFile, row: raw.row, cells: interventionCells(raw), out, today };
     const id = c.cells.get('referral_id');
     const intervention = checkInterventionRow(c, known);
     if (id !== '' && !firstRowOf.has(id)) {
-      out.add(intFile, raw.row, 'referral_id', 'orphan_referral_id', `referral_id "${id}" is not in the referrals table`);
+      out.add(intFile, raw.row, 'referral_id', 'orphan_referral_id', `referral_id "${id}" is not in the referrals table`, { value: id.slice(0, 100), other: { file: refFile } });
       continue;
     }
     const parent = byId.get(id);
     if (!intervention || !parent) continue;
     if (intervention.referred < parent.record.received) {
-      out.add(intFile, raw.row, 'referred', 'out_of_order', `referred ${intervention.referred} is before the referral was received (${parent.record.received}, ${refFile} row ${parent.row})`);
+      out.add(intFile, raw.row, 'referred', 'out_of_order', `referred ${intervention.referred} is before the referral was received (${parent.record.received}, ${refFile} row ${parent.row})`, { value: intervention.referred, other: { file: refFile, row: parent.row, column: 'received', value: parent.record.received } });
       continue;
     }
     parent.record.interventions.push(intervention);
@@ -372,9 +373,9 @@ export function validateExtract(input: ExtractInput, known: KnownCodes, today: s
 
   for (const { latestEnd, row, record } of byId.values()) {
     if (latestEnd !== null && record.closingConversation !== null && record.closingConversation < latestEnd) {
-      out.add(refFile, row, 'closing_conversation', 'out_of_order', `closing_conversation ${record.closingConversation} is before the latest end ${latestEnd}`);
+      out.add(refFile, row, 'closing_conversation', 'out_of_order', `closing_conversation ${record.closingConversation} is before the latest end ${latestEnd}`, { value: record.closingConversation, other: { file: intFile, column: 'end', value: latestEnd } });
     } else if (latestEnd !== null && record.closingConversation === null && record.closingNoteSent !== null && record.closingNoteSent < latestEnd) {
-      out.add(refFile, row, 'closing_note_sent', 'out_of_order', `closing_note_sent ${record.closingNoteSent} is before the latest end ${latestEnd}`);
+      out.add(refFile, row, 'closing_note_sent', 'out_of_order', `closing_note_sent ${record.closingNoteSent} is before the latest end ${latestEnd}`, { value: record.closingNoteSent, other: { file: intFile, column: 'end', value: latestEnd } });
     }
   }
   out.errors.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === refFile ? -1 : 1));

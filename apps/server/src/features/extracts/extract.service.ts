@@ -149,7 +149,7 @@ export async function importExtract(ctx: ServiceContext, files: ExtractFileBytes
   const base = { format: checked.format, referralRows: checked.referralRows, interventionRows: checked.interventionRows };
   const refused = async (errors: ExtractError[]): Promise<ExtractImportResult> => {
     await audit(ctx.db, ctx, [
-      { action: 'extract.import', citizenId: null, entityType: 'extract', outcome: 'failed', detail: { files: files.map((f) => f.name), errors: errors.length, first: errors.slice(0, 5) } },
+      { action: 'extract.import', citizenId: null, entityType: 'extract', outcome: 'failed', detail: { files: files.map((f) => f.name), errors: errors.length, first: errors.slice(0, 5).map(({ file, row, column, reason }) => ({ file, row, column, reason })) } },
     ]);
     return { outcome: 'refused', importId: null, ...base, created: 0, updated: 0, unchanged: 0, errors };
   };

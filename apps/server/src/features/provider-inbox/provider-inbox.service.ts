@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { acceptBody, deeperAssessmentBody, IncomingReferral, InboxItem, ProviderInbox } from '@samkraft/contracts/cross-referrals';
+import type { acceptBody, deeperAssessmentBody, IncomingReferral, ProviderInbox } from '@samkraft/contracts/cross-referrals';
 import { standardTestUnits, type measurementCorrectionBody, type StandardTest } from '@samkraft/contracts/measurements';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
@@ -27,13 +27,9 @@ import {
   type IncomingRecord,
 } from './provider-inbox.repository.ts';
 import { measurementIssues } from './measurement.rules.ts';
+import { providerReferralState } from './provider-referral-state.rules.ts';
 
 type Decision = 'accepted' | 'declined' | null;
-
-function stateOf(r: { providerDecision: string | null; citizenDeclined: boolean }): InboxItem['state'] {
-  if (r.citizenDeclined) return 'citizen_declined';
-  return r.providerDecision === 'accepted' ? 'accepted' : r.providerDecision === 'declined' ? 'declined' : 'new';
-}
 
 /**
  * Every referral sent to a providing municipality (ended ones too, newest 200), for the therapist's
@@ -72,7 +68,7 @@ export async function getProviderInbox(ctx: ServiceContext): Promise<ProviderInb
         homeMunicipalityName: r.homeMunicipalityName,
         interventionName: r.interventionName,
         receivedOn: r.receivedOn,
-        state: stateOf(r),
+        state: providerReferralState(r),
         deadlines: (deadlines.get(r.courseId) ?? []).filter((d) => d.crossReferralId === r.id && d.actor === 'provider'),
       })),
     };

@@ -28,14 +28,14 @@ const NOTE_START = '2014-01-01';
  * working days) the value is configurable and §8.9 wins (DOMAIN.md).
  */
 export const DEADLINE_POLICIES: readonly DeadlinePolicyRow[] = [
-  { kind: 'first_contact', amount: 5, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Note §8.9, Table 5: first contact within 5 working days of receipt (Bilag H says 10; §8.9 is the default)' },
-  { kind: 'initial_assessment', amount: 10, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Note §8.9: initial needs assessment aimed within 10 working days of receipt' },
-  { kind: 'cross_referral', amount: 10, unit: 'working_days', effectiveFrom: NOTE_START, source: "Note §8.9: cross-municipal referral within 10 working days of the home municipality's receipt" },
-  { kind: 'provider_contact', amount: 5, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Note §8.9, Table 5: providing municipality contacts the citizen within 5 working days of receiving the referral' },
-  { kind: 'deeper_assessment', amount: 5, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Note §8.9: deeper assessment (training, OT, diet) within 5 working days' },
-  { kind: 'provider_start', amount: 10, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Note §8.9: start of the intervention aimed within 10 working days' },
-  { kind: 'closing_conversation', amount: 1, unit: 'months', effectiveFrom: NOTE_START, source: 'Note §8.9: closing conversation and evaluation within 1 month after the cross-municipal course ends' },
-  { kind: 'sul140_training_start', amount: 7, unit: 'calendar_days', effectiveFrom: '2018-07-01', source: 'Sundhedsloven §140 (as amended with effect from 1 July 2018): rehabilitation under a hospital plan offered within 7 days of discharge, or from a later clinical start set by the plan; statutory, not from the note' },
+  { kind: 'first_contact', amount: 5, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Samarbejdsnotatet § 8.9, tabel 5: første kontakt senest 5 hverdage efter modtagelsen (bilag H siger 10; § 8.9 er standarden)' },
+  { kind: 'initial_assessment', amount: 10, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Samarbejdsnotatet § 8.9: den indledende behovsvurdering tilstræbes senest 10 hverdage efter modtagelsen' },
+  { kind: 'cross_referral', amount: 10, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Samarbejdsnotatet § 8.9: tværkommunal henvisning senest 10 hverdage efter hjemkommunens modtagelse' },
+  { kind: 'provider_contact', amount: 5, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Samarbejdsnotatet § 8.9, tabel 5: den udførende kommune kontakter borgeren senest 5 hverdage efter modtagelsen af henvisningen' },
+  { kind: 'deeper_assessment', amount: 5, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Samarbejdsnotatet § 8.9: uddybende udredning (træning, ergoterapi, kost) senest 5 hverdage' },
+  { kind: 'provider_start', amount: 10, unit: 'working_days', effectiveFrom: NOTE_START, source: 'Samarbejdsnotatet § 8.9: opstart af indsatsen tilstræbes senest 10 hverdage' },
+  { kind: 'closing_conversation', amount: 1, unit: 'months', effectiveFrom: NOTE_START, source: 'Samarbejdsnotatet § 8.9: afsluttende samtale og evaluering senest 1 måned efter, at det tværkommunale forløb er slut' },
+  { kind: 'sul140_training_start', amount: 7, unit: 'calendar_days', effectiveFrom: '2018-07-01', source: 'Sundhedsloven § 140 (ændret med virkning fra 1. juli 2018): genoptræning efter en genoptræningsplan tilbydes senest 7 dage efter udskrivelsen eller fra en senere klinisk start i planen; lovkrav, ikke fra samarbejdsnotatet' },
 ];
 
 export type ClosingDayRow = { month: number; day: number; label: string };
@@ -60,10 +60,10 @@ export type TransportRuleRow = {
 
 /** Sundhedsloven §140 transport thresholds by year (refdata/economy/transport_and_tariffs.json). */
 export const TRANSPORT_RULES: readonly TransportRuleRow[] = [
-  { effectiveFrom: '2014-01-01', pensionerMinDkk: 25, nonPensionerMinDkk: 60, distanceKm: 50, source: 'Note Bilag K (2014 seed); historical amounts' },
-  { effectiveFrom: '2018-01-01', pensionerMinDkk: 42, nonPensionerMinDkk: 100, distanceKm: 50, source: 'BEK nr. 816 af 18/06/2018 § 31 base amounts (retsinformation.dk regulation circular for 2019); effective date taken as the year start' },
-  { effectiveFrom: '2019-01-01', pensionerMinDkk: 43, nonPensionerMinDkk: 102, distanceKm: 50, source: 'Cirkulæreskrivelse om regulering for 2019 (2.0 %); sum.dk vejledning om træning kap. 10' },
-  { effectiveFrom: '2023-01-01', pensionerMinDkk: 44, nonPensionerMinDkk: 104, distanceKm: 50, source: 'Styrelsen for Patientklager decision 23SFP46 (26 May 2023), medium confidence; later years not verified' },
+  { effectiveFrom: '2014-01-01', pensionerMinDkk: 25, nonPensionerMinDkk: 60, distanceKm: 50, source: 'Samarbejdsnotatet bilag K (2014); historiske beløb' },
+  { effectiveFrom: '2018-01-01', pensionerMinDkk: 42, nonPensionerMinDkk: 100, distanceKm: 50, source: 'BEK nr. 816 af 18/06/2018 § 31, grundbeløb (retsinformation.dk, reguleringscirkulære for 2019); ikrafttræden sat til årets start' },
+  { effectiveFrom: '2019-01-01', pensionerMinDkk: 43, nonPensionerMinDkk: 102, distanceKm: 50, source: 'Cirkulæreskrivelse om regulering for 2019 (2,0 %); sum.dk vejledning om træning kap. 10' },
+  { effectiveFrom: '2023-01-01', pensionerMinDkk: 44, nonPensionerMinDkk: 104, distanceKm: 50, source: 'Styrelsen for Patientklager, afgørelse 23SFP46 (26. maj 2023), middel sikkerhed; senere år ikke efterprøvet' },
 ];
 
 /**

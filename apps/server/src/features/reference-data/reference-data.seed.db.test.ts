@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Database } from '../../platform/database/database.ts';
@@ -155,5 +157,30 @@ describe('refreshReferenceData', () => {
     // Back to this release's data: seeded again.
     expect(await refreshReferenceData(fresh.db, '0002_b')).toBe(true);
     expect(await titleOf('DC50')).not.toBe('a new official title');
+  });
+});
+
+describe('the sources shown with deadline policies and transport rules', () => {
+  const english = /\b(the|and|within|of|after|working days|statutory|from the note|amounts|decision|confidence)\b/i;
+
+  it('are Danish, as the administrator reads them in the Danish UI', async () => {
+    const policies = await database.db.selectFrom('deadline_policy').select(['kind', 'source']).execute();
+    const rules = await database.db.selectFrom('transport_rule').select(['effective_from', 'source']).execute();
+    expect(policies.length).toBeGreaterThan(7);
+    expect(rules.length).toBeGreaterThan(3);
+    expect([...policies, ...rules].filter((r) => english.test(r.source))).toEqual([]);
+  });
+
+  it('are turned Danish on an installation seeded before (migration 0021), leaving a changed source alone', async () => {
+    const db = database.db;
+    const englishFirstContact = 'Note §8.9, Table 5: first contact within 5 working days of receipt (Bilag H says 10; §8.9 is the default)';
+    await db.updateTable('deadline_policy').set({ source: englishFirstContact }).where('kind', '=', 'first_contact').where('effective_from', '=', '2014-01-01').execute();
+    await db.updateTable('deadline_policy').set({ source: 'Byrådets beslutning 2015' }).where('kind', '=', 'provider_start').where('effective_from', '=', '2014-01-01').execute();
+    const migration = fs.readFileSync(fileURLToPath(new URL('../../platform/database/migrations/0021_danish_sources.sql', import.meta.url)), 'utf8');
+    // One statement at a time: a prepared statement holds one command.
+    for (const statement of migration.split(/;\n/).map((x) => x.replace(/^--.*$/gm, '').trim()).filter(Boolean)) await sql.raw(statement).execute(db);
+    const after = Object.fromEntries((await db.selectFrom('deadline_policy').select(['kind', 'source']).where('effective_from', '=', '2014-01-01').execute()).map((r) => [r.kind, r.source]));
+    expect(after['first_contact']).toMatch(/^Samarbejdsnotatet § 8\.9, tabel 5: første kontakt senest 5 hverdage/);
+    expect(after['provider_start']).toBe('Byrådets beslutning 2015');
   });
 });

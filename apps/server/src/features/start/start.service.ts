@@ -1,5 +1,5 @@
 import type { Role } from '@samkraft/contracts/common';
-import type { CourseSummary, IncomingReferralSummary, StartCourse, StartPage } from '@samkraft/contracts/start';
+import type { CourseSummary, StartCourse, StartPage } from '@samkraft/contracts/start';
 import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import { danishDate, startOfDanishDay } from '../../platform/clock.ts';
@@ -11,7 +11,8 @@ import { courseStep } from '../courses/course-step.rules.ts';
 import { openCoursesOf, type OpenCourseRow } from '../courses/course-list.service.ts';
 import { nextDeadline } from '../deadlines/deadline.rules.ts';
 import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
-import { incomingReferralsOf, type IncomingListRecord } from '../provider-inbox/provider-inbox.service.ts';
+import { incomingReferralsOf } from '../provider-inbox/provider-inbox.service.ts';
+import { providerReferralState } from '../provider-inbox/provider-referral-state.rules.ts';
 import { toCourseSummary } from '../worklist/worklist.mapper.ts';
 import { compareUrgency } from '../worklist/worklist.rules.ts';
 import {
@@ -33,14 +34,6 @@ export function chooseRole(actor: StaffActor, asked: Role | undefined): Role {
   const first = order.find((r) => actor.roles.includes(r));
   if (!first) throw AppError.forbidden('You have no role in Samkraft');
   return first;
-}
-
-function incomingState(r: IncomingListRecord): IncomingReferralSummary['state'] {
-  if (r.citizenDeclined || r.providerDecision === 'declined') return 'declined';
-  if (r.endedOn) return 'ended';
-  if (r.startedOn) return 'started';
-  if (r.providerContactOn) return 'contacted';
-  return 'new';
 }
 
 /** Every citizen shown on a list is a read of that citizen's data, and is audited as one. */
@@ -109,7 +102,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
             intervention: { code: r.interventionCode, name: r.interventionName },
             homeMunicipality: { code: r.homeMunicipalityCode, name: r.homeMunicipalityName },
             receivedOn: r.receivedOn,
-            state: incomingState(r),
+            state: providerReferralState(r),
           })),
         };
       }

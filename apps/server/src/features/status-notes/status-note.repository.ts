@@ -57,7 +57,7 @@ export async function findNoteReferral(db: Db, crossReferralId: string): Promise
   );
 }
 
-export type EnrolmentFacts = { enrolments: number; attended: number; startOn: string | null; endOn: string | null };
+export type EnrolmentFacts = { enrolments: number; attended: number; startOn: string | null; endOn: string | null; endReason: string | null };
 
 /** Attended sessions and the enrolment span of one referral, over all its teams. */
 export async function findEnrolmentFacts(db: Db, crossReferralId: string): Promise<EnrolmentFacts> {
@@ -71,6 +71,16 @@ export async function findEnrolmentFacts(db: Db, crossReferralId: string): Promi
     ])
     .where('e.cross_referral_id', '=', crossReferralId)
     .executeTakeFirstOrThrow();
+  // The reason the team gave when it ended the latest enrolment, so the end note need not ask again.
+  const last = await db
+    .selectFrom('enrolment')
+    .select('end_reason')
+    .where('cross_referral_id', '=', crossReferralId)
+    .where('ended_on', 'is not', null)
+    .orderBy('ended_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   // Sessions attended by the one definition (migration 0010).
   const a = await sql<{ n: number | null }>`select sessions_attended as n from sessions_attended(array[${crossReferralId}::uuid])`.execute(db);
   const enrolments = Number(e.enrolments);
@@ -80,6 +90,7 @@ export async function findEnrolmentFacts(db: Db, crossReferralId: string): Promi
     startOn: e.start_on,
     // While one enrolment still runs, the span has no end yet.
     endOn: enrolments > 0 && Number(e.ended) === enrolments ? e.end_on : null,
+    endReason: enrolments > 0 && Number(e.ended) === enrolments ? (last?.end_reason ?? null) : null,
   };
 }
 

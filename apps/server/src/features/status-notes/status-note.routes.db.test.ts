@@ -26,6 +26,7 @@ let xrefId: string;
 let otherXrefId: string;
 let declinedXrefId: string;
 let pendingXrefId: string;
+let teamEndedXrefId: string;
 
 type ErrorBody = { error: { code: string; fields: { field: string; code: string }[] } };
 const fieldsOf = (body: string) => (JSON.parse(body) as ErrorBody).error.fields.map((f) => `${f.field}:${f.code}`);
@@ -74,6 +75,13 @@ beforeAll(async () => {
   declinedXrefId = (await xref(colleagueId)).id;
   await db.updateTable('cross_referral').set({ provider_decision: 'declined', provider_decision_reason: 'Intet hold' }).where('id', '=', declinedXrefId).execute();
   pendingXrefId = (await xref(colleagueId)).id;
+  // The team ended this citizen's enrolment because his health worsened: the end note should know.
+  teamEndedXrefId = (await xref(colleagueId)).id;
+  await db.updateTable('cross_referral').set({ provider_decision: 'accepted', provider_contact_on: '2026-11-11', started_on: '2026-11-12' }).where('id', '=', teamEndedXrefId).execute();
+  await db
+    .insertInto('enrolment')
+    .values({ team_id: team.teamId, cross_referral_id: teamEndedXrefId, status: 'ended', start_on: '2026-11-12', quota: 29, ended_on: '2026-11-19', end_reason: 'health_worsened' })
+    .execute();
 
   app = await createTestApp(database); // today is 2026-11-22
   contact = await signIn(app, contactId);
@@ -101,9 +109,16 @@ describe('status notes: the provider writes', () => {
       attendanceCount: 1,
       enrolmentStartOn: '2026-11-12',
       enrolmentEndOn: null,
+      endReason: null,
       goals: [{ id: expect.any(String) as string, description: 'Gå 2 km uden pause', status: 'partly_reached', setOn: '2026-11-12' }],
     });
     expect(data).toMatchObject({ receivedOn: '2026-11-10', startedOn: '2026-11-12', endedOn: null, writtenKinds: [], notes: [] });
+  });
+
+  it("prefills the end note with the team's end date and reason, so the therapist does not type them twice", async () => {
+    const res = await get(`/api/provider-inbox/${teamEndedXrefId}/status-notes`, provider);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<ProviderStatusNotes>().prefill).toMatchObject({ enrolmentStartOn: '2026-11-12', enrolmentEndOn: '2026-11-19', endReason: 'health_worsened' });
   });
 
   it('refuses bad input naming each field, and writes nothing', async () => {

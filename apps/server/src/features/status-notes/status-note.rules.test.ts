@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { attendanceSoFar, checkNewNote, mayReadAsHome, requireNotYetWritten } from './status-note.rules.ts';
+import { attendanceSoFar, checkNewNote, endReasonFromEnrolment, mayReadAsHome, requireNotYetWritten } from './status-note.rules.ts';
 
 const facts = { receivedOn: '2026-09-01', startedOn: '2026-09-15', today: '2026-11-22' };
 const end = { kind: 'end' as const, body: 'Forløbet er afsluttet.', courseEndOn: '2026-11-20', attendanceCount: 14, endReason: 'completed' as const };
@@ -69,5 +69,14 @@ describe('attendanceSoFar', () => {
     expect(attendanceSoFar(7, 1, 20)).toBe(7);
     expect(attendanceSoFar(0, 0, 12)).toBe(12);
     expect(attendanceSoFar(0, 0, null)).toBe(0);
+  });
+});
+
+describe('endReasonFromEnrolment', () => {
+  it("takes the team's reason, a used-up quota being a completed intervention", () => {
+    expect(endReasonFromEnrolment('health_worsened')).toBe('health_worsened');
+    expect(endReasonFromEnrolment('quota_reached')).toBe('completed');
+    expect(endReasonFromEnrolment(null)).toBeNull();
+    expect(endReasonFromEnrolment('something_new')).toBeNull();
   });
 });

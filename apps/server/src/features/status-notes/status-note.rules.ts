@@ -1,9 +1,19 @@
-import type { StatusNoteCreate, StatusNoteKind } from '@samkraft/contracts/status-notes';
+import { statusNoteEndReasons, type StatusNoteCreate, type StatusNoteEndReason, type StatusNoteKind } from '@samkraft/contracts/status-notes';
 import type { Actor, StaffActor } from '../../platform/auth/actor.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
 
 /** Kinds written once per cross-referral; the others as often as something happens. */
 export const ONCE_PER_REFERRAL: ReadonlySet<StatusNoteKind> = new Set(['start', 'end']);
+
+/**
+ * The end note's reason from the team's: the same list, except that a used-up quota is a
+ * completed intervention. Anything else unknown is left for the therapist to choose.
+ */
+export function endReasonFromEnrolment(reason: string | null): StatusNoteEndReason | null {
+  if (reason === null) return null;
+  if (reason === 'quota_reached') return 'completed';
+  return (statusNoteEndReasons as readonly string[]).includes(reason) ? (reason as StatusNoteEndReason) : null;
+}
 
 const END_FIELDS = ['courseEndOn', 'attendanceCount', 'goalsReached', 'endReason'] as const;
 

@@ -32,7 +32,7 @@ import {
   type NoteRecord,
   type NoteReferralRecord,
 } from './status-note.repository.ts';
-import { attendanceSoFar, checkNewNote, mayReadAsHome, mayUseHomeInbox, requireNotYetWritten } from './status-note.rules.ts';
+import { attendanceSoFar, checkNewNote, endReasonFromEnrolment, mayReadAsHome, mayUseHomeInbox, requireNotYetWritten } from './status-note.rules.ts';
 
 /** The inbox shows at most this many notes; the unread filter narrows it to what needs reading. */
 const INBOX_LIMIT = 500;
@@ -96,6 +96,7 @@ export async function getProviderStatusNotes(ctx: ServiceContext, crossReferralI
         attendanceCount: attendanceSoFar(enrolment.attended, enrolment.enrolments, x.attendancesRecorded),
         enrolmentStartOn: enrolment.startOn,
         enrolmentEndOn: enrolment.endOn,
+        endReason: endReasonFromEnrolment(enrolment.endReason),
         goals,
       },
       writtenKinds: [...new Set(notes.map((n) => n.kind))],

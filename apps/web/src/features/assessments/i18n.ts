@@ -1,3 +1,4 @@
+import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the needs assessment ("behovsvurdering"); `en` has the same shape. */
 export const da = {
   title: 'Behovsvurdering',
@@ -5,7 +6,7 @@ export const da = {
   backToCourse: 'Tilbage til forløbet',
   newTitle: 'Ny behovsvurdering',
   occasion: 'Anledning',
-  occasions: { initial: 'Indledende', change: 'Ændret tilstand', end: 'Afsluttende' },
+  occasions: vocabularyDa.assessmentOccasions,
   initialDone: 'Forløbet har allerede en indledende behovsvurdering.',
   assessedOn: 'Dato for vurderingen',
   scale: 'Hvor belastet føler borgeren sig? (0 = slet ikke, 10 = ekstremt)',
@@ -48,7 +49,7 @@ export const en: typeof da = {
   backToCourse: 'Back to the course',
   newTitle: 'New needs assessment',
   occasion: 'Occasion',
-  occasions: { initial: 'Initial', change: 'Changed condition', end: 'End' },
+  occasions: vocabularyEn.assessmentOccasions,
   initialDone: 'The course already has an initial needs assessment.',
   assessedOn: 'Date of the assessment',
   scale: 'How burdened does the citizen feel? (0 = not at all, 10 = extremely)',

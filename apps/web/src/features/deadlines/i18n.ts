@@ -60,6 +60,15 @@ export const da = {
     onlyAdmin: 'Kun administratorer kan tilføje fristregler.',
   },
   units: { working_days: 'hverdage', calendar_days: 'kalenderdage', months: 'måneder' } satisfies Record<DeadlineUnit, string>,
+  /** A length with its unit, singular or plural by the amount: "1 måned", "10 hverdage". */
+  amounts: {
+    working_days_one: '{{count}} hverdag',
+    working_days_other: '{{count}} hverdage',
+    calendar_days_one: '{{count}} kalenderdag',
+    calendar_days_other: '{{count}} kalenderdage',
+    months_one: '{{count}} måned',
+    months_other: '{{count}} måneder',
+  },
 };
 
 export type DeadlinesTexts = typeof da;
@@ -118,4 +127,12 @@ export const en: DeadlinesTexts = {
     onlyAdmin: 'Only administrators can add deadline policies.',
   },
   units: { working_days: 'working days', calendar_days: 'calendar days', months: 'months' },
+  amounts: {
+    working_days_one: '{{count}} working day',
+    working_days_other: '{{count}} working days',
+    calendar_days_one: '{{count}} calendar day',
+    calendar_days_other: '{{count}} calendar days',
+    months_one: '{{count}} month',
+    months_other: '{{count}} months',
+  },
 };

@@ -1,3 +1,4 @@
+import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the action plan ("handleplan"); `en` has the same shape. */
 export const da = {
   title: 'Handleplan',
@@ -42,7 +43,7 @@ export const da = {
   goal: 'Mål',
   targetOn: 'Nås senest',
   status: 'Status',
-  statuses: { open: 'Igangværende', reached: 'Nået', partly_reached: 'Delvist nået', not_reached: 'Ikke nået', dropped: 'Opgivet' },
+  statuses: vocabularyDa.goalStatuses,
   revisionReason: 'Hvorfor revideres planen?',
   save: 'Gem handleplan',
   saveRevision: 'Gem ny version',
@@ -100,7 +101,7 @@ export const en: typeof da = {
   goal: 'Goal',
   targetOn: 'Reached by',
   status: 'Status',
-  statuses: { open: 'Open', reached: 'Reached', partly_reached: 'Partly reached', not_reached: 'Not reached', dropped: 'Dropped' },
+  statuses: vocabularyEn.goalStatuses,
   revisionReason: 'Why is the plan revised?',
   save: 'Save action plan',
   saveRevision: 'Save new version',

@@ -1,3 +1,4 @@
+import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of referral intake and the course page; Danish is the source of the keys. */
 export const da = {
   intake: {
@@ -31,7 +32,6 @@ export const da = {
     referringText: 'Eller skriv den henvisendes navn',
     diagnosis: 'Diagnose (ICD-10)',
     diagnosisChoose: 'Vælg diagnose …',
-    uncertain: '(titel ikke bekræftet)',
     treatment: 'Behandling',
     treatmentStatus: 'Behandlingsstatus',
     treatmentStartedOn: 'Behandling startet',
@@ -39,7 +39,7 @@ export const da = {
     dischargedOn: 'Udskrevet den',
     planClinicalStartOn: 'Klinisk start ifølge genoptræningsplanen',
     sul140Hint: 'Efter §140 skal genoptræning tilbydes inden 7 dage efter udskrivning (eller den senere kliniske start).',
-    targetGroup: 'Målgruppe (notatets afsnit 8.4)',
+    targetGroup: 'Målgruppe',
     reasons: 'Hvorfor er borgeren uden for målgruppen?',
     justification: 'Begrundelse for den individuelle vurdering',
     justificationOutside: 'Uddyb (krævet ved "Anden grund")',
@@ -107,7 +107,7 @@ export const da = {
     vulnerable: 'Særligt sårbar',
     deceased: 'Død {{date}}',
     closed: 'Afsluttet {{date}}',
-    closeReason: { completed: 'gennemført', declined: 'takket nej', died: 'død', moved: 'fraflyttet', not_in_target_group: 'uden for målgruppen', duplicate: 'dublet', other: 'andet' },
+    closeReason: vocabularyDa.closeReasons,
     step: 'Trin',
     address: 'Adresse',
     addressHidden: 'Skjult (navne- og adressebeskyttelse)',
@@ -191,7 +191,6 @@ export const en: Shape<typeof da> = {
     referringText: "Or write the referrer's name",
     diagnosis: 'Diagnosis (ICD-10)',
     diagnosisChoose: 'Choose a diagnosis …',
-    uncertain: '(title not confirmed)',
     treatment: 'Treatment',
     treatmentStatus: 'Treatment status',
     treatmentStartedOn: 'Treatment started',
@@ -199,7 +198,7 @@ export const en: Shape<typeof da> = {
     dischargedOn: 'Discharged on',
     planClinicalStartOn: 'Clinical start set by the plan',
     sul140Hint: 'Under §140 training must be offered within 7 days of discharge (or the later clinical start).',
-    targetGroup: 'Target group (note section 8.4)',
+    targetGroup: 'Target group',
     reasons: 'Why is the citizen outside the target group?',
     justification: 'Justification of the individual assessment',
     justificationOutside: 'Explain (required for "Other reason")',
@@ -267,7 +266,7 @@ export const en: Shape<typeof da> = {
     vulnerable: 'Particularly vulnerable',
     deceased: 'Died {{date}}',
     closed: 'Closed {{date}}',
-    closeReason: { completed: 'completed', declined: 'declined', died: 'died', moved: 'moved', not_in_target_group: 'outside the target group', duplicate: 'duplicate', other: 'other' },
+    closeReason: vocabularyEn.closeReasons,
     step: 'Step',
     address: 'Address',
     addressHidden: 'Hidden (name and address protection)',

@@ -1,3 +1,4 @@
+import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of status notes ("statusnotater"); `en` has the same shape. */
 export const da = {
   title: 'Statusnotater',
@@ -32,15 +33,8 @@ export const da = {
     other_interventions_needed: 'Behov for andre indsatser',
     extra_support_needed: 'Behov for ekstra støtte',
   },
-  endReasons: {
-    completed: 'Gennemført',
-    dropped_out: 'Stoppet',
-    health_worsened: 'Forværret helbred',
-    died: 'Død',
-    moved: 'Fraflyttet',
-    other: 'Andet',
-  },
-  goalStatuses: { open: 'åbent', reached: 'nået', partly_reached: 'delvist nået', not_reached: 'ikke nået', dropped: 'opgivet' },
+  endReasons: vocabularyDa.endReasons,
+  goalStatuses: vocabularyDa.goalStatuses,
   facts: 'Oplysninger',
   intervention: 'Indsats',
   provider: 'Udførende kommune',
@@ -110,15 +104,8 @@ export const en: typeof da = {
     other_interventions_needed: 'Other interventions needed',
     extra_support_needed: 'Extra support needed',
   },
-  endReasons: {
-    completed: 'Completed',
-    dropped_out: 'Dropped out',
-    health_worsened: 'Health worsened',
-    died: 'Died',
-    moved: 'Moved away',
-    other: 'Other',
-  },
-  goalStatuses: { open: 'open', reached: 'reached', partly_reached: 'partly reached', not_reached: 'not reached', dropped: 'dropped' },
+  endReasons: vocabularyEn.endReasons,
+  goalStatuses: vocabularyEn.goalStatuses,
   facts: 'Facts',
   intervention: 'Intervention',
   provider: 'Providing municipality',

@@ -1,3 +1,4 @@
+import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the team pages ("hold"); `en` has the same shape. */
 export const da = {
   title: 'Hold',
@@ -39,7 +40,7 @@ export const da = {
   waitingEmpty: 'Ingen på venteliste.',
   endedTitle: 'Afsluttede',
   participant: { citizen: 'Borger', home: 'Hjemkommune', start: 'Start', used: 'Brugt / kvote', attended: 'Fremmødt', cancelled: 'Afbud', noShow: 'Udeblevet', status: 'Status', since: 'Venter siden', actions: 'Handlinger', ended: 'Afsluttet' },
-  endReasons: { quota_reached: 'Kvoten brugt', completed: 'Gennemført', dropped_out: 'Stoppet', health_worsened: 'Helbred forværret', died: 'Død', moved: 'Flyttet', other: 'Andet' },
+  endReasons: vocabularyDa.endReasons,
   end: { button: 'Afslut', title: 'Afslut {{name}}', endedOn: 'Slutdato', reason: 'Årsag', submit: 'Afslut forløbet på holdet' },
   admit: { button: 'Optag {{name}}', startOn: 'Start', submit: 'Optag' },
   enrolTitle: 'Optag borger',
@@ -130,7 +131,7 @@ export const en: TeamsTexts = {
   waitingEmpty: 'Nobody is waiting.',
   endedTitle: 'Ended',
   participant: { citizen: 'Citizen', home: 'Home municipality', start: 'Start', used: 'Used / quota', attended: 'Attended', cancelled: 'Cancelled', noShow: 'No-show', status: 'Status', since: 'Waiting since', actions: 'Actions', ended: 'Ended' },
-  endReasons: { quota_reached: 'Quota used', completed: 'Completed', dropped_out: 'Dropped out', health_worsened: 'Health worsened', died: 'Died', moved: 'Moved', other: 'Other' },
+  endReasons: vocabularyEn.endReasons,
   end: { button: 'End', title: 'End {{name}}', endedOn: 'End date', reason: 'Reason', submit: 'End the enrolment' },
   admit: { button: 'Admit {{name}}', startOn: 'Start', submit: 'Admit' },
   enrolTitle: 'Enrol a citizen',

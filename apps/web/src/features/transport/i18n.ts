@@ -1,7 +1,7 @@
 /** Texts of the transport page ("befordring"); `en` has the same shape. */
 export const da = {
   title: 'Befordring',
-  intro: 'Kommunens serviceniveau for befordring og medlemskab af Flextur, og beløbsgrænserne for befordringsgodtgørelse efter sundhedsloven § 140 (notatets bilag K).',
+  intro: 'Kommunens serviceniveau for befordring og medlemskab af Flextur, og beløbsgrænserne for befordringsgodtgørelse efter sundhedsloven § 140.',
   municipalityTitle: 'Befordring i {{name}}',
   current: 'Gældende fra {{date}}',
   none: 'Ingen indstillinger registreret.',
@@ -49,7 +49,7 @@ export const da = {
 
 export const en: typeof da = {
   title: 'Transport',
-  intro: "The municipality's transport service level and Flextur membership, and the thresholds for transport reimbursement under the Health Act § 140 (the note's Annex K).",
+  intro: "The municipality's transport service level and Flextur membership, and the thresholds for transport reimbursement under the Health Act § 140.",
   municipalityTitle: 'Transport in {{name}}',
   current: 'In force from {{date}}',
   none: 'No settings recorded.',

@@ -1,10 +1,8 @@
-import type { closeReasons } from '@samkraft/contracts/courses';
 import type { DeadlineKind, DeadlineState } from '@samkraft/contracts/deadlines';
 import type { NextStep, WorklistState } from '@samkraft/contracts/worklist';
+import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 
 /** Texts of the worklist ("arbejdsliste"); `en` has the same shape. */
-type CloseReason = (typeof closeReasons)[number];
-
 export const da = {
   title: 'Arbejdsliste',
   intro: 'Åbne forløb med næste skridt og frist. De mest presserende står øverst.',
@@ -12,7 +10,7 @@ export const da = {
   closedTitle: 'Afsluttede forløb, senest afsluttede først',
   closedEmpty: 'Ingen afsluttede forløb.',
   closedColumns: { received: 'Modtaget', closed: 'Afsluttet', reason: 'Årsag' },
-  closeReasons: { completed: 'Gennemført', declined: 'Takket nej', died: 'Død', moved: 'Fraflyttet', not_in_target_group: 'Uden for målgruppen', duplicate: 'Dublet', other: 'Andet' } satisfies Record<CloseReason, string>,
+  closeReasons: vocabularyDa.closeReasons,
   stateFilter: 'Fristens tilstand',
   stepFilter: 'Trin',
   all: 'Alle',
@@ -43,7 +41,7 @@ export const da = {
     closing_conversation: 'Gå til afslutning',
     none: '',
   } satisfies Record<NextStep, string>,
-  states: { overdue: 'Overskredet', due_soon: 'Snart', open: 'Åben', paused: 'Sat i bero', none: 'Ingen frist', met: 'Overholdt', met_late: 'Overholdt for sent' } satisfies Record<WorklistState | DeadlineState, string>,
+  states: { ...vocabularyDa.deadlineStates, none: 'Ingen frist' } satisfies Record<WorklistState | DeadlineState, string>,
   kinds: {
     first_contact: 'Første kontakt',
     initial_assessment: 'Indledende behovsvurdering',
@@ -75,7 +73,7 @@ export const en: WorklistTexts = {
   closedTitle: 'Closed courses, most recently closed first',
   closedEmpty: 'No closed courses.',
   closedColumns: { received: 'Received', closed: 'Closed', reason: 'Reason' },
-  closeReasons: { completed: 'Completed', declined: 'Declined', died: 'Died', moved: 'Moved away', not_in_target_group: 'Outside the target group', duplicate: 'Duplicate', other: 'Other' },
+  closeReasons: vocabularyEn.closeReasons,
   stateFilter: 'Deadline state',
   stepFilter: 'Step',
   all: 'All',
@@ -106,7 +104,7 @@ export const en: WorklistTexts = {
     closing_conversation: 'Go to the closing',
     none: '',
   },
-  states: { overdue: 'Overdue', due_soon: 'Due soon', open: 'Open', paused: 'Paused', none: 'No deadline', met: 'Met', met_late: 'Met late' },
+  states: { ...vocabularyEn.deadlineStates, none: 'No deadline' },
   kinds: {
     first_contact: 'First contact',
     initial_assessment: 'Initial needs assessment',

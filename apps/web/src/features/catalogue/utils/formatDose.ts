@@ -5,6 +5,10 @@ export type DosePart = InterventionListItem['dose'][number];
 
 const partNames: Record<Language, Record<string, string>> = {
   da: {
+    pt: 'Fysioterapi',
+    ot: 'Ergoterapi',
+    teaching: 'Undervisning',
+    training: 'Træning',
     physiotherapy: 'Fysioterapi',
     physical_training: 'Fysisk træning',
     occupational_therapy: 'Ergoterapi',
@@ -14,6 +18,10 @@ const partNames: Record<Language, Record<string, string>> = {
     follow_up: 'Opfølgning',
   },
   en: {
+    pt: 'Physiotherapy',
+    ot: 'Occupational therapy',
+    teaching: 'Teaching',
+    training: 'Training',
     physiotherapy: 'Physiotherapy',
     physical_training: 'Physical training',
     occupational_therapy: 'Occupational therapy',

@@ -81,7 +81,7 @@ export function CitizenSearch() {
               <Text size="sm" c="dimmed">
                 {data.items.length === 0 ? t('none') : t('found', { count: data.items.length })}
               </Text>
-              {data.truncated && <Alert color="yellow">{t('truncated', { count: data.items.length })}</Alert>}
+              {data.truncated && <Alert color="yellow">{t('truncated', { shown: data.items.length })}</Alert>}
               <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {data.items.map((item) => (
                   <li key={item.citizen.id} data-testid="citizen-search-result">

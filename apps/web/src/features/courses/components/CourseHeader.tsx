@@ -5,6 +5,7 @@ import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { Tag } from '../../../ui/Tag.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { courseStepLabel, courseStepTone } from '../utils/courseStep.ts';
+import { lowerLabel } from '../../../i18n/vocabulary.ts';
 
 export type CourseHeaderProps = { course: CourseDetail };
 
@@ -28,7 +29,7 @@ export function CourseHeader({ course }: CourseHeaderProps) {
         {c.vulnerable ? <Tag tone="orange">{t('course.vulnerable')}</Tag> : null}
         {c.deceasedOn ? <Tag tone="gray">{t('course.deceased', { date: formatDate(c.deceasedOn, language) })}</Tag> : null}
         {course.closedOn ? (
-          <Tag tone="gray">{`${t('course.closed', { date: formatDate(course.closedOn, language) })}${course.closeReason ? ` (${t(`course.closeReason.${course.closeReason}`)})` : ''}`}</Tag>
+          <Tag tone="gray">{`${t('course.closed', { date: formatDate(course.closedOn, language) })}${course.closeReason ? ` (${lowerLabel(t(`course.closeReason.${course.closeReason}`), language)})` : ''}`}</Tag>
         ) : null}
       </Group>
       <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="xs" m={0}>

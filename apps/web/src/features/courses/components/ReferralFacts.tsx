@@ -34,7 +34,7 @@ export function ReferralFacts({ course }: ReferralFactsProps) {
         <Fact label={t('intake.source')}>{t(`source.${r.source}`)}</Fact>
         <Fact label={t('intake.legalBasis')}>{r.legalBasis ? t(`legalBasis.${r.legalBasis}`) : t('course.none')}</Fact>
         <Fact label={t('intake.organisation')}>{referrer}</Fact>
-        <Fact label={t('intake.diagnosis')}>{r.diagnosis ? `${r.diagnosis.code} ${r.diagnosis.title}${r.diagnosis.uncertain ? ` ${t('intake.uncertain')}` : ''}` : t('course.none')}</Fact>
+        <Fact label={t('intake.diagnosis')}>{r.diagnosis ? `${r.diagnosis.code} ${r.diagnosis.title}` : t('course.none')}</Fact>
         <Fact label={t('intake.treatmentStatus')}>{r.treatmentStatus ? t(`treatmentStatus.${r.treatmentStatus}`) : t('course.none')}</Fact>
         <Fact label={t('intake.treatmentStartedOn')}>{date(r.treatmentStartedOn)}</Fact>
         <Fact label={t('intake.treatmentEndedOn')}>{date(r.treatmentEndedOn)}</Fact>

@@ -26,7 +26,7 @@ export function DeadlinePolicyHistory({ policies, today }: DeadlinePolicyHistory
           const current = inForce(rows, today);
           const columns: Column<DeadlinePolicy>[] = [
             { key: 'from', header: t('policies.columns.effectiveFrom'), rowHeader: true, nowrap: true, render: (p) => formatDate(p.effectiveFrom, language) },
-            { key: 'length', header: t('policies.columns.length'), render: (p) => `${p.amount} ${t(`units.${p.unit}`)}` },
+            { key: 'length', header: t('policies.columns.length'), render: (p) => t(`amounts.${p.unit}`, { count: p.amount }) },
             { key: 'status', header: t('policies.columns.status'), nowrap: true, render: (p) => (p.id === current ? <Tag tone="green">{t('policies.current')}</Tag> : '') },
             { key: 'source', header: t('policies.columns.source'), render: (p) => p.source },
           ];

@@ -8,6 +8,7 @@ import { Section } from '../../../ui/Section.tsx';
 import { JobProgress } from '../../jobs/components/JobProgress.tsx';
 import { useImportExtract, useValidateExtract } from '../hooks/useExtracts.ts';
 import { da as extractTexts } from '../i18n.ts';
+import { errorDetail } from '../utils/errorDetail.ts';
 import { sortErrors } from '../utils/fileBytes.ts';
 
 const isPhase = (p: string): p is keyof typeof extractTexts.phases => p in extractTexts.phases;
@@ -25,7 +26,7 @@ function ErrorTable({ errors }: { errors: readonly ExtractError[] }) {
           { key: 'row', header: t('columns.row'), render: (e) => (e.row > 0 ? e.row : '—'), numeric: true },
           { key: 'column', header: t('columns.column'), render: (e) => e.column || t('wholeFile'), nowrap: true },
           { key: 'reason', header: t('columns.reason'), render: (e) => t(`reasons.${e.reason}`), rowHeader: true },
-          { key: 'detail', header: t('columns.detail'), render: (e) => <Text size="sm" c="dimmed">{e.detail}</Text> },
+          { key: 'detail', header: t('columns.detail'), render: (e) => <Text size="sm" c="dimmed">{errorDetail(e, (key, values) => t(`detail.${key}`, values))}</Text> },
         ]}
       />
     </Section>

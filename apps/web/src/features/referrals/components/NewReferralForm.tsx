@@ -52,7 +52,7 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
   const orgOptions = [{ value: '', label: t('intake.organisationNone') }, ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.parentName ? `${o.parentName} – ${o.name}` : o.name }))];
   const dxOptions = [
     { value: '', label: t('intake.diagnosisChoose') },
-    ...(diagnoses.data ?? []).map((d) => ({ value: d.code, label: `${d.code} ${language === 'en' && d.titleEn ? d.titleEn : d.titleDa}${d.uncertain ? ` ${t('intake.uncertain')}` : ''}` })),
+    ...(diagnoses.data ?? []).map((d) => ({ value: d.code, label: `${d.code} ${language === 'en' && d.titleEn ? d.titleEn : d.titleDa}` })),
   ];
   const enumOptions = <T extends string>(values: readonly T[], label: (v: T) => string) => [{ value: '', label: '' }, ...values.map((v) => ({ value: v, label: label(v) }))];
 

@@ -13,10 +13,11 @@ export type TherapistStartProps = { data: Extract<StartPage, { kind: 'therapist'
 
 const stateTones: Record<IncomingReferralSummary['state'], TagTone> = {
   new: 'blue',
-  contacted: 'cyan',
+  accepted: 'cyan',
   started: 'green',
   ended: 'gray',
   declined: 'red',
+  citizen_declined: 'red',
 };
 
 export function TherapistStart({ data }: TherapistStartProps) {

@@ -33,7 +33,7 @@ function WriteForm({ data, interventionName, onSent }: { data: ProviderStatusNot
   const [courseEndOn, setCourseEndOn] = useState(data.prefill.enrolmentEndOn ?? danishToday());
   const [attendanceCount, setAttendanceCount] = useState<number | string>(data.prefill.attendanceCount);
   const [goalsReached, setGoalsReached] = useState(goalsReachedDraft(data.prefill.goals));
-  const [endReason, setEndReason] = useState<StatusNoteEndReason | ''>('');
+  const [endReason, setEndReason] = useState<StatusNoteEndReason | ''>(data.prefill.endReason ?? '');
   const isEnd = kind === 'end';
 
   const chooseKind = (next: StatusNoteKind) => {

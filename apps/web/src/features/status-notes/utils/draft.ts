@@ -1,4 +1,5 @@
 import type { ProviderGoalStatus, StatusNoteKind } from '@samkraft/contracts/status-notes';
+import { lowerLabel, vocabularyDa } from '../../../i18n/vocabulary.ts';
 
 export type DraftFacts = {
   interventionName: string;
@@ -7,7 +8,8 @@ export type DraftFacts = {
   goals: readonly { description: string; status: ProviderGoalStatus }[];
 };
 
-const goalStatusDa: Record<ProviderGoalStatus, string> = { open: 'åbent', reached: 'nået', partly_reached: 'delvist nået', not_reached: 'ikke nået', dropped: 'opgivet' };
+/** The statuses as words in running text ("nået"), from the one list the screens use. */
+const goalStatusDa = (s: ProviderGoalStatus) => lowerLabel(vocabularyDa.goalStatuses[s], 'da');
 
 /** `2026-11-20` → `20.11.2026`, the Danish way of writing a date in running text. */
 function danishDate(iso: string): string {
@@ -28,7 +30,7 @@ export function statusNoteDraft(kind: StatusNoteKind, f: DraftFacts): string {
     }
     case 'end': {
       const times = f.attendanceCount === 1 ? '1 gang' : `${f.attendanceCount} gange`;
-      const goals = f.goals.map((g) => `${g.description} (${goalStatusDa[g.status]})`).join('; ');
+      const goals = f.goals.map((g) => `${g.description} (${goalStatusDa(g.status)})`).join('; ');
       return `Forløbet på ${f.interventionName} er afsluttet. Borgeren har deltaget ${times}.${goals ? ` Mål: ${goals}.` : ''}`;
     }
     case 'significant_change':
@@ -44,6 +46,6 @@ export function statusNoteDraft(kind: StatusNoteKind, f: DraftFacts): string {
 export function goalsReachedDraft(goals: DraftFacts['goals']): string {
   return goals
     .filter((g) => g.status === 'reached' || g.status === 'partly_reached')
-    .map((g) => `${g.description} (${goalStatusDa[g.status]})`)
+    .map((g) => `${g.description} (${goalStatusDa(g.status)})`)
     .join('; ');
 }
