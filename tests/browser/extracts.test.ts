@@ -56,7 +56,7 @@ describe('Dataudtræk', () => {
       const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Datoen ligger før et tidligere trin' }) });
       const cells = await row.getByRole('cell').allInnerTexts();
       expect(cells.slice(0, 3)).toEqual(['referrals.csv', '2', 'closing_conversation']);
-      expect(cells[3]).toBe('closing_conversation 2025-05-20 is before the latest end 2025-05-26');
+      expect(cells[3]).toBe('Angivet: »2025-05-20«. Ligger før kolonnen end (2025-05-26)');
       expect(await page.getByRole('button', { name: 'Indlæs udtrækket' }).count()).toBe(0);
       const afterBad = await checkAccessibility(page);
       expect(afterBad, formatViolations(afterBad)).toEqual([]);

@@ -29,7 +29,7 @@ export const da = {
   detail: {
     value: 'Angivet: »{{value}}«',
     allowed: 'Tilladt: {{values}}',
-    before: 'Ligger før {{column}} ({{value}})',
+    before: 'Ligger før kolonnen {{column}} ({{value}})',
     cpr: 'CPR-nummeret giver {{value}}',
     otherRow: 'Se række {{row}}',
     otherRowInFile: 'Se række {{row}} i {{file}}',
@@ -113,7 +113,7 @@ export const en: typeof da = {
   detail: {
     value: 'Given: “{{value}}”',
     allowed: 'Allowed: {{values}}',
-    before: 'Is before {{column}} ({{value}})',
+    before: 'Is before the column {{column}} ({{value}})',
     cpr: 'The CPR number gives {{value}}',
     otherRow: 'See row {{row}}',
     otherRowInFile: 'See row {{row}} in {{file}}',

@@ -21,7 +21,7 @@ describe('errorDetail', () => {
     expect(errorDetail(error({ reason: 'invalid_date', detail: '"2017-02-30" is not a real date YYYY-MM-DD or DD-MM-YYYY', value: '2017-02-30' }), danish)).toBe('Angivet: »2017-02-30«');
     expect(errorDetail(error({ reason: 'invalid_value', detail: '"X" is not one of F, M', value: 'X', allowed: ['F', 'M'] }), danish)).toBe('Angivet: »X«. Tilladt: F, M');
     expect(errorDetail(error({ reason: 'out_of_order', detail: 'first_contact 2020-01-01 is before received 2020-02-01', value: '2020-01-01', other: { column: 'received', value: '2020-02-01' } }), danish)).toBe(
-      'Angivet: »2020-01-01«. Ligger før received (2020-02-01)',
+      'Angivet: »2020-01-01«. Ligger før kolonnen received (2020-02-01)',
     );
     expect(errorDetail(error({ reason: 'duplicate_referral_id', detail: 'referral_id "R1" is already on row 2', value: 'R1', other: { row: 2 } }), danish)).toBe('Angivet: »R1«. Se række 2');
     expect(errorDetail(error({ reason: 'column_count', detail: 'the row has 3 values, the header 15 columns', value: '3', other: { row: 1, value: '15' } }), danish)).toBe('Rækken har 3 værdier, overskriften 15 kolonner');
