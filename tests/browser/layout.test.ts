@@ -132,6 +132,20 @@ describe('phone and tablet at 390 × 844 (issue 10, item 23)', () => {
     await page.close();
   });
 
+  it("shows the therapist's start page without sideways scrolling, each received referral's state and each team's schedule on screen", async () => {
+    const page = await signedIn('gladsaxe.terapeut', phone);
+    const referrals = page.locator('table').nth(0).locator('tbody tr').first();
+    await referrals.waitFor();
+    await expectNoSidewaysScroll(page, 'start page');
+    // Nor does a table scroll sideways inside its own box.
+    const hidden = await page.locator('[role="region"]').evaluateAll((regions) => regions.filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => r.getAttribute('aria-label') ?? r.textContent?.slice(0, 40)));
+    expect(hidden).toEqual([]);
+    await expectWithinWidth(page, referrals.locator('td').last(), 'the referral state');
+    await expectWithinWidth(page, page.locator('table').nth(1).locator('tbody tr').first().locator('td').last(), 'the team schedule');
+    await screenshot(page, 'layout-therapist-start-390');
+    await page.close();
+  });
+
   it("shows the team with today's (or the next) session above the tiles, and its attendance screen, without sideways scrolling", async () => {
     const page = await signedIn('gladsaxe.terapeut', phone);
     const { teams } = await getJson<TeamList>(page, '/api/teams');

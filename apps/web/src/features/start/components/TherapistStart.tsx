@@ -63,10 +63,10 @@ export function TherapistStart({ data }: TherapistStartProps) {
   return (
     <Stack gap="xl">
       <Section title={t('start.incoming')}>
-        <DataTable columns={referralColumns} rows={data.referrals} rowKey={(r) => r.id} emptyText={t('start.incomingEmpty')} />
+        <DataTable columns={referralColumns} rows={data.referrals} rowKey={(r) => r.id} emptyText={t('start.incomingEmpty')} stackOnNarrow />
       </Section>
       <Section title={t('start.teams')} description={t('start.teamsIntro', { municipality: data.municipality.name })}>
-        <DataTable columns={teamColumns} rows={data.teams} rowKey={(r) => r.id} emptyText={t('start.teamsEmpty')} />
+        <DataTable columns={teamColumns} rows={data.teams} rowKey={(r) => r.id} emptyText={t('start.teamsEmpty')} stackOnNarrow />
       </Section>
     </Stack>
   );
