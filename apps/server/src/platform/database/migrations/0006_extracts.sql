@@ -27,12 +27,12 @@ create table extract_import (
 create index extract_import_hash_idx on extract_import (file_hash);
 
 -- Where each step row came from, like referral.origin and cross_referral.origin.
-alter table course_contact add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table needs_assessment add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table action_plan add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table decline add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table closing_conversation add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table closing_note add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table course_contact add column origin text not null default 'ui' constraint course_contact_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table needs_assessment add column origin text not null default 'ui' constraint needs_assessment_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table action_plan add column origin text not null default 'ui' constraint action_plan_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table decline add column origin text not null default 'ui' constraint decline_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table closing_conversation add column origin text not null default 'ui' constraint closing_conversation_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table closing_note add column origin text not null default 'ui' constraint closing_note_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
 
 -- An imported first contact has no known channel; every other contact still has one.
 alter table course_contact alter column channel drop not null;
