@@ -38,7 +38,7 @@ const unquote = (name: string) => name.replace(/^"|"$/g, '');
  * The SQL in lower case without comments, each string literal emptied (''), so no word in a
  * comment or a text counts. Dollar-quoted bodies (functions, DO blocks) are kept, read the same way.
  */
-export function sqlCode(sql: string): string {
+function sqlCode(sql: string): string {
   let out = '';
   let i = 0;
   while (i < sql.length) {
@@ -72,7 +72,7 @@ export function sqlCode(sql: string): string {
 }
 
 /** The top-level statements of code from `sqlCode` (a `;` inside a dollar-quoted body does not end one). */
-export function statements(code: string): string[] {
+function statements(code: string): string[] {
   const result: string[] = [];
   let start = 0;
   for (let i = 0; i < code.length; i++) {
@@ -113,7 +113,7 @@ function nameEvents(code: string): NameEvent[] {
 }
 
 /** Rule 1 over migrations in order: each name dropped or altered that no earlier statement named explicitly. */
-export function unnamedDependencies(migrations: Migration[]): string[] {
+function unnamedDependencies(migrations: Migration[]): string[] {
   const named = new Set<string>();
   const problems: string[] = [];
   for (const m of migrations) {
@@ -137,7 +137,7 @@ const CONSTRAINT_KINDS: { label: string; re: RegExp; skip?: (before: string) => 
 ];
 
 /** Rule 2 for one migration: each constraint or index it creates without a name of its own. */
-export function unnamedConstraints(sql: string): string[] {
+function unnamedConstraints(sql: string): string[] {
   const code = sqlCode(sql);
   const problems: string[] = [];
   for (const kind of CONSTRAINT_KINDS) {
@@ -157,7 +157,7 @@ export function unnamedConstraints(sql: string): string[] {
 const TABLE = String.raw`(?:only\s+)?([a-z_][a-z0-9_$.]*|"[^"]+")`;
 
 /** Rule 3 for one migration: its schema statements and its backfills, when it has both. */
-export function schemaAndBackfill(sql: string): { schema: string[]; backfill: string[] } {
+function schemaAndBackfill(sql: string): { schema: string[]; backfill: string[] } {
   const all = statements(sqlCode(sql));
   const created = new Set(
     all.flatMap((s) => {

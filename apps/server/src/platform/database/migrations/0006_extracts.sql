@@ -48,7 +48,7 @@ alter table action_plan add constraint action_plan_contents_check_origin check (
 );
 -- closing_conversation.evaluation and closing_note.body are stored empty for an imported row.
 
--- 0001's first two table checks on cross_referral (auto-named): an offering unless free choice,
+-- 0001's first two table checks on cross_referral (named there as PostgreSQL first named them): an offering unless free choice,
 -- and consent + snapshot for a cross-municipal one. Both are kept for every non-imported row.
 alter table cross_referral drop constraint cross_referral_check;
 alter table cross_referral drop constraint cross_referral_check1;
