@@ -14,6 +14,7 @@ import { registerAssessmentRoutes } from './features/assessments/assessment.rout
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerStaffContactRoutes } from './features/auth/staff-contact.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
+import { startSessionCleanup } from './features/auth/session-cleanup.service.ts';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
 import { registerCatalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { registerClosingRoutes } from './features/closings/closing.routes.ts';
@@ -55,6 +56,8 @@ export type AppDeps = {
   clock: Clock;
   config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'> & Partial<Pick<Config, 'demoServer' | 'trustedProxies'>>;
   logger?: FastifyServerOptions['logger'];
+  /** How often expired sessions are removed (tests shorten it); SESSION_CLEANUP_INTERVAL_MS by default. */
+  sessionCleanupIntervalMs?: number;
 };
 
 /**
@@ -155,6 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Jobs stop before the database closes (main.ts closes the app first).
   app.addHook('onClose', () => jobs.stop());
   await jobs.start();
+  // Expired sessions go every few minutes, on every instance; stopped before the database closes.
+  const sessionCleanup = startSessionCleanup({ db, clock: deps.clock, log: app.log }, deps.sessionCleanupIntervalMs);
+  app.addHook('onClose', () => sessionCleanup.stop());
 
   app.get('/api/openapi.json', {
     schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },

@@ -124,11 +124,14 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('staff_session').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
-  const r = await db
-    .deleteFrom('staff_session')
-    .where((eb) => eb.or([eb('idle_expires_at', '<=', now), eb('absolute_expires_at', '<=', now)]))
-    .executeTakeFirst();
+/**
+ * Deletes every session whose earlier deadline (idle or absolute) is at or before `expiredBy`, in
+ * one statement found by `staff_session_expiry_idx` (migration 0022). Two instances running it at
+ * once take the rows in the same index order: the later one waits for the earlier to commit and
+ * skips what it deleted.
+ */
+export async function deleteExpiredSessions(db: Db, expiredBy: Date): Promise<number> {
+  const r = await db.deleteFrom('staff_session').where(sql`least(idle_expires_at, absolute_expires_at)`, '<=', expiredBy).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

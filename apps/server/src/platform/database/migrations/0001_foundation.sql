@@ -120,7 +120,7 @@ create table referral (
   citizen_id                 uuid not null references citizen (id),
   home_municipality_code     char(4) not null references municipality (code),
   external_id                text check (length(external_id) between 1 and 100),  -- the care system's id (extract referral_id)
-  origin                     text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom')),
+  origin                     text not null default 'ui' constraint referral_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom')),
   received_on                date not null,
   source                     text not null check (source in ('gp', 'hospital_gop', 'hospital_ref01', 'municipal', 'self', 'other')),
   legal_basis                text check (legal_basis in ('SUL119', 'SUL140', 'SEL86-1', 'SEL86-2')),
@@ -224,9 +224,9 @@ create table action_plan (
   course_id               uuid not null references course (id),
   version                 integer not null check (version > 0),
   agreed_on               date not null,
-  difficulties_and_needs  text not null check (length(difficulties_and_needs) > 0),
-  purpose_and_content     text not null check (length(purpose_and_content) > 0),
-  location                text not null check (length(location) > 0),
+  difficulties_and_needs  text not null constraint action_plan_difficulties_and_needs_check check (length(difficulties_and_needs) > 0),
+  purpose_and_content     text not null constraint action_plan_purpose_and_content_check check (length(purpose_and_content) > 0),
+  location                text not null constraint action_plan_location_check check (length(location) > 0),
   other_administrations   text,
   return_to_work          text,
   evaluation_on           date,
@@ -401,12 +401,12 @@ create table cross_referral (
   end_reason                  text check (end_reason in ('completed', 'dropped_out', 'health_worsened', 'died', 'moved', 'other')),
   attendances_recorded        integer check (attendances_recorded >= 0),  -- for imported records without attendance rows
   parallel_home_reason        text,              -- note §8.13 must-use rule
-  origin                      text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom')),
+  origin                      text not null default 'ui' constraint cross_referral_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom')),
   created_at                  timestamptz not null default now(),
   foreign key (offering_id, provider_municipality_code, intervention_code)
     references offering (id, host_municipality_code, intervention_code),
-  check (kind = 'free_choice_outside' or offering_id is not null),
-  check (kind <> 'cross_municipal' or (consent_on is not null and shared_snapshot is not null)),
+  constraint cross_referral_check check (kind = 'free_choice_outside' or offering_id is not null),
+  constraint cross_referral_check1 check (kind <> 'cross_municipal' or (consent_on is not null and shared_snapshot is not null)),
   check ((ended_on is null) = (end_reason is null)),
   check (provider_decision is distinct from 'declined' or coalesce(length(provider_decision_reason), 0) > 0),
   check (provider_contact_on is null or provider_contact_on >= received_on),
@@ -455,7 +455,7 @@ create table deeper_assessment_test (
   value                 numeric(8, 2) not null check (value >= 0),
   unit                  text not null,
   note                  text,
-  primary key (deeper_assessment_id, test_code)
+  constraint deeper_assessment_test_pkey primary key (deeper_assessment_id, test_code)
 );
 
 create table provider_goal (

@@ -27,12 +27,12 @@ create table extract_import (
 create index extract_import_hash_idx on extract_import (file_hash);
 
 -- Where each step row came from, like referral.origin and cross_referral.origin.
-alter table course_contact add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table needs_assessment add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table action_plan add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table decline add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table closing_conversation add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
-alter table closing_note add column origin text not null default 'ui' check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table course_contact add column origin text not null default 'ui' constraint course_contact_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table needs_assessment add column origin text not null default 'ui' constraint needs_assessment_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table action_plan add column origin text not null default 'ui' constraint action_plan_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table decline add column origin text not null default 'ui' constraint decline_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table closing_conversation add column origin text not null default 'ui' constraint closing_conversation_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
+alter table closing_note add column origin text not null default 'ui' constraint closing_note_origin_check check (origin in ('ui', 'api', 'import', 'demo', 'fhir', 'medcom'));
 
 -- An imported first contact has no known channel; every other contact still has one.
 alter table course_contact alter column channel drop not null;
@@ -48,7 +48,7 @@ alter table action_plan add constraint action_plan_contents_check_origin check (
 );
 -- closing_conversation.evaluation and closing_note.body are stored empty for an imported row.
 
--- 0001's first two table checks on cross_referral (auto-named): an offering unless free choice,
+-- 0001's first two table checks on cross_referral (named there as PostgreSQL first named them): an offering unless free choice,
 -- and consent + snapshot for a cross-municipal one. Both are kept for every non-imported row.
 alter table cross_referral drop constraint cross_referral_check;
 alter table cross_referral drop constraint cross_referral_check1;
