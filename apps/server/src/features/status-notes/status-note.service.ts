@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
+import { endReferralByNote } from '../cross-referrals/cross-referral-progress.service.ts';
 import { mayActAsProvider } from '../cross-referrals/cross-referral.rules.ts';
 import {
   countUnread,
@@ -28,7 +29,6 @@ import {
   listWrittenKinds,
   lockReferral,
   markRead,
-  setReferralEndedIfOpen,
   type NoteRecord,
   type NoteReferralRecord,
 } from './status-note.repository.ts';
@@ -133,7 +133,7 @@ export async function writeStatusNote(ctx: ServiceContext, crossReferralId: stri
       authorId: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
       sentAt: now,
     });
-    const referralEnded = end ? await setReferralEndedIfOpen(trx, crossReferralId, end.on, end.reason) : false;
+    const referralEnded = end ? await endReferralByNote(trx, crossReferralId, end.on, end.reason) : false;
     await audit(trx, ctx, [
       {
         action: 'status_note.write',
