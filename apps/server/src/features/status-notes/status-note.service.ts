@@ -32,7 +32,7 @@ import {
   type NoteRecord,
   type NoteReferralRecord,
 } from './status-note.repository.ts';
-import { attendanceSoFar, checkNewNote, endReasonFromEnrolment, mayReadAsHome, mayUseHomeInbox, requireNotYetWritten } from './status-note.rules.ts';
+import { checkNewNote, endReasonFromEnrolment, mayReadAsHome, mayUseHomeInbox, requireNotYetWritten } from './status-note.rules.ts';
 
 /** The inbox shows at most this many notes; the unread filter narrows it to what needs reading. */
 const INBOX_LIMIT = 500;
@@ -93,7 +93,8 @@ export async function getProviderStatusNotes(ctx: ServiceContext, crossReferralI
       endedOn: x.endedOn,
       providerDecision: x.providerDecision,
       prefill: {
-        attendanceCount: attendanceSoFar(enrolment.attended, enrolment.enrolments, x.attendancesRecorded),
+        // Sessions attended by the one definition (`sessions_attended`, owned by cross-referrals).
+        attendanceCount: enrolment.attended,
         enrolmentStartOn: enrolment.startOn,
         enrolmentEndOn: enrolment.endOn,
         endReason: endReasonFromEnrolment(enrolment.endReason),
