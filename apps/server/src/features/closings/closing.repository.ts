@@ -277,7 +277,7 @@ export type InterventionRecord = {
   endedOn: string | null;
   endReason: string | null;
   providerDecision: string | null;
-  /** Attended sessions from attendance rows; else the imported count; null when neither exists. */
+  /** Sessions attended by the one definition (`sessions_attended`, migration 0010); null when unknown. */
   attended: number | null;
 };
 
