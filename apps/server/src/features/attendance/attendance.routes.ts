@@ -5,8 +5,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { requireStaff } from '../auth/auth.plugin.ts';
-import { getSession, recordAttendance } from './attendance.service.ts';
-import { getTeamListPdf } from './team-list.service.ts';
+import { getSession, recordAttendance } from '../teams/attendance.service.ts';
+import { getTeamListPdf } from '../teams/team-list.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 

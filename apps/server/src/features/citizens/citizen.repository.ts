@@ -80,3 +80,69 @@ export async function loadCitizen(db: Db, citizenId: string): Promise<CitizenRec
 export async function updateCitizenGp(db: Db, citizenId: string, gpOrganisationId: string | null, at: Date): Promise<void> {
   await db.updateTable('citizen').set({ gp_organisation_id: gpOrganisationId, updated_at: at }).where('id', '=', citizenId).execute();
 }
+
+export type NewCitizen = {
+  cpr: string;
+  givenName: string;
+  familyName: string;
+  sex: 'F' | 'M';
+  birthDate: string;
+  homeMunicipalityCode: string;
+  addressLine: string | null;
+  postalCode: string | null;
+  city: string | null;
+  phone: string | null;
+  protected: boolean;
+  gpOrganisationId: string | null;
+};
+
+export async function insertCitizen(db: Db, c: NewCitizen): Promise<string> {
+  const row = await db
+    .insertInto('citizen')
+    .values({
+      cpr: c.cpr,
+      given_name: c.givenName,
+      family_name: c.familyName,
+      sex: c.sex,
+      birth_date: c.birthDate,
+      home_municipality_code: c.homeMunicipalityCode,
+      address_line: c.addressLine,
+      postal_code: c.postalCode,
+      city: c.city,
+      phone: c.phone,
+      name_address_protected: c.protected,
+      gp_organisation_id: c.gpOrganisationId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type CitizenChanges = Partial<{ homeMunicipalityCode: string; givenName: string; familyName: string; addressLine: string; postalCode: string; city: string; phone: string; protected: boolean; gpOrganisationId: string }>;
+
+export async function updateCitizen(db: Db, id: string, ch: CitizenChanges, at: Date): Promise<void> {
+  await db
+    .updateTable('citizen')
+    .set({
+      ...(ch.homeMunicipalityCode !== undefined && { home_municipality_code: ch.homeMunicipalityCode }),
+      ...(ch.givenName !== undefined && { given_name: ch.givenName }),
+      ...(ch.familyName !== undefined && { family_name: ch.familyName }),
+      ...(ch.addressLine !== undefined && { address_line: ch.addressLine }),
+      ...(ch.postalCode !== undefined && { postal_code: ch.postalCode }),
+      ...(ch.city !== undefined && { city: ch.city }),
+      ...(ch.phone !== undefined && { phone: ch.phone }),
+      ...(ch.protected !== undefined && { name_address_protected: ch.protected }),
+      ...(ch.gpOrganisationId !== undefined && { gp_organisation_id: ch.gpOrganisationId }),
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markCitizenDeceased(db: Db, citizenId: string, deceasedOn: string, at: Date): Promise<void> {
+  await db.updateTable('citizen').set({ deceased_on: deceasedOn, updated_at: at }).where('id', '=', citizenId).execute();
+}
+
+export async function updateCitizenVulnerable(db: Db, citizenId: string, vulnerable: boolean): Promise<void> {
+  await db.updateTable('citizen').set({ vulnerable, updated_at: new Date() }).where('id', '=', citizenId).execute();
+}

@@ -263,12 +263,6 @@ export async function markNoteSent(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Closes a course that is still open; a course closed earlier keeps its date and reason. */
-export async function closeCourseIfOpen(db: Db, courseId: string, closedOn: string): Promise<boolean> {
-  const r = await db.updateTable('course').set({ closed_on: closedOn, close_reason: 'completed' }).where('id', '=', courseId).where('closed_on', 'is', null).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
 export async function findOrganisationKind(db: Db, id: string): Promise<string | undefined> {
   const r = await db.selectFrom('organisation').select('kind').where('id', '=', id).executeTakeFirst();
   return r?.kind;
@@ -283,7 +277,7 @@ export type InterventionRecord = {
   endedOn: string | null;
   endReason: string | null;
   providerDecision: string | null;
-  /** Attended sessions from attendance rows; else the imported count; null when neither exists. */
+  /** Sessions attended by the one definition (`sessions_attended`, migration 0010); null when unknown. */
   attended: number | null;
 };
 

@@ -7,7 +7,8 @@ import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
 import { formatCpr } from '../citizens/cpr.rules.ts';
-import type { CourseKey } from '../courses/course.repository.ts';
+import { closeCourse } from '../courses/course-lifecycle.service.ts';
+import type { CourseKey } from '../courses/course.types.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { findCurrentPlanIn, recordGoalStatusesIn } from '../plans/plan-goal-status.service.ts';
 import { phoneToCall } from '../courses/course-contact-details.rules.ts';
@@ -15,7 +16,6 @@ import { courseContactDetails } from '../courses/course-contact-details.service.
 import { closingNoteLetter } from './closing-note-letter.ts';
 import { composeClosingNote } from './closing-note.rules.ts';
 import {
-  closeCourseIfOpen,
   findClosingCourse,
   findConversation,
   findNote,
@@ -231,7 +231,7 @@ export async function sendClosingNote(ctx: ServiceContext, courseId: string, inp
       sentBy: actorId(ctx),
     });
     if (!sent) throw alreadySent();
-    const closed = await closeCourseIfOpen(trx, courseId, input.sentOn);
+    const closed = await closeCourse(trx, courseId, input.sentOn, 'completed');
     await audit(trx, ctx, [
       {
         action: 'closing.note_send',

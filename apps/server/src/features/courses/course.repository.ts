@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
+import type { CloseReason, CourseKey } from './course.types.ts';
 import type { Db } from '../../platform/database/database.ts';
 
-export type CourseKey = { courseId: string; referralId: string; citizenId: string; homeMunicipalityCode: string; closedOn: string | null };
+export type { CourseKey } from './course.types.ts';
 
 export async function findCourseKey(db: Db, courseId: string): Promise<CourseKey | undefined> {
   const r = await db
@@ -101,4 +103,29 @@ export async function findCourseContactDetails(db: Db, courseId: string): Promis
       contactPerson: r.display_name === null ? null : { name: r.display_name, profession: r.profession ?? 'other', phone: r.phone, email: r.email },
     }
   );
+}
+
+/** Opens the course of a new referral (closed at once when the referral is outside the target group). */
+export async function insertCourse(db: Db, c: { referralId: string; openedOn: string; closed: { closedOn: string; reason: CloseReason } | null }): Promise<string> {
+  const r = await db
+    .insertInto('course')
+    .values({ referral_id: c.referralId, opened_on: c.openedOn, closed_on: c.closed?.closedOn ?? null, close_reason: c.closed?.reason ?? null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/**
+ * Closes those of the courses that are still open, in one statement: course `i` on
+ * `closedOn[i]`, never before it opened; a course closed earlier keeps its date and reason.
+ * Returns the ids it closed.
+ */
+export async function closeOpenCourses(db: Db, courseIds: readonly string[], closedOn: readonly string[], reason: CloseReason): Promise<string[]> {
+  if (courseIds.length === 0) return [];
+  const r = await sql<{ id: string }>`
+    update course k set closed_on = greatest(k.opened_on, c.closed_on), close_reason = ${reason}
+    from unnest(${[...courseIds]}::uuid[], ${[...closedOn]}::date[]) as c(id, closed_on)
+    where k.id = c.id and k.closed_on is null
+    returning k.id`.execute(db);
+  return r.rows.map((x) => x.id);
 }

@@ -1,3 +1,5 @@
+import type { StatusNoteEndReason } from '@samkraft/contracts/status-notes';
+import type { EnrolmentEndReason } from '@samkraft/contracts/teams';
 import type { Db } from '../../platform/database/database.ts';
 import type { Json } from '../../platform/database/schema.ts';
 import type { AssessmentForSharing, DiagnosisForSharing, PlanForSharing } from './cross-referral.rules.ts';
@@ -309,4 +311,62 @@ export async function insertDecline(db: Db, o: { courseId: string; crossReferral
     .insertInto('decline')
     .values({ course_id: o.courseId, cross_referral_id: o.crossReferralId, declined_on: o.declinedOn, reason: o.reason, note: o.note, recorded_by: o.recordedBy })
     .execute();
+}
+
+/* The provider's progress on the referral: decision, deeper assessment, start and end. */
+
+export async function setProviderAccepted(db: Db, id: string, contactOn: string): Promise<void> {
+  await db.updateTable('cross_referral').set({ provider_decision: 'accepted', provider_decision_reason: null, provider_contact_on: contactOn }).where('id', '=', id).execute();
+}
+
+export async function setProviderDeclined(db: Db, id: string, reason: string): Promise<void> {
+  await db.updateTable('cross_referral').set({ provider_decision: 'declined', provider_decision_reason: reason }).where('id', '=', id).execute();
+}
+
+/** The deadline is met by the first deeper assessment; a later one does not move it. */
+export async function setDeeperAssessedIfFirst(db: Db, crossReferralId: string, assessedOn: string): Promise<void> {
+  await db.updateTable('cross_referral').set({ deeper_assessment_on: assessedOn }).where('id', '=', crossReferralId).where('deeper_assessment_on', 'is', null).execute();
+}
+
+/**
+ * The provider's start of the course is the first session the citizen attended (the extract's
+ * "first session attended"): set on the first attendance, moved earlier if an earlier session is
+ * marked attended later, never later; a date the home side already closed is left alone.
+ */
+export async function markReferralAttended(db: Db, crossReferralId: string, attendedOn: string): Promise<void> {
+  await db
+    .updateTable('cross_referral')
+    .set({ started_on: attendedOn })
+    .where('id', '=', crossReferralId)
+    .where('received_on', '<=', attendedOn)
+    .where((eb) => eb.or([eb('started_on', 'is', null), eb('started_on', '>', attendedOn)]))
+    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', attendedOn)]))
+    .execute();
+}
+
+/**
+ * Ends the cross-municipal referral with its enrolment, unless it already has an end (a status
+ * note may have set it first; it is never overwritten) or the citizen is still on another team
+ * for it.
+ */
+export async function endReferralWithEnrolment(db: Db, crossReferralId: string, endedOn: string, endReason: Exclude<EnrolmentEndReason, 'quota_reached'>): Promise<void> {
+  await db
+    .updateTable('cross_referral as x')
+    .set({ ended_on: endedOn, end_reason: endReason })
+    .where('x.id', '=', crossReferralId)
+    .where('x.ended_on', 'is', null)
+    .where((eb) => eb.or([eb('x.started_on', 'is', null), eb('x.started_on', '<=', endedOn)]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('enrolment as e').select('e.id').whereRef('e.cross_referral_id', '=', 'x.id').where('e.status', 'in', ['waiting', 'enrolled']))))
+    .execute();
+}
+
+/** Sets the referral's end only while it has none: an enrolment ending in a team may have set it first. */
+export async function setReferralEndedIfOpen(db: Db, crossReferralId: string, endedOn: string, endReason: StatusNoteEndReason): Promise<boolean> {
+  const r = await db
+    .updateTable('cross_referral')
+    .set({ ended_on: endedOn, end_reason: endReason })
+    .where('id', '=', crossReferralId)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -245,14 +245,14 @@ export async function mergeReferrals(db: Db): Promise<UpdatedReferral[]> {
     update referral r set citizen_id = w.id, received_on = p.received, source = p.source, legal_basis = p.legal_basis, diagnosis_code = p.diagnosis
     from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
     where p.kind = 'update' and r.id = p.referral_id`.execute(db);
-  // An imported course is closed as completed by its closing conversation.
+  // The courses are opened here (a changed one opened again); `courses` closes them (`stagedClosings`).
   await sql`
-    insert into course (id, referral_id, opened_on, closed_on, close_reason)
-    select p.course_id, p.referral_id, p.received, p.closing_conversation, case when p.closing_conversation is not null then 'completed' end
+    insert into course (id, referral_id, opened_on)
+    select p.course_id, p.referral_id, p.received
     from extract_stage_plan p
     where p.kind in ('create', 'update') and p.new_course`.execute(db);
   await sql`
-    update course k set opened_on = p.received, closed_on = p.closing_conversation, close_reason = case when p.closing_conversation is not null then 'completed' end
+    update course k set opened_on = p.received, closed_on = null, close_reason = null
     from extract_stage_plan p
     where p.kind = 'update' and not p.new_course and k.id = p.course_id`.execute(db);
   for (const table of stepTables) {
@@ -267,6 +267,17 @@ export async function mergeReferrals(db: Db): Promise<UpdatedReferral[]> {
     where p.kind = 'update'
     order by p.row`.execute(db);
   return rows.rows.map((r) => ({ row: r.row, referralId: r.referral_id, citizenId: r.citizen_id }));
+}
+
+/**
+ * The imported courses that their closing conversation closes (as completed, on its date; never
+ * before the referral was received — the validation refuses that), for `courses`' `closeCourses`.
+ */
+export async function stagedClosings(db: Db): Promise<{ courseIds: string[]; closedOn: string[] }> {
+  const r = await sql<{ course_id: string; closed_on: string }>`
+    select p.course_id, p.closing_conversation::text as closed_on from extract_stage_plan p
+    where p.kind in ('create', 'update') and p.closing_conversation is not null`.execute(db);
+  return { courseIds: r.rows.map((x) => x.course_id), closedOn: r.rows.map((x) => x.closed_on) };
 }
 
 /** The audit events of the referrals created (after `mergeReferrals`): one each, naming its citizen. */

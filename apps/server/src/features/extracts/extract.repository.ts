@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
+import { insertSettingIfAbsent, readSetting } from '../../platform/settings/system-setting.repository.ts';
 import type { StoredReferral } from './extract-diff.rules.ts';
 import type { InterventionRecord } from './extract-format.rules.ts';
 import type { KnownCodes } from './extract-validate.rules.ts';
@@ -212,7 +213,8 @@ const PSEUDONYM_SECRET_KEY = 'extract_pseudonym_secret';
  * hex); it never leaves the database. Concurrent first uses agree: the first insert wins.
  */
 export async function pseudonymSecret(db: Db, fresh: () => string): Promise<string> {
-  await db.insertInto('system_setting').values({ key: PSEUDONYM_SECRET_KEY, value: fresh() }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  const row = await db.selectFrom('system_setting').select('value').where('key', '=', PSEUDONYM_SECRET_KEY).executeTakeFirstOrThrow();
-  return row.value;
+  await insertSettingIfAbsent(db, PSEUDONYM_SECRET_KEY, fresh());
+  const value = await readSetting(db, PSEUDONYM_SECRET_KEY);
+  if (value === null) throw new Error('the pseudonym secret was not stored');
+  return value;
 }

@@ -7,6 +7,7 @@ import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { closeCourses } from '../courses/course-lifecycle.service.ts';
 import { diffReferral, type FieldChange } from './extract-diff.rules.ts';
 import { decideExportAccess, exportKey, pseudonymiseRecords } from './extract-export.rules.ts';
 import { recordsToTables, toCsv, type ExtractError, type ReferralRecord } from './extract-format.rules.ts';
@@ -19,6 +20,7 @@ import {
   planStagedImport,
   selectChangedRows,
   stageExtract,
+  stagedClosings,
   type PlanCounts,
   type UpdatedReferral,
 } from './extract-import.repository.ts';
@@ -167,6 +169,8 @@ export async function importExtract(ctx: ServiceContext, files: ExtractFileBytes
     if (created + updated > 0) {
       await mergeCitizens(trx);
       updates = await mergeReferrals(trx);
+      const closing = await stagedClosings(trx);
+      await closeCourses(trx, closing.courseIds, closing.closedOn, 'completed');
     }
     progress('audit');
     // One event per referral created (selected where its rows are), then one per referral updated.

@@ -75,7 +75,3 @@ export async function findCitizenCourseIn(db: Db, citizenId: string, municipalit
     .executeTakeFirst();
   return r?.id;
 }
-
-export async function updateCitizenVulnerable(db: Db, citizenId: string, vulnerable: boolean): Promise<void> {
-  await db.updateTable('citizen').set({ vulnerable, updated_at: new Date() }).where('id', '=', citizenId).execute();
-}

@@ -5,6 +5,7 @@ import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { setCitizenVulnerable } from '../citizens/citizen-record.service.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { recordGoalStatusesIn } from '../plans/plan-goal-status.service.ts';
 import { checkHeld, checkSchedule, suggestNextFollowUp } from './follow-up.rules.ts';
@@ -15,7 +16,6 @@ import {
   insertFollowUp,
   listFollowUps,
   markFollowUpHeld,
-  updateCitizenVulnerable,
 } from './follow-up.repository.ts';
 
 const actorId = (ctx: ServiceContext) => (ctx.actor.kind === 'staff' ? ctx.actor.userId : null);
@@ -105,7 +105,7 @@ export async function setVulnerable(ctx: ServiceContext, citizenId: string, inpu
   const key = await requireCourseAccess(ctx, courseId, 'write', 'citizen.vulnerable');
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findCitizenVulnerable(trx, citizenId);
-    await updateCitizenVulnerable(trx, citizenId, input.vulnerable);
+    await setCitizenVulnerable(trx, citizenId, input.vulnerable);
     await audit(trx, ctx, [
       {
         action: 'citizen.vulnerable',

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
-import type { CourseKey } from '../courses/course.repository.ts';
+import type { CourseKey } from '../courses/course.types.ts';
 import { findPlan, insertGoalStatuses, listCurrentGoalIds, listPlanVersions, type PlanRecord } from './plan.repository.ts';
 
 /*

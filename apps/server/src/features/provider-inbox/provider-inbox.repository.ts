@@ -201,14 +201,6 @@ export async function listProviderGoals(db: Db, id: string): Promise<{ id: strin
   return rows.map((r) => ({ id: r.id, description: r.description, setOn: r.set_on, status: r.status }));
 }
 
-export async function setAccepted(db: Db, id: string, contactOn: string): Promise<void> {
-  await db.updateTable('cross_referral').set({ provider_decision: 'accepted', provider_decision_reason: null, provider_contact_on: contactOn }).where('id', '=', id).execute();
-}
-
-export async function setDeclined(db: Db, id: string, reason: string): Promise<void> {
-  await db.updateTable('cross_referral').set({ provider_decision: 'declined', provider_decision_reason: reason }).where('id', '=', id).execute();
-}
-
 export async function insertDeeperAssessment(
   db: Db,
   o: { crossReferralId: string; assessedOn: string; profession: string; findings: string; tests: { testCode: string; value: number; unit: string }[]; goals: string[]; recordedBy: string | null; recordedAt: Date },
@@ -227,8 +219,6 @@ export async function insertDeeperAssessment(
   if (o.goals.length > 0) {
     await db.insertInto('provider_goal').values(o.goals.map((g) => ({ cross_referral_id: o.crossReferralId, description: g, set_on: o.assessedOn }))).execute();
   }
-  // The deadline is met by the first deeper assessment; a later one does not move it.
-  await db.updateTable('cross_referral').set({ deeper_assessment_on: o.assessedOn }).where('id', '=', o.crossReferralId).where('deeper_assessment_on', 'is', null).execute();
   return a.id;
 }
 

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import { courseContactDetails } from '../courses/course-contact-details.service.ts';
+import { markAcceptedByProvider, markDeclinedByProvider, markDeeperAssessed } from '../cross-referrals/cross-referral-progress.service.ts';
 import { mayActAsProvider, readSnapshot } from '../cross-referrals/cross-referral.rules.ts';
 import { parseSnapshot } from '../cross-referrals/cross-referral.service.ts';
 import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
@@ -21,8 +22,6 @@ import {
   listReferralDeclines,
   listUpdates,
   lockDeeperAssessment,
-  setAccepted,
-  setDeclined,
   type InboxRecord,
   type IncomingRecord,
 } from './provider-inbox.repository.ts';
@@ -145,7 +144,7 @@ export async function acceptReferral(ctx: ServiceContext, id: string, body: z.in
   const x = await requireIncoming(ctx, id, 'provider_inbox.accept');
   requireDateInRange('contactOn', body.contactOn, x.receivedOn, danishDate(ctx.clock.now()));
   await ctx.db.transaction().execute(async (trx) => {
-    await setAccepted(trx, id, body.contactOn);
+    await markAcceptedByProvider(trx, id, body.contactOn);
     await audit(trx, ctx, [{ action: 'provider_inbox.accept', citizenId: x.citizenId, entityType: 'cross_referral', entityId: id, outcome: 'allowed', detail: { contactOn: body.contactOn } }]);
   });
 }
@@ -155,7 +154,7 @@ export async function declineReferral(ctx: ServiceContext, id: string, reason: s
   const x = await requireIncoming(ctx, id, 'provider_inbox.decline');
   if (x.providerDecision === 'accepted' && x.providerContactOn) throw AppError.conflict('The referral was accepted and the citizen contacted');
   await ctx.db.transaction().execute(async (trx) => {
-    await setDeclined(trx, id, reason);
+    await markDeclinedByProvider(trx, id, reason);
     await audit(trx, ctx, [{ action: 'provider_inbox.decline', citizenId: x.citizenId, entityType: 'cross_referral', entityId: id, outcome: 'allowed', detail: { reason } }]);
   });
 }
@@ -180,6 +179,7 @@ export async function recordDeeperAssessment(ctx: ServiceContext, id: string, bo
       recordedBy: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
       recordedAt: ctx.clock.now(),
     });
+    await markDeeperAssessed(trx, id, body.assessedOn);
     await audit(trx, ctx, [{ action: 'provider_inbox.deeper_assessment', citizenId: x.citizenId, entityType: 'deeper_assessment', entityId: assessmentId, outcome: 'allowed' }]);
     return { id: assessmentId };
   });

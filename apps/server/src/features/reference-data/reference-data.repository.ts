@@ -1,17 +1,13 @@
 import type { Db } from '../../platform/database/database.ts';
+import { readSetting, upsertSetting } from '../../platform/settings/system-setting.repository.ts';
 
 const FINGERPRINT_KEY = 'reference_data_fingerprint';
 
 /** The fingerprint of the reference data last seeded into this database, if any. */
 export async function findReferenceDataFingerprint(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('system_setting').select('value').where('key', '=', FINGERPRINT_KEY).executeTakeFirst();
-  return row?.value ?? null;
+  return readSetting(db, FINGERPRINT_KEY);
 }
 
 export async function recordReferenceDataFingerprint(db: Db, fingerprint: string): Promise<void> {
-  await db
-    .insertInto('system_setting')
-    .values({ key: FINGERPRINT_KEY, value: fingerprint })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: fingerprint }))
-    .execute();
+  await upsertSetting(db, FINGERPRINT_KEY, fingerprint);
 }

@@ -39,64 +39,6 @@ export async function organisationExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('organisation').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst()) !== undefined;
 }
 
-export type NewCitizen = {
-  cpr: string;
-  givenName: string;
-  familyName: string;
-  sex: 'F' | 'M';
-  birthDate: string;
-  homeMunicipalityCode: string;
-  addressLine: string | null;
-  postalCode: string | null;
-  city: string | null;
-  phone: string | null;
-  protected: boolean;
-  gpOrganisationId: string | null;
-};
-
-export async function insertCitizen(db: Db, c: NewCitizen): Promise<string> {
-  const row = await db
-    .insertInto('citizen')
-    .values({
-      cpr: c.cpr,
-      given_name: c.givenName,
-      family_name: c.familyName,
-      sex: c.sex,
-      birth_date: c.birthDate,
-      home_municipality_code: c.homeMunicipalityCode,
-      address_line: c.addressLine,
-      postal_code: c.postalCode,
-      city: c.city,
-      phone: c.phone,
-      name_address_protected: c.protected,
-      gp_organisation_id: c.gpOrganisationId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export type CitizenChanges = Partial<{ homeMunicipalityCode: string; givenName: string; familyName: string; addressLine: string; postalCode: string; city: string; phone: string; protected: boolean; gpOrganisationId: string }>;
-
-export async function updateCitizen(db: Db, id: string, ch: CitizenChanges, at: Date): Promise<void> {
-  await db
-    .updateTable('citizen')
-    .set({
-      ...(ch.homeMunicipalityCode !== undefined && { home_municipality_code: ch.homeMunicipalityCode }),
-      ...(ch.givenName !== undefined && { given_name: ch.givenName }),
-      ...(ch.familyName !== undefined && { family_name: ch.familyName }),
-      ...(ch.addressLine !== undefined && { address_line: ch.addressLine }),
-      ...(ch.postalCode !== undefined && { postal_code: ch.postalCode }),
-      ...(ch.city !== undefined && { city: ch.city }),
-      ...(ch.phone !== undefined && { phone: ch.phone }),
-      ...(ch.protected !== undefined && { name_address_protected: ch.protected }),
-      ...(ch.gpOrganisationId !== undefined && { gp_organisation_id: ch.gpOrganisationId }),
-      updated_at: at,
-    })
-    .where('id', '=', id)
-    .execute();
-}
-
 /** The citizen's open course in a home municipality (the latest, should there be several). */
 export async function findOpenCourse(db: Db, citizenId: string, municipalityCode: string): Promise<{ courseId: string; referralId: string; receivedOn: string } | undefined> {
   const r = await db
@@ -133,7 +75,7 @@ export type NewReferral = {
   createdBy: string | null;
 };
 
-export async function insertReferralWithCourse(db: Db, r: NewReferral, close: { closedOn: string; reason: 'not_in_target_group' } | null): Promise<{ referralId: string; courseId: string }> {
+export async function insertReferral(db: Db, r: NewReferral): Promise<string> {
   const ref = await db
     .insertInto('referral')
     .values({
@@ -159,35 +101,19 @@ export async function insertReferralWithCourse(db: Db, r: NewReferral, close: { 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const course = await db
-    .insertInto('course')
-    .values({ referral_id: ref.id, opened_on: r.receivedOn, closed_on: close?.closedOn ?? null, close_reason: close?.reason ?? null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { referralId: ref.id, courseId: course.id };
+  return ref.id;
 }
 
-export async function markCitizenDeceased(db: Db, citizenId: string, deceasedOn: string, at: Date): Promise<void> {
-  await db.updateTable('citizen').set({ deceased_on: deceasedOn, updated_at: at }).where('id', '=', citizenId).execute();
-}
-
-/** Closes the citizen's open courses in one home municipality; never before a course opened. */
-export async function closeOpenCoursesOfCitizen(db: Db, citizenId: string, municipalityCode: string, closedOn: string, reason: 'died' | 'moved'): Promise<string[]> {
+/** The citizen's open courses in one home municipality (closed by `courses`' `closeCourses`). */
+export async function listOpenCourseIdsOfCitizen(db: Db, citizenId: string, municipalityCode: string): Promise<string[]> {
   const open = await db
     .selectFrom('course as k')
     .innerJoin('referral as r', 'r.id', 'k.referral_id')
-    .select(['k.id', 'k.opened_on'])
+    .select('k.id')
     .where('r.citizen_id', '=', citizenId)
     .where('r.home_municipality_code', '=', municipalityCode)
     .where('k.closed_on', 'is', null)
     .execute();
-  for (const k of open) {
-    await db
-      .updateTable('course')
-      .set({ closed_on: k.opened_on > closedOn ? k.opened_on : closedOn, close_reason: reason })
-      .where('id', '=', k.id)
-      .execute();
-  }
   return open.map((k) => k.id);
 }
 

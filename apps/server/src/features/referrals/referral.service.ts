@@ -3,26 +3,25 @@ import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decideCitizenAccess } from '../citizens/citizen-access.rules.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
-import { loadCitizenAccessFacts, loadCitizen } from '../citizens/citizen.repository.ts';
+import { changeCitizen, citizenAccessFacts, citizenRecord, createCitizen, recordCitizenDeceased, type CitizenChanges } from '../citizens/citizen-record.service.ts';
 import { cprFieldErrorCode, parseCpr } from '../citizens/cpr.rules.ts';
 import { decideCourseAccess, type CourseAccessMode } from '../courses/course-access.rules.ts';
+import { closeCourses, openCourse } from '../courses/course-lifecycle.service.ts';
+import type { CloseReason } from '../courses/course.types.ts';
 import { checkGpClinicIn, resolveGpClinicIn } from './gp-clinic.service.ts';
 import { checkReferralIntake } from './referral-intake.rules.ts';
-import {
-  closeOpenCoursesOfCitizen,
-  diagnosisExists,
-  findCitizenByCpr,
-  findOpenCourse,
-  insertCitizen,
-  insertReferralWithCourse,
-  markCitizenDeceased,
-  organisationExists,
-  updateCitizen,
-  type CitizenChanges,
-} from './referral.repository.ts';
+import { diagnosisExists, findCitizenByCpr, findOpenCourse, insertReferral, listOpenCourseIdsOfCitizen, organisationExists } from './referral.repository.ts';
+
+/** Closes the citizen's open courses in one home municipality (through `courses`); returns their ids. */
+async function closeOpenCoursesOfCitizen(db: Db, citizenId: string, municipalityCode: string, closedOn: string, reason: CloseReason): Promise<string[]> {
+  const open = await listOpenCourseIdsOfCitizen(db, citizenId, municipalityCode);
+  const closed = new Set(await closeCourses(db, open, closedOn, reason));
+  return open.filter((id) => closed.has(id));
+}
 
 /** Intake happens in the actor's own municipality, by those who may write its courses. */
 async function requireHomeStaff(ctx: ServiceContext, mode: CourseAccessMode, action: string, citizenId: string | null = null): Promise<StaffActor> {
@@ -91,7 +90,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
       if (c.protected !== undefined && c.protected !== existing.protected) changes.protected = c.protected;
       if (gp && gp.clinic.id !== existing.gpOrganisationId) changes.gpOrganisationId = gp.clinic.id;
       if (Object.keys(changes).length > 0) {
-        await updateCitizen(trx, citizenId, changes, now);
+        await changeCitizen(trx, citizenId, changes, now);
         entries.push({
           action: 'citizen.update',
           citizenId,
@@ -106,7 +105,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
         });
       }
     } else {
-      citizenId = await insertCitizen(trx, {
+      citizenId = await createCitizen(trx, {
         cpr: decision.cpr.value,
         givenName: c.givenName ?? '',
         familyName: c.familyName ?? '',
@@ -124,31 +123,33 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
     }
 
     const outside = decision.targetGroup === 'outside';
-    const created = await insertReferralWithCourse(
-      trx,
-      {
-        citizenId,
-        homeMunicipalityCode: home,
-        receivedOn: decision.receivedOn,
-        source: decision.source,
-        legalBasis: decision.legalBasis,
-        referringOrganisationId: body.referringOrganisationId ?? null,
-        referringText: body.referringText ?? null,
-        diagnosisCode: decision.diagnosisCode,
-        treatmentStatus: decision.treatmentStatus,
-        treatmentStartedOn: body.treatmentStartedOn ?? null,
-        treatmentEndedOn: body.treatmentEndedOn ?? null,
-        dischargedOn: body.dischargedOn ?? null,
-        planClinicalStartOn: body.planClinicalStartOn ?? null,
-        targetGroup: decision.targetGroup,
-        targetGroupReasons: body.targetGroupReasons?.length ? body.targetGroupReasons : null,
-        targetGroupJustification: body.targetGroupJustification ?? null,
-        linkedReferralId: open?.referralId ?? null,
-        createdBy: actor.userId,
-      },
+    const referralId = await insertReferral(trx, {
+      citizenId,
+      homeMunicipalityCode: home,
+      receivedOn: decision.receivedOn,
+      source: decision.source,
+      legalBasis: decision.legalBasis,
+      referringOrganisationId: body.referringOrganisationId ?? null,
+      referringText: body.referringText ?? null,
+      diagnosisCode: decision.diagnosisCode,
+      treatmentStatus: decision.treatmentStatus,
+      treatmentStartedOn: body.treatmentStartedOn ?? null,
+      treatmentEndedOn: body.treatmentEndedOn ?? null,
+      dischargedOn: body.dischargedOn ?? null,
+      planClinicalStartOn: body.planClinicalStartOn ?? null,
+      targetGroup: decision.targetGroup,
+      targetGroupReasons: body.targetGroupReasons?.length ? body.targetGroupReasons : null,
+      targetGroupJustification: body.targetGroupJustification ?? null,
+      linkedReferralId: open?.referralId ?? null,
+      createdBy: actor.userId,
+    });
+    const courseId = await openCourse(trx, {
+      referralId,
+      openedOn: decision.receivedOn,
       // Outside the target group: recorded (it counts as a referral) and closed at once.
-      outside ? { closedOn: decision.receivedOn, reason: 'not_in_target_group' } : null,
-    );
+      closed: outside ? { closedOn: decision.receivedOn, reason: 'not_in_target_group' } : null,
+    });
+    const created = { referralId, courseId };
     entries.push({
       action: 'referral.create',
       citizenId,
@@ -189,7 +190,7 @@ export async function lookupCitizen(ctx: ServiceContext, cprInput: string): Prom
   if (!parsed.ok) throw AppError.validation([{ field: 'cpr', code: cprFieldErrorCode[parsed.code], message: parsed.message }]);
   return ctx.db.transaction().execute(async (trx) => {
     const found = await findCitizenByCpr(trx, parsed.cpr.value);
-    const facts = found ? await loadCitizenAccessFacts(trx, found.id) : undefined;
+    const facts = found ? await citizenAccessFacts(trx, found.id) : undefined;
     const access = facts ? decideCitizenAccess(actor, facts) : undefined;
     const known = access?.allowed === true && access.scope === 'home';
     const open = found && known ? await findOpenCourse(trx, found.id, actor.municipalityCode) : undefined;
@@ -212,7 +213,7 @@ export async function lookupCitizen(ctx: ServiceContext, cprInput: string): Prom
 /** A death closes the citizen's open courses in the actor's municipality (reason 'died'). */
 export async function markDeceased(ctx: ServiceContext, citizenId: string, deceasedOn: string): Promise<DeceasedResult> {
   const actor = await requireHomeStaff(ctx, 'write', 'citizen.deceased', null);
-  const facts = await loadCitizenAccessFacts(ctx.db, citizenId);
+  const facts = await citizenAccessFacts(ctx.db, citizenId);
   if (!facts) throw AppError.notFound('Citizen');
   const access = decideCitizenAccess(actor, facts);
   if (!access.allowed || access.scope !== 'home') {
@@ -222,11 +223,11 @@ export async function markDeceased(ctx: ServiceContext, citizenId: string, decea
   const now = ctx.clock.now();
   const today = danishDate(now);
   return ctx.db.transaction().execute(async (trx) => {
-    const citizen = await loadCitizen(trx, citizenId);
+    const citizen = await citizenRecord(trx, citizenId);
     if (!citizen) throw AppError.notFound('Citizen');
     if (deceasedOn > today) throw AppError.validation([{ field: 'deceasedOn', code: 'future_date', message: `must not be in the future (today is ${today})` }]);
     if (deceasedOn < citizen.birthDate) throw AppError.validation([{ field: 'deceasedOn', code: 'before_birth', message: 'must not be before the citizen was born' }]);
-    await markCitizenDeceased(trx, citizenId, deceasedOn, now);
+    await recordCitizenDeceased(trx, citizenId, deceasedOn, now);
     const closed = await closeOpenCoursesOfCitizen(trx, citizenId, actor.municipalityCode, deceasedOn, 'died');
     await audit(trx, ctx, [
       { action: 'citizen.deceased', citizenId, entityType: 'citizen', entityId: citizenId, outcome: 'allowed', detail: { deceasedOn } },

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
+import { insertSetting, readSetting } from '../../platform/settings/system-setting.repository.ts';
 import type { Hosting, Route } from './scale-data.rules.ts';
 
 /**
@@ -43,12 +44,12 @@ const DATA_SET_KEY = 'synthetic_data_set';
 
 /** Notes in the database what was generated into it, so a benchmark can reuse it. */
 export async function recordSyntheticDataSet(db: Db, set: SyntheticDataSet): Promise<void> {
-  await db.insertInto('system_setting').values({ key: DATA_SET_KEY, value: JSON.stringify(set) }).execute();
+  await insertSetting(db, DATA_SET_KEY, JSON.stringify(set));
 }
 
 export async function findSyntheticDataSet(db: Db): Promise<SyntheticDataSet | null> {
-  const row = await db.selectFrom('system_setting').select('value').where('key', '=', DATA_SET_KEY).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as SyntheticDataSet) : null;
+  const value = await readSetting(db, DATA_SET_KEY);
+  return value !== null ? (JSON.parse(value) as SyntheticDataSet) : null;
 }
 
 /**

@@ -282,16 +282,6 @@ export async function insertNote(db: Db, n: NewNote): Promise<string> {
   return r.id;
 }
 
-/** Sets the referral's end only while it has none: an enrolment ending in a team may have set it first. */
-export async function setReferralEndedIfOpen(db: Db, crossReferralId: string, endedOn: string, endReason: StatusNoteEndReason): Promise<boolean> {
-  const r = await db
-    .updateTable('cross_referral')
-    .set({ ended_on: endedOn, end_reason: endReason })
-    .where('id', '=', crossReferralId)
-    .where('ended_on', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
 
 /** Marks a note read the first time only (returns false when it already was). */
 export async function markRead(db: Db, id: string, readBy: string, at: Date): Promise<boolean> {

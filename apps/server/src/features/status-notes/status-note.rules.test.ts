@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { attendanceSoFar, checkNewNote, endReasonFromEnrolment, mayReadAsHome, requireNotYetWritten } from './status-note.rules.ts';
+import { checkNewNote, endReasonFromEnrolment, mayReadAsHome, requireNotYetWritten } from './status-note.rules.ts';
 
 const facts = { receivedOn: '2026-09-01', startedOn: '2026-09-15', today: '2026-11-22' };
 const end = { kind: 'end' as const, body: 'Forløbet er afsluttet.', courseEndOn: '2026-11-20', attendanceCount: 14, endReason: 'completed' as const };
@@ -61,14 +61,6 @@ describe('mayReadAsHome', () => {
     expect(mayReadAsHome(staff(['therapist']), '0159')).toBe(false);
     expect(mayReadAsHome(staff(['contact_person'], '0157'), '0159')).toBe(false);
     expect(mayReadAsHome({ kind: 'system', name: 'cli' }, '0159')).toBe(false);
-  });
-});
-
-describe('attendanceSoFar', () => {
-  it('counts attended rows when enrolled, else the imported count', () => {
-    expect(attendanceSoFar(7, 1, 20)).toBe(7);
-    expect(attendanceSoFar(0, 0, 12)).toBe(12);
-    expect(attendanceSoFar(0, 0, null)).toBe(0);
   });
 });
 

@@ -69,7 +69,3 @@ export function mayUseHomeInbox(actor: Actor): actor is StaffActor {
   return actor.kind === 'staff' && actor.roles.some((r) => r === 'contact_person' || r === 'municipal_lead');
 }
 
-/** Attended sessions: counted rows when the referral has enrolments, else the imported count. */
-export function attendanceSoFar(attendedRows: number, enrolments: number, importedCount: number | null): number {
-  return enrolments > 0 ? attendedRows : (importedCount ?? 0);
-}

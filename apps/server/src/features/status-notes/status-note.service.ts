@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
+import { endReferralByNote } from '../cross-referrals/cross-referral-progress.service.ts';
 import { mayActAsProvider } from '../cross-referrals/cross-referral.rules.ts';
 import {
   countUnread,
@@ -28,11 +29,10 @@ import {
   listWrittenKinds,
   lockReferral,
   markRead,
-  setReferralEndedIfOpen,
   type NoteRecord,
   type NoteReferralRecord,
 } from './status-note.repository.ts';
-import { attendanceSoFar, checkNewNote, endReasonFromEnrolment, mayReadAsHome, mayUseHomeInbox, requireNotYetWritten } from './status-note.rules.ts';
+import { checkNewNote, endReasonFromEnrolment, mayReadAsHome, mayUseHomeInbox, requireNotYetWritten } from './status-note.rules.ts';
 
 /** The inbox shows at most this many notes; the unread filter narrows it to what needs reading. */
 const INBOX_LIMIT = 500;
@@ -93,7 +93,8 @@ export async function getProviderStatusNotes(ctx: ServiceContext, crossReferralI
       endedOn: x.endedOn,
       providerDecision: x.providerDecision,
       prefill: {
-        attendanceCount: attendanceSoFar(enrolment.attended, enrolment.enrolments, x.attendancesRecorded),
+        // Sessions attended by the one definition (`sessions_attended`, owned by cross-referrals).
+        attendanceCount: enrolment.attended,
         enrolmentStartOn: enrolment.startOn,
         enrolmentEndOn: enrolment.endOn,
         endReason: endReasonFromEnrolment(enrolment.endReason),
@@ -133,7 +134,7 @@ export async function writeStatusNote(ctx: ServiceContext, crossReferralId: stri
       authorId: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
       sentAt: now,
     });
-    const referralEnded = end ? await setReferralEndedIfOpen(trx, crossReferralId, end.on, end.reason) : false;
+    const referralEnded = end ? await endReferralByNote(trx, crossReferralId, end.on, end.reason) : false;
     await audit(trx, ctx, [
       {
         action: 'status_note.write',

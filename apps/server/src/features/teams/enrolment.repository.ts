@@ -94,38 +94,6 @@ export async function insertEnrolment(
   return r?.id ?? null;
 }
 
-/**
- * The provider's start of the course is the first session the citizen attended (the extract's
- * "first session attended"): set on the first attendance, moved earlier if an earlier session is
- * marked attended later, never later; a date the home side already closed is left alone.
- */
-export async function markReferralAttended(db: Db, crossReferralId: string, attendedOn: string): Promise<void> {
-  await db
-    .updateTable('cross_referral')
-    .set({ started_on: attendedOn })
-    .where('id', '=', crossReferralId)
-    .where('received_on', '<=', attendedOn)
-    .where((eb) => eb.or([eb('started_on', 'is', null), eb('started_on', '>', attendedOn)]))
-    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', attendedOn)]))
-    .execute();
-}
-
-/**
- * Ends the cross-municipal referral with its enrolment, unless it already has an end (a status
- * note may have set it first; it is never overwritten) or the citizen is still on another team
- * for it.
- */
-export async function endReferral(db: Db, crossReferralId: string, endedOn: string, endReason: Exclude<EnrolmentEndReason, 'quota_reached'>): Promise<void> {
-  await db
-    .updateTable('cross_referral as x')
-    .set({ ended_on: endedOn, end_reason: endReason })
-    .where('x.id', '=', crossReferralId)
-    .where('x.ended_on', 'is', null)
-    .where((eb) => eb.or([eb('x.started_on', 'is', null), eb('x.started_on', '<=', endedOn)]))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('enrolment as e').select('e.id').whereRef('e.cross_referral_id', '=', 'x.id').where('e.status', 'in', ['waiting', 'enrolled']))))
-    .execute();
-}
-
 /** The waiting list, longest-waiting first. */
 export async function listWaiting(db: Db, teamId: string, limit: number): Promise<{ id: string; crossReferralId: string; citizenId: string; receivedOn: string }[]> {
   if (limit <= 0) return [];

@@ -1,7 +1,7 @@
 import type { Enrolment, OfferingChoice, TeamCitizen, TeamSession, TeamSummary } from '@samkraft/contracts/teams';
 import { danishDate } from '../../platform/clock.ts';
-import { countAttendance } from '../attendance/attendance.rules.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
+import { countAttendance } from './attendance.rules.ts';
 import type { CitizenRef, EnrolmentRecord } from './enrolment.repository.ts';
 import type { OfferingRecord, SessionRecord, TeamCounts, TeamRecord } from './team.repository.ts';
 import type { SessionFact } from './admission.rules.ts';

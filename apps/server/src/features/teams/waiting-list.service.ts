@@ -2,8 +2,9 @@ import type { EnrolmentEndReason } from '@samkraft/contracts/teams';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import { endReferralWithTeam } from '../cross-referrals/cross-referral-progress.service.ts';
 import { admissionFor, cohortStarted, nextStartOn, referralEndReason, seatsToFill, startFor } from './admission.rules.ts';
-import { admitEnrolment, countEnrolled, endEnrolment, endReferral, listWaiting } from './enrolment.repository.ts';
+import { admitEnrolment, countEnrolled, endEnrolment, listWaiting } from './enrolment.repository.ts';
 import { toSessionFact } from './team.mapper.ts';
 import { listSessions, lockTeam, type TeamRecord } from './team.repository.ts';
 
@@ -52,6 +53,6 @@ export async function endEnrolmentAndAdmit(
   const locked = await lockTeam(ctx.db, team.id);
   if (!locked) return 0;
   await endEnrolment(ctx.db, e.id, endedOn, reason);
-  await endReferral(ctx.db, e.crossReferralId, endedOn, referralEndReason(reason));
+  await endReferralWithTeam(ctx.db, e.crossReferralId, endedOn, referralEndReason(reason));
   return fillFreeSeats(ctx, team, locked.capacity, reason);
 }

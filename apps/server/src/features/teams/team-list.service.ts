@@ -4,11 +4,11 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
 import { citizenName } from '../citizens/citizen.mapper.ts';
-import { listEnrolments } from '../teams/enrolment.repository.ts';
-import { findMunicipalityName, findOffering } from '../teams/team.repository.ts';
 import { listSessionMarks, usedBefore } from './attendance.repository.ts';
 import { onSession, sessionNumber } from './attendance.rules.ts';
 import { requireSession } from './attendance.service.ts';
+import { listEnrolments } from './enrolment.repository.ts';
+import { findMunicipalityName, findOffering } from './team.repository.ts';
 import { teamListDocument, type TeamListRow } from './team-list.ts';
 
 function copenhagenTime(at: Date): string {

@@ -4,13 +4,14 @@ import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findEnrolment, listEnrolments, markReferralAttended } from '../teams/enrolment.repository.ts';
-import { toTeamCitizen, toTeamSession } from '../teams/team.mapper.ts';
-import { findSession, lockTeam, type SessionRecord } from '../teams/team.repository.ts';
-import { requireTeam } from '../teams/team.service.ts';
-import { endEnrolmentAndAdmit } from '../teams/waiting-list.service.ts';
+import { recordSessionAttended } from '../cross-referrals/cross-referral-progress.service.ts';
 import { listEnrolmentStatuses, listSessionMarks, upsertAttendance, usedBefore } from './attendance.repository.ts';
 import { checkAttendance, countAttendance, onSession, quotaReached, sessionNumber } from './attendance.rules.ts';
+import { findEnrolment, listEnrolments } from './enrolment.repository.ts';
+import { toTeamCitizen, toTeamSession } from './team.mapper.ts';
+import { findSession, lockTeam, type SessionRecord } from './team.repository.ts';
+import { requireTeam } from './team.service.ts';
+import { endEnrolmentAndAdmit } from './waiting-list.service.ts';
 
 export async function requireSession(ctx: ServiceContext, sessionId: string, action: string) {
   const session = await findSession(ctx.db, sessionId);
@@ -97,7 +98,7 @@ export async function recordAttendance(ctx: ServiceContext, sessionId: string, i
       at: ctx.clock.now(),
     });
     const counts = countAttendance(await listEnrolmentStatuses(trx, enrolment.id));
-    if (input.status === 'attended') await markReferralAttended(trx, enrolment.crossReferralId, date);
+    if (input.status === 'attended') await recordSessionAttended(trx, enrolment.crossReferralId, date);
     const ended = quotaReached(counts, enrolment.quota);
     if (ended) await endEnrolmentAndAdmit({ ...ctx, db: trx }, team, enrolment, date, 'quota_reached');
     await audit(trx, ctx, [

@@ -1,0 +1,77 @@
+/*
+ * Who owns each table: the one part of the server whose repositories write it (a feature under
+ * features/, or a platform module), who else may read it, and the bulk loaders allowed to write it
+ * set-based besides its owner (the demo seed, the synthetic scale data, the reference-data seed and
+ * the extract import write many tables in one transaction, where a call per row into each owner's
+ * service would break the volume rules). Every other feature that changes a table calls its
+ * owner's service, inside its own transaction. ARCHITECTURE.md "Table ownership" is this map as a
+ * table; `table-owners.test.ts` reads the source and fails on a write or read the map does not
+ * allow, on a table of schema.ts that is missing here, and when the two disagree.
+ *
+ * Temporary tables (`create temporary table`, e.g. extract_stage_*, syn_*) belong to the feature
+ * that creates them and are not listed.
+ */
+
+export type TableOwnership = {
+  /** The feature (`features/<name>`) or platform module (`platform/<module>`) whose repositories write the table. */
+  owner: string;
+  /** The other parts that read it (in their own queries). */
+  readers: readonly string[];
+  /** The bulk loaders that may write it besides the owner. */
+  loaders: readonly string[];
+};
+
+export const tableOwners = {
+  action_plan: { owner: 'plans', readers: ['courses', 'cross-referrals', 'deadlines', 'reports'], loaders: ['demo', 'extracts', 'scale-data'] },
+  action_plan_responsibility: { owner: 'plans', readers: ['cross-referrals'], loaders: ['demo'] },
+  assessment_item: { owner: 'reference-data', readers: ['assessments', 'cross-referrals', 'demo', 'suggestions'], loaders: [] },
+  attendance: { owner: 'teams', readers: [], loaders: ['demo', 'scale-data'] },
+  audit_event: { owner: 'platform/audit', readers: ['start'], loaders: [] },
+  cancer_potential: { owner: 'reference-data', readers: ['reports', 'scale-data'], loaders: [] },
+  citizen: { owner: 'citizens', readers: ['citizen-search', 'closings', 'courses', 'deadlines', 'follow-ups', 'plans', 'provider-inbox', 'referrals', 'reports', 'status-notes', 'suggestions', 'teams', 'transport'], loaders: ['demo', 'extracts', 'scale-data'] },
+  closing_conversation: { owner: 'closings', readers: ['courses', 'deadlines', 'reports'], loaders: ['demo', 'extracts', 'scale-data'] },
+  closing_day: { owner: 'calendar', readers: [], loaders: ['reference-data'] },
+  closing_note: { owner: 'closings', readers: [], loaders: ['demo', 'extracts', 'scale-data'] },
+  course: { owner: 'courses', readers: ['assessments', 'citizen-search', 'citizens', 'closings', 'cross-referrals', 'deadlines', 'follow-ups', 'plans', 'provider-inbox', 'referrals', 'reports', 'start', 'status-notes', 'suggestions', 'teams', 'transport'], loaders: ['demo', 'extracts', 'scale-data'] },
+  course_assignment: { owner: 'courses', readers: ['closings', 'deadlines', 'plans', 'start', 'status-notes'], loaders: ['demo', 'scale-data'] },
+  course_contact: { owner: 'courses', readers: ['deadlines'], loaders: ['demo', 'extracts', 'scale-data'] },
+  cross_referral: { owner: 'cross-referrals', readers: ['citizen-search', 'citizens', 'closings', 'courses', 'deadlines', 'provider-inbox', 'reports', 'start', 'status-notes', 'teams', 'transport'], loaders: ['demo', 'extracts', 'scale-data'] },
+  cross_referral_update: { owner: 'cross-referrals', readers: ['provider-inbox'], loaders: [] },
+  deadline_pause: { owner: 'deadlines', readers: [], loaders: [] },
+  deadline_policy: { owner: 'deadlines', readers: [], loaders: ['reference-data'] },
+  deadline_rules_version: { owner: 'deadlines', readers: [], loaders: [] },
+  decline: { owner: 'cross-referrals', readers: ['deadlines', 'provider-inbox', 'reports'], loaders: ['demo', 'extracts', 'scale-data'] },
+  deeper_assessment: { owner: 'provider-inbox', readers: ['deadlines', 'extracts'], loaders: ['demo'] },
+  deeper_assessment_test: { owner: 'provider-inbox', readers: [], loaders: ['demo'] },
+  diagnosis: { owner: 'reference-data', readers: ['catalogue', 'closings', 'courses', 'cross-referrals', 'deadlines', 'extracts', 'referrals'], loaders: [] },
+  enrolment: { owner: 'teams', readers: ['cross-referrals', 'start', 'status-notes', 'suggestions'], loaders: ['demo', 'scale-data'] },
+  extract_import: { owner: 'extracts', readers: [], loaders: [] },
+  follow_up: { owner: 'follow-ups', readers: [], loaders: ['demo', 'scale-data'] },
+  health_probe: { owner: 'health', readers: [], loaders: [] },
+  intervention: { owner: 'catalogue', readers: ['closings', 'cross-referrals', 'deadlines', 'demo', 'extracts', 'provider-inbox', 'reports', 'scale-data', 'start', 'status-notes', 'suggestions', 'teams'], loaders: ['reference-data'] },
+  intervention_dose_part: { owner: 'catalogue', readers: ['suggestions', 'teams'], loaders: ['reference-data'] },
+  job: { owner: 'jobs', readers: [], loaders: [] },
+  municipality: { owner: 'auth', readers: ['calendar', 'catalogue', 'citizen-search', 'citizens', 'closings', 'courses', 'cross-referrals', 'demo', 'extracts', 'plans', 'provider-inbox', 'reference', 'reports', 'scale-data', 'start', 'status-notes', 'suggestions', 'teams', 'transport'], loaders: ['reference-data'] },
+  municipality_transport: { owner: 'transport', readers: [], loaders: ['reference-data'] },
+  needs_assessment: { owner: 'assessments', readers: ['closings', 'courses', 'cross-referrals', 'deadlines', 'reports', 'suggestions'], loaders: ['demo', 'extracts', 'scale-data'] },
+  needs_assessment_problem: { owner: 'assessments', readers: ['cross-referrals', 'suggestions'], loaders: ['demo'] },
+  offering: { owner: 'catalogue', readers: ['cross-referrals', 'start', 'suggestions', 'teams'], loaders: ['demo', 'scale-data'] },
+  organisation: { owner: 'referrals', readers: ['closings', 'courses'], loaders: ['demo'] },
+  plan_goal: { owner: 'plans', readers: ['cross-referrals'], loaders: ['demo'] },
+  plan_goal_status: { owner: 'plans', readers: [], loaders: [] },
+  provider_goal: { owner: 'provider-inbox', readers: ['status-notes'], loaders: ['demo'] },
+  referral: { owner: 'referrals', readers: ['citizen-search', 'citizens', 'closings', 'courses', 'cross-referrals', 'deadlines', 'follow-ups', 'plans', 'provider-inbox', 'reports', 'start', 'status-notes', 'suggestions', 'teams', 'transport'], loaders: ['demo', 'extracts', 'scale-data'] },
+  routing: { owner: 'catalogue', readers: ['cross-referrals', 'suggestions'], loaders: ['demo', 'scale-data'] },
+  schema_migration: { owner: 'platform/database', readers: [], loaders: [] },
+  staff_role: { owner: 'auth', readers: ['courses', 'start'], loaders: ['demo', 'scale-data'] },
+  staff_session: { owner: 'auth', readers: [], loaders: [] },
+  staff_user: { owner: 'auth', readers: ['assessments', 'closings', 'courses', 'deadlines', 'follow-ups', 'plans', 'prepare-database', 'provider-inbox', 'start', 'status-notes'], loaders: ['demo', 'scale-data'] },
+  status_note: { owner: 'status-notes', readers: ['closings', 'deadlines'], loaders: ['demo', 'scale-data'] },
+  system_setting: { owner: 'platform/settings', readers: [], loaders: [] },
+  team: { owner: 'teams', readers: ['start', 'suggestions'], loaders: ['demo', 'scale-data'] },
+  team_schedule: { owner: 'teams', readers: ['start'], loaders: ['demo', 'scale-data'] },
+  team_session: { owner: 'teams', readers: ['suggestions'], loaders: ['demo', 'scale-data'] },
+  transport_rule: { owner: 'transport', readers: [], loaders: ['reference-data'] },
+} as const satisfies Record<string, TableOwnership>;
+
+export type OwnedTable = keyof typeof tableOwners;
