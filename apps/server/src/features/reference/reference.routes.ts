@@ -4,7 +4,7 @@ import { municipality } from '@samkraft/contracts/reference';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { requireStaff } from '../../platform/http/require-staff.ts';
 import { listMunicipalities } from './reference.repository.ts';
 
 export function registerReferenceRoutes(app: App, deps: { db: Db; clock: Clock }): void {

@@ -15,7 +15,8 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { requireStaff } from '../../platform/http/require-staff.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { listOrganisations } from './organisation.repository.ts';
 import { listDiagnoses } from './referral.repository.ts';
 import { createReferral, lookupCitizen, markDeceased } from './referral.service.ts';
@@ -23,7 +24,7 @@ import { createReferral, lookupCitizen, markDeceased } from './referral.service.
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
 
 export function registerReferralRoutes(app: App, deps: { db: Db; clock: Clock }): void {
-  const ctx = (request: Parameters<typeof requireStaff>[0]) => ({ ...deps, actor: requireStaff(request), requestId: request.id });
+  const ctx = (request: Parameters<typeof staffContext>[0]) => staffContext(request, deps);
 
   app.post('/api/referrals', {
     schema: {
