@@ -7,8 +7,10 @@ import { fixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
+/* eslint-disable import-x/no-restricted-paths -- the test explains these features' own SQL on the generated volume */
 import { courseFactsQuery } from '../deadlines/deadline-facts.repository.ts';
 import { completenessQuery, courseLengthsQuery } from '../reports/report-courses.repository.ts';
+/* eslint-enable import-x/no-restricted-paths */
 import { getReport } from '../reports/report.service.ts';
 import { expectedReport, reportFigures } from '../../test-support/report-model.ts';
 import { loadDeadlineRule, loadMemberCodes, loadPotentials, loadReferralSpecs } from '../../test-support/report-model-records.ts';
