@@ -9,7 +9,7 @@ import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
 
-const fixtures = path.join(repoRoot, 'apps/server/src/features/extracts/fixtures');
+const fixtures = path.join(repoRoot, 'apps/server/src/test-support/extract-fixtures');
 
 let server: RunningServer;
 let browser: Browser;

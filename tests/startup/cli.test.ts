@@ -25,7 +25,7 @@ function runCli(dataDir: string, args: string[]): Promise<{ code: number | null;
   });
 }
 
-const good = path.join(repoRoot, 'apps/server/src/features/extracts/fixtures/good');
+const good = path.join(repoRoot, 'apps/server/src/test-support/extract-fixtures/good');
 
 describe('the command line', { timeout: 120_000 }, () => {
   it('imports an extract into a new database: it prepares the reference data as the server does', async () => {

@@ -3,7 +3,8 @@ import { apiError } from '@samkraft/contracts/common';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { requireStaff } from '../../platform/http/require-staff.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { createNeedsAssessment, getAssessmentItems, getNeedsAssessments } from './assessment.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
@@ -30,7 +31,7 @@ export function registerAssessmentRoutes(app: App, deps: { db: Db; clock: Clock 
       response: { 201: needsAssessment, ...errors, 409: apiError },
     },
     handler: async (request, reply) => {
-      const ctx = { ...deps, actor: requireStaff(request), requestId: request.id };
+      const ctx = staffContext(request, deps);
       const saved = await createNeedsAssessment(ctx, request.params.courseId, request.body);
       return reply.status(201).send(saved);
     },
@@ -43,7 +44,7 @@ export function registerAssessmentRoutes(app: App, deps: { db: Db; clock: Clock 
       params: courseIdParams,
       response: { 200: needsAssessmentList, ...errors },
     },
-    handler: async (request) => getNeedsAssessments({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
+    handler: async (request) => getNeedsAssessments(staffContext(request, deps), request.params.courseId),
   });
 }
 

@@ -4,7 +4,7 @@ import { attendanceRecord, sessionDetail, sessionParams } from '@samkraft/contra
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getSession, recordAttendance } from '../teams/attendance.service.ts';
 import { getTeamListPdf } from '../teams/team-list.service.ts';
 
@@ -13,7 +13,7 @@ const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 export function registerAttendanceRoutes(app: App, deps: { db: Db; clock: Clock }): void {
   app.get('/api/team-sessions/:sessionId', {
     schema: { tags: ['attendance'], summary: "A session's attendance list: each participant with their mark and count against the quota", params: sessionParams, response: { 200: sessionDetail, ...errors } },
-    handler: async (request) => getSession({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.sessionId),
+    handler: async (request) => getSession(staffContext(request, deps), request.params.sessionId),
   });
 
   app.put('/api/team-sessions/:sessionId/attendance', {
@@ -24,7 +24,7 @@ export function registerAttendanceRoutes(app: App, deps: { db: Db; clock: Clock 
       body: attendanceRecord,
       response: { 200: sessionDetail, ...errors },
     },
-    handler: async (request) => recordAttendance({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.sessionId, request.body),
+    handler: async (request) => recordAttendance(staffContext(request, deps), request.params.sessionId, request.body),
   });
 
   app.get('/api/team-sessions/:sessionId/team-list.pdf', {
@@ -36,7 +36,7 @@ export function registerAttendanceRoutes(app: App, deps: { db: Db; clock: Clock 
       response: { 200: z.any().describe('application/pdf'), ...errors },
     },
     handler: async (request, reply) => {
-      const { bytes, filename } = await getTeamListPdf({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.sessionId);
+      const { bytes, filename } = await getTeamListPdf(staffContext(request, deps), request.params.sessionId);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).header('cache-control', 'no-store').send(bytes);
     },
   });

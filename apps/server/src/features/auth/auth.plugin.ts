@@ -1,21 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { StaffActor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
-import { resolveSession, type AuthDeps, type ResolvedSession } from './auth.service.ts';
+import { resolveSession, type AuthDeps } from './auth.service.ts';
 import { safeEqual } from './session.rules.ts';
 
 export const SESSION_COOKIE = 'samkraft_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    auth: ResolvedSession | null;
-  }
-}
-
 /**
- * Resolves the session cookie on every API request and enforces CSRF: a state-changing request
+ * Resolves the session cookie on every API request (into `request.auth`, declared with
+ * `requireStaff` in platform/http/require-staff.ts) and enforces CSRF: a state-changing request
  * in a session must carry the session's token in `x-csrf-token` (synchronizer token pattern).
  */
 export function registerAuthentication(app: App, deps: AuthDeps): void {
@@ -31,12 +25,6 @@ export function registerAuthentication(app: App, deps: AuthDeps): void {
       }
     }
   });
-}
-
-/** The signed-in staff member, or a 401. Routes call this; services decide the rest. */
-export function requireStaff(request: FastifyRequest): StaffActor {
-  if (!request.auth) throw new AppError('unauthenticated', 'Sign in first');
-  return request.auth.actor;
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {

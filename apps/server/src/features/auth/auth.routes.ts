@@ -3,7 +3,8 @@ import { demoLoginBody, demoUsers, loginBody, sessionInfo } from '@samkraft/cont
 import { apiError } from '@samkraft/contracts/common';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
-import { clearSessionCookie, requireStaff, setSessionCookie } from './auth.plugin.ts';
+import { clearSessionCookie, setSessionCookie } from './auth.plugin.ts';
+import { requireStaff } from '../../platform/http/require-staff.ts';
 import { listDemoUsers, signInAsDemoUser, signInWithPassword, signOut, type AuthDeps } from './auth.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 429: apiError };

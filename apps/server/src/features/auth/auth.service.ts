@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
+import type { RequestSession } from '../../platform/http/require-staff.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   deleteSession,
@@ -94,7 +95,7 @@ export async function listDemoUsers(deps: AuthDeps): Promise<{ enabled: boolean;
   return { enabled: true, demoServer: deps.demoServer === true, users: (await listDemoStaff(deps.db)).map(toStaffUser) };
 }
 
-export type ResolvedSession = { actor: StaffActor; info: SessionInfo; tokenHash: string; csrfSecret: string };
+export type ResolvedSession = RequestSession;
 
 /** The session behind a cookie token, extending its idle deadline; undefined if none or expired. */
 export async function resolveSession(deps: AuthDeps, token: string): Promise<ResolvedSession | undefined> {

@@ -3,13 +3,13 @@ import { apiError } from '@samkraft/contracts/common';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from './auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getMyContactDetails, setMyContactDetails, setUnitPhone } from './staff-contact.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
 export function registerStaffContactRoutes(app: App, deps: { db: Db; clock: Clock }): void {
-  const ctx = (request: Parameters<typeof requireStaff>[0]) => ({ ...deps, actor: requireStaff(request), requestId: request.id });
+  const ctx = (request: Parameters<typeof staffContext>[0]) => staffContext(request, deps);
 
   app.get('/api/me/contact', {
     schema: { tags: ['auth'], summary: "The signed-in user's work phone and e-mail, and the municipality's unit phone", response: { 200: myContactDetails, ...errors } },

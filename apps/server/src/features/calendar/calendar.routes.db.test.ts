@@ -7,7 +7,7 @@ import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aMunicipality, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
+import { seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 
 // The test app's clock: 2026-11-22 (a Sunday in Denmark).
 let database: Database;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { createClosingDay, listClosingDaysFor, removeClosingDay } from './closing-day.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
@@ -17,7 +17,7 @@ export function registerCalendarRoutes(app: App, deps: { db: Db; clock: Clock })
       querystring: closingDaysQuery,
       response: { 200: closingDays, 400: apiError, 401: apiError },
     },
-    handler: async (request) => listClosingDaysFor({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.municipality),
+    handler: async (request) => listClosingDaysFor(staffContext(request, deps), request.query.municipality),
   });
 
   app.post('/api/closing-days', {
@@ -28,7 +28,7 @@ export function registerCalendarRoutes(app: App, deps: { db: Db; clock: Clock })
       response: { 201: closingDay, ...errors },
     },
     handler: async (request, reply) => {
-      const created = await createClosingDay({ ...deps, actor: requireStaff(request), requestId: request.id }, request.body);
+      const created = await createClosingDay(staffContext(request, deps), request.body);
       return reply.status(201).send(created);
     },
   });
@@ -41,7 +41,7 @@ export function registerCalendarRoutes(app: App, deps: { db: Db; clock: Clock })
       response: { 204: z.null(), ...errors },
     },
     handler: async (request, reply) => {
-      await removeClosingDay({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.id);
+      await removeClosingDay(staffContext(request, deps), request.params.id);
       return reply.status(204).send(null);
     },
   });

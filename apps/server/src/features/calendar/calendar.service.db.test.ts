@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/database/database.ts';
 import { aMunicipality } from '../../test-support/factories.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { aClosingDay, seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
+import { aClosingDay, seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 import { addWorkingDays, isWorkingDay } from './calendar.rules.ts';
 import { loadCalendar, loadCalendars } from './calendar.service.ts';
 

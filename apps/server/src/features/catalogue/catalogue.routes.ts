@@ -4,7 +4,7 @@ import { apiError, isoDate, text, uuid } from '@samkraft/contracts/common';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getOfferings, patchOffering } from './catalogue.service.ts';
 import { registerInterventionRoutes } from './intervention.routes.ts';
 import { addRouting, confirmRouting, endRouting, getRouting, getRoutingHistory } from './routing.service.ts';
@@ -19,7 +19,7 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
       querystring: z.strictObject({ intervention: text.max(100).optional() }),
       response: { 200: z.array(offering), 400: apiError, 401: apiError },
     },
-    handler: async (request) => getOfferings({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.intervention),
+    handler: async (request) => getOfferings(staffContext(request, deps), request.query.intervention),
   });
 
   app.patch('/api/catalogue/offerings/:offeringId', {
@@ -30,7 +30,7 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
       body: offeringPatch,
       response: { 200: offering, 400: apiError, 401: apiError, 403: apiError, 404: apiError },
     },
-    handler: async (request) => patchOffering({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.offeringId, request.body),
+    handler: async (request) => patchOffering(staffContext(request, deps), request.params.offeringId, request.body),
   });
 
   app.get('/api/catalogue/routing', {
@@ -40,7 +40,7 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
       querystring: z.strictObject({ on: isoDate.optional() }),
       response: { 200: z.array(routingEntry), 400: apiError, 401: apiError },
     },
-    handler: async (request) => getRouting({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.on),
+    handler: async (request) => getRouting(staffContext(request, deps), request.query.on),
   });
 
   app.post('/api/catalogue/routing', {
@@ -51,7 +51,7 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
       response: { 204: z.null(), 400: apiError, 401: apiError, 403: apiError },
     },
     handler: async (request, reply) => {
-      await addRouting({ ...deps, actor: requireStaff(request), requestId: request.id }, request.body);
+      await addRouting(staffContext(request, deps), request.body);
       return reply.code(204).send(null);
     },
   });
@@ -63,7 +63,7 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
       querystring: z.strictObject({ intervention: text.min(1).max(100) }),
       response: { 200: z.array(routingEntry), 400: apiError, 401: apiError },
     },
-    handler: async (request) => getRoutingHistory({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.intervention),
+    handler: async (request) => getRoutingHistory(staffContext(request, deps), request.query.intervention),
   });
 
   app.post('/api/catalogue/routing/:routingId/end', {
@@ -74,7 +74,7 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
       body: endRoutingBody,
       response: { 200: routingEntry, 400: apiError, 401: apiError, 403: apiError, 404: apiError },
     },
-    handler: async (request) => endRouting({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.routingId, request.body),
+    handler: async (request) => endRouting(staffContext(request, deps), request.params.routingId, request.body),
   });
 
   app.post('/api/catalogue/routing/:routingId/confirm', {
@@ -84,6 +84,6 @@ export function registerCatalogueRoutes(app: App, deps: { db: Db; clock: Clock }
       params: z.strictObject({ routingId: uuid }),
       response: { 200: routingEntry, 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError },
     },
-    handler: async (request) => confirmRouting({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.routingId),
+    handler: async (request) => confirmRouting(staffContext(request, deps), request.params.routingId),
   });
 }

@@ -4,7 +4,7 @@ import { apiError } from '@samkraft/contracts/common';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { createIntervention, editIntervention, getIntervention, getInterventions } from './intervention.service.ts';
 
 const codeParam = z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]*$/).max(50) });
@@ -17,7 +17,7 @@ export function registerInterventionRoutes(app: App, deps: { db: Db; clock: Cloc
       querystring: z.strictObject({ retired: z.enum(['include', 'exclude']).default('exclude') }),
       response: { 200: z.array(interventionListItem), 400: apiError, 401: apiError },
     },
-    handler: async (request) => getInterventions({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.retired === 'include'),
+    handler: async (request) => getInterventions(staffContext(request, deps), request.query.retired === 'include'),
   });
 
   app.get('/api/catalogue/interventions/:code', {
@@ -27,7 +27,7 @@ export function registerInterventionRoutes(app: App, deps: { db: Db; clock: Cloc
       params: codeParam,
       response: { 200: interventionDetail, 400: apiError, 401: apiError, 404: apiError },
     },
-    handler: async (request) => getIntervention({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.code),
+    handler: async (request) => getIntervention(staffContext(request, deps), request.params.code),
   });
 
   app.post('/api/catalogue/interventions', {
@@ -38,7 +38,7 @@ export function registerInterventionRoutes(app: App, deps: { db: Db; clock: Cloc
       response: { 201: interventionDetail, 400: apiError, 401: apiError, 403: apiError },
     },
     handler: async (request, reply) => {
-      const created = await createIntervention({ ...deps, actor: requireStaff(request), requestId: request.id }, request.body);
+      const created = await createIntervention(staffContext(request, deps), request.body);
       return reply.code(201).send(created);
     },
   });
@@ -51,6 +51,6 @@ export function registerInterventionRoutes(app: App, deps: { db: Db; clock: Cloc
       body: interventionFields,
       response: { 200: interventionDetail, 400: apiError, 401: apiError, 403: apiError, 404: apiError },
     },
-    handler: async (request) => editIntervention({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.code, request.body),
+    handler: async (request) => editIntervention(staffContext(request, deps), request.params.code, request.body),
   });
 }

@@ -3,7 +3,7 @@ import { apiError } from '@samkraft/contracts/common';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { searchCitizensFor } from './citizen-search.service.ts';
 
 export function registerCitizenSearchRoutes(app: App, deps: { db: Db; clock: Clock }): void {
@@ -14,6 +14,6 @@ export function registerCitizenSearchRoutes(app: App, deps: { db: Db; clock: Clo
       body: citizenSearchBody,
       response: { 200: citizenSearchResults, 400: apiError, 401: apiError, 403: apiError },
     },
-    handler: async (request) => searchCitizensFor({ ...deps, actor: requireStaff(request), requestId: request.id }, request.body),
+    handler: async (request) => searchCitizensFor(staffContext(request, deps), request.body),
   });
 }

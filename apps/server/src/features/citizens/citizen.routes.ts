@@ -3,7 +3,7 @@ import { apiError } from '@samkraft/contracts/common';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getCitizen, setCitizenGp } from './citizen.service.ts';
 
 export function registerCitizenRoutes(app: App, deps: { db: Db; clock: Clock }): void {
@@ -14,7 +14,7 @@ export function registerCitizenRoutes(app: App, deps: { db: Db; clock: Clock }):
       params: citizenParams,
       response: { 200: citizenDetail, 400: apiError, 401: apiError, 403: apiError, 404: apiError },
     },
-    handler: async (request) => getCitizen({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.citizenId),
+    handler: async (request) => getCitizen(staffContext(request, deps), request.params.citizenId),
   });
 
   app.put('/api/citizens/:citizenId/gp', {
@@ -25,6 +25,6 @@ export function registerCitizenRoutes(app: App, deps: { db: Db; clock: Clock }):
       body: citizenGpUpdate,
       response: { 200: citizenGpResult, 400: apiError, 401: apiError, 403: apiError, 404: apiError },
     },
-    handler: async (request) => setCitizenGp({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.citizenId, request.body),
+    handler: async (request) => setCitizenGp(staffContext(request, deps), request.params.citizenId, request.body),
   });
 }

@@ -8,7 +8,7 @@ import { aCitizen, aCrossReferral, aMunicipality, anIntervention, anOffering, aR
 import { readPdfText } from '../../test-support/read-pdf.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
+import { seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 
 let database: Database;
 let app: App;

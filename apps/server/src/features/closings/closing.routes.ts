@@ -5,7 +5,7 @@ import { apiError } from '@samkraft/contracts/common';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { draftClosingNote, getClosing, getClosingNotePdf, saveClosingConversation, saveClosingNote, sendClosingNote } from './closing.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
@@ -18,7 +18,7 @@ export function registerClosingRoutes(app: App, deps: { db: Db; clock: Clock }):
       params: courseIdParams,
       response: { 200: closingOverview, ...errors },
     },
-    handler: async (request) => getClosing({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
+    handler: async (request) => getClosing(staffContext(request, deps), request.params.courseId),
   });
 
   app.put('/api/courses/:courseId/closing/conversation', {
@@ -29,7 +29,7 @@ export function registerClosingRoutes(app: App, deps: { db: Db; clock: Clock }):
       body: closingConversationSave,
       response: { 200: closingOverview, ...errors, 409: apiError },
     },
-    handler: async (request) => saveClosingConversation({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId, request.body),
+    handler: async (request) => saveClosingConversation(staffContext(request, deps), request.params.courseId, request.body),
   });
 
   app.post('/api/courses/:courseId/closing/note/draft', {
@@ -39,7 +39,7 @@ export function registerClosingRoutes(app: App, deps: { db: Db; clock: Clock }):
       params: courseIdParams,
       response: { 200: closingNoteDraft, ...errors },
     },
-    handler: async (request) => draftClosingNote({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
+    handler: async (request) => draftClosingNote(staffContext(request, deps), request.params.courseId),
   });
 
   app.put('/api/courses/:courseId/closing/note', {
@@ -50,7 +50,7 @@ export function registerClosingRoutes(app: App, deps: { db: Db; clock: Clock }):
       body: closingNoteSave,
       response: { 200: closingOverview, ...errors, 409: apiError },
     },
-    handler: async (request) => saveClosingNote({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId, request.body.body),
+    handler: async (request) => saveClosingNote(staffContext(request, deps), request.params.courseId, request.body.body),
   });
 
   app.post('/api/courses/:courseId/closing/note/send', {
@@ -61,7 +61,7 @@ export function registerClosingRoutes(app: App, deps: { db: Db; clock: Clock }):
       body: closingNoteSend,
       response: { 200: closingOverview, ...errors, 409: apiError },
     },
-    handler: async (request) => sendClosingNote({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId, request.body),
+    handler: async (request) => sendClosingNote(staffContext(request, deps), request.params.courseId, request.body),
   });
 
   app.get('/api/courses/:courseId/closing/note/pdf', {
@@ -73,7 +73,7 @@ export function registerClosingRoutes(app: App, deps: { db: Db; clock: Clock }):
       response: { 200: z.any().describe('application/pdf'), ...errors },
     },
     handler: async (request, reply) => {
-      const { bytes, filename } = await getClosingNotePdf({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId);
+      const { bytes, filename } = await getClosingNotePdf(staffContext(request, deps), request.params.courseId);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${filename}"`)

@@ -4,14 +4,14 @@ import { contactPersonBody, courseDetail, courseParams, idResult, newContactBody
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getCourseOverview } from './course-overview.service.ts';
 import { addContact, markPreparationFormSent, preparationLetter, setContactPerson } from './course.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
 
 export function registerCourseRoutes(app: App, deps: { db: Db; clock: Clock }): void {
-  const ctx = (request: Parameters<typeof requireStaff>[0]) => ({ ...deps, actor: requireStaff(request), requestId: request.id });
+  const ctx = (request: Parameters<typeof staffContext>[0]) => staffContext(request, deps);
 
   app.get('/api/courses/:courseId', {
     schema: { tags: ['courses'], summary: 'The course overview (audited read)', params: courseParams, response: { 200: courseDetail, ...errors } },

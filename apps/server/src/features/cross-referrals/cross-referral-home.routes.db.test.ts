@@ -5,7 +5,7 @@ import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aMunicipality, anIntervention, anOffering, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
+import { seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 
 // The home municipality's side: only eligible, routed offerings are sent; updates, declines and
 // home offers are recorded as such. Today is 2026-11-22 (createTestApp's clock).

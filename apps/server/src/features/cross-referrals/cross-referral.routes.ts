@@ -15,7 +15,7 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import {
   getCourseCrossReferrals,
   previewCrossReferral,
@@ -30,7 +30,7 @@ const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 const created = z.object({ id: z.uuid() });
 
 export function registerCrossReferralRoutes(app: App, deps: { db: Db; clock: Clock }): void {
-  const ctx = (request: FastifyRequest) => ({ ...deps, actor: requireStaff(request), requestId: request.id });
+  const ctx = (request: FastifyRequest) => staffContext(request, deps);
 
   app.get('/api/courses/:courseId/cross-referrals', {
     schema: { tags: ['cross-referrals'], summary: "A course's routed offerings, what can be shared, and its cross-referrals", params: courseIdParams, response: { 200: courseCrossReferrals, ...errors } },

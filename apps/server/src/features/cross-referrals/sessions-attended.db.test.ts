@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/database/database.ts';
 import { aCitizen, aCrossReferral, aMunicipality, anIntervention, anOffering, aReferralWithCourse } from '../../test-support/factories.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
+/* eslint-disable import-x/no-restricted-paths -- the test compares these four features' own SQL reads of one fact */
 import { listInterventions } from '../closings/closing.repository.ts';
 import { selectStoredReferrals } from '../extracts/extract.repository.ts';
 import { courseLengths } from '../reports/report-courses.repository.ts';
 import { findEnrolmentFacts } from '../status-notes/status-note.repository.ts';
+/* eslint-enable import-x/no-restricted-paths */
 
 /**
  * Sessions attended has one definition (migration 0010). Before it, the closing note, the report

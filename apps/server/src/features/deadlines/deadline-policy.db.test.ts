@@ -7,7 +7,7 @@ import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { nextDeadline } from './deadline.rules.ts';
 import { deadlinesForCourses } from './deadline.service.ts';
-import { aClosingDay, aFirstContact, seedDeadlineDefaults } from './deadline.test-helpers.ts';
+import { aClosingDay, aFirstContact, seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 
 let database: Database;
 let app: App;

@@ -6,7 +6,7 @@ import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aCrossReferral, aMunicipality, anIntervention, anOffering, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { aClosingDay, seedDeadlineDefaults } from './deadline.test-helpers.ts';
+import { aClosingDay, seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 
 // The test app's clock: 2026-11-22 (a Sunday in Denmark).
 let database: Database;

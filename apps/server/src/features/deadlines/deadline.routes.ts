@@ -13,7 +13,7 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { pauseDeadline, resumeDeadlinePause } from './deadline-pause.service.ts';
 import { createDeadlinePolicy, listDeadlinePolicies } from './deadline-policy.service.ts';
 import { getCourseDeadlines } from './deadline.service.ts';
@@ -28,7 +28,7 @@ export function registerDeadlineRoutes(app: App, deps: { db: Db; clock: Clock })
       params: courseDeadlinesParams,
       response: { 200: courseDeadlines, ...errors },
     },
-    handler: async (request) => getCourseDeadlines({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
+    handler: async (request) => getCourseDeadlines(staffContext(request, deps), request.params.courseId),
   });
 
   app.post('/api/courses/:courseId/deadline-pauses', {
@@ -40,7 +40,7 @@ export function registerDeadlineRoutes(app: App, deps: { db: Db; clock: Clock })
       response: { 201: deadlinePause, ...errors },
     },
     handler: async (request, reply) => {
-      const pause = await pauseDeadline({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId, request.body);
+      const pause = await pauseDeadline(staffContext(request, deps), request.params.courseId, request.body);
       return reply.status(201).send(pause);
     },
   });
@@ -53,7 +53,7 @@ export function registerDeadlineRoutes(app: App, deps: { db: Db; clock: Clock })
       body: deadlineResumeBody,
       response: { 200: deadlinePause, ...errors },
     },
-    handler: async (request) => resumeDeadlinePause({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.pauseId, request.body),
+    handler: async (request) => resumeDeadlinePause(staffContext(request, deps), request.params.pauseId, request.body),
   });
 
   app.get('/api/deadline-policies', {
@@ -62,7 +62,7 @@ export function registerDeadlineRoutes(app: App, deps: { db: Db; clock: Clock })
       summary: 'The deadline policies, effective-dated',
       response: { 200: deadlinePolicies, 401: apiError },
     },
-    handler: async (request) => listDeadlinePolicies({ ...deps, actor: requireStaff(request), requestId: request.id }),
+    handler: async (request) => listDeadlinePolicies(staffContext(request, deps)),
   });
 
   app.post('/api/deadline-policies', {
@@ -73,7 +73,7 @@ export function registerDeadlineRoutes(app: App, deps: { db: Db; clock: Clock })
       response: { 201: deadlinePolicy, ...errors },
     },
     handler: async (request, reply) => {
-      const policy = await createDeadlinePolicy({ ...deps, actor: requireStaff(request), requestId: request.id }, request.body);
+      const policy = await createDeadlinePolicy(staffContext(request, deps), request.body);
       return reply.status(201).send(policy);
     },
   });

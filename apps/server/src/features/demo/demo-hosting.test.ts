@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DISTANCE_CODES, TOWNHALL_KM, townHallDistanceKm } from './demo-distances.data.ts';
+import { DISTANCE_CODES, TOWNHALL_KM, townHallDistanceKm } from '../reference-data/distances.data.ts';
 import { NINE, demoOfferings, planRouting } from './demo-hosting.ts';
 import { MEMBER_CODE as M } from '../reference-data/members.data.ts';
 

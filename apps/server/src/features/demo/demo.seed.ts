@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { parseCpr } from '../citizens/cpr.rules.ts';
+import { townHallDistanceKm } from '../reference-data/distances.data.ts';
 import type { DemoContext } from './demo-context.ts';
 import { writeCourse } from './demo-courses.ts';
-import { townHallDistanceKm } from './demo-distances.data.ts';
 import { HOSTING_FROM, demoOfferings, planRouting } from './demo-hosting.ts';
 import { DEPARTMENTS, GP_CLINICS, HOSPITAL, POSTAL, TEST_PERSONS, demoStaff, demoUsernames, type DepartmentKey } from './demo-people.data.ts';
 import { DEMO_SCENARIOS } from './demo-scenarios.data.ts';

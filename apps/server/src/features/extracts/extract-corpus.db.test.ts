@@ -10,14 +10,14 @@ import { createTestApp, signIn, type SignedInClient } from '../../test-support/t
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
 
-const badDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'bad');
+const badDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../test-support/extract-fixtures', 'bad');
 
 type Expected = { file: string; row: number; column: string; reason: string };
 const R = 'referrals.csv';
 const I = 'interventions.csv';
 const e = (file: string, row: number, column: string, reason: string): Expected => ({ file, row, column, reason });
 
-/** The oracle: each corpus case (fixtures/bad/<case>/, made by fixtures/make-fixtures.ts) and exactly what it must report. */
+/** The oracle: each corpus case (test-support/extract-fixtures/bad/<case>/, made by its make-fixtures.ts) and exactly what it must report. */
 const corpus: Record<string, Expected[]> = {
   '01-wrong-separator': [e(R, 1, '', 'no_separator')],
   '02-unknown-column': [e(R, 1, 'recieved', 'unknown_column'), e(R, 1, 'received', 'missing_column')],

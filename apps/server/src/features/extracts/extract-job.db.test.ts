@@ -12,7 +12,7 @@ import { createTestApp, signIn, type SignedInClient } from '../../test-support/t
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
 
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../test-support/extract-fixtures');
 const file = (dir: string, name: string) => ({ name, contentBase64: fs.readFileSync(path.join(fixtures, dir, name)).toString('base64') });
 const good = { files: [file('good', 'referrals.csv'), file('good', 'interventions.csv')] };
 const badDate = { files: fs.readdirSync(path.join(fixtures, 'bad', '03-bad-date')).map((n) => file('bad/03-bad-date', n)) };

@@ -16,7 +16,7 @@ import { EXTRACT_CLI_ACTOR } from './extract.cli.ts';
 import { selectStoredReferrals } from './extract.repository.ts';
 import { exportExtract, importExtract } from './extract.service.ts';
 
-const goodDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'good');
+const goodDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../test-support/extract-fixtures', 'good');
 const file = (name: string, as = name) => ({ name: as, contentBase64: fs.readFileSync(path.join(goodDir, name)).toString('base64') });
 const csvPair = { files: [file('referrals.csv'), file('interventions.csv')] };
 

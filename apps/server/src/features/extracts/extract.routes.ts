@@ -5,7 +5,7 @@ import { extractExportQuery, extractImportResult, extractUpload, extractValidati
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import type { JobQueue } from '../jobs/job.service.ts';
 import { getImportJobResult, submitImportJob } from './extract-job.service.ts';
 import { exportExtract, importExtract, validateExtractFiles, type ExtractFileBytes } from './extract.service.ts';
@@ -27,7 +27,7 @@ export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock; jo
       body: extractUpload,
       response: { 200: extractValidation, ...errors },
     },
-    handler: async (request) => validateExtractFiles({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body)),
+    handler: async (request) => validateExtractFiles(staffContext(request, ctxDeps), filesOf(request.body)),
   });
 
   app.post('/api/extracts/import', {
@@ -38,7 +38,7 @@ export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock; jo
       body: extractUpload,
       response: { 200: extractImportResult, ...errors },
     },
-    handler: async (request) => importExtract({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body)),
+    handler: async (request) => importExtract(staffContext(request, ctxDeps), filesOf(request.body)),
   });
 
   app.post('/api/extracts/import-jobs', {
@@ -49,12 +49,12 @@ export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock; jo
       body: extractUpload,
       response: { 202: job, ...errors },
     },
-    handler: async (request, reply) => reply.status(202).send(await submitImportJob({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, filesOf(request.body), jobs)),
+    handler: async (request, reply) => reply.status(202).send(await submitImportJob(staffContext(request, ctxDeps), filesOf(request.body), jobs)),
   });
 
   app.get('/api/extracts/import-jobs/:id/result', {
     schema: { tags: ['extracts'], summary: "An import job's result, once it has ended: what was stored, or every refused cell", params: jobId, response: { 200: extractImportResult, 404: apiError, 409: apiError, ...errors } },
-    handler: async (request) => getImportJobResult({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, jobs, request.params.id),
+    handler: async (request) => getImportJobResult(staffContext(request, ctxDeps), jobs, request.params.id),
   });
 
   app.get('/api/extracts/export', {
@@ -67,7 +67,7 @@ export function registerExtractRoutes(app: App, deps: { db: Db; clock: Clock; jo
       response: { 200: z.any().describe('XLSX workbook or CSV (; separated, UTF-8 with BOM)'), ...errors },
     },
     handler: async (request, reply) => {
-      const file = await exportExtract({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, request.query);
+      const file = await exportExtract(staffContext(request, ctxDeps), request.query);
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -4,7 +4,7 @@ import { followUp, followUpHeld, followUpList, followUpParams, followUpSchedule,
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getFollowUps, recordFollowUpHeld, scheduleFollowUp, setVulnerable } from './follow-up.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
@@ -13,7 +13,7 @@ export function registerFollowUpRoutes(app: App, deps: { db: Db; clock: Clock })
   app.post('/api/courses/:courseId/follow-ups', {
     schema: { tags: ['follow-ups'], summary: 'Schedule a follow-up conversation', params: courseIdParams, body: followUpSchedule, response: { 201: followUp, ...errors } },
     handler: async (request, reply) => {
-      const saved = await scheduleFollowUp({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId, request.body.plannedOn);
+      const saved = await scheduleFollowUp(staffContext(request, deps), request.params.courseId, request.body.plannedOn);
       return reply.status(201).send(saved);
     },
   });
@@ -26,7 +26,7 @@ export function registerFollowUpRoutes(app: App, deps: { db: Db; clock: Clock })
       body: followUpHeld,
       response: { 200: followUp, ...errors, 409: apiError },
     },
-    handler: async (request) => recordFollowUpHeld({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.followUpId, request.body),
+    handler: async (request) => recordFollowUpHeld(staffContext(request, deps), request.params.followUpId, request.body),
   });
 
   app.get('/api/courses/:courseId/follow-ups', {
@@ -36,7 +36,7 @@ export function registerFollowUpRoutes(app: App, deps: { db: Db; clock: Clock })
       params: courseIdParams,
       response: { 200: followUpList, ...errors },
     },
-    handler: async (request) => getFollowUps({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
+    handler: async (request) => getFollowUps(staffContext(request, deps), request.params.courseId),
   });
 
   app.put('/api/citizens/:citizenId/vulnerable', {
@@ -47,6 +47,6 @@ export function registerFollowUpRoutes(app: App, deps: { db: Db; clock: Clock })
       body: vulnerableUpdate,
       response: { 200: vulnerableResult, ...errors },
     },
-    handler: async (request) => setVulnerable({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.citizenId, request.body),
+    handler: async (request) => setVulnerable(staffContext(request, deps), request.params.citizenId, request.body),
   });
 }

@@ -3,7 +3,7 @@ import { job, jobId } from '@samkraft/contracts/jobs';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import type { JobQueue } from './job.service.ts';
 
 export function registerJobRoutes(app: App, deps: { db: Db; clock: Clock; jobs: JobQueue }): void {
@@ -15,6 +15,6 @@ export function registerJobRoutes(app: App, deps: { db: Db; clock: Clock; jobs: 
       params: jobId,
       response: { 200: job, 400: apiError, 401: apiError, 404: apiError },
     },
-    handler: async (request) => jobs.get({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, request.params.id),
+    handler: async (request) => jobs.get(staffContext(request, ctxDeps), request.params.id),
   });
 }

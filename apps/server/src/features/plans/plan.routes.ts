@@ -5,7 +5,7 @@ import { actionPlan, actionPlanCreate, actionPlanDraft, actionPlanOverview, acti
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { createPlanVersion, getPlanDraft, getPlanOverview, getPlanPdf, getPlanVersion } from './plan.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
@@ -20,14 +20,14 @@ export function registerPlanRoutes(app: App, deps: { db: Db; clock: Clock }): vo
       response: { 201: actionPlan, ...errors },
     },
     handler: async (request, reply) => {
-      const saved = await createPlanVersion({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId, request.body);
+      const saved = await createPlanVersion(staffContext(request, deps), request.params.courseId, request.body);
       return reply.status(201).send(saved);
     },
   });
 
   app.get('/api/courses/:courseId/action-plans', {
     schema: { tags: ['plans'], summary: 'The current action plan and its versions', params: courseIdParams, response: { 200: actionPlanOverview, ...errors } },
-    handler: async (request) => getPlanOverview({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
+    handler: async (request) => getPlanOverview(staffContext(request, deps), request.params.courseId),
   });
 
   app.get('/api/courses/:courseId/action-plans/draft', {
@@ -37,12 +37,12 @@ export function registerPlanRoutes(app: App, deps: { db: Db; clock: Clock }): vo
       params: courseIdParams,
       response: { 200: actionPlanDraft, ...errors },
     },
-    handler: async (request) => getPlanDraft({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
+    handler: async (request) => getPlanDraft(staffContext(request, deps), request.params.courseId),
   });
 
   app.get('/api/courses/:courseId/action-plans/:version', {
     schema: { tags: ['plans'], summary: 'One version of the action plan', params: actionPlanVersionParams, response: { 200: actionPlan, ...errors } },
-    handler: async (request) => getPlanVersion({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId, request.params.version),
+    handler: async (request) => getPlanVersion(staffContext(request, deps), request.params.courseId, request.params.version),
   });
 
   app.get('/api/courses/:courseId/action-plans/:version/pdf', {
@@ -54,7 +54,7 @@ export function registerPlanRoutes(app: App, deps: { db: Db; clock: Clock }): vo
       response: { 200: z.any().describe('application/pdf'), ...errors },
     },
     handler: async (request, reply) => {
-      const { bytes, filename } = await getPlanPdf({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId, request.params.version);
+      const { bytes, filename } = await getPlanPdf(staffContext(request, deps), request.params.courseId, request.params.version);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${filename}"`)

@@ -6,7 +6,7 @@ import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aCrossReferral, aMunicipality, anIntervention, anOffering, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
+import { seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 
 let database: Database;
 let app: App;

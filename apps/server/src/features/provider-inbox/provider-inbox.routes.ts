@@ -6,13 +6,13 @@ import { measurementCorrectionBody } from '@samkraft/contracts/measurements';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { acceptReferral, correctMeasurement, declineReferral, getIncomingReferral, getProviderInbox, recordDeeperAssessment } from './provider-inbox.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
 export function registerProviderInboxRoutes(app: App, deps: { db: Db; clock: Clock }): void {
-  const ctx = (request: FastifyRequest) => ({ ...deps, actor: requireStaff(request), requestId: request.id });
+  const ctx = (request: FastifyRequest) => staffContext(request, deps);
 
   app.get('/api/provider-inbox', {
     schema: { tags: ['provider-inbox'], summary: "The cross-municipal referrals sent to the actor's municipality, with the provider's deadlines", response: { 200: providerInbox, ...errors } },

@@ -41,7 +41,9 @@ export async function insertGpClinic(db: Db, c: { name: string; ydernummer: stri
 /** Escapes LIKE's wildcards in typed text. */
 const likeText = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listOrganisations(db: Db, o: { kind: string | undefined; q: string | undefined }) {
+export type OrganisationRecord = { id: string; kind: string; name: string; parentName: string | null; ydernummer: string | null; sorCode: string | null; address: string | null };
+
+export async function listOrganisations(db: Db, o: { kind: string | undefined; q: string | undefined }): Promise<OrganisationRecord[]> {
   let q = db
     .selectFrom('organisation as o')
     .leftJoin('organisation as p', 'p.id', 'o.parent_id')
@@ -52,5 +54,6 @@ export async function listOrganisations(db: Db, o: { kind: string | undefined; q
     const text = likeText(o.q);
     q = q.where((eb) => eb.or([eb('o.name', 'ilike', `%${text}%`), eb('o.ydernummer', 'like', `${text}%`), eb('o.sor_code', 'like', `${text}%`)])).limit(30);
   }
-  return q.orderBy('o.name').execute();
+  const rows = await q.orderBy('o.name').execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, parentName: r.parent_name, ydernummer: r.ydernummer, sorCode: r.sor_code, address: r.address }));
 }

@@ -117,6 +117,9 @@ export async function listOpenCourseIdsOfCitizen(db: Db, citizenId: string, muni
   return open.map((k) => k.id);
 }
 
-export async function listDiagnoses(db: Db) {
-  return db.selectFrom('diagnosis').select(['code', 'title_da', 'title_en', 'uncertain']).orderBy('code').execute();
+export type DiagnosisRecord = { code: string; titleDa: string; titleEn: string | null; uncertain: boolean };
+
+export async function listDiagnoses(db: Db): Promise<DiagnosisRecord[]> {
+  const rows = await db.selectFrom('diagnosis').select(['code', 'title_da', 'title_en', 'uncertain']).orderBy('code').execute();
+  return rows.map((r) => ({ code: r.code, titleDa: r.title_da, titleEn: r.title_en, uncertain: r.uncertain }));
 }

@@ -15,15 +15,14 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
-import { listOrganisations } from './organisation.repository.ts';
-import { listDiagnoses } from './referral.repository.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
+import { diagnosisList, findOrganisations } from './referral-choices.service.ts';
 import { createReferral, lookupCitizen, markDeceased } from './referral.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
 
 export function registerReferralRoutes(app: App, deps: { db: Db; clock: Clock }): void {
-  const ctx = (request: Parameters<typeof requireStaff>[0]) => ({ ...deps, actor: requireStaff(request), requestId: request.id });
+  const ctx = (request: Parameters<typeof staffContext>[0]) => staffContext(request, deps);
 
   app.post('/api/referrals', {
     schema: {
@@ -63,19 +62,7 @@ export function registerReferralRoutes(app: App, deps: { db: Db; clock: Clock })
       querystring: organisationsQuery,
       response: { 200: z.array(organisationItem), 400: apiError, 401: apiError },
     },
-    handler: async (request) => {
-      requireStaff(request);
-      const rows = await listOrganisations(deps.db, { kind: request.query.kind, q: request.query.q });
-      return rows.map((r) => ({
-        id: r.id,
-        kind: r.kind as z.infer<typeof organisationItem>['kind'],
-        name: r.name,
-        parentName: r.parent_name,
-        ydernummer: r.ydernummer,
-        sorCode: r.sor_code,
-        address: r.address,
-      }));
-    },
+    handler: async (request) => findOrganisations(ctx(request), request.query),
   });
 
   app.get('/api/diagnoses', {
@@ -84,10 +71,6 @@ export function registerReferralRoutes(app: App, deps: { db: Db; clock: Clock })
       summary: 'ICD-10 cancer diagnoses DC00–DD09 with Danish titles (uncertain titles marked)',
       response: { 200: z.array(diagnosisItem), 401: apiError },
     },
-    handler: async (request) => {
-      requireStaff(request);
-      const rows = await listDiagnoses(deps.db);
-      return rows.map((r) => ({ code: r.code, titleDa: r.title_da, titleEn: r.title_en, uncertain: r.uncertain }));
-    },
+    handler: async (request) => diagnosisList(ctx(request)),
   });
 }

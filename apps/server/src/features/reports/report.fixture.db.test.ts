@@ -4,7 +4,7 @@ import { fixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { getReport } from './report.service.ts';
-import { insertRecords, seedReportBasics, type ReferralSpec } from './report.test-helpers.ts';
+import { insertRecords, seedReportBasics, type ReferralSpec } from '../../test-support/report-records.ts';
 
 /**
  * A hand-made fixture: 28 referrals in 2017 in Ballerup (0151), Gladsaxe (0159), Herlev (0163)

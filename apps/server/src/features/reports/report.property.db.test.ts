@@ -4,13 +4,13 @@ import { fixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { getReport } from './report.service.ts';
-import { expectedReport, reportFigures } from './report-model.test-helpers.ts';
-import { loadDeadlineRule, loadPotentials } from './report-model-records.test-helpers.ts';
-import { clearRecords, insertRecords, seedReportBasics, type ReferralSpec } from './report.test-helpers.ts';
+import { expectedReport, reportFigures } from '../../test-support/report-model.ts';
+import { loadDeadlineRule, loadPotentials } from '../../test-support/report-model-records.ts';
+import { clearRecords, insertRecords, seedReportBasics, type ReferralSpec } from '../../test-support/report-records.ts';
 
 /**
  * Property: for random record sets, every table equals an independent in-memory computation
- * from the same specs (report-model.test-helpers.ts, without the report's code).
+ * from the same specs (test-support/report-model.ts, without the report's code).
  */
 const CODES: readonly string[] = ['0151', '0159', '0163', '0175', '0240'];
 const PERIOD = { from: '2017-01-01', to: '2017-12-31' };

@@ -11,7 +11,7 @@ import { aStaffUser } from '../../test-support/factories.ts';
 import { readPdfText } from '../../test-support/read-pdf.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { insertRecords, seedReportBasics } from './report.test-helpers.ts';
+import { insertRecords, seedReportBasics } from '../../test-support/report-records.ts';
 
 let database: Database;
 let app: App;

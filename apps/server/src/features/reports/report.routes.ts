@@ -6,7 +6,7 @@ import { report, reportExportQuery, reportFormat, reportQuery, reportRequest } f
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import type { JobQueue } from '../jobs/job.service.ts';
 import { exportJobReport, getJobReport, submitReportJob } from './report-job.service.ts';
 import { exportReport, getReport, type ReportFile } from './report.service.ts';
@@ -23,7 +23,7 @@ export function registerReportRoutes(app: App, deps: { db: Db; readDb: Db; clock
       querystring: reportQuery,
       response: { 200: report, ...errors },
     },
-    handler: async (request) => getReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, request.query, 'json', readDb),
+    handler: async (request) => getReport(staffContext(request, ctxDeps), request.query, 'json', readDb),
   });
 
   app.get('/api/reports/export', {
@@ -36,7 +36,7 @@ export function registerReportRoutes(app: App, deps: { db: Db; readDb: Db; clock
     },
     handler: async (request, reply) => {
       const { format, ...params } = request.query;
-      return sendFile(reply, await exportReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, params, format, readDb));
+      return sendFile(reply, await exportReport(staffContext(request, ctxDeps), params, format, readDb));
     },
   });
 
@@ -47,12 +47,12 @@ export function registerReportRoutes(app: App, deps: { db: Db; readDb: Db; clock
       body: reportRequest,
       response: { 202: job, ...errors },
     },
-    handler: async (request, reply) => reply.status(202).send(await submitReportJob({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, request.body, jobs)),
+    handler: async (request, reply) => reply.status(202).send(await submitReportJob(staffContext(request, ctxDeps), request.body, jobs)),
   });
 
   app.get('/api/reports/jobs/:id/report', {
     schema: { tags: ['reports'], summary: "A report job's report, once it has succeeded", params: jobId, response: { 200: report, 404: apiError, 409: apiError, ...errors } },
-    handler: async (request) => getJobReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, jobs, request.params.id),
+    handler: async (request) => getJobReport(staffContext(request, ctxDeps), jobs, request.params.id),
   });
 
   app.get('/api/reports/jobs/:id/export', {
@@ -64,7 +64,7 @@ export function registerReportRoutes(app: App, deps: { db: Db; readDb: Db; clock
       produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/pdf'],
       response: { 200: z.any().describe('the report file'), 404: apiError, 409: apiError, ...errors },
     },
-    handler: async (request, reply) => sendFile(reply, await exportJobReport({ ...ctxDeps, actor: requireStaff(request), requestId: request.id }, jobs, request.params.id, request.query.format)),
+    handler: async (request, reply) => sendFile(reply, await exportJobReport(staffContext(request, ctxDeps), jobs, request.params.id, request.query.format)),
   });
 }
 

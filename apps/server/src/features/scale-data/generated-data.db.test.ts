@@ -7,11 +7,13 @@ import { fixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
+/* eslint-disable import-x/no-restricted-paths -- the test explains these features' own SQL on the generated volume */
 import { courseFactsQuery } from '../deadlines/deadline-facts.repository.ts';
 import { completenessQuery, courseLengthsQuery } from '../reports/report-courses.repository.ts';
+/* eslint-enable import-x/no-restricted-paths */
 import { getReport } from '../reports/report.service.ts';
-import { expectedReport, reportFigures } from '../reports/report-model.test-helpers.ts';
-import { loadDeadlineRule, loadMemberCodes, loadPotentials, loadReferralSpecs } from '../reports/report-model-records.test-helpers.ts';
+import { expectedReport, reportFigures } from '../../test-support/report-model.ts';
+import { loadDeadlineRule, loadMemberCodes, loadPotentials, loadReferralSpecs } from '../../test-support/report-model-records.ts';
 import { reportJobHandler } from '../reports/report-job.service.ts';
 import { createJobQueue } from '../jobs/job.service.ts';
 import { getWorklist } from '../worklist/worklist.service.ts';
@@ -21,7 +23,7 @@ import { generateSyntheticData } from './scale-data.service.ts';
  * The nine municipalities' two years, generated (seed 1, up to Tuesday 30 June 2026), read as a
  * coordinator and as contact persons would. The stored report and worklists were computed before
  * the queries were rewritten for volume; a rewrite must give them unchanged. The report's tables
- * are also checked against the independent model (reports/report-model.test-helpers.ts) over the
+ * are also checked against the independent model (test-support/report-model.ts) over the
  * raw records, so the expectation does not come from the app's own code.
  */
 const TODAY = '2026-06-30';

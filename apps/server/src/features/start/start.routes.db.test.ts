@@ -3,7 +3,7 @@ import type { StartPage } from '@samkraft/contracts/start';
 import { listAuditEvents } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
+import { seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 import { aCitizen, aCrossReferral, aMunicipality, anIntervention, anOffering, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';

@@ -3,7 +3,7 @@ import { startPage, startQuery } from '@samkraft/contracts/start';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getStartPage } from './start.service.ts';
 
 export function registerStartRoutes(app: App, deps: { db: Db; clock: Clock }): void {
@@ -14,6 +14,6 @@ export function registerStartRoutes(app: App, deps: { db: Db; clock: Clock }): v
       querystring: startQuery,
       response: { 200: startPage, 400: apiError, 401: apiError, 403: apiError },
     },
-    handler: async (request) => getStartPage({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query.role),
+    handler: async (request) => getStartPage(staffContext(request, deps), request.query.role),
   });
 }

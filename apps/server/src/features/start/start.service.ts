@@ -7,13 +7,12 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
-import { courseStep } from '../courses/course-step.rules.ts';
-import { openCoursesOf, type OpenCourseRow } from '../courses/course-list.service.ts';
+import { toCourseSummaryAt } from '../courses/course-list.mapper.ts';
+import { openCoursesOf, type OpenCourse } from '../courses/course-list.service.ts';
 import { nextDeadline } from '../deadlines/deadline.rules.ts';
 import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
 import { incomingReferralsOf } from '../provider-inbox/provider-inbox.service.ts';
 import { providerReferralState } from '../provider-inbox/provider-referral-state.rules.ts';
-import { toCourseSummary } from '../worklist/worklist.mapper.ts';
 import { compareUrgency } from '../worklist/worklist.rules.ts';
 import {
   countClosedCourses,
@@ -48,10 +47,10 @@ function listReads(action: string, citizens: { id: string }[], purpose: string):
  * The courses as a start page lists them: each with its next deadline from the one deadline
  * engine (every course's facts read in one statement), the most urgent first as on the worklist.
  */
-async function withNextDeadlines(db: Db, rows: readonly OpenCourseRow[], today: string): Promise<StartCourse[]> {
+async function withNextDeadlines(db: Db, rows: readonly OpenCourse[], today: string): Promise<StartCourse[]> {
   const deadlines = await deadlinesForCourses(db, rows.map((r) => r.courseId), today);
   return rows
-    .map((r) => ({ ...toCourseSummary(r), nextDeadline: nextDeadline(deadlines.get(r.courseId) ?? []) }))
+    .map((r) => ({ ...toCourseSummaryAt(r, r.step), nextDeadline: nextDeadline(deadlines.get(r.courseId) ?? []) }))
     .sort((a, b) => compareUrgency({ next: a.nextDeadline, receivedOn: a.receivedOn }, { next: b.nextDeadline, receivedOn: b.receivedOn }) || a.courseId.localeCompare(b.courseId));
 }
 
@@ -111,7 +110,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
         const unassigned = open.filter((r) => r.contactPersonId === null);
         await audit(trx, ctx, listReads('course.list', unassigned.map((r) => r.citizen), 'start_page_lead'));
         const counts = new Map<string, number>();
-        for (const r of open) counts.set(courseStep(r), (counts.get(courseStep(r)) ?? 0) + 1);
+        for (const r of open) counts.set(r.step, (counts.get(r.step) ?? 0) + 1);
         // The open courses say nothing of the closed ones: counted on their own.
         counts.set('closed', await countClosedCourses(trx, m));
         const staff = await listStaffWithLoad(trx, m);

@@ -16,13 +16,13 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getCourseStatusNotes, getProviderStatusNotes, getStatusNoteInbox, getUnreadCount, openStatusNote, writeStatusNote } from './status-note.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
 export function registerStatusNoteRoutes(app: App, deps: { db: Db; clock: Clock }): void {
-  const ctx = (request: FastifyRequest) => ({ ...deps, actor: requireStaff(request), requestId: request.id });
+  const ctx = (request: FastifyRequest) => staffContext(request, deps);
 
   app.get('/api/provider-inbox/:crossReferralId/status-notes', {
     schema: {

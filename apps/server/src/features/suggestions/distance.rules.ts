@@ -1,4 +1,4 @@
-import { DISTANCE_CODES, TOWNHALL_KM } from '../demo/demo-distances.data.ts';
+import { DISTANCE_CODES, TOWNHALL_KM } from '../reference-data/distances.data.ts';
 
 /**
  * Great-circle km between two town halls (refdata/municipalities/distance_matrix_9.json). A lower

@@ -4,7 +4,7 @@ import { courseSuggestions } from '@samkraft/contracts/suggestions';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getCourseSuggestions } from './suggestions.service.ts';
 
 export function registerSuggestionRoutes(app: App, deps: { db: Db; clock: Clock }): void {
@@ -15,6 +15,6 @@ export function registerSuggestionRoutes(app: App, deps: { db: Db; clock: Clock 
       params: z.strictObject({ courseId: uuid }),
       response: { 200: courseSuggestions, 400: apiError, 401: apiError, 403: apiError, 404: apiError },
     },
-    handler: async (request) => getCourseSuggestions({ ...deps, actor: requireStaff(request), requestId: request.id }, request.params.courseId),
+    handler: async (request) => getCourseSuggestions(staffContext(request, deps), request.params.courseId),
   });
 }

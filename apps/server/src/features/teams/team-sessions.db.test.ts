@@ -10,7 +10,7 @@ import { readPdfText } from '../../test-support/read-pdf.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { TEST_PERSONS } from '../demo/demo-people.data.ts';
-import { seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
+import { seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 import { endEnrolmentEarly, enrol } from './enrolment.service.ts';
 
 // Monday 23 November 2026, 10:00 in Denmark.

@@ -8,7 +8,7 @@ import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aCrossReferral, aMunicipality, anIntervention, anOffering, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { aClosingDay, seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
+import { aClosingDay, seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 import { enrol } from './enrolment.service.ts';
 
 // Monday 23 November 2026, in Denmark.

@@ -12,13 +12,13 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { addTransportRule, getCrossReferralTransport, getMunicipalityTransport, getTransportRules, setMunicipalityTransport } from './transport.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
 export function registerTransportRoutes(app: App, deps: { db: Db; clock: Clock }): void {
-  const ctx = (request: Parameters<typeof requireStaff>[0]) => ({ ...deps, actor: requireStaff(request), requestId: request.id });
+  const ctx = (request: Parameters<typeof staffContext>[0]) => staffContext(request, deps);
 
   app.get('/api/cross-referrals/:crossReferralId/transport', {
     schema: {

@@ -4,7 +4,7 @@ import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
-import { townHallDistanceKm } from '../demo/demo-distances.data.ts';
+import { townHallDistanceKm } from '../reference-data/distances.data.ts';
 import { canManageMunicipalityTransport, canManageTransportRules } from './transport-access.rules.ts';
 import {
   findCrossReferralTransportFacts,

@@ -1,10 +1,8 @@
-import type { closeReasons } from '@samkraft/contracts/courses';
 import { closedCoursesQuery, type ClosedCourses, type ClosedCoursesQuery } from '@samkraft/contracts/worklist';
 import { audit, auditEachRow } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { closedCoursesOf } from '../courses/course-list.service.ts';
-import { toCourseSummaryAt } from './worklist.mapper.ts';
 
 /**
  * The home municipality's closed courses, the most recently closed first, a page at a time: the
@@ -23,6 +21,6 @@ export async function getClosedCourses(ctx: ServiceContext, query: ClosedCourses
     total: page.total,
     offset: q.offset,
     limit: q.limit,
-    items: page.rows.map((r) => ({ ...toCourseSummaryAt(r, 'closed'), closedOn: r.closedOn, closeReason: r.closeReason as (typeof closeReasons)[number] })),
+    items: page.items,
   };
 }

@@ -6,7 +6,7 @@ import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aMunicipality, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { aFirstContact, seedDeadlineDefaults } from '../deadlines/deadline.test-helpers.ts';
+import { aFirstContact, seedDeadlineDefaults } from '../../test-support/deadline-defaults.ts';
 
 // Today is Monday 23 November 2026 in Denmark.
 const NOW = '2026-11-23T09:00:00Z';

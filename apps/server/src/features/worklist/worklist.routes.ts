@@ -3,7 +3,7 @@ import { closedCourses, closedCoursesQuery, worklist, worklistQuery } from '@sam
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { requireStaff } from '../auth/auth.plugin.ts';
+import { staffContext } from '../../platform/http/service-context.ts';
 import { getClosedCourses } from './closed-courses.service.ts';
 import { getWorklist } from './worklist.service.ts';
 
@@ -15,7 +15,7 @@ export function registerWorklistRoutes(app: App, deps: { db: Db; clock: Clock })
       querystring: worklistQuery,
       response: { 200: worklist, 400: apiError, 401: apiError, 403: apiError },
     },
-    handler: async (request) => getWorklist({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query),
+    handler: async (request) => getWorklist(staffContext(request, deps), request.query),
   });
 
   app.get('/api/worklist/closed', {
@@ -25,6 +25,6 @@ export function registerWorklistRoutes(app: App, deps: { db: Db; clock: Clock })
       querystring: closedCoursesQuery,
       response: { 200: closedCourses, 400: apiError, 401: apiError, 403: apiError },
     },
-    handler: async (request) => getClosedCourses({ ...deps, actor: requireStaff(request), requestId: request.id }, request.query),
+    handler: async (request) => getClosedCourses(staffContext(request, deps), request.query),
   });
 }

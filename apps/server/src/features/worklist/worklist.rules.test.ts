@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareUrgency, nextStepOf, type NextDeadlineLike } from './worklist.rules.ts';
+import { compareUrgency, type NextDeadlineLike } from './worklist.rules.ts';
 
 const item = (next: NextDeadlineLike, receivedOn = '2026-11-01') => ({ next, receivedOn });
 
 describe('worklist rules', () => {
-  it('names the next step of each course step', () => {
-    expect(nextStepOf('received')).toBe('first_contact');
-    expect(nextStepOf('assessed')).toBe('action_plan');
-    expect(nextStepOf('closing')).toBe('closing_conversation');
-    expect(nextStepOf('closed')).toBe('none');
-  });
   it('sorts overdue before due soon before open, then by due date, no deadline last', () => {
     const list = [
       item(null, '2026-10-01'),

@@ -1,27 +1,4 @@
-import type { CourseStep } from '@samkraft/contracts/start';
-import type { NextStep, WorklistState } from '@samkraft/contracts/worklist';
-
-/** What the contact person must do next, from where the course stands. */
-export function nextStepOf(step: CourseStep): NextStep {
-  switch (step) {
-    case 'received':
-      return 'first_contact';
-    case 'first_contact':
-      return 'initial_assessment';
-    case 'assessed':
-      return 'action_plan';
-    case 'planned':
-      return 'cross_referral';
-    case 'referred_on':
-      return 'await_provider';
-    case 'in_intervention':
-      return 'follow_up';
-    case 'closing':
-      return 'closing_conversation';
-    case 'closed':
-      return 'none';
-  }
-}
+import type { WorklistState } from '@samkraft/contracts/worklist';
 
 export type UrgencyState = 'overdue' | 'due_soon' | 'open' | 'paused' | 'met' | 'met_late';
 export type NextDeadlineLike = { state: UrgencyState; dueOn: string } | null;

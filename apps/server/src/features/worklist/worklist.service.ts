@@ -1,3 +1,4 @@
+import { nextStepOf } from '@samkraft/contracts/next-step';
 import type { Worklist, WorklistItem, WorklistQuery } from '@samkraft/contracts/worklist';
 import { worklistQuery, worklistStates } from '@samkraft/contracts/worklist';
 import { audit, auditEachRow } from '../../platform/audit/audit.ts';
@@ -5,11 +6,11 @@ import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { courseStep } from '../courses/course-step.rules.ts';
+import { toCourseSummaryAt } from '../courses/course-list.mapper.ts';
 import { coursesByIds } from '../courses/course-list.service.ts';
 import { nextDeadline } from '../deadlines/deadline.rules.ts';
 import { listedCourseDeadlines, type CourseDeadlineFacts, type CourseSelection } from '../deadlines/deadline.service.ts';
-import { toCourseSummaryAt } from './worklist.mapper.ts';
-import { compareUrgency, nextStepOf, worklistStateOf } from './worklist.rules.ts';
+import { compareUrgency, worklistStateOf } from './worklist.rules.ts';
 
 /** Where a course stands, from the events its deadlines were derived from. */
 function stepOf(f: CourseDeadlineFacts) {

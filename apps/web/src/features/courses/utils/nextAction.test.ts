@@ -1,6 +1,6 @@
+import { nextStepOf } from '@samkraft/contracts/next-step';
 import { courseSteps } from '@samkraft/contracts/start';
 import { describe, expect, it } from 'vitest';
-import { nextStepOf } from '../../../../../server/src/features/worklist/worklist.rules.ts';
 import { nextActionOf } from './nextAction.ts';
 
 describe('nextActionOf', () => {

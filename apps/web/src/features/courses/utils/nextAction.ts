@@ -5,8 +5,8 @@ import type { NextStep } from '@samkraft/contracts/worklist';
 export const CONTACT_ANCHOR = 'kontakt';
 
 /**
- * What to do next from where the course stands (the worklist's next step, `nextStepOf` on the
- * server) and where it is done: a sub-page of the course, or the contact form on the course page.
+ * What to do next from where the course stands (the worklist's next step, `nextStepOf` in
+ * contracts/next-step.ts) and where it is done: a sub-page of the course, or the contact form on the course page.
  */
 export function nextActionOf(step: CourseStep, courseId: string): { step: NextStep; href: string | null } {
   const sub = (path: string) => `/forloeb/${courseId}/${path}`;

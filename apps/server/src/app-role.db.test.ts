@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJobQueue, type JobQueue } from '../../features/jobs/job.service.ts';
-import { migrateDatabase } from '../../prepare-database.ts';
-import { aMunicipality, aStaffUser } from '../../test-support/factories.ts';
-import { databaseUrl } from '../../test-support/postgres-admin.ts';
-import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
-import { audit } from '../audit/audit.ts';
-import { auditLogRewritable } from '../audit/audit.repository.ts';
-import { fixedClock } from '../clock.ts';
-import type { ServiceContext } from '../context.ts';
-import { openPostgres, type Database } from './database.ts';
-import { APP_ROLE, migrate } from './migrate.ts';
+import { createJobQueue, type JobQueue } from './features/jobs/job.service.ts';
+import { migrateDatabase } from './prepare-database.ts';
+import { aMunicipality, aStaffUser } from './test-support/factories.ts';
+import { databaseUrl } from './test-support/postgres-admin.ts';
+import { createTestDatabase, testDatabaseKind } from './test-support/test-database.ts';
+import { audit } from './platform/audit/audit.ts';
+import { auditLogRewritable } from './platform/audit/audit.repository.ts';
+import { fixedClock } from './platform/clock.ts';
+import type { ServiceContext } from './platform/context.ts';
+import { openPostgres, type Database } from './platform/database/database.ts';
+import { APP_ROLE, migrate } from './platform/database/migrate.ts';
 
+// Beside prepare-database.ts, not in platform/: it checks what migrateDatabase sets up, pg-boss's
+// schema for the jobs included.
 // On a PostgreSQL server the server runs as a role of its own (DATABASE_URL), a member of
 // samkraft_app (migration 0014), and migrations run as the schema's owner (DATABASE_MIGRATION_URL).
 // The server's role may read and write the data and append to the audit log — and nothing that

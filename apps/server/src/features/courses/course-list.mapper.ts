@@ -1,9 +1,8 @@
 import type { CourseStep, CourseSummary } from '@samkraft/contracts/start';
 import { toCitizenSummary } from '../citizens/citizen.mapper.ts';
-import { courseStep } from '../courses/course-step.rules.ts';
-import type { CourseListRow, OpenCourseRow } from '../courses/course-list.service.ts';
+import type { CourseListRow } from './course-list.repository.ts';
 
-/** A course as lists show it, at the step given (derived elsewhere from the same events). */
+/** A course as lists show it (the worklist, the start page), at the step given (derived elsewhere from the same events). */
 export function toCourseSummaryAt(r: CourseListRow, step: CourseStep): CourseSummary {
   return {
     courseId: r.courseId,
@@ -15,8 +14,4 @@ export function toCourseSummaryAt(r: CourseListRow, step: CourseStep): CourseSum
     step,
     contactPerson: r.contactPersonId ? { id: r.contactPersonId, name: r.contactPersonName ?? '' } : null,
   };
-}
-
-export function toCourseSummary(r: OpenCourseRow): CourseSummary {
-  return toCourseSummaryAt(r, courseStep(r));
 }

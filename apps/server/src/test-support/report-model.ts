@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Report } from '@samkraft/contracts/reports';
-import type { InterventionSpec, ReferralSpec } from './report.test-helpers.ts';
+import type { InterventionSpec, ReferralSpec } from './report-records.ts';
 
 /**
  * An independent model of the report: every table the tests compare, computed in plain
@@ -23,7 +23,7 @@ export type ModelRequest = { period: ModelPeriod; compare?: ModelPeriod; today: 
 
 export type ModelClosingDay = { municipality: string | null; monthDay: string | null; date: string | null };
 
-const HOLIDAYS_CSV = new URL('../../../../../refdata/holidays/dk_holidays_2014_2030.csv', import.meta.url);
+const HOLIDAYS_CSV = new URL('../../../../refdata/holidays/dk_holidays_2014_2030.csv', import.meta.url);
 
 /** Danish public holidays (helligdage) of the reference file, and the years it covers. */
 export function referenceHolidays(): { dates: ReadonlySet<string>; firstYear: number; lastYear: number } {

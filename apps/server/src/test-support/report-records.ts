@@ -1,5 +1,5 @@
-import type { Db } from '../../platform/database/database.ts';
-import { aCitizen, aMunicipality, anIntervention, anOffering } from '../../test-support/factories.ts';
+import type { Db } from '../platform/database/database.ts';
+import { aCitizen, aMunicipality, anIntervention, anOffering } from './factories.ts';
 
 /**
  * Record sets for the report tests, written as plain specs and inserted with the shared

@@ -1,6 +1,8 @@
 /**
  * Great-circle km between the nine town halls: `townhall_great_circle_km` copied from
  * refdata/municipalities/distance_matrix_9.json (computed, trust C; a lower bound on road distance).
+ * Read in memory (not seeded) by suggestions, transport and the demo's routing;
+ * demo-hosting.test.ts checks it against the JSON.
  */
 
 export const DISTANCE_CODES: readonly string[] = ['0151', '0240', '0190', '0157', '0159', '0163', '0173', '0230', '0175'];

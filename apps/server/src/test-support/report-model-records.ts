@@ -1,6 +1,6 @@
-import type { Db } from '../../platform/database/database.ts';
-import { referenceWorkingDays, type ModelDeadlineRule, type ModelPolicy, type ModelPotential } from './report-model.test-helpers.ts';
-import type { InterventionSpec, ReferralSpec } from './report.test-helpers.ts';
+import type { Db } from '../platform/database/database.ts';
+import { referenceWorkingDays, type ModelDeadlineRule, type ModelPolicy, type ModelPotential } from './report-model.ts';
+import type { InterventionSpec, ReferralSpec } from './report-records.ts';
 
 /**
  * Reads the stored records back as the model's specs, with plain SELECTs of the raw tables — not

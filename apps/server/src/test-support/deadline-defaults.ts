@@ -1,5 +1,5 @@
-import type { Db } from '../../platform/database/database.ts';
-import { DEADLINE_POLICIES, DEFAULT_CLOSING_DAYS } from '../reference-data/policies.data.ts';
+import type { Db } from '../platform/database/database.ts';
+import { DEADLINE_POLICIES, DEFAULT_CLOSING_DAYS } from '../features/reference-data/policies.data.ts';
 
 /**
  * Rows the deadline tests need besides the shared factories: the note's policies and the
