@@ -62,6 +62,22 @@ export const professions = ['nurse', 'physiotherapist', 'occupational_therapist'
 export const profession = z.enum(professions);
 export type Profession = z.infer<typeof profession>;
 
+/** Where a record came from (the `origin` column of the clinical tables). */
+export const origins = ['ui', 'api', 'import', 'demo', 'fhir', 'medcom', 'synthetic'] as const;
+export type Origin = (typeof origins)[number];
+
+export const sexes = ['F', 'M'] as const;
+export const sex = z.enum(sexes);
+export type Sex = z.infer<typeof sex>;
+
+export const auditOutcomes = ['allowed', 'denied', 'failed'] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
+/** Narrows a string to one of a closed list's values (instead of a cast). */
+export function isOneOf<const T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
 export const municipalityRef = z.object({ code: z.string(), name: z.string() });
 export type MunicipalityRef = z.infer<typeof municipalityRef>;
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/database/database.ts';
+import type { ContactChannel } from '@samkraft/contracts/courses';
 
 export type CourseKey = { courseId: string; referralId: string; citizenId: string; homeMunicipalityCode: string; closedOn: string | null };
 
@@ -38,7 +39,7 @@ export async function replaceAssignment(db: Db, courseId: string, o: { staffUser
 
 export async function insertContact(
   db: Db,
-  o: { courseId: string; contactedOn: string; channel: string; reached: boolean; agreedAssessmentAt: string | null; note: string | null; recordedBy: string | null },
+  o: { courseId: string; contactedOn: string; channel: ContactChannel; reached: boolean; agreedAssessmentAt: string | null; note: string | null; recordedBy: string | null },
 ): Promise<string> {
   const r = await db
     .insertInto('course_contact')

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { Json } from '../../platform/database/schema.ts';
 import type { AssessmentForSharing, DiagnosisForSharing, PlanForSharing } from './cross-referral.rules.ts';
+import type { CitizenDeclineReason } from '@samkraft/contracts/cross-referrals';
 
 export type RoutedOfferingRecord = {
   offeringId: string;
@@ -304,7 +305,7 @@ export async function listDeclines(db: Db, courseId: string): Promise<DeclineRec
   return rows.map((r) => ({ crossReferralId: r.cross_referral_id, declinedOn: r.declined_on, reason: r.reason, note: r.note }));
 }
 
-export async function insertDecline(db: Db, o: { courseId: string; crossReferralId: string; declinedOn: string; reason: string; note: string | null; recordedBy: string | null }): Promise<void> {
+export async function insertDecline(db: Db, o: { courseId: string; crossReferralId: string; declinedOn: string; reason: CitizenDeclineReason; note: string | null; recordedBy: string | null }): Promise<void> {
   await db
     .insertInto('decline')
     .values({ course_id: o.courseId, cross_referral_id: o.crossReferralId, declined_on: o.declinedOn, reason: o.reason, note: o.note, recorded_by: o.recordedBy })

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from '../citizens/citizen.mapper.ts';
+import type { StoredDeeperAssessmentProfession } from '@samkraft/contracts/cross-referrals';
+import type { MeasurementTestCode } from '@samkraft/contracts/measurements';
 
 /** A referral sent to a providing municipality, as its lists show it (inbox, therapist start page). */
 export type InboxRecord = {
@@ -211,7 +213,7 @@ export async function setDeclined(db: Db, id: string, reason: string): Promise<v
 
 export async function insertDeeperAssessment(
   db: Db,
-  o: { crossReferralId: string; assessedOn: string; profession: string; findings: string; tests: { testCode: string; value: number; unit: string }[]; goals: string[]; recordedBy: string | null; recordedAt: Date },
+  o: { crossReferralId: string; assessedOn: string; profession: StoredDeeperAssessmentProfession; findings: string; tests: { testCode: MeasurementTestCode; value: number; unit: string }[]; goals: string[]; recordedBy: string | null; recordedAt: Date },
 ): Promise<string> {
   const a = await db
     .insertInto('deeper_assessment')
@@ -245,7 +247,7 @@ export async function lockDeeperAssessment(db: Db, crossReferralId: string, asse
  */
 export async function insertMeasurementVersion(
   db: Db,
-  o: { assessmentId: string; testCode: string; value: number; unit: string; reason: string; recordedBy: string | null; recordedAt: Date },
+  o: { assessmentId: string; testCode: MeasurementTestCode; value: number; unit: string; reason: string; recordedBy: string | null; recordedAt: Date },
 ): Promise<number | undefined> {
   const row = await db
     .insertInto('deeper_assessment_test')
