@@ -3,6 +3,7 @@
 // its value list's union from the contracts (`platform/database/value-columns.ts`).
 // `db-types.mjs` writes the result to schema.ts; `schema-types.db.test.ts` compares it with schema.ts.
 import { type ExpressionNode, GenericExpressionNode, getDialect, IdentifierNode, serializeFromMetadata, UnionExpressionNode } from 'kysely-codegen';
+import { pathToFileURL } from 'node:url';
 import { valueColumns } from '../apps/server/src/platform/database/value-columns.ts';
 
 export const schemaFile = 'apps/server/src/platform/database/schema.ts';
@@ -33,7 +34,7 @@ export async function generateSchemaTypes(connectionString: string): Promise<str
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const { writeFile } = await import('node:fs/promises');
