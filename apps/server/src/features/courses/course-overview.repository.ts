@@ -185,7 +185,7 @@ export async function loadCourseOverview(db: Db, courseId: string, auditRead?: A
       givenName: r.given_name,
       familyName: r.family_name,
       birthDate: r.birth_date,
-      sex: r.sex as 'F' | 'M',
+      sex: r.sex,
       protected: r.name_address_protected,
       vulnerable: r.vulnerable,
       addressLine: r.address_line,

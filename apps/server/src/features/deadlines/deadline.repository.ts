@@ -84,7 +84,7 @@ export type PolicyRow = { id: string; kind: DeadlineKind; amount: number; unit: 
 
 export async function listPolicies(db: Db): Promise<PolicyRow[]> {
   const rows = await db.selectFrom('deadline_policy').select(['id', 'kind', 'amount', 'unit', 'effective_from', 'source']).orderBy('kind').orderBy('effective_from').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind as DeadlineKind, amount: r.amount, unit: r.unit as DeadlineUnit, effectiveFrom: r.effective_from, source: r.source }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, amount: r.amount, unit: r.unit, effectiveFrom: r.effective_from, source: r.source }));
 }
 
 export async function policyExists(db: Db, kind: DeadlineKind, effectiveFrom: string): Promise<boolean> {

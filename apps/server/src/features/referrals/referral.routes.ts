@@ -68,7 +68,7 @@ export function registerReferralRoutes(app: App, deps: { db: Db; clock: Clock })
       const rows = await listOrganisations(deps.db, { kind: request.query.kind, q: request.query.q });
       return rows.map((r) => ({
         id: r.id,
-        kind: r.kind as z.infer<typeof organisationItem>['kind'],
+        kind: r.kind,
         name: r.name,
         parentName: r.parent_name,
         ydernummer: r.ydernummer,

@@ -41,7 +41,7 @@ export async function listTeamsHostedBy(db: Db, municipalityCode: string, today:
     name: r.name,
     interventionCode: r.code,
     interventionName: r.name_da,
-    mode: r.mode as 'rolling' | 'cohort',
+    mode: r.mode,
     capacity: r.capacity,
     enrolled: r.enrolled,
     waiting: r.waiting,
