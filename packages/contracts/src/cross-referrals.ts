@@ -172,7 +172,7 @@ export type ProviderInbox = z.infer<typeof providerInbox>;
 export const deeperAssessment = z.object({
   id: uuid,
   assessedOn: text,
-  profession: z.enum(deeperAssessmentProfessions),
+  profession: z.enum(storedDeeperAssessmentProfessions),
   findings: text,
   tests: z.array(recordedMeasurement),
 });

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { Json } from '../../platform/database/schema.ts';
 import type { AssessmentForSharing, DiagnosisForSharing, PlanForSharing } from './cross-referral.rules.ts';
-import type { CitizenDeclineReason } from '@samkraft/contracts/cross-referrals';
+import type { CitizenDeclineReason, CrossReferralKind, ProviderDecision } from '@samkraft/contracts/cross-referrals';
 
 export type RoutedOfferingRecord = {
   offeringId: string;
@@ -158,7 +158,7 @@ export async function insertCrossReferral(db: Db, x: NewCrossReferral): Promise<
 
 export type CrossReferralRecord = {
   id: string;
-  kind: string;
+  kind: CrossReferralKind;
   interventionName: string;
   providerMunicipalityCode: string;
   providerMunicipalityName: string;
@@ -166,7 +166,7 @@ export type CrossReferralRecord = {
   consentOn: string | null;
   sentAt: Date | null;
   receivedOn: string;
-  providerDecision: string | null;
+  providerDecision: ProviderDecision | null;
   providerDecisionReason: string | null;
   providerContactOn: string | null;
   updates: number;
@@ -257,13 +257,13 @@ export type CrossReferralKey = {
   citizenId: string;
   homeMunicipalityCode: string;
   providerMunicipalityCode: string;
-  kind: string;
+  kind: CrossReferralKind;
   interventionCode: string;
   interventionName: string;
   placeName: string | null;
   sent: boolean;
   receivedOn: string;
-  providerDecision: string | null;
+  providerDecision: ProviderDecision | null;
 };
 
 export async function findCrossReferralKey(db: Db, id: string): Promise<CrossReferralKey | undefined> {
@@ -298,7 +298,7 @@ export async function insertUpdate(db: Db, o: { crossReferralId: string; snapsho
   await db.insertInto('cross_referral_update').values({ cross_referral_id: o.crossReferralId, snapshot: JSON.stringify(o.snapshot), sent_at: o.sentAt, sent_by: o.sentBy }).execute();
 }
 
-export type DeclineRecord = { crossReferralId: string | null; declinedOn: string; reason: string; note: string | null };
+export type DeclineRecord = { crossReferralId: string | null; declinedOn: string; reason: CitizenDeclineReason; note: string | null };
 
 export async function listDeclines(db: Db, courseId: string): Promise<DeclineRecord[]> {
   const rows = await db.selectFrom('decline').select(['cross_referral_id', 'declined_on', 'reason', 'note']).where('course_id', '=', courseId).orderBy('declined_on').execute();

@@ -29,8 +29,6 @@ import {
 import { measurementIssues } from './measurement.rules.ts';
 import { providerReferralState } from './provider-referral-state.rules.ts';
 
-type Decision = 'accepted' | 'declined' | null;
-
 /**
  * Every referral sent to a providing municipality (ended ones too, newest 200), for the therapist's
  * start page; the caller audits the citizens it shows.
@@ -121,7 +119,7 @@ export async function getIncomingReferral(ctx: ServiceContext, id: string): Prom
       receivedOn: x.receivedOn,
       snapshot: readSnapshot(x.snapshot, parseSnapshot),
       updates: updates.map((u) => ({ sentAt: u.sentAt.toISOString(), snapshot: readSnapshot(u.snapshot, parseSnapshot) })),
-      providerDecision: x.providerDecision as Decision,
+      providerDecision: x.providerDecision,
       providerDecisionReason: x.providerDecisionReason,
       providerContactOn: x.providerContactOn,
       citizenDeclines: declines.map((d) => ({ ...d, reason: d.reason as 'other' })),

@@ -1,4 +1,3 @@
-import type { closeReasons } from '@samkraft/contracts/courses';
 import { closedCoursesQuery, type ClosedCourses, type ClosedCoursesQuery } from '@samkraft/contracts/worklist';
 import { audit, auditEachRow } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -23,6 +22,6 @@ export async function getClosedCourses(ctx: ServiceContext, query: ClosedCourses
     total: page.total,
     offset: q.offset,
     limit: q.limit,
-    items: page.rows.map((r) => ({ ...toCourseSummaryAt(r, 'closed'), closedOn: r.closedOn, closeReason: r.closeReason as (typeof closeReasons)[number] })),
+    items: page.rows.map((r) => ({ ...toCourseSummaryAt(r, 'closed'), closedOn: r.closedOn, closeReason: r.closeReason })),
   };
 }
