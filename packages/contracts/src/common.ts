@@ -106,7 +106,7 @@ export const fieldErrorCodes = [
   'invalid_content_type',
   'body_too_large',
   'csrf_token',
-  // CPR numbers (features/citizens/cpr.rules.ts).
+  // CPR numbers (cpr.ts).
   'cpr_empty',
   'cpr_format',
   'cpr_invalid_month',

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { decideCitizenAccess } from '../citizens/citizen-access.rules.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import { loadCitizenAccessFacts, loadCitizen } from '../citizens/citizen.repository.ts';
-import { cprFieldErrorCode, parseCpr } from '../citizens/cpr.rules.ts';
+import { cprFieldErrorCode, parseCpr } from '@samkraft/contracts/cpr';
 import { decideCourseAccess, type CourseAccessMode } from '../courses/course-access.rules.ts';
 import { checkGpClinicIn, resolveGpClinicIn } from './gp-clinic.service.ts';
 import { checkReferralIntake } from './referral-intake.rules.ts';
