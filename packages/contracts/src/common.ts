@@ -221,10 +221,15 @@ export type FieldErrorParams = z.infer<typeof fieldErrorParams>;
 export const fieldError = z.object({ field: z.string(), code: z.string(), message: z.string(), params: fieldErrorParams.optional() });
 export type FieldError = z.infer<typeof fieldError>;
 
+/** Every code an error of the API carries (the server's `AppError`); the HTTP status follows from it. */
+export const errorCodes = ['validation', 'unauthenticated', 'invalid_credentials', 'forbidden', 'not_found', 'conflict', 'csrf', 'rate_limited', 'unavailable', 'internal'] as const;
+export const errorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCode>;
+
 /** The one error body of the API. `fields` names each bad field (and row, for files). */
 export const apiError = z.object({
   error: z.object({
-    code: z.string(),
+    code: errorCode,
     message: z.string(),
     fields: z.array(fieldError),
   }),
