@@ -75,7 +75,13 @@ export type AuditOutcome = (typeof auditOutcomes)[number];
 
 /** Narrows a string to one of a closed list's values (instead of a cast). */
 export function isOneOf<const T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
+  return values.some((v) => v === value);
+}
+
+/** The value a control gave, as one of the closed list it offers (a select offers nothing else); throws on any other. */
+export function oneOf<const T extends string>(values: readonly T[], value: string): T {
+  if (isOneOf(values, value)) return value;
+  throw new Error(`${value} is not one of ${values.join(', ')}`);
 }
 
 export const municipalityRef = z.object({ code: z.string(), name: z.string() });
@@ -235,3 +241,9 @@ export const apiError = z.object({
   }),
 });
 export type ApiError = z.infer<typeof apiError>;
+
+/**
+ * The error body as a client reads it: any code, so a client built before a new code still reads
+ * the error (and falls back to a generic text), as with field codes.
+ */
+export const apiErrorAsRead = z.object({ error: apiError.shape.error.extend({ code: z.string() }) });
