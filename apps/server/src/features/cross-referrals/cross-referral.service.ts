@@ -76,7 +76,7 @@ export async function getCourseCrossReferrals(ctx: ServiceContext, courseId: str
         providerDecision: x.providerDecision,
         citizenDeclines: declines
           .filter((d) => d.crossReferralId === x.id)
-          .map((d) => ({ declinedOn: d.declinedOn, reason: d.reason as 'other', note: d.note })),
+          .map((d) => ({ declinedOn: d.declinedOn, reason: d.reason, note: d.note })),
         snapshot: snapshot === null ? null : readSnapshot(snapshot, parseSnapshot),
         updateHistory: updates.filter((u) => u.crossReferralId === x.id).map((u) => ({ sentAt: u.sentAt.toISOString(), snapshot: readSnapshot(u.snapshot, parseSnapshot) })),
       })),

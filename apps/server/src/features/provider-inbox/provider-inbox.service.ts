@@ -122,11 +122,10 @@ export async function getIncomingReferral(ctx: ServiceContext, id: string): Prom
       providerDecision: x.providerDecision,
       providerDecisionReason: x.providerDecisionReason,
       providerContactOn: x.providerContactOn,
-      citizenDeclines: declines.map((d) => ({ ...d, reason: d.reason as 'other' })),
+      citizenDeclines: declines,
       deadlines: (deadlines.get(x.courseId) ?? []).filter((d) => d.crossReferralId === id && d.actor === 'provider'),
       deeperAssessments: assessments.map((a) => ({
         ...a,
-        profession: a.profession as 'physiotherapist',
         tests: a.tests.map((m) => ({ ...m, testCode: m.testCode as StandardTest, versions: m.versions.map((v) => ({ ...v, recordedAt: v.recordedAt.toISOString() })) })),
       })),
       goals,
