@@ -1,5 +1,6 @@
 // Regenerates apps/server/src/platform/database/schema.ts (Kysely types) from the migrations:
-// a scratch PostgreSQL database is migrated, introspected by kysely-codegen, and dropped.
+// a scratch PostgreSQL database is migrated, introspected by kysely-codegen (scripts/db-codegen.ts:
+// its options, and the enum-like columns typed with the contracts' unions), and dropped.
 // Needs a PostgreSQL (SAMKRAFT_TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/test).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -18,17 +19,7 @@ const sql = (statement) =>
 sql(`create database ${name}`);
 try {
   run(['--import', 'tsx', 'apps/server/src/cli.ts', 'migrate'], { DATABASE_URL: url.toString() });
-  run(
-    [
-      'node_modules/kysely-codegen/dist/cli/bin.js',
-      '--dialect', 'postgres',
-      '--out-file', 'apps/server/src/platform/database/schema.ts',
-      '--date-parser', 'string',
-      '--numeric-parser', 'number',
-      '--exclude-pattern', 'schema_migration',
-    ],
-    { DATABASE_URL: url.toString() },
-  );
+  run(['--import', 'tsx', 'scripts/db-codegen.ts'], { DATABASE_URL: url.toString() });
 } finally {
   sql(`drop database if exists ${name} with (force)`);
 }

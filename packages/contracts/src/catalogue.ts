@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { calendarDate, isoDate, profession, text } from './common.ts';
+import { calendarDate, isoDate, profession, sex, text } from './common.ts';
 import { legalBasis, treatmentStatus } from './referrals.ts';
+import { teamMode } from './teams.ts';
 
 const filledText = (max: number) => text.trim().min(1).max(max);
 
@@ -69,10 +70,10 @@ export type EndRoutingBody = z.infer<typeof endRoutingBody>;
 
 export const interventionCategories = ['physical_training', 'interdisciplinary', 'patient_education', 'occupational_therapy', 'diet', 'other', 'individual'] as const;
 export const interventionCategory = z.enum(interventionCategories);
+export type InterventionCategory = z.infer<typeof interventionCategory>;
 export const interventionForms = ['team', 'individual', 'team_or_individual'] as const;
 export const interventionForm = z.enum(interventionForms);
-export const teamModes = ['rolling', 'cohort'] as const;
-export const teamMode = z.enum(teamModes);
+export type InterventionForm = z.infer<typeof interventionForm>;
 
 export const interventionListItem = z.object({
   code: text,
@@ -110,7 +111,7 @@ export const interventionFields = z.strictObject({
   teamMode: teamMode.nullable(),
   descriptionDa: optionalText(4000),
   purposeDa: optionalText(4000),
-  targetSex: z.enum(['F', 'M']).nullable(),
+  targetSex: sex.nullable(),
   targetMinAge: z.number().int().min(0).max(130).nullable(),
   targetMaxAge: z.number().int().min(0).max(130).nullable(),
   /** ICD-10 codes or prefixes (`DC50`, `DC509`); null = all diagnoses. */
@@ -144,7 +145,7 @@ export const interventionDetail = z.object({
   teamMode: teamMode.nullable(),
   descriptionDa: text.nullable(),
   purposeDa: text.nullable(),
-  targetSex: z.enum(['F', 'M']).nullable(),
+  targetSex: sex.nullable(),
   targetMinAge: z.number().int().nullable(),
   targetMaxAge: z.number().int().nullable(),
   targetDiagnoses: z.array(text).nullable(),

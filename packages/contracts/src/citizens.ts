@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, municipalityRef, text, uuid } from './common.ts';
+import { isoDate, municipalityRef, sex, text, uuid } from './common.ts';
 import { gpClinic, gpClinicInput } from './referrals.ts';
 
 export const citizenParams = z.strictObject({ citizenId: uuid });
@@ -8,7 +8,7 @@ export const citizenDetail = z.object({
   id: uuid,
   identifier: text,
   name: text,
-  sex: z.enum(['F', 'M']),
+  sex,
   birthDate: isoDate,
   homeMunicipality: municipalityRef,
   /** Hidden (null) when the citizen has name and address protection. */

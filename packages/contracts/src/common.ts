@@ -62,6 +62,28 @@ export const professions = ['nurse', 'physiotherapist', 'occupational_therapist'
 export const profession = z.enum(professions);
 export type Profession = z.infer<typeof profession>;
 
+/** Where a record came from (the `origin` column of the clinical tables). */
+export const origins = ['ui', 'api', 'import', 'demo', 'fhir', 'medcom', 'synthetic'] as const;
+export type Origin = (typeof origins)[number];
+
+export const sexes = ['F', 'M'] as const;
+export const sex = z.enum(sexes);
+export type Sex = z.infer<typeof sex>;
+
+export const auditOutcomes = ['allowed', 'denied', 'failed'] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
+/** Narrows a string to one of a closed list's values (instead of a cast). */
+export function isOneOf<const T extends string>(values: readonly T[], value: unknown): value is T {
+  return values.some((v) => v === value);
+}
+
+/** The value a control gave, as one of the closed list it offers (a select offers nothing else); throws on any other. */
+export function oneOf<const T extends string>(values: readonly T[], value: string): T {
+  if (isOneOf(values, value)) return value;
+  throw new Error(`${value} is not one of ${values.join(', ')}`);
+}
+
 export const municipalityRef = z.object({ code: z.string(), name: z.string() });
 export type MunicipalityRef = z.infer<typeof municipalityRef>;
 
@@ -90,7 +112,7 @@ export const fieldErrorCodes = [
   'invalid_content_type',
   'body_too_large',
   'csrf_token',
-  // CPR numbers (features/citizens/cpr.rules.ts).
+  // CPR numbers (cpr.ts).
   'cpr_empty',
   'cpr_format',
   'cpr_invalid_month',
@@ -205,12 +227,23 @@ export type FieldErrorParams = z.infer<typeof fieldErrorParams>;
 export const fieldError = z.object({ field: z.string(), code: z.string(), message: z.string(), params: fieldErrorParams.optional() });
 export type FieldError = z.infer<typeof fieldError>;
 
+/** Every code an error of the API carries (the server's `AppError`); the HTTP status follows from it. */
+export const errorCodes = ['validation', 'unauthenticated', 'invalid_credentials', 'forbidden', 'not_found', 'conflict', 'csrf', 'rate_limited', 'unavailable', 'internal'] as const;
+export const errorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCode>;
+
 /** The one error body of the API. `fields` names each bad field (and row, for files). */
 export const apiError = z.object({
   error: z.object({
-    code: z.string(),
+    code: errorCode,
     message: z.string(),
     fields: z.array(fieldError),
   }),
 });
 export type ApiError = z.infer<typeof apiError>;
+
+/**
+ * The error body as a client reads it: any code, so a client built before a new code still reads
+ * the error (and falls back to a generic text), as with field codes.
+ */
+export const apiErrorAsRead = z.object({ error: apiError.shape.error.extend({ code: z.string() }) });

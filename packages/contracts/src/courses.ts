@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoInstant, municipalityRef, text, uuid } from './common.ts';
+import { isoDate, isoInstant, municipalityRef, sex, text, uuid } from './common.ts';
 import { legalBasis, referralSource, targetGroup, targetGroupOutsideReason, treatmentStatus } from './referrals.ts';
 import { courseStep } from './start.ts';
 
@@ -8,6 +8,7 @@ export const contactChannel = z.enum(contactChannels);
 export type ContactChannel = z.infer<typeof contactChannel>;
 
 export const closeReasons = ['completed', 'declined', 'died', 'moved', 'not_in_target_group', 'duplicate', 'other'] as const;
+export type CourseCloseReason = (typeof closeReasons)[number];
 
 export const courseParams = z.strictObject({ courseId: uuid });
 
@@ -51,7 +52,7 @@ export const courseDetail = z.object({
     name: text,
     birthDate: isoDate,
     age: z.number().int(),
-    sex: z.enum(['F', 'M']),
+    sex,
     protected: z.boolean(),
     vulnerable: z.boolean(),
     /** Hidden (null) under name and address protection. */

@@ -14,8 +14,16 @@ export type CrossReferralKind = z.infer<typeof crossReferralKind>;
 
 export const citizenDeclineReasons = ['not_relevant', 'too_far', 'already_in_home_course', 'other'] as const;
 export const citizenDeclineReason = z.enum(citizenDeclineReasons);
+export type CitizenDeclineReason = z.infer<typeof citizenDeclineReason>;
 
+export const providerDecisions = ['accepted', 'declined'] as const;
+export type ProviderDecision = (typeof providerDecisions)[number];
+
+/** Who records a deeper assessment through the API. */
 export const deeperAssessmentProfessions = ['physiotherapist', 'occupational_therapist', 'dietitian'] as const;
+/** What the table accepts: the foundation schema allowed `nurse` too (no route records it). */
+export const storedDeeperAssessmentProfessions = [...deeperAssessmentProfessions, 'nurse'] as const;
+export type StoredDeeperAssessmentProfession = (typeof storedDeeperAssessmentProfessions)[number];
 
 /** Exactly what a provider received: the chosen plan fields and assessment problems, nothing else. */
 export const sharedSnapshot = z.object({
@@ -101,7 +109,7 @@ export const crossReferralSummary = z.object({
   consentOn: text.nullable(),
   sentAt: text.nullable(),
   receivedOn: text,
-  providerDecision: z.enum(['accepted', 'declined']).nullable(),
+  providerDecision: z.enum(providerDecisions).nullable(),
   providerDecisionReason: text.nullable(),
   providerContactOn: text.nullable(),
   updates: z.number().int(),
@@ -164,7 +172,7 @@ export type ProviderInbox = z.infer<typeof providerInbox>;
 export const deeperAssessment = z.object({
   id: uuid,
   assessedOn: text,
-  profession: z.enum(deeperAssessmentProfessions),
+  profession: z.enum(storedDeeperAssessmentProfessions),
   findings: text,
   tests: z.array(recordedMeasurement),
 });
@@ -191,7 +199,7 @@ export const incomingReferral = z.object({
   receivedOn: text,
   snapshot: sharedSnapshot,
   updates: z.array(z.object({ sentAt: text, snapshot: sharedSnapshot })),
-  providerDecision: z.enum(['accepted', 'declined']).nullable(),
+  providerDecision: z.enum(providerDecisions).nullable(),
   providerDecisionReason: text.nullable(),
   providerContactOn: text.nullable(),
   citizenDeclines: z.array(citizenDecline),

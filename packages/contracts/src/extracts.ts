@@ -38,6 +38,9 @@ export const extractErrorReasons = [
   'known_from_samkraft',
   'too_many_errors',
 ] as const;
+export const extractFormats = ['csv', 'xlsx'] as const;
+export type ExtractFormat = (typeof extractFormats)[number];
+
 export type ExtractErrorReason = (typeof extractErrorReasons)[number];
 
 /** The largest upload: 100,000 intervention rows with their referrals fit well inside. */
@@ -71,7 +74,7 @@ export type ExtractError = z.infer<typeof extractError>;
 
 export const extractValidation = z.object({
   valid: z.boolean(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(extractFormats),
   referralRows: z.number().int(),
   interventionRows: z.number().int(),
   errors: z.array(extractError),
@@ -82,7 +85,7 @@ export const extractImportResult = z.object({
   /** `refused`: nothing was stored; `errors` says why. */
   outcome: z.enum(['imported', 'refused']),
   importId: uuid.nullable(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(extractFormats),
   referralRows: z.number().int(),
   interventionRows: z.number().int(),
   created: z.number().int(),
@@ -101,7 +104,7 @@ export const extractExportScopes = ['municipality', 'collaboration'] as const;
 export type ExtractExportScope = (typeof extractExportScopes)[number];
 
 export const extractExportQuery = z.strictObject({
-  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  format: z.enum(extractFormats).default('xlsx'),
   /** With `csv`: which of the two tables (one file per request). */
   table: z.enum(['referrals', 'interventions']).default('referrals'),
   scope: z.enum(extractExportScopes),

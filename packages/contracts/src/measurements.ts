@@ -4,6 +4,9 @@ import { text } from './common.ts';
 export const standardTests = ['chair_stand_30s', 'six_minute_walk', 'weight', 'grip_strength'] as const;
 export const standardTest = z.enum(standardTests);
 export type StandardTest = z.infer<typeof standardTest>;
+/** A measurement's stored test code: a standard test, or `other`. */
+export const measurementTestCodes = [...standardTests, 'other'] as const;
+export type MeasurementTestCode = (typeof measurementTestCodes)[number];
 /** The unit of each standard test is fixed, so two assessments can be compared. */
 export const standardTestUnits: Record<StandardTest, string> = { chair_stand_30s: 'rejsninger', six_minute_walk: 'm', weight: 'kg', grip_strength: 'kg' };
 

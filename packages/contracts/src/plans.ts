@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { isoDate, text, uuid } from './common.ts';
 import { calendarDate } from './common.ts';
+import { assessmentOccasion } from './assessments.ts';
 
 export const goalStatuses = ['open', 'reached', 'partly_reached', 'not_reached', 'dropped'] as const;
 export const goalStatus = z.enum(goalStatuses);
 export type GoalStatus = z.infer<typeof goalStatus>;
+/** Where a goal's status was judged. */
+export const goalStatusOccasions = ['follow_up', 'closing'] as const;
+export type GoalStatusOccasion = (typeof goalStatusOccasions)[number];
 
 const requiredText = (max: number) => text.trim().min(1, 'is required').max(max);
 const optionalText = (max: number) => text.trim().max(max).nullish();
@@ -88,7 +92,7 @@ export type GoalStatusUpdates = z.input<typeof goalStatusUpdates>;
  */
 export const actionPlanDraft = z.object({
   difficultiesAndNeeds: text.nullable(),
-  basedOn: z.object({ assessmentId: uuid, occasion: z.enum(['initial', 'change', 'end']), assessedOn: isoDate }).nullable(),
+  basedOn: z.object({ assessmentId: uuid, occasion: assessmentOccasion, assessedOn: isoDate }).nullable(),
 });
 export type ActionPlanDraft = z.infer<typeof actionPlanDraft>;
 

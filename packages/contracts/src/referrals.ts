@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text, uuid } from './common.ts';
+import { isoDate, sex, text, uuid } from './common.ts';
 
 export const referralSources = ['gp', 'hospital_gop', 'hospital_ref01', 'municipal', 'self', 'other'] as const;
 export const referralSource = z.enum(referralSources);
@@ -35,6 +35,7 @@ export type TargetGroupOutsideReason = z.infer<typeof targetGroupOutsideReason>;
 
 export const organisationKinds = ['hospital', 'hospital_department', 'gp_clinic', 'municipal_unit', 'other'] as const;
 export const organisationKind = z.enum(organisationKinds);
+export type OrganisationKind = z.infer<typeof organisationKind>;
 
 const filledText = (max: number) => text.trim().min(1, 'must not be empty').max(max);
 
@@ -77,7 +78,7 @@ export const newReferralCitizen = z.strictObject({
   givenName: filledText(200).optional(),
   familyName: filledText(200).optional(),
   /** Needed only when the CPR carries no sex (a replacement CPR ending in a letter). */
-  sex: z.enum(['F', 'M']).optional(),
+  sex: sex.optional(),
   addressLine: filledText(200).optional(),
   postalCode: text.regex(/^\d{4}$/, 'must be 4 digits').optional(),
   city: filledText(100).optional(),
@@ -141,7 +142,7 @@ export const citizenLookup = z.object({
   openCourse: z.object({ courseId: uuid, receivedOn: isoDate }).nullable(),
   /** From the CPR itself, for the form. */
   birthDate: isoDate,
-  sex: z.enum(['F', 'M']).nullable(),
+  sex: sex.nullable(),
 });
 export type CitizenLookup = z.infer<typeof citizenLookup>;
 

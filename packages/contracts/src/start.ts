@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, municipalityRef, role, text, uuid } from './common.ts';
+import { teamMode } from './teams.ts';
+import { isoDate, municipalityRef, role, sex, text, uuid } from './common.ts';
 import { providerReferralState } from './cross-referrals.ts';
 import { deadline } from './deadlines.ts';
 
@@ -23,7 +24,7 @@ export const citizenSummary = z.object({
   /** `DDMMYY-SSSS`, or the pseudonym of a synthetic citizen. */
   identifier: text,
   birthDate: isoDate,
-  sex: z.enum(['F', 'M']),
+  sex,
   protected: z.boolean(),
   vulnerable: z.boolean(),
 });
@@ -52,7 +53,7 @@ export const teamSummary = z.object({
   id: uuid,
   name: text,
   intervention: z.object({ code: text, name: text }),
-  mode: z.enum(['rolling', 'cohort']),
+  mode: teamMode,
   capacity: z.number().int(),
   enrolled: z.number().int(),
   waiting: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { municipalityRef, text } from './common.ts';
+import { municipalityRef, sex, text } from './common.ts';
 
 export const suggestionProvider = z.object({
   offeringId: text,
@@ -31,7 +31,7 @@ export type Suggestion = z.infer<typeof suggestion>;
 
 export const courseSuggestions = z.object({
   basis: z.object({
-    sex: z.enum(['F', 'M']),
+    sex,
     age: z.number().int(),
     diagnosisCode: text.nullable(),
     treatmentStatus: text.nullable(),

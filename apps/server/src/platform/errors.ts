@@ -1,17 +1,6 @@
-import type { FieldErrorCode, FieldErrorParams } from '@samkraft/contracts/common';
+import type { ErrorCode, FieldErrorCode, FieldErrorParams } from '@samkraft/contracts/common';
 
-/** The one error type of Samkraft. Rules and services throw it; the HTTP edge maps it once. */
-export type ErrorCode =
-  | 'validation'
-  | 'unauthenticated'
-  | 'invalid_credentials'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'csrf'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal';
+export type { ErrorCode };
 
 /** One refused field: `code` for the web to translate, `message` (English) for logs and API clients. */
 export type FieldIssue = { field: string; code: FieldErrorCode; message: string; params?: FieldErrorParams };
@@ -19,6 +8,7 @@ export type FieldIssue = { field: string; code: FieldErrorCode; message: string;
 /** A field issue written before codes existed; it is sent with the generic code `invalid`. */
 export type UncodedFieldIssue = { field: string; message: string; code?: undefined };
 
+/** The one error type of Samkraft. Rules and services throw it; the HTTP edge maps it once. Its codes: `errorCodes` (contracts). */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldIssue[];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@samkraft/contracts/common';
+import type { Profession, Role } from '@samkraft/contracts/common';
+import type { ReferralSource } from '@samkraft/contracts/referrals';
 import type { Db } from '../platform/database/database.ts';
 
 /**
@@ -18,7 +19,7 @@ export async function aMunicipality(db: Db, code: string, name: string, isMember
 
 export async function aStaffUser(
   db: Db,
-  o: { municipalityCode: string; roles: Role[]; username?: string; displayName?: string; profession?: string; isDemo?: boolean; passwordHash?: string | null },
+  o: { municipalityCode: string; roles: Role[]; username?: string; displayName?: string; profession?: Profession; isDemo?: boolean; passwordHash?: string | null },
 ): Promise<string> {
   const username = o.username ?? `u${randomUUID().slice(0, 8)}`;
   const row = await db
@@ -62,7 +63,7 @@ export async function aCitizen(
 
 export async function aReferralWithCourse(
   db: Db,
-  o: { citizenId: string; homeMunicipalityCode: string; receivedOn?: string; contactPersonId?: string; source?: string },
+  o: { citizenId: string; homeMunicipalityCode: string; receivedOn?: string; contactPersonId?: string; source?: ReferralSource },
 ): Promise<{ referralId: string; courseId: string }> {
   const receivedOn = o.receivedOn ?? '2026-11-02';
   const r = await db

@@ -75,9 +75,9 @@ export async function loadReferralSpecs(db: Db): Promise<ReferralSpec[]> {
       return {
         provider: x.provider_municipality_code,
         intervention: x.intervention_code,
-        kind: x.kind as NonNullable<InterventionSpec['kind']>,
+        kind: x.kind,
         ...(x.ended_on !== null ? { endedOn: x.ended_on } : {}),
-        ...(x.end_reason !== null ? { endReason: x.end_reason as NonNullable<InterventionSpec['endReason']> } : {}),
+        ...(x.end_reason !== null ? { endReason: x.end_reason } : {}),
         attendance: statuses,
         enrolled: rows.length > 0,
         recorded: x.attendances_recorded,
@@ -86,10 +86,10 @@ export async function loadReferralSpecs(db: Db): Promise<ReferralSpec[]> {
     });
     return {
       home: r.home,
-      sex: r.sex as ReferralSpec['sex'],
+      sex: r.sex,
       birthDate: r.birth_date,
       receivedOn: r.received_on,
-      source: r.source as ReferralSpec['source'],
+      source: r.source,
       interventions,
       ...(initial[0] ? { assessedOn: initial[0].assessed_on } : {}),
       declines: (declinesOf.get(courseId) ?? []).map((d) => {
@@ -111,7 +111,7 @@ export async function loadDeadlineRule(db: Db): Promise<ModelDeadlineRule> {
   const closing = await db.selectFrom('closing_day').select(['municipality_code', 'recurring', 'month', 'day', 'on_date']).execute();
   const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
   return {
-    policies: policies.map((p): ModelPolicy => ({ amount: p.amount, unit: p.unit as ModelPolicy['unit'], effectiveFrom: p.effective_from })),
+    policies: policies.map((p): ModelPolicy => ({ amount: p.amount, unit: p.unit, effectiveFrom: p.effective_from })),
     isWorkingDay: referenceWorkingDays(closing.map((c) => ({ municipality: c.municipality_code, monthDay: c.recurring ? `${pad(c.month)}-${pad(c.day)}` : null, date: c.recurring ? null : c.on_date }))),
   };
 }

@@ -1,4 +1,4 @@
-import { apiError, type FieldError as ApiFieldError } from '@samkraft/contracts/common';
+import { apiErrorAsRead, type FieldError as ApiFieldError } from '@samkraft/contracts/common';
 
 /** One refused field: `code` (and `params`) for the UI's text, `message` is the server's English. */
 export type FieldError = ApiFieldError;
@@ -20,7 +20,7 @@ export class ApiRequestError extends Error {
 
 /** Turns a failed response's status and (possibly non-JSON) body into an ApiRequestError. */
 export function toApiRequestError(status: number, body: unknown): ApiRequestError {
-  const parsed = apiError.safeParse(body);
+  const parsed = apiErrorAsRead.safeParse(body);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
     return new ApiRequestError(status, code, message, fields);

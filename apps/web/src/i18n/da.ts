@@ -1,3 +1,6 @@
+import type { InterventionForm } from '@samkraft/contracts/catalogue';
+import type { TeamMode } from '@samkraft/contracts/teams';
+import type { Role } from '@samkraft/contracts/common';
 import { fieldErrorsDa } from './fieldErrors.ts';
 import { vocabularyDa } from './vocabulary.ts';
 
@@ -16,7 +19,7 @@ export const da = {
     municipal_lead: 'Driftsleder',
     coordinator: 'Koordinator',
     administrator: 'Administrator',
-  },
+  } satisfies Record<Role, string>,
   professions: vocabularyDa.professions,
   shell: {
     mainNav: 'Hovedmenu',
@@ -123,7 +126,7 @@ export const da = {
     vulnerable: 'Særligt sårbar',
     noDiagnosis: 'Ikke angivet',
   },
-  teamMode: { rolling: 'Løbende optag', cohort: 'Fælles opstart' },
+  teamMode: { rolling: 'Løbende optag', cohort: 'Fælles opstart' } satisfies Record<TeamMode, string>,
   referralState: vocabularyDa.providerReferralStates,
   admin: {
     users: 'Brugere',
@@ -151,7 +154,7 @@ export const da = {
     noHosts: 'Ingen kommune endnu',
     noTarget: 'Ikke angivet',
   },
-  interventionForm: { team: 'Hold', individual: 'Individuelt', team_or_individual: 'Hold eller individuelt' },
+  interventionForm: { team: 'Hold', individual: 'Individuelt', team_or_individual: 'Hold eller individuelt' } satisfies Record<InterventionForm, string>,
   notFound: {
     title: 'Siden findes ikke',
     body: 'Vi kan ikke finde den side, du leder efter. Tjek adressen, eller gå til forsiden.',

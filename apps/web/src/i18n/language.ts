@@ -1,3 +1,4 @@
+import { isOneOf } from '@samkraft/contracts/common';
 export const languages = ['da', 'en'] as const;
 export type Language = (typeof languages)[number];
 
@@ -5,7 +6,7 @@ export const defaultLanguage: Language = 'da';
 export const languageStorageKey = 'samkraft.language';
 
 export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+  return isOneOf(languages, value);
 }
 
 /** The language to start in: the remembered choice when valid, otherwise Danish. */

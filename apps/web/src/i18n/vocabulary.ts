@@ -1,11 +1,10 @@
-import type { closeReasons } from '@samkraft/contracts/courses';
+import type { Profession } from '@samkraft/contracts/common';
+import type { AssessmentOccasion } from '@samkraft/contracts/assessments';
+import type { CourseCloseReason } from '@samkraft/contracts/courses';
 import type { DeadlineState } from '@samkraft/contracts/deadlines';
 import type { ProviderReferralState } from '@samkraft/contracts/cross-referrals';
 import type { ProviderGoalStatus } from '@samkraft/contracts/status-notes';
 import type { EnrolmentEndReason } from '@samkraft/contracts/teams';
-
-type CloseReason = (typeof closeReasons)[number];
-type Profession = 'nurse' | 'physiotherapist' | 'occupational_therapist' | 'dietitian' | 'physician' | 'social_worker' | 'administrative' | 'other';
 
 /**
  * The words several screens share, each list in one place: a citizen's referral is in the same
@@ -34,7 +33,7 @@ export const vocabularyDa = {
     not_in_target_group: 'Uden for målgruppen',
     duplicate: 'Dublet',
     other: 'Anden grund',
-  } satisfies Record<CloseReason, string>,
+  } satisfies Record<CourseCloseReason, string>,
   /** Why a citizen's intervention at the providing municipality ended (team and end note alike). */
   endReasons: {
     quota_reached: 'Kvoten brugt',
@@ -65,7 +64,7 @@ export const vocabularyDa = {
   /** How far an action plan's or a provider's goal is reached. */
   goalStatuses: { open: 'Igangværende', reached: 'Nået', partly_reached: 'Delvist nået', not_reached: 'Ikke nået', dropped: 'Opgivet' } satisfies Record<ProviderGoalStatus, string>,
   /** Why a needs assessment was made (the end one is part of the closing). */
-  assessmentOccasions: { initial: 'Indledende', change: 'Ændret tilstand', end: 'Afsluttende' },
+  assessmentOccasions: { initial: 'Indledende', change: 'Ændret tilstand', end: 'Afsluttende' } satisfies Record<AssessmentOccasion, string>,
   /** A routing the collaboration has not agreed on yet (e.g. the nearest provider). */
   provisionalRoute: 'Foreløbig visitation',
   provisionalRouteHint: 'Visitationen er ikke aftalt i samarbejdet endnu; den er foreløbig sat til fx nærmeste udbyder.',

@@ -7,7 +7,7 @@ export async function listAssessmentItems(db: Db, o: { activeOnly: boolean }): P
   let q = db.selectFrom('assessment_item').select(['code', 'area', 'label_da', 'label_en', 'sort_order', 'active']);
   if (o.activeOnly) q = q.where('active', '=', true);
   const rows = await q.orderBy('sort_order').orderBy('code').execute();
-  return rows.map((r) => ({ code: r.code, area: r.area as AssessmentArea, labelDa: r.label_da, labelEn: r.label_en, sortOrder: r.sort_order, active: r.active }));
+  return rows.map((r) => ({ code: r.code, area: r.area, labelDa: r.label_da, labelEn: r.label_en, sortOrder: r.sort_order, active: r.active }));
 }
 
 /** Serialises writes to one course (version numbers, the one initial assessment). */
@@ -90,7 +90,7 @@ export async function listAssessments(db: Db, courseId: string): Promise<Assessm
   return rows.map((r) => ({
     id: r.id,
     courseId: r.course_id,
-    occasion: r.occasion as AssessmentOccasion,
+    occasion: r.occasion,
     assessedOn: r.assessed_on,
     scaleScore: r.scale_score,
     whatMattersMost: r.what_matters_most,
@@ -99,6 +99,6 @@ export async function listAssessments(db: Db, courseId: string): Promise<Assessm
     recordedAt: new Date(r.recorded_at).toISOString(),
     problems: problems
       .filter((p) => p.needs_assessment_id === r.id)
-      .map((p) => ({ itemCode: p.item_code, area: p.area as AssessmentArea, labelDa: p.label_da, labelEn: p.label_en, note: p.note, sortOrder: p.sort_order })),
+      .map((p) => ({ itemCode: p.item_code, area: p.area, labelDa: p.label_da, labelEn: p.label_en, note: p.note, sortOrder: p.sort_order })),
   }));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Role } from '@samkraft/contracts/common';
+import type { Profession, Role } from '@samkraft/contracts/common';
 import type { Db } from '../../platform/database/database.ts';
 
 export type StaffRecord = {
@@ -137,7 +137,7 @@ export async function deleteExpiredSessions(db: Db, expiredBy: Date): Promise<nu
 
 export async function insertStaffUser(
   db: Db,
-  u: { username: string; displayName: string; municipalityCode: string; profession: string; passwordHash: string | null; roles: Role[]; isDemo: boolean },
+  u: { username: string; displayName: string; municipalityCode: string; profession: Profession; passwordHash: string | null; roles: Role[]; isDemo: boolean },
 ): Promise<string> {
   const row = await db
     .insertInto('staff_user')

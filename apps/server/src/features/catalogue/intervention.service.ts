@@ -17,7 +17,7 @@ export async function getInterventions(ctx: ServiceContext, includeRetired: bool
     nameDa: r.name_da,
     nameEn: r.name_en,
     category: r.category,
-    form: r.form as InterventionListItem['form'],
+    form: r.form,
     targetTextDa: r.target_text_da,
     dose: r.dose,
     hosts: [...r.hosts].sort((a, b) => collator.compare(a.name, b.name)),

@@ -60,7 +60,7 @@ export async function loadCitizen(db: Db, citizenId: string): Promise<CitizenRec
     pseudonym: c.pseudonym,
     givenName: c.given_name,
     familyName: c.family_name,
-    sex: c.sex as 'F' | 'M',
+    sex: c.sex,
     birthDate: c.birth_date,
     homeMunicipalityCode: c.home_municipality_code,
     homeMunicipalityName: c.municipality_name,

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
-import { formatCpr } from '../citizens/cpr.rules.ts';
+import { formatCpr } from '@samkraft/contracts/cpr';
 import { closeCourse } from '../courses/course-lifecycle.service.ts';
 import type { CourseKey } from '../courses/course.types.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/database/database.ts';
 import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from '../citizens/citizen.mapper.ts';
 import type { CourseStepFacts } from './course-step.rules.ts';
 import { courseStepFactColumns, toStepFacts } from './course-step.repository.ts';
+import type { CourseCloseReason } from '@samkraft/contracts/courses';
 
 /** A course as lists show it: referral, citizen, diagnosis and contact person. */
 export type CourseListRow = {
@@ -81,7 +82,7 @@ export async function listCoursesByIds(db: Db, municipalityCode: string, ids: re
   return rows.map(toListRow);
 }
 
-export type ClosedCourseRow = CourseListRow & { closedOn: string; closeReason: string };
+export type ClosedCourseRow = CourseListRow & { closedOn: string; closeReason: CourseCloseReason };
 
 /**
  * A page of a home municipality's closed courses, the most recently closed first, with how many
@@ -112,7 +113,7 @@ export async function listClosedCourses(
     ) t left join page p on true
     order by p.closed_on desc, p.course_id`.execute(db);
   const rows = result.rows.flatMap((r): ClosedCourseRow[] =>
-    r.course_id === null ? [] : [{ ...toListRow(r as Row), closedOn: r.closed_on as string, closeReason: r.close_reason as string }],
+    r.course_id === null ? [] : [{ ...toListRow(r as Row), closedOn: r.closed_on as string, closeReason: r.close_reason as CourseCloseReason }],
   );
   return { total: Number(result.rows[0]?.total ?? 0), rows };
 }

@@ -28,5 +28,5 @@ export async function coursesByIds(db: Db, municipalityCode: string, ids: readon
 /** A page of a home municipality's closed courses as the list shows them, most recently closed first; audited in the read with `auditListed`. */
 export async function closedCoursesOf(db: Db, municipalityCode: string, page: { offset: number; limit: number }, auditListed: AuditInsert): Promise<{ total: number; items: ClosedCourseItem[] }> {
   const { total, rows } = await listClosedCourses(db, municipalityCode, page, auditListed);
-  return { total, items: rows.map((r) => ({ ...toCourseSummaryAt(r, 'closed'), closedOn: r.closedOn, closeReason: r.closeReason as ClosedCourseItem['closeReason'] })) };
+  return { total, items: rows.map((r) => ({ ...toCourseSummaryAt(r, 'closed'), closedOn: r.closedOn, closeReason: r.closeReason })) };
 }

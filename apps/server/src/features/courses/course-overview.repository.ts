@@ -3,12 +3,14 @@ import type { AuditInsert } from '../../platform/audit/audit.ts';
 import { courseStepFactColumns, toStepFacts } from './course-step.repository.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { CourseStepFacts } from './course-step.rules.ts';
+import type { ContactChannel, CourseCloseReason } from '@samkraft/contracts/courses';
+import type { LegalBasis, ReferralSource, TargetGroup, TreatmentStatus } from '@samkraft/contracts/referrals';
 
 export type CourseOverviewRecord = CourseStepFacts & {
   id: string;
   referralId: string;
   openedOn: string;
-  closeReason: string | null;
+  closeReason: CourseCloseReason | null;
   municipality: { code: string; name: string };
   citizen: {
     id: string;
@@ -28,17 +30,17 @@ export type CourseOverviewRecord = CourseStepFacts & {
   };
   referral: {
     receivedOn: string;
-    source: string;
-    legalBasis: string | null;
+    source: ReferralSource;
+    legalBasis: LegalBasis | null;
     organisation: { id: string; name: string } | null;
     referringText: string | null;
     diagnosis: { code: string; title: string; uncertain: boolean } | null;
-    treatmentStatus: string | null;
+    treatmentStatus: TreatmentStatus | null;
     treatmentStartedOn: string | null;
     treatmentEndedOn: string | null;
     dischargedOn: string | null;
     planClinicalStartOn: string | null;
-    targetGroup: string | null;
+    targetGroup: TargetGroup | null;
     targetGroupReasons: string[];
     targetGroupJustification: string | null;
     linkedReferralId: string | null;
@@ -59,7 +61,7 @@ export type AssignmentRecord = {
 export type ContactRecord = {
   id: string;
   contacted_on: string;
-  channel: string;
+  channel: ContactChannel | null;
   reached: boolean;
   agreed_assessment_at: Date | null;
   preparation_form_sent_on: string | null;
@@ -185,7 +187,7 @@ export async function loadCourseOverview(db: Db, courseId: string, auditRead?: A
       givenName: r.given_name,
       familyName: r.family_name,
       birthDate: r.birth_date,
-      sex: r.sex as 'F' | 'M',
+      sex: r.sex,
       protected: r.name_address_protected,
       vulnerable: r.vulnerable,
       addressLine: r.address_line,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CloseReason, CourseKey } from './course.types.ts';
 import type { Db } from '../../platform/database/database.ts';
+import type { ContactChannel } from '@samkraft/contracts/courses';
 
 export type { CourseKey } from './course.types.ts';
 
@@ -40,7 +41,7 @@ export async function replaceAssignment(db: Db, courseId: string, o: { staffUser
 
 export async function insertContact(
   db: Db,
-  o: { courseId: string; contactedOn: string; channel: string; reached: boolean; agreedAssessmentAt: string | null; note: string | null; recordedBy: string | null },
+  o: { courseId: string; contactedOn: string; channel: ContactChannel; reached: boolean; agreedAssessmentAt: string | null; note: string | null; recordedBy: string | null },
 ): Promise<string> {
   const r = await db
     .insertInto('course_contact')

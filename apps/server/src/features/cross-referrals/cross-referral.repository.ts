@@ -3,6 +3,7 @@ import type { EnrolmentEndReason } from '@samkraft/contracts/teams';
 import type { Db } from '../../platform/database/database.ts';
 import type { Json } from '../../platform/database/schema.ts';
 import type { AssessmentForSharing, DiagnosisForSharing, PlanForSharing } from './cross-referral.rules.ts';
+import type { CitizenDeclineReason, CrossReferralKind, ProviderDecision } from '@samkraft/contracts/cross-referrals';
 
 export type RoutedOfferingRecord = {
   offeringId: string;
@@ -159,7 +160,7 @@ export async function insertCrossReferral(db: Db, x: NewCrossReferral): Promise<
 
 export type CrossReferralRecord = {
   id: string;
-  kind: string;
+  kind: CrossReferralKind;
   interventionName: string;
   providerMunicipalityCode: string;
   providerMunicipalityName: string;
@@ -167,7 +168,7 @@ export type CrossReferralRecord = {
   consentOn: string | null;
   sentAt: Date | null;
   receivedOn: string;
-  providerDecision: string | null;
+  providerDecision: ProviderDecision | null;
   providerDecisionReason: string | null;
   providerContactOn: string | null;
   updates: number;
@@ -258,13 +259,13 @@ export type CrossReferralKey = {
   citizenId: string;
   homeMunicipalityCode: string;
   providerMunicipalityCode: string;
-  kind: string;
+  kind: CrossReferralKind;
   interventionCode: string;
   interventionName: string;
   placeName: string | null;
   sent: boolean;
   receivedOn: string;
-  providerDecision: string | null;
+  providerDecision: ProviderDecision | null;
 };
 
 export async function findCrossReferralKey(db: Db, id: string): Promise<CrossReferralKey | undefined> {
@@ -299,14 +300,14 @@ export async function insertUpdate(db: Db, o: { crossReferralId: string; snapsho
   await db.insertInto('cross_referral_update').values({ cross_referral_id: o.crossReferralId, snapshot: JSON.stringify(o.snapshot), sent_at: o.sentAt, sent_by: o.sentBy }).execute();
 }
 
-export type DeclineRecord = { crossReferralId: string | null; declinedOn: string; reason: string; note: string | null };
+export type DeclineRecord = { crossReferralId: string | null; declinedOn: string; reason: CitizenDeclineReason; note: string | null };
 
 export async function listDeclines(db: Db, courseId: string): Promise<DeclineRecord[]> {
   const rows = await db.selectFrom('decline').select(['cross_referral_id', 'declined_on', 'reason', 'note']).where('course_id', '=', courseId).orderBy('declined_on').execute();
   return rows.map((r) => ({ crossReferralId: r.cross_referral_id, declinedOn: r.declined_on, reason: r.reason, note: r.note }));
 }
 
-export async function insertDecline(db: Db, o: { courseId: string; crossReferralId: string; declinedOn: string; reason: string; note: string | null; recordedBy: string | null }): Promise<void> {
+export async function insertDecline(db: Db, o: { courseId: string; crossReferralId: string; declinedOn: string; reason: CitizenDeclineReason; note: string | null; recordedBy: string | null }): Promise<void> {
   await db
     .insertInto('decline')
     .values({ course_id: o.courseId, cross_referral_id: o.crossReferralId, declined_on: o.declinedOn, reason: o.reason, note: o.note, recorded_by: o.recordedBy })

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { sharedSnapshot, type citizenDeclineBody, type CourseCrossReferrals, type CrossReferralKind, type crossReferralSendBody, type homeOfferBody, type shareSelection, type SharedSnapshot } from '@samkraft/contracts/cross-referrals';
+import { sharedSnapshot, type citizenDeclineBody, type CourseCrossReferrals, type crossReferralSendBody, type homeOfferBody, type shareSelection, type SharedSnapshot } from '@samkraft/contracts/cross-referrals';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -71,12 +71,12 @@ export async function getCourseCrossReferrals(ctx: ServiceContext, courseId: str
       },
       crossReferrals: list.map(({ snapshot, ...x }) => ({
         ...x,
-        kind: x.kind as CrossReferralKind,
+        kind: x.kind,
         sentAt: x.sentAt?.toISOString() ?? null,
-        providerDecision: x.providerDecision as 'accepted' | 'declined' | null,
+        providerDecision: x.providerDecision,
         citizenDeclines: declines
           .filter((d) => d.crossReferralId === x.id)
-          .map((d) => ({ declinedOn: d.declinedOn, reason: d.reason as 'other', note: d.note })),
+          .map((d) => ({ declinedOn: d.declinedOn, reason: d.reason, note: d.note })),
         snapshot: snapshot === null ? null : readSnapshot(snapshot, parseSnapshot),
         updateHistory: updates.filter((u) => u.crossReferralId === x.id).map((u) => ({ sentAt: u.sentAt.toISOString(), snapshot: readSnapshot(u.snapshot, parseSnapshot) })),
       })),

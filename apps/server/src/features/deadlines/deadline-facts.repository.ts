@@ -5,6 +5,7 @@ import type { Db } from '../../platform/database/database.ts';
 import { citizenListColumns, toCitizenListRecord } from '../citizens/citizen.mapper.ts';
 import type { CourseListRow } from '../courses/course-list.service.ts';
 import type { PauseRow } from './deadline.repository.ts';
+import type { CrossReferralKind } from '@samkraft/contracts/cross-referrals';
 
 /**
  * Every fact the deadlines of a selection of courses derive from, in one statement, set-based for
@@ -69,7 +70,7 @@ export type CourseEventRecord = {
 export type CrossReferralEventRecord = {
   id: string;
   courseId: string;
-  kind: string;
+  kind: CrossReferralKind;
   interventionCategory: string;
   providerMunicipalityCode: string;
   sentAt: Date | null;
@@ -93,7 +94,7 @@ export type CourseFactsRecord = CourseEventRecord & { crossReferrals: CrossRefer
 export type CourseFacts<T extends CourseFactsRecord = CourseFactsRecord> = { rulesVersion: string | null; courses: T[] };
 
 type JsonCrossReferral = Omit<CrossReferralEventRecord, 'sentAt'> & { sentAt: string | null };
-type JsonPause = { id: string; courseId: string; deadlineKind: string; crossReferralId: string | null; pausedOn: string; resumedOn: string | null; reason: string; note: string | null };
+type JsonPause = { id: string; courseId: string; deadlineKind: DeadlineKind; crossReferralId: string | null; pausedOn: string; resumedOn: string | null; reason: PauseReason; note: string | null };
 
 /**
  * What the statement reads besides the course's events: the interventions (default yes), and the
@@ -217,8 +218,8 @@ function toFactsRecord(r: FactsRow): CourseFactsRecord {
     planAgreedOn: r.planAgreedOn,
     closingConversationOn: r.closingConversationOn,
     crossReferrals: (r.crossReferrals ?? []).map((x) => ({ ...x, sentAt: x.sentAt === null ? null : new Date(x.sentAt) })),
-    // The table's check constraints hold these to the contract's values.
-    pauses: (r.pauses ?? []).map((p) => ({ ...p, deadlineKind: p.deadlineKind as DeadlineKind, reason: p.reason as PauseReason })),
+    // The table's check constraints hold these to the contract's values (JsonPause).
+    pauses: r.pauses ?? [],
   };
 }
 

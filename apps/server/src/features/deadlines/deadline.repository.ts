@@ -1,5 +1,6 @@
 import type { DeadlineKind, DeadlineUnit, PauseReason } from '@samkraft/contracts/deadlines';
 import type { Db } from '../../platform/database/database.ts';
+import type { CrossReferralKind } from '@samkraft/contracts/cross-referrals';
 
 /**
  * The SQL of pauses and policies. The facts the deadlines of many courses derive from are read in
@@ -19,18 +20,18 @@ export type PauseRow = {
 
 const pauseColumns = ['id', 'course_id', 'deadline_kind', 'cross_referral_id', 'paused_on', 'resumed_on', 'reason', 'note'] as const;
 
-type RawPause = { id: string; course_id: string; deadline_kind: string; cross_referral_id: string | null; paused_on: string; resumed_on: string | null; reason: string; note: string | null };
+type RawPause = { id: string; course_id: string; deadline_kind: DeadlineKind; cross_referral_id: string | null; paused_on: string; resumed_on: string | null; reason: PauseReason; note: string | null };
 
 function toPause(r: RawPause): PauseRow {
   return {
     id: r.id,
     courseId: r.course_id,
     // The table's check constraints hold these to the contract's values.
-    deadlineKind: r.deadline_kind as DeadlineKind,
+    deadlineKind: r.deadline_kind,
     crossReferralId: r.cross_referral_id,
     pausedOn: r.paused_on,
     resumedOn: r.resumed_on,
-    reason: r.reason as PauseReason,
+    reason: r.reason,
     note: r.note,
   };
 }
@@ -75,7 +76,7 @@ export async function resumePause(db: Db, pauseId: string, resumedOn: string): P
   return r && toPause(r);
 }
 
-export async function findCrossReferralOfCourse(db: Db, crossReferralId: string): Promise<{ courseId: string; kind: string } | undefined> {
+export async function findCrossReferralOfCourse(db: Db, crossReferralId: string): Promise<{ courseId: string; kind: CrossReferralKind } | undefined> {
   const r = await db.selectFrom('cross_referral').select(['course_id', 'kind']).where('id', '=', crossReferralId).executeTakeFirst();
   return r && { courseId: r.course_id, kind: r.kind };
 }
@@ -84,7 +85,7 @@ export type PolicyRow = { id: string; kind: DeadlineKind; amount: number; unit: 
 
 export async function listPolicies(db: Db): Promise<PolicyRow[]> {
   const rows = await db.selectFrom('deadline_policy').select(['id', 'kind', 'amount', 'unit', 'effective_from', 'source']).orderBy('kind').orderBy('effective_from').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind as DeadlineKind, amount: r.amount, unit: r.unit as DeadlineUnit, effectiveFrom: r.effective_from, source: r.source }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, amount: r.amount, unit: r.unit, effectiveFrom: r.effective_from, source: r.source }));
 }
 
 export async function policyExists(db: Db, kind: DeadlineKind, effectiveFrom: string): Promise<boolean> {

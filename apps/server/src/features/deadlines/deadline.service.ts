@@ -16,7 +16,7 @@ import {
   type CourseSelection,
   type CrossReferralEventRecord,
 } from './deadline-facts.repository.ts';
-import { deriveDeadlines, nextDeadline, type CourseFacts, type CrossReferralFacts, type CrossReferralKind, type PolicyRecord } from './deadline.rules.ts';
+import { deriveDeadlines, nextDeadline, type CourseFacts, type CrossReferralFacts, type PolicyRecord } from './deadline.rules.ts';
 import { listPolicies } from './deadline.repository.ts';
 
 export type { CourseEventRecord, CourseSelection };
@@ -24,7 +24,7 @@ export type { CourseEventRecord, CourseSelection };
 function toCrossReferralFacts(r: CrossReferralEventRecord): CrossReferralFacts {
   return {
     id: r.id,
-    kind: r.kind as CrossReferralKind,
+    kind: r.kind,
     interventionCategory: r.interventionCategory,
     providerMunicipalityCode: r.providerMunicipalityCode,
     // Sent is an instant; the deadline counts the Danish day it was sent on.

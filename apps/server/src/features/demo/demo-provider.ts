@@ -86,10 +86,10 @@ export async function writeCrossReferral(
       .returning('id')
       .executeTakeFirstOrThrow();
     const tests = hhk
-      ? [{ test_code: 'weight', value: 68.5, unit: 'kg' }]
+      ? [{ test_code: 'weight' as const, value: 68.5, unit: 'kg' }]
       : [
-          { test_code: 'chair_stand_30s', value: 9 + (index % 5), unit: 'rejsninger' },
-          { test_code: 'six_minute_walk', value: 380 + 10 * (index % 7), unit: 'm' },
+          { test_code: 'chair_stand_30s' as const, value: 9 + (index % 5), unit: 'rejsninger' },
+          { test_code: 'six_minute_walk' as const, value: 380 + 10 * (index % 7), unit: 'm' },
         ];
     await db
       .insertInto('deeper_assessment_test')

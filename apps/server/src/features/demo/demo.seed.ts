@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
-import { parseCpr } from '../citizens/cpr.rules.ts';
+import { parseCpr } from '@samkraft/contracts/cpr';
 import { townHallDistanceKm } from '../reference-data/distances.data.ts';
 import type { DemoContext } from './demo-context.ts';
 import { writeCourse } from './demo-courses.ts';

@@ -3,7 +3,7 @@
  * codes known to Samkraft, and how the two tables refer to each other. Pure, no I/O: the known
  * codes and today's date come in. Every violation is one {file, row, column, reason}.
  */
-import { parseCpr } from '../citizens/cpr.rules.ts';
+import { parseCpr } from '@samkraft/contracts/cpr';
 import {
   declineReasons,
   endReasons,

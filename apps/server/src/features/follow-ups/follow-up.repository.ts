@@ -50,7 +50,7 @@ export async function listFollowUps(db: Db, courseId: string): Promise<FollowUpR
     courseId: r.course_id,
     plannedOn: r.planned_on,
     heldOn: r.held_on,
-    channel: r.channel as FollowUpChannel | null,
+    channel: r.channel,
     note: r.note,
     planRevised: r.plan_revised,
     recordedBy: r.display_name,

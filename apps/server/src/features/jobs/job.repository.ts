@@ -14,8 +14,8 @@ const columns = ['id', 'kind', 'state', 'requested_by', 'actor', 'params', 'prog
 function toRecord(r: Pick<Row, (typeof columns)[number]>): JobRecord {
   return {
     id: r.id,
-    kind: r.kind as JobKind,
-    state: r.state as JobRecord['state'],
+    kind: r.kind,
+    state: r.state,
     requestedBy: r.requested_by,
     actor: r.actor as Actor,
     params: r.params,

@@ -124,7 +124,7 @@ export async function listPlanGoals(db: Db, actionPlanId: string): Promise<PlanG
     ordinal: g.ordinal,
     description: g.description,
     targetOn: g.target_on,
-    status: (g.latest_status ?? g.status) as GoalStatus,
+    status: g.latest_status ?? g.status,
     statusRecordedOn: g.recorded_on,
   }));
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { citizenListColumns, toCitizenListRecord, type CitizenListRecord } from '../citizens/citizen.mapper.ts';
+import type { CitizenDeclineReason, ProviderDecision, StoredDeeperAssessmentProfession } from '@samkraft/contracts/cross-referrals';
+import type { MeasurementTestCode } from '@samkraft/contracts/measurements';
 
 /** A referral sent to a providing municipality, as its lists show it (inbox, therapist start page). */
 export type InboxRecord = {
@@ -11,7 +13,7 @@ export type InboxRecord = {
   homeMunicipalityCode: string;
   homeMunicipalityName: string;
   receivedOn: string;
-  providerDecision: string | null;
+  providerDecision: ProviderDecision | null;
   citizenDeclined: boolean;
   providerContactOn: string | null;
   startedOn: string | null;
@@ -82,7 +84,7 @@ export type IncomingRecord = {
   homeMunicipalityName: string;
   interventionName: string;
   receivedOn: string;
-  providerDecision: string | null;
+  providerDecision: ProviderDecision | null;
   citizenDeclined: boolean;
   kind: string;
   providerMunicipalityCode: string;
@@ -154,14 +156,14 @@ export async function listUpdates(db: Db, id: string): Promise<{ sentAt: Date; s
   return rows.map((r) => ({ sentAt: new Date(r.sent_at), snapshot: r.snapshot }));
 }
 
-export async function listReferralDeclines(db: Db, id: string): Promise<{ declinedOn: string; reason: string; note: string | null }[]> {
+export async function listReferralDeclines(db: Db, id: string): Promise<{ declinedOn: string; reason: CitizenDeclineReason; note: string | null }[]> {
   const rows = await db.selectFrom('decline').select(['declined_on', 'reason', 'note']).where('cross_referral_id', '=', id).orderBy('declined_on').execute();
   return rows.map((r) => ({ declinedOn: r.declined_on, reason: r.reason, note: r.note }));
 }
 
 export type MeasurementVersionRecord = { version: number; value: number; recordedAt: Date; recordedBy: string | null; reason: string | null };
-export type MeasurementRecord = { testCode: string; value: number; unit: string; versions: MeasurementVersionRecord[] };
-export type DeeperAssessmentRecord = { id: string; assessedOn: string; profession: string; findings: string; tests: MeasurementRecord[] };
+export type MeasurementRecord = { testCode: MeasurementTestCode; value: number; unit: string; versions: MeasurementVersionRecord[] };
+export type DeeperAssessmentRecord = { id: string; assessedOn: string; profession: StoredDeeperAssessmentProfession; findings: string; tests: MeasurementRecord[] };
 
 /** The referral's deeper assessments with each measurement as it stands (its latest version) and its versions, oldest first. */
 export async function listDeeperAssessments(db: Db, id: string): Promise<DeeperAssessmentRecord[]> {
@@ -203,7 +205,7 @@ export async function listProviderGoals(db: Db, id: string): Promise<{ id: strin
 
 export async function insertDeeperAssessment(
   db: Db,
-  o: { crossReferralId: string; assessedOn: string; profession: string; findings: string; tests: { testCode: string; value: number; unit: string }[]; goals: string[]; recordedBy: string | null; recordedAt: Date },
+  o: { crossReferralId: string; assessedOn: string; profession: StoredDeeperAssessmentProfession; findings: string; tests: { testCode: MeasurementTestCode; value: number; unit: string }[]; goals: string[]; recordedBy: string | null; recordedAt: Date },
 ): Promise<string> {
   const a = await db
     .insertInto('deeper_assessment')
@@ -235,7 +237,7 @@ export async function lockDeeperAssessment(db: Db, crossReferralId: string, asse
  */
 export async function insertMeasurementVersion(
   db: Db,
-  o: { assessmentId: string; testCode: string; value: number; unit: string; reason: string; recordedBy: string | null; recordedAt: Date },
+  o: { assessmentId: string; testCode: MeasurementTestCode; value: number; unit: string; reason: string; recordedBy: string | null; recordedAt: Date },
 ): Promise<number | undefined> {
   const row = await db
     .insertInto('deeper_assessment_test')

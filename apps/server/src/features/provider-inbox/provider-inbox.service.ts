@@ -28,8 +28,6 @@ import {
 import { measurementIssues } from './measurement.rules.ts';
 import { providerReferralState } from './provider-referral-state.rules.ts';
 
-type Decision = 'accepted' | 'declined' | null;
-
 /**
  * Every referral sent to a providing municipality (ended ones too, newest 200), for the therapist's
  * start page; the caller audits the citizens it shows.
@@ -120,14 +118,13 @@ export async function getIncomingReferral(ctx: ServiceContext, id: string): Prom
       receivedOn: x.receivedOn,
       snapshot: readSnapshot(x.snapshot, parseSnapshot),
       updates: updates.map((u) => ({ sentAt: u.sentAt.toISOString(), snapshot: readSnapshot(u.snapshot, parseSnapshot) })),
-      providerDecision: x.providerDecision as Decision,
+      providerDecision: x.providerDecision,
       providerDecisionReason: x.providerDecisionReason,
       providerContactOn: x.providerContactOn,
-      citizenDeclines: declines.map((d) => ({ ...d, reason: d.reason as 'other' })),
+      citizenDeclines: declines,
       deadlines: (deadlines.get(x.courseId) ?? []).filter((d) => d.crossReferralId === id && d.actor === 'provider'),
       deeperAssessments: assessments.map((a) => ({
         ...a,
-        profession: a.profession as 'physiotherapist',
         tests: a.tests.map((m) => ({ ...m, testCode: m.testCode as StandardTest, versions: m.versions.map((v) => ({ ...v, recordedAt: v.recordedAt.toISOString() })) })),
       })),
       goals,

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/database/database.ts';
+import type { OrganisationKind } from '@samkraft/contracts/referrals';
 
 /** Organisations (hospitals, departments, GP clinics) are the referrals feature's: its SQL on them. */
 
@@ -41,9 +42,9 @@ export async function insertGpClinic(db: Db, c: { name: string; ydernummer: stri
 /** Escapes LIKE's wildcards in typed text. */
 const likeText = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export type OrganisationRecord = { id: string; kind: string; name: string; parentName: string | null; ydernummer: string | null; sorCode: string | null; address: string | null };
+export type OrganisationRecord = { id: string; kind: OrganisationKind; name: string; parentName: string | null; ydernummer: string | null; sorCode: string | null; address: string | null };
 
-export async function listOrganisations(db: Db, o: { kind: string | undefined; q: string | undefined }): Promise<OrganisationRecord[]> {
+export async function listOrganisations(db: Db, o: { kind: OrganisationKind | undefined; q: string | undefined }): Promise<OrganisationRecord[]> {
   let q = db
     .selectFrom('organisation as o')
     .leftJoin('organisation as p', 'p.id', 'o.parent_id')

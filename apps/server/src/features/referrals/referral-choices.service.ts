@@ -8,7 +8,7 @@ import { listDiagnoses } from './referral.repository.ts';
 /** Active organisations, by name; `q` finds by part of the name or the start of the ydernummer or SOR code (at most 30 then). */
 export async function findOrganisations(ctx: ServiceContext, query: { kind?: OrganisationItem['kind']; q?: string }): Promise<OrganisationItem[]> {
   const records = await listOrganisations(ctx.db, { kind: query.kind, q: query.q });
-  return records.map((r) => ({ ...r, kind: r.kind as OrganisationItem['kind'] }));
+  return records.map((r) => ({ ...r, kind: r.kind }));
 }
 
 export async function diagnosisList(ctx: ServiceContext): Promise<DiagnosisItem[]> {

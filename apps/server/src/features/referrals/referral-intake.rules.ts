@@ -1,7 +1,7 @@
 import type { LegalBasis, NewReferralBody, ReferralSource, TargetGroup, TreatmentStatus } from '@samkraft/contracts/referrals';
 import type { FieldErrorCode, FieldErrorParams } from '@samkraft/contracts/common';
 import type { FieldIssue } from '../../platform/errors.ts';
-import { cprFieldErrorCode, parseCpr, type ParsedCpr } from '../citizens/cpr.rules.ts';
+import { cprFieldErrorCode, parseCpr, type ParsedCpr } from '@samkraft/contracts/cpr';
 
 /** What intake needs from the database, looked up before the pure check. */
 export type IntakeFacts = {

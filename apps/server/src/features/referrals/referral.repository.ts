@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/database/database.ts';
+import type { LegalBasis, ReferralSource, TargetGroup, TreatmentStatus } from '@samkraft/contracts/referrals';
 
 export type CitizenByCpr = {
   id: string;
@@ -58,17 +59,17 @@ export type NewReferral = {
   citizenId: string;
   homeMunicipalityCode: string;
   receivedOn: string;
-  source: string;
-  legalBasis: string;
+  source: ReferralSource;
+  legalBasis: LegalBasis;
   referringOrganisationId: string | null;
   referringText: string | null;
   diagnosisCode: string;
-  treatmentStatus: string;
+  treatmentStatus: TreatmentStatus;
   treatmentStartedOn: string | null;
   treatmentEndedOn: string | null;
   dischargedOn: string | null;
   planClinicalStartOn: string | null;
-  targetGroup: string;
+  targetGroup: TargetGroup;
   targetGroupReasons: string[] | null;
   targetGroupJustification: string | null;
   linkedReferralId: string | null;

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { decideCitizenAccess } from '../citizens/citizen-access.rules.ts';
 import { citizenIdentifier, citizenName } from '../citizens/citizen.mapper.ts';
 import { changeCitizen, citizenAccessFacts, citizenRecord, createCitizen, recordCitizenDeceased, type CitizenChanges } from '../citizens/citizen-record.service.ts';
-import { cprFieldErrorCode, parseCpr } from '../citizens/cpr.rules.ts';
+import { cprFieldErrorCode, parseCpr } from '@samkraft/contracts/cpr';
 import { decideCourseAccess, type CourseAccessMode } from '../courses/course-access.rules.ts';
 import { closeCourses, openCourse } from '../courses/course-lifecycle.service.ts';
 import type { CloseReason } from '../courses/course.types.ts';

@@ -44,7 +44,7 @@ async function staffActor(username: string): Promise<StaffActor> {
     .select(['s.id', 's.username', 's.display_name', 's.municipality_code', 's.profession', 'r.role'])
     .where('s.username', '=', username)
     .executeTakeFirstOrThrow();
-  return { kind: 'staff', userId: s.id, username: s.username, displayName: s.display_name, municipalityCode: s.municipality_code, roles: [s.role as StaffActor['roles'][number]], profession: s.profession };
+  return { kind: 'staff', userId: s.id, username: s.username, displayName: s.display_name, municipalityCode: s.municipality_code, roles: [s.role], profession: s.profession };
 }
 
 /**

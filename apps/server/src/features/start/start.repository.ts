@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
+import type { Role } from '@samkraft/contracts/common';
 
 export type TeamRow = {
   id: string;
@@ -41,7 +42,7 @@ export async function listTeamsHostedBy(db: Db, municipalityCode: string, today:
     name: r.name,
     interventionCode: r.code,
     interventionName: r.name_da,
-    mode: r.mode as 'rolling' | 'cohort',
+    mode: r.mode,
     capacity: r.capacity,
     enrolled: r.enrolled,
     waiting: r.waiting,
@@ -50,7 +51,7 @@ export async function listTeamsHostedBy(db: Db, municipalityCode: string, today:
   }));
 }
 
-export type StaffLoadRow = { id: string; name: string; roles: string[]; openCourses: number };
+export type StaffLoadRow = { id: string; name: string; roles: Role[]; openCourses: number };
 
 export async function listStaffWithLoad(db: Db, municipalityCode: string): Promise<StaffLoadRow[]> {
   const rows = await db
@@ -58,7 +59,7 @@ export async function listStaffWithLoad(db: Db, municipalityCode: string): Promi
     .select([
       'u.id',
       'u.display_name',
-      sql<string[]>`coalesce((select array_agg(r.role order by r.role) from staff_role r where r.staff_user_id = u.id), '{}')`.as('roles'),
+      sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from staff_role r where r.staff_user_id = u.id), '{}')`.as('roles'),
       sql<number>`(select count(*)::int from course_assignment a join course k on k.id = a.course_id
         where a.staff_user_id = u.id and a.ended_at is null and k.closed_on is null)`.as('open_courses'),
     ])

@@ -119,7 +119,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
           municipality,
           stepCounts: [...counts].map(([step, count]) => ({ step: step as CourseSummary['step'], count })),
           unassigned: await withNextDeadlines(trx, unassigned, today),
-          staff: staff.map((s) => ({ ...s, roles: s.roles as Role[] })),
+          staff: staff.map((s) => ({ ...s, roles: s.roles })),
         };
       }
       case 'coordinator': {

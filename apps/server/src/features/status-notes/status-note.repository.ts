@@ -48,7 +48,7 @@ export async function findNoteReferral(db: Db, crossReferralId: string): Promise
       homeMunicipalityCode: r.home_municipality_code,
       providerMunicipalityCode: r.provider_municipality_code,
       sentAt: r.sent_at,
-      providerDecision: r.provider_decision as NoteReferralRecord['providerDecision'],
+      providerDecision: r.provider_decision,
       receivedOn: r.received_on,
       startedOn: r.started_on,
       endedOn: r.ended_on,
@@ -104,7 +104,7 @@ export async function listGoals(db: Db, crossReferralId: string): Promise<Provid
     .orderBy('set_on')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, description: r.description, status: r.status as ProviderGoalStatus, setOn: r.set_on }));
+  return rows.map((r) => ({ id: r.id, description: r.description, status: r.status, setOn: r.set_on }));
 }
 
 export type NoteRecord = {
@@ -181,13 +181,13 @@ function toRecord(r: NoteRow): NoteRecord {
   return {
     id: r.id,
     crossReferralId: r.cross_referral_id,
-    kind: r.kind as StatusNoteKind,
+    kind: r.kind,
     writtenOn: r.written_on,
     body: r.body,
     courseEndOn: r.course_end_on,
     attendanceCount: r.attendance_count,
     goalsReached: r.goals_reached,
-    endReason: r.end_reason as StatusNoteEndReason | null,
+    endReason: r.end_reason,
     authorName: r.author_name,
     providerMunicipalityCode: r.provider_municipality_code,
     providerMunicipalityName: r.provider_name,
@@ -296,5 +296,5 @@ export async function lockReferral(db: Db, crossReferralId: string): Promise<voi
 
 export async function listWrittenKinds(db: Db, crossReferralId: string): Promise<StatusNoteKind[]> {
   const rows = await db.selectFrom('status_note').select('kind').distinct().where('cross_referral_id', '=', crossReferralId).execute();
-  return rows.map((r) => r.kind as StatusNoteKind);
+  return rows.map((r) => r.kind);
 }

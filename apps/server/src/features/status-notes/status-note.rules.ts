@@ -1,3 +1,4 @@
+import { isOneOf } from '@samkraft/contracts/common';
 import { statusNoteEndReasons, type StatusNoteCreate, type StatusNoteEndReason, type StatusNoteKind } from '@samkraft/contracts/status-notes';
 import type { Actor, StaffActor } from '../../platform/auth/actor.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
@@ -12,7 +13,7 @@ export const ONCE_PER_REFERRAL: ReadonlySet<StatusNoteKind> = new Set(['start', 
 export function endReasonFromEnrolment(reason: string | null): StatusNoteEndReason | null {
   if (reason === null) return null;
   if (reason === 'quota_reached') return 'completed';
-  return (statusNoteEndReasons as readonly string[]).includes(reason) ? (reason as StatusNoteEndReason) : null;
+  return isOneOf(statusNoteEndReasons, reason) ? reason : null;
 }
 
 const END_FIELDS = ['courseEndOn', 'attendanceCount', 'goalsReached', 'endReason'] as const;

@@ -14,7 +14,7 @@ export async function findCourseCitizenFacts(db: Db, courseId: string): Promise<
     .executeTakeFirst();
   return (
     r && {
-      sex: r.sex as 'F' | 'M',
+      sex: r.sex,
       birthDate: r.birth_date,
       diagnosisCode: r.diagnosis_code,
       treatmentStatus: r.treatment_status,
@@ -41,7 +41,7 @@ export async function findLatestAssessmentAreas(db: Db, courseId: string): Promi
     .where('p.needs_assessment_id', '=', a.id)
     .orderBy('i.area')
     .execute();
-  return { assessedOn: a.assessed_on, areas: rows.map((r) => r.area as AssessmentArea) };
+  return { assessedOn: a.assessed_on, areas: rows.map((r) => r.area) };
 }
 
 export type InterventionTargetRecord = {
@@ -83,7 +83,7 @@ export async function listActiveInterventionTargets(db: Db): Promise<Interventio
     nameEn: r.name_en,
     category: r.category,
     targetTextDa: r.target_text_da,
-    sex: r.target_sex as 'F' | 'M' | null,
+    sex: r.target_sex,
     minAge: r.target_min_age,
     maxAge: r.target_max_age,
     diagnoses: r.target_diagnoses,

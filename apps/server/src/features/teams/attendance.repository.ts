@@ -4,7 +4,7 @@ import type { Db } from '../../platform/database/database.ts';
 
 export async function listSessionMarks(db: Db, sessionId: string): Promise<Map<string, { status: AttendanceStatus; cancelReason: string | null }>> {
   const rows = await db.selectFrom('attendance').select(['enrolment_id', 'status', 'cancel_reason']).where('team_session_id', '=', sessionId).execute();
-  return new Map(rows.map((r) => [r.enrolment_id, { status: r.status as AttendanceStatus, cancelReason: r.cancel_reason }]));
+  return new Map(rows.map((r) => [r.enrolment_id, { status: r.status, cancelReason: r.cancel_reason }]));
 }
 
 /** Records (or corrects) one participant's mark for one session. */
@@ -21,7 +21,7 @@ export async function upsertAttendance(
 
 export async function listEnrolmentStatuses(db: Db, enrolmentId: string): Promise<AttendanceStatus[]> {
   const rows = await db.selectFrom('attendance').select('status').where('enrolment_id', '=', enrolmentId).execute();
-  return rows.map((r) => r.status as AttendanceStatus);
+  return rows.map((r) => r.status);
 }
 
 /** Per enrolment of the team: the sessions used (attended or no-show) before the given instant. */

@@ -149,7 +149,7 @@ function enrolmentQuery(db: Db) {
       eb
         .selectFrom('attendance as a')
         .whereRef('a.enrolment_id', '=', 'e.id')
-        .select(sql<string[]>`coalesce(array_agg(a.status::text), '{}')`.as('s'))
+        .select(sql<AttendanceStatus[]>`coalesce(array_agg(a.status::text), '{}')`.as('s'))
         .as('statuses'),
     );
 }
@@ -158,27 +158,27 @@ type EnrolmentRow = {
   id: string;
   team_id: string;
   cross_referral_id: string;
-  status: string;
+  status: EnrolmentStatus;
   waiting_since: Date | null;
   start_on: string | null;
   quota: number;
   ended_on: string | null;
-  end_reason: string | null;
-  statuses: string[] | null;
+  end_reason: EnrolmentEndReason | null;
+  statuses: AttendanceStatus[] | null;
 } & CitizenRow;
 
 const toEnrolment = (r: EnrolmentRow): EnrolmentRecord => ({
   id: r.id,
   teamId: r.team_id,
   crossReferralId: r.cross_referral_id,
-  status: r.status as EnrolmentStatus,
+  status: r.status,
   waitingSince: r.waiting_since === null ? null : new Date(r.waiting_since),
   startOn: r.start_on,
   quota: r.quota,
   endedOn: r.ended_on,
-  endReason: r.end_reason as EnrolmentEndReason | null,
+  endReason: r.end_reason,
   citizen: toCitizen(r),
-  statuses: (r.statuses ?? []) as AttendanceStatus[],
+  statuses: r.statuses ?? [],
 });
 
 export async function listEnrolments(db: Db, teamId: string): Promise<EnrolmentRecord[]> {

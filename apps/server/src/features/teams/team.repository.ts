@@ -29,7 +29,7 @@ function offeringQuery(db: Db) {
     .select(['o.id', 'o.place_name', 'o.host_municipality_code', 'o.intervention_code', 'i.name_da', 'i.team_mode', 'i.cohort_follow_up_weeks']);
 }
 
-type OfferingRow = { id: string; place_name: string; host_municipality_code: string; intervention_code: string; name_da: string; team_mode: string | null; cohort_follow_up_weeks: number | null };
+type OfferingRow = { id: string; place_name: string; host_municipality_code: string; intervention_code: string; name_da: string; team_mode: TeamMode | null; cohort_follow_up_weeks: number | null };
 
 async function toOfferings(db: Db, rows: OfferingRow[]): Promise<OfferingRecord[]> {
   const parts = await doseParts(db, [...new Set(rows.map((r) => r.intervention_code))]);
@@ -39,7 +39,7 @@ async function toOfferings(db: Db, rows: OfferingRow[]): Promise<OfferingRecord[
     hostMunicipalityCode: r.host_municipality_code,
     interventionCode: r.intervention_code,
     interventionName: r.name_da,
-    teamMode: r.team_mode as TeamMode | null,
+    teamMode: r.team_mode,
     cohortFollowUpWeeks: r.cohort_follow_up_weeks,
     doseParts: parts.get(r.intervention_code) ?? [],
   }));
@@ -83,13 +83,13 @@ function teamQuery(db: Db) {
     .select(['t.id', 't.offering_id', 't.name', 't.mode', 't.capacity', 't.session_quota', 't.starts_on', 't.ends_on', 't.room', 'o.host_municipality_code']);
 }
 
-type TeamRow = { id: string; offering_id: string; name: string; mode: string; capacity: number; session_quota: number; starts_on: string; ends_on: string | null; room: string | null; host_municipality_code: string };
+type TeamRow = { id: string; offering_id: string; name: string; mode: TeamMode; capacity: number; session_quota: number; starts_on: string; ends_on: string | null; room: string | null; host_municipality_code: string };
 
 const toTeam = (r: TeamRow): TeamRecord => ({
   id: r.id,
   offeringId: r.offering_id,
   name: r.name,
-  mode: r.mode as TeamMode,
+  mode: r.mode,
   capacity: r.capacity,
   sessionQuota: r.session_quota,
   startsOn: r.starts_on,
@@ -223,7 +223,7 @@ type SessionRow = {
   starts_at: Date | string;
   duration_minutes: number;
   room: string | null;
-  kind: string;
+  kind: SessionKind;
   cancelled: boolean;
   cancel_reason: string | null;
   recorded: number | null;
@@ -236,7 +236,7 @@ const toSession = (r: SessionRow): SessionRecord => ({
   startsAt: new Date(r.starts_at),
   durationMinutes: r.duration_minutes,
   room: r.room,
-  kind: r.kind as SessionKind,
+  kind: r.kind,
   cancelled: r.cancelled,
   cancelReason: r.cancel_reason,
   recorded: r.recorded ?? 0,

@@ -25,7 +25,7 @@ export async function findCrossReferralTransportFacts(db: Db, crossReferralId: s
     crossReferralId: r.id,
     courseId: r.course_id,
     citizenId: r.citizen_id,
-    legalBasis: r.legal_basis as TransportLegalBasis | null,
+    legalBasis: r.legal_basis,
     pensioner: r.pensioner,
     homeMunicipalityCode: r.home_municipality_code,
     providerMunicipalityCode: r.provider_municipality_code,

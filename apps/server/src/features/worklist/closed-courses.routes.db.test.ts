@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CourseCloseReason } from '@samkraft/contracts/courses';
 import { listAuditEvents } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -10,7 +11,7 @@ let database: Database;
 let app: App;
 const id: Record<string, string> = {};
 
-async function aClosedCourse(citizenName: string, municipalityCode: string, closedOn: string, closeReason = 'completed') {
+async function aClosedCourse(citizenName: string, municipalityCode: string, closedOn: string, closeReason: CourseCloseReason = 'completed') {
   const db = database.db;
   const citizenId = await aCitizen(db, { homeMunicipalityCode: municipalityCode, givenName: citizenName });
   const { courseId } = await aReferralWithCourse(db, { citizenId, homeMunicipalityCode: municipalityCode, receivedOn: '2026-01-05' });

@@ -3,6 +3,20 @@
  * Please do not edit it manually.
  */
 
+import type { AssessmentArea, AssessmentOccasion } from "@samkraft/contracts/assessments";
+import type { InterventionCategory, InterventionForm } from "@samkraft/contracts/catalogue";
+import type { AuditOutcome, Origin, Profession, Role, Sex } from "@samkraft/contracts/common";
+import type { ContactChannel, CourseCloseReason } from "@samkraft/contracts/courses";
+import type { CitizenDeclineReason, CrossReferralKind, ProviderDecision, StoredDeeperAssessmentProfession } from "@samkraft/contracts/cross-referrals";
+import type { DeadlineKind, DeadlineUnit, PauseReason } from "@samkraft/contracts/deadlines";
+import type { ExtractFormat } from "@samkraft/contracts/extracts";
+import type { FollowUpChannel } from "@samkraft/contracts/follow-ups";
+import type { JobKind, JobState } from "@samkraft/contracts/jobs";
+import type { MeasurementTestCode } from "@samkraft/contracts/measurements";
+import type { GoalStatus, GoalStatusOccasion } from "@samkraft/contracts/plans";
+import type { LegalBasis, OrganisationKind, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
+import type { ProviderGoalStatus, StatusNoteEndReason, StatusNoteKind } from "@samkraft/contracts/status-notes";
+import type { AttendanceStatus, EnrolmentEndReason, EnrolmentStatus, SessionKind, TeamMode } from "@samkraft/contracts/teams";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -38,7 +52,7 @@ export interface ActionPlan {
   first_follow_up_on: string;
   id: Generated<string>;
   location: string;
-  origin: Generated<string>;
+  origin: Generated<Origin>;
   other_administrations: string | null;
   purpose_and_content: string;
   return_to_work: string | null;
@@ -56,7 +70,7 @@ export interface ActionPlanResponsibility {
 
 export interface AssessmentItem {
   active: Generated<boolean>;
-  area: string;
+  area: AssessmentArea;
   code: string;
   label_da: string;
   label_en: string;
@@ -68,7 +82,7 @@ export interface Attendance {
   enrolment_id: string;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
-  status: string;
+  status: AttendanceStatus;
   team_id: string;
   team_session_id: string;
 }
@@ -85,7 +99,7 @@ export interface AuditEvent {
   entity_id: string | null;
   entity_type: string | null;
   id: Generated<Int8>;
-  outcome: string;
+  outcome: AuditOutcome;
   purpose: string | null;
   request_id: string | null;
 }
@@ -118,7 +132,7 @@ export interface Citizen {
   phone: string | null;
   postal_code: string | null;
   pseudonym: string | null;
-  sex: string;
+  sex: Sex;
   updated_at: Generated<Timestamp>;
   vulnerable: Generated<boolean>;
 }
@@ -131,7 +145,7 @@ export interface ClosingConversation {
   evaluation: string;
   held_on: string;
   id: Generated<string>;
-  origin: Generated<string>;
+  origin: Generated<Origin>;
   plan_onward: string | null;
   questionnaire_declined: Generated<boolean>;
   recorded_at: Generated<Timestamp>;
@@ -159,7 +173,7 @@ export interface ClosingNote {
   hospital_consent: Generated<boolean>;
   hospital_department_id: string | null;
   id: Generated<string>;
-  origin: Generated<string>;
+  origin: Generated<Origin>;
   sent_by: string | null;
   sent_on: string | null;
   sent_to_gp: Generated<boolean>;
@@ -167,7 +181,7 @@ export interface ClosingNote {
 }
 
 export interface Course {
-  close_reason: string | null;
+  close_reason: CourseCloseReason | null;
   closed_on: string | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -187,12 +201,12 @@ export interface CourseAssignment {
 
 export interface CourseContact {
   agreed_assessment_at: Timestamp | null;
-  channel: string | null;
+  channel: ContactChannel | null;
   contacted_on: string;
   course_id: string;
   id: Generated<string>;
   note: string | null;
-  origin: Generated<string>;
+  origin: Generated<Origin>;
   preparation_form_sent_on: string | null;
   reached: Generated<boolean>;
   recorded_at: Generated<Timestamp>;
@@ -205,16 +219,16 @@ export interface CrossReferral {
   course_id: string;
   created_at: Generated<Timestamp>;
   deeper_assessment_on: string | null;
-  end_reason: string | null;
+  end_reason: StatusNoteEndReason | null;
   ended_on: string | null;
   id: Generated<string>;
   intervention_code: string;
-  kind: string;
+  kind: CrossReferralKind;
   offering_id: string | null;
-  origin: Generated<string>;
+  origin: Generated<Origin>;
   parallel_home_reason: string | null;
   provider_contact_on: string | null;
-  provider_decision: string | null;
+  provider_decision: ProviderDecision | null;
   provider_decision_reason: string | null;
   provider_municipality_code: string;
   received_on: string;
@@ -235,11 +249,11 @@ export interface CrossReferralUpdate {
 export interface DeadlinePause {
   course_id: string;
   cross_referral_id: string | null;
-  deadline_kind: string;
+  deadline_kind: DeadlineKind;
   id: Generated<string>;
   note: string | null;
   paused_on: string;
-  reason: string;
+  reason: PauseReason;
   recorded_by: string | null;
   resumed_on: string | null;
 }
@@ -248,9 +262,9 @@ export interface DeadlinePolicy {
   amount: number;
   effective_from: string;
   id: Generated<string>;
-  kind: string;
+  kind: DeadlineKind;
   source: string;
-  unit: string;
+  unit: DeadlineUnit;
 }
 
 export interface DeadlineRulesVersion {
@@ -264,8 +278,8 @@ export interface Decline {
   declined_on: string;
   id: Generated<string>;
   note: string | null;
-  origin: Generated<string>;
-  reason: string;
+  origin: Generated<Origin>;
+  reason: CitizenDeclineReason;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
 }
@@ -275,7 +289,7 @@ export interface DeeperAssessment {
   cross_referral_id: string;
   findings: string;
   id: Generated<string>;
-  profession: string;
+  profession: StoredDeeperAssessmentProfession;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
 }
@@ -286,7 +300,7 @@ export interface DeeperAssessmentTest {
   note: string | null;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
-  test_code: string;
+  test_code: MeasurementTestCode;
   unit: string;
   value: Numeric;
   version: Generated<number>;
@@ -302,12 +316,12 @@ export interface Diagnosis {
 export interface Enrolment {
   created_at: Generated<Timestamp>;
   cross_referral_id: string;
-  end_reason: string | null;
+  end_reason: EnrolmentEndReason | null;
   ended_on: string | null;
   id: Generated<string>;
   quota: number;
   start_on: string | null;
-  status: string;
+  status: EnrolmentStatus;
   team_id: string;
   waiting_since: Timestamp | null;
 }
@@ -318,7 +332,7 @@ export interface ExtractImport {
   created_count: number;
   file_hash: string;
   file_names: string[];
-  format: string;
+  format: ExtractFormat;
   id: Generated<string>;
   imported_at: Generated<Timestamp>;
   intervention_rows: number;
@@ -328,7 +342,7 @@ export interface ExtractImport {
 }
 
 export interface FollowUp {
-  channel: string | null;
+  channel: FollowUpChannel | null;
   course_id: string;
   held_on: string | null;
   id: Generated<string>;
@@ -346,13 +360,13 @@ export interface HealthProbe {
 
 export interface Intervention {
   active: Generated<boolean>;
-  category: string;
+  category: InterventionCategory;
   code: string;
   cohort_follow_up_weeks: number | null;
   cross_municipal: Generated<boolean>;
   description_da: string | null;
   expected_per_year: number | null;
-  form: string;
+  form: InterventionForm;
   legal_bases: Generated<string[]>;
   mixed_diagnoses: Generated<boolean>;
   name_da: string;
@@ -362,10 +376,10 @@ export interface Intervention {
   target_diagnoses: string[] | null;
   target_max_age: number | null;
   target_min_age: number | null;
-  target_sex: string | null;
+  target_sex: Sex | null;
   target_text_da: string | null;
   target_treatment: string[] | null;
-  team_mode: string | null;
+  team_mode: TeamMode | null;
 }
 
 export interface InterventionDosePart {
@@ -373,7 +387,7 @@ export interface InterventionDosePart {
   minutes: number;
   part: string;
   per_week: Numeric | null;
-  profession: string | null;
+  profession: Profession | null;
   sessions: number;
   up_to: Generated<boolean>;
 }
@@ -386,7 +400,7 @@ export interface Job {
   finished_at: Timestamp | null;
   id: Generated<string>;
   input: Buffer | null;
-  kind: string;
+  kind: JobKind;
   params: Json;
   phase: string | null;
   progress_done: Generated<number>;
@@ -394,7 +408,7 @@ export interface Job {
   requested_by: string | null;
   result: Json | null;
   started_at: Timestamp | null;
-  state: Generated<string>;
+  state: Generated<JobState>;
 }
 
 export interface Municipality {
@@ -422,8 +436,8 @@ export interface NeedsAssessment {
   assessed_on: string;
   course_id: string;
   id: Generated<string>;
-  occasion: string;
-  origin: Generated<string>;
+  occasion: AssessmentOccasion;
+  origin: Generated<Origin>;
   professional_assessment: string | null;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
@@ -458,7 +472,7 @@ export interface Organisation {
   address: string | null;
   ean: string | null;
   id: Generated<string>;
-  kind: string;
+  kind: OrganisationKind;
   municipality_code: string | null;
   name: string;
   parent_id: string | null;
@@ -472,7 +486,7 @@ export interface PlanGoal {
   description: string;
   id: Generated<string>;
   ordinal: number;
-  status: Generated<string>;
+  status: Generated<GoalStatus>;
   target_on: string | null;
 }
 
@@ -480,12 +494,12 @@ export interface PlanGoalStatus {
   closing_conversation_id: string | null;
   follow_up_id: string | null;
   id: Generated<string>;
-  occasion: string;
+  occasion: GoalStatusOccasion;
   plan_goal_id: string;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
   recorded_on: string;
-  status: string;
+  status: GoalStatus;
 }
 
 export interface ProviderGoal {
@@ -493,7 +507,7 @@ export interface ProviderGoal {
   description: string;
   id: Generated<string>;
   set_on: string;
-  status: Generated<string>;
+  status: Generated<ProviderGoalStatus>;
 }
 
 export interface Referral {
@@ -505,20 +519,20 @@ export interface Referral {
   external_id: string | null;
   home_municipality_code: string;
   id: Generated<string>;
-  legal_basis: string | null;
+  legal_basis: LegalBasis | null;
   linked_referral_id: string | null;
-  origin: Generated<string>;
+  origin: Generated<Origin>;
   plan_clinical_start_on: string | null;
   received_on: string;
   referring_organisation_id: string | null;
   referring_text: string | null;
-  source: string;
-  target_group: string | null;
+  source: ReferralSource;
+  target_group: TargetGroup | null;
   target_group_justification: string | null;
   target_group_reasons: string[] | null;
   treatment_ended_on: string | null;
   treatment_started_on: string | null;
-  treatment_status: string | null;
+  treatment_status: TreatmentStatus | null;
 }
 
 export interface Routing {
@@ -535,7 +549,7 @@ export interface Routing {
 }
 
 export interface StaffRole {
-  role: string;
+  role: Role;
   staff_user_id: string;
 }
 
@@ -561,7 +575,7 @@ export interface StaffUser {
   municipality_code: string;
   password_hash: string | null;
   phone: string | null;
-  profession: string;
+  profession: Profession;
   username: string;
 }
 
@@ -571,10 +585,10 @@ export interface StatusNote {
   body: string;
   course_end_on: string | null;
   cross_referral_id: string;
-  end_reason: string | null;
+  end_reason: StatusNoteEndReason | null;
   goals_reached: string | null;
   id: Generated<string>;
-  kind: string;
+  kind: StatusNoteKind;
   read_at: Timestamp | null;
   read_by: string | null;
   sent_at: Generated<Timestamp>;
@@ -591,7 +605,7 @@ export interface Team {
   created_at: Generated<Timestamp>;
   ends_on: string | null;
   id: Generated<string>;
-  mode: string;
+  mode: TeamMode;
   name: string;
   offering_id: string;
   room: string | null;
@@ -614,7 +628,7 @@ export interface TeamSession {
   cancelled_by: string | null;
   duration_minutes: number;
   id: Generated<string>;
-  kind: Generated<string>;
+  kind: Generated<SessionKind>;
   room: string | null;
   starts_at: Timestamp;
   team_id: string;

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { ApiError } from '@samkraft/contracts/common';
+import type { ApiError, ErrorCode } from '@samkraft/contracts/common';
 import { isDatabaseUnavailable, isStatementTimeout, isUniqueViolation, sqlState } from '../database/database.ts';
 import { AppError, httpStatusOf, type FieldIssue } from '../errors.ts';
 import { fieldCodeOfZodIssue, isMissingAt } from './zod-field-issue.ts';
@@ -42,7 +42,7 @@ const UNIQUE_CONFLICT = 'Nogen har gemt det samme i samme øjeblik. Indlæs side
 const TIMED_OUT = 'Databasen kunne ikke svare i tide, og forespørgslen blev afbrudt. Prøv igen om lidt, eller afgræns forespørgslen (fx en kortere periode). (The database did not answer in time; the request was cancelled.)';
 const UNAVAILABLE = 'Databasen kan ikke nås eller kan ikke gemme lige nu. Intet blev gemt. Prøv igen om lidt. (The database is unavailable or cannot write; nothing was saved.)';
 
-function body(code: string, message: string, fields: FieldIssue[] = []): ApiError {
+function body(code: ErrorCode, message: string, fields: FieldIssue[] = []): ApiError {
   return { error: { code, message, fields } };
 }
 

@@ -1,3 +1,4 @@
+import type { AssessmentArea } from '@samkraft/contracts/assessments';
 import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the needs assessment ("behovsvurdering"); `en` has the same shape. */
 export const da = {
@@ -20,7 +21,7 @@ export const da = {
     existential: 'Eksistentielt',
     work_economy: 'Arbejde og økonomi',
     relatives: 'Pårørende',
-  },
+  } satisfies Record<AssessmentArea, string>,
   noteFor: 'Note til: {{item}}',
   whatMattersMost: 'Hvad er vigtigst for borgeren lige nu?',
   professionalAssessment: 'Den sundhedsfaglige vurdering',

@@ -1,3 +1,7 @@
+import type { LegalBasis, TreatmentStatus } from '@samkraft/contracts/referrals';
+import type { Sex } from '@samkraft/contracts/common';
+import type { TeamMode } from '@samkraft/contracts/teams';
+import type { InterventionCategory, InterventionForm } from '@samkraft/contracts/catalogue';
 import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the catalogue's offerings, routing and administration; `en` has the same shape. */
 export const da = {
@@ -42,12 +46,12 @@ export const da = {
     any: 'Alle',
     status: 'Status',
   },
-  category: { physical_training: 'Fysisk træning', interdisciplinary: 'Tværfaglig', patient_education: 'Patientundervisning', occupational_therapy: 'Ergoterapi', diet: 'Kost', other: 'Andet', individual: 'Individuel' },
-  form: { team: 'Hold', individual: 'Individuelt', team_or_individual: 'Hold eller individuelt' },
-  teamMode: { rolling: 'Løbende optag (egen kvote)', cohort: 'Fast forløb (samlet start)' },
-  sex: { F: 'Kvinder', M: 'Mænd' },
-  treatment: { under_treatment: 'I behandling', treatment_ended: 'Behandling afsluttet', late_effects: 'Senfølger', palliative: 'Palliativ', unknown: 'Ukendt' },
-  legalBasis: { SUL119: 'Sundhedsloven § 119', SUL140: 'Sundhedsloven § 140', 'SEL86-1': 'Serviceloven § 86, stk. 1', 'SEL86-2': 'Serviceloven § 86, stk. 2' },
+  category: { physical_training: 'Fysisk træning', interdisciplinary: 'Tværfaglig', patient_education: 'Patientundervisning', occupational_therapy: 'Ergoterapi', diet: 'Kost', other: 'Andet', individual: 'Individuel' } satisfies Record<InterventionCategory, string>,
+  form: { team: 'Hold', individual: 'Individuelt', team_or_individual: 'Hold eller individuelt' } satisfies Record<InterventionForm, string>,
+  teamMode: { rolling: 'Løbende optag (egen kvote)', cohort: 'Fast forløb (samlet start)' } satisfies Record<TeamMode, string>,
+  sex: { F: 'Kvinder', M: 'Mænd' } satisfies Record<Sex, string>,
+  treatment: { under_treatment: 'I behandling', treatment_ended: 'Behandling afsluttet', late_effects: 'Senfølger', palliative: 'Palliativ', unknown: 'Ukendt' } satisfies Record<TreatmentStatus, string>,
+  legalBasis: { SUL119: 'Sundhedsloven § 119', SUL140: 'Sundhedsloven § 140', 'SEL86-1': 'Serviceloven § 86, stk. 1', 'SEL86-2': 'Serviceloven § 86, stk. 2' } satisfies Record<LegalBasis, string>,
   editor: {
     editTitle: 'Ret indsatsen',
     newTitle: 'Ny indsats',

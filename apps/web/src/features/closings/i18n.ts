@@ -1,3 +1,4 @@
+import type { QuestionnaireState } from '@samkraft/contracts/closings';
 import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the closing ("afslutning"); `en` has the same shape. */
 export const da = {
@@ -18,7 +19,7 @@ export const da = {
   questionnaireTitle: 'Spørgeskema til borgeren',
   questionnaireIntro: 'To spørgsmål om det samlede forløb. Svarene bruges til at følge op på samarbejdets mål om tilfredshed og udbytte.',
   questionnaire: 'Blev borgeren spurgt?',
-  questionnaireStates: { answered: 'Borgeren svarede', declined: 'Borgeren ønskede ikke at svare', not_asked: 'Borgeren blev ikke spurgt' },
+  questionnaireStates: { answered: 'Borgeren svarede', declined: 'Borgeren ønskede ikke at svare', not_asked: 'Borgeren blev ikke spurgt' } satisfies Record<QuestionnaireState, string>,
   satisfaction: 'Hvor tilfreds er du med det samlede forløb?',
   satisfactionLabels: { '1': '1 – Meget utilfreds', '2': '2 – Utilfreds', '3': '3 – Hverken tilfreds eller utilfreds', '4': '4 – Tilfreds', '5': '5 – Meget tilfreds' },
   benefit: 'Hvor meget har det samlede forløb hjulpet dig?',

@@ -1,3 +1,5 @@
+import type { StandardTest } from '@samkraft/contracts/measurements';
+import type { CitizenDeclineReason, CrossReferralKind, SharablePlanField } from '@samkraft/contracts/cross-referrals';
 import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the cross-municipal referral and the provider's inbox; `en` has the same shape. */
 export const da = {
@@ -24,7 +26,7 @@ export const da = {
     responsibilities: 'Ansvar',
     otherAdministrations: 'Andre forvaltninger',
     returnToWork: 'Tilbagevenden til arbejde',
-  },
+  } satisfies Record<SharablePlanField, string>,
   preview: 'Vis forhåndsvisning',
   previewTitle: 'Forhåndsvisning — præcis dette sendes',
   send: 'Send henvisningen',
@@ -33,7 +35,7 @@ export const da = {
   updateSent: 'Opdateringen er sendt.',
   listTitle: 'Henvisninger og tilbud',
   listEmpty: 'Ingen henvisninger endnu.',
-  kinds: { cross_municipal: 'Tværkommunal', home: 'Hjemkommune', temporary_home: 'Midlertidigt hjemmetilbud', free_choice_outside: 'Frit valg uden for samarbejdet (§140)' },
+  kinds: { cross_municipal: 'Tværkommunal', home: 'Hjemkommune', temporary_home: 'Midlertidigt hjemmetilbud', free_choice_outside: 'Frit valg uden for samarbejdet (§140)' } satisfies Record<CrossReferralKind, string>,
   provider: 'Udførende kommune',
   receivedOn: 'Modtaget',
   status: 'Status',
@@ -48,7 +50,7 @@ export const da = {
   plan: 'Handleplan',
   assessment: 'Behovsvurdering',
   other: 'Delte oplysninger',
-  declineReasons: { not_relevant: 'ikke relevant', too_far: 'for langt at rejse', already_in_home_course: 'allerede i forløb i hjemkommunen', other: 'andet' },
+  declineReasons: { not_relevant: 'ikke relevant', too_far: 'for langt at rejse', already_in_home_course: 'allerede i forløb i hjemkommunen', other: 'andet' } satisfies Record<CitizenDeclineReason, string>,
   // Inbox
   inboxTitle: 'Indbakke',
   inboxIntro: 'Tværkommunale henvisninger sendt til din kommune, med fristerne for kontakt, uddybende udredning og opstart.',
@@ -90,7 +92,7 @@ export const da = {
   professions: vocabularyDa.professions,
   findings: 'Fund',
   testsTitle: 'Standardtest',
-  tests: { chair_stand_30s: '30 sek. rejse-sætte-sig', six_minute_walk: '6 minutters gangtest', weight: 'Vægt', grip_strength: 'Grebsstyrke' },
+  tests: { chair_stand_30s: '30 sek. rejse-sætte-sig', six_minute_walk: '6 minutters gangtest', weight: 'Vægt', grip_strength: 'Grebsstyrke' } satisfies Record<StandardTest, string>,
   goals: 'Mål sat sammen med borgeren (ét pr. linje)',
   saveDeeper: 'Gem udredningen',
   goalsTitle: 'Mål',
@@ -143,7 +145,7 @@ export const da = {
   providerDeclinedTitle: '{{provider}} har afvist henvisningen',
   providerDeclinedReason: 'Begrundelse: {{reason}}',
   citizenDeclinedOn: 'Borgeren takkede nej {{date}}: {{reason}}',
-  declineReasonLabels: { not_relevant: 'Ikke relevant', too_far: 'For langt at rejse', already_in_home_course: 'Allerede i forløb i hjemkommunen', other: 'Andet' },
+  declineReasonLabels: { not_relevant: 'Ikke relevant', too_far: 'For langt at rejse', already_in_home_course: 'Allerede i forløb i hjemkommunen', other: 'Andet' } satisfies Record<CitizenDeclineReason, string>,
   parallelHomeReason: 'Begrundelse for tilbud i hjemkommunen (§ 8.13)',
   showShared: 'Vis det, der blev sendt',
   updateHistoryTitle: 'Opdateringer sendt til den udførende kommune',

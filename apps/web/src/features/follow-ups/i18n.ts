@@ -1,3 +1,4 @@
+import type { FollowUpChannel } from '@samkraft/contracts/follow-ups';
 /** Texts of follow-up ("opfølgning"); `en` has the same shape. */
 export const da = {
   title: 'Opfølgning',
@@ -12,7 +13,7 @@ export const da = {
   state: 'Status',
   planned: 'Planlagt',
   held: 'Afholdt',
-  channels: { phone: 'Telefon', in_person: 'Fremmøde', video: 'Video', home_visit: 'Hjemmebesøg' },
+  channels: { phone: 'Telefon', in_person: 'Fremmøde', video: 'Video', home_visit: 'Hjemmebesøg' } satisfies Record<FollowUpChannel, string>,
   planRevisedYes: 'Handleplanen revideret',
   recordHeld: 'Registrér som afholdt',
   lapsed: 'Bortfaldet – forløbet blev afsluttet {{date}}',

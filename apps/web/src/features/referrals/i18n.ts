@@ -1,3 +1,5 @@
+import type { ContactChannel } from '@samkraft/contracts/courses';
+import type { LegalBasis, ReferralSource, TargetGroup, TargetGroupOutsideReason, TreatmentStatus } from '@samkraft/contracts/referrals';
 import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of referral intake and the course page; Danish is the source of the keys. */
 export const da = {
@@ -87,10 +89,10 @@ export const da = {
     invalid_day: 'Dagen findes ikke i den måned',
     not_leap_year: '29. februar findes ikke i {{year}}',
   },
-  source: { gp: 'Egen læge', hospital_gop: 'Hospital – genoptræningsplan (GOP)', hospital_ref01: 'Hospital – henvisning (REF01)', municipal: 'Kommunal aktør', self: 'Borgeren selv eller pårørende', other: 'Andet' },
-  legalBasis: { SUL119: 'Sundhedsloven §119', SUL140: 'Sundhedsloven §140', 'SEL86-1': 'Serviceloven §86 stk. 1', 'SEL86-2': 'Serviceloven §86 stk. 2' },
-  treatmentStatus: { under_treatment: 'I behandling', treatment_ended: 'Behandling afsluttet', late_effects: 'Senfølger', palliative: 'Palliativ', unknown: 'Ukendt' },
-  targetGroup: { in_group: 'I målgruppen', outside: 'Uden for målgruppen', admitted_individual: 'Optaget efter individuel vurdering' },
+  source: { gp: 'Egen læge', hospital_gop: 'Hospital – genoptræningsplan (GOP)', hospital_ref01: 'Hospital – henvisning (REF01)', municipal: 'Kommunal aktør', self: 'Borgeren selv eller pårørende', other: 'Andet' } satisfies Record<ReferralSource, string>,
+  legalBasis: { SUL119: 'Sundhedsloven §119', SUL140: 'Sundhedsloven §140', 'SEL86-1': 'Serviceloven §86 stk. 1', 'SEL86-2': 'Serviceloven §86 stk. 2' } satisfies Record<LegalBasis, string>,
+  treatmentStatus: { under_treatment: 'I behandling', treatment_ended: 'Behandling afsluttet', late_effects: 'Senfølger', palliative: 'Palliativ', unknown: 'Ukendt' } satisfies Record<TreatmentStatus, string>,
+  targetGroup: { in_group: 'I målgruppen', outside: 'Uden for målgruppen', admitted_individual: 'Optaget efter individuel vurdering' } satisfies Record<TargetGroup, string>,
   reason: {
     no_cancer: 'Ingen kræftdiagnose',
     treatment_ended_over_2_years: 'Behandling afsluttet for mere end 2 år siden',
@@ -98,8 +100,8 @@ export const da = {
     no_functional_limits: 'Ingen risiko for eller væsentlige begrænsninger i funktionsevne',
     not_member_municipality: 'Bor ikke i en kommune i samarbejdet',
     other: 'Anden grund',
-  },
-  channel: { phone: 'Telefon', email: 'E-mail', letter: 'Brev', digital_post: 'Digital Post', in_person: 'Personligt fremmøde', video: 'Video' },
+  } satisfies Record<TargetGroupOutsideReason, string>,
+  channel: { phone: 'Telefon', email: 'E-mail', letter: 'Brev', digital_post: 'Digital Post', in_person: 'Personligt fremmøde', video: 'Video' } satisfies Record<ContactChannel, string>,
   course: {
     title: 'Forløb for {{name}}',
     age: '{{age}} år',

@@ -1,3 +1,4 @@
+import type { StatusNoteKind } from '@samkraft/contracts/status-notes';
 import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of status notes ("statusnotater"); `en` has the same shape. */
 export const da = {
@@ -32,7 +33,7 @@ export const da = {
     significant_change: 'Væsentlig ændring',
     other_interventions_needed: 'Behov for andre indsatser',
     extra_support_needed: 'Behov for ekstra støtte',
-  },
+  } satisfies Record<StatusNoteKind, string>,
   endReasons: vocabularyDa.endReasons,
   goalStatuses: vocabularyDa.goalStatuses,
   facts: 'Oplysninger',

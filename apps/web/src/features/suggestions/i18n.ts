@@ -1,3 +1,5 @@
+import type { AssessmentArea } from '@samkraft/contracts/assessments';
+import type { Sex } from '@samkraft/contracts/common';
 import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the suggested interventions on a course; `en` has the same shape. */
 export const da = {
@@ -6,11 +8,11 @@ export const da = {
   distanceNote: 'Afstand er mellem kommunerne (rådhus til rådhus, i fugleflugt), indtil adresser er geokodet.',
   waitNote: 'Forventet ventetid = antal på venteliste ÷ pladser, der bliver ledige pr. uge (holdets pladser ÷ forløbets længde i uger).',
   basis: 'Grundlag: {{sex}}, {{age}} år, diagnose {{diagnosis}}, {{areas}}',
-  sex: { F: 'kvinde', M: 'mand' },
+  sex: { F: 'kvinde', M: 'mand' } satisfies Record<Sex, string>,
   noDiagnosis: 'ikke angivet',
   noAssessment: 'ingen behovsvurdering endnu (alle indsatser i målgruppen vises)',
   areas: 'problemområder fra behovsvurdering {{date}}: {{areas}}',
-  areaNames: { physical: 'fysisk', psychological: 'psykisk', social: 'socialt', practical: 'praktisk', existential: 'eksistentielt', work_economy: 'arbejde og økonomi', relatives: 'pårørende' },
+  areaNames: { physical: 'fysisk', psychological: 'psykisk', social: 'socialt', practical: 'praktisk', existential: 'eksistentielt', work_economy: 'arbejde og økonomi', relatives: 'pårørende' } satisfies Record<AssessmentArea, string>,
   empty: 'Ingen indsatser matcher borgeren.',
   noProvider: 'Ingen udbyder visiteret for hjemkommunen.',
   inferred: vocabularyDa.provisionalRoute,

@@ -1,3 +1,4 @@
+import type { TeamMode } from '@samkraft/contracts/teams';
 import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the team pages ("hold"); `en` has the same shape. */
 export const da = {
@@ -9,7 +10,7 @@ export const da = {
   columns: { name: 'Hold', offering: 'Indsats', schedule: 'Ugeskema', seats: 'Optaget / pladser', waiting: 'Venteliste', next: 'Næste session' },
   weekdays: { '1': 'mandag', '2': 'tirsdag', '3': 'onsdag', '4': 'torsdag', '5': 'fredag', '6': 'lørdag', '7': 'søndag' },
   slot: '{{weekday}} kl. {{time}} ({{minutes}} min)',
-  modes: { rolling: 'Løbende optag', cohort: 'Fast forløb' },
+  modes: { rolling: 'Løbende optag', cohort: 'Fast forløb' } satisfies Record<TeamMode, string>,
   create: {
     title: 'Opret hold',
     offering: 'Tilbud',

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { type InterventionDetail, interventionCategories, interventionForms } from '@samkraft/contracts/catalogue';
+import { interventionCategories, type InterventionDetail, interventionForms } from '@samkraft/contracts/catalogue';
 import { legalBases, treatmentStatuses } from '@samkraft/contracts/referrals';
-import { professions } from '@samkraft/contracts/common';
+import { oneOf, professions, sexes } from '@samkraft/contracts/common';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
@@ -10,6 +10,7 @@ import { useCreateIntervention, useSaveIntervention } from '../hooks/useInterven
 import { DoseEditor } from './DoseEditor.tsx';
 import { emptyDoseRow, errorOf, type InterventionFormState, toBody, toFormState } from '../utils/interventionForm.ts';
 import { DecimalInput } from '../../../ui/DecimalInput.tsx';
+import { teamModes } from '@samkraft/contracts/teams';
 
 export type InterventionEditorProps = {
   /** The intervention to edit; null creates a new one under a code the administrator chooses. */
@@ -56,21 +57,21 @@ export function InterventionEditor({ item, onSaved, onCancel }: InterventionEdit
             <NativeSelect
               label={t('details.category')}
               value={v.category}
-              onChange={(e) => set('category', e.currentTarget.value as InterventionFormState['category'])}
+              onChange={(e) => set('category', oneOf(interventionCategories, e.currentTarget.value))}
               data={interventionCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
               error={err('category')}
             />
             <NativeSelect
               label={t('details.form')}
               value={v.form}
-              onChange={(e) => set('form', e.currentTarget.value as InterventionFormState['form'])}
+              onChange={(e) => set('form', oneOf(interventionForms, e.currentTarget.value))}
               data={interventionForms.map((f) => ({ value: f, label: t(`form.${f}`) }))}
               error={err('form')}
             />
             <NativeSelect
               label={t('details.teamMode')}
               value={v.teamMode}
-              onChange={(e) => set('teamMode', e.currentTarget.value as InterventionFormState['teamMode'])}
+              onChange={(e) => set('teamMode', oneOf(['', ...teamModes], e.currentTarget.value))}
               data={[{ value: '', label: t('editor.noTeamMode') }, { value: 'rolling', label: t('teamMode.rolling') }, { value: 'cohort', label: t('teamMode.cohort') }]}
               error={err('teamMode')}
             />
@@ -92,7 +93,7 @@ export function InterventionEditor({ item, onSaved, onCancel }: InterventionEdit
               <NativeSelect
                 label={t('details.targetSex')}
                 value={v.targetSex}
-                onChange={(e) => set('targetSex', e.currentTarget.value as InterventionFormState['targetSex'])}
+                onChange={(e) => set('targetSex', oneOf(['', ...sexes], e.currentTarget.value))}
                 data={[{ value: '', label: t('editor.anySex') }, { value: 'F', label: t('sex.F') }, { value: 'M', label: t('sex.M') }]}
                 error={err('targetSex')}
               />

@@ -1,8 +1,9 @@
 import { closeReasons } from '@samkraft/contracts/courses';
+import { isOneOf } from '@samkraft/contracts/common';
 
 export type CourseCloseReason = (typeof closeReasons)[number];
 
 /** A course's close reason as a text key; an unknown value reads as "other". */
 export function closeReasonKey(reason: string): CourseCloseReason {
-  return (closeReasons as readonly string[]).includes(reason) ? (reason as CourseCloseReason) : 'other';
+  return isOneOf(closeReasons, reason) ? reason : 'other';
 }

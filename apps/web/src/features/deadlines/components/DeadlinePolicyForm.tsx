@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useCreateDeadlinePolicy } from '../hooks/useDeadlines.ts';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { DecimalInput } from '../../../ui/DecimalInput.tsx';
+import { oneOf } from '@samkraft/contracts/common';
 
 export type DeadlinePolicyFormProps = { today: string };
 
@@ -32,10 +33,10 @@ export function DeadlinePolicyForm({ today }: DeadlinePolicyFormProps) {
         </Title>
         <Text mb="md">{t('policies.formIntro')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <NativeSelect label={t('policies.kind')} required value={kind} onChange={(e) => setKind(e.currentTarget.value as DeadlineKind)} data={deadlineKinds.map((k) => ({ value: k, label: tw(`kinds.${k}`) }))} error={errors.kind} />
+          <NativeSelect label={t('policies.kind')} required value={kind} onChange={(e) => setKind(oneOf(deadlineKinds, e.currentTarget.value))} data={deadlineKinds.map((k) => ({ value: k, label: tw(`kinds.${k}`) }))} error={errors.kind} />
           <TextInput type="date" label={t('policies.effectiveFrom')} required value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.currentTarget.value)} error={errors.effectiveFrom} />
           <DecimalInput label={t('policies.amount')} required min={1} max={366} value={amount} onChange={setAmount} error={errors.amount} />
-          <NativeSelect label={t('policies.unit')} required value={unit} onChange={(e) => setUnit(e.currentTarget.value as DeadlineUnit)} data={deadlineUnits.map((u) => ({ value: u, label: t(`units.${u}`) }))} error={errors.unit} />
+          <NativeSelect label={t('policies.unit')} required value={unit} onChange={(e) => setUnit(oneOf(deadlineUnits, e.currentTarget.value))} data={deadlineUnits.map((u) => ({ value: u, label: t(`units.${u}`) }))} error={errors.unit} />
         </SimpleGrid>
         <Textarea label={t('policies.source')} mt="md" required autosize minRows={2} value={source} onChange={(e) => setSource(e.currentTarget.value)} error={errors.source} />
         <Group mt="md">

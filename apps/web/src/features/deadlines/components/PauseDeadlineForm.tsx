@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { fieldElementId } from '../../../ui/utils/errorSummary.ts';
 import { usePauseDeadline } from '../hooks/useDeadlines.ts';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
+import { oneOf } from '@samkraft/contracts/common';
 
 export type PauseDeadlineFormProps = { courseId: string; deadlines: readonly Deadline[]; today: string };
 
@@ -61,7 +62,7 @@ export function PauseDeadlineForm({ courseId, deadlines, today }: PauseDeadlineF
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mt={Object.keys(errors).length > 0 ? 'md' : undefined}>
                 <NativeSelect id={fid('deadlineKind')} label={t('pause.deadline')} required value={chosen} onChange={(e) => setKind(e.currentTarget.value)} data={running.map((d) => ({ value: d.kind, label: tw(`kinds.${d.kind}`) }))} error={errors.deadlineKind} />
                 <TextInput id={fid('pausedOn')} type="date" label={t('pause.pausedOn')} required max={today} value={pausedOn} onChange={(e) => setPausedOn(e.currentTarget.value)} error={errors.pausedOn} />
-                <NativeSelect id={fid('reason')} label={t('pause.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value as PauseReason)} data={pauseReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} error={errors.reason} />
+                <NativeSelect id={fid('reason')} label={t('pause.reason')} required value={reason} onChange={(e) => setReason(oneOf(pauseReasons, e.currentTarget.value))} data={pauseReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} error={errors.reason} />
               </SimpleGrid>
               <Textarea id={fid('note')} label={t('pause.note')} mt="md" autosize minRows={2} required={reason === 'other'} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={noteMissing ? t('pause.noteRequired') : errors.note} />
               <Group mt="md">

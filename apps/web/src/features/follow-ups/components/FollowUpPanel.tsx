@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { followUpChannels, type FollowUp, type FollowUpChannel, type FollowUpList } from '@samkraft/contracts/follow-ups';
+import { type FollowUp, type FollowUpChannel, followUpChannels, type FollowUpList } from '@samkraft/contracts/follow-ups';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
@@ -11,6 +11,7 @@ import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { GoalStatusFields } from '../../plans/components/GoalStatusFields.tsx';
 import { toGoalStatusUpdates, type GoalStatusForm } from '../../plans/utils/goalStatusForm.ts';
 import { useRecordHeld, useScheduleFollowUp, useSetVulnerable } from '../hooks/useFollowUps.ts';
+import { oneOf } from '@samkraft/contracts/common';
 
 type Props = { courseId: string; data: FollowUpList };
 
@@ -36,7 +37,7 @@ function HeldForm({ courseId, followUp, onDone }: { courseId: string; followUp: 
         </Title>
         <Group align="flex-start">
           <TextInput type="date" label={t('heldOnLabel')} value={heldOn} onChange={(e) => setHeldOn(e.currentTarget.value)} error={errors.heldOn} withAsterisk />
-          <NativeSelect label={t('channel')} value={channel} data={followUpChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))} onChange={(e) => setChannel(e.currentTarget.value as FollowUpChannel)} />
+          <NativeSelect label={t('channel')} value={channel} data={followUpChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))} onChange={(e) => setChannel(oneOf(followUpChannels, e.currentTarget.value))} />
         </Group>
         <Textarea label={t('noteLabel')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} withAsterisk autosize minRows={3} />
         <GoalStatusFields courseId={courseId} value={goals} onChange={setGoals} errors={errors} />

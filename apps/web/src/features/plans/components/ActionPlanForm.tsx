@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Button, Fieldset, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import { goalStatuses, type ActionPlan, type GoalStatus } from '@samkraft/contracts/plans';
+import { type ActionPlan, goalStatuses } from '@samkraft/contracts/plans';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
@@ -7,6 +7,7 @@ import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
 import { useCreatePlanVersion } from '../hooks/usePlans.ts';
 import { emptyPlanForm, planFormFrom, toPlanBody, type PlanFormValues } from '../utils/planForm.ts';
+import { oneOf } from '@samkraft/contracts/common';
 
 export type ActionPlanFormProps = {
   courseId: string;
@@ -109,7 +110,7 @@ export function ActionPlanForm({ courseId, current, onDone, draftedDifficulties 
                     label={t('statusN', { n: i + 1 })}
                     value={g.status}
                     data={goalStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-                    onChange={(e) => update({ status: e.currentTarget.value as GoalStatus })}
+                    onChange={(e) => update({ status: oneOf(goalStatuses, e.currentTarget.value) })}
                   />
                   <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('removeGoal', { n: i + 1 })} disabled={v.goals.length === 1} onClick={() => set('goals', v.goals.filter((_, j) => j !== i))}>
                     ✕

@@ -1,10 +1,11 @@
 import { Fieldset, NativeSelect, Stack, Text } from '@mantine/core';
-import { goalStatuses, type GoalStatus } from '@samkraft/contracts/plans';
+import { goalStatuses } from '@samkraft/contracts/plans';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { usePlanOverview } from '../hooks/usePlans.ts';
 import type { GoalStatusForm } from '../utils/goalStatusForm.ts';
+import { oneOf } from '@samkraft/contracts/common';
 
 export type GoalStatusFieldsProps = {
   courseId: string;
@@ -37,7 +38,7 @@ export function GoalStatusFields({ courseId, value, onChange, errors, disabled }
               status: `${t(`statuses.${g.status}`)}${g.statusRecordedOn ? ` (${formatDate(g.statusRecordedOn, language)})` : ''}`,
             })}
             value={value[g.id] ?? ''}
-            onChange={(e) => onChange({ ...value, [g.id]: e.currentTarget.value as GoalStatus | '' })}
+            onChange={(e) => onChange({ ...value, [g.id]: oneOf(['', ...goalStatuses], e.currentTarget.value) })}
             data={[{ value: '', label: t('goalStatusUnchanged') }, ...goalStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))]}
           />
         ))}

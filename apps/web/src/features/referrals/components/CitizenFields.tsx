@@ -7,6 +7,7 @@ import { fieldElementId } from '../../../ui/utils/errorSummary.ts';
 import { checkCpr } from '../utils/checkCpr.ts';
 import { INTAKE_FORM_ID, type IntakeField } from '../utils/fieldErrors.ts';
 import type { ReferralForm } from '../utils/referralForm.ts';
+import { oneOf, sexes } from '@samkraft/contracts/common';
 
 export type CitizenFieldsProps = {
   form: ReferralForm;
@@ -51,7 +52,7 @@ export function CitizenFields({ form, set, errors, lookup, cprTouched, onCprBlur
             label={t('intake.sex')}
             required
             value={form.sex}
-            onChange={(e) => set('sex', e.currentTarget.value as ReferralForm['sex'])}
+            onChange={(e) => set('sex', oneOf(['', ...sexes], e.currentTarget.value))}
             data={[{ value: '', label: '' }, { value: 'F', label: t('intake.sexF') }, { value: 'M', label: t('intake.sexM') }]}
             error={errors['citizen.sex']}
           />

@@ -17,6 +17,7 @@ import { INTAKE_FORM_ID, intakeFieldLabelKeys, intakeFieldOrder, isIntakeField, 
 import { emptyReferralForm, type ReferralForm, toReferralBody } from '../utils/referralForm.ts';
 import { CitizenFields } from './CitizenFields.tsx';
 import { GpClinicFields } from './GpClinicFields.tsx';
+import { oneOf } from '@samkraft/contracts/common';
 
 export type NewReferralFormProps = { today: string };
 
@@ -74,11 +75,11 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
         <Fieldset legend={t('intake.referral')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput id={fid('receivedOn')} type="date" label={t('intake.receivedOn')} required max={today} value={form.receivedOn} onChange={(e) => set('receivedOn', e.currentTarget.value)} error={serverErrors.receivedOn} />
-            <NativeSelect id={fid('source')} label={t('intake.source')} required value={form.source} onChange={(e) => set('source', e.currentTarget.value as ReferralForm['source'])} data={enumOptions(referralSources, (v) => t(`source.${v}`))} error={serverErrors.source} />
+            <NativeSelect id={fid('source')} label={t('intake.source')} required value={form.source} onChange={(e) => set('source', oneOf(['', ...referralSources], e.currentTarget.value))} data={enumOptions(referralSources, (v) => t(`source.${v}`))} error={serverErrors.source} />
             {isGop ? (
               <TextInput id={fid('legalBasis')} label={t('intake.legalBasis')} value={t('legalBasis.SUL140')} readOnly description={t('intake.legalBasisGop')} />
             ) : (
-              <NativeSelect id={fid('legalBasis')} label={t('intake.legalBasis')} required value={form.legalBasis} onChange={(e) => set('legalBasis', e.currentTarget.value as ReferralForm['legalBasis'])} data={enumOptions(legalBases, (v) => t(`legalBasis.${v}`))} error={serverErrors.legalBasis} />
+              <NativeSelect id={fid('legalBasis')} label={t('intake.legalBasis')} required value={form.legalBasis} onChange={(e) => set('legalBasis', oneOf(['', ...legalBases], e.currentTarget.value))} data={enumOptions(legalBases, (v) => t(`legalBasis.${v}`))} error={serverErrors.legalBasis} />
             )}
             <NativeSelect id={fid('referringOrganisationId')} label={t('intake.organisation')} value={form.referringOrganisationId} onChange={(e) => set('referringOrganisationId', e.currentTarget.value)} data={orgOptions} error={serverErrors.referringOrganisationId} />
             <TextInput id={fid('referringText')} label={t('intake.referringText')} value={form.referringText} onChange={(e) => set('referringText', e.currentTarget.value)} error={serverErrors.referringText} />
@@ -93,7 +94,7 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
         </Fieldset>
         <Fieldset legend={t('intake.treatment')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NativeSelect id={fid('treatmentStatus')} label={t('intake.treatmentStatus')} required value={form.treatmentStatus} onChange={(e) => set('treatmentStatus', e.currentTarget.value as ReferralForm['treatmentStatus'])} data={enumOptions(treatmentStatuses, (v) => t(`treatmentStatus.${v}`))} error={serverErrors.treatmentStatus} />
+            <NativeSelect id={fid('treatmentStatus')} label={t('intake.treatmentStatus')} required value={form.treatmentStatus} onChange={(e) => set('treatmentStatus', oneOf(['', ...treatmentStatuses], e.currentTarget.value))} data={enumOptions(treatmentStatuses, (v) => t(`treatmentStatus.${v}`))} error={serverErrors.treatmentStatus} />
             <div />
             <TextInput id={fid('treatmentStartedOn')} type="date" label={t('intake.treatmentStartedOn')} value={form.treatmentStartedOn} onChange={(e) => set('treatmentStartedOn', e.currentTarget.value)} error={serverErrors.treatmentStartedOn} />
             <TextInput id={fid('treatmentEndedOn')} type="date" label={t('intake.treatmentEndedOn')} value={form.treatmentEndedOn} onChange={(e) => set('treatmentEndedOn', e.currentTarget.value)} error={serverErrors.treatmentEndedOn} />

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { IncomingReferral } from '@samkraft/contracts/cross-referrals';
-import { statusNoteEndReasons, statusNoteKinds, type ProviderStatusNotes, type StatusNoteEndReason, type StatusNoteKind } from '@samkraft/contracts/status-notes';
+import { type ProviderStatusNotes, type StatusNoteEndReason, statusNoteEndReasons, type StatusNoteKind, statusNoteKinds } from '@samkraft/contracts/status-notes';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
@@ -15,6 +15,7 @@ import { goalsReachedDraft, statusNoteDraft } from '../utils/draft.ts';
 import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 import { ReadTag } from './NoteTags.tsx';
 import { DecimalInput } from '../../../ui/DecimalInput.tsx';
+import { oneOf } from '@samkraft/contracts/common';
 
 const ONCE: readonly StatusNoteKind[] = ['start', 'end'];
 
@@ -63,7 +64,7 @@ function WriteForm({ data, interventionName, onSent }: { data: ProviderStatusNot
           label={t('kindLabel')}
           value={kind}
           error={errors.kind}
-          onChange={(e) => chooseKind(e.currentTarget.value as StatusNoteKind)}
+          onChange={(e) => chooseKind(oneOf(statusNoteKinds, e.currentTarget.value))}
           data={statusNoteKinds.map((k) => {
             const written = ONCE.includes(k) && data.writtenKinds.includes(k);
             return { value: k, label: written ? t('kindWritten', { kind: t(`kinds.${k}`) }) : t(`kinds.${k}`), disabled: written };
@@ -84,7 +85,7 @@ function WriteForm({ data, interventionName, onSent }: { data: ProviderStatusNot
             <NativeSelect
               label={t('endReasonLabel')}
               value={endReason}
-              onChange={(e) => setEndReason(e.currentTarget.value as StatusNoteEndReason | '')}
+              onChange={(e) => setEndReason(oneOf(['', ...statusNoteEndReasons], e.currentTarget.value))}
               error={errors.endReason}
               withAsterisk
               data={[{ value: '', label: t('chooseEndReason') }, ...statusNoteEndReasons.map((r) => ({ value: r, label: t(`endReasons.${r}`) }))]}

@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { OfferingChoice, TeamMode } from '@samkraft/contracts/teams';
+import { type OfferingChoice, type TeamMode, teamModes } from '@samkraft/contracts/teams';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
@@ -8,6 +8,7 @@ import { fieldElementId } from '../../../ui/utils/errorSummary.ts';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useCreateTeam } from '../hooks/useTeams.ts';
 import { DecimalInput, type DecimalValue } from '../../../ui/DecimalInput.tsx';
+import { oneOf } from '@samkraft/contracts/common';
 
 type SlotDraft = { weekday: string; startTime: string; durationMinutes: DecimalValue };
 const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -80,7 +81,7 @@ export function TeamCreateForm({ offerings, today }: { offerings: readonly Offer
               error={errors.offeringId}
             />
             <TextInput id={fid('name')} label={t('create.name')} required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
-            <NativeSelect id={fid('mode')} label={t('create.mode')} value={mode} onChange={(e) => setMode(e.currentTarget.value as TeamMode)} data={(['rolling', 'cohort'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))} error={errors.mode} />
+            <NativeSelect id={fid('mode')} label={t('create.mode')} value={mode} onChange={(e) => setMode(oneOf(teamModes, e.currentTarget.value))} data={(['rolling', 'cohort'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))} error={errors.mode} />
             <DecimalInput id={fid('capacity')} label={t('create.capacity')} required min={1} max={200} value={capacity} onChange={setCapacity} error={errors.capacity} />
             <DecimalInput
               label={t('create.quota')}

@@ -10,6 +10,7 @@ import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useAdmit, useEndEnrolment } from '../hooks/useTeams.ts';
 import { danishDateOf } from '../../../ui/utils/danishDate.ts';
+import { oneOf } from '@samkraft/contracts/common';
 
 type ChosenReason = (typeof chosenEndReasons)[number];
 
@@ -35,7 +36,7 @@ function EndForm({ e, today }: { e: Enrolment; today: string }) {
     <form onSubmit={onSubmit} aria-label={t('end.title', { name: e.citizen.name })}>
       <Group align="flex-end" gap="xs">
         <TextInput type="date" size="xs" label={t('end.endedOn')} required value={endedOn} onChange={(x) => setEndedOn(x.currentTarget.value)} error={errors.endedOn} />
-        <NativeSelect size="xs" label={t('end.reason')} value={reason} onChange={(x) => setReason(x.currentTarget.value as ChosenReason)} data={chosenEndReasons.map((r) => ({ value: r, label: t(`endReasons.${r}`) }))} />
+        <NativeSelect size="xs" label={t('end.reason')} value={reason} onChange={(x) => setReason(oneOf(chosenEndReasons, x.currentTarget.value))} data={chosenEndReasons.map((r) => ({ value: r, label: t(`endReasons.${r}`) }))} />
         <Button size="xs" type="submit" loading={end.isPending}>
           {t('end.submit')}
         </Button>

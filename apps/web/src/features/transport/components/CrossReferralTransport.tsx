@@ -1,5 +1,5 @@
 import { Checkbox, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { legalBases, type LegalBasis } from '@samkraft/contracts/referrals';
+import { legalBases } from '@samkraft/contracts/referrals';
 import type { TransportResultDto } from '@samkraft/contracts/transport';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { QueryState } from '../../../ui/QueryState.tsx';
 import { Tag } from '../../../ui/Tag.tsx';
 import { useCrossReferralTransport } from '../hooks/useTransport.ts';
 import { DecimalInput } from '../../../ui/DecimalInput.tsx';
+import { isOneOf } from '@samkraft/contracts/common';
 
 export type CrossReferralTransportProps = { crossReferralId: string; headingLevel?: 3 | 4 };
 
@@ -35,7 +36,7 @@ export function CrossReferralTransport({ crossReferralId, headingLevel = 4 }: Cr
 function TransportResultView({ result }: { result: TransportResultDto }) {
   const { t } = useTranslation('transport');
   const b = result.legalBasis;
-  const basis = b === null ? t('result.basisUnknown') : (legalBases as readonly string[]).includes(b) ? t(`result.bases.${b as LegalBasis}`) : b;
+  const basis = b === null ? t('result.basisUnknown') : isOneOf(legalBases, b) ? t(`result.bases.${b}`) : b;
   const th = result.threshold;
   return (
     <Stack gap={6}>

@@ -1,16 +1,15 @@
 /**
  * CPR numbers (personnumre) and replacement CPRs (eCPR), per refdata/cpr/cpr_rules.json.
  *
- * Pure rules, no I/O. Two deliberate choices:
+ * Pure rules, no I/O, shared by the server (the authority) and the web (the form answers while the
+ * user types). Two deliberate choices:
  * - Modulus 11 is never applied: numbers issued since 1 October 2007 may fail it and are valid
  *   (cpr.dk), and 41 of 42 official test persons fail it.
  * - Replacement CPRs (letters in positions 7–10, e.g. MedCom's `0703921VJ4`) are accepted and kept
  *   as text; their first six digits are still the birth date.
  */
 
-import type { FieldErrorCode } from '@samkraft/contracts/common';
-
-export type Sex = 'F' | 'M';
+import type { FieldErrorCode, Sex } from './common.ts';
 
 export type CprKind = 'cpr' | 'replacement';
 
@@ -37,7 +36,8 @@ export const cprFieldErrorCode: Record<CprErrorCode, FieldErrorCode> = {
   not_leap_year: 'cpr_not_leap_year',
 };
 
-export type CprResult = { ok: true; cpr: ParsedCpr } | { ok: false; code: CprErrorCode; message: string };
+/** A failure says its code; `not_leap_year` also the year derived from digits 5–7. */
+export type CprResult = { ok: true; cpr: ParsedCpr } | { ok: false; code: CprErrorCode; message: string; year?: number };
 
 const TEN_CHARS = /^[0-9]{6}[0-9A-Z]{4}$/;
 
@@ -92,7 +92,7 @@ export function parseCpr(input: string): CprResult {
   if (month < 1 || month > 12) return fail('invalid_month', `CPR number has month ${pad2(month)}; the month (digits 3–4) must be 01–12`);
   const maxDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
   if (month === 2 && day === 29 && !isLeapYear(year)) {
-    return fail('not_leap_year', `CPR number has 29 February, but ${year} (the year derived from digits 5–7) is not a leap year`);
+    return fail('not_leap_year', `CPR number has 29 February, but ${year} (the year derived from digits 5–7) is not a leap year`, year);
   }
   if (day < 1 || day > maxDay) {
     return fail('invalid_day', `CPR number has day ${pad2(day)}; month ${pad2(month)} of ${year} has days 01–${maxDay}`);
@@ -112,8 +112,8 @@ export function formatCpr(input: string): string {
   return value === null ? input : `${value.slice(0, 6)}-${value.slice(6)}`;
 }
 
-function fail(code: CprErrorCode, message: string): CprResult {
-  return { ok: false, code, message };
+function fail(code: CprErrorCode, message: string, year?: number): CprResult {
+  return year === undefined ? { ok: false, code, message } : { ok: false, code, message, year };
 }
 
 function pad2(n: number): string {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { centuryFromDigit7, formatCpr, normaliseCpr, parseCpr } from './cpr.rules.ts';
+import { centuryFromDigit7, formatCpr, normaliseCpr, parseCpr } from './cpr.ts';
 
 type TestPerson = { identifiers: string[]; gender?: string; birthDate?: string; title?: string };
 
 const testPersons = JSON.parse(
-  fs.readFileSync(new URL('../../../../../refdata/cpr/dkcore_medcom_test_patients.json', import.meta.url), 'utf8'),
+  fs.readFileSync(new URL('../../../refdata/cpr/dkcore_medcom_test_patients.json', import.meta.url), 'utf8'),
 ) as TestPerson[];
 
 // The one row whose source birth date disagrees with its CPR (refdata/README.md): the CPR wins.

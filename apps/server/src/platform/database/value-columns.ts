@@ -1,0 +1,88 @@
+// The enum-like text columns (each a CHECK `column in (…)`) and the contracts' list each takes its
+// values from: `scripts/db-codegen.ts` types them with the list's union in `schema.ts`, and
+// `value-columns.db.test.ts` checks every CHECK's values against the list.
+import { assessmentAreas, assessmentOccasions } from '@samkraft/contracts/assessments';
+import { interventionCategories, interventionForms } from '@samkraft/contracts/catalogue';
+import { auditOutcomes, origins, professions, roles, sexes } from '@samkraft/contracts/common';
+import { closeReasons, contactChannels } from '@samkraft/contracts/courses';
+import { citizenDeclineReasons, crossReferralKinds, providerDecisions, storedDeeperAssessmentProfessions } from '@samkraft/contracts/cross-referrals';
+import { deadlineKinds, deadlineUnits, pauseReasons } from '@samkraft/contracts/deadlines';
+import { extractFormats } from '@samkraft/contracts/extracts';
+import { followUpChannels } from '@samkraft/contracts/follow-ups';
+import { jobKinds, jobStates } from '@samkraft/contracts/jobs';
+import { measurementTestCodes } from '@samkraft/contracts/measurements';
+import { goalStatuses, goalStatusOccasions } from '@samkraft/contracts/plans';
+import { legalBases, organisationKinds, referralSources, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
+import { providerGoalStatuses, statusNoteEndReasons, statusNoteKinds } from '@samkraft/contracts/status-notes';
+import { attendanceStatuses, enrolmentEndReasons, enrolmentStatuses, sessionKinds, teamModes } from '@samkraft/contracts/teams';
+
+export type ValueList = {
+  values: readonly string[];
+  /** The union's name, exported by `module`. */
+  type: string;
+  module: `@samkraft/contracts/${string}`;
+};
+
+const list = (values: readonly string[], type: string, file: string): ValueList => ({ values, type, module: `@samkraft/contracts/${file}` });
+
+const origin = list(origins, 'Origin', 'common');
+const sex = list(sexes, 'Sex', 'common');
+const profession = list(professions, 'Profession', 'common');
+const deadlineKind = list(deadlineKinds, 'DeadlineKind', 'deadlines');
+const goalStatus = list(goalStatuses, 'GoalStatus', 'plans');
+const teamMode = list(teamModes, 'TeamMode', 'teams');
+const endReason = list(statusNoteEndReasons, 'StatusNoteEndReason', 'status-notes');
+
+export const valueColumns: Readonly<Record<string, ValueList>> = {
+  'action_plan.origin': origin,
+  'assessment_item.area': list(assessmentAreas, 'AssessmentArea', 'assessments'),
+  'attendance.status': list(attendanceStatuses, 'AttendanceStatus', 'teams'),
+  'audit_event.outcome': list(auditOutcomes, 'AuditOutcome', 'common'),
+  'citizen.sex': sex,
+  'closing_conversation.origin': origin,
+  'closing_note.origin': origin,
+  'course.close_reason': list(closeReasons, 'CourseCloseReason', 'courses'),
+  'course_contact.channel': list(contactChannels, 'ContactChannel', 'courses'),
+  'course_contact.origin': origin,
+  'cross_referral.end_reason': endReason,
+  'cross_referral.kind': list(crossReferralKinds, 'CrossReferralKind', 'cross-referrals'),
+  'cross_referral.origin': origin,
+  'cross_referral.provider_decision': list(providerDecisions, 'ProviderDecision', 'cross-referrals'),
+  'deadline_pause.deadline_kind': deadlineKind,
+  'deadline_pause.reason': list(pauseReasons, 'PauseReason', 'deadlines'),
+  'deadline_policy.kind': deadlineKind,
+  'deadline_policy.unit': list(deadlineUnits, 'DeadlineUnit', 'deadlines'),
+  'decline.origin': origin,
+  'decline.reason': list(citizenDeclineReasons, 'CitizenDeclineReason', 'cross-referrals'),
+  'deeper_assessment.profession': list(storedDeeperAssessmentProfessions, 'StoredDeeperAssessmentProfession', 'cross-referrals'),
+  'deeper_assessment_test.test_code': list(measurementTestCodes, 'MeasurementTestCode', 'measurements'),
+  'enrolment.end_reason': list(enrolmentEndReasons, 'EnrolmentEndReason', 'teams'),
+  'enrolment.status': list(enrolmentStatuses, 'EnrolmentStatus', 'teams'),
+  'extract_import.format': list(extractFormats, 'ExtractFormat', 'extracts'),
+  'follow_up.channel': list(followUpChannels, 'FollowUpChannel', 'follow-ups'),
+  'intervention.category': list(interventionCategories, 'InterventionCategory', 'catalogue'),
+  'intervention.form': list(interventionForms, 'InterventionForm', 'catalogue'),
+  'intervention.target_sex': sex,
+  'intervention.team_mode': teamMode,
+  'intervention_dose_part.profession': profession,
+  'job.kind': list(jobKinds, 'JobKind', 'jobs'),
+  'job.state': list(jobStates, 'JobState', 'jobs'),
+  'needs_assessment.occasion': list(assessmentOccasions, 'AssessmentOccasion', 'assessments'),
+  'needs_assessment.origin': origin,
+  'organisation.kind': list(organisationKinds, 'OrganisationKind', 'referrals'),
+  'plan_goal.status': goalStatus,
+  'plan_goal_status.occasion': list(goalStatusOccasions, 'GoalStatusOccasion', 'plans'),
+  'plan_goal_status.status': goalStatus,
+  'provider_goal.status': list(providerGoalStatuses, 'ProviderGoalStatus', 'status-notes'),
+  'referral.legal_basis': list(legalBases, 'LegalBasis', 'referrals'),
+  'referral.origin': origin,
+  'referral.source': list(referralSources, 'ReferralSource', 'referrals'),
+  'referral.target_group': list(targetGroups, 'TargetGroup', 'referrals'),
+  'referral.treatment_status': list(treatmentStatuses, 'TreatmentStatus', 'referrals'),
+  'staff_role.role': list(roles, 'Role', 'common'),
+  'staff_user.profession': profession,
+  'status_note.end_reason': endReason,
+  'status_note.kind': list(statusNoteKinds, 'StatusNoteKind', 'status-notes'),
+  'team.mode': teamMode,
+  'team_session.kind': list(sessionKinds, 'SessionKind', 'teams'),
+};
