@@ -9,7 +9,7 @@ import { launchBrowser } from './support/launch-browser.ts';
 import { getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { sharedServer } from './support/shared-server.ts';
 
 /** `2026-11-26` as the Danish UI writes it: `26. 11. 2026`. */
 const danish = (iso: string) => {
@@ -17,14 +17,14 @@ const danish = (iso: string) => {
   return `${d}. ${m}. ${y}`;
 };
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function signedIn(username: string, viewport: { width: number; height: number }): Promise<Page> {
