@@ -9,7 +9,7 @@ import { launchBrowser } from './support/launch-browser.ts';
 import { getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { sharedServer } from './support/shared-server.ts';
+import { startServer, type RunningServer } from './support/start-server.ts';
 
 /** `2026-11-26` as the Danish UI writes it: `26. 11. 2026`. */
 const danish = (iso: string) => {
@@ -17,14 +17,16 @@ const danish = (iso: string) => {
   return `${d}. ${m}. ${y}`;
 };
 
-const server = sharedServer();
+// A server of its own: the phone view of the provider's inbox needs the demo's Gladsaxe inbox,
+// which status-notes.test.ts empties on the shared server (it ends the one running referral).
+let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 afterAll(async () => {
-  await browser?.close();
+  await Promise.all([server?.stop(), browser?.close()]);
 });
 
 async function signedIn(username: string, viewport: { width: number; height: number }): Promise<Page> {
