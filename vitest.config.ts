@@ -67,8 +67,10 @@ if (chromium) {
       ...common,
       name: 'browser',
       include: ['tests/browser/**/*.test.ts'],
+      // One demo server and one Chromium for the whole run (each test creates what it needs);
+      // the files take turns on them, and vitest runs this group after the others.
+      globalSetup: [timezoneSetup, 'tests/browser/support/global-setup.ts'],
       env: { TZ: tz, SAMKRAFT_TEST_CHROMIUM: chromium },
-      // One server and one Chromium at a time; vitest runs this group after the others.
       fileParallelism: false,
       testTimeout: 60_000,
       hookTimeout: 60_000,

@@ -4,16 +4,16 @@ import { checkAccessibility, formatViolations } from './support/check-accessibil
 import { launchBrowser } from './support/launch-browser.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { sharedServer } from './support/shared-server.ts';
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function withPage(fn: (page: Page) => Promise<void>): Promise<void> {

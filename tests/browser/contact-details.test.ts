@@ -4,13 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseCrossReferrals, IncomingReferral, ProviderInbox } from '@samkraft/contracts/cross-referrals';
 import type { CourseSuggestions } from '@samkraft/contracts/suggestions';
-import type { Worklist } from '@samkraft/contracts/worklist';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
-import { getJson } from './support/page-api.ts';
+import { createPlannedCourse, getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { NEW_CITIZENS, fullName } from './support/test-persons.ts';
+import { sharedServer } from './support/shared-server.ts';
 
 /*
  * Issue 10.16 as a person meets it: the contact person keeps her work phone in "Mine
@@ -21,17 +21,17 @@ import { startServer, type RunningServer } from './support/start-server.ts';
 const SLUG_OF: Record<string, string> = { '0151': 'ballerup', '0157': 'gentofte', '0159': 'gladsaxe', '0163': 'herlev', '0173': 'lyngby', '0175': 'rodovre', '0190': 'fureso', '0230': 'rudersdal', '0240': 'egedal' };
 const PHONE = '39 57 51 23';
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 afterAll(async () => {
   await page?.close();
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function shot(name: string): Promise<void> {
@@ -55,7 +55,9 @@ describe('contact details and the shared diagnosis', () => {
     await dialog.getByRole('button', { name: 'Gem' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    const { items } = await getJson<Worklist>(page, '/api/worklist');
+    // A course of its own, made through the API: a plan, a diagnosis, no cross-referral yet.
+    const person = NEW_CITIZENS.pia;
+    const items = [{ courseId: await createPlannedCourse(page, person, { diagnosisCode: 'DC50' }) }];
     let chosen: { courseId: string; interventionName: string; hostName: string; hostCode: string; diagnosis: { code: string; title: string } } | undefined;
     for (const item of items) {
       const data = await getJson<CourseCrossReferrals>(page, `/api/courses/${item.courseId}/cross-referrals`);
@@ -68,7 +70,7 @@ describe('contact details and the shared diagnosis', () => {
         break;
       }
     }
-    expect(chosen, 'a Gladsaxe demo course with a plan, a diagnosis, no cross-referral and a provider elsewhere').toBeDefined();
+    expect(chosen, 'a Gladsaxe course with a plan, a diagnosis, no cross-referral and a provider elsewhere').toBeDefined();
     const c = chosen!;
     const diagnosisText = `${c.diagnosis.code} ${c.diagnosis.title}`;
 
@@ -89,7 +91,7 @@ describe('contact details and the shared diagnosis', () => {
     await page.context().clearCookies();
     await signInAsDemoUser(page, server.url, `${SLUG_OF[c.hostCode]}.terapeut`);
     const inbox = await getJson<ProviderInbox>(page, '/api/provider-inbox');
-    const item = inbox.items.find((i) => i.state === 'new' && i.receivedOn === inbox.asOf && i.interventionName === c.interventionName);
+    const item = inbox.items.find((i) => i.state === 'new' && i.receivedOn === inbox.asOf && i.interventionName === c.interventionName && i.citizenName === fullName(person));
     expect(item, 'the referral just sent').toBeDefined();
     const incoming = await getJson<IncomingReferral>(page, `/api/provider-inbox/${item!.id}`);
     await page.goto(`${server.url}/indbakke/${item!.id}`);

@@ -7,23 +7,23 @@ import { launchBrowser } from './support/launch-browser.ts';
 import { getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { sharedServer } from './support/shared-server.ts';
 
 // The home municipality's side of cross-municipal referral, as Gladsaxe's contact person: the demo
 // citizens May June Test Moberg (breast cancer, action plan, not yet referred) and Else Test
 // Lauridsen (already referred to breast training) are women.
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signInAsDemoUser(page, server.url, 'gladsaxe.kontakt');
 });
 afterAll(async () => {
   await page?.close();
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function expectAccessible(name: string): Promise<void> {

@@ -2,27 +2,27 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseCrossReferrals, ProviderInbox } from '@samkraft/contracts/cross-referrals';
 import type { CourseSuggestions } from '@samkraft/contracts/suggestions';
-import type { Worklist } from '@samkraft/contracts/worklist';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
-import { getJson } from './support/page-api.ts';
+import { createPlannedCourse, getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { NEW_CITIZENS, fullName } from './support/test-persons.ts';
+import { sharedServer } from './support/shared-server.ts';
 
 const SLUG_OF: Record<string, string> = { '0151': 'ballerup', '0157': 'gentofte', '0159': 'gladsaxe', '0163': 'herlev', '0173': 'lyngby', '0175': 'rodovre', '0190': 'fureso', '0230': 'rudersdal', '0240': 'egedal' };
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 afterAll(async () => {
   await page?.close();
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function expectAccessible(name: string): Promise<void> {
@@ -35,8 +35,10 @@ async function expectAccessible(name: string): Promise<void> {
 describe('cross-municipal referral and the provider inbox', () => {
   it('Gladsaxe sends a plan with consent and preview; the provider sees it with its deadline and records contact', async () => {
     await signInAsDemoUser(page, server.url, 'gladsaxe.kontakt');
-    const { items } = await getJson<Worklist>(page, '/api/worklist');
-    // A demo course with a plan that has not been referred yet, and a suggested offering in another municipality.
+    // A course of its own, made through the API, with a plan that has not been referred yet; and a
+    // suggested offering in another municipality.
+    const person = NEW_CITIZENS.gitte;
+    const items = [{ courseId: await createPlannedCourse(page, person, { diagnosisCode: 'DC50' }) }];
     let chosen: { courseId: string; offering: { interventionName: string; hostMunicipalityName: string; hostMunicipalityCode: string } } | undefined;
     for (const item of items) {
       const data = await getJson<CourseCrossReferrals>(page, `/api/courses/${item.courseId}/cross-referrals`);
@@ -49,7 +51,7 @@ describe('cross-municipal referral and the provider inbox', () => {
         break;
       }
     }
-    expect(chosen, 'a Gladsaxe demo course with a plan, no cross-referral and a suggested provider elsewhere').toBeDefined();
+    expect(chosen, 'a Gladsaxe course with a plan, no cross-referral and a suggested provider elsewhere').toBeDefined();
     const { courseId, offering } = chosen!;
 
     await page.goto(`${server.url}/forloeb/${courseId}`);
@@ -76,7 +78,7 @@ describe('cross-municipal referral and the provider inbox', () => {
     await page.locator('a[href="/indbakke"]:visible').first().click();
     await page.getByRole('heading', { level: 1, name: 'Indbakke' }).waitFor();
     const inbox = await getJson<ProviderInbox>(page, '/api/provider-inbox');
-    const item = inbox.items.find((i) => i.state === 'new' && i.receivedOn === inbox.asOf && i.interventionName === offering.interventionName);
+    const item = inbox.items.find((i) => i.state === 'new' && i.receivedOn === inbox.asOf && i.interventionName === offering.interventionName && i.citizenName === fullName(person));
     expect(item, 'the referral just sent').toBeDefined();
     expect(item!.deadlines.find((d) => d.kind === 'provider_contact')?.state).toMatch(/open|due_soon/);
     const row = page.getByRole('row').filter({ has: page.locator(`a[href="/indbakke/${item!.id}"]`) });

@@ -7,18 +7,18 @@ import { launchBrowser } from './support/launch-browser.ts';
 import { repoRoot } from './support/repo-root.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { sharedServer } from './support/shared-server.ts';
 
 const fixtures = path.join(repoRoot, 'apps/server/src/test-support/extract-fixtures');
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function withPage(fn: (page: Page) => Promise<void>): Promise<void> {

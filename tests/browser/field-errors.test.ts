@@ -2,22 +2,25 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/launch-browser.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { NEW_CITIZENS } from './support/test-persons.ts';
+import { sharedServer } from './support/shared-server.ts';
 
-// An official MedCom test person the demo data does not use; nothing is stored, as intake refuses.
-const CPR = '050490-9989';
+// An official MedCom test person the demo data does not use and no other test registers; nothing
+// is stored, as intake refuses.
+const PERSON = NEW_CITIZENS.juliane;
+const CPR = PERSON.cpr;
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 afterAll(async () => {
   await page?.close();
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 /** The text of the error a field is described by (Mantine links it with aria-describedby). */
@@ -36,9 +39,9 @@ describe('server field errors in the UI language', () => {
     await page.getByRole('heading', { level: 1, name: 'Ny henvisning' }).waitFor();
 
     await page.getByRole('textbox', { name: 'CPR-nummer' }).fill(CPR);
-    await page.getByText('Ny borger, født 5. 4. 1990').waitFor();
-    await page.getByRole('textbox', { name: 'Fornavn(e)' }).fill('Rasmus Test');
-    await page.getByRole('textbox', { name: 'Efternavn' }).fill('Lauridsen');
+    await page.getByText(`Ny borger, født ${PERSON.bornDanish}`).waitFor();
+    await page.getByRole('textbox', { name: 'Fornavn(e)' }).fill(PERSON.givenName);
+    await page.getByRole('textbox', { name: 'Efternavn' }).fill(PERSON.familyName);
     // The date field's max is only a hint (the form is noValidate); the server decides.
     await page.getByRole('textbox', { name: 'Modtaget den' }).fill('2099-01-01');
     await page.getByRole('combobox', { name: 'Henvist af' }).selectOption('self');

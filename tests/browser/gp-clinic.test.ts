@@ -4,23 +4,25 @@ import { checkAccessibility, formatViolations } from './support/check-accessibil
 import { launchBrowser } from './support/launch-browser.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { NEW_CITIZENS } from './support/test-persons.ts';
+import { sharedServer } from './support/shared-server.ts';
 
-// Rasmus Test Lauridsen, an official MedCom test person (refdata/cpr/dkcore_medcom_test_patients.json)
-// whom the demo data does not use, so he arrives as a new citizen.
-const CPR = '050490-9989';
+// Åge Test Berggren, an official MedCom test person (refdata/cpr/dkcore_medcom_test_patients.json)
+// whom the demo data does not use and no other test registers, so he arrives as a new citizen.
+const PERSON = NEW_CITIZENS.aage;
+const CPR = PERSON.cpr;
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 afterAll(async () => {
   await page?.close();
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 describe("the citizen's GP clinic (issue 10.15)", () => {
@@ -29,9 +31,9 @@ describe("the citizen's GP clinic (issue 10.15)", () => {
     await page.goto(`${server.url}/henvisninger/ny`);
     await page.getByRole('heading', { level: 1, name: 'Ny henvisning' }).waitFor();
     await page.getByRole('textbox', { name: 'CPR-nummer' }).fill(CPR);
-    await page.getByText('Ny borger, født 5. 4. 1990').waitFor();
-    await page.getByRole('textbox', { name: 'Fornavn(e)' }).fill('Rasmus Test');
-    await page.getByRole('textbox', { name: 'Efternavn' }).fill('Lauridsen');
+    await page.getByText(`Ny borger, født ${PERSON.bornDanish}`).waitFor();
+    await page.getByRole('textbox', { name: 'Fornavn(e)' }).fill(PERSON.givenName);
+    await page.getByRole('textbox', { name: 'Efternavn' }).fill(PERSON.familyName);
     await page.getByRole('combobox', { name: 'Henvist af' }).selectOption('self');
     await page.getByRole('combobox', { name: 'Lovgrundlag' }).selectOption('SUL119');
     await page.getByRole('combobox', { name: 'Diagnose (ICD-10)' }).selectOption('DC18');
@@ -52,7 +54,7 @@ describe("the citizen's GP clinic (issue 10.15)", () => {
 
     await page.getByRole('textbox', { name: 'Ydernummer' }).fill('079741');
     await page.getByRole('button', { name: 'Registrér henvisning' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Forløb for Rasmus Test Lauridsen' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Forløb for ${PERSON.givenName} ${PERSON.familyName}` }).waitFor();
     const gp = page.getByTestId('citizen-gp');
     await expect.poll(() => gp.innerText()).toBe('Lægehuset Testvej · ydernr. 079741 · Testvej 1, 2860 Søborg');
     await screenshot(page, 'gp-course-page');

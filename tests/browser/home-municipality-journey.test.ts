@@ -8,27 +8,29 @@ import { checkAccessibility, formatViolations } from './support/check-accessibil
 import { launchBrowser } from './support/launch-browser.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { NEW_CITIZENS } from './support/test-persons.ts';
+import { sharedServer } from './support/shared-server.ts';
 
-// Muhammed Test Abdul, an official MedCom test person (refdata/cpr) whom the demo does not use.
-const CPR = '100705-9995';
+// Muhammed Test Abdul, an official MedCom test person (refdata/cpr) whom the demo does not use
+// and no other test registers.
+const CPR = NEW_CITIZENS.muhammed.cpr;
 const NAME = 'Muhammed Test Abdul';
 // Received Monday 2 November 2026. The cross-municipal referral is due 10 working days later:
 // Monday 16 November 2026 (no holidays in between) — counted by hand, not by the code under test.
 const RECEIVED = '2026-11-02';
 const DUE_DANISH = '16. 11. 2026';
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 });
 afterAll(async () => {
   await page?.close();
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function expectAccessible(name: string): Promise<void> {
@@ -136,14 +138,16 @@ describe('the home municipality: from referral to plan, and the worklist', () =>
     expect(await row.getByTestId('deadline-state').getAttribute('data-state')).toBe(item?.state);
   });
 
-  it("writes no citizen's CPR number or name to the server's log over the whole journey", () => {
+  it("writes no citizen's CPR number or name to the server's log over the whole journey", async () => {
     // The journey typed the CPR into the look-up (one request per keystroke once it was whole)
     // and showed the demo citizens on the worklist; none of it may reach a log line.
     const secrets = [CPR, CPR.replace('-', ''), NAME, 'Abdul'];
     for (const p of Object.values(TEST_PERSONS)) secrets.push(p.cpr, `${p.cpr.slice(0, 6)}-${p.cpr.slice(6)}`, `${p.givenName} ${p.familyName}`);
-    expect(server.logs.length).toBeGreaterThan(50);
-    expect(server.logs.some((line) => line.includes('"url"'))).toBe(true);
-    const leaks = server.logs.flatMap((line) => secrets.filter((secret) => line.includes(secret)).map((secret) => `${secret}: ${line}`));
+    // The run's one server: its log holds the journey among every other file's requests.
+    const logs = await server.logs();
+    expect(logs.length).toBeGreaterThan(50);
+    expect(logs.some((line) => line.includes('"url"'))).toBe(true);
+    const leaks = logs.flatMap((line) => secrets.filter((secret) => line.includes(secret)).map((secret) => `${secret}: ${line}`));
     expect(leaks).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ const danish = (iso: string) => {
   return `${d}. ${m}. ${y}`;
 };
 
+// A server of its own: the phone view of the provider's inbox needs the demo's Gladsaxe inbox,
+// which status-notes.test.ts empties on the shared server (it ends the one running referral).
 let server: RunningServer;
 let browser: Browser;
 

@@ -6,24 +6,25 @@ import { checkAccessibility, formatViolations } from './support/check-accessibil
 import { launchBrowser } from './support/launch-browser.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { NEW_CITIZENS } from './support/test-persons.ts';
+import { sharedServer } from './support/shared-server.ts';
 
 // Rasmus Test Lauridsen, an official MedCom test person (refdata/cpr/dkcore_medcom_test_patients.json)
-// whom the demo data does not use, so he arrives as a new citizen.
-const CPR = '050490-9989';
+// whom the demo data does not use and no other test registers, so he arrives as a new citizen.
+const CPR = NEW_CITIZENS.rasmus.cpr;
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 let page: Page;
 let courseUrl = '';
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 });
 afterAll(async () => {
   await page?.close();
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 describe('referral intake by a contact person in Gladsaxe', () => {

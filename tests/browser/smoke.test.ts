@@ -3,19 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { screenshot } from './support/screenshot.ts';
-import { startServer } from './support/start-server.ts';
-import type { RunningServer } from './support/start-server.ts';
+import { sharedServer } from './support/shared-server.ts';
 
 describe('smoke: Samkraft starts and serves its web app', () => {
-  let server: RunningServer;
+  const server = sharedServer();
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await Promise.all([server?.stop(), browser?.close()]);
+    await browser?.close();
   });
 
   it('answers GET /api/health', async () => {

@@ -6,7 +6,7 @@ import { launchBrowser } from './support/launch-browser.ts';
 import { getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { sharedServer } from './support/shared-server.ts';
 
 /** Demo user names are `<slug>.<role>`; the slug of each member municipality by its name. */
 const SLUG_OF_NAME: Record<string, string> = {
@@ -21,7 +21,7 @@ const SLUG_OF_NAME: Record<string, string> = {
   Egedal: 'egedal',
 };
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 let homeContext: BrowserContext;
 let providerContext: BrowserContext;
@@ -29,7 +29,7 @@ let home: Page;
 let provider: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
   homeContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   providerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   home = await homeContext.newPage();
@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([homeContext?.close(), providerContext?.close()]);
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {

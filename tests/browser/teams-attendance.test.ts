@@ -8,20 +8,20 @@ import path from 'node:path';
 import { getJson } from './support/page-api.ts';
 import { screenshot, screenshotDir } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { sharedServer } from './support/shared-server.ts';
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
   // A tablet held in landscape: the attendance screen is used standing in the training room.
   page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
 });
 afterAll(async () => {
   await page?.close();
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function expectAccessible(name: string): Promise<void> {

@@ -5,16 +5,16 @@ import { danishDateText } from './support/danish-date.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/start-server.ts';
+import { sharedServer } from './support/shared-server.ts';
 
-let server: RunningServer;
+const server = sharedServer();
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await Promise.all([server?.stop(), browser?.close()]);
+  await browser?.close();
 });
 
 async function withPage(fn: (page: Page) => Promise<void>): Promise<void> {

@@ -14,6 +14,8 @@ export type StartServerOptions = {
   timeoutMs?: number;
   /** Node's arguments that run the server; the TypeScript source through tsx when not given. */
   entry?: string[];
+  /** A file that gets every line the server writes too, for test files in other processes. */
+  logFile?: string;
 };
 
 export type RunningServer = {
@@ -81,6 +83,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const timer = setTimeout(() => fail(`the server did not log "Samkraft is listening" within ${timeoutMs} ms`), timeoutMs);
     const onLine = (line: string) => {
       logs.push(line);
+      if (options.logFile) fs.appendFileSync(options.logFile, `${line}\n`);
       const url = listeningUrl(line);
       if (url) {
         clearTimeout(timer);

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startServer } from './start-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The browser project's one demo server: its URL, and the file that gets its log lines. */
+    samkraftBrowserServer?: { url: string; logFile: string };
+  }
+}
+
+/**
+ * Vitest globalSetup of the browser project: one Samkraft server, seeded with the demo once, for
+ * the whole run. Test files reach it through shared-server.ts (each launches its own Chromium,
+ * see launch-browser.ts); each test creates what it needs instead of relying on a pristine demo.
+ * A test that needs a server of its own (a pinned clock, PostgreSQL) still calls startServer().
+ */
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-browser-log-'));
+  const logFile = path.join(logDir, 'server.log');
+  fs.writeFileSync(logFile, '');
+  // One start and one demo seed per run: allowed more time than a file's own server, for a loaded
+  // machine. startServer stops a server that did not come up.
+  const server = await startServer({ logFile, timeoutMs: 180_000 }).catch((err: unknown) => {
+    fs.rmSync(logDir, { recursive: true, force: true });
+    throw err;
+  });
+  project.provide('samkraftBrowserServer', { url: server.url, logFile });
+  return async () => {
+    await server.stop();
+    fs.rmSync(logDir, { recursive: true, force: true });
+  };
+}
