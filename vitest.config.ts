@@ -67,8 +67,8 @@ if (chromium) {
       ...common,
       name: 'browser',
       include: ['tests/browser/**/*.test.ts'],
-      // One demo server and one Chromium for the whole run (each test creates what it needs);
-      // the files take turns on them, and vitest runs this group after the others.
+      // One demo server for the whole run (each test creates what it needs), a Chromium per file
+      // (a connected browser cannot hand over downloads); the files take turns, after the other groups.
       globalSetup: [timezoneSetup, 'tests/browser/support/global-setup.ts'],
       env: { TZ: tz, SAMKRAFT_TEST_CHROMIUM: chromium },
       fileParallelism: false,
