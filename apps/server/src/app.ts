@@ -54,7 +54,7 @@ export type AppDeps = {
   /** A read replica for the reports' long reads (DATABASE_REPLICA_URL); the primary when absent. */
   replica?: Database;
   clock: Clock;
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'> & Partial<Pick<Config, 'demoServer' | 'trustedProxies'>>;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'> & Partial<Pick<Config, 'demoServer' | 'trustedProxies' | 'signInLimitPerMinute'>>;
   logger?: FastifyServerOptions['logger'];
   /** How often expired sessions are removed (tests shorten it); SESSION_CLEANUP_INTERVAL_MS by default. */
   sessionCleanupIntervalMs?: number;
@@ -127,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
   registerAuthentication(app, authDeps);
   registerHealthRoutes(app, deps.database);
-  registerAuthRoutes(app, authDeps, { cookieSecure: deps.config.cookieSecure });
+  registerAuthRoutes(app, authDeps, { cookieSecure: deps.config.cookieSecure, signInLimitPerMinute: deps.config.signInLimitPerMinute ?? 10 });
   registerStaffContactRoutes(app, { db, clock: deps.clock });
   registerStartRoutes(app, { db, clock: deps.clock });
   registerCitizenRoutes(app, { db, clock: deps.clock });

@@ -24,6 +24,11 @@ describe('loadConfig', () => {
     // The embedded database on a laptop stays a demo without more ado.
     expect([loadConfig({}).demo, loadConfig({}).demoServer]).toEqual([true, false]);
   });
+  it('allows 10 sign-in attempts a minute per address unless told otherwise, and refuses a limit below one', () => {
+    expect(loadConfig({}).signInLimitPerMinute).toBe(10);
+    expect(loadConfig({ SAMKRAFT_SIGN_IN_LIMIT_PER_MINUTE: '600' }).signInLimitPerMinute).toBe(600);
+    expect(() => loadConfig({ SAMKRAFT_SIGN_IN_LIMIT_PER_MINUTE: '0' })).toThrow(/^configuration error: SAMKRAFT_SIGN_IN_LIMIT_PER_MINUTE/);
+  });
   it('trusts no proxy unless given, and only addresses or CIDR ranges', () => {
     expect(loadConfig({}).trustedProxies).toEqual([]);
     expect(loadConfig({ SAMKRAFT_TRUSTED_PROXIES: ' 10.0.0.5, 192.168.0.0/16 ,::1' }).trustedProxies).toEqual(['10.0.0.5', '192.168.0.0/16', '::1']);

@@ -53,6 +53,11 @@ const configSchema = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''))
     .refine((list) => list.every(isAddressOrRange), 'must be a comma-separated list of IP addresses or CIDR ranges'),
+  /**
+   * Sign-in attempts a minute per client address (default 10). Raise it where many staff share
+   * one address without a trusted proxy to tell them apart (and for the browser tests' one server).
+   */
+  SAMKRAFT_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
   /**
    * Demo and test only: a file holding the instant the server takes as "now" (ISO 8601), read on
@@ -78,6 +83,8 @@ export type Config = {
   /** Demo mode on a PostgreSQL server (both flags given): said in the log and on the sign-in page. */
   demoServer: boolean;
   trustedProxies: string[];
+  /** Sign-in attempts a minute per client address. */
+  signInLimitPerMinute: number;
   webDistDir: string;
   clockFile: string | undefined;
 };
@@ -130,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     demo,
     demoServer: demo && e.DATABASE_URL !== undefined,
     trustedProxies: e.SAMKRAFT_TRUSTED_PROXIES,
+    signInLimitPerMinute: e.SAMKRAFT_SIGN_IN_LIMIT_PER_MINUTE,
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
     clockFile: e.SAMKRAFT_CLOCK_FILE === undefined ? undefined : path.resolve(cwd, e.SAMKRAFT_CLOCK_FILE),
   };

@@ -9,9 +9,9 @@ import { listDemoUsers, signInAsDemoUser, signInWithPassword, signOut, type Auth
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 429: apiError };
 
-export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecure: boolean }): void {
+export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecure: boolean; signInLimitPerMinute: number }): void {
   // Per client address (X-Forwarded-For counts only from a trusted proxy, app.ts) …
-  const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+  const signInLimit = { rateLimit: { max: opts.signInLimitPerMinute, timeWindow: '1 minute' } };
   // … and per account, so guesses spread over many addresses still meet a limit.
   const perAccount = app.createRateLimit({
     max: 10,
