@@ -1,3 +1,4 @@
+import { isoDateParts } from '@samkraft/contracts/typed';
 /** The target rules of an intervention (null = no restriction on that dimension). */
 export type InterventionTarget = {
   sex: 'F' | 'M' | null;
@@ -12,8 +13,8 @@ export type CitizenFacts = { sex: 'F' | 'M'; age: number; diagnosisCode: string 
 
 /** Whole years on `today` (both `YYYY-MM-DD`); a 29 February birthday turns over on 1 March. */
 export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const [by, bm, bd] = isoDateParts(birthDate);
+  const [ty, tm, td] = isoDateParts(today);
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
