@@ -77,6 +77,6 @@ export function expectedWaitWeeks(o: { waiting: number; capacity: number; course
 
 /** Course length in weeks from the dose parts: the longest part (parts run side by side). */
 export function courseWeeks(parts: readonly { sessions: number; perWeek: number | null }[]): number | null {
-  const weeks = parts.filter((p) => p.perWeek !== null && p.perWeek > 0).map((p) => p.sessions / (p.perWeek as number));
+  const weeks = parts.flatMap((p) => (p.perWeek !== null && p.perWeek > 0 ? [p.sessions / p.perWeek] : []));
   return weeks.length === 0 ? null : Math.max(...weeks);
 }
