@@ -274,7 +274,7 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
       if (!pglite.closed) await pglite.close();
     },
     // Exposed for test templates (dumpDataDir) without widening the public type.
-    ...({ pglite } as object),
+    ...{ pglite },
   };
 }
 
