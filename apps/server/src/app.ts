@@ -164,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.get('/api/openapi.json', {
     schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },
-    handler: async () => app.swagger() as unknown as Record<string, unknown>,
+    handler: async () => ({ ...app.swagger() }),
   });
 
   registerWebApp(app, deps.config.webDistDir);

@@ -8,7 +8,7 @@ export type StaffRecord = {
   displayName: string;
   municipalityCode: string;
   municipalityName: string;
-  profession: string;
+  profession: Profession;
   roles: Role[];
   passwordHash: string | null;
   isDemo: boolean;

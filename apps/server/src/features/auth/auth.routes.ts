@@ -6,6 +6,7 @@ import type { App } from '../../platform/http/types.ts';
 import { clearSessionCookie, setSessionCookie } from './auth.plugin.ts';
 import { requireStaff } from '../../platform/http/require-staff.ts';
 import { listDemoUsers, signInAsDemoUser, signInWithPassword, signOut, type AuthDeps } from './auth.service.ts';
+import { propertyOf } from '@samkraft/contracts/typed';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 429: apiError };
 
@@ -71,6 +72,6 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecur
 
 /** The account a sign-in names, as the lookup matches it (case-insensitive). */
 function accountKey(body: unknown): string {
-  const username = (body as { username?: unknown } | undefined)?.username;
+  const username = propertyOf(body, 'username');
   return typeof username === 'string' ? username.trim().toLowerCase() : '';
 }

@@ -29,7 +29,7 @@ export function toStaffUser(s: StaffRecord): StaffUser {
     displayName: s.displayName,
     municipality: { code: s.municipalityCode, name: s.municipalityName },
     roles: s.roles,
-    profession: s.profession as StaffUser['profession'],
+    profession: s.profession,
   };
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { canEditCatalogue } from './catalogue-access.rules.ts';
 import { findOffering, listOfferings, updateOffering, type OfferingRecord } from './catalogue.repository.ts';
 import { checkOfferingValidity } from './offering.rules.ts';
+import { typedKeys } from '@samkraft/contracts/typed';
 
 function toOffering(r: OfferingRecord): Offering {
   const { hostCode, hostName, ...rest } = r;
@@ -42,7 +43,7 @@ export async function patchOffering(ctx: ServiceContext, offeringId: string, pat
     const after = await findOffering(trx, offeringId);
     if (!after) throw AppError.notFound('Offering');
     // The changed fields with their old values, so the audit log can answer "who changed the capacity, and from what".
-    const changed = Object.fromEntries(Object.keys(patch).map((k) => [k, { from: before[k as keyof OfferingRecord], to: after[k as keyof OfferingRecord] }]));
+    const changed = Object.fromEntries(typedKeys(patch).map((k) => [k, { from: before[k], to: after[k] }]));
     await audit(trx, ctx, [{ action: 'catalogue.offering.update', citizenId: null, entityType: 'offering', entityId: offeringId, outcome: 'allowed', detail: changed }]);
     return toOffering(after);
   });

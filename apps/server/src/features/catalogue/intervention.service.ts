@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { requireCatalogueEditor } from './catalogue.service.ts';
 import { checkIntervention, distinct, knownDiagnosisCheck } from './intervention.rules.ts';
 import { diagnosisCodes, findIntervention, insertIntervention, listInterventions, replaceDoseParts, updateIntervention } from './intervention.repository.ts';
+import { typedKeys } from '@samkraft/contracts/typed';
 
 /** The catalogue is read by all staff; retired interventions only when asked (the administration view). */
 export async function getInterventions(ctx: ServiceContext, includeRetired: boolean): Promise<InterventionListItem[]> {
@@ -76,7 +77,7 @@ export async function editIntervention(ctx: ServiceContext, code: string, body: 
     if (!after) throw AppError.notFound('Intervention');
     // Only what changed, with its old value: "who changed the dose of Livskraft, and from what".
     const changed = Object.fromEntries(
-      (Object.keys(fields) as (keyof InterventionFields)[])
+      typedKeys(fields)
         .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
         .map((k) => [k, { from: before[k], to: after[k] }]),
     );

@@ -1,3 +1,4 @@
+import type { Sex } from '@samkraft/contracts/common';
 import type { CitizenSummary } from '@samkraft/contracts/start';
 
 /** How a citizen is named on screen: `DDMMYY-SSSS`, or the pseudonym of a synthetic citizen. */
@@ -55,7 +56,7 @@ export function toCitizenListRecord(r: {
   given_name: string;
   family_name: string;
   birth_date: string;
-  sex: string;
+  sex: Sex;
   name_address_protected: boolean;
   vulnerable: boolean;
 }): CitizenListRecord {
@@ -66,7 +67,7 @@ export function toCitizenListRecord(r: {
     givenName: r.given_name,
     familyName: r.family_name,
     birthDate: r.birth_date,
-    sex: r.sex as 'F' | 'M',
+    sex: r.sex,
     protected: r.name_address_protected,
     vulnerable: r.vulnerable,
   };

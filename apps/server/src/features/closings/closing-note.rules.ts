@@ -1,3 +1,4 @@
+import { isoDateParts } from '@samkraft/contracts/typed';
 /**
  * The Danish draft of the closing note (afslutningsnotat) to the GP and, where relevant, the
  * hospital department: composed from the course's facts, the latest action plan, the
@@ -50,7 +51,7 @@ export function gpClinicLine(gp: { name: string; ydernummer: string | null; sorC
 }
 
 export function danishLongDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = isoDateParts(iso);
   return `${d}. ${MONTHS[m - 1] ?? ''} ${y}`;
 }
 

@@ -95,7 +95,8 @@ export function readSnapshot(raw: unknown, parse: (v: unknown) => SharedSnapshot
   if (parsed) return parsed;
   const other: { label: string; value: string }[] = [];
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    for (const [label, value] of Object.entries(raw as Record<string, unknown>)) {
+    const entries: [string, unknown][] = Object.entries(raw);
+    for (const [label, value] of entries) {
       other.push({ label, value: Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ') : typeof value === 'string' ? value : JSON.stringify(value) });
     }
   }

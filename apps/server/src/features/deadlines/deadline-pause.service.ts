@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { findCrossReferralOfCourse, findOpenPause, findPause, insertPause, resumePause, type PauseRow } from './deadline.repository.ts';
 
-const isProviderKind = (kind: DeadlineKind): boolean => (providerDeadlineKinds as readonly DeadlineKind[]).includes(kind);
+const isProviderKind = (kind: DeadlineKind): boolean => providerDeadlineKinds.some((k) => k === kind);
 
 function toDto(p: PauseRow): DeadlinePause {
   return { id: p.id, courseId: p.courseId, deadlineKind: p.deadlineKind, crossReferralId: p.crossReferralId, pausedOn: p.pausedOn, resumedOn: p.resumedOn, reason: p.reason, note: p.note };

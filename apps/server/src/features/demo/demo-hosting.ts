@@ -87,7 +87,7 @@ export function planRouting(offerings: readonly DemoOffering[], distanceKm: (a: 
   for (const code of codes) {
     const hosts = offerings.filter((o) => o.interventionCode === code).map((o) => o.host);
     for (const home of NINE) {
-      if ((HOME_OFFERINGS as readonly string[]).includes(code)) {
+      if (HOME_OFFERINGS.some((h) => h === code)) {
         routes.push({ interventionCode: code, home, host: home, inferred: false, note: 'Home offering in every municipality (report Bilag 1)' });
         continue;
       }

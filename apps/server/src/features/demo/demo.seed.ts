@@ -8,6 +8,7 @@ import { HOSTING_FROM, demoOfferings, planRouting } from './demo-hosting.ts';
 import { DEPARTMENTS, GP_CLINICS, HOSPITAL, POSTAL, TEST_PERSONS, demoStaff, demoUsernames, type DepartmentKey } from './demo-people.data.ts';
 import { DEMO_SCENARIOS } from './demo-scenarios.data.ts';
 import { insertTeams, teamKey } from './demo-teams.ts';
+import { typedEntries } from '@samkraft/contracts/typed';
 
 export { demoUsernames };
 
@@ -41,7 +42,7 @@ export async function seedDemoData(db: Db, today: string): Promise<void> {
     // Organisations: the hospital, its departments, fictional GP clinics (no SOR code, no EAN).
     const hospital = await trx.insertInto('organisation').values({ kind: 'hospital', name: HOSPITAL.name, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address }).returning('id').executeTakeFirstOrThrow();
     const departments = new Map<DepartmentKey, string>();
-    for (const [key, name] of Object.entries(DEPARTMENTS) as [DepartmentKey, string][]) {
+    for (const [key, name] of typedEntries(DEPARTMENTS)) {
       const row = await trx.insertInto('organisation').values({ kind: 'hospital_department', name, parent_id: hospital.id, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address }).returning('id').executeTakeFirstOrThrow();
       departments.set(key, row.id);
     }

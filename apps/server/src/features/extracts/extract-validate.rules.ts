@@ -140,17 +140,18 @@ function dateOf<C extends string>(c: RowCheck<C>, column: C, required: boolean):
   return date;
 }
 
-function oneOf<C extends string>(c: RowCheck<C>, column: C, allowed: readonly string[], required: boolean): string | null {
+function oneOf<C extends string, V extends string>(c: RowCheck<C>, column: C, allowed: readonly V[], required: boolean): V | null {
   const v = c.cells.get(column);
   if (v === '') {
     if (required) c.out.add(c.file, c.row, column, 'required', `${column} is required`);
     return null;
   }
-  if (!allowed.includes(v)) {
+  const value = allowed.find((a) => a === v);
+  if (value === undefined) {
     c.out.add(c.file, c.row, column, 'invalid_value', `"${v}" is not one of ${allowed.join(', ')}`, { value: v, allowed: [...allowed] });
     return null;
   }
-  return v;
+  return value;
 }
 
 function municipalityOf<C extends string>(c: RowCheck<C>, column: C, known: KnownCodes): string | null {
@@ -211,7 +212,7 @@ function checkReferralRow(c: RowCheck<(typeof referralColumns)[number]>, known: 
   else if (referralId.length > 100) c.out.add(c.file, c.row, 'referral_id', 'too_long', 'referral_id is longer than 100 characters', { value: `${referralId.slice(0, 40)}…` });
   const home = municipalityOf(c, 'home_municipality', known);
   const citizen = citizenOf(c);
-  const sex = oneOf(c, 'sex', ['F', 'M'], true) as 'F' | 'M' | null;
+  const sex = oneOf(c, 'sex', ['F', 'M'], true);
   // The CPR's last digit gives the sex (odd: man); a replacement CPR ending in a letter gives none.
   if (sex !== null && citizen?.sex && sex !== citizen.sex) c.out.add(c.file, c.row, 'sex', 'sex_mismatch', `sex ${sex} does not agree with the CPR number (${citizen.sex})`, { value: sex, other: { column: 'citizen', value: citizen.sex } });
   let birthDate = dateOf(c, 'birth_date', citizen !== null && citizen.ref.kind === 'pseudonym');

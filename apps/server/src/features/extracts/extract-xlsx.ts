@@ -30,7 +30,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result);
+  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result);
   if ('text' in value) return String(value.text);
   if ('error' in value) return String(value.error);
   return '';

@@ -1,5 +1,6 @@
 import type { AssessmentArea, AssessmentOccasion } from '@samkraft/contracts/assessments';
 import type { FieldIssue } from '../../platform/errors.ts';
+import { isoDateParts } from '@samkraft/contracts/typed';
 
 export type PlanDateFacts = {
   version: number;
@@ -30,7 +31,7 @@ export function checkPlanInput(f: PlanDateFacts): FieldIssue[] {
 /** Danish calendar date as the citizen reads it: 4. marts 2026. */
 export function danishLongDate(iso: string): string {
   const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = isoDateParts(iso);
   return `${d}. ${months[m - 1] ?? ''} ${y}`;
 }
 

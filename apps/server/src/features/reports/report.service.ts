@@ -15,6 +15,7 @@ import { checkPeriods, covers, halfYearsOf, sourceGroups, type Period } from './
 import { completedByHome, countByHome, countBySexAndAge, countBySource, countFlows, listMunicipalityNames, type HomeCounts } from './report-referrals.repository.ts';
 import { exchangeTable, flowTable, pilotTable, sexAgeTable, sourceTables, summaryOf, summaryTable, totalsByHome, trendTable, type SummaryFigures } from './report-referral-tables.rules.ts';
 import { byName, sum } from './report-table.rules.ts';
+import { recordOf } from '@samkraft/contracts/typed';
 
 /**
  * Reports: aggregates only, never a person. Coordinators see every municipality; a municipal lead
@@ -119,7 +120,7 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
     compareReferred: compare ? compare.figures.referred : null,
     referredOn: sum(counts.map((c) => c.referredOn)),
     compareReferredOn: compareCounts ? sum(compareCounts.map((c) => c.referredOn)) : null,
-    bySource: Object.fromEntries(sourceGroups.map((s) => [s, sum(sources.filter((x) => x.source === s).map((x) => x.referrals))])) as Record<(typeof sourceGroups)[number], number>,
+    bySource: recordOf(sourceGroups, (s) => sum(sources.filter((x) => x.source === s).map((x) => x.referrals))),
     deadlines: classifyAssessmentDeadlines([...deadlines.values()]),
     answers: await questionnaireAnswers(trx, period, codes),
   };

@@ -109,7 +109,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
         const open = await openCoursesOf(trx, { municipalityCode: m });
         const unassigned = open.filter((r) => r.contactPersonId === null);
         await audit(trx, ctx, listReads('course.list', unassigned.map((r) => r.citizen), 'start_page_lead'));
-        const counts = new Map<string, number>();
+        const counts = new Map<CourseSummary['step'], number>();
         for (const r of open) counts.set(r.step, (counts.get(r.step) ?? 0) + 1);
         // The open courses say nothing of the closed ones: counted on their own.
         counts.set('closed', await countClosedCourses(trx, m));
@@ -117,7 +117,7 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
         return {
           kind: 'municipal_lead',
           municipality,
-          stepCounts: [...counts].map(([step, count]) => ({ step: step as CourseSummary['step'], count })),
+          stepCounts: [...counts].map(([step, count]) => ({ step, count })),
           unassigned: await withNextDeadlines(trx, unassigned, today),
           staff: staff.map((s) => ({ ...s, roles: s.roles })),
         };

@@ -1,3 +1,4 @@
+import { isoDateParts } from '@samkraft/contracts/typed';
 /** The target rules of an intervention (null = no restriction on that dimension). */
 export type InterventionTarget = {
   sex: 'F' | 'M' | null;
@@ -12,8 +13,8 @@ export type CitizenFacts = { sex: 'F' | 'M'; age: number; diagnosisCode: string 
 
 /** Whole years on `today` (both `YYYY-MM-DD`); a 29 February birthday turns over on 1 March. */
 export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const [by, bm, bd] = isoDateParts(birthDate);
+  const [ty, tm, td] = isoDateParts(today);
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
@@ -76,6 +77,6 @@ export function expectedWaitWeeks(o: { waiting: number; capacity: number; course
 
 /** Course length in weeks from the dose parts: the longest part (parts run side by side). */
 export function courseWeeks(parts: readonly { sessions: number; perWeek: number | null }[]): number | null {
-  const weeks = parts.filter((p) => p.perWeek !== null && p.perWeek > 0).map((p) => p.sessions / (p.perWeek as number));
+  const weeks = parts.flatMap((p) => (p.perWeek !== null && p.perWeek > 0 ? [p.sessions / p.perWeek] : []));
   return weeks.length === 0 ? null : Math.max(...weeks);
 }

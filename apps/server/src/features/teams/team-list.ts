@@ -52,7 +52,7 @@ export function teamListDocument(f: TeamListFacts): TDocumentDefinitions {
       { text: `${f.interventionName} · ${f.placeName}`, margin: [0, 0, 0, 2] },
       { text: `${f.followUp ? 'Opfølgning ' : ''}${when}`, margin: [0, 0, 0, 2] },
       { text: `Lokale: ${f.room ?? '—'}`, margin: [0, 0, 0, 10] },
-      ...(f.cancelReason !== null ? [{ text: `Sessionen er aflyst: ${f.cancelReason}`, bold: true, color: '#b02525', margin: [0, 0, 0, 10] } as Content] : []),
+      ...(f.cancelReason !== null ? [{ text: `Sessionen er aflyst: ${f.cancelReason}`, bold: true, color: '#b02525', margin: [0, 0, 0, 10] } satisfies Content] : []),
       f.rows.length === 0
         ? { text: 'Ingen deltagere på denne session.', italics: true }
         : {

@@ -94,7 +94,9 @@ export function decideTransport(input: TransportInput): TransportResult {
   const limitKm = row?.distanceKm ?? DEFAULT_LIMIT_KM;
   const distance: TransportResult['distance'] = { km: input.distanceKm, limitKm, basis: 'town_hall_to_town_hall' };
   const flextur = flexturOf(input);
-  const base = { distance, flextur, serviceLevel: null, threshold: null, reasons: [] as EntitlementReason[], reimbursement: 'not_applicable' as ReimbursementStatus };
+  const reasons: EntitlementReason[] = [];
+  const reimbursement: ReimbursementStatus = 'not_applicable';
+  const base = { distance, flextur, serviceLevel: null, threshold: null, reasons, reimbursement };
 
   switch (input.legalBasis) {
     case 'SUL140': {

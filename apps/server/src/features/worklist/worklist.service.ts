@@ -11,6 +11,7 @@ import { coursesByIds } from '../courses/course-list.service.ts';
 import { nextDeadline } from '../deadlines/deadline.rules.ts';
 import { listedCourseDeadlines, type CourseDeadlineFacts, type CourseSelection } from '../deadlines/deadline.service.ts';
 import { compareUrgency, worklistStateOf } from './worklist.rules.ts';
+import { recordOf } from '@samkraft/contracts/typed';
 
 /** Where a course stands, from the events its deadlines were derived from. */
 function stepOf(f: CourseDeadlineFacts) {
@@ -68,7 +69,7 @@ export async function getWorklist(ctx: ServiceContext, query: WorklistQuery): Pr
     const next = nextDeadline(f.deadlines);
     return { courseId: f.course.courseId, receivedOn: f.course.receivedOn, step: stepOf(f), next, state: worklistStateOf(next), list: f.list };
   });
-  const counts = Object.fromEntries(worklistStates.map((s) => [s, 0])) as Worklist['counts'];
+  const counts = recordOf(worklistStates, () => 0);
   for (const r of ranked) counts[r.state] += 1;
   const matching = ranked
     .filter((r) => (q.state ? r.state === q.state : true) && (q.step ? r.step === q.step : true))

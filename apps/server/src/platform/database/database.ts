@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DB } from './schema.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { propertyOf } from '@samkraft/contracts/typed';
 
 export type Db = Kysely<DB>;
 
@@ -273,7 +274,7 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
       if (!pglite.closed) await pglite.close();
     },
     // Exposed for test templates (dumpDataDir) without widening the public type.
-    ...({ pglite } as object),
+    ...{ pglite },
   };
 }
 
@@ -295,7 +296,7 @@ const LOST = /^(Connection terminated|timeout exceeded when trying to connect|Cl
 
 /** The SQLSTATE of a database error, if it is one. */
 export function sqlState(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
+  const code = propertyOf(err, 'code');
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
@@ -303,7 +304,7 @@ export function sqlState(err: unknown): string | undefined {
 export function isDatabaseUnavailable(err: unknown): boolean {
   const state = sqlState(err);
   if (state !== undefined) return UNAVAILABLE.has(state);
-  const code = (err as { code?: unknown } | null)?.code;
+  const code = propertyOf(err, 'code');
   if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
   // PGlite's file system refusing a write (a full disk, a read-only folder).
   if (isErrnoError(err)) return true;
@@ -318,7 +319,7 @@ export function isStatementTimeout(err: unknown): boolean {
 /** A unique key refused a row (23505), optionally that of one named constraint or unique index. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   if (sqlState(err) !== '23505') return false;
-  return constraint === undefined || (err as { constraint?: unknown }).constraint === constraint;
+  return constraint === undefined || propertyOf(err, 'constraint') === constraint;
 }
 
 /**
@@ -335,19 +336,19 @@ const EMSCRIPTEN_ERRNO: Record<number, string> = {
 };
 
 function isErrnoError(err: unknown): err is { name: 'ErrnoError'; errno: number } {
-  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'ErrnoError' && typeof (err as { errno?: unknown }).errno === 'number';
+  return typeof err === 'object' && err !== null && propertyOf(err, 'name') === 'ErrnoError' && typeof propertyOf(err, 'errno') === 'number';
 }
 
 /** A database error in one line of words — never `[object Object]`. */
 export function errorText(err: unknown): string {
   if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
+    const code = propertyOf(err, 'code');
     const msg = err.message || (typeof code === 'string' ? code : err.name);
     return typeof code === 'string' && !msg.includes(code) ? `${code} ${msg}` : msg;
   }
   if (isErrnoError(err)) return `${EMSCRIPTEN_ERRNO[err.errno] ?? 'file-system error'} (errno ${err.errno})`;
   if (typeof err === 'object' && err !== null) {
-    const message = (err as { message?: unknown }).message;
+    const message = propertyOf(err, 'message');
     if (typeof message === 'string' && message) return message;
     try {
       return JSON.stringify(err);

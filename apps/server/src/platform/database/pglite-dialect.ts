@@ -53,7 +53,7 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const { affectedRows, rows } = await (this.#transaction ?? this.#pglite).query<R>(compiled.sql, compiled.parameters as unknown[], { rowMode: 'object' });
+    const { affectedRows, rows } = await (this.#transaction ?? this.#pglite).query<R>(compiled.sql, [...compiled.parameters], { rowMode: 'object' });
     return { ...(affectedRows != null ? { numAffectedRows: BigInt(affectedRows) } : {}), rows: rows ?? [] };
   }
 
@@ -129,16 +129,17 @@ class PGliteDriver implements Driver {
     this.#mutex.unlock();
   }
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await (connection as PGliteConnection).begin();
+  // Kysely hands back the connection `acquireConnection` gave it, and there is only the one.
+  async beginTransaction(_connection: DatabaseConnection): Promise<void> {
+    await this.#connection.begin();
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await (connection as PGliteConnection).commit();
+  async commitTransaction(_connection: DatabaseConnection): Promise<void> {
+    await this.#connection.commit();
   }
 
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await (connection as PGliteConnection).rollback();
+  async rollbackTransaction(_connection: DatabaseConnection): Promise<void> {
+    await this.#connection.rollback();
   }
 
   async savepoint(connection: DatabaseConnection, name: string, _compile: QueryCompiler['compileQuery']): Promise<void> {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiError, ErrorCode } from '@samkraft/contracts/common';
+import { propertyOf } from '@samkraft/contracts/typed';
 import { isDatabaseUnavailable, isStatementTimeout, isUniqueViolation, sqlState } from '../database/database.ts';
 import { AppError, httpStatusOf, type FieldIssue } from '../errors.ts';
 import { fieldCodeOfZodIssue, isMissingAt } from './zod-field-issue.ts';
@@ -53,26 +54,27 @@ export function handleError(err: FastifyError | AppError | Error, request: Fasti
     return reply.status(httpStatusOf[err.code]).send(body(err.code, err.message, err.fields));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const context = (err as { validationContext?: string }).validationContext;
-    const fields = (err.validation as unknown as SchemaIssue[]).map((v) => fieldIssueOfSchemaIssue(context, v, requestPart(request, context)));
+    const context = err.validationContext;
+    const fields = (err.validation as SchemaIssue[]).map((v) => fieldIssueOfSchemaIssue(context, v, requestPart(request, context)));
     return reply.status(400).send(body('validation', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields));
   }
   if (isResponseSerializationError(err)) {
     request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
     return reply.status(500).send(body('internal', 'Internal error'));
   }
-  const fe = err as FastifyError;
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+  const statusCode = propertyOf(err, 'statusCode');
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     // Fastify's own client errors: malformed JSON, wrong content type, body too large.
-    const field = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
-    const fieldCode = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'invalid_content_type' : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : 'invalid_body';
-    const code = fe.statusCode === 429 ? 'rate_limited' : 'validation';
-    return reply.status(fe.statusCode).send(body(code, fe.message, code === 'validation' ? [{ field, code: fieldCode, message: fe.message }] : []));
+    const feCode = propertyOf(err, 'code');
+    const field = feCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
+    const fieldCode = feCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'invalid_content_type' : feCode === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : 'invalid_body';
+    const code = statusCode === 429 ? 'rate_limited' : 'validation';
+    return reply.status(statusCode).send(body(code, err.message, code === 'validation' ? [{ field, code: fieldCode, message: err.message }] : []));
   }
   if (isUniqueViolation(err)) {
     // Two requests saved the same thing at once and a unique key took the first; the service
     // says more where it knows the case (e.g. a course's contact person).
-    request.log.warn({ err, constraint: (err as { constraint?: unknown }).constraint }, 'unique key refused a concurrent write');
+    request.log.warn({ err, constraint: propertyOf(err, 'constraint') }, 'unique key refused a concurrent write');
     return reply.status(409).send(body('conflict', UNIQUE_CONFLICT));
   }
   if (isDatabaseUnavailable(err)) {

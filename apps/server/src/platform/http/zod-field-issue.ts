@@ -1,3 +1,4 @@
+import { propertyOf } from '@samkraft/contracts/typed';
 import { fieldErrorCodes, type FieldErrorCode, type FieldErrorParams } from '@samkraft/contracts/common';
 
 /** A zod issue as zod reports it, or as fastify-type-provider-zod spreads it into `params`. */
@@ -27,7 +28,7 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let at: unknown = input;
   for (const key of path) {
     if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<PropertyKey, unknown>)[key];
+    at = propertyOf(at, key);
   }
   return at;
 }
@@ -39,13 +40,14 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  */
 export function fieldCodeOfZodIssue(zodIssue: ZodIssueLike, missing: boolean): { code: FieldErrorCode; params?: FieldErrorParams } {
   // zod's issue types are a union without an index signature; read the keys each code has.
-  const issue = zodIssue as ZodIssueLike & Record<string, unknown>;
+  const issue = zodIssue;
   // Refinements name their code in `params: { code }` (e.g. `calendarDate`); that code wins.
   // Its other params that are numbers or texts are what the code's text interpolates.
-  const ownParams = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
-  const own = ownParams?.code;
+  const ownParams = issue.code === 'custom' ? propertyOf(issue, 'params') : undefined;
+  const own = propertyOf(ownParams, 'code');
   if (isKnownCode(own)) {
-    const params = Object.entries(ownParams ?? {}).filter((e): e is [string, string | number] => e[0] !== 'code' && (typeof e[1] === 'string' || typeof e[1] === 'number'));
+    const entries: [string, unknown][] = typeof ownParams === 'object' && ownParams !== null ? Object.entries(ownParams) : [];
+    const params = entries.filter((e): e is [string, string | number] => e[0] !== 'code' && (typeof e[1] === 'string' || typeof e[1] === 'number'));
     return params.length > 0 ? { code: own, params: Object.fromEntries(params) } : { code: own };
   }
   // Whatever zod says about an absent value (wrong type, not an option, a refinement on the
@@ -55,11 +57,11 @@ export function fieldCodeOfZodIssue(zodIssue: ZodIssueLike, missing: boolean): {
     case 'invalid_type':
       return { code: 'invalid_type' };
     case 'too_small': {
-      const minimum = num(issue.minimum);
+      const minimum = num(propertyOf(issue, 'minimum'));
       if (minimum === undefined) return { code: 'invalid' };
       // `.positive()` is `> 0`: say the least value that passes, for integers at least.
-      const least = issue.inclusive === false && Number.isInteger(minimum) ? minimum + 1 : minimum;
-      switch (issue.origin) {
+      const least = propertyOf(issue, 'inclusive') === false && Number.isInteger(minimum) ? minimum + 1 : minimum;
+      switch (propertyOf(issue, 'origin')) {
         case 'string':
           // An empty text (after trim) is a missing one to the person filling in the form.
           return least <= 1 ? { code: 'required' } : { code: 'too_short', params: { minimum: least } };
@@ -71,10 +73,10 @@ export function fieldCodeOfZodIssue(zodIssue: ZodIssueLike, missing: boolean): {
       }
     }
     case 'too_big': {
-      const maximum = num(issue.maximum);
+      const maximum = num(propertyOf(issue, 'maximum'));
       if (maximum === undefined) return { code: 'invalid' };
-      const most = issue.inclusive === false && Number.isInteger(maximum) ? maximum - 1 : maximum;
-      switch (issue.origin) {
+      const most = propertyOf(issue, 'inclusive') === false && Number.isInteger(maximum) ? maximum - 1 : maximum;
+      switch (propertyOf(issue, 'origin')) {
         case 'string':
           return { code: 'too_long', params: { maximum: most } };
         case 'array':
@@ -85,7 +87,7 @@ export function fieldCodeOfZodIssue(zodIssue: ZodIssueLike, missing: boolean): {
       }
     }
     case 'invalid_format':
-      return { code: issue.format === 'date' ? 'invalid_date' : 'invalid_format' };
+      return { code: propertyOf(issue, 'format') === 'date' ? 'invalid_date' : 'invalid_format' };
     case 'invalid_value':
       return { code: 'invalid_value' };
     case 'unrecognized_keys':

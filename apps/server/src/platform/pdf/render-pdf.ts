@@ -26,7 +26,7 @@ export function pdfFontFiles(): { normal: string; bold: string; italics: string;
 function pdfMake(): Promise<PdfMake> {
   // A CommonJS module: its exports arrive as the default of the dynamic import.
   loading ??= import('pdfmake').then((module) => {
-    const pdfmake = (module as unknown as { default: PdfMake }).default;
+    const pdfmake = module.default;
     const fonts = pdfFontFiles();
     pdfmake.setFonts({ [PDF_FONT]: fonts });
     pdfmake.setUrlAccessPolicy(() => false);

@@ -10,7 +10,9 @@ const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function formatDate(isoDate: string, language: Language = 'da'): string {
   const match = isoDatePattern.exec(isoDate);
   if (!match) return isoDate;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1) return isoDate;
   if (language === 'en') {

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { professions } from '@samkraft/contracts/common';
+import { isOneOf, professions } from '@samkraft/contracts/common';
 import { useTranslation } from 'react-i18next';
 import type { DoseRowState } from '../utils/interventionForm.ts';
 import { DecimalInput } from '../../../ui/DecimalInput.tsx';
@@ -38,7 +38,10 @@ export function DoseEditor({ rows, onChange, onAdd, errors }: DoseEditorProps) {
                   w={200}
                   label={t('editor.profession')}
                   value={r.profession}
-                  onChange={(ev) => update(i, { profession: ev.currentTarget.value })}
+                  onChange={(ev) => {
+                    const value = ev.currentTarget.value;
+                    update(i, { profession: isOneOf(professions, value) ? value : '' });
+                  }}
                   data={[{ value: '', label: t('editor.noProfession') }, ...professions.map((p) => ({ value: p, label: tc(`professions.${p}`) }))]}
                   error={e('profession')}
                 />

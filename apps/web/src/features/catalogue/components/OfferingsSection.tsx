@@ -51,17 +51,20 @@ export function OfferingsSection({ interventionCode, canEdit }: OfferingsSection
   );
 }
 
+/** What the offering's inputs hold. */
+type OfferingFormState = { placeName: string; address: string; contactName: string; contactPhone: string; contactEmail: string; capacity: DecimalValue; validFrom: string; validTo: string };
+
 function OfferingForm({ offering, onDone, onCancel }: { offering: Offering; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation('catalogue');
   const patch = usePatchOffering();
   const errors = useFieldErrors(patch.error);
-  const [v, setV] = useState({
+  const [v, setV] = useState<OfferingFormState>({
     placeName: offering.placeName,
     address: offering.address ?? '',
     contactName: offering.contactName ?? '',
     contactPhone: offering.contactPhone ?? '',
     contactEmail: offering.contactEmail ?? '',
-    capacity: offering.capacity as DecimalValue,
+    capacity: offering.capacity,
     validFrom: offering.validFrom,
     validTo: offering.validTo ?? '',
   });

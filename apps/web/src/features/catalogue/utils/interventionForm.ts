@@ -2,7 +2,9 @@ import type { InterventionDetail, InterventionFields } from '@samkraft/contracts
 
 type Num = number | '';
 
-export type DoseRowState = { part: string; profession: string; sessions: Num; upTo: boolean; perWeek: Num; minutes: Num };
+type DoseProfession = NonNullable<InterventionFields['dose'][number]['profession']>;
+
+export type DoseRowState = { part: string; profession: DoseProfession | ''; sessions: Num; upTo: boolean; perWeek: Num; minutes: Num };
 
 /** The editor's state: what the inputs hold (empty strings for "not set"), not yet the API's shape. */
 export type InterventionFormState = {
@@ -18,10 +20,10 @@ export type InterventionFormState = {
   targetMinAge: Num;
   targetMaxAge: Num;
   targetDiagnoses: string;
-  targetTreatment: string[];
+  targetTreatment: NonNullable<InterventionFields['targetTreatment']>;
   targetTextDa: string;
-  legalBases: string[];
-  professions: string[];
+  legalBases: InterventionFields['legalBases'];
+  professions: InterventionFields['professions'];
   mixedDiagnoses: boolean;
   crossMunicipal: boolean;
   expectedPerYear: Num;
@@ -96,10 +98,10 @@ export function toBody(s: InterventionFormState): InterventionFields {
     targetMinAge: numOrNull(s.targetMinAge),
     targetMaxAge: numOrNull(s.targetMaxAge),
     targetDiagnoses: parseDiagnosisList(s.targetDiagnoses),
-    targetTreatment: s.targetTreatment.length === 0 ? null : (s.targetTreatment as NonNullable<InterventionFields['targetTreatment']>),
+    targetTreatment: s.targetTreatment.length === 0 ? null : s.targetTreatment,
     targetTextDa: orNull(s.targetTextDa),
-    legalBases: s.legalBases as InterventionFields['legalBases'],
-    professions: s.professions as InterventionFields['professions'],
+    legalBases: s.legalBases,
+    professions: s.professions,
     mixedDiagnoses: s.mixedDiagnoses,
     crossMunicipal: s.crossMunicipal,
     expectedPerYear: numOrNull(s.expectedPerYear),
@@ -107,7 +109,7 @@ export function toBody(s: InterventionFormState): InterventionFields {
     active: s.active,
     dose: s.dose.map((d) => ({
       part: d.part.trim(),
-      profession: d.profession === '' ? null : (d.profession as InterventionFields['dose'][number]['profession']),
+      profession: d.profession === '' ? null : d.profession,
       sessions: d.sessions === '' ? 0 : d.sessions,
       upTo: d.upTo,
       perWeek: numOrNull(d.perWeek),

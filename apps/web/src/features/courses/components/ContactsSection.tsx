@@ -1,5 +1,6 @@
 import { Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { contactChannels, type CourseContact, type CourseDetail } from '@samkraft/contracts/courses';
+import { isOneOf } from '@samkraft/contracts/common';
+import { type ContactChannel, contactChannels, type CourseContact, type CourseDetail } from '@samkraft/contracts/courses';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
@@ -21,7 +22,7 @@ export function ContactsSection({ course, today }: ContactsSectionProps) {
   const add = useAddContact(course.id);
   const sent = useMarkFormSent(course.id);
   const [contactedOn, setContactedOn] = useState(today);
-  const [channel, setChannel] = useState<string>('phone');
+  const [channel, setChannel] = useState<ContactChannel>('phone');
   const [reached, setReached] = useState(true);
   const [agreedAt, setAgreedAt] = useState('');
   const [note, setNote] = useState('');
@@ -35,7 +36,7 @@ export function ContactsSection({ course, today }: ContactsSectionProps) {
     add.mutate(
       {
         contactedOn,
-        channel: channel as NonNullable<CourseContact['channel']>,
+        channel,
         reached,
         ...(reached && agreedAt ? { agreedAssessmentAt: new Date(agreedAt).toISOString() } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
@@ -65,7 +66,10 @@ export function ContactsSection({ course, today }: ContactsSectionProps) {
               <form onSubmit={onAdd} aria-labelledby="new-contact-heading">
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                   <TextInput type="date" label={t('course.contactedOn')} required max={today} value={contactedOn} onChange={(e) => setContactedOn(e.currentTarget.value)} error={errors.contactedOn} />
-                  <NativeSelect label={t('course.channelLabel')} required value={channel} onChange={(e) => setChannel(e.currentTarget.value)} data={contactChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} error={errors.channel} />
+                  <NativeSelect label={t('course.channelLabel')} required value={channel} onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      if (isOneOf(contactChannels, value)) setChannel(value);
+                    }} data={contactChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} error={errors.channel} />
                   <Checkbox label={t('course.reached')} checked={reached} onChange={(e) => setReached(e.currentTarget.checked)} mt="md" />
                   <TextInput type="datetime-local" label={t('course.agreedAssessmentAt')} disabled={!reached} value={agreedAt} onChange={(e) => setAgreedAt(e.currentTarget.value)} error={errors.agreedAssessmentAt} />
                 </SimpleGrid>

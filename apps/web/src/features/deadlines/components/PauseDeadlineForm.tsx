@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
-import { type Deadline, type DeadlineKind, type PauseReason, pauseReasons } from '@samkraft/contracts/deadlines';
+import { type Deadline, type PauseReason, pauseReasons } from '@samkraft/contracts/deadlines';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Disclosure } from '../../../ui/Disclosure.tsx';
@@ -34,7 +34,7 @@ export function PauseDeadlineForm({ courseId, deadlines, today }: PauseDeadlineF
   const [noteMissing, setNoteMissing] = useState(false);
   const errors = useFieldErrors(pause.error);
   const fieldLabel = (field: string): string | undefined => (isLabelled(field) ? t(`pause.${fieldLabelKeys[field]}`) : undefined);
-  const chosen = running.some((d) => d.kind === kind) ? kind : (running[0]?.kind ?? '');
+  const chosen = running.find((d) => d.kind === kind)?.kind ?? running[0]?.kind;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -43,7 +43,9 @@ export function PauseDeadlineForm({ courseId, deadlines, today }: PauseDeadlineF
       return;
     }
     setNoteMissing(false);
-    pause.mutate({ deadlineKind: chosen as DeadlineKind, pausedOn, reason, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => setNote('') });
+    // Without a running deadline the form shows no fields and no button.
+    if (chosen === undefined) return;
+    pause.mutate({ deadlineKind: chosen, pausedOn, reason, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => setNote('') });
   };
 
   return (
@@ -60,7 +62,7 @@ export function PauseDeadlineForm({ courseId, deadlines, today }: PauseDeadlineF
             <>
               <ErrorSummary errors={errors} formId={FORM_ID} label={fieldLabel} order={fieldOrder} focusKey={pause.error} />
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mt={Object.keys(errors).length > 0 ? 'md' : undefined}>
-                <NativeSelect id={fid('deadlineKind')} label={t('pause.deadline')} required value={chosen} onChange={(e) => setKind(e.currentTarget.value)} data={running.map((d) => ({ value: d.kind, label: tw(`kinds.${d.kind}`) }))} error={errors.deadlineKind} />
+                <NativeSelect id={fid('deadlineKind')} label={t('pause.deadline')} required value={chosen ?? ''} onChange={(e) => setKind(e.currentTarget.value)} data={running.map((d) => ({ value: d.kind, label: tw(`kinds.${d.kind}`) }))} error={errors.deadlineKind} />
                 <TextInput id={fid('pausedOn')} type="date" label={t('pause.pausedOn')} required max={today} value={pausedOn} onChange={(e) => setPausedOn(e.currentTarget.value)} error={errors.pausedOn} />
                 <NativeSelect id={fid('reason')} label={t('pause.reason')} required value={reason} onChange={(e) => setReason(oneOf(pauseReasons, e.currentTarget.value))} data={pauseReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} error={errors.reason} />
               </SimpleGrid>

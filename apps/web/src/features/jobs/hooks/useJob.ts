@@ -1,5 +1,5 @@
 import type { Job } from '@samkraft/contracts/jobs';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { fetchJob } from '../api/jobsApi.ts';
 import { hasEnded, jobError } from '../utils/jobState.ts';
 
@@ -27,7 +27,7 @@ export function useJob<R>(submit: (request: R) => Promise<Job>): JobRun<R> {
   const id = submitted.data?.id;
   const followed = useQuery({
     queryKey: ['job', id],
-    queryFn: () => fetchJob(id as string),
+    queryFn: id === undefined ? skipToken : () => fetchJob(id),
     enabled: id !== undefined,
     initialData: submitted.data,
     initialDataUpdatedAt: 0,
@@ -46,5 +46,5 @@ export function useJob<R>(submit: (request: R) => Promise<Job>): JobRun<R> {
 
 /** A succeeded job's result, loaded once. */
 export function useJobResult<T>(job: Job | undefined, load: (id: string) => Promise<T>) {
-  return useQuery({ queryKey: ['job-result', job?.id], queryFn: () => load(job?.id as string), enabled: job?.state === 'succeeded', staleTime: Infinity, retry: false });
+  return useQuery({ queryKey: ['job-result', job?.id], queryFn: job?.state === 'succeeded' ? () => load(job.id) : skipToken, enabled: job?.state === 'succeeded', staleTime: Infinity, retry: false });
 }

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../api/apiRequestError.ts';
+import { typedKeys } from '@samkraft/contracts/typed';
 
 /** The open course a 409 from intake points to (the server names it in the allowDuplicate field). */
 export function openCourseIdFrom(fields: readonly FieldError[]): string | null {
@@ -42,7 +43,7 @@ export const intakeFieldLabelKeys = {
   targetGroupJustification: 'justification',
 } as const;
 export type IntakeField = keyof typeof intakeFieldLabelKeys;
-export const intakeFieldOrder = Object.keys(intakeFieldLabelKeys) as IntakeField[];
+export const intakeFieldOrder = typedKeys(intakeFieldLabelKeys);
 
 export function isIntakeField(field: string): field is IntakeField {
   return Object.hasOwn(intakeFieldLabelKeys, field);

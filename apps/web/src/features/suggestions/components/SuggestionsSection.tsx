@@ -9,6 +9,7 @@ import { Tag } from '../../../ui/Tag.tsx';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useCourseSuggestions } from '../hooks/useSuggestions.ts';
 import { da } from '../i18n.ts';
+import { hasKey } from '@samkraft/contracts/typed';
 
 /** `defaultOpen` given: the section folds away under its heading (see `Section`). */
 export type SuggestionsSectionProps = { courseId: string; defaultOpen?: boolean };
@@ -32,7 +33,7 @@ function SuggestionList({ data }: { data: CourseSuggestions }) {
   const areas =
     b.assessedOn === null || b.areas.length === 0
       ? t('noAssessment')
-      : t('areas', { date: formatDate(b.assessedOn, language), areas: b.areas.map((a) => (a in da.areaNames ? t(`areaNames.${a as keyof typeof da.areaNames}`) : a)).join(', ') });
+      : t('areas', { date: formatDate(b.assessedOn, language), areas: b.areas.map((a) => (hasKey(da.areaNames, a) ? t(`areaNames.${a}`) : a)).join(', ') });
   const columns: Column<SuggestionProvider>[] = [
     {
       key: 'provider',
