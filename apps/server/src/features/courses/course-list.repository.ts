@@ -105,7 +105,7 @@ export async function listClosedCourses(
   type Row = InferResult<typeof query>[number];
   const audited = auditListed ? sql`, audited as (${auditListed(sql`select course_id::text as entity_id, citizen_id from page`)} returning 1)` : sql``;
   // The count comes as the one row of `t`, so a page past the end still says how many there are.
-  const result = await sql<{ [K in keyof Row]: Row[K] | null } & { total: string }>`
+  const result = await sql<(Row | { [K in keyof Row]: null }) & { total: string }>`
     with page as materialized (${query})${audited}
     select p.*, t.total from (
       select count(*) as total from course k join referral r on r.id = k.referral_id
@@ -113,7 +113,8 @@ export async function listClosedCourses(
     ) t left join page p on true
     order by p.closed_on desc, p.course_id`.execute(db);
   const rows = result.rows.flatMap((r): ClosedCourseRow[] =>
-    r.course_id === null ? [] : [{ ...toListRow(r as Row), closedOn: r.closed_on as string, closeReason: r.close_reason as CourseCloseReason }],
+    // A page row is a closed course (the query's where; closed_on and close_reason are set together).
+    r.course_id === null || r.closed_on === null || r.close_reason === null ? [] : [{ ...toListRow(r), closedOn: r.closed_on, closeReason: r.close_reason }],
   );
   return { total: Number(result.rows[0]?.total ?? 0), rows };
 }

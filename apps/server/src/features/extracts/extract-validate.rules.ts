@@ -99,19 +99,17 @@ function checkHeader(table: RawTable, known: readonly string[], required: readon
 /** A row's cells by column name (trimmed; '' for a column the header lacks). */
 class RowCells<C extends string> implements Cells<C> {
   constructor(
-    private readonly index: Readonly<Record<string, number>>,
+    private readonly index: ReadonlyMap<string, number>,
     private readonly cells: string[],
   ) {}
   get(column: C): string {
-    const i = this.index[column];
+    const i = this.index.get(column);
     return i === undefined ? '' : (this.cells[i] ?? '').trim();
   }
 }
 
 function cellsOf<C extends string>(index: Map<string, number>): (row: RawRow) => Cells<C> {
-  const byName: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [name, i] of index) byName[name] = i;
-  return (row) => new RowCells<C>(byName, row.cells);
+  return (row) => new RowCells<C>(index, row.cells);
 }
 
 type RowCheck<C extends string> = {
