@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProviderInbox } from '@samkraft/contracts/cross-referrals';
 import type { StatusNoteInbox, StatusNoteUnreadCount } from '@samkraft/contracts/status-notes';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
@@ -51,10 +52,23 @@ describe('status notes from provider to home municipality', () => {
   it('a provider therapist writes the end note; the Gladsaxe contact person sees it unread, opens it, and it is read', async () => {
     await signInAsDemoUser(home, server.url, 'gladsaxe.kontakt');
     const before = await getJson<StatusNoteInbox>(home, '/api/status-notes?mine=true');
-    // A running course of mine at a team: a start note and no end note yet.
-    const running = before.items.find(
+    // A running course of mine at a team: a start note, no end note yet, and still running at the
+    // provider (another file on this shared server may have ended one on its team early).
+    const candidates = before.items.filter(
       (n) => n.kind === 'start' && SLUG_OF_NAME[n.providerMunicipalityName] && !before.items.some((m) => m.crossReferralId === n.crossReferralId && m.kind === 'end'),
     );
+    let running: (typeof candidates)[number] | undefined;
+    for (const candidate of candidates) {
+      const lookContext = await browser.newContext();
+      const look = await lookContext.newPage();
+      await signInAsDemoUser(look, server.url, `${SLUG_OF_NAME[candidate.providerMunicipalityName]}.terapeut`);
+      const inbox = await getJson<ProviderInbox>(look, '/api/provider-inbox');
+      await lookContext.close();
+      if (inbox.items.some((i) => i.id === candidate.crossReferralId && i.state === 'started')) {
+        running = candidate;
+        break;
+      }
+    }
     expect(running, `a running demo course of gladsaxe.kontakt: ${JSON.stringify(before.items.map((n) => [n.kind, n.providerMunicipalityName]))}`).toBeDefined();
     const { crossReferralId, citizenName, courseId, providerMunicipalityName } = running!;
     const unreadBefore = await getJson<StatusNoteUnreadCount>(home, '/api/status-notes/unread-count');
