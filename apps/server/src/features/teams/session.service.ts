@@ -5,18 +5,8 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toTeamSession } from './team.mapper.ts';
 import { cancelSession, findSession, lockTeam, reinstateSession } from './team.repository.ts';
-import { requireTeam } from './team.service.ts';
+import { requireSession } from './attendance.service.ts';
 import { checkSessionCancel, checkSessionReinstate } from './session.rules.ts';
-
-async function requireTeamSession(ctx: ServiceContext, sessionId: string, action: string) {
-  const session = await findSession(ctx.db, sessionId);
-  if (!session) {
-    await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'team_session', entityId: sessionId, outcome: 'denied', detail: { reason: 'not_found' } }]);
-    throw AppError.notFound('Session');
-  }
-  const team = await requireTeam(ctx, session.teamId, action);
-  return { session, team };
-}
 
 async function readBack(ctx: ServiceContext, sessionId: string): Promise<TeamSession> {
   const s = await findSession(ctx.db, sessionId);
@@ -30,7 +20,7 @@ async function readBack(ctx: ServiceContext, sessionId: string): Promise<TeamSes
  * a cancelled session simply uses nobody's quota.
  */
 export async function cancelTeamSession(ctx: ServiceContext, sessionId: string, input: z.output<typeof sessionCancel>): Promise<TeamSession> {
-  const { team } = await requireTeamSession(ctx, sessionId, 'team_session.cancel');
+  const { team } = await requireSession(ctx, sessionId, 'team_session.cancel');
   await ctx.db.transaction().execute(async (trx) => {
     await lockTeam(trx, team.id);
     const session = await findSession(trx, sessionId);
@@ -45,7 +35,7 @@ export async function cancelTeamSession(ctx: ServiceContext, sessionId: string, 
 
 /** Reinstates a session cancelled by mistake; only while it has no attendance. */
 export async function reinstateTeamSession(ctx: ServiceContext, sessionId: string): Promise<TeamSession> {
-  const { team } = await requireTeamSession(ctx, sessionId, 'team_session.reinstate');
+  const { team } = await requireSession(ctx, sessionId, 'team_session.reinstate');
   await ctx.db.transaction().execute(async (trx) => {
     await lockTeam(trx, team.id);
     const session = await findSession(trx, sessionId);
