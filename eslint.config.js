@@ -13,6 +13,8 @@ import globals from 'globals';
 const root = import.meta.dirname;
 const serverFeatures = 'apps/server/src/features';
 const features = fs.readdirSync(`${root}/${serverFeatures}`, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+/** The features that load records in bulk through the owners' `*.bulk.ts` (platform/database/bulk-write.ts). */
+const bulkLoaders = ['demo', 'extracts', 'reference-data', 'scale-data'];
 /** Production code: the apps' and packages' sources, but their tests and test support. */
 const production = ['apps/*/src/!(test-support)/**/!(*.test).{ts,tsx}', 'apps/*/src/!(*.test).{ts,tsx}', 'packages/*/src/**/!(*.test).ts'];
 const testCode = ['**/*.test.{ts,tsx}', '**/test-support/**', '**/*.test-helpers.ts', '**/fixtures/**', 'tests/**'];
@@ -24,6 +26,12 @@ export const importBoundaries = [
     from: [`${serverFeatures}/!(${feature})/**/*.repository.ts`, `${serverFeatures}/!(${feature})/**/*.routes.ts`],
     message: `A feature imports another feature's service, rules or types, never its repository or routes (boundary: feature-internals).`,
   })),
+  // f. An owner's bulk writes (`<feature>.bulk.ts`) are for the bulk loaders alone.
+  {
+    target: `${serverFeatures}/!(${bulkLoaders.join('|')})/**`,
+    from: `${serverFeatures}/*/*.bulk.ts`,
+    message: `Only the bulk loaders (${bulkLoaders.join(', ')}) use an owner's bulk writes; other features call its services (boundary: bulk-writes).`,
+  },
   // b.
   { target: 'apps/server/src/platform', from: serverFeatures, message: 'platform imports no feature (boundary: platform).' },
   // c.

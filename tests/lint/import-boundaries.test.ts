@@ -20,6 +20,7 @@ type Plant = { name: string; file: string; source: string; boundary: string | nu
 const plants: Plant[] = [
   { name: "a feature imports another feature's repository", file: `apps/server/src/features/attendance/${tag}-a1.ts`, source: "import '../courses/course.repository.ts';", boundary: 'feature-internals' },
   { name: "a feature imports another feature's routes", file: `apps/server/src/features/attendance/${tag}-a2.ts`, source: "import '../teams/team.routes.ts';", boundary: 'feature-internals' },
+  { name: "a feature that loads nothing in bulk imports an owner's bulk writes", file: `apps/server/src/features/closings/${tag}-f.ts`, source: "import '../courses/courses.bulk.ts';", boundary: 'bulk-writes' },
   { name: 'platform imports a feature', file: `apps/server/src/platform/${tag}-b.ts`, source: "import '../features/citizens/citizen-access.rules.ts';", boundary: 'platform' },
   { name: 'production code imports test support', file: `apps/server/src/features/citizens/${tag}-c1.ts`, source: "import '../../test-support/factories.ts';", boundary: 'test-code' },
   { name: 'production code imports a test', file: `apps/server/src/features/citizens/${tag}-c2.ts`, source: "import './citizen-access.rules.test.ts';", boundary: 'test-code' },
@@ -31,6 +32,7 @@ const plants: Plant[] = [
     source: "import './attendance.repository.ts';\nimport '../courses/course-access.service.ts';\nimport '../citizens/citizen-access.rules.ts';",
     boundary: null,
   },
+  { name: "legal: a bulk loader imports an owner's bulk writes", file: `apps/server/src/features/demo/${tag}-ok3.ts`, source: "import '../courses/courses.bulk.ts';", boundary: null },
   { name: 'legal: a web feature imports ui and contracts', file: `apps/web/src/features/courses/${tag}-ok2.ts`, source: "import '../../ui/utils/danishDate.ts';\nimport '@samkraft/contracts/next-step';", boundary: null },
 ];
 

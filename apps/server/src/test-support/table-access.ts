@@ -4,8 +4,10 @@ import path from 'node:path';
 /*
  * Which tables the server's own code writes and reads, found in its source text (the ownership
  * test, `platform/database/table-owners.test.ts`). Writes: Kysely's insertInto / updateTable /
- * deleteFrom / mergeInto('t'), `copyInto(db, 't', …)` and raw SQL `insert into t`, `update t set`,
- * `delete from t`, `merge into t`. Reads: selectFrom / innerJoin / leftJoin / rightJoin /
+ * deleteFrom / mergeInto('t'), `copyInto(db, 't', …)`, the bulk writes `bulkInserter('t', …)`,
+ * `bulkUpdater('t', …)`, `bulkInsert(db, 't', …)`, `bulkUpdate(db, 't', …)`,
+ * `bulkDelete(db, 't', …)`, and raw SQL `insert into t`, `update t set`, `delete from t`,
+ * `merge into t`. Reads: selectFrom / innerJoin / leftJoin / rightJoin /
  * fullJoin('t') and raw SQL `from t`, `join t`. A table the code creates as temporary is its own.
  * Comments are left out, and only names of tables count (prose that says "from the …" names none).
  */
@@ -13,7 +15,8 @@ import path from 'node:path';
 export type TableAccess = { writes: Set<string>; reads: Set<string>; temporary: Set<string> };
 
 const kyselyWrite = /\b(?:insertInto|updateTable|deleteFrom|mergeInto)\(\s*['"`]([a-z_][a-z0-9_]*)/g;
-const copyWrite = /\bcopyInto\(\s*[^,]+,\s*['"`]([a-z_][a-z0-9_]*)/g;
+const copyWrite = /\b(?:copyInto|bulkInsert|bulkUpdate|bulkDelete)\(\s*[^,]+,\s*['"`]([a-z_][a-z0-9_]*)/g;
+const bulkWriter = /\bbulk(?:Inserter|Updater)\(\s*['"`]([a-z_][a-z0-9_]*)/g;
 const sqlWrite = [/\binsert\s+into\s+([a-z_][a-z0-9_]*)/gi, /\bupdate\s+([a-z_][a-z0-9_]*)(?:\s+(?:as\s+)?[a-z_][a-z0-9_]*)?\s+set\b/gi, /\bdelete\s+from\s+([a-z_][a-z0-9_]*)/gi, /\bmerge\s+into\s+([a-z_][a-z0-9_]*)/gi];
 const kyselyRead = /\b(?:selectFrom|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*['"`]([a-z_][a-z0-9_]*)/g;
 const sqlRead = [/\bfrom\s+([a-z_][a-z0-9_]*)/gi, /\bjoin\s+([a-z_][a-z0-9_]*)/gi];
@@ -34,7 +37,7 @@ function withoutComments(source: string): string {
 export function scanTableAccess(source: string): TableAccess {
   const text = withoutComments(source);
   return {
-    writes: names(text, [kyselyWrite, copyWrite, ...sqlWrite]),
+    writes: names(text, [kyselyWrite, copyWrite, bulkWriter, ...sqlWrite]),
     reads: names(text, [kyselyRead, ...sqlRead]),
     temporary: names(text, [temporary]),
   };

@@ -19,10 +19,13 @@ const files: Access[] = productionSourceFiles(src).map((f) => {
 const temporaryOf = new Map<string, string>();
 for (const a of files) for (const t of a.temporary) temporaryOf.set(t, a.unit);
 
-/** A table's owner writes it in its repositories or its seed (a platform module: in any of its files). */
+/**
+ * A table's owner writes it in its repositories, its seed and its bulk writes for the loaders
+ * (`<feature>.bulk.ts`); a platform module in any of its files.
+ */
 function ownerMayWrite(owner: string, a: Access): boolean {
   if (a.unit !== owner) return false;
-  return owner.startsWith('platform/') || a.file.endsWith('.repository.ts') || a.file.endsWith('.seed.ts');
+  return owner.startsWith('platform/') || a.file.endsWith('.repository.ts') || a.file.endsWith('.seed.ts') || a.file.endsWith('.bulk.ts');
 }
 
 describe('table ownership (platform/database/table-owners.ts)', () => {
@@ -105,9 +108,11 @@ describe('the source scan behind it', () => {
     const a = scanTableAccess(`
       db.insertInto('t_insert'); db.updateTable('t_update as x'); db.deleteFrom('t_delete'); db.mergeInto('t_merge');
       await copyInto(db, 't_copy', cols, csv);
+      const insertTs = bulkInserter('t_bulk_inserter', ['a']); const updateTs = bulkUpdater('t_bulk_updater', 'id', ['a']);
+      await bulkInsert(db, 't_bulk_insert', cols, s); await bulkUpdate(db, 't_bulk_update', 'id', cols, s); await bulkDelete(db, 't_bulk_delete', 'id', q);
       sql\`insert into t_sql_insert (a) select 1\`; sql\`update t_sql_update k set a = 1\`; sql\`update t_sql_update2 set a = 1\`;
       sql\`delete from t_sql_delete where true\`; sql\`merge into t_sql_merge using s on true\`;`);
-    expect([...a.writes].sort()).toEqual(['t_copy', 't_delete', 't_insert', 't_merge', 't_sql_delete', 't_sql_insert', 't_sql_merge', 't_sql_update', 't_sql_update2', 't_update']);
+    expect([...a.writes].sort()).toEqual(['t_bulk_delete', 't_bulk_insert', 't_bulk_inserter', 't_bulk_update', 't_bulk_updater', 't_copy', 't_delete', 't_insert', 't_merge', 't_sql_delete', 't_sql_insert', 't_sql_merge', 't_sql_update', 't_sql_update2', 't_update']);
   });
 
   it('finds reads and temporary tables, and skips comments', () => {
