@@ -1,26 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderInbox } from '@samkraft/contracts/cross-referrals';
-import type { StatusNoteInbox, StatusNoteUnreadCount } from '@samkraft/contracts/status-notes';
+import type { StatusNoteUnreadCount } from '@samkraft/contracts/status-notes';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
-import { getJson } from './support/page-api.ts';
+import { createCourseInTeam, getJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { sharedServer } from './support/shared-server.ts';
-
-/** Demo user names are `<slug>.<role>`; the slug of each member municipality by its name. */
-const SLUG_OF_NAME: Record<string, string> = {
-  Ballerup: 'ballerup',
-  Gentofte: 'gentofte',
-  Gladsaxe: 'gladsaxe',
-  Herlev: 'herlev',
-  'Lyngby-Taarbæk': 'lyngby',
-  Rødovre: 'rodovre',
-  Furesø: 'fureso',
-  Rudersdal: 'rudersdal',
-  Egedal: 'egedal',
-};
+import { fullName, NEW_CITIZENS } from './support/test-persons.ts';
 
 const server = sharedServer();
 let browser: Browser;
@@ -50,31 +37,15 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 
 describe('status notes from provider to home municipality', () => {
   it('a provider therapist writes the end note; the Gladsaxe contact person sees it unread, opens it, and it is read', async () => {
+    // A course of its own, running on Lyngby-Taarbæk's Puls og Styrke team with a start note
+    // (another file on this shared server may end the demo's courses on their teams).
     await signInAsDemoUser(home, server.url, 'gladsaxe.kontakt');
-    const before = await getJson<StatusNoteInbox>(home, '/api/status-notes?mine=true');
-    // A running course of mine at a team: a start note, no end note yet, and still running at the
-    // provider (another file on this shared server may have ended one on its team early).
-    const candidates = before.items.filter(
-      (n) => n.kind === 'start' && SLUG_OF_NAME[n.providerMunicipalityName] && !before.items.some((m) => m.crossReferralId === n.crossReferralId && m.kind === 'end'),
-    );
-    let running: (typeof candidates)[number] | undefined;
-    for (const candidate of candidates) {
-      const lookContext = await browser.newContext();
-      const look = await lookContext.newPage();
-      await signInAsDemoUser(look, server.url, `${SLUG_OF_NAME[candidate.providerMunicipalityName]}.terapeut`);
-      const inbox = await getJson<ProviderInbox>(look, '/api/provider-inbox');
-      await lookContext.close();
-      if (inbox.items.some((i) => i.id === candidate.crossReferralId && i.state === 'started')) {
-        running = candidate;
-        break;
-      }
-    }
-    expect(running, `a running demo course of gladsaxe.kontakt: ${JSON.stringify(before.items.map((n) => [n.kind, n.providerMunicipalityName]))}`).toBeDefined();
-    const { crossReferralId, citizenName, courseId, providerMunicipalityName } = running!;
+    await signInAsDemoUser(provider, server.url, 'lyngby.terapeut');
+    const { courseId, crossReferralId } = await createCourseInTeam(home, provider, NEW_CITIZENS.lars, { interventionCode: 'puls_styrke', hostMunicipalityCode: '0173' });
+    const citizenName = fullName(NEW_CITIZENS.lars);
     const unreadBefore = await getJson<StatusNoteUnreadCount>(home, '/api/status-notes/unread-count');
 
     // The provider writes the end note on its page for the referral.
-    await signInAsDemoUser(provider, server.url, `${SLUG_OF_NAME[providerMunicipalityName]}.terapeut`);
     await provider.goto(`${server.url}/indbakke/${crossReferralId}`);
     await provider.getByRole('heading', { level: 2, name: 'Statusnotater til hjemkommunen' }).waitFor();
     const kind = provider.getByRole('combobox', { name: 'Type', exact: true });

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import type { CourseCrossReferrals } from '@samkraft/contracts/cross-referrals';
 import type { NewReferralBody, NewReferralResult } from '@samkraft/contracts/referrals';
+import type { TeamList } from '@samkraft/contracts/teams';
 import type { NewTestCitizen } from './test-persons.ts';
 
 /** GET an API path from inside the page, with the signed-in user's session cookie. */
@@ -79,4 +81,36 @@ export async function createPlannedCourse(page: Page, person: NewTestCitizen, re
     goals: [{ description: 'Gå en tur hver dag' }],
   });
   return created.courseId;
+}
+
+/**
+ * Through the API: a planned course of a new citizen of Gladsaxe (`createPlannedCourse`, as the
+ * signed-in `home` contact person), sent with consent to the offering of `interventionCode` at
+ * `host`, accepted by the `provider` page's therapist there (signed in by the caller) and enrolled
+ * in that offering's running team from today, with a start note — the state of the demo's
+ * "in team" course, for a test of its own. Returns the ids.
+ */
+export async function createCourseInTeam(
+  home: Page,
+  provider: Page,
+  person: NewTestCitizen,
+  at: { interventionCode: string; hostMunicipalityCode: string },
+): Promise<{ courseId: string; crossReferralId: string; teamId: string }> {
+  const today = isoToday();
+  const courseId = await createPlannedCourse(home, person, { diagnosisCode: 'DC18' });
+  const { routedOfferings } = await getJson<CourseCrossReferrals>(home, `/api/courses/${courseId}/cross-referrals`);
+  const offering = routedOfferings.find((o) => o.interventionCode === at.interventionCode && o.hostMunicipalityCode === at.hostMunicipalityCode);
+  if (!offering) throw new Error(`no ${at.interventionCode} at ${at.hostMunicipalityCode} routed to the course: ${routedOfferings.map((o) => `${o.interventionCode}@${o.hostMunicipalityCode}`).join(', ')}`);
+  const sent = await sendJson<{ id: string }>(home, 'POST', `/api/courses/${courseId}/cross-referrals`, {
+    offeringId: offering.offeringId,
+    consentOn: today,
+    share: { planFields: ['difficultiesAndNeeds', 'goals'], assessmentItems: [] },
+  });
+  await sendJson(provider, 'POST', `/api/provider-inbox/${sent.id}/accept`, { contactOn: today });
+  const { teams } = await getJson<TeamList>(provider, '/api/teams');
+  const team = teams.find((t) => t.offering.id === offering.offeringId && (t.endsOn === null || t.endsOn >= today));
+  if (!team) throw new Error(`no running team of ${at.interventionCode} at ${at.hostMunicipalityCode}`);
+  await sendJson(provider, 'POST', `/api/teams/${team.id}/enrolments`, { crossReferralId: sent.id, startOn: today });
+  await sendJson(provider, 'POST', `/api/provider-inbox/${sent.id}/status-notes`, { kind: 'start', body: 'Borgeren er startet på holdet.' });
+  return { courseId, crossReferralId: sent.id, teamId: team.id };
 }
