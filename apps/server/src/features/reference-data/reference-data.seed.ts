@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/database/database.ts';
+import { insertMunicipalitiesInBulk } from '../auth/auth.bulk.ts';
+import { insertClosingDaysInBulk } from '../calendar/calendar.bulk.ts';
+import { insertInterventionDosePartsInBulk, insertInterventionsInBulk } from '../catalogue/catalogue.bulk.ts';
+import { insertDeadlinePoliciesInBulk } from '../deadlines/deadlines.bulk.ts';
+import { insertMunicipalityTransportsInBulk, insertTransportRulesInBulk } from '../transport/transport.bulk.ts';
 import { findReferenceDataFingerprint, recordReferenceDataFingerprint } from './reference-data.repository.ts';
 import { referenceRows, type ReferenceRows } from './reference-data.rows.ts';
 
@@ -36,12 +41,13 @@ export async function refreshReferenceData(db: Db, schemaVersion: string, rows: 
   return true;
 }
 
+/**
+ * The rows into their tables: reference-data's own (diagnoses, assessment items, cancer
+ * potential) here, the others through their owners' bulk writes — authority data updated, a
+ * local decision (membership, catalogue, deadlines, closing days, transport) never overwritten.
+ */
 async function writeReferenceRows(db: Db, rows: ReferenceRows): Promise<void> {
-  await db
-    .insertInto('municipality')
-    .values(rows.municipality)
-    .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), region: eb.ref('excluded.region') })))
-    .execute();
+  await insertMunicipalitiesInBulk(db, { rows: rows.municipality }, { target: ['code'], update: ['name', 'region'] });
   await db
     .insertInto('diagnosis')
     .values(rows.diagnosis)
@@ -54,26 +60,14 @@ async function writeReferenceRows(db: Db, rows: ReferenceRows): Promise<void> {
     )
     .execute();
   await db.insertInto('assessment_item').values(rows.assessment_item).onConflict((oc) => oc.column('code').doNothing()).execute();
-  await db.insertInto('intervention').values(rows.intervention).onConflict((oc) => oc.column('code').doNothing()).execute();
-  await db
-    .insertInto('intervention_dose_part')
-    .values(rows.intervention_dose_part)
-    .onConflict((oc) => oc.columns(['intervention_code', 'part']).doNothing())
-    .execute();
-  await db
-    .insertInto('deadline_policy')
-    .values(rows.deadline_policy)
-    .onConflict((oc) => oc.columns(['kind', 'effective_from']).doNothing())
-    .execute();
+  await insertInterventionsInBulk(db, { rows: rows.intervention }, { target: ['code'] });
+  await insertInterventionDosePartsInBulk(db, { rows: rows.intervention_dose_part }, { target: ['intervention_code', 'part'] });
+  await insertDeadlinePoliciesInBulk(db, { rows: rows.deadline_policy }, { target: ['kind', 'effective_from'] });
   // The unique indexes on closing_day are partial expression indexes; a target-less
   // "do nothing" is the portable way to skip rows that exist.
-  await db.insertInto('closing_day').values(rows.closing_day).onConflict((oc) => oc.doNothing()).execute();
-  await db.insertInto('transport_rule').values(rows.transport_rule).onConflict((oc) => oc.column('effective_from').doNothing()).execute();
-  await db
-    .insertInto('municipality_transport')
-    .values(rows.municipality_transport)
-    .onConflict((oc) => oc.columns(['municipality_code', 'effective_from']).doNothing())
-    .execute();
+  await insertClosingDaysInBulk(db, { rows: rows.closing_day }, {});
+  await insertTransportRulesInBulk(db, { rows: rows.transport_rule }, { target: ['effective_from'] });
+  await insertMunicipalityTransportsInBulk(db, { rows: rows.municipality_transport }, { target: ['municipality_code', 'effective_from'] });
   await db
     .insertInto('cancer_potential')
     .values(rows.cancer_potential)
