@@ -1,12 +1,12 @@
-import type { Db } from '../../platform/database/database.ts';
 import { addDays, addWeekdays, weekdayOnOrBefore } from './demo-dates.ts';
 import type { DepartmentKey } from './demo-people.data.ts';
+import type { DemoRows } from './demo-rows.ts';
 import type { DemoScenario, DemoStep } from './demo-scenarios.data.ts';
 import type { SeededTeam } from './demo-teams.ts';
 
-/** What the course writers need from the rows seeded before them. */
+/** What the course writers need from the rows planned before them, and the rows they add to. */
 export type DemoContext = {
-  db: Db;
+  rows: DemoRows;
   today: string;
   /** username → staff_user.id */
   staff: Map<string, string>;

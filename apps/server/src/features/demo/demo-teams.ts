@@ -1,6 +1,7 @@
-import type { Db } from '../../platform/database/database.ts';
+import { randomUUID } from 'node:crypto';
 import { MEMBER_CODE as M } from '../reference-data/members.data.ts';
 import { addDays, copenhagenInstant, isWeekend, isoWeekday, nextOnWeekdays } from './demo-dates.ts';
+import type { DemoRows } from './demo-rows.ts';
 
 /** Teams of the demo, at the offerings the scenarios use. */
 export type DemoTeam = {
@@ -52,33 +53,20 @@ export function sessionDates(team: DemoTeam, today: string, followUpWeeks = 8): 
 
 export type SeededTeam = { id: string; team: DemoTeam; sessions: { id: string; date: string }[] };
 
-export async function insertTeams(db: Db, today: string, offeringIds: Map<string, string>): Promise<Map<string, SeededTeam>> {
+/** The demo's teams at their offerings (`code@host` → offering id), with their schedules and sessions, added to `rows`. */
+export function addTeams(rows: DemoRows, today: string, offeringIds: Map<string, string>): Map<string, SeededTeam> {
   const seeded = new Map<string, SeededTeam>();
   for (const team of DEMO_TEAMS) {
     const key = teamKey(team.interventionCode, team.host);
     const offeringId = offeringIds.get(key);
     if (!offeringId) throw new Error(`demo team ${team.name} has no offering ${key}`);
     const { startsOn, endsOn, dates } = sessionDates(team, today);
-    const row = await db
-      .insertInto('team')
-      .values({ offering_id: offeringId, name: team.name, mode: team.mode, capacity: team.capacity, session_quota: team.sessionQuota, starts_on: startsOn, ends_on: endsOn, room: team.room })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('team_schedule')
-      .values(team.weekdays.map((weekday) => ({ team_id: row.id, weekday, start_time: team.time, duration_minutes: team.durationMinutes, room: team.room })))
-      .execute();
-    const sessions = await db
-      .insertInto('team_session')
-      .values(dates.map((date) => ({ team_id: row.id, starts_at: copenhagenInstant(date, team.time), duration_minutes: team.durationMinutes, room: team.room })))
-      .returning(['id', 'starts_at'])
-      .execute();
-    const byInstant = new Map(dates.map((date) => [copenhagenInstant(date, team.time).getTime(), date]));
-    seeded.set(key, {
-      id: row.id,
-      team,
-      sessions: sessions.map((s) => ({ id: s.id, date: byInstant.get(new Date(s.starts_at).getTime()) ?? '' })).sort((a, b) => a.date.localeCompare(b.date)),
-    });
+    const id = randomUUID();
+    rows.teams.push({ id, offering_id: offeringId, name: team.name, mode: team.mode, capacity: team.capacity, session_quota: team.sessionQuota, starts_on: startsOn, ends_on: endsOn, room: team.room });
+    rows.teamSchedules.push(...team.weekdays.map((weekday) => ({ team_id: id, weekday, start_time: team.time, duration_minutes: team.durationMinutes, room: team.room })));
+    const sessions = dates.map((date) => ({ id: randomUUID(), date }));
+    rows.teamSessions.push(...sessions.map((s) => ({ id: s.id, team_id: id, starts_at: copenhagenInstant(s.date, team.time), duration_minutes: team.durationMinutes, room: team.room })));
+    seeded.set(key, { id, team, sessions: sessions.sort((a, b) => a.date.localeCompare(b.date)) });
   }
   return seeded;
 }

@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { parseCpr } from '@samkraft/contracts/cpr';
 import { townHallDistanceKm } from '../reference-data/distances.data.ts';
 import type { DemoContext } from './demo-context.ts';
-import { writeCourse } from './demo-courses.ts';
+import { addCourse } from './demo-courses.ts';
 import { HOSTING_FROM, demoOfferings, planRouting } from './demo-hosting.ts';
 import { DEPARTMENTS, GP_CLINICS, HOSPITAL, POSTAL, TEST_PERSONS, demoStaff, demoUsernames, type DepartmentKey } from './demo-people.data.ts';
 import { DEMO_SCENARIOS } from './demo-scenarios.data.ts';
-import { insertTeams, teamKey } from './demo-teams.ts';
+import { emptyDemoRows, writeDemoRows } from './demo-rows.ts';
+import { addTeams, teamKey } from './demo-teams.ts';
 import { typedEntries } from '@samkraft/contracts/typed';
 
 export { demoUsernames };
@@ -39,83 +41,81 @@ export async function seedDemoData(db: Db, today: string): Promise<void> {
     const itemLabels = new Map((await trx.selectFrom('assessment_item').select(['code', 'label_da']).execute()).map((i) => [i.code, i.label_da]));
     if (municipalityNames.size === 0 || interventionNames.size === 0) throw new Error('seedDemoData needs the reference data: run seedReferenceData first');
 
+    const rows = emptyDemoRows();
+
     // Organisations: the hospital, its departments, fictional GP clinics (no SOR code, no EAN).
-    const hospital = await trx.insertInto('organisation').values({ kind: 'hospital', name: HOSPITAL.name, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address }).returning('id').executeTakeFirstOrThrow();
+    const hospitalId = randomUUID();
+    rows.organisations.push({ id: hospitalId, kind: 'hospital', name: HOSPITAL.name, parent_id: null, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address });
     const departments = new Map<DepartmentKey, string>();
     for (const [key, name] of typedEntries(DEPARTMENTS)) {
-      const row = await trx.insertInto('organisation').values({ kind: 'hospital_department', name, parent_id: hospital.id, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address }).returning('id').executeTakeFirstOrThrow();
-      departments.set(key, row.id);
+      const id = randomUUID();
+      rows.organisations.push({ id, kind: 'hospital_department', name, parent_id: hospitalId, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address });
+      departments.set(key, id);
     }
     const gpClinics = new Map<string, string>();
     for (const gp of GP_CLINICS) {
-      const row = await trx.insertInto('organisation').values({ kind: 'gp_clinic', name: gp.name, municipality_code: gp.municipality, address: gp.address }).returning('id').executeTakeFirstOrThrow();
-      gpClinics.set(gp.municipality, row.id);
+      const id = randomUUID();
+      rows.organisations.push({ id, kind: 'gp_clinic', name: gp.name, parent_id: null, municipality_code: gp.municipality, address: gp.address });
+      gpClinics.set(gp.municipality, id);
     }
 
     // Staff.
     const staff = new Map<string, string>();
     const staffNames = new Map<string, string>();
     for (const s of demoStaff()) {
-      const row = await trx
-        .insertInto('staff_user')
-        .values({ username: s.username, display_name: s.displayName, email: `${s.username}@demo.invalid`, municipality_code: s.municipality, profession: s.profession, password_hash: null, is_demo: true })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('staff_role').values(s.roles.map((role) => ({ staff_user_id: row.id, role }))).execute();
-      staff.set(s.username, row.id);
-      staffNames.set(row.id, s.displayName);
+      const id = randomUUID();
+      rows.staffUsers.push({ id, username: s.username, display_name: s.displayName, email: `${s.username}@demo.invalid`, municipality_code: s.municipality, profession: s.profession, password_hash: null, is_demo: true });
+      rows.staffRoles.push(...s.roles.map((role) => ({ staff_user_id: id, role })));
+      staff.set(s.username, id);
+      staffNames.set(id, s.displayName);
     }
 
     // Offerings and routing as from 1 October 2017.
     const offerings = new Map<string, { id: string; placeName: string }>();
     const offeringIds = new Map<string, string>();
     for (const o of demoOfferings()) {
-      const row = await trx
-        .insertInto('offering')
-        .values({ intervention_code: o.interventionCode, host_municipality_code: o.host, place_name: o.placeName, address: o.address, capacity: o.capacity, valid_from: HOSTING_FROM, note: 'Demo: place and address are illustrative' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      offerings.set(teamKey(o.interventionCode, o.host), { id: row.id, placeName: o.placeName });
-      offeringIds.set(teamKey(o.interventionCode, o.host), row.id);
+      const id = randomUUID();
+      rows.offerings.push({ id, intervention_code: o.interventionCode, host_municipality_code: o.host, place_name: o.placeName, address: o.address, capacity: o.capacity, valid_from: HOSTING_FROM, note: 'Demo: place and address are illustrative' });
+      offerings.set(teamKey(o.interventionCode, o.host), { id, placeName: o.placeName });
+      offeringIds.set(teamKey(o.interventionCode, o.host), id);
     }
     const routes = new Map<string, string>();
-    const routeRows = planRouting(demoOfferings(), townHallDistanceKm).map((r) => {
+    for (const r of planRouting(demoOfferings(), townHallDistanceKm)) {
       routes.set(`${r.interventionCode}@${r.home}`, r.host);
       const offering = offeringIds.get(teamKey(r.interventionCode, r.host));
       if (!offering) throw new Error(`no offering for route ${r.interventionCode} ${r.home} → ${r.host}`);
-      return { intervention_code: r.interventionCode, home_municipality_code: r.home, offering_id: offering, valid_from: HOSTING_FROM, inferred: r.inferred, note: r.note };
-    });
-    await trx.insertInto('routing').values(routeRows).execute();
+      rows.routings.push({ intervention_code: r.interventionCode, home_municipality_code: r.home, offering_id: offering, valid_from: HOSTING_FROM, inferred: r.inferred, note: r.note });
+    }
 
-    const teams = await insertTeams(trx, today, offeringIds);
+    const teams = addTeams(rows, today, offeringIds);
 
-    const ctx: DemoContext = { db: trx, today, staff, staffNames, offerings, routes, teams, departments, gpClinics, municipalityNames, interventionNames, itemLabels };
+    const ctx: DemoContext = { rows, today, staff, staffNames, offerings, routes, teams, departments, gpClinics, municipalityNames, interventionNames, itemLabels };
     for (const [index, scenario] of DEMO_SCENARIOS.entries()) {
       const person = TEST_PERSONS[scenario.person];
       const parsed = parseCpr(person.cpr);
       // Birth date and sex come from the CPR: one official test row disagrees with its own CPR.
       if (!parsed.ok || parsed.cpr.sex === null) throw new Error(`demo test person ${person.cpr}: ${parsed.ok ? 'no sex digit' : parsed.message}`);
       const postal = POSTAL[scenario.home];
-      const citizen = await trx
-        .insertInto('citizen')
-        .values({
-          cpr: parsed.cpr.value,
-          given_name: person.givenName,
-          family_name: person.familyName,
-          sex: parsed.cpr.sex,
-          birth_date: parsed.cpr.birthDate,
-          home_municipality_code: scenario.home,
-          address_line: person.addressLine,
-          postal_code: postal?.postalCode ?? null,
-          city: postal?.city ?? null,
-          name_address_protected: scenario.protectedAddress ?? false,
-          gp_organisation_id: gpClinics.get(scenario.home) ?? null,
-          vulnerable: scenario.vulnerable ?? false,
-          pensioner: scenario.pensioner ?? false,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await writeCourse(ctx, scenario, citizen.id, index);
+      const citizenId = randomUUID();
+      rows.citizens.push({
+        id: citizenId,
+        cpr: parsed.cpr.value,
+        given_name: person.givenName,
+        family_name: person.familyName,
+        sex: parsed.cpr.sex,
+        birth_date: parsed.cpr.birthDate,
+        home_municipality_code: scenario.home,
+        address_line: person.addressLine,
+        postal_code: postal?.postalCode ?? null,
+        city: postal?.city ?? null,
+        name_address_protected: scenario.protectedAddress ?? false,
+        gp_organisation_id: gpClinics.get(scenario.home) ?? null,
+        vulnerable: scenario.vulnerable ?? false,
+        pensioner: scenario.pensioner ?? false,
+      });
+      addCourse(ctx, scenario, citizenId, index);
     }
+
+    await writeDemoRows(trx, rows);
   });
 }
