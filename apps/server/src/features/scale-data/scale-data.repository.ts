@@ -1,13 +1,27 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { insertSetting, readSetting } from '../../platform/settings/system-setting.repository.ts';
+import { insertNeedsAssessmentsInBulk } from '../assessments/assessments.bulk.ts';
+import { insertStaffRolesInBulk, insertStaffUsersInBulk } from '../auth/auth.bulk.ts';
+import { insertOfferingsInBulk, insertRoutingsInBulk } from '../catalogue/catalogue.bulk.ts';
+import { insertCitizensInBulk } from '../citizens/citizens.bulk.ts';
+import { insertClosingConversationsInBulk, insertClosingNotesInBulk } from '../closings/closings.bulk.ts';
+import { insertCourseAssignmentsInBulk, insertCourseContactsInBulk, insertCoursesInBulk } from '../courses/courses.bulk.ts';
+import { insertCrossReferralsInBulk, insertDeclinesInBulk } from '../cross-referrals/cross-referrals.bulk.ts';
+import { insertFollowUpsInBulk } from '../follow-ups/follow-ups.bulk.ts';
+import { insertActionPlansInBulk } from '../plans/plans.bulk.ts';
+import { insertReferralsInBulk } from '../referrals/referrals.bulk.ts';
+import { insertStatusNotesInBulk } from '../status-notes/status-notes.bulk.ts';
+import { insertAttendancesInBulk, insertEnrolmentsInBulk, insertTeamSchedulesInBulk, insertTeamSessionsInBulk, insertTeamsInBulk } from '../teams/teams.bulk.ts';
 import type { Hosting, Route } from './scale-data.rules.ts';
 
 /**
  * The SQL of the synthetic scale data: every record of every pathway is built set-based, one
- * statement per table, from a plan held in temporary tables (dropped at commit). Randomness is a
- * hash of a record's key and a salt (`hashint8extended`), so the same seed gives the same data on
- * PGlite and PostgreSQL, whatever order rows are processed in.
+ * statement per table, from a plan held in temporary tables (dropped at commit). The generator
+ * writes only those; each table of the records is written by its owner's bulk write
+ * (`<feature>.bulk.ts`), given a query over the plan. Randomness is a hash of a record's key and
+ * a salt (`hashint8extended`), so the same seed gives the same data on PGlite and PostgreSQL,
+ * whatever order rows are processed in.
  */
 
 export type GeneratePlan = {
@@ -73,10 +87,15 @@ export async function generateScaleData(db: Db, plan: GeneratePlan, progress: (s
   /** 10:00 Danish time on a date, as an instant. */
   const at10 = (d: string) => `(((${d}) + time '10:00') at time zone 'Europe/Copenhagen')`;
   const counts: GeneratedCounts = {};
-  const run = async (step: string, text: string, table?: string) => {
+  /** A statement on the generator's own temporary tables. */
+  const run = async (step: string, text: string) => {
     progress(step);
-    const result = await sql.raw(text).execute(db);
-    if (table) counts[table] = (counts[table] ?? 0) + Number(result.numAffectedRows ?? 0n);
+    await sql.raw(text).execute(db);
+  };
+  /** One owner's bulk write into `table`, its rows counted. */
+  const write = async (step: string, table: string, insert: () => Promise<number>) => {
+    progress(step);
+    counts[table] = (counts[table] ?? 0) + (await insert());
   };
 
   // ── the plan, in temporary tables ──────────────────────────────────────────────────────────
@@ -294,92 +313,112 @@ export async function generateScaleData(db: Db, plan: GeneratePlan, progress: (s
     select code, array_agg(id order by ordinal) as ids from syn_staff where role = 'contact_person' group by code`,
   );
 
-  // ── the records ─────────────────────────────────────────────────────────────────────────────
-  await run(
-    'staff',
-    `insert into staff_user (id, username, display_name, municipality_code, profession, is_synthetic)
-     select id, 'syn.' || code || '.' || replace(role, '_', '-') || ordinal, 'Syntetisk ' || case role when 'contact_person' then 'kontaktperson' when 'municipal_lead' then 'driftsleder' when 'therapist' then 'terapeut' else 'koordinator' end || ' ' || code || '-' || ordinal, code,
+  // ── the records: each table by its owner's bulk write, from the plan (result columns by position) ──
+  await write('staff', 'staff_user', () =>
+    insertStaffUsersInBulk(db, {
+      columns: ['id', 'username', 'display_name', 'municipality_code', 'profession', 'is_synthetic'],
+      select: sql.raw(`select id, 'syn.' || code || '.' || replace(role, '_', '-') || ordinal, 'Syntetisk ' || case role when 'contact_person' then 'kontaktperson' when 'municipal_lead' then 'driftsleder' when 'therapist' then 'terapeut' else 'koordinator' end || ' ' || code || '-' || ordinal, code,
        case role when 'therapist' then 'physiotherapist' when 'contact_person' then 'nurse' else 'other' end, true
-     from syn_staff`,
-    'staff_user',
+     from syn_staff`),
+    }),
   );
-  await run('staff', `insert into staff_role (staff_user_id, role) select id, role from syn_staff`, 'staff_role');
-  await run(
-    'offerings',
-    `insert into offering (id, intervention_code, host_municipality_code, place_name, capacity, valid_from, is_synthetic, note)
-     select id, intervention_code, host, 'Syntetisk tilbud ' || host, 15 * teams, ${from}, true, 'Syntetiske data' from syn_offering`,
-    'offering',
+  await write('staff', 'staff_role', () => insertStaffRolesInBulk(db, { columns: ['staff_user_id', 'role'], select: sql.raw(`select id, role from syn_staff`) }));
+  await write('offerings', 'offering', () =>
+    insertOfferingsInBulk(db, {
+      columns: ['id', 'intervention_code', 'host_municipality_code', 'place_name', 'capacity', 'valid_from', 'is_synthetic', 'note'],
+      select: sql.raw(`select id, intervention_code, host, 'Syntetisk tilbud ' || host, 15 * teams, ${from}, true, 'Syntetiske data' from syn_offering`),
+    }),
   );
-  await run(
-    'offerings',
-    `insert into routing (intervention_code, home_municipality_code, offering_id, valid_from, note)
-     select rt.intervention_code, rt.home, o.id, ${from}, 'Syntetiske data'
-     from syn_route rt join syn_offering o on o.intervention_code = rt.intervention_code and o.host = rt.host`,
-    'routing',
+  await write('offerings', 'routing', () =>
+    insertRoutingsInBulk(db, {
+      columns: ['intervention_code', 'home_municipality_code', 'offering_id', 'valid_from', 'note'],
+      select: sql.raw(`select rt.intervention_code, rt.home, o.id, ${from}, 'Syntetiske data'
+     from syn_route rt join syn_offering o on o.intervention_code = rt.intervention_code and o.host = rt.host`),
+    }),
   );
-  await run(
-    'citizens',
-    `insert into citizen (id, pseudonym, is_synthetic, given_name, family_name, sex, birth_date, home_municipality_code)
-     select citizen_id, 'P-SYN-' || key, true, 'Syntetisk', 'Borger ' || key, sex, birth_date, home from syn_r`,
-    'citizen',
+  await write('citizens', 'citizen', () =>
+    insertCitizensInBulk(db, {
+      columns: ['id', 'pseudonym', 'is_synthetic', 'given_name', 'family_name', 'sex', 'birth_date', 'home_municipality_code'],
+      select: sql.raw(`select citizen_id, 'P-SYN-' || key, true, 'Syntetisk', 'Borger ' || key, sex, birth_date, home from syn_r`),
+    }),
   );
-  await run(
-    'referrals',
-    `insert into referral (id, citizen_id, home_municipality_code, origin, received_on, source, legal_basis, diagnosis_code, treatment_status, target_group)
-     select referral_id, citizen_id, home, 'synthetic', received_on, source, legal_basis, diagnosis, 'treatment_ended', 'in_group' from syn_r`,
-    'referral',
+  await write('referrals', 'referral', () =>
+    insertReferralsInBulk(db, {
+      columns: ['id', 'citizen_id', 'home_municipality_code', 'origin', 'received_on', 'source', 'legal_basis', 'diagnosis_code', 'treatment_status', 'target_group'],
+      select: sql.raw(`select referral_id, citizen_id, home, 'synthetic', received_on, source, legal_basis, diagnosis, 'treatment_ended', 'in_group' from syn_r`),
+    }),
   );
-  await run(
-    'courses',
-    `insert into course (id, referral_id, opened_on, closed_on, close_reason)
-     select r.course_id, r.referral_id, r.received_on, k.closed_on, k.close_reason from syn_r r join syn_k k on k.key = r.key`,
-    'course',
+  await write('courses', 'course', () =>
+    insertCoursesInBulk(db, {
+      columns: ['id', 'referral_id', 'opened_on', 'closed_on', 'close_reason'],
+      select: sql.raw(`select r.course_id, r.referral_id, r.received_on, k.closed_on, k.close_reason from syn_r r join syn_k k on k.key = r.key`),
+    }),
   );
-  await run(
-    'courses',
-    `insert into course_assignment (course_id, staff_user_id, assigned_at)
-     select r.course_id, cp.ids[1 + floor(${u('r.key', 42)} * array_length(cp.ids, 1))::int], ${at10('r.received_on')}
-     from syn_r r join syn_cp cp on cp.code = r.home`,
-    'course_assignment',
+  await write('courses', 'course_assignment', () =>
+    insertCourseAssignmentsInBulk(db, {
+      columns: ['course_id', 'staff_user_id', 'assigned_at'],
+      select: sql.raw(`select r.course_id, cp.ids[1 + floor(${u('r.key', 42)} * array_length(cp.ids, 1))::int], ${at10('r.received_on')}
+     from syn_r r join syn_cp cp on cp.code = r.home`),
+    }),
   );
-  await run(
-    'contacts',
-    `insert into course_contact (course_id, contacted_on, channel, reached, origin, recorded_at)
-     select course_id, contact_on, 'phone', true, 'synthetic', ${at10('contact_on')} from syn_r where contact_on is not null`,
-    'course_contact',
+  await write('contacts', 'course_contact', () =>
+    insertCourseContactsInBulk(db, {
+      columns: ['course_id', 'contacted_on', 'channel', 'reached', 'origin', 'recorded_at'],
+      select: sql.raw(`select course_id, contact_on, 'phone', true, 'synthetic', ${at10('contact_on')} from syn_r where contact_on is not null`),
+    }),
   );
-  await run(
-    'assessments',
-    `insert into needs_assessment (course_id, occasion, assessed_on, scale_score, origin, recorded_at)
-     select course_id, 'initial', assessed_on, floor(${u('key', 17)} * 11)::int, 'synthetic', ${at10('assessed_on')} from syn_r where assessed_on is not null`,
-    'needs_assessment',
+  await write('assessments', 'needs_assessment', () =>
+    insertNeedsAssessmentsInBulk(db, {
+      columns: ['course_id', 'occasion', 'assessed_on', 'scale_score', 'origin', 'recorded_at'],
+      select: sql.raw(
+        `select course_id, 'initial', assessed_on, floor(${u('key', 17)} * 11)::int, 'synthetic', ${at10('assessed_on')} from syn_r where assessed_on is not null`,
+      ),
+    }),
   );
-  await run(
-    'plans',
-    `insert into action_plan (course_id, version, agreed_on, difficulties_and_needs, purpose_and_content, location, first_follow_up_on, origin, created_at)
-     select course_id, 1, planned_on, 'Syntetiske data', 'Syntetiske data', 'Syntetiske data', planned_on + 28, 'synthetic', ${at10('planned_on')}
-     from syn_r where planned_on is not null`,
-    'action_plan',
+  await write('plans', 'action_plan', () =>
+    insertActionPlansInBulk(db, {
+      columns: ['course_id', 'version', 'agreed_on', 'difficulties_and_needs', 'purpose_and_content', 'location', 'first_follow_up_on', 'origin', 'created_at'],
+      select: sql.raw(`select course_id, 1, planned_on, 'Syntetiske data', 'Syntetiske data', 'Syntetiske data', planned_on + 28, 'synthetic', ${at10('planned_on')}
+     from syn_r where planned_on is not null`),
+    }),
   );
-  await run(
-    'plans',
-    `insert into follow_up (course_id, planned_on, held_on, channel)
-     select course_id, planned_on + 28, ${upToToday('planned_on + 28')}, case when planned_on + 28 <= ${today} then 'phone' end
-     from syn_r where planned_on is not null`,
-    'follow_up',
+  await write('plans', 'follow_up', () =>
+    insertFollowUpsInBulk(db, {
+      columns: ['course_id', 'planned_on', 'held_on', 'channel'],
+      select: sql.raw(`select course_id, planned_on + 28, ${upToToday('planned_on + 28')}, case when planned_on + 28 <= ${today} then 'phone' end
+     from syn_r where planned_on is not null`),
+    }),
   );
-  await run(
-    'declines',
-    `insert into decline (course_id, declined_on, reason, origin)
-     select course_id, declined_on, case when ${u('key', 43)} < 0.5 then 'not_relevant' else 'other' end, 'synthetic'
-     from syn_r where declined and declined_on is not null`,
-    'decline',
+  await write('declines', 'decline', () =>
+    insertDeclinesInBulk(db, {
+      columns: ['course_id', 'declined_on', 'reason', 'origin'],
+      select: sql.raw(`select course_id, declined_on, case when ${u('key', 43)} < 0.5 then 'not_relevant' else 'other' end, 'synthetic'
+     from syn_r where declined and declined_on is not null`),
+    }),
   );
-  await run(
-    'interventions',
-    `insert into cross_referral (id, course_id, kind, intervention_code, offering_id, provider_municipality_code, consent_on, shared_snapshot, sent_at,
-        received_on, provider_decision, provider_decision_reason, provider_contact_on, deeper_assessment_on, started_on, ended_on, end_reason, origin)
-     select x.id, x.course_id, case when x.host = x.home then 'home' else 'cross_municipal' end, x.intervention_code, x.offering_id, x.host,
+  await write('interventions', 'cross_referral', () =>
+    insertCrossReferralsInBulk(db, {
+      columns: [
+        'id',
+        'course_id',
+        'kind',
+        'intervention_code',
+        'offering_id',
+        'provider_municipality_code',
+        'consent_on',
+        'shared_snapshot',
+        'sent_at',
+        'received_on',
+        'provider_decision',
+        'provider_decision_reason',
+        'provider_contact_on',
+        'deeper_assessment_on',
+        'started_on',
+        'ended_on',
+        'end_reason',
+        'origin',
+      ],
+      select: sql.raw(`select x.id, x.course_id, case when x.host = x.home then 'home' else 'cross_municipal' end, x.intervention_code, x.offering_id, x.host,
        case when x.host <> x.home then x.received_on end,
        case when x.host <> x.home then '{"synthetic": true}'::jsonb end,
        case when x.host <> x.home then ${at10('x.received_on')} end,
@@ -387,81 +426,81 @@ export async function generateScaleData(db: Db, plan: GeneratePlan, progress: (s
        xa.started_on, e.end_on,
        case when e.end_on is null then null when not e.dropped then 'completed' when ${u('x.xkey', 32)} < 0.7 then 'dropped_out' else 'health_worsened' end,
        'synthetic'
-     from syn_x x left join syn_e e on e.cross_referral_id = x.id left join syn_xa xa on xa.cross_referral_id = x.id`,
-    'cross_referral',
+     from syn_x x left join syn_e e on e.cross_referral_id = x.id left join syn_xa xa on xa.cross_referral_id = x.id`),
+    }),
   );
-  await run(
-    'declines',
-    `insert into decline (course_id, cross_referral_id, declined_on, reason, origin)
-     select course_id, id, declined_on, case when ${u('xkey', 44)} < 0.5 then 'too_far' else 'not_relevant' end, 'synthetic'
-     from syn_x where declined_on is not null`,
-    'decline',
+  await write('declines', 'decline', () =>
+    insertDeclinesInBulk(db, {
+      columns: ['course_id', 'cross_referral_id', 'declined_on', 'reason', 'origin'],
+      select: sql.raw(`select course_id, id, declined_on, case when ${u('xkey', 44)} < 0.5 then 'too_far' else 'not_relevant' end, 'synthetic'
+     from syn_x where declined_on is not null`),
+    }),
   );
-  await run(
-    'teams',
-    `insert into team (id, offering_id, name, mode, capacity, session_quota, starts_on)
-     select id, offering_id, 'Syntetisk hold ' || (ordinal + 1), mode, 15, quota, ${from} from syn_team`,
-    'team',
+  await write('teams', 'team', () =>
+    insertTeamsInBulk(db, {
+      columns: ['id', 'offering_id', 'name', 'mode', 'capacity', 'session_quota', 'starts_on'],
+      select: sql.raw(`select id, offering_id, 'Syntetisk hold ' || (ordinal + 1), mode, 15, quota, ${from} from syn_team`),
+    }),
   );
-  await run(
-    'teams',
-    `insert into team_schedule (team_id, weekday, start_time, duration_minutes)
-     select t.id, w, time '10:00', case when t.quota = 7 then 150 else 60 end from syn_team t cross join lateral unnest(t.weekdays) as w`,
-    'team_schedule',
+  await write('teams', 'team_schedule', () =>
+    insertTeamSchedulesInBulk(db, {
+      columns: ['team_id', 'weekday', 'start_time', 'duration_minutes'],
+      select: sql.raw(`select t.id, w, time '10:00', case when t.quota = 7 then 150 else 60 end from syn_team t cross join lateral unnest(t.weekdays) as w`),
+    }),
   );
-  await run(
-    'sessions',
-    `insert into team_session (id, team_id, starts_at, duration_minutes)
-     select s.id, s.team_id, ${at10('s.day')}, case when t.quota = 7 then 150 else 60 end from syn_session s join syn_team t on t.id = s.team_id`,
-    'team_session',
+  await write('sessions', 'team_session', () =>
+    insertTeamSessionsInBulk(db, {
+      columns: ['id', 'team_id', 'starts_at', 'duration_minutes'],
+      select: sql.raw(`select s.id, s.team_id, ${at10('s.day')}, case when t.quota = 7 then 150 else 60 end from syn_session s join syn_team t on t.id = s.team_id`),
+    }),
   );
-  await run(
-    'enrolments',
-    `insert into enrolment (id, team_id, cross_referral_id, status, start_on, quota, ended_on, end_reason)
-     select id, team_id, cross_referral_id, case when end_on is null then 'enrolled' else 'ended' end, start_on, quota, end_on,
+  await write('enrolments', 'enrolment', () =>
+    insertEnrolmentsInBulk(db, {
+      columns: ['id', 'team_id', 'cross_referral_id', 'status', 'start_on', 'quota', 'ended_on', 'end_reason'],
+      select: sql.raw(`select id, team_id, cross_referral_id, case when end_on is null then 'enrolled' else 'ended' end, start_on, quota, end_on,
        case when end_on is null then null when dropped then 'dropped_out' else 'quota_reached' end
-     from syn_e`,
-    'enrolment',
+     from syn_e`),
+    }),
   );
-  await run(
-    'attendance',
-    `insert into attendance (team_session_id, enrolment_id, team_id, status, cancel_reason, recorded_at)
-     select session_id, enrolment_id, team_id, status, case when status = 'cancelled' then 'Syg' end, ${at10('day')} from syn_att`,
-    'attendance',
+  await write('attendance', 'attendance', () =>
+    insertAttendancesInBulk(db, {
+      columns: ['team_session_id', 'enrolment_id', 'team_id', 'status', 'cancel_reason', 'recorded_at'],
+      select: sql.raw(`select session_id, enrolment_id, team_id, status, case when status = 'cancelled' then 'Syg' end, ${at10('day')} from syn_att`),
+    }),
   );
   const reader = `(select cp.ids[1 + floor(${u('x.key', 42)} * array_length(cp.ids, 1))::int] from syn_cp cp where cp.code = x.home)`;
-  await run(
-    'status notes',
-    `insert into status_note (cross_referral_id, kind, written_on, body, sent_at, read_at, read_by)
-     select x.id, 'start', xa.started_on + 1, 'Syntetisk statusnotat', ${at10('xa.started_on + 1')},
+  await write('status notes', 'status_note', () =>
+    insertStatusNotesInBulk(db, {
+      columns: ['cross_referral_id', 'kind', 'written_on', 'body', 'sent_at', 'read_at', 'read_by'],
+      select: sql.raw(`select x.id, 'start', xa.started_on + 1, 'Syntetisk statusnotat', ${at10('xa.started_on + 1')},
        case when xa.started_on + 8 <= ${today} then ${at10('xa.started_on + 3')} end, case when xa.started_on + 8 <= ${today} then ${reader} end
-     from syn_x x join syn_xa xa on xa.cross_referral_id = x.id where xa.started_on + 1 <= ${today}`,
-    'status_note',
+     from syn_x x join syn_xa xa on xa.cross_referral_id = x.id where xa.started_on + 1 <= ${today}`),
+    }),
   );
-  await run(
-    'status notes',
-    `insert into status_note (cross_referral_id, kind, written_on, body, course_end_on, attendance_count, end_reason, sent_at, read_at, read_by)
-     select x.id, 'end', e.end_on + 2, 'Syntetisk statusnotat', e.end_on, coalesce(xa.attended, 0), c.end_reason, ${at10('e.end_on + 2')},
+  await write('status notes', 'status_note', () =>
+    insertStatusNotesInBulk(db, {
+      columns: ['cross_referral_id', 'kind', 'written_on', 'body', 'course_end_on', 'attendance_count', 'end_reason', 'sent_at', 'read_at', 'read_by'],
+      select: sql.raw(`select x.id, 'end', e.end_on + 2, 'Syntetisk statusnotat', e.end_on, coalesce(xa.attended, 0), c.end_reason, ${at10('e.end_on + 2')},
        case when e.end_on + 9 <= ${today} then ${at10('e.end_on + 4')} end, case when e.end_on + 9 <= ${today} then ${reader} end
      from syn_x x join syn_e e on e.cross_referral_id = x.id left join syn_xa xa on xa.cross_referral_id = x.id join cross_referral c on c.id = x.id
-     where e.end_on + 2 <= ${today}`,
-    'status_note',
+     where e.end_on + 2 <= ${today}`),
+    }),
   );
-  await run(
-    'closings',
-    `insert into closing_conversation (course_id, held_on, evaluation, satisfaction, benefit, questionnaire_declined, origin, recorded_at)
-     select k.course_id, k.conversation_on, 'Syntetiske data',
+  await write('closings', 'closing_conversation', () =>
+    insertClosingConversationsInBulk(db, {
+      columns: ['course_id', 'held_on', 'evaluation', 'satisfaction', 'benefit', 'questionnaire_declined', 'origin', 'recorded_at'],
+      select: sql.raw(`select k.course_id, k.conversation_on, 'Syntetiske data',
        case when q < 0.15 or q >= 0.95 then null when ${u('k.key', 46)} < 0.1 then 3 when ${u('k.key', 46)} < 0.5 then 4 else 5 end,
        case when q < 0.15 or q >= 0.95 then null when ${u('k.key', 47)} < 0.15 then 3 when ${u('k.key', 47)} < 0.55 then 4 else 5 end,
        q >= 0.95, 'synthetic', ${at10('k.conversation_on')}
-     from (select k.*, ${u('k.key', 45)} as q from syn_k k) k where k.conversation_on is not null`,
-    'closing_conversation',
+     from (select k.*, ${u('k.key', 45)} as q from syn_k k) k where k.conversation_on is not null`),
+    }),
   );
-  await run(
-    'closings',
-    `insert into closing_note (course_id, body, composed_at, sent_on, sent_to_gp, origin)
-     select course_id, 'Syntetisk afslutningsnotat', ${at10('note_on')}, note_on, true, 'synthetic' from syn_k where note_on is not null`,
-    'closing_note',
+  await write('closings', 'closing_note', () =>
+    insertClosingNotesInBulk(db, {
+      columns: ['course_id', 'body', 'composed_at', 'sent_on', 'sent_to_gp', 'origin'],
+      select: sql.raw(`select course_id, 'Syntetisk afslutningsnotat', ${at10('note_on')}, note_on, true, 'synthetic' from syn_k where note_on is not null`),
+    }),
   );
   return counts;
 }
