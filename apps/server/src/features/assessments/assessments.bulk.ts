@@ -1,4 +1,6 @@
-import { bulkInserter } from '../../platform/database/bulk-write.ts';
+import type { RawBuilder } from 'kysely';
+import { bulkDelete, bulkInserter } from '../../platform/database/bulk-write.ts';
+import type { Db } from '../../platform/database/database.ts';
 
 /*
  * The assessments feature's tables as the bulk loaders write them: set-based, one statement a call,
@@ -22,3 +24,6 @@ export const insertNeedsAssessmentsInBulk = bulkInserter('needs_assessment', [
 
 /** needs_assessment_problem rows from demo. */
 export const insertNeedsAssessmentProblemsInBulk = bulkInserter('needs_assessment_problem', ['item_code', 'needs_assessment_id', 'note']);
+
+/** The imported needs_assessment rows of the courses `courseIds` (a query of ids), from extracts. */
+export const deleteImportedNeedsAssessmentsInBulk = (db: Db, courseIds: RawBuilder<unknown>): Promise<number> => bulkDelete(db, 'needs_assessment', 'course_id', courseIds, { origin: 'import' });

@@ -1,4 +1,4 @@
-import { bulkInserter } from '../../platform/database/bulk-write.ts';
+import { bulkInserter, bulkUpdater } from '../../platform/database/bulk-write.ts';
 
 /*
  * The citizens feature's tables as the bulk loaders write them: set-based, one statement a call,
@@ -30,3 +30,6 @@ export const insertCitizensInBulk = bulkInserter('citizen', [
   'updated_at',
   'vulnerable',
 ]);
+
+/** citizen rows' sex and birth date, from extracts (which also sets updated_at). */
+export const updateCitizensInBulk = bulkUpdater('citizen', 'id', ['birth_date', 'sex', 'updated_at']);

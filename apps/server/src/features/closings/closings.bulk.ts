@@ -1,4 +1,6 @@
-import { bulkInserter } from '../../platform/database/bulk-write.ts';
+import type { RawBuilder } from 'kysely';
+import { bulkDelete, bulkInserter } from '../../platform/database/bulk-write.ts';
+import type { Db } from '../../platform/database/database.ts';
 
 /*
  * The closings feature's tables as the bulk loaders write them: set-based, one statement a call,
@@ -40,3 +42,10 @@ export const insertClosingNotesInBulk = bulkInserter('closing_note', [
   'sent_to_gp',
   'sent_to_hospital',
 ]);
+
+/** The imported closing_conversation rows of the courses `courseIds` (a query of ids), from extracts. */
+export const deleteImportedClosingConversationsInBulk = (db: Db, courseIds: RawBuilder<unknown>): Promise<number> =>
+  bulkDelete(db, 'closing_conversation', 'course_id', courseIds, { origin: 'import' });
+
+/** The imported closing_note rows of the courses `courseIds` (a query of ids), from extracts. */
+export const deleteImportedClosingNotesInBulk = (db: Db, courseIds: RawBuilder<unknown>): Promise<number> => bulkDelete(db, 'closing_note', 'course_id', courseIds, { origin: 'import' });

@@ -1,4 +1,6 @@
-import { bulkInserter } from '../../platform/database/bulk-write.ts';
+import { sql, type RawBuilder } from 'kysely';
+import { bulkDelete, bulkInserter, bulkUpdate } from '../../platform/database/bulk-write.ts';
+import type { Db } from '../../platform/database/database.ts';
 
 /*
  * The courses feature's tables as the bulk loaders write them: set-based, one statement a call,
@@ -34,3 +36,14 @@ export const insertCourseContactsInBulk = bulkInserter('course_contact', [
   'recorded_at',
   'recorded_by',
 ]);
+
+/** Courses opened again, no longer closed (`reopened`: a query of course id, opened on), from extracts; `closeCourses` closes them anew. */
+export function reopenCoursesInBulk(db: Db, reopened: RawBuilder<unknown>): Promise<number> {
+  return bulkUpdate(db, 'course', 'id', ['opened_on', 'closed_on', 'close_reason'], {
+    columns: ['id', 'opened_on', 'closed_on', 'close_reason'],
+    select: sql`select r.id, r.opened_on, null::date, null::text from (${reopened}) as r (id, opened_on)`,
+  });
+}
+
+/** The imported course_contact rows of the courses `courseIds` (a query of ids), from extracts. */
+export const deleteImportedCourseContactsInBulk = (db: Db, courseIds: RawBuilder<unknown>): Promise<number> => bulkDelete(db, 'course_contact', 'course_id', courseIds, { origin: 'import' });

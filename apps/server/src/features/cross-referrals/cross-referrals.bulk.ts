@@ -1,4 +1,6 @@
-import { bulkInserter } from '../../platform/database/bulk-write.ts';
+import type { RawBuilder } from 'kysely';
+import { bulkDelete, bulkInserter } from '../../platform/database/bulk-write.ts';
+import type { Db } from '../../platform/database/database.ts';
 
 /*
  * The cross-referrals feature's tables as the bulk loaders write them: set-based, one statement a call,
@@ -44,3 +46,9 @@ export const insertDeclinesInBulk = bulkInserter('decline', [
   'recorded_at',
   'recorded_by',
 ]);
+
+/** The imported decline rows of the courses `courseIds` (a query of ids), from extracts. */
+export const deleteImportedDeclinesInBulk = (db: Db, courseIds: RawBuilder<unknown>): Promise<number> => bulkDelete(db, 'decline', 'course_id', courseIds, { origin: 'import' });
+
+/** The imported cross_referral rows of the courses `courseIds` (a query of ids), from extracts. */
+export const deleteImportedCrossReferralsInBulk = (db: Db, courseIds: RawBuilder<unknown>): Promise<number> => bulkDelete(db, 'cross_referral', 'course_id', courseIds, { origin: 'import' });

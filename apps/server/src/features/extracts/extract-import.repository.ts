@@ -1,13 +1,21 @@
 /**
  * The SQL of an import, set-based over staging tables: the checked extract is COPYed into
  * temporary tables of the import's transaction (dropped at its end), compared with the stored
- * records in a few statements, and merged with INSERT … SELECT and UPDATE … FROM. No statement
- * runs per row, and none has a parameter list that grows with the extract.
+ * records in a few statements, and merged by the tables' owners' bulk writes (`<feature>.bulk.ts`),
+ * each given a query over the staging tables: one statement per table. No statement runs per row,
+ * and none has a parameter list that grows with the extract.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { SelectedAuditEvent } from '../../platform/audit/audit.repository.ts';
 import { copyInto, type Db } from '../../platform/database/database.ts';
+import { deleteImportedNeedsAssessmentsInBulk, insertNeedsAssessmentsInBulk } from '../assessments/assessments.bulk.ts';
+import { insertCitizensInBulk, updateCitizensInBulk } from '../citizens/citizens.bulk.ts';
+import { deleteImportedClosingConversationsInBulk, deleteImportedClosingNotesInBulk, insertClosingConversationsInBulk, insertClosingNotesInBulk } from '../closings/closings.bulk.ts';
+import { deleteImportedCourseContactsInBulk, insertCourseContactsInBulk, insertCoursesInBulk, reopenCoursesInBulk } from '../courses/courses.bulk.ts';
+import { deleteImportedCrossReferralsInBulk, deleteImportedDeclinesInBulk, insertCrossReferralsInBulk, insertDeclinesInBulk } from '../cross-referrals/cross-referrals.bulk.ts';
+import { deleteImportedActionPlansInBulk, insertActionPlansInBulk } from '../plans/plans.bulk.ts';
+import { insertReferralsInBulk, updateReferralsInBulk } from '../referrals/referrals.bulk.ts';
 import { stagedInterventionColumns, stagedReferralColumns } from './extract-stage.rules.ts';
 import { storedInterventionsQuery, storedReferralsQuery } from './extract.repository.ts';
 
@@ -214,21 +222,33 @@ export async function mergeCitizens(db: Db): Promise<void> {
     ) w
     left join citizen byc on byc.cpr = w.cpr
     left join citizen byp on byp.pseudonym = w.pseudonym`.execute(db);
-  await sql`
-    update citizen c set sex = w.sex, birth_date = w.birth_date, updated_at = now()
-    from extract_stage_citizen w
-    where c.id = w.id and not w.is_new and (w.stored_sex <> w.sex or w.stored_birth_date <> w.birth_date)`.execute(db);
-  await sql`
-    insert into citizen (id, cpr, pseudonym, is_synthetic, given_name, family_name, sex, birth_date, home_municipality_code)
-    select w.id, w.cpr, w.pseudonym, w.pseudonym is not null, '', '', w.sex, w.birth_date, w.home
-    from extract_stage_citizen w where w.is_new`.execute(db);
+  await updateCitizensInBulk(db, {
+    columns: ['id', 'sex', 'birth_date', 'updated_at'],
+    select: sql`
+      select w.id, w.sex, w.birth_date, now() from extract_stage_citizen w
+      where not w.is_new and (w.stored_sex <> w.sex or w.stored_birth_date <> w.birth_date)`,
+  });
+  await insertCitizensInBulk(db, {
+    columns: ['id', 'cpr', 'pseudonym', 'is_synthetic', 'given_name', 'family_name', 'sex', 'birth_date', 'home_municipality_code'],
+    select: sql`
+      select w.id, w.cpr, w.pseudonym, w.pseudonym is not null, '', '', w.sex, w.birth_date, w.home
+      from extract_stage_citizen w where w.is_new`,
+  });
 }
 
 /** An updated referral: its row, its id and its citizen's. */
 export type UpdatedReferral = { row: number; referralId: string; citizenId: string };
 
-/** Step tables whose imported rows an update writes again (rows made in Samkraft are left alone). */
-const stepTables = ['course_contact', 'needs_assessment', 'action_plan', 'decline', 'closing_conversation', 'closing_note', 'cross_referral'] as const;
+/** The owners' deletes of a course's imported step and intervention rows, which an update writes again (rows made in Samkraft are left alone). */
+const deleteImportedSteps = [
+  deleteImportedCourseContactsInBulk,
+  deleteImportedNeedsAssessmentsInBulk,
+  deleteImportedActionPlansInBulk,
+  deleteImportedDeclinesInBulk,
+  deleteImportedClosingConversationsInBulk,
+  deleteImportedClosingNotesInBulk,
+  deleteImportedCrossReferralsInBulk,
+] as const;
 
 /**
  * Creates the new referrals with their courses, steps and interventions, all marked origin
@@ -236,30 +256,28 @@ const stepTables = ['course_contact', 'needs_assessment', 'action_plan', 'declin
  * their imported step and intervention rows written again. Returns the updated ones, by row.
  */
 export async function mergeReferrals(db: Db): Promise<UpdatedReferral[]> {
-  await sql`
-    insert into referral (id, citizen_id, home_municipality_code, external_id, origin, received_on, source, legal_basis, diagnosis_code)
-    select p.referral_id, w.id, p.home, p.external_id, 'import', p.received, p.source, p.legal_basis, p.diagnosis
-    from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
-    where p.kind = 'create'`.execute(db);
-  await sql`
-    update referral r set citizen_id = w.id, received_on = p.received, source = p.source, legal_basis = p.legal_basis, diagnosis_code = p.diagnosis
-    from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
-    where p.kind = 'update' and r.id = p.referral_id`.execute(db);
+  await insertReferralsInBulk(db, {
+    columns: ['id', 'citizen_id', 'home_municipality_code', 'external_id', 'origin', 'received_on', 'source', 'legal_basis', 'diagnosis_code'],
+    select: sql`
+      select p.referral_id, w.id, p.home, p.external_id, 'import', p.received, p.source, p.legal_basis, p.diagnosis
+      from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
+      where p.kind = 'create'`,
+  });
+  await updateReferralsInBulk(db, {
+    columns: ['id', 'citizen_id', 'received_on', 'source', 'legal_basis', 'diagnosis_code'],
+    select: sql`
+      select p.referral_id, w.id, p.received, p.source, p.legal_basis, p.diagnosis
+      from extract_stage_plan p join extract_stage_citizen w on w.citizen_key = p.citizen_key
+      where p.kind = 'update'`,
+  });
   // The courses are opened here (a changed one opened again); `courses` closes them (`stagedClosings`).
-  await sql`
-    insert into course (id, referral_id, opened_on)
-    select p.course_id, p.referral_id, p.received
-    from extract_stage_plan p
-    where p.kind in ('create', 'update') and p.new_course`.execute(db);
-  await sql`
-    update course k set opened_on = p.received, closed_on = null, close_reason = null
-    from extract_stage_plan p
-    where p.kind = 'update' and not p.new_course and k.id = p.course_id`.execute(db);
-  for (const table of stepTables) {
-    await sql`
-      delete from ${sql.table(table)}
-      where origin = 'import' and course_id in (select course_id from extract_stage_plan where kind = 'update' and not new_course)`.execute(db);
-  }
+  await insertCoursesInBulk(db, {
+    columns: ['id', 'referral_id', 'opened_on'],
+    select: sql`select p.course_id, p.referral_id, p.received from extract_stage_plan p where p.kind in ('create', 'update') and p.new_course`,
+  });
+  await reopenCoursesInBulk(db, sql`select p.course_id, p.received from extract_stage_plan p where p.kind = 'update' and not p.new_course`);
+  const updatedCourses = sql`select course_id from extract_stage_plan where kind = 'update' and not new_course`;
+  for (const deleteImported of deleteImportedSteps) await deleteImported(db, updatedCourses);
   await insertSteps(db);
   const rows = await sql<{ row: number; referral_id: string; citizen_id: string }>`
     select p.row, p.referral_id, w.id as citizen_id
@@ -312,30 +330,51 @@ export function citizenChangeEvents(): RawBuilder<SelectedAuditEvent> {
 async function insertSteps(db: Db): Promise<void> {
   const from = sql`from extract_stage_plan p where p.kind in ('create', 'update')`;
   const id = () => newIds()(sql`p.row`);
-  await sql`
-    insert into course_contact (id, course_id, contacted_on, reached, origin)
-    select ${id()}, p.course_id, p.first_contact, true, 'import' ${from} and p.first_contact is not null`.execute(db);
-  await sql`
-    insert into needs_assessment (id, course_id, occasion, assessed_on, origin)
-    select ${id()}, p.course_id, 'initial', p.needs_assessed, 'import' ${from} and p.needs_assessed is not null`.execute(db);
+  await insertCourseContactsInBulk(db, {
+    columns: ['id', 'course_id', 'contacted_on', 'reached', 'origin'],
+    select: sql`select ${id()}, p.course_id, p.first_contact, true, 'import' ${from} and p.first_contact is not null`,
+  });
+  await insertNeedsAssessmentsInBulk(db, {
+    columns: ['id', 'course_id', 'occasion', 'assessed_on', 'origin'],
+    select: sql`select ${id()}, p.course_id, 'initial', p.needs_assessed, 'import' ${from} and p.needs_assessed is not null`,
+  });
   // An imported plan's texts are empty (not known); its first follow-up is the agreed date.
-  await sql`
-    insert into action_plan (id, course_id, version, agreed_on, difficulties_and_needs, purpose_and_content, location, first_follow_up_on, origin)
-    select ${id()}, p.course_id, 1, p.action_plan, '', '', '', p.action_plan, 'import' ${from} and p.action_plan is not null`.execute(db);
-  await sql`
-    insert into decline (id, course_id, declined_on, reason, origin)
-    select ${id()}, p.course_id, p.declined, p.decline_reason, 'import' ${from} and p.declined is not null and p.decline_reason is not null`.execute(db);
-  await sql`
-    insert into closing_conversation (id, course_id, held_on, evaluation, origin)
-    select ${id()}, p.course_id, p.closing_conversation, '', 'import' ${from} and p.closing_conversation is not null`.execute(db);
-  await sql`
-    insert into closing_note (id, course_id, sent_on, body, origin)
-    select ${id()}, p.course_id, p.closing_note_sent, '', 'import' ${from} and p.closing_note_sent is not null`.execute(db);
-  await sql`
-    insert into cross_referral (id, course_id, kind, intervention_code, provider_municipality_code, received_on, provider_contact_on, deeper_assessment_on,
-      started_on, ended_on, end_reason, attendances_recorded, origin)
-    select ${newIds()(sql`row_number() over (order by p.row)`)}, p.course_id, case when i.provider = p.home then 'home' else 'cross_municipal' end, i.intervention, i.provider,
-      i.referred, i.provider_contact, i.deeper_assessment, i.start_on, i.end_on, i.end_reason, i.attendances, 'import'
-    from extract_stage_plan p join extract_stage_intervention i on i.referral_row = p.row
-    where p.kind in ('create', 'update')`.execute(db);
+  await insertActionPlansInBulk(db, {
+    columns: ['id', 'course_id', 'version', 'agreed_on', 'difficulties_and_needs', 'purpose_and_content', 'location', 'first_follow_up_on', 'origin'],
+    select: sql`select ${id()}, p.course_id, 1, p.action_plan, '', '', '', p.action_plan, 'import' ${from} and p.action_plan is not null`,
+  });
+  await insertDeclinesInBulk(db, {
+    columns: ['id', 'course_id', 'declined_on', 'reason', 'origin'],
+    select: sql`select ${id()}, p.course_id, p.declined, p.decline_reason, 'import' ${from} and p.declined is not null and p.decline_reason is not null`,
+  });
+  await insertClosingConversationsInBulk(db, {
+    columns: ['id', 'course_id', 'held_on', 'evaluation', 'origin'],
+    select: sql`select ${id()}, p.course_id, p.closing_conversation, '', 'import' ${from} and p.closing_conversation is not null`,
+  });
+  await insertClosingNotesInBulk(db, {
+    columns: ['id', 'course_id', 'sent_on', 'body', 'origin'],
+    select: sql`select ${id()}, p.course_id, p.closing_note_sent, '', 'import' ${from} and p.closing_note_sent is not null`,
+  });
+  await insertCrossReferralsInBulk(db, {
+    columns: [
+      'id',
+      'course_id',
+      'kind',
+      'intervention_code',
+      'provider_municipality_code',
+      'received_on',
+      'provider_contact_on',
+      'deeper_assessment_on',
+      'started_on',
+      'ended_on',
+      'end_reason',
+      'attendances_recorded',
+      'origin',
+    ],
+    select: sql`
+      select ${newIds()(sql`row_number() over (order by p.row)`)}, p.course_id, case when i.provider = p.home then 'home' else 'cross_municipal' end, i.intervention, i.provider,
+        i.referred, i.provider_contact, i.deeper_assessment, i.start_on, i.end_on, i.end_reason, i.attendances, 'import'
+      from extract_stage_plan p join extract_stage_intervention i on i.referral_row = p.row
+      where p.kind in ('create', 'update')`,
+  });
 }

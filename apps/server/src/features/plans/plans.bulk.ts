@@ -1,4 +1,6 @@
-import { bulkInserter } from '../../platform/database/bulk-write.ts';
+import type { RawBuilder } from 'kysely';
+import { bulkDelete, bulkInserter } from '../../platform/database/bulk-write.ts';
+import type { Db } from '../../platform/database/database.ts';
 
 /*
  * The plans feature's tables as the bulk loaders write them: set-based, one statement a call,
@@ -31,3 +33,6 @@ export const insertActionPlanResponsibilitiesInBulk = bulkInserter('action_plan_
 
 /** plan_goal rows from demo. */
 export const insertPlanGoalsInBulk = bulkInserter('plan_goal', ['action_plan_id', 'description', 'id', 'ordinal', 'status', 'target_on']);
+
+/** The imported action_plan rows of the courses `courseIds` (a query of ids), from extracts. */
+export const deleteImportedActionPlansInBulk = (db: Db, courseIds: RawBuilder<unknown>): Promise<number> => bulkDelete(db, 'action_plan', 'course_id', courseIds, { origin: 'import' });

@@ -1,4 +1,4 @@
-import { bulkInserter } from '../../platform/database/bulk-write.ts';
+import { bulkInserter, bulkUpdater } from '../../platform/database/bulk-write.ts';
 
 /*
  * The referrals feature's tables as the bulk loaders write them: set-based, one statement a call,
@@ -46,3 +46,6 @@ export const insertReferralsInBulk = bulkInserter('referral', [
   'treatment_started_on',
   'treatment_status',
 ]);
+
+/** referral rows' own facts, from extracts (an imported referral changed by a later extract). */
+export const updateReferralsInBulk = bulkUpdater('referral', 'id', ['citizen_id', 'diagnosis_code', 'legal_basis', 'received_on', 'source']);
