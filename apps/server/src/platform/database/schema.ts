@@ -13,6 +13,7 @@ import type { ExtractFormat } from "@samkraft/contracts/extracts";
 import type { FollowUpChannel } from "@samkraft/contracts/follow-ups";
 import type { JobKind, JobState } from "@samkraft/contracts/jobs";
 import type { MeasurementTestCode } from "@samkraft/contracts/measurements";
+import type { AcknowledgementCode, MessageDirection, MessageFormat, MessageKind, MessageState } from "@samkraft/contracts/messaging";
 import type { GoalStatus, GoalStatusOccasion } from "@samkraft/contracts/plans";
 import type { LegalBasis, OrganisationKind, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
 import type { ProviderGoalStatus, StatusNoteEndReason, StatusNoteKind } from "@samkraft/contracts/status-notes";
@@ -411,6 +412,35 @@ export interface Job {
   state: Generated<JobState>;
 }
 
+export interface Message {
+  acknowledged_at: Timestamp | null;
+  acknowledgement_code: AcknowledgementCode | null;
+  answers_id: string | null;
+  citizen_id: string | null;
+  content_type: string;
+  course_id: string | null;
+  created_at: Generated<Timestamp>;
+  direction: MessageDirection;
+  duplicates: Generated<number>;
+  envelope_id: string;
+  format: MessageFormat;
+  id: Generated<string>;
+  kind: MessageKind;
+  last_duplicate_at: Timestamp | null;
+  letter_id: string | null;
+  municipality_code: string | null;
+  next_send_at: Timestamp | null;
+  payload: Buffer;
+  reason_code: string | null;
+  reason_text: string | null;
+  receiver_id: string | null;
+  sender_id: string | null;
+  sends: Generated<number>;
+  sent_at: Timestamp | null;
+  state: MessageState;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Municipality {
   code: string;
   is_member: Generated<boolean>;
@@ -673,6 +703,7 @@ export interface DB {
   intervention: Intervention;
   intervention_dose_part: InterventionDosePart;
   job: Job;
+  message: Message;
   municipality: Municipality;
   municipality_transport: MunicipalityTransport;
   needs_assessment: NeedsAssessment;

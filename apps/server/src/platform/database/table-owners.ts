@@ -51,6 +51,7 @@ export const tableOwners = {
   intervention: { owner: 'catalogue', readers: ['closings', 'cross-referrals', 'deadlines', 'demo', 'extracts', 'provider-inbox', 'reports', 'scale-data', 'start', 'status-notes', 'suggestions', 'teams'] },
   intervention_dose_part: { owner: 'catalogue', readers: ['suggestions', 'teams'] },
   job: { owner: 'jobs', readers: [] },
+  message: { owner: 'messaging', readers: [] },
   municipality: { owner: 'auth', readers: ['calendar', 'catalogue', 'citizen-search', 'citizens', 'closings', 'courses', 'cross-referrals', 'demo', 'extracts', 'plans', 'provider-inbox', 'reference', 'reports', 'scale-data', 'start', 'status-notes', 'suggestions', 'teams', 'transport'] },
   municipality_transport: { owner: 'transport', readers: [] },
   needs_assessment: { owner: 'assessments', readers: ['closings', 'courses', 'cross-referrals', 'deadlines', 'extracts', 'reports', 'suggestions'] },

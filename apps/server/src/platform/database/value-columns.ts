@@ -11,6 +11,7 @@ import { extractFormats } from '@samkraft/contracts/extracts';
 import { followUpChannels } from '@samkraft/contracts/follow-ups';
 import { jobKinds, jobStates } from '@samkraft/contracts/jobs';
 import { measurementTestCodes } from '@samkraft/contracts/measurements';
+import { acknowledgementCodes, messageDirections, messageFormats, messageKinds, messageStates } from '@samkraft/contracts/messaging';
 import { goalStatuses, goalStatusOccasions } from '@samkraft/contracts/plans';
 import { legalBases, organisationKinds, referralSources, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
 import { providerGoalStatuses, statusNoteEndReasons, statusNoteKinds } from '@samkraft/contracts/status-notes';
@@ -67,6 +68,11 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'intervention_dose_part.profession': profession,
   'job.kind': list(jobKinds, 'JobKind', 'jobs'),
   'job.state': list(jobStates, 'JobState', 'jobs'),
+  'message.acknowledgement_code': list(acknowledgementCodes, 'AcknowledgementCode', 'messaging'),
+  'message.direction': list(messageDirections, 'MessageDirection', 'messaging'),
+  'message.format': list(messageFormats, 'MessageFormat', 'messaging'),
+  'message.kind': list(messageKinds, 'MessageKind', 'messaging'),
+  'message.state': list(messageStates, 'MessageState', 'messaging'),
   'needs_assessment.occasion': list(assessmentOccasions, 'AssessmentOccasion', 'assessments'),
   'needs_assessment.origin': origin,
   'organisation.kind': list(organisationKinds, 'OrganisationKind', 'referrals'),

@@ -1,0 +1,251 @@
+import type { AcknowledgementCode, MessageDirection, MessageFormat, MessageKind, MessageState } from '@samkraft/contracts/messaging';
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../../platform/database/database.ts';
+import type { DB } from '../../platform/database/schema.ts';
+
+/** The `message` table (the inbox and the outbox): this repository alone writes it. */
+
+type Row = Selectable<DB['message']>;
+
+export type MessageRecord = {
+  id: string;
+  direction: MessageDirection;
+  format: MessageFormat;
+  kind: MessageKind;
+  state: MessageState;
+  reasonCode: string | null;
+  reasonText: string | null;
+  envelopeId: string;
+  letterId: string | null;
+  senderId: string | null;
+  receiverId: string | null;
+  municipalityCode: string | null;
+  courseId: string | null;
+  citizenId: string | null;
+  answersId: string | null;
+  sends: number;
+  nextSendAt: Date | null;
+  sentAt: Date | null;
+  acknowledgedAt: Date | null;
+  acknowledgementCode: AcknowledgementCode | null;
+  duplicates: number;
+  contentType: string;
+  createdAt: Date;
+};
+
+const columns = [
+  'id',
+  'direction',
+  'format',
+  'kind',
+  'state',
+  'reason_code',
+  'reason_text',
+  'envelope_id',
+  'letter_id',
+  'sender_id',
+  'receiver_id',
+  'municipality_code',
+  'course_id',
+  'citizen_id',
+  'answers_id',
+  'sends',
+  'next_send_at',
+  'sent_at',
+  'acknowledged_at',
+  'acknowledgement_code',
+  'duplicates',
+  'content_type',
+  'created_at',
+] as const;
+
+const instant = (v: string | Date | null) => (v === null ? null : new Date(v));
+
+function toRecord(r: Pick<Row, (typeof columns)[number]>): MessageRecord {
+  return {
+    id: r.id,
+    direction: r.direction,
+    format: r.format,
+    kind: r.kind,
+    state: r.state,
+    reasonCode: r.reason_code,
+    reasonText: r.reason_text,
+    envelopeId: r.envelope_id,
+    letterId: r.letter_id,
+    senderId: r.sender_id,
+    receiverId: r.receiver_id,
+    municipalityCode: r.municipality_code,
+    courseId: r.course_id,
+    citizenId: r.citizen_id,
+    answersId: r.answers_id,
+    sends: r.sends,
+    nextSendAt: instant(r.next_send_at),
+    sentAt: instant(r.sent_at),
+    acknowledgedAt: instant(r.acknowledged_at),
+    acknowledgementCode: r.acknowledgement_code,
+    duplicates: r.duplicates,
+    contentType: r.content_type,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+/** What a new message row says about itself; the rest takes the table's defaults. */
+export type NewMessage = {
+  format: MessageFormat;
+  kind: MessageKind;
+  envelopeId: string;
+  letterId: string | null;
+  senderId: string | null;
+  receiverId: string | null;
+  municipalityCode?: string | null;
+  courseId?: string | null;
+  citizenId?: string | null;
+  answersId?: string | null;
+  contentType: string;
+  payload: Uint8Array;
+  now: Date;
+};
+
+const common = (m: NewMessage) => ({
+  format: m.format,
+  kind: m.kind,
+  envelope_id: m.envelopeId,
+  letter_id: m.letterId,
+  sender_id: m.senderId,
+  receiver_id: m.receiverId,
+  municipality_code: m.municipalityCode ?? null,
+  course_id: m.courseId ?? null,
+  citizen_id: m.citizenId ?? null,
+  answers_id: m.answersId ?? null,
+  content_type: m.contentType,
+  payload: Buffer.from(m.payload),
+  created_at: m.now,
+  updated_at: m.now,
+});
+
+/** A message for the outbox, to be written to the transport at once (or at `sendAt`). */
+export async function insertOutgoing(db: Db, m: NewMessage & { sendAt?: Date }): Promise<MessageRecord> {
+  const row = await db
+    .insertInto('message')
+    .values({ ...common(m), direction: 'out', state: 'queued', next_send_at: m.sendAt ?? m.now })
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  return toRecord(row);
+}
+
+/**
+ * A received message, once: the same letter from the same sender again (a resend, or the same
+ * file dropped twice) is counted on the first one's row and that row is returned with
+ * `duplicate` true — it is answered as the first was, and shown once.
+ */
+export async function recordIncoming(db: Db, m: NewMessage & { state: 'accepted' | 'unmatched' | 'refused'; reasonCode?: string | null; reasonText?: string | null }): Promise<{ message: MessageRecord; duplicate: boolean }> {
+  if (m.letterId !== null) {
+    const sender = m.senderId;
+    const seen = await db
+      .updateTable('message')
+      .set({ duplicates: sql`duplicates + 1`, last_duplicate_at: m.now, updated_at: m.now })
+      .where('direction', '=', 'in')
+      .where((eb) => (sender === null ? eb('sender_id', 'is', null) : eb('sender_id', '=', sender)))
+      .where('letter_id', '=', m.letterId)
+      .returning(columns)
+      .executeTakeFirst();
+    if (seen) return { message: toRecord(seen), duplicate: true };
+  }
+  const row = await db
+    .insertInto('message')
+    .values({ ...common(m), direction: 'in', state: m.state, reason_code: m.reasonCode ?? null, reason_text: m.reasonText ?? null })
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  return { message: toRecord(row), duplicate: false };
+}
+
+/** Has an incoming message come in this envelope before? (An envelope id is never reused.) */
+export async function findIncomingByEnvelope(db: Db, envelopeId: string): Promise<MessageRecord | undefined> {
+  const row = await db.selectFrom('message').select(columns).where('direction', '=', 'in').where('envelope_id', '=', envelopeId).executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+/** The answer sent to an incoming message (its acknowledgement or receipt), if any. */
+export async function findAnswerTo(db: Db, messageId: string): Promise<(MessageRecord & { payload: Uint8Array }) | undefined> {
+  const row = await db
+    .selectFrom('message')
+    .select([...columns, 'payload'])
+    .where('answers_id', '=', messageId)
+    .where('direction', '=', 'out')
+    .orderBy('created_at', 'asc')
+    .executeTakeFirst();
+  return row ? { ...toRecord(row), payload: new Uint8Array(row.payload) } : undefined;
+}
+
+/** The outgoing messages due for a send, a resend or giving up, oldest first. */
+export async function findDueOutgoing(db: Db, now: Date, limit: number): Promise<(MessageRecord & { payload: Uint8Array })[]> {
+  const rows = await db
+    .selectFrom('message')
+    .select([...columns, 'payload'])
+    .where('direction', '=', 'out')
+    .where('state', 'in', ['queued', 'sent'])
+    .where('next_send_at', '<=', now)
+    .orderBy('next_send_at', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...toRecord(r), payload: new Uint8Array(r.payload) }));
+}
+
+/**
+ * A send done: the envelope and payload as written (a resend has a new envelope id and sent
+ * time), one more send, and when to look again — or never, for a message nobody acknowledges.
+ */
+export async function markSent(db: Db, id: string, s: { envelopeId: string; payload: Uint8Array; at: Date; nextSendAt: Date | null }): Promise<void> {
+  await db
+    .updateTable('message')
+    .set({ state: 'sent', envelope_id: s.envelopeId, payload: Buffer.from(s.payload), sends: sql`sends + 1`, sent_at: s.at, next_send_at: s.nextSendAt, updated_at: s.at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markFailed(db: Db, id: string, f: { reasonCode: string; reasonText: string; at: Date }): Promise<void> {
+  await db
+    .updateTable('message')
+    .set({ state: 'failed', reason_code: f.reasonCode, reason_text: f.reasonText, next_send_at: null, updated_at: f.at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * The acknowledgement of an outgoing message, found by its letter id (MessageHeader.id): delivered
+ * on `ok`, failed otherwise. An acknowledgement after the first is ignored (MedCom: log it, never
+ * act twice). Returns the message acknowledged, or undefined when none awaits it.
+ */
+export async function recordAcknowledgement(
+  db: Db,
+  a: { letterId: string; code: AcknowledgementCode; reasonCode: string | null; reasonText: string | null; at: Date },
+): Promise<MessageRecord | undefined> {
+  const row = await db
+    .updateTable('message')
+    .set({
+      state: a.code === 'ok' ? 'delivered' : 'failed',
+      acknowledgement_code: a.code,
+      acknowledged_at: a.at,
+      reason_code: a.reasonCode,
+      reason_text: a.reasonText,
+      next_send_at: null,
+      updated_at: a.at,
+    })
+    .where('direction', '=', 'out')
+    .where('letter_id', '=', a.letterId)
+    .where('acknowledged_at', 'is', null)
+    .returning(columns)
+    .executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+export async function findMessage(db: Db, id: string): Promise<MessageRecord | undefined> {
+  const row = await db.selectFrom('message').select(columns).where('id', '=', id).executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+/** A course's messages, newest first. */
+export async function listCourseMessages(db: Db, courseId: string): Promise<MessageRecord[]> {
+  const rows = await db.selectFrom('message').select(columns).where('course_id', '=', courseId).orderBy('created_at', 'desc').execute();
+  return rows.map(toRecord);
+}
