@@ -13,8 +13,9 @@ import type { ExtractFormat } from "@samkraft/contracts/extracts";
 import type { FollowUpChannel } from "@samkraft/contracts/follow-ups";
 import type { JobKind, JobState } from "@samkraft/contracts/jobs";
 import type { MeasurementTestCode } from "@samkraft/contracts/measurements";
+import type { OrganisationKind } from "@samkraft/contracts/organisations";
 import type { GoalStatus, GoalStatusOccasion } from "@samkraft/contracts/plans";
-import type { LegalBasis, OrganisationKind, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
+import type { LegalBasis, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
 import type { ProviderGoalStatus, StatusNoteEndReason, StatusNoteKind } from "@samkraft/contracts/status-notes";
 import type { AttendanceStatus, EnrolmentEndReason, EnrolmentStatus, SessionKind, TeamMode } from "@samkraft/contracts/teams";
 import type { ColumnType } from "kysely";
@@ -470,6 +471,7 @@ export interface Offering {
 export interface Organisation {
   active: Generated<boolean>;
   address: string | null;
+  cvr: string | null;
   ean: string | null;
   id: Generated<string>;
   kind: OrganisationKind;
