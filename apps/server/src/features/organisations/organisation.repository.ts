@@ -1,4 +1,5 @@
 import type { OrganisationKind } from '@samkraft/contracts/organisations';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 
 /** Organisations (GP clinics, hospitals and departments, municipal units) are the organisations feature's: its SQL on them. */
@@ -177,6 +178,9 @@ export async function listRegister(db: Db, f: RegisterFilter): Promise<{ items: 
   }
   const rows = await q
     .select((eb) => eb.fn.countAll<string>().over().as('total'))
+    // As the register shows them: a department under its hospital's name, right after the hospital.
+    .orderBy(sql`coalesce(p.name, o.name)`)
+    .orderBy(sql`p.name is not null`)
     .orderBy('o.name')
     .orderBy('o.id')
     .offset(f.offset)
