@@ -67,7 +67,8 @@ describe("the citizen's GP clinic (issue 10.15)", () => {
     await page.getByRole('option', { name: /Lægehuset Demogården \(fiktiv\)/ }).click();
     await screenshot(page, 'gp-course-page-change');
     await page.getByRole('button', { name: 'Gem egen læge' }).click();
-    await expect.poll(() => gp.innerText()).toBe('Lægehuset Demogården (fiktiv) · Demovej 1, 2860 Søborg');
+    // The demo clinic carries the SOR code of an organisation of MedCom's test messages (demo-organisations.data.ts).
+    await expect.poll(() => gp.innerText()).toBe('Lægehuset Demogården (fiktiv) · SOR 325371000016006 · Demovej 1, 2860 Søborg');
     const after = await checkAccessibility(page);
     expect(after, formatViolations(after)).toEqual([]);
   });

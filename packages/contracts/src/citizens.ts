@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, municipalityRef, sex, text, uuid } from './common.ts';
-import { gpClinic, gpClinicInput } from './referrals.ts';
+import { gpClinic, gpClinicInput } from './organisations.ts';
 
 export const citizenParams = z.strictObject({ citizenId: uuid });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, isoDate, text, uuid } from './common.ts';
 import { goalStatusUpdates } from './plans.ts';
-import { gpClinic } from './referrals.ts';
+import { gpClinic } from './organisations.ts';
 
 /**
  * The closing conversation and the closing note (note §8.9 steps 11–12). The conversation carries

@@ -146,6 +146,16 @@ export const fieldErrorCodes = [
   'sor_format',
   'gp_identifier_required',
   'not_gp_clinic',
+  // Organisations and their identifiers (features/organisations, identifiers.ts).
+  'gln_format',
+  'gln_check_digit',
+  'cvr_format',
+  'cvr_check_digit',
+  'identifier_taken',
+  'parent_not_hospital',
+  'parent_department_only',
+  'ydernummer_gp_only',
+  'has_departments',
   // Courses, assessments, follow-ups.
   'not_contact_person',
   'requires_reached',

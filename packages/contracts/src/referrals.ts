@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, sex, text, uuid } from './common.ts';
+import { gpClinicInput } from './organisations.ts';
 
 export const referralSources = ['gp', 'hospital_gop', 'hospital_ref01', 'municipal', 'self', 'other'] as const;
 export const referralSource = z.enum(referralSources);
@@ -33,44 +34,7 @@ export const targetGroupOutsideReasons = [
 export const targetGroupOutsideReason = z.enum(targetGroupOutsideReasons);
 export type TargetGroupOutsideReason = z.infer<typeof targetGroupOutsideReason>;
 
-export const organisationKinds = ['hospital', 'hospital_department', 'gp_clinic', 'municipal_unit', 'other'] as const;
-export const organisationKind = z.enum(organisationKinds);
-export type OrganisationKind = z.infer<typeof organisationKind>;
-
 const filledText = (max: number) => text.trim().min(1, 'must not be empty').max(max);
-
-/**
- * A GP's ydernummer (the regions' provider number): 6 digits, leading zeros kept — MedCom's
- * XREF01/REF01 test message carries `079741` with `IdentifierCode ydernummer` (refdata/README.md).
- */
-export const ydernummer = text.trim().refine((v) => /^\d{6}$/.test(v), { message: 'must be a ydernummer of 6 digits', params: { code: 'ydernummer_format' }, abort: true });
-/** A SOR code: at least 11 digits (dk-core `dk-core-sor-identifier`), at most 18 (the column). */
-export const sorCode = text.trim().refine((v) => /^\d{11,18}$/.test(v), { message: 'must be a SOR code of 11 to 18 digits', params: { code: 'sor_format' }, abort: true });
-
-/**
- * The citizen's GP clinic: one already known (`organisationId`), or a new one with its name and
- * its ydernummer and/or SOR code — a clinic whose number is known already is that clinic.
- */
-export const gpClinicInput = z.strictObject({
-  organisationId: uuid.optional(),
-  name: filledText(200).optional(),
-  ydernummer: ydernummer.optional(),
-  sorCode: sorCode.optional(),
-  address: filledText(300).optional(),
-  phone: text.trim().regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number').optional(),
-});
-export type GpClinicInput = z.input<typeof gpClinicInput>;
-
-/** A GP clinic as the citizen's record, the closing note and the pickers show it. */
-export const gpClinic = z.object({
-  id: uuid,
-  name: text,
-  ydernummer: text.nullable(),
-  sorCode: text.nullable(),
-  address: text.nullable(),
-  phone: text.nullable(),
-});
-export type GpClinic = z.infer<typeof gpClinic>;
 
 export const newReferralCitizen = z.strictObject({
   /** `DDMMYY-SSSS` or 10 characters; replacement CPRs with letters are accepted. */
@@ -150,22 +114,6 @@ export const deceasedParams = z.strictObject({ citizenId: uuid });
 export const deceasedBody = z.strictObject({ deceasedOn: isoDate });
 export const deceasedResult = z.object({ citizenId: uuid, deceasedOn: isoDate, closedCourseIds: z.array(uuid) });
 export type DeceasedResult = z.infer<typeof deceasedResult>;
-
-export const organisationsQuery = z.strictObject({
-  kind: organisationKind.optional(),
-  /** Part of the name, or the start of the ydernummer or SOR code; at most 30 are given then. */
-  q: text.trim().min(1).max(100).optional(),
-});
-export const organisationItem = z.object({
-  id: uuid,
-  kind: organisationKind,
-  name: text,
-  parentName: text.nullable(),
-  ydernummer: text.nullable(),
-  sorCode: text.nullable(),
-  address: text.nullable(),
-});
-export type OrganisationItem = z.infer<typeof organisationItem>;
 
 export const diagnosisItem = z.object({ code: text, titleDa: text, titleEn: text.nullable(), uncertain: z.boolean() });
 export type DiagnosisItem = z.infer<typeof diagnosisItem>;

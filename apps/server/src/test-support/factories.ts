@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Profession, Role } from '@samkraft/contracts/common';
+import type { OrganisationKind } from '@samkraft/contracts/organisations';
 import type { ReferralSource } from '@samkraft/contracts/referrals';
 import type { Db } from '../platform/database/database.ts';
 
@@ -55,6 +56,28 @@ export async function aCitizen(
       postal_code: '2860',
       city: 'Søborg',
       name_address_protected: o.protected ?? false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An organisation; its SOR code and GLN, when given, are MedCom's test identifiers (refdata/fhir/medcom/carecommunication). */
+export async function anOrganisation(
+  db: Db,
+  o: { kind: OrganisationKind; name: string; parentId?: string; sorCode?: string; gln?: string; ydernummer?: string; municipalityCode?: string; active?: boolean },
+): Promise<string> {
+  const row = await db
+    .insertInto('organisation')
+    .values({
+      kind: o.kind,
+      name: o.name,
+      parent_id: o.parentId ?? null,
+      sor_code: o.sorCode ?? null,
+      ean: o.gln ?? null,
+      ydernummer: o.ydernummer ?? null,
+      municipality_code: o.municipalityCode ?? null,
+      active: o.active ?? true,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decideCourseAccess } from '../courses/course-access.rules.ts';
-import { getGpClinicIn, resolveGpClinicIn } from '../referrals/gp-clinic.service.ts';
+import { getGpClinicIn, resolveGpClinicIn } from '../organisations/gp-clinic.service.ts';
 import { decideCitizenAccess } from './citizen-access.rules.ts';
 import { citizenIdentifier, citizenName } from './citizen.mapper.ts';
 import { loadCitizen, loadCitizenAccessFacts, updateCitizenGp } from './citizen.repository.ts';

@@ -50,12 +50,15 @@ const HOSTED: [interventionCode: string, host: string, capacity: number][] = [
 
 export const NINE: readonly string[] = Object.values(M);
 
+/** A member municipality's demo place (its health or training centre) and address. */
+export function demoPlaceOf(code: string): { place: string; address: string } {
+  const t = TOWN[code];
+  if (!t) throw new Error(`no demo place for municipality ${code}`);
+  return t;
+}
+
 export function demoOfferings(): DemoOffering[] {
-  const place = (host: string): { place: string; address: string } => {
-    const t = TOWN[host];
-    if (!t) throw new Error(`no demo place for municipality ${host}`);
-    return t;
-  };
+  const place = demoPlaceOf;
   const home = NINE.flatMap((host) =>
     HOME_OFFERINGS.map((code) => ({ interventionCode: code, host, placeName: place(host).place, address: place(host).address, capacity: code === 'mixed_training' ? 15 : 6 })),
   );

@@ -2,11 +2,12 @@ import type { Profession, Role } from '@samkraft/contracts/common';
 import { MEMBER_CODE as M } from '../reference-data/members.data.ts';
 
 /**
- * Demo staff, organisations and citizens. Staff and GP clinics are fictional (no SOR codes or EAN
- * numbers). Citizens are official MedCom/HL7 DK test persons only — their CPR numbers and names
- * copied from refdata/cpr/dkcore_medcom_test_patients.json, never invented. Their real test
- * addresses are outside the nine municipalities, so the demo keeps the test street and moves them
- * to a postal district of the chosen home municipality.
+ * Demo staff, organisations and citizens. Staff and GP clinics are fictional (some clinics and
+ * departments carry the SOR code and GLN of an organisation of MedCom's test messages:
+ * demo-organisations.data.ts). Citizens are official MedCom/HL7 DK test persons only — their CPR
+ * numbers and names copied from refdata/cpr/dkcore_medcom_test_patients.json, never invented.
+ * Their real test addresses are outside the nine municipalities, so the demo keeps the test street
+ * and moves them to a postal district of the chosen home municipality.
  */
 
 export type DemoStaff = { username: string; displayName: string; municipality: string; profession: Profession; roles: Role[] };

@@ -9,9 +9,10 @@ import type { CloseReason } from '../courses/course.types.ts';
 import { insertCourseAssignmentsInBulk, insertCourseContactsInBulk, insertCoursesInBulk } from '../courses/courses.bulk.ts';
 import { insertCrossReferralsInBulk, insertDeclinesInBulk } from '../cross-referrals/cross-referrals.bulk.ts';
 import { insertFollowUpsInBulk } from '../follow-ups/follow-ups.bulk.ts';
+import { insertOrganisationsInBulk } from '../organisations/organisations.bulk.ts';
 import { insertActionPlanResponsibilitiesInBulk, insertActionPlansInBulk, insertPlanGoalsInBulk } from '../plans/plans.bulk.ts';
 import { insertDeeperAssessmentTestsInBulk, insertDeeperAssessmentsInBulk, insertProviderGoalsInBulk } from '../provider-inbox/provider-inbox.bulk.ts';
-import { insertOrganisationsInBulk, insertReferralsInBulk } from '../referrals/referrals.bulk.ts';
+import { insertReferralsInBulk } from '../referrals/referrals.bulk.ts';
 import { insertStatusNotesInBulk } from '../status-notes/status-notes.bulk.ts';
 import { insertAttendancesInBulk, insertEnrolmentsInBulk, insertTeamSchedulesInBulk, insertTeamSessionsInBulk, insertTeamsInBulk } from '../teams/teams.bulk.ts';
 

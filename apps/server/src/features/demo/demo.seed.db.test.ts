@@ -3,7 +3,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/database/database.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
+import { checkGln, checkSor } from '@samkraft/contracts/identifiers';
+import { findOrganisationByIdentifierIn, findOrganisationBySorIn, messagingUnitOfIn } from '../organisations/organisation.service.ts';
 import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
+import { MEDCOM_TEST_ORGANISATIONS } from './demo-organisations.data.ts';
 import { demoUsernames, isDatabaseEmpty, seedDemoData } from './demo.seed.ts';
 
 // A Wednesday; the demo must hold for any day, so a second database below seeds on a Sunday.
@@ -40,12 +43,43 @@ describe('seedDemoData', () => {
     expect(await count('referral')).toBe(before);
   });
 
-  it('creates the hospital with departments and fictional GP clinics without SOR or EAN', async () => {
+  it('creates the hospital with departments, fictional GP clinics and a unit of each member municipality', async () => {
     const orgs = await database.db.selectFrom('organisation').selectAll().execute();
     expect(orgs.filter((o) => o.kind === 'hospital')).toHaveLength(1);
     expect(orgs.filter((o) => o.kind === 'hospital_department').length).toBeGreaterThanOrEqual(5);
     expect(orgs.filter((o) => o.kind === 'gp_clinic').length).toBeGreaterThanOrEqual(3);
-    expect(orgs.every((o) => o.sor_code === null && o.ean === null)).toBe(true);
+    const members = (await database.db.selectFrom('municipality').select('code').where('is_member', '=', true).execute()).map((m) => m.code).sort();
+    expect(orgs.filter((o) => o.kind === 'municipal_unit').map((o) => o.municipality_code).sort()).toEqual(members);
+  });
+
+  it('gives organisations only SOR codes and GLNs of MedCom’s test messages, each pair whole, and checked', async () => {
+    const orgs = await database.db.selectFrom('organisation').selectAll().where((eb) => eb.or([eb('sor_code', 'is not', null), eb('ean', 'is not', null)])).execute();
+    const pairs = new Set(Object.values(MEDCOM_TEST_ORGANISATIONS).map((o) => `${o.sorCode}/${o.gln}`));
+    expect(orgs.length).toBe(pairs.size);
+    for (const o of orgs) {
+      expect(pairs.has(`${o.sor_code}/${o.ean}`), o.name).toBe(true);
+      expect(checkGln(o.ean ?? '').ok && checkSor(o.sor_code ?? '').ok, o.name).toBe(true);
+    }
+  });
+
+  it('makes the four receivers of MedCom’s test messages member municipalities’ own units, found by SOR code and GLN', async () => {
+    const members = new Set((await database.db.selectFrom('municipality').select('code').where('is_member', '=', true).execute()).map((m) => m.code));
+    const receivers = [
+      ['330461000016004', '5790001353308'],
+      ['325251000016005', '5790000121526'],
+      ['382871000016004', '5790001387419'],
+      ['1017421000016003', '5790002408496'],
+    ] as const;
+    for (const [sor, gln] of receivers) {
+      const bySor = await findOrganisationBySorIn(database.db, sor);
+      const byGln = await findOrganisationByIdentifierIn(database.db, { system: 'https://www.gs1.org/gln', value: gln });
+      expect(bySor?.kind, sor).toBe('municipal_unit');
+      expect(members.has(bySor?.municipality?.code ?? ''), sor).toBe(true);
+      expect(byGln?.id, gln).toBe(bySor?.id);
+    }
+    // Gladsaxe sends; Egedal's unit has no GLN, so it cannot.
+    expect(await messagingUnitOfIn(database.db, '0159')).toMatchObject({ kind: 'municipal_unit', sorCode: '330461000016004', gln: '5790001353308' });
+    expect(await messagingUnitOfIn(database.db, '0240')).toBeUndefined();
   });
 
   it('creates demo staff in every member municipality, with Gladsaxe fully staffed', async () => {

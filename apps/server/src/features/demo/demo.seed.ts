@@ -5,7 +5,8 @@ import { parseCpr } from '@samkraft/contracts/cpr';
 import { townHallDistanceKm } from '../reference-data/distances.data.ts';
 import type { DemoContext } from './demo-context.ts';
 import { addCourse } from './demo-courses.ts';
-import { HOSTING_FROM, demoOfferings, planRouting } from './demo-hosting.ts';
+import { HOSTING_FROM, demoOfferings, demoPlaceOf, planRouting } from './demo-hosting.ts';
+import { DEPARTMENT_IDENTIFIERS, GP_CLINIC_IDENTIFIERS, MUNICIPAL_UNIT_IDENTIFIERS, medcomIdentifiers } from './demo-organisations.data.ts';
 import { DEPARTMENTS, GP_CLINICS, HOSPITAL, POSTAL, TEST_PERSONS, demoStaff, demoUsernames, type DepartmentKey } from './demo-people.data.ts';
 import { DEMO_SCENARIOS } from './demo-scenarios.data.ts';
 import { emptyDemoRows, writeDemoRows } from './demo-rows.ts';
@@ -25,10 +26,11 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Demo data for trying Samkraft: the hospital and GP clinics, the 2017 hosting and routing, demo
- * staff, official test persons as citizens, and ~20 courses at every step, all dated relative to
- * `today` (YYYY-MM-DD) so the demo stays fresh. Needs the reference data. One transaction: all or
- * nothing. Running it on a database that already has the demo users does nothing.
+ * Demo data for trying Samkraft: the hospital, GP clinics and the municipalities' own units, the
+ * 2017 hosting and routing, demo staff, official test persons as citizens, and ~20 courses at
+ * every step, all dated relative to `today` (YYYY-MM-DD) so the demo stays fresh. Needs the
+ * reference data. One transaction: all or nothing. Running it on a database that already has the
+ * demo users does nothing.
  */
 export async function seedDemoData(db: Db, today: string): Promise<void> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`seedDemoData: today must be YYYY-MM-DD, not ${today}`);
@@ -43,20 +45,26 @@ export async function seedDemoData(db: Db, today: string): Promise<void> {
 
     const rows = emptyDemoRows();
 
-    // Organisations: the hospital, its departments, fictional GP clinics (no SOR code, no EAN).
+    // Organisations: the hospital, its departments, fictional GP clinics and the nine member
+    // municipalities' own units, some with the SOR code and GLN of an organisation of MedCom's test
+    // messages (demo-organisations.data.ts says which, and why).
     const hospitalId = randomUUID();
-    rows.organisations.push({ id: hospitalId, kind: 'hospital', name: HOSPITAL.name, parent_id: null, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address });
+    rows.organisations.push({ id: hospitalId, kind: 'hospital', name: HOSPITAL.name, parent_id: null, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address, ...medcomIdentifiers(null) });
     const departments = new Map<DepartmentKey, string>();
     for (const [key, name] of typedEntries(DEPARTMENTS)) {
       const id = randomUUID();
-      rows.organisations.push({ id, kind: 'hospital_department', name, parent_id: hospitalId, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address });
+      rows.organisations.push({ id, kind: 'hospital_department', name, parent_id: hospitalId, municipality_code: HOSPITAL.municipality, address: HOSPITAL.address, ...medcomIdentifiers(DEPARTMENT_IDENTIFIERS[key]) });
       departments.set(key, id);
     }
     const gpClinics = new Map<string, string>();
     for (const gp of GP_CLINICS) {
       const id = randomUUID();
-      rows.organisations.push({ id, kind: 'gp_clinic', name: gp.name, parent_id: null, municipality_code: gp.municipality, address: gp.address });
+      rows.organisations.push({ id, kind: 'gp_clinic', name: gp.name, parent_id: null, municipality_code: gp.municipality, address: gp.address, ...medcomIdentifiers(GP_CLINIC_IDENTIFIERS[gp.municipality]) });
       gpClinics.set(gp.municipality, id);
+    }
+    for (const [code, key] of Object.entries(MUNICIPAL_UNIT_IDENTIFIERS)) {
+      const name = `Kræftrehabiliteringen, ${municipalityNames.get(code) ?? code} Kommune`;
+      rows.organisations.push({ id: randomUUID(), kind: 'municipal_unit', name, parent_id: null, municipality_code: code, address: demoPlaceOf(code).address, ...medcomIdentifiers(key) });
     }
 
     // Staff.

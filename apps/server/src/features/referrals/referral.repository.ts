@@ -36,10 +36,6 @@ export async function diagnosisExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('diagnosis').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
-export async function organisationExists(db: Db, id: string): Promise<boolean> {
-  return (await db.selectFrom('organisation').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst()) !== undefined;
-}
-
 /** The citizen's open course in a home municipality (the latest, should there be several). */
 export async function findOpenCourse(db: Db, citizenId: string, municipalityCode: string): Promise<{ courseId: string; referralId: string; receivedOn: string } | undefined> {
   const r = await db

@@ -9,14 +9,12 @@ import {
   diagnosisItem,
   newReferralBody,
   newReferralResult,
-  organisationItem,
-  organisationsQuery,
 } from '@samkraft/contracts/referrals';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { staffContext } from '../../platform/http/service-context.ts';
-import { diagnosisList, findOrganisations } from './referral-choices.service.ts';
+import { diagnosisList } from './referral-choices.service.ts';
 import { createReferral, lookupCitizen, markDeceased } from './referral.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
@@ -53,16 +51,6 @@ export function registerReferralRoutes(app: App, deps: { db: Db; clock: Clock })
       response: { 200: deceasedResult, ...errors },
     },
     handler: async (request) => markDeceased(ctx(request), request.params.citizenId, request.body.deceasedOn),
-  });
-
-  app.get('/api/organisations', {
-    schema: {
-      tags: ['referrals'],
-      summary: 'Referring organisations (hospital departments, GP clinics …); `q` finds by name, ydernummer or SOR code',
-      querystring: organisationsQuery,
-      response: { 200: z.array(organisationItem), 400: apiError, 401: apiError },
-    },
-    handler: async (request) => findOrganisations(ctx(request), request.query),
   });
 
   app.get('/api/diagnoses', {

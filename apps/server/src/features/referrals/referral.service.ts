@@ -12,9 +12,10 @@ import { cprFieldErrorCode, parseCpr } from '@samkraft/contracts/cpr';
 import { decideCourseAccess, type CourseAccessMode } from '../courses/course-access.rules.ts';
 import { closeCourses, openCourse } from '../courses/course-lifecycle.service.ts';
 import type { CloseReason } from '../courses/course.types.ts';
-import { checkGpClinicIn, resolveGpClinicIn } from './gp-clinic.service.ts';
+import { checkGpClinicIn, resolveGpClinicIn } from '../organisations/gp-clinic.service.ts';
+import { isActiveOrganisationIn } from '../organisations/organisation.service.ts';
 import { checkReferralIntake } from './referral-intake.rules.ts';
-import { diagnosisExists, findCitizenByCpr, findOpenCourse, insertReferral, listOpenCourseIdsOfCitizen, organisationExists } from './referral.repository.ts';
+import { diagnosisExists, findCitizenByCpr, findOpenCourse, insertReferral, listOpenCourseIdsOfCitizen } from './referral.repository.ts';
 
 /** Closes the citizen's open courses in one home municipality (through `courses`); returns their ids. */
 async function closeOpenCoursesOfCitizen(db: Db, citizenId: string, municipalityCode: string, closedOn: string, reason: CloseReason): Promise<string[]> {
@@ -51,7 +52,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
     const decision = checkReferralIntake(body, {
       today,
       diagnosisExists: body.diagnosisCode ? await diagnosisExists(trx, body.diagnosisCode) : false,
-      organisationExists: body.referringOrganisationId ? await organisationExists(trx, body.referringOrganisationId) : true,
+      organisationExists: body.referringOrganisationId ? await isActiveOrganisationIn(trx, body.referringOrganisationId) : true,
       existingCitizen: existing ? { birthDate: existing.birthDate, deceasedOn: existing.deceasedOn, elsewhere: existing.homeMunicipalityCode !== home } : null,
     });
     // The GP is checked with the rest, so one answer names every field at fault.

@@ -6,21 +6,6 @@ import { bulkInserter, bulkUpdater } from '../../platform/database/bulk-write.ts
  * may set. Nothing outside this feature writes these tables (platform/database/table-owners.ts).
  */
 
-/** organisation rows from demo. */
-export const insertOrganisationsInBulk = bulkInserter('organisation', [
-  'active',
-  'address',
-  'ean',
-  'id',
-  'kind',
-  'municipality_code',
-  'name',
-  'parent_id',
-  'phone',
-  'sor_code',
-  'ydernummer',
-]);
-
 /** referral rows from demo, extracts, scale-data. */
 export const insertReferralsInBulk = bulkInserter('referral', [
   'citizen_id',

@@ -14,8 +14,9 @@ import type { FollowUpChannel } from "@samkraft/contracts/follow-ups";
 import type { JobKind, JobState } from "@samkraft/contracts/jobs";
 import type { MeasurementTestCode } from "@samkraft/contracts/measurements";
 import type { AcknowledgementCode, MessageDirection, MessageFormat, MessageKind, MessageState } from "@samkraft/contracts/messaging";
+import type { OrganisationKind } from "@samkraft/contracts/organisations";
 import type { GoalStatus, GoalStatusOccasion } from "@samkraft/contracts/plans";
-import type { LegalBasis, OrganisationKind, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
+import type { LegalBasis, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
 import type { ProviderGoalStatus, StatusNoteEndReason, StatusNoteKind } from "@samkraft/contracts/status-notes";
 import type { AttendanceStatus, EnrolmentEndReason, EnrolmentStatus, SessionKind, TeamMode } from "@samkraft/contracts/teams";
 import type { ColumnType } from "kysely";
@@ -500,6 +501,7 @@ export interface Offering {
 export interface Organisation {
   active: Generated<boolean>;
   address: string | null;
+  cvr: string | null;
   ean: string | null;
   id: Generated<string>;
   kind: OrganisationKind;

@@ -13,7 +13,8 @@ import { jobKinds, jobStates } from '@samkraft/contracts/jobs';
 import { measurementTestCodes } from '@samkraft/contracts/measurements';
 import { acknowledgementCodes, messageDirections, messageFormats, messageKinds, messageStates } from '@samkraft/contracts/messaging';
 import { goalStatuses, goalStatusOccasions } from '@samkraft/contracts/plans';
-import { legalBases, organisationKinds, referralSources, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
+import { organisationKinds } from '@samkraft/contracts/organisations';
+import { legalBases, referralSources, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
 import { providerGoalStatuses, statusNoteEndReasons, statusNoteKinds } from '@samkraft/contracts/status-notes';
 import { attendanceStatuses, enrolmentEndReasons, enrolmentStatuses, sessionKinds, teamModes } from '@samkraft/contracts/teams';
 
@@ -75,7 +76,7 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'message.state': list(messageStates, 'MessageState', 'messaging'),
   'needs_assessment.occasion': list(assessmentOccasions, 'AssessmentOccasion', 'assessments'),
   'needs_assessment.origin': origin,
-  'organisation.kind': list(organisationKinds, 'OrganisationKind', 'referrals'),
+  'organisation.kind': list(organisationKinds, 'OrganisationKind', 'organisations'),
   'plan_goal.status': goalStatus,
   'plan_goal_status.occasion': list(goalStatusOccasions, 'GoalStatusOccasion', 'plans'),
   'plan_goal_status.status': goalStatus,

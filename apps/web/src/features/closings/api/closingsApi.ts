@@ -7,7 +7,7 @@ import {
   type ClosingNoteSend,
   type ClosingOverview,
 } from '@samkraft/contracts/closings';
-import { organisationItem, type OrganisationItem } from '@samkraft/contracts/referrals';
+import { organisationItem, type OrganisationItem } from '@samkraft/contracts/organisations';
 import { requestJson } from '../../../api/client.ts';
 
 const base = (courseId: string) => `/api/courses/${encodeURIComponent(courseId)}/closing`;

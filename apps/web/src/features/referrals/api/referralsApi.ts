@@ -7,9 +7,8 @@ import {
   type NewReferralBody,
   type NewReferralResult,
   newReferralResult,
-  type OrganisationItem,
-  organisationItem,
 } from '@samkraft/contracts/referrals';
+import { type OrganisationItem, organisationItem } from '@samkraft/contracts/organisations';
 import { type CitizenDetail, citizenDetail, type CitizenGpResult, citizenGpResult, type CitizenGpUpdate } from '@samkraft/contracts/citizens';
 import { requestJson } from '../../../api/client.ts';
 

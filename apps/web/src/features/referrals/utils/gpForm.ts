@@ -1,4 +1,4 @@
-import type { GpClinicInput } from '@samkraft/contracts/referrals';
+import type { GpClinicInput } from '@samkraft/contracts/organisations';
 
 /** The GP part of a form as typed: a known clinic chosen, a new one written, or not known. */
 export type GpForm = {

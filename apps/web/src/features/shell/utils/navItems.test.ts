@@ -37,6 +37,9 @@ describe('navItemsFor', () => {
   it('gives "Dataudtræk" to administrators only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/udtraek')).toBe(role === 'administrator');
   });
+  it('gives "Organisationer" to administrators only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/organisationer')).toBe(role === 'administrator');
+  });
   it('gives only Start to a user without a role', () => {
     expect(navItemsFor(null).map((i) => i.to)).toEqual(['/']);
   });

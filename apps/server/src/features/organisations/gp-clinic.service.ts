@@ -1,4 +1,4 @@
-import type { GpClinicInput } from '@samkraft/contracts/referrals';
+import type { GpClinicInput } from '@samkraft/contracts/organisations';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
 import { checkGpClinicInput } from './gp-clinic.rules.ts';

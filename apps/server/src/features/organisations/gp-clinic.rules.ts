@@ -1,4 +1,4 @@
-import type { GpClinicInput } from '@samkraft/contracts/referrals';
+import type { GpClinicInput } from '@samkraft/contracts/organisations';
 import type { FieldIssue } from '../../platform/errors.ts';
 
 /** What the check needs from the database: the kind of the chosen organisation, if one is chosen. */
