@@ -58,7 +58,7 @@ describe('runInvariants', () => {
       invariant('one-patient', 'entry.where(resource.is(Patient)).count() = 1'),
       invariant('no-topic', 'topic.empty()', { context: 'Bundle.entry.resource.ofType(Communication)' }),
     ]);
-    expect(failures).toEqual([{ key: 'no-topic', severity: 'error', human: 'no-topic', location: 'Bundle.entry[2].resource', outcome: 'false' }]);
+    expect(failures).toEqual([{ key: 'no-topic', severity: 'error', human: 'no-topic', location: 'Bundle.entry[2].resource.ofType(Communication)', outcome: 'false' }]);
   });
 
   it('fails an empty result unless the invariant is checked by hand, and fails an expression that cannot be evaluated', async () => {
@@ -85,6 +85,6 @@ describe('runInvariants', () => {
       invariant('sor-digits', "matches('^([0-9]){11,}$')", { context: "Bundle.entry.resource.ofType(Organization).identifier.where(system = 'urn:oid:1.2.208.176.1.1').value" }),
       invariant('gln-not-5790000121786', "value != '5790000121786'", { context: "Bundle.entry.resource.ofType(Organization).identifier.where(system = 'https://www.gs1.org/gln')" }),
     ]);
-    expect(failures).toEqual([expect.objectContaining({ key: 'gln-not-5790000121786', location: 'Bundle.entry[5].resource.identifier[0]' })]);
+    expect(failures).toEqual([expect.objectContaining({ key: 'gln-not-5790000121786', location: 'Bundle.entry[5].resource.ofType(Organization).identifier[0]' })]);
   });
 });

@@ -41,7 +41,7 @@ export type InvariantFailure = {
 
 export type FhirPathOptions = { profileParents?: ProfileParents };
 
-type Compiled = (data: unknown, env?: Record<string, unknown>) => unknown[];
+type Compiled = (data: unknown, env?: Record<string, unknown>, options?: { resolveInternalTypes?: boolean }) => unknown[];
 type Engine = { compile: (expression: string) => Compiled };
 
 /** The Bundle and profile table of the evaluation under way; evaluation is synchronous, so one at a time. */
@@ -84,7 +84,7 @@ async function loadEngine(): Promise<Engine> {
       let compiled = cache.get(expression);
       if (!compiled) {
         const fn = fhirpath.compile(expression, r4, { userInvocationTable });
-        compiled = (data, env) => fn(data, env) as unknown[];
+        compiled = (data, env, options) => fn(data, env, options) as unknown[];
         cache.set(expression, compiled);
       }
       return compiled;
@@ -100,19 +100,26 @@ function fhirPathEngine(): Promise<Engine> {
   return engine;
 }
 
-/** Every object in `root` by where it is, as FHIRPath (`Bundle.entry[2].resource.payload[0]`), and the resource it is in. */
-function locate(root: unknown): WeakMap<object, { path: string; resource: unknown }> {
-  const places = new WeakMap<object, { path: string; resource: unknown }>();
-  const walk = (value: unknown, path: string, resource: unknown) => {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}[${i}]`, resource));
-    else if (isObject(value)) {
-      const here = isResource(value) ? value : resource;
-      places.set(value, { path, resource: here });
-      for (const [name, child] of Object.entries(value)) if (typeof child === 'object') walk(child, `${path}.${name}`, here);
-    }
-  };
-  walk(root, isResource(root) ? root.resourceType : '$this', root);
-  return places;
+/** What fhirpath.js returns for a node when asked not to unwrap it (its ResourceNode). */
+type ResourceNode = { data: unknown; propName?: string; path?: string; index?: number | null; parentResNode?: ResourceNode | null };
+
+const isNode = (value: unknown): value is ResourceNode => isObject(value) && 'data' in value && 'parentResNode' in value;
+
+/** Where a node is, as FHIRPath naming each resource inside the root by type: `Bundle.entry[2].resource.ofType(Communication).payload[0]`. */
+function pathOf(node: ResourceNode): string {
+  const parts: string[] = [];
+  for (let at: ResourceNode | null | undefined = node; at; at = at.parentResNode) {
+    const index = typeof at.index === 'number' ? `[${at.index}]` : '';
+    const type = at.parentResNode && isResource(at.data) ? `.ofType(${at.data.resourceType})` : '';
+    parts.unshift(`${at.propName ?? at.path ?? ''}${index}${type}`);
+  }
+  return parts.join('.');
+}
+
+/** The resource a node is in. */
+function resourceOf(node: ResourceNode): unknown {
+  for (let at: ResourceNode | null | undefined = node; at; at = at.parentResNode) if (isResource(at.data)) return at.data;
+  return undefined;
 }
 
 /** A FHIRPath result as an invariant's verdict (FHIRPath singleton evaluation of collections). */
@@ -147,29 +154,30 @@ export async function evaluateFhirPath(root: unknown, expression: string, option
 export async function runInvariants(root: unknown, invariants: readonly Invariant[], options: FhirPathOptions = {}): Promise<InvariantFailure[]> {
   const { compile } = await fhirPathEngine();
   return withScope(root, options, (copy) => {
-    const places = locate(copy);
+    const rootName = isResource(copy) ? copy.resourceType : '$this';
     const failures: InvariantFailure[] = [];
     for (const invariant of invariants) {
       const fail = (location: string, outcome: InvariantFailure['outcome'], detail?: string) =>
         failures.push({ key: invariant.key, severity: invariant.severity, human: invariant.human, location, outcome, ...(detail ? { detail } : {}) });
       let nodes: unknown[];
       try {
-        nodes = invariant.context ? compile(invariant.context)(copy, { resource: copy, rootResource: copy }) : [copy];
+        // Unwrapped nodes keep where they are in the data, primitives included.
+        nodes = invariant.context ? compile(invariant.context)(copy, { resource: copy, rootResource: copy }, { resolveInternalTypes: false }) : [copy];
       } catch (error) {
-        fail(invariant.context ?? '', 'error', error instanceof Error ? error.message : String(error));
+        fail(invariant.context ?? rootName, 'error', error instanceof Error ? error.message : String(error));
         continue;
       }
-      nodes.forEach((node, i) => {
-        const place = isObject(node) ? places.get(node) : undefined;
-        const location = place?.path ?? `${invariant.context ?? ''}[${i}]`;
+      for (const node of nodes) {
+        const location = isNode(node) ? pathOf(node) : rootName;
+        const resource = (isNode(node) ? resourceOf(node) : undefined) ?? copy;
         try {
-          const verdict = holds(compile(invariant.expression)(node, { resource: place?.resource ?? copy, rootResource: copy }));
+          const verdict = holds(compile(invariant.expression)(node, { resource, rootResource: copy }));
           if (verdict === false) fail(location, 'false');
           else if (verdict === undefined && !invariant.handChecked) fail(location, 'empty');
         } catch (error) {
           fail(location, 'error', error instanceof Error ? error.message : String(error));
         }
-      });
+      }
     }
     return failures;
   });
