@@ -118,10 +118,25 @@ function refuse(input: CareCommunicationInput): void {
 /** Builds the message; refuses input that could not make a valid one, naming the field. */
 export function buildCareCommunication(input: CareCommunicationInput): BuiltCareCommunication {
   refuse(input);
-  const ids = input.ids ?? uuids;
   const base = input.fullUrlBase ?? defaultFullUrlBase;
   const sentAt = instant(input.sentAt);
   const previous = input.kind === 'new' ? undefined : input.previous;
+  // The ids the history keeps (its Provenance, messages, payloads, thread) are not handed out again.
+  const taken = new Set(
+    [
+      previous?.messageHeaderId,
+      previous?.threadId,
+      ...(previous?.provenances ?? []).flatMap((p) => [p.resourceId, p.messageHeaderId]),
+      ...(previous?.payloads ?? []).map((p) => p.identifier),
+    ].flatMap((id) => (id ? [id.replace(/^urn:uuid:/, '')] : [])),
+  );
+  const source = input.ids ?? uuids;
+  const ids: IdSource = () => {
+    let id = source();
+    while (taken.has(id)) id = source();
+    taken.add(id);
+    return id;
+  };
   const activity: CareCommunicationActivity = input.kind === 'new' ? 'new-message' : input.kind === 'reply' ? 'reply-message' : 'forward-message';
   const resources: FhirResource[] = [];
 
@@ -314,7 +329,7 @@ export function buildCareCommunication(input: CareCommunicationInput): BuiltCare
     if (!agent || !p.messageHeaderId || !p.activity || !p.occurred) return [];
     return [
       provenanceResource({
-        id: p.resourceId ?? ids(),
+        id: p.resourceId && /^[A-Za-z0-9\-.]{1,64}$/.test(p.resourceId) ? p.resourceId : ids(),
         profile: medcomProfile.careCommunicationProvenance,
         messageHeaderId: p.messageHeaderId,
         occurred: p.occurred,
