@@ -46,6 +46,31 @@ describe('MedCom’s CareCommunication test messages', () => {
   });
 });
 
+describe('a GLN in DK-core 3.5’s spelling', () => {
+  it('is accepted as well as 3.4’s, and read as the GLN', async () => {
+    const bundle = careCommunicationFixture('S-C-new');
+    for (const organisation of bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Organization')) {
+      for (const identifier of identifiers(organisation)) if (identifier.system === GLN) identifier.system = 'http://www.gs1.org/gln';
+    }
+    expect((await validateCareCommunication(bundle)).issues).toEqual([]);
+  });
+});
+
+describe('base R4 findings in a CareCommunication', () => {
+  it('are reported with the validator that found them and a MedCom code', async () => {
+    const bundle = careCommunicationFixture('S-C-new');
+    bundle.timestamp = '2024-09-11T15:20:00';
+    communicationOf(bundle).sentence = 'not an element';
+    resourceOf(bundle, 'Patient').gender = 'unknown-gender';
+    const { valid, issues } = await validateCareCommunication(bundle);
+    expect(valid).toBe(false);
+    const found = issues.map((i) => [i.key, i.code, i.expression]);
+    expect(found).toContainEqual(['base-r4:primitives', 'MSG_DATE_FORMAT', 'Bundle.timestamp']);
+    expect(found).toContainEqual(['base-r4:fhirjs', 'MSG_VALUESET_VALUE_UNKNOWN', 'Patient.gender']);
+    expect(found).toContainEqual(['base-r4:medplum', 'MSG_BAD_FORMAT', 'Bundle.entry[2].resource.sentence']);
+  });
+});
+
 type Mutation = { name: string; fixture: string; breakIt: (b: FhirBundle) => void; expect: { key: string; code: string }[] };
 
 const SOR = 'urn:oid:1.2.208.176.1.1';

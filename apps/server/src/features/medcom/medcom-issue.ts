@@ -45,13 +45,16 @@ export function medcomIssue(type: IssueType, code: IssueDetailsCode, key: string
 /** The error code and issue type a base R4 validator's finding is reported with (MedCom gives no table; this follows its code list's wording). */
 function classify(issue: FhirIssue): { type: IssueType; code: IssueDetailsCode; da: string } {
   const text = issue.message;
-  if (/not found in value set|code .* not|invalid code/i.test(text)) return { type: 'code-invalid', code: 'MSG_VALUESET_VALUE_UNKNOWN', da: 'værdien findes ikke i værdisættet' };
+  if (/not found in value set|invalid code|code .* not/i.test(text)) return { type: 'code-invalid', code: 'MSG_VALUESET_VALUE_UNKNOWN', da: 'værdien findes ikke i værdisættet' };
+  if (/unique|duplicate/i.test(text)) return { type: 'duplicate', code: 'MSG_DUPLICATE_ID', da: 'det samme findes to gange' };
+  if (/constraint .* not met/i.test(text)) return { type: 'invariant', code: 'MSG_BAD_FORMAT', da: 'en regel i FHIR R4 er ikke overholdt' };
   if (/date|instant|timezone/i.test(text)) return { type: 'value', code: 'MSG_DATE_FORMAT', da: 'dato eller tidspunkt har forkert format' };
   if (/not a valid id/i.test(text)) return { type: 'value', code: 'MSG_ID_INVALID', da: 'id har ugyldige tegn eller længde' };
   if (/unexpected property|additional property/i.test(text)) return { type: 'structure', code: 'MSG_BAD_FORMAT', da: 'elementet kendes ikke' };
   if (/missing required|required|minimum|at least/i.test(text)) return { type: 'required', code: 'MSG_RESOURCE_REQUIRED', da: 'et påkrævet element mangler' };
   if (/narrative|xhtml/i.test(text)) return { type: 'value', code: 'MSG_BAD_FORMAT', da: 'narrativ tekst er ikke gyldig XHTML' };
-  if (/type|format|must be/i.test(text)) return { type: 'value', code: 'MSG_Datatype_Wrong', da: 'værdien har forkert datatype eller format' };
+  if (/empty/i.test(text)) return { type: 'value', code: 'MSG_BAD_FORMAT', da: 'en værdi er tom' };
+  if (/type|format/i.test(text)) return { type: 'value', code: 'MSG_Datatype_Wrong', da: 'værdien har forkert datatype eller format' };
   return { type: 'structure', code: 'MSG_BAD_FORMAT', da: 'beskeden overholder ikke FHIR R4' };
 }
 

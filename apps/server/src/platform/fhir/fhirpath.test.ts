@@ -84,7 +84,12 @@ describe('runInvariants', () => {
     const failures = await runInvariants(bundle, [
       invariant('sor-digits', "matches('^([0-9]){11,}$')", { context: "Bundle.entry.resource.ofType(Organization).identifier.where(system = 'urn:oid:1.2.208.176.1.1').value" }),
       invariant('gln-not-5790000121786', "value != '5790000121786'", { context: "Bundle.entry.resource.ofType(Organization).identifier.where(system = 'https://www.gs1.org/gln')" }),
+      invariant('sor-not-1017421000016003', "$this != '1017421000016003'", { context: "Bundle.entry.resource.ofType(Organization).identifier.where(system = 'urn:oid:1.2.208.176.1.1').value" }),
+      invariant('no-such-nodes', 'false', { context: 'Bundle.entry.resource.ofType(Encounter)' }),
     ]);
-    expect(failures).toEqual([expect.objectContaining({ key: 'gln-not-5790000121786', location: 'Bundle.entry[5].resource.ofType(Organization).identifier[0]' })]);
+    expect(failures.map((f) => [f.key, f.location])).toEqual([
+      ['gln-not-5790000121786', 'Bundle.entry[5].resource.ofType(Organization).identifier[0]'],
+      ['sor-not-1017421000016003', 'Bundle.entry[6].resource.ofType(Organization).identifier[1].value'],
+    ]);
   });
 });
