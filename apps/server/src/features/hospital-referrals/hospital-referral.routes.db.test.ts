@@ -7,7 +7,7 @@ import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { parseXml, textAt } from '../../platform/xml/xml-tree.ts';
 import { validateXsd } from '../../platform/xml/xsd.ts';
-import { aCitizen, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
+import { aCitizen, aMunicipalUnit, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
@@ -57,7 +57,7 @@ beforeAll(async () => {
   const db = database.db;
   await seedReferenceData(db);
   // Egedal's rehabilitation unit receives hospital referrals at the test letter's receiver EAN.
-  await db.insertInto('organisation').values({ kind: 'municipal_unit', name: 'Egedal Kommune, Sundhed og Rehabilitering', ean: RECEIVER_EAN, municipality_code: EGEDAL }).execute();
+  await aMunicipalUnit(db, { municipalityCode: EGEDAL, name: 'Egedal Kommune, Sundhed og Rehabilitering', ean: RECEIVER_EAN });
   const adminId = await aStaffUser(db, { municipalityCode: '0151', roles: ['administrator'] });
   egedalContactId = await aStaffUser(db, { municipalityCode: EGEDAL, roles: ['contact_person'], displayName: 'Tina Kontakt' });
   const therapistId = await aStaffUser(db, { municipalityCode: EGEDAL, roles: ['therapist'] });
