@@ -92,7 +92,8 @@ describe('writeXmlDocument', () => {
   });
 });
 
-describe('validateXsd (xmllint-wasm, MedCom 2005/08/07 schemas)', () => {
+// Each validation compiles MedCom's schema set (0.3–1 s): more than vitest's 5 s on a loaded machine.
+describe('validateXsd (xmllint-wasm, MedCom 2005/08/07 schemas)', { timeout: 30_000 }, () => {
   it('finds the refdata XREF01 (after decoding) and XCTL03 valid', async () => {
     expect(await validateXsd(schemas(), readXmlText(xref01, { maxBytes: MAX }).text)).toEqual({ valid: true });
     expect(await validateXsd(schemas(), readXmlText(xctl03, { maxBytes: MAX }).text)).toEqual({ valid: true });
