@@ -1,8 +1,8 @@
 // Builds the server for `npm start`: main.ts and cli.ts bundled to plain JavaScript in
-// apps/server/dist, with the SQL migrations beside them. Running JavaScript instead of TypeScript
-// through a loader at every start saves seconds, and one bundle instead of the ~700 files of
-// Fastify, zod, Kysely and their dependencies saves most of the rest of module loading. Node
-// builtins and esbuild only.
+// apps/server/dist, with the SQL migrations and MedCom's OIOXML schemas beside them. Running
+// JavaScript instead of TypeScript through a loader at every start saves seconds, and one bundle
+// instead of the ~700 files of Fastify, zod, Kysely and their dependencies saves most of the rest
+// of module loading. Node builtins and esbuild only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './ensure-install.mjs';
@@ -11,7 +11,7 @@ import { newestMtime } from './newest-mtime.mjs';
 const serverDir = path.join(repoRoot, 'apps/server');
 export const serverDist = path.join(serverDir, 'dist');
 // The lock file: the bundle holds the installed packages' code, so new versions mean a new build.
-const inputs = ['apps/server/src', 'apps/server/package.json', 'packages/contracts/src', 'scripts/build-server.mjs', 'package-lock.json'];
+const inputs = ['apps/server/src', 'apps/server/package.json', 'packages/contracts/src', 'scripts/build-server.mjs', 'package-lock.json', 'refdata/medcom-oioxml/xsd'];
 
 /**
  * Packages loaded from node_modules at run time rather than bundled: they read files beside
@@ -61,6 +61,8 @@ export async function buildServer(outdir = serverDist) {
     logLevel: 'warning',
   });
   fs.cpSync(path.join(serverDir, 'src/platform/database/migrations'), path.join(outdir, 'migrations'), { recursive: true });
+  // MedCom's OIOXML schemas, which hospital referrals validate against (features/hospital-referrals/oioxml-schemas.ts).
+  fs.cpSync(path.join(repoRoot, 'refdata/medcom-oioxml/xsd/2005/08/07'), path.join(outdir, 'medcom-oioxml-xsd/2005/08/07'), { recursive: true });
 }
 
 /** Builds the server when stale; returns { built, reason }. */

@@ -91,6 +91,20 @@ describe('start-up', { timeout: 120_000 }, () => {
         expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
         const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
         expect(Object.keys(openapi.paths)).toContain('/api/worklist');
+        // A hospital referral is checked against MedCom's schemas beside the bundle with xmllint-wasm
+        // (left outside it): the refdata XREF01 passes them and is refused only for its receiver,
+        // no unit of the demo (one that fails them is refused naming the schema).
+        const admin = await demoSession(server.url, 'samkraft.admin');
+        const session = (await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie: admin } })).json()) as { csrfToken: string };
+        const xref01 = fs.readFileSync(path.join(repoRoot, 'refdata/medcom-oioxml/examples/edifactconverter_XREF01_REF01_1.xml'));
+        for (const [bytes, code] of [[xref01, 'unknown_receiver'], [Buffer.from(xref01.toString('latin1').replace('elektiv', 'snarest'), 'latin1'), 'xml_schema']] as const) {
+          const upload = await fetch(`${server.url}/api/draft-referrals/oioxml`, {
+            method: 'POST',
+            headers: { cookie: admin, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+            body: JSON.stringify({ contentBase64: bytes.toString('base64') }),
+          });
+          expect(((await upload.json()) as { error: { fields: { code: string }[] } }).error.fields.map((f) => f.code)).toEqual([code]);
+        }
         // The worklist counts working days (date-holidays); the exports load exceljs and pdfmake.
         const contactPerson = await demoSession(server.url, 'gladsaxe.kontakt');
         const worklist = await fetch(`${server.url}/api/worklist`, { headers: { cookie: contactPerson } });

@@ -26,6 +26,7 @@ import { registerDeadlineRoutes } from './features/deadlines/deadline.routes.ts'
 import { registerFollowUpRoutes } from './features/follow-ups/follow-up.routes.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/organisation.routes.ts';
+import { registerHospitalReferralRoutes } from './features/hospital-referrals/hospital-referral.routes.ts';
 import { registerPlanRoutes } from './features/plans/plan.routes.ts';
 import { registerProviderInboxRoutes } from './features/provider-inbox/provider-inbox.routes.ts';
 import { registerStatusNoteRoutes } from './features/status-notes/status-note.routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerReferenceRoutes(app, { db, clock: deps.clock });
   registerReferralRoutes(app, { db, clock: deps.clock });
   registerOrganisationRoutes(app, { db, clock: deps.clock });
+  registerHospitalReferralRoutes(app, { db, clock: deps.clock });
   registerCourseRoutes(app, { db, clock: deps.clock });
   registerDeadlineRoutes(app, { db, clock: deps.clock });
   registerCalendarRoutes(app, { db, clock: deps.clock });

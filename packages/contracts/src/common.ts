@@ -217,6 +217,17 @@ export const fieldErrorCodes = [
   'already_sent',
   // Reports (features/reports).
   'period_too_long',
+  // Hospital referrals in: an uploaded OIOXML letter, and accepting its draft (features/hospital-referrals).
+  'file_empty',
+  'file_too_large',
+  'not_xml',
+  'xml_encoding',
+  'xml_doctype',
+  'xml_malformed',
+  'xml_schema',
+  'wrong_letter_type',
+  'unknown_receiver',
+  'draft_cpr_mismatch',
   // Numbers and measurements (measurements.ts).
   'not_a_number',
   'out_of_range',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { prepareReceivingUnits } from './receiving-units.ts';
 import { startServer } from './start-server.ts';
 
 declare module 'vitest' {
@@ -21,20 +22,28 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-browser-log-'));
   const logFile = path.join(logDir, 'server.log');
   fs.writeFileSync(logFile, '');
+  const dataDir = path.join(logDir, 'data');
+  const cleanUp = () => fs.rmSync(logDir, { recursive: true, force: true });
+  // The units messages are addressed to, before the server seeds the demo (receiving-units.ts).
+  await prepareReceivingUnits(dataDir).catch((err: unknown) => {
+    cleanUp();
+    throw err;
+  });
   // One start and one demo seed per run: allowed more time than a file's own server, for a loaded
   // machine. startServer stops a server that did not come up.
   const server = await startServer({
+    dataDir,
     logFile,
     timeoutMs: 180_000,
     // Every file signs in from 127.0.0.1 to this one server: 10 a minute per address would refuse them.
     env: { SAMKRAFT_SIGN_IN_LIMIT_PER_MINUTE: '1000' },
   }).catch((err: unknown) => {
-    fs.rmSync(logDir, { recursive: true, force: true });
+    cleanUp();
     throw err;
   });
   project.provide('samkraftBrowserServer', { url: server.url, logFile });
   return async () => {
     await server.stop();
-    fs.rmSync(logDir, { recursive: true, force: true });
+    cleanUp();
   };
 }

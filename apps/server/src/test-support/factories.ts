@@ -155,3 +155,12 @@ export async function aTeamWithSession(db: Db, o: { offeringId: string }): Promi
     .executeTakeFirstOrThrow();
   return { teamId: t.id, sessionId: s.id };
 }
+
+/**
+ * A municipality's own unit with its EAN (GLN location number), at which messages to the
+ * municipality arrive (hospital referrals are matched to their municipality by it).
+ */
+export async function aMunicipalUnit(db: Db, o: { municipalityCode: string; name: string; ean: string }): Promise<string> {
+  const row = await db.insertInto('organisation').values({ kind: 'municipal_unit', name: o.name, ean: o.ean, municipality_code: o.municipalityCode }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -44,6 +44,7 @@ const WorklistPage = lazyRouteComponent(() => import('../pages/WorklistPage.tsx'
 const ReportsPage = lazyRouteComponent(() => import('../pages/ReportsPage.tsx'), 'ReportsPage');
 const ExtractsPage = lazyRouteComponent(() => import('../pages/ExtractsPage.tsx'), 'ExtractsPage');
 const OrganisationsPage = lazyRouteComponent(() => import('../pages/OrganisationsPage.tsx'), 'OrganisationsPage');
+const HospitalReferralsPage = lazyRouteComponent(() => import('../pages/HospitalReferralsPage.tsx'), 'HospitalReferralsPage');
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -102,10 +103,12 @@ const teamRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hol
 const sessionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId/sessioner/$sessionId', component: SessionPage });
 const reportsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/rapporter', component: ReportsPage });
 const extractsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/udtraek', component: ExtractsPage });
+const hospitalReferralsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/sygehushenvisninger', component: HospitalReferralsPage });
+const hospitalReferralRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/sygehushenvisninger/$draftId', component: HospitalReferralsPage });
 const deadlinePoliciesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/fristregler', component: DeadlinePoliciesPage });
 const organisationsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/organisationer', component: OrganisationsPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, organisationsRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -52,6 +52,7 @@ export async function findOpenCourse(db: Db, citizenId: string, municipalityCode
 }
 
 export type NewReferral = {
+  origin: 'ui' | 'medcom';
   citizenId: string;
   homeMunicipalityCode: string;
   receivedOn: string;
@@ -78,7 +79,7 @@ export async function insertReferral(db: Db, r: NewReferral): Promise<string> {
     .values({
       citizen_id: r.citizenId,
       home_municipality_code: r.homeMunicipalityCode,
-      origin: 'ui',
+      origin: r.origin,
       received_on: r.receivedOn,
       source: r.source,
       legal_basis: r.legalBasis,

@@ -35,12 +35,23 @@ async function requireHomeStaff(ctx: ServiceContext, mode: CourseAccessMode, act
   return actor;
 }
 
+export type ReferralIntakeOptions = {
+  /** How the referral came: typed in (`ui`, the default) or accepted from a message's draft (`medcom`). */
+  origin?: 'ui' | 'medcom';
+  /**
+   * The caller's own change, run in the intake's transaction once the referral and its course
+   * exist, so both land or neither (a hospital referral's draft is marked accepted there). What
+   * it throws undoes the intake.
+   */
+  within?: (trx: Db, created: NewReferralResult) => Promise<void>;
+};
+
 /**
  * Registers a referral and opens its course, in one transaction: the citizen is found by CPR
  * (or created), the referral checked as a whole, and a referral during an open course refused
  * unless the user confirms — then it is linked to the open one, never silently duplicated.
  */
-export async function createReferral(ctx: ServiceContext, body: NewReferralBody): Promise<NewReferralResult> {
+export async function createReferral(ctx: ServiceContext, body: NewReferralBody, options: ReferralIntakeOptions = {}): Promise<NewReferralResult> {
   const actor = await requireHomeStaff(ctx, 'write', 'referral.create');
   const home = actor.municipalityCode;
   const now = ctx.clock.now();
@@ -125,6 +136,7 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
 
     const outside = decision.targetGroup === 'outside';
     const referralId = await insertReferral(trx, {
+      origin: options.origin ?? 'ui',
       citizenId,
       homeMunicipalityCode: home,
       receivedOn: decision.receivedOn,
@@ -160,17 +172,16 @@ export async function createReferral(ctx: ServiceContext, body: NewReferralBody)
       detail: { courseId: created.courseId, source: decision.source, targetGroup: decision.targetGroup, linkedReferralId: open?.referralId ?? null },
     });
     await audit(trx, ctx, entries);
-    return {
-      kind: 'created',
-      result: {
-        referralId: created.referralId,
-        courseId: created.courseId,
-        citizenId,
-        citizenCreated: !existing,
-        linkedTo: open ? { referralId: open.referralId, courseId: open.courseId } : null,
-        courseClosed: outside,
-      },
-    } as const;
+    const result: NewReferralResult = {
+      referralId: created.referralId,
+      courseId: created.courseId,
+      citizenId,
+      citizenCreated: !existing,
+      linkedTo: open ? { referralId: open.referralId, courseId: open.courseId } : null,
+      courseClosed: outside,
+    };
+    if (options.within) await options.within(trx, result);
+    return { kind: 'created', result } as const;
   });
 
   if (outcome.kind === 'duplicate') {

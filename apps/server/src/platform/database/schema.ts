@@ -11,6 +11,7 @@ import type { CitizenDeclineReason, CrossReferralKind, ProviderDecision, StoredD
 import type { DeadlineKind, DeadlineUnit, PauseReason } from "@samkraft/contracts/deadlines";
 import type { ExtractFormat } from "@samkraft/contracts/extracts";
 import type { FollowUpChannel } from "@samkraft/contracts/follow-ups";
+import type { DraftReferralFormat, DraftReferralState } from "@samkraft/contracts/hospital-referrals";
 import type { JobKind, JobState } from "@samkraft/contracts/jobs";
 import type { MeasurementTestCode } from "@samkraft/contracts/measurements";
 import type { AcknowledgementCode, MessageDirection, MessageFormat, MessageKind, MessageState } from "@samkraft/contracts/messaging";
@@ -313,6 +314,59 @@ export interface Diagnosis {
   title_da: string;
   title_en: string | null;
   uncertain: Generated<boolean>;
+}
+
+export interface DraftReferral {
+  actual_medicine: string | null;
+  additional_diagnoses: Generated<Json>;
+  address_line: string | null;
+  anamnesis: string | null;
+  cave: string | null;
+  city: string | null;
+  clinical_reason: string | null;
+  cpr: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  diagnosis_code: string | null;
+  diagnosis_text: string | null;
+  diagnosis_type: string | null;
+  email: string | null;
+  envelope_id: string;
+  episode_of_care_id: string | null;
+  examination: string | null;
+  family_name: string;
+  format: DraftReferralFormat;
+  given_name: string | null;
+  id: Generated<string>;
+  letter_id: string;
+  municipality_code: string;
+  other_identifier: string | null;
+  phones: Generated<Json>;
+  postal_code: string | null;
+  priority: string | null;
+  receipt_xml: string | null;
+  received_at: Timestamp;
+  receiver_department_name: string | null;
+  receiver_ean: string;
+  receiver_organisation_name: string | null;
+  receiving_organisation_id: string;
+  referral_id: string | null;
+  referrer_name: string | null;
+  referrer_title: string | null;
+  rejection_reason: string | null;
+  sender_address: string | null;
+  sender_department_name: string | null;
+  sender_ean: string;
+  sender_identifier: string | null;
+  sender_identifier_code: string | null;
+  sender_organisation_name: string | null;
+  sender_phone: string | null;
+  sender_speciality_code: string | null;
+  sender_unit_name: string | null;
+  sent_at: string | null;
+  state: Generated<DraftReferralState>;
+  status_code: string | null;
+  supplementary: string | null;
 }
 
 export interface Enrolment {
@@ -698,6 +752,7 @@ export interface DB {
   deeper_assessment: DeeperAssessment;
   deeper_assessment_test: DeeperAssessmentTest;
   diagnosis: Diagnosis;
+  draft_referral: DraftReferral;
   enrolment: Enrolment;
   extract_import: ExtractImport;
   follow_up: FollowUp;

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Checkbox, Fieldset, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { legalBases, referralSources, targetGroupOutsideReasons, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
-import { type FormEvent, useState } from 'react';
+import { legalBases, referralSources, targetGroupOutsideReasons, targetGroups, treatmentStatuses, type NewReferralBody, type NewReferralResult } from '@samkraft/contracts/referrals';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiRequestError } from '../../../api/apiRequestError.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
@@ -14,27 +14,48 @@ import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { createReferral, fetchDiagnoses, fetchOrganisations, lookupCitizen } from '../api/referralsApi.ts';
 import { checkCpr } from '../utils/checkCpr.ts';
 import { INTAKE_FORM_ID, intakeFieldLabelKeys, intakeFieldOrder, isIntakeField, openCourseIdFrom, type IntakeField } from '../utils/fieldErrors.ts';
-import { emptyReferralForm, type ReferralForm, toReferralBody } from '../utils/referralForm.ts';
+import { emptyReferralForm, keepRecordContact, type ReferralForm, toReferralBody } from '../utils/referralForm.ts';
 import { CitizenFields } from './CitizenFields.tsx';
 import { GpClinicFields } from './GpClinicFields.tsx';
 import { oneOf } from '@samkraft/contracts/common';
 
-export type NewReferralFormProps = { today: string };
+export type NewReferralFormProps = {
+  today: string;
+  /**
+   * The form prefilled (a hospital referral's draft). Its address and phone are the sender's
+   * word: for a citizen on record here they are cleared once the CPR is known, so the record's
+   * stay unless the user types new ones.
+   */
+  initial?: ReferralForm;
+  /** Registers the referral (the typed intake's route unless given). */
+  submitReferral?: (body: NewReferralBody) => Promise<NewReferralResult>;
+  submitLabel?: string;
+  intro?: string;
+  /** After a successful registration, besides going to the new course. */
+  onRegistered?: (result: NewReferralResult) => void;
+};
 
-export function NewReferralForm({ today }: NewReferralFormProps) {
+export function NewReferralForm({ today, initial, submitReferral = createReferral, submitLabel, intro, onRegistered }: NewReferralFormProps) {
   const { t } = useTranslation('referrals');
   const { language } = useLanguage();
   const navigate = useNavigate();
-  const [form, setForm] = useState<ReferralForm>(() => emptyReferralForm(today));
+  const [form, setForm] = useState<ReferralForm>(() => initial ?? emptyReferralForm(today));
   const [cprTouched, setCprTouched] = useState(false);
   const set = <K extends keyof ReferralForm>(key: K, value: ReferralForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const diagnoses = useQuery({ queryKey: ['diagnoses'], queryFn: fetchDiagnoses, staleTime: Infinity });
   const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => fetchOrganisations(), staleTime: 300_000 });
   const cpr = checkCpr(form.cpr);
   const lookup = useQuery({ queryKey: ['citizen-lookup', cpr.ok ? cpr.value : null], queryFn: () => lookupCitizen(cpr.ok ? cpr.value : ''), enabled: cpr.ok });
+  const known = lookup.data?.known === true;
+  useEffect(() => {
+    if (known && initial) setForm((f) => keepRecordContact(f, initial));
+  }, [known, initial]);
   const submit = useMutation({
-    mutationFn: (allowDuplicate: boolean) => createReferral(toReferralBody(form, allowDuplicate)),
-    onSuccess: (r) => void navigate({ to: '/forloeb/$courseId', params: { courseId: r.courseId } }),
+    mutationFn: (allowDuplicate: boolean) => submitReferral(toReferralBody(form, allowDuplicate)),
+    onSuccess: (r) => {
+      onRegistered?.(r);
+      void navigate({ to: '/forloeb/$courseId', params: { courseId: r.courseId } });
+    },
   });
 
   // A 409 (open course) names allowDuplicate too; only a 400 marks the form's fields.
@@ -60,7 +81,7 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby="intake-intro">
       <Stack gap="lg">
-        <Text id="intake-intro">{t('intake.intro')}</Text>
+        <Text id="intake-intro">{intro ?? t('intake.intro')}</Text>
         {/* At the top, as the design system places it: the refused submit moves focus here. */}
         <ErrorSummary errors={serverErrors} formId={INTAKE_FORM_ID} label={fieldLabel} order={intakeFieldOrder} focusKey={submit.error} />
         <CitizenFields form={form} set={set} errors={serverErrors} lookup={lookup.data} cprTouched={cprTouched} onCprBlur={() => setCprTouched(true)} />
@@ -142,7 +163,7 @@ export function NewReferralForm({ today }: NewReferralFormProps) {
         {submit.isError && isApiRequestError(submit.error) && !['validation', 'conflict'].includes(submit.error.code) ? <ErrorAlert error={submit.error} /> : null}
         <Group>
           <Button type="submit" loading={submit.isPending}>
-            {t('intake.submit')}
+            {submitLabel ?? t('intake.submit')}
           </Button>
           {openCourse ? (
             <Button variant="outline" color="dark" onClick={() => submit.mutate(true)} disabled={submit.isPending}>

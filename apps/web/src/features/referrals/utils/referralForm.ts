@@ -98,3 +98,15 @@ export function toReferralBody(f: ReferralForm, allowDuplicate: boolean): NewRef
   };
   return body;
 }
+
+/**
+ * A prefilled form's address and phone for a citizen already on record: those the user has not
+ * changed from the prefill are emptied, so the intake keeps the record's (an empty field changes
+ * nothing) instead of overwriting it with what a message said.
+ */
+export function keepRecordContact(form: ReferralForm, prefilled: ReferralForm): ReferralForm {
+  const keys = ['addressLine', 'postalCode', 'city', 'phone'] as const;
+  const next = { ...form };
+  for (const key of keys) if (form[key] === prefilled[key]) next[key] = '';
+  return next;
+}

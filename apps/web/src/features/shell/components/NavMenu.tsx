@@ -4,6 +4,7 @@ import { useActiveRole } from '../../auth/hooks/useActiveRole.ts';
 import { RouterNavLink } from '../../../ui/RouterLink.tsx';
 import { navItemsFor } from '../utils/navItems.ts';
 import { UnreadStatusNotesBadge } from '../../status-notes/components/UnreadBadge.tsx';
+import { PendingDraftsBadge } from '../../hospital-referrals/components/PendingDraftsBadge.tsx';
 
 export type NavMenuProps = { onNavigate: () => void };
 
@@ -18,7 +19,7 @@ export function NavMenu({ onNavigate }: NavMenuProps) {
             to={item.to}
             label={t(item.labelKey)}
             onClick={onNavigate}
-            rightSection={item.to === '/statusnotater' ? <UnreadStatusNotesBadge /> : undefined}
+            rightSection={item.to === '/statusnotater' ? <UnreadStatusNotesBadge /> : item.to === '/sygehushenvisninger' ? <PendingDraftsBadge /> : undefined}
             activeOptions={{ exact: item.to === '/' }}
             activeProps={{ active: true, 'aria-current': 'page' }}
             fw={500}

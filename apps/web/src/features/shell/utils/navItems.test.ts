@@ -34,6 +34,9 @@ describe('navItemsFor', () => {
   it('gives "Rapporter" to coordinators and leads only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/rapporter')).toBe(role === 'coordinator' || role === 'municipal_lead');
   });
+  it('gives "Henvisninger fra sygehus" to contact persons, leads (review) and administrators (upload)', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/sygehushenvisninger')).toBe(role === 'contact_person' || role === 'municipal_lead' || role === 'administrator');
+  });
   it('gives "Dataudtræk" to administrators only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/udtraek')).toBe(role === 'administrator');
   });

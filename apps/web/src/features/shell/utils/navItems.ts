@@ -1,14 +1,15 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/organisationer';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.organisations';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/organisationer';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.organisations';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
 const catalogue: NavItem = { to: '/katalog', labelKey: 'nav.catalogue' };
 const worklist: NavItem = { to: '/arbejdsliste', labelKey: 'nav.worklist' };
 const newReferral: NavItem = { to: '/henvisninger/ny', labelKey: 'nav.newReferral' };
+const hospitalReferrals: NavItem = { to: '/sygehushenvisninger', labelKey: 'nav.hospitalReferrals' };
 const closingDays: NavItem = { to: '/lukkedage', labelKey: 'nav.closingDays' };
 const deadlinePolicies: NavItem = { to: '/fristregler', labelKey: 'nav.deadlinePolicies' };
 const transport: NavItem = { to: '/befordring', labelKey: 'nav.transport' };
@@ -27,14 +28,14 @@ export function navItemsFor(role: Role | null): NavItem[] {
   if (role === null) return [start];
   switch (role) {
     case 'contact_person':
-      return [start, worklist, statusNotes, newReferral, catalogue];
+      return [start, worklist, statusNotes, hospitalReferrals, newReferral, catalogue];
     case 'municipal_lead':
-      return [start, worklist, statusNotes, newReferral, catalogue, inbox, teams, closingDays, transport, reports];
+      return [start, worklist, statusNotes, hospitalReferrals, newReferral, catalogue, inbox, teams, closingDays, transport, reports];
     case 'therapist':
       return [start, inbox, teams, catalogue];
     case 'coordinator':
       return [start, catalogue, reports];
     case 'administrator':
-      return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts];
+      return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals];
   }
 }
