@@ -1,4 +1,5 @@
 import type { CitizenDetail } from '@samkraft/contracts/citizens';
+import { dEcprSystems } from '@samkraft/contracts/identifiers';
 import type { OrganisationItem } from '@samkraft/contracts/referrals';
 import { audit, auditEventById, citizenAuditEvents } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -102,26 +103,24 @@ export async function readFhirResource(ctx: ServiceContext, type: FhirResourceTy
   }
 }
 
-/** The citizens an identifier finds, among those the actor may see (the citizen search's scope and audit). */
-async function citizensByIdentifier(ctx: ServiceContext, identifier: PersonIdentifier): Promise<string[]> {
-  const found = await searchCitizensFor(ctx, { query: identifier.value });
-  return found.items.map((i) => i.citizen.id);
-}
+/** Whether two systems name the same kind of identifier (a D-eCPR's region is not kept: any D-eCPR system is the same). */
+const sameSystem = (a: string | undefined, b: string): boolean => a === b || (dEcprSystems.some((s) => s === a) && dEcprSystems.some((s) => s === b));
 
-/** The identifier asked for is the citizen's (the same value under the system asked, when one was). */
-const matches = (c: CitizenDetail, identifier: PersonIdentifier): boolean => {
-  const own = patientIdentifier(c.identifier);
-  return own.value === identifier.value && (identifier.system === null || identifier.system === own.system);
+/** The identifier asked for is the citizen's: the same value, under the system asked when one was. */
+const matches = (identifierText: string, wanted: PersonIdentifier): boolean => {
+  const own = patientIdentifier(identifierText);
+  return own.value === wanted.value && (wanted.system === null || sameSystem(own.system, wanted.system));
 };
 
-async function citizenIdsOf(ctx: ServiceContext, patient: PatientCriterion): Promise<{ citizens: CitizenDetail[] }> {
+/**
+ * The citizens an identifier names, among those the actor may see: found by the citizen search
+ * (its scope and audit), then each record read (`getCitizen`, audited).
+ */
+async function citizensOf(ctx: ServiceContext, patient: PatientCriterion): Promise<{ citizens: CitizenDetail[] }> {
   if (patient.by === 'reference') return { citizens: [await getCitizen(ctx, patient.citizenId)] };
-  const ids = await citizensByIdentifier(ctx, patient.identifier);
+  const found = await searchCitizensFor(ctx, { query: patient.identifier.value });
   const citizens: CitizenDetail[] = [];
-  for (const id of ids) {
-    const c = await getCitizen(ctx, id);
-    if (matches(c, patient.identifier)) citizens.push(c);
-  }
+  for (const item of found.items) if (matches(item.citizen.identifier, patient.identifier)) citizens.push(await getCitizen(ctx, item.citizen.id));
   return { citizens };
 }
 
@@ -142,7 +141,7 @@ export type SearchResult = { resources: FhirResource[]; total: number };
 export async function searchFhirResources(ctx: ServiceContext, search: SearchRequest): Promise<SearchResult> {
   switch (search.type) {
     case 'Patient': {
-      const { citizens } = await citizenIdsOf(ctx, { by: 'identifier', identifier: search.identifier });
+      const { citizens } = await citizensOf(ctx, { by: 'identifier', identifier: search.identifier });
       const resources = citizens.map(toPatient);
       return { resources, total: resources.length };
     }
@@ -153,7 +152,7 @@ export async function searchFhirResources(ctx: ServiceContext, search: SearchReq
       return { resources, total: resources.length };
     }
     case 'AuditEvent': {
-      const { citizens } = await citizenIdsOf(ctx, search.patient);
+      const { citizens } = await citizensOf(ctx, search.patient);
       const resources: FhirResource[] = [];
       let total = 0;
       for (const c of citizens) {
@@ -176,7 +175,7 @@ export async function searchFhirResources(ctx: ServiceContext, search: SearchReq
     case 'Communication':
     case 'Appointment':
     case 'Encounter': {
-      const { citizens } = await citizenIdsOf(ctx, search.patient);
+      const { citizens } = await citizensOf(ctx, search.patient);
       const resources: FhirResource[] = [];
       for (const c of citizens) resources.push(...(await compartment(ctx, c, search.type)));
       return { resources, total: resources.length };

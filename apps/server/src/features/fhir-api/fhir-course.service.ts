@@ -36,7 +36,8 @@ export async function courseOwnResources(ctx: ServiceContext, key: CourseKey, ty
       return type === 'CarePlan' ? [toCoursePlan(c, current)] : toCourseGoals(c, current);
     }
     case 'QuestionnaireResponse': {
-      const [assessments, closing] = [await getNeedsAssessments(ctx, key.courseId), await getClosing(ctx, key.courseId)];
+      const assessments = await getNeedsAssessments(ctx, key.courseId);
+      const closing = await getClosing(ctx, key.courseId);
       const questionnaire = toClosingQuestionnaire(c, closing);
       return [...toNeedsAssessmentResponses(c, assessments.assessments), ...(questionnaire ? [questionnaire] : [])];
     }

@@ -21,6 +21,20 @@ const danish: Record<AppError['code'], string> = {
   internal: 'Der skete en fejl på serveren.',
 };
 
+/** A refused parameter in Danish, for the user (the English message stays in `diagnostics`). */
+function fieldDa(field: string, code: string): string {
+  switch (code) {
+    case 'unknown_field':
+      return `Ukendt parameter: ${field}`;
+    case 'required':
+      return `Parameteren ${field} mangler eller er tom`;
+    case 'duplicate':
+      return `Parameteren ${field} er angivet mere end én gang`;
+    default:
+      return `Parameteren ${field} har en ugyldig værdi`;
+  }
+}
+
 export function outcome(issues: OperationOutcomeIssue[]): OperationOutcome {
   return {
     resourceType: 'OperationOutcome',
@@ -38,7 +52,7 @@ export function outcomeOfAppError(err: AppError): { status: number; body: Operat
       ? err.fields.map((f) => ({
           severity: 'error',
           code: f.code === 'unknown_field' ? 'not-supported' : code,
-          details: { text: `${f.field}: ${f.message}` },
+          details: { text: fieldDa(f.field, f.code) },
           diagnostics: `${f.field}: ${f.message}`,
           expression: [f.field],
         }))
