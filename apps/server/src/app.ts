@@ -23,6 +23,7 @@ import { registerCitizenRoutes } from './features/citizens/citizen.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCrossReferralRoutes } from './features/cross-referrals/cross-referral.routes.ts';
 import { registerDeadlineRoutes } from './features/deadlines/deadline.routes.ts';
+import { registerFhirRoutes } from './features/fhir-api/fhir-api.routes.ts';
 import { registerFollowUpRoutes } from './features/follow-ups/follow-up.routes.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/organisation.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCatalogueRoutes(app, { db, clock: deps.clock });
   registerSuggestionRoutes(app, { db, clock: deps.clock });
   registerTransportRoutes(app, { db, clock: deps.clock });
+  registerFhirRoutes(app, { db, clock: deps.clock });
   const readDb = deps.replica?.db ?? db;
   const jobs = createJobQueue({ database: deps.database, clock: deps.clock, handlers: { report: reportJobHandler(readDb), extract_import: importJobHandler }, log: app.log });
   registerJobRoutes(app, { db, clock: deps.clock, jobs });

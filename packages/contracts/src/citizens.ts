@@ -8,6 +8,9 @@ export const citizenDetail = z.object({
   id: uuid,
   identifier: text,
   name: text,
+  /** The name's parts as registered (`name` is both, for display). */
+  givenName: text,
+  familyName: text,
   sex,
   birthDate: isoDate,
   homeMunicipality: municipalityRef,

@@ -112,6 +112,9 @@ export const crossReferralSummary = z.object({
   providerDecision: z.enum(providerDecisions).nullable(),
   providerDecisionReason: text.nullable(),
   providerContactOn: text.nullable(),
+  /** The first session attended (the referral's start) and its end, as the provider recorded them. */
+  startedOn: text.nullable(),
+  endedOn: text.nullable(),
   updates: z.number().int(),
   citizenDeclines: z.array(citizenDecline),
   /** What was first sent (cross-municipal only), then each update in the order sent. */
@@ -191,7 +194,8 @@ export type HomeContact = z.infer<typeof homeContact>;
 export const incomingReferral = z.object({
   id: uuid,
   kind: crossReferralKind,
-  citizen: z.object({ name: text, identifier: text, phone: text.nullable() }),
+  citizen: z.object({ id: uuid, name: text, identifier: text, phone: text.nullable() }),
+  homeMunicipalityCode: text,
   homeMunicipalityName: text,
   homeContact,
   interventionName: text,
@@ -202,6 +206,9 @@ export const incomingReferral = z.object({
   providerDecision: z.enum(providerDecisions).nullable(),
   providerDecisionReason: text.nullable(),
   providerContactOn: text.nullable(),
+  /** The first session attended (the referral's start) and its end. */
+  startedOn: text.nullable(),
+  endedOn: text.nullable(),
   citizenDeclines: z.array(citizenDecline),
   deadlines: z.array(deadline),
   deeperAssessments: z.array(deeperAssessment),

@@ -8,14 +8,14 @@ export const SESSION_COOKIE = 'samkraft_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Resolves the session cookie on every API request (into `request.auth`, declared with
+ * Resolves the session cookie on every API request, JSON (`/api/`) and FHIR (`/fhir/`) alike (into `request.auth`, declared with
  * `requireStaff` in platform/http/require-staff.ts) and enforces CSRF: a state-changing request
  * in a session must carry the session's token in `x-csrf-token` (synchronizer token pattern).
  */
 export function registerAuthentication(app: App, deps: AuthDeps): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/fhir/')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? ((await resolveSession(deps, token)) ?? null) : null;
     if (request.auth && !SAFE_METHODS.has(request.method)) {

@@ -33,6 +33,8 @@ export async function getCitizen(ctx: ServiceContext, citizenId: string): Promis
       id: c.id,
       identifier: citizenIdentifier(c),
       name: citizenName(c),
+      givenName: c.givenName,
+      familyName: c.familyName,
       sex: c.sex,
       birthDate: c.birthDate,
       homeMunicipality: { code: c.homeMunicipalityCode, name: c.homeMunicipalityName },

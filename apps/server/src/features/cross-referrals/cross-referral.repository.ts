@@ -171,6 +171,8 @@ export type CrossReferralRecord = {
   providerDecision: ProviderDecision | null;
   providerDecisionReason: string | null;
   providerContactOn: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
   updates: number;
   snapshot: unknown;
   parallelHomeReason: string | null;
@@ -195,6 +197,8 @@ export async function listCourseCrossReferrals(db: Db, courseId: string): Promis
       'x.provider_decision',
       'x.provider_decision_reason',
       'x.provider_contact_on',
+      'x.started_on',
+      'x.ended_on',
       'x.shared_snapshot',
       'x.parallel_home_reason',
     ])
@@ -215,6 +219,8 @@ export async function listCourseCrossReferrals(db: Db, courseId: string): Promis
     providerDecision: r.provider_decision,
     providerDecisionReason: r.provider_decision_reason,
     providerContactOn: r.provider_contact_on,
+    startedOn: r.started_on,
+    endedOn: r.ended_on,
     updates: Number(r.updates ?? 0),
     snapshot: r.shared_snapshot,
     parallelHomeReason: r.parallel_home_reason,

@@ -131,7 +131,8 @@ describe('cross-municipal referral', () => {
     const res = await app.inject({ method: 'GET', url: `/api/provider-inbox/${xrefId}`, headers: provider.headers });
     expect(res.statusCode, res.body).toBe(200);
     const x = res.json<IncomingReferral>();
-    expect(x.citizen).toEqual({ name: 'Bente Testborger', identifier: expect.stringMatching(/^P-/), phone: '44556677' });
+    // The citizen's id (Samkraft's own, no personal data) lets the provider's FHIR resources refer to the Patient.
+    expect(x.citizen).toEqual({ id: citizenId, name: 'Bente Testborger', identifier: expect.stringMatching(/^P-/), phone: '44556677' });
     const text = res.body;
     for (const secret of ['Genvinde styrke', 'Jobcenter', 'Gæld', 'Økonomi', 'Testvej', courseId]) expect(text).not.toContain(secret);
   });

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { sharedSnapshot, type citizenDeclineBody, type CourseCrossReferrals, type crossReferralSendBody, type homeOfferBody, type shareSelection, type SharedSnapshot } from '@samkraft/contracts/cross-referrals';
+import { sharedSnapshot, type citizenDeclineBody, type CourseCrossReferrals, type CrossReferralSummary, type crossReferralSendBody, type homeOfferBody, type shareSelection, type SharedSnapshot } from '@samkraft/contracts/cross-referrals';
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { decideCourseAccess } from '../courses/course-access.rules.ts';
@@ -82,6 +83,32 @@ export async function getCourseCrossReferrals(ctx: ServiceContext, courseId: str
       })),
     };
   });
+}
+
+/**
+ * Between whom a cross-referral runs (its course, home and providing municipality), or undefined:
+ * no citizen data, only what tells a caller whether to read it as the home municipality
+ * (`getCourseCrossReferral`) or as the provider (`provider-inbox`), which decide access and audit.
+ */
+export async function crossReferralParties(db: Db, id: string): Promise<{ courseId: string; homeMunicipalityCode: string; providerMunicipalityCode: string } | undefined> {
+  const x = await findCrossReferralKey(db, id);
+  return x && { courseId: x.courseId, homeMunicipalityCode: x.homeMunicipalityCode, providerMunicipalityCode: x.providerMunicipalityCode };
+}
+
+/**
+ * One cross-referral as the home municipality sees it: its course's list (`getCourseCrossReferrals`,
+ * the same access and audit), narrowed to it. An unknown id is refused and audited as such.
+ */
+export async function getCourseCrossReferral(ctx: ServiceContext, id: string): Promise<{ courseId: string; citizenId: string; crossReferral: CrossReferralSummary }> {
+  const key = await findCrossReferralKey(ctx.db, id);
+  if (!key) {
+    await audit(ctx.db, ctx, [{ action: 'cross_referral.list', citizenId: null, entityType: 'cross_referral', entityId: id, outcome: 'denied', detail: { reason: 'not_found' } }]);
+    throw AppError.notFound('Cross-municipal referral');
+  }
+  const list = await getCourseCrossReferrals(ctx, key.courseId);
+  const crossReferral = list.crossReferrals.find((x) => x.id === id);
+  if (!crossReferral) throw AppError.notFound('Cross-municipal referral');
+  return { courseId: key.courseId, citizenId: key.citizenId, crossReferral };
 }
 
 /** The must-use rule (§8.13) for a home offering, given what is routed to the home municipality. */

@@ -73,6 +73,27 @@ export async function listInbox(db: Db, providerMunicipalityCode: string, option
   }));
 }
 
+/**
+ * The sent cross-municipal referrals of one citizen addressed to one providing municipality from
+ * another (a municipality that provides for its own citizens reads those through its courses), oldest first.
+ */
+export async function listIncomingIdsOfCitizen(db: Db, providerMunicipalityCode: string, citizenId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cross_referral as x')
+    .innerJoin('course as k', 'k.id', 'x.course_id')
+    .innerJoin('referral as f', 'f.id', 'k.referral_id')
+    .select('x.id')
+    .where('f.citizen_id', '=', citizenId)
+    .where('x.provider_municipality_code', '=', providerMunicipalityCode)
+    .where('f.home_municipality_code', '<>', providerMunicipalityCode)
+    .where('x.kind', '=', 'cross_municipal')
+    .where('x.sent_at', 'is not', null)
+    .orderBy('x.received_on')
+    .orderBy('x.created_at')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export type IncomingRecord = {
   id: string;
   courseId: string;
@@ -81,11 +102,14 @@ export type IncomingRecord = {
   familyName: string;
   cpr: string | null;
   pseudonym: string | null;
+  homeMunicipalityCode: string;
   homeMunicipalityName: string;
   interventionName: string;
   receivedOn: string;
   providerDecision: ProviderDecision | null;
   citizenDeclined: boolean;
+  startedOn: string | null;
+  endedOn: string | null;
   kind: string;
   providerMunicipalityCode: string;
   phone: string | null;
@@ -115,6 +139,7 @@ export async function findIncoming(db: Db, id: string): Promise<IncomingRecord |
       'c.cpr',
       'c.pseudonym',
       'c.phone',
+      'f.home_municipality_code',
       'm.name',
       'i.name_da',
       'x.received_on',
@@ -123,6 +148,8 @@ export async function findIncoming(db: Db, id: string): Promise<IncomingRecord |
       'x.provider_decision',
       'x.provider_decision_reason',
       'x.provider_contact_on',
+      'x.started_on',
+      'x.ended_on',
     ])
     .where('x.id', '=', id)
     .executeTakeFirst();
@@ -138,6 +165,7 @@ export async function findIncoming(db: Db, id: string): Promise<IncomingRecord |
       cpr: r.cpr,
       pseudonym: r.pseudonym,
       phone: r.phone,
+      homeMunicipalityCode: r.home_municipality_code,
       homeMunicipalityName: r.name,
       interventionName: r.name_da,
       receivedOn: r.received_on,
@@ -146,6 +174,8 @@ export async function findIncoming(db: Db, id: string): Promise<IncomingRecord |
       providerDecision: r.provider_decision,
       providerDecisionReason: r.provider_decision_reason,
       providerContactOn: r.provider_contact_on,
+      startedOn: r.started_on,
+      endedOn: r.ended_on,
       citizenDeclined: false,
     }
   );

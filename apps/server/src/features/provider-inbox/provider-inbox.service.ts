@@ -18,6 +18,7 @@ import {
   insertMeasurementVersion,
   listDeeperAssessments,
   listInbox,
+  listIncomingIdsOfCitizen,
   listProviderGoals,
   listReferralDeclines,
   listUpdates,
@@ -72,6 +73,17 @@ export async function getProviderInbox(ctx: ServiceContext): Promise<ProviderInb
   });
 }
 
+/**
+ * The referrals sent to the actor's municipality for one citizen by another municipality, oldest first: their ids only,
+ * for a caller that then reads each with `getIncomingReferral` (which decides and audits). Empty
+ * for anyone who does not act for a providing municipality.
+ */
+export async function incomingReferralIdsOfCitizen(ctx: ServiceContext, citizenId: string): Promise<string[]> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'staff' || !mayActAsProvider(actor, actor.municipalityCode)) return [];
+  return listIncomingIdsOfCitizen(ctx.db, actor.municipalityCode, citizenId);
+}
+
 /** Only a sent cross-municipal referral, and only for the municipality it was sent to. Refusals are audited. */
 async function requireIncoming(ctx: ServiceContext, id: string, action: string): Promise<IncomingRecord> {
   const x = await findIncoming(ctx.db, id);
@@ -103,7 +115,8 @@ export async function getIncomingReferral(ctx: ServiceContext, id: string): Prom
       id: x.id,
       kind: 'cross_municipal',
       // Only what is needed to make contact: name, identifier, phone — never the address or the home course.
-      citizen: { name: `${x.givenName} ${x.familyName}`, identifier: citizenIdentifier(x), phone: x.phone },
+      citizen: { id: x.citizenId, name: `${x.givenName} ${x.familyName}`, identifier: citizenIdentifier(x), phone: x.phone },
+      homeMunicipalityCode: x.homeMunicipalityCode,
       homeMunicipalityName: x.homeMunicipalityName,
       // The home contact person's work details (staff data, not the citizen's), to coordinate with.
       homeContact: {
@@ -121,6 +134,8 @@ export async function getIncomingReferral(ctx: ServiceContext, id: string): Prom
       providerDecision: x.providerDecision,
       providerDecisionReason: x.providerDecisionReason,
       providerContactOn: x.providerContactOn,
+      startedOn: x.startedOn,
+      endedOn: x.endedOn,
       citizenDeclines: declines,
       deadlines: (deadlines.get(x.courseId) ?? []).filter((d) => d.crossReferralId === id && d.actor === 'provider'),
       deeperAssessments: assessments.map((a) => ({

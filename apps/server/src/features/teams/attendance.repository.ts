@@ -7,6 +7,12 @@ export async function listSessionMarks(db: Db, sessionId: string): Promise<Map<s
   return new Map(rows.map((r) => [r.enrolment_id, { status: r.status, cancelReason: r.cancel_reason }]));
 }
 
+/** One participant's marks, by session. */
+export async function listEnrolmentMarks(db: Db, enrolmentId: string): Promise<Map<string, { status: AttendanceStatus; cancelReason: string | null }>> {
+  const rows = await db.selectFrom('attendance').select(['team_session_id', 'status', 'cancel_reason']).where('enrolment_id', '=', enrolmentId).execute();
+  return new Map(rows.map((r) => [r.team_session_id, { status: r.status, cancelReason: r.cancel_reason }]));
+}
+
 /** Records (or corrects) one participant's mark for one session. */
 export async function upsertAttendance(
   db: Db,

@@ -186,6 +186,12 @@ export async function listEnrolments(db: Db, teamId: string): Promise<EnrolmentR
   return rows.map(toEnrolment);
 }
 
+/** The enrolments of one cross-municipal referral (one per team it joined), oldest first. */
+export async function listEnrolmentsOfReferral(db: Db, crossReferralId: string): Promise<EnrolmentRecord[]> {
+  const rows = await enrolmentQuery(db).where('e.cross_referral_id', '=', crossReferralId).orderBy('e.created_at').orderBy('e.id').execute();
+  return rows.map(toEnrolment);
+}
+
 export async function findEnrolment(db: Db, enrolmentId: string): Promise<EnrolmentRecord | undefined> {
   const r = await enrolmentQuery(db).where('e.id', '=', enrolmentId).executeTakeFirst();
   return r && toEnrolment(r);

@@ -117,3 +117,73 @@ export async function auditLogRewritable(db: Db): Promise<boolean> {
       from pg_class c where c.oid = 'audit_event'::regclass`.execute(db);
   return r.rows[0]?.rewritable ?? true;
 }
+
+/** One audit event as it was written, for reading back (a citizen's access log). */
+export type AuditEventRecord = {
+  id: string;
+  at: Date;
+  actorUserId: string | null;
+  actorLabel: string;
+  actorMunicipality: string | null;
+  actorRoles: string[];
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  citizenId: string | null;
+  purpose: string | null;
+  outcome: AuditRow['outcome'];
+  requestId: string | null;
+};
+
+function auditEventQuery(db: Db) {
+  return db
+    .selectFrom('audit_event')
+    .select(['id', 'at', 'actor_user_id', 'actor_label', 'actor_municipality', 'actor_roles', 'action', 'entity_type', 'entity_id', 'citizen_id', 'purpose', 'outcome', 'request_id']);
+}
+
+type AuditEventRow = {
+  id: string | number | bigint;
+  at: Date | string;
+  actor_user_id: string | null;
+  actor_label: string;
+  actor_municipality: string | null;
+  actor_roles: string[];
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  citizen_id: string | null;
+  purpose: string | null;
+  outcome: AuditRow['outcome'];
+  request_id: string | null;
+};
+
+const toAuditEventRecord = (r: AuditEventRow): AuditEventRecord => ({
+  id: String(r.id),
+  at: new Date(r.at),
+  actorUserId: r.actor_user_id,
+  actorLabel: r.actor_label,
+  actorMunicipality: r.actor_municipality,
+  actorRoles: r.actor_roles,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  citizenId: r.citizen_id,
+  purpose: r.purpose,
+  outcome: r.outcome,
+  requestId: r.request_id,
+});
+
+/** A citizen's events, newest first, one page of them, with how many there are (index `audit_event_citizen_idx`). */
+export async function selectCitizenAuditEvents(db: Db, citizenId: string, page: { limit: number; offset: number }): Promise<{ total: number; events: AuditEventRecord[] }> {
+  const [rows, count] = await Promise.all([
+    auditEventQuery(db).where('citizen_id', '=', citizenId).orderBy('at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('citizen_id', '=', citizenId).executeTakeFirstOrThrow(),
+  ]);
+  return { total: count.n, events: rows.map(toAuditEventRecord) };
+}
+
+/** One event by its number (the caller checks it is a number). */
+export async function selectAuditEvent(db: Db, id: string): Promise<AuditEventRecord | undefined> {
+  const r = await auditEventQuery(db).where('id', '=', id).executeTakeFirst();
+  return r && toAuditEventRecord(r);
+}

@@ -2,7 +2,17 @@ import type { RawBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../database/database.ts';
 import type { Json } from '../database/schema.ts';
-import { auditEventsInsert, insertAuditEvents, insertSelectedAuditEvents, type AuditActorColumns, type AuditRow, type SelectedAuditEvent } from './audit.repository.ts';
+import {
+  auditEventsInsert,
+  insertAuditEvents,
+  insertSelectedAuditEvents,
+  selectAuditEvent,
+  selectCitizenAuditEvents,
+  type AuditActorColumns,
+  type AuditEventRecord,
+  type AuditRow,
+  type SelectedAuditEvent,
+} from './audit.repository.ts';
 
 /** What happened to which citizen. `citizenId` is null only for events about no one citizen. */
 export type AuditEntry = {
@@ -67,4 +77,20 @@ export type AuditInsert = (rows: RawBuilder<unknown>) => RawBuilder<unknown>;
 export function auditEachRow(ctx: AuditContext, entry: Omit<AuditEntry, 'citizenId' | 'entityId'>): AuditInsert {
   const row = toRow(ctx, { ...entry, citizenId: null });
   return (rows) => auditEventsInsert(row, rows);
+}
+
+export type { AuditEventRecord } from './audit.repository.ts';
+
+/**
+ * A citizen's audit events, newest first, one page. Reading the log is itself a read of the
+ * citizen's data: the caller decides who may and audits it.
+ */
+export function citizenAuditEvents(db: Db, citizenId: string, page: { limit: number; offset: number }): Promise<{ total: number; events: AuditEventRecord[] }> {
+  return selectCitizenAuditEvents(db, citizenId, page);
+}
+
+/** One audit event by its number (digits only), or undefined; the caller decides who may see it. */
+export function auditEventById(db: Db, id: string): Promise<AuditEventRecord | undefined> {
+  if (!/^[1-9][0-9]{0,17}$/.test(id)) return Promise.resolve(undefined);
+  return selectAuditEvent(db, id);
 }

@@ -16,11 +16,27 @@ export function redactCprs(text: string): string {
   return text.replace(CPR_LIKE, REDACTED);
 }
 
+/*
+ * FHIR searches name the citizen in the URL (`Patient?identifier=urn:oid:1.2.208.176.1.2|…`,
+ * `patient.identifier=…`): a replacement CPR has letters the CPR pattern does not catch, so the
+ * value of every identifier parameter is replaced whatever it holds.
+ */
+const IDENTIFIER_PARAM = /([?&](?:[A-Za-z0-9_-]+\.)*identifier(?::[A-Za-z-]+)?=)[^&#]*/gi;
+
+export function redactIdentifierParams(url: string): string {
+  return url.replace(IDENTIFIER_PARAM, `$1${REDACTED}`);
+}
+
+/** A URL as it may be logged: identifier parameters and CPR-like numbers replaced. */
+export function redactUrl(url: string): string {
+  return redactCprs(redactIdentifierParams(url));
+}
+
 /** Fastify's own request serializer, with the URL redacted. */
 export function redactedRequest(request: FastifyRequest): Record<string, unknown> {
   return {
     method: request.method,
-    url: redactCprs(request.url),
+    url: redactUrl(request.url),
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
