@@ -12,6 +12,8 @@ import type { DeadlineKind, DeadlineUnit, PauseReason } from "@samkraft/contract
 import type { ExtractFormat } from "@samkraft/contracts/extracts";
 import type { FollowUpChannel } from "@samkraft/contracts/follow-ups";
 import type { JobKind, JobState } from "@samkraft/contracts/jobs";
+import type { KlExportMode } from "@samkraft/contracts/kl-gateway";
+import type { KlLegalBasis } from "@samkraft/contracts/kl-gateway-codes";
 import type { MeasurementTestCode } from "@samkraft/contracts/measurements";
 import type { GoalStatus, GoalStatusOccasion } from "@samkraft/contracts/plans";
 import type { LegalBasis, OrganisationKind, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
@@ -411,6 +413,64 @@ export interface Job {
   state: Generated<JobState>;
 }
 
+export interface KlGatewayConditionCode {
+  fsiii_code: string | null;
+  item_code: string;
+  legal_basis: KlLegalBasis;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface KlGatewayDeliveredBundle {
+  bundle_id: string;
+  citizen_id: string;
+  export_id: string;
+  resource_count: number;
+}
+
+export interface KlGatewayDeliveredResource {
+  citizen_id: string;
+  export_id: string;
+  hash: string;
+  resource: Json | null;
+  resource_id: string;
+  resource_type: string;
+}
+
+export interface KlGatewayExport {
+  actor_label: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  left_out: Json;
+  legal_basis: KlLegalBasis;
+  mode: KlExportMode;
+  municipality_code: string;
+  period_from: string;
+  period_to: string;
+  reported_count: number;
+  resource_count: number;
+  unchanged_count: number;
+  unmapped_assessment_items: string[];
+  unmapped_interventions: string[];
+}
+
+export interface KlGatewayInterventionCode {
+  fsiii_code: string | null;
+  intervention_code: string;
+  legal_basis: KlLegalBasis;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface KlGatewayMunicipality {
+  custodian_sor: string;
+  municipality_code: string;
+  unit_sor: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface Municipality {
   code: string;
   is_member: Generated<boolean>;
@@ -673,6 +733,12 @@ export interface DB {
   intervention: Intervention;
   intervention_dose_part: InterventionDosePart;
   job: Job;
+  kl_gateway_condition_code: KlGatewayConditionCode;
+  kl_gateway_delivered_bundle: KlGatewayDeliveredBundle;
+  kl_gateway_delivered_resource: KlGatewayDeliveredResource;
+  kl_gateway_export: KlGatewayExport;
+  kl_gateway_intervention_code: KlGatewayInterventionCode;
+  kl_gateway_municipality: KlGatewayMunicipality;
   municipality: Municipality;
   municipality_transport: MunicipalityTransport;
   needs_assessment: NeedsAssessment;

@@ -10,6 +10,8 @@ import { deadlineKinds, deadlineUnits, pauseReasons } from '@samkraft/contracts/
 import { extractFormats } from '@samkraft/contracts/extracts';
 import { followUpChannels } from '@samkraft/contracts/follow-ups';
 import { jobKinds, jobStates } from '@samkraft/contracts/jobs';
+import { klExportModes } from '@samkraft/contracts/kl-gateway';
+import { klLegalBases } from '@samkraft/contracts/kl-gateway-codes';
 import { measurementTestCodes } from '@samkraft/contracts/measurements';
 import { goalStatuses, goalStatusOccasions } from '@samkraft/contracts/plans';
 import { legalBases, organisationKinds, referralSources, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
@@ -32,6 +34,7 @@ const deadlineKind = list(deadlineKinds, 'DeadlineKind', 'deadlines');
 const goalStatus = list(goalStatuses, 'GoalStatus', 'plans');
 const teamMode = list(teamModes, 'TeamMode', 'teams');
 const endReason = list(statusNoteEndReasons, 'StatusNoteEndReason', 'status-notes');
+const klLegalBasis = list(klLegalBases, 'KlLegalBasis', 'kl-gateway-codes');
 
 export const valueColumns: Readonly<Record<string, ValueList>> = {
   'action_plan.origin': origin,
@@ -67,6 +70,10 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'intervention_dose_part.profession': profession,
   'job.kind': list(jobKinds, 'JobKind', 'jobs'),
   'job.state': list(jobStates, 'JobState', 'jobs'),
+  'kl_gateway_condition_code.legal_basis': klLegalBasis,
+  'kl_gateway_export.legal_basis': klLegalBasis,
+  'kl_gateway_export.mode': list(klExportModes, 'KlExportMode', 'kl-gateway'),
+  'kl_gateway_intervention_code.legal_basis': klLegalBasis,
   'needs_assessment.occasion': list(assessmentOccasions, 'AssessmentOccasion', 'assessments'),
   'needs_assessment.origin': origin,
   'organisation.kind': list(organisationKinds, 'OrganisationKind', 'referrals'),
