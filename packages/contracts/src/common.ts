@@ -207,6 +207,9 @@ export const fieldErrorCodes = [
   'already_sent',
   // Reports (features/reports).
   'period_too_long',
+  // KL Gateway reports (features/kl-gateway).
+  'sor_required',
+  'before_last_export',
   // Numbers and measurements (measurements.ts).
   'not_a_number',
   'out_of_range',

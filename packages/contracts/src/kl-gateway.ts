@@ -67,7 +67,7 @@ export const klExportBody = z.strictObject({
 export type KlExportBody = z.input<typeof klExportBody>;
 
 /** Why a citizen of the period is not in the delivery (each with what the user can do about it). */
-export const klLeftOutReasons = ['no_cpr', 'replacement_cpr', 'missing_discharge_date', 'requester_without_sor', 'provider_without_sor'] as const;
+export const klLeftOutReasons = ['no_cpr', 'replacement_cpr', 'missing_discharge_date', 'requester_without_sor', 'provider_without_sor', 'invariant_failed'] as const;
 export type KlLeftOutReason = (typeof klLeftOutReasons)[number];
 
 export const klLeftOut = z.object({ citizenId: uuid, courseIds: z.array(uuid), reason: z.enum(klLeftOutReasons), detail: text.nullable() });
