@@ -178,3 +178,6 @@ export const klInterventionCode = (basis: KlLegalBasis, code: string): KlInterve
   (klInterventionCodes[basis] as readonly KlInterventionCode[]).find((c) => c.code === code);
 
 export const klConditionCode = (basis: KlLegalBasis, code: string): KlCode | undefined => (klConditionCodes[basis] as readonly KlCode[]).find((c) => c.code === code);
+
+/** Codes a catalogue intervention may take: those whose invariant allows (or asks for) a forløb — not the assessment, coordination or conversation codes. */
+export const klMappableInterventionCodes = (basis: KlLegalBasis): readonly KlInterventionCode[] => (klInterventionCodes[basis] as readonly KlInterventionCode[]).filter((c) => c.basedOn !== 'absent');

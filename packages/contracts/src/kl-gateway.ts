@@ -70,6 +70,7 @@ export type KlExportBody = z.input<typeof klExportBody>;
 export const klLeftOutReasons = ['no_cpr', 'replacement_cpr', 'missing_discharge_date', 'requester_without_sor', 'provider_without_sor', 'invariant_failed'] as const;
 export type KlLeftOutReason = (typeof klLeftOutReasons)[number];
 
+/** `detail` is a value, not a sentence: the referrals' receipt dates, the providing municipality's code, the invariants broken. */
 export const klLeftOut = z.object({ citizenId: uuid, courseIds: z.array(uuid), reason: z.enum(klLeftOutReasons), detail: text.nullable() });
 export type KlLeftOut = z.infer<typeof klLeftOut>;
 

@@ -43,6 +43,7 @@ const StartPage = lazyRouteComponent(() => import('../pages/StartPage.tsx'), 'St
 const WorklistPage = lazyRouteComponent(() => import('../pages/WorklistPage.tsx'), 'WorklistPage');
 const ReportsPage = lazyRouteComponent(() => import('../pages/ReportsPage.tsx'), 'ReportsPage');
 const ExtractsPage = lazyRouteComponent(() => import('../pages/ExtractsPage.tsx'), 'ExtractsPage');
+const KlGatewayPage = lazyRouteComponent(() => import('../pages/KlGatewayPage.tsx'), 'KlGatewayPage');
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -101,9 +102,10 @@ const teamRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hol
 const sessionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId/sessioner/$sessionId', component: SessionPage });
 const reportsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/rapporter', component: ReportsPage });
 const extractsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/udtraek', component: ExtractsPage });
+const klGatewayRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/kl-gateway', component: KlGatewayPage });
 const deadlinePoliciesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/fristregler', component: DeadlinePoliciesPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, klGatewayRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -37,7 +37,7 @@ export const en: Translation = {
     close: 'Close',
     loading: 'Loading …',
   },
-  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', extracts: 'Data extracts' },
+  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', extracts: 'Data extracts', klGateway: 'KL Gateway' },
   login: {
     title: 'Sign in',
     intro: 'Samkraft is the shared system for cancer rehabilitation in the nine municipalities.',

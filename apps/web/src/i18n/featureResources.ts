@@ -16,6 +16,7 @@ import { da as worklistDa, en as worklistEn } from '../features/worklist/i18n.ts
 import { da as reportsDa, en as reportsEn } from '../features/reports/i18n.ts';
 import { da as extractsDa, en as extractsEn } from '../features/extracts/i18n.ts';
 import { da as jobsDa, en as jobsEn } from '../features/jobs/i18n.ts';
+import { da as klGatewayDa, en as klGatewayEn } from '../features/kl-gateway/i18n.ts';
 import type { i18n as I18n } from 'i18next';
 
 /**
@@ -27,8 +28,8 @@ import type { i18n as I18n } from 'i18next';
  * Components then use `useTranslation('referrals')`.
  */
 export const featureResources = {
-  da: { statusNotes: statusNotesDa, crossReferrals: crossReferralsDa, suggestions: suggestionsDa, catalogue: catalogueDa, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, closings: closingsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa, transport: transportDa, teams: teamsDa, reports: reportsDa, extracts: extractsDa, jobs: jobsDa, citizenSearch: citizenSearchDa },
-  en: { statusNotes: statusNotesEn, crossReferrals: crossReferralsEn, suggestions: suggestionsEn, catalogue: catalogueEn, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, closings: closingsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn, transport: transportEn, teams: teamsEn, reports: reportsEn, extracts: extractsEn, jobs: jobsEn, citizenSearch: citizenSearchEn },
+  da: { statusNotes: statusNotesDa, crossReferrals: crossReferralsDa, suggestions: suggestionsDa, catalogue: catalogueDa, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, closings: closingsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa, transport: transportDa, teams: teamsDa, reports: reportsDa, extracts: extractsDa, jobs: jobsDa, citizenSearch: citizenSearchDa, klGateway: klGatewayDa },
+  en: { statusNotes: statusNotesEn, crossReferrals: crossReferralsEn, suggestions: suggestionsEn, catalogue: catalogueEn, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, closings: closingsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn, transport: transportEn, teams: teamsEn, reports: reportsEn, extracts: extractsEn, jobs: jobsEn, citizenSearch: citizenSearchEn, klGateway: klGatewayEn },
 } as const;
 
 /** Adds every feature namespace to an i18next instance (idempotent). */

@@ -1,5 +1,5 @@
 import type { KlAssessmentItemMapping, KlFsiiiPairBody, KlInterventionMapping, KlMapping, KlMunicipalityBody, KlMunicipalitySetting } from '@samkraft/contracts/kl-gateway';
-import { klConditionCodes, klLegalBases, type KlCode, type KlLegalBasis } from '@samkraft/contracts/kl-gateway-codes';
+import { klConditionCodes, klLegalBases, klMappableInterventionCodes, type KlCode, type KlLegalBasis } from '@samkraft/contracts/kl-gateway-codes';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
@@ -15,7 +15,6 @@ import {
   saveInterventionCodes,
   saveMunicipalitySor,
 } from './kl-gateway-mapping.repository.ts';
-import { mappableInterventionCodes } from './kl-report.rules.ts';
 
 /** The mapping as the KL Gateway page shows it: the catalogue, the assessment items, the municipalities' SOR codes. */
 export async function getKlMapping(ctx: ServiceContext): Promise<KlMapping> {
@@ -53,7 +52,7 @@ const staffId = (ctx: ServiceContext) => (ctx.actor.kind === 'staff' ? ctx.actor
 export async function setKlInterventionCodes(ctx: ServiceContext, code: string, body: KlFsiiiPairBody): Promise<KlInterventionMapping> {
   const action = 'kl_gateway.mapping.intervention';
   if (!canEditKlMapping(ctx.actor)) return refuse(ctx, action, 'intervention', code);
-  const issues = checkPair(body, mappableInterventionCodes);
+  const issues = checkPair(body, klMappableInterventionCodes);
   if (issues.length > 0) throw AppError.validation(issues);
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await interventionExists(trx, code))) throw AppError.notFound('Intervention');

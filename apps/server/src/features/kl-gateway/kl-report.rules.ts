@@ -1,5 +1,5 @@
 import type { KlLeftOutReason } from '@samkraft/contracts/kl-gateway';
-import { klConditionCode, klInterventionCode, klInterventionCodes, type KlCode, type KlLegalBasis } from '@samkraft/contracts/kl-gateway-codes';
+import { klConditionCode, klInterventionCode, type KlCode, type KlLegalBasis } from '@samkraft/contracts/kl-gateway-codes';
 import { referenceTo, type KlOrganization, type KlResource, type Reference } from './kl-fhir.ts';
 import type { KlBuildContext, KlCitizenModel, KlInterventionModel, KlReferralModel } from './kl-model.ts';
 import { carePlan, citizen, condition, encounter, focusCondition, organization, plannedIntervention, serviceRequest } from './kl-resources.rules.ts';
@@ -34,13 +34,14 @@ export function leftOutReason(m: KlCitizenModel, ctx: KlBuildContext): { reason:
   if (!CPR.test(m.cpr)) return { reason: 'replacement_cpr', detail: null };
   if (ctx.basis === 'SUL140') {
     const noDischarge = m.referrals.filter((r) => r.dischargedOn === null);
-    if (noDischarge.length > 0) return { reason: 'missing_discharge_date', detail: `referral received ${noDischarge.map((r) => r.receivedOn).join(', ')}` };
-    const noRequester = m.referrals.find((r) => r.requester === null || r.requester.sor === null);
-    if (noRequester) return { reason: 'requester_without_sor', detail: noRequester.requester === null ? 'no referring organisation recorded' : 'the referring organisation has no SOR code' };
+    // Details are values, not sentences (the web words them): the referrals' receipt dates, a municipality code.
+    if (noDischarge.length > 0) return { reason: 'missing_discharge_date', detail: noDischarge.map((r) => r.receivedOn).join(', ') };
+    const noRequester = m.referrals.filter((r) => r.requester === null || r.requester.sor === null);
+    if (noRequester.length > 0) return { reason: 'requester_without_sor', detail: noRequester.map((r) => r.receivedOn).join(', ') };
   }
   for (const r of m.referrals) {
     const missing = reportedInterventions(r, ctx.asOf).find((i) => ctx.providerSor(i.providerMunicipality) === null);
-    if (missing) return { reason: 'provider_without_sor', detail: `municipality ${missing.providerMunicipality}` };
+    if (missing) return { reason: 'provider_without_sor', detail: missing.providerMunicipality };
   }
   return null;
 }
@@ -185,6 +186,3 @@ export function buildCitizenReport(m: KlCitizenModel, ctx: KlBuildContext): KlCi
     unmappedAssessmentItems: [...unmappedItems].sort(),
   };
 }
-
-/** Catalogue interventions may take only codes whose invariant allows (or asks for) a forløb. */
-export const mappableInterventionCodes = (basis: KlLegalBasis) => klInterventionCodes[basis].filter((c) => c.basedOn !== 'absent');

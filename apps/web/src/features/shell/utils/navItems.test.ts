@@ -37,6 +37,9 @@ describe('navItemsFor', () => {
   it('gives "Dataudtræk" to administrators only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/udtraek')).toBe(role === 'administrator');
   });
+  it('gives "KL Gateway" to leads and administrators only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/kl-gateway')).toBe(role === 'municipal_lead' || role === 'administrator');
+  });
   it('gives only Start to a user without a role', () => {
     expect(navItemsFor(null).map((i) => i.to)).toEqual(['/']);
   });

@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/kl-gateway';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.klGateway';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -17,6 +17,7 @@ const inbox: NavItem = { to: '/indbakke', labelKey: 'nav.inbox' };
 const statusNotes: NavItem = { to: '/statusnotater', labelKey: 'nav.statusNotes' };
 const reports: NavItem = { to: '/rapporter', labelKey: 'nav.reports' };
 const extracts: NavItem = { to: '/udtraek', labelKey: 'nav.extracts' };
+const klGateway: NavItem = { to: '/kl-gateway', labelKey: 'nav.klGateway' };
 
 /**
  * The menu for a role. Only pages that exist are listed; new pages are added here per role
@@ -28,12 +29,12 @@ export function navItemsFor(role: Role | null): NavItem[] {
     case 'contact_person':
       return [start, worklist, statusNotes, newReferral, catalogue];
     case 'municipal_lead':
-      return [start, worklist, statusNotes, newReferral, catalogue, inbox, teams, closingDays, transport, reports];
+      return [start, worklist, statusNotes, newReferral, catalogue, inbox, teams, closingDays, transport, reports, klGateway];
     case 'therapist':
       return [start, inbox, teams, catalogue];
     case 'coordinator':
       return [start, catalogue, reports];
     case 'administrator':
-      return [start, catalogue, closingDays, deadlinePolicies, transport, extracts];
+      return [start, catalogue, closingDays, deadlinePolicies, transport, extracts, klGateway];
   }
 }
