@@ -34,7 +34,7 @@ export const klAssessmentItemMapping = z.object({
 export type KlAssessmentItemMapping = z.infer<typeof klAssessmentItemMapping>;
 
 /**
- * A member municipality's SOR codes for the reports: the custodian (journalførende organisation,
+ * A municipality's SOR codes for the reports: the custodian (journalførende organisation,
  * the citizen's managingOrganization) and the unit that delivers (performer); null = the custodian's.
  */
 export const klMunicipalitySetting = z.object({ code: text, name: text, custodianSor: text.nullable(), unitSor: text.nullable() });

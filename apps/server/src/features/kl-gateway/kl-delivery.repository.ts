@@ -1,9 +1,8 @@
 import type { KlExportMode, KlLeftOut } from '@samkraft/contracts/kl-gateway';
 import type { KlLegalBasis } from '@samkraft/contracts/kl-gateway-codes';
 import { sql } from 'kysely';
-import type { Db } from '../../platform/database/database.ts';
+import { copyInto, type Db } from '../../platform/database/database.ts';
 import type { Json } from '../../platform/database/schema.ts';
-import type { KlDelivered } from './kl-delivery.rules.ts';
 import type { KlResource } from './kl-fhir.ts';
 
 /*
@@ -11,22 +10,36 @@ import type { KlResource } from './kl-fhir.ts';
  * id, hash and, but for the citizen, the resource itself).
  */
 
-/** What was last delivered of each resource of these citizens, for one municipality and basis: citizen → resource id → hash and resource. */
-export async function lastDelivered(db: Db, municipality: string, basis: KlLegalBasis, citizenIds: string[]): Promise<Map<string, Map<string, KlDelivered>>> {
-  const out = new Map<string, Map<string, KlDelivered>>();
+/**
+ * What was last delivered of each resource of these citizens, for one municipality and basis:
+ * citizen → resource id → hash. The resources themselves stay in the log until one is needed
+ * (`deliveredResources`: a resource to withdraw), so an export reads hashes only.
+ */
+export async function lastDelivered(db: Db, municipality: string, basis: KlLegalBasis, citizenIds: string[]): Promise<Map<string, Map<string, { hash: string; exportId: string }>>> {
+  const out = new Map<string, Map<string, { hash: string; exportId: string }>>();
   if (citizenIds.length === 0) return out;
-  const rows = await sql<{ citizen_id: string; resource_id: string; hash: string; resource: KlResource | null }>`
-    select distinct on (r.citizen_id, r.resource_id) r.citizen_id, r.resource_id, r.hash, r.resource
+  const rows = await sql<{ citizen_id: string; resource_id: string; hash: string; export_id: string }>`
+    select distinct on (r.citizen_id, r.resource_id) r.citizen_id, r.resource_id, r.hash, r.export_id
     from kl_gateway_delivered_resource r
     join kl_gateway_export e on e.id = r.export_id
     where r.citizen_id = any(${citizenIds}::uuid[]) and e.municipality_code = ${municipality} and e.legal_basis = ${basis}
     order by r.citizen_id, r.resource_id, e.created_at desc, e.id desc`.execute(db);
   for (const r of rows.rows) {
-    const forCitizen = out.get(r.citizen_id) ?? new Map<string, KlDelivered>();
-    forCitizen.set(r.resource_id, { hash: r.hash, resource: r.resource });
+    const forCitizen = out.get(r.citizen_id) ?? new Map<string, { hash: string; exportId: string }>();
+    forCitizen.set(r.resource_id, { hash: r.hash, exportId: r.export_id });
     out.set(r.citizen_id, forCitizen);
   }
   return out;
+}
+
+/** Resources as last delivered, by (export, citizen, resource): the ones a delivery must withdraw. */
+export async function deliveredResources(db: Db, keys: { exportId: string; citizenId: string; resourceId: string }[]): Promise<Map<string, KlResource | null>> {
+  if (keys.length === 0) return new Map();
+  const rows = await sql<{ resource_id: string; resource: KlResource | null }>`
+    select r.resource_id, r.resource from kl_gateway_delivered_resource r
+    join unnest(${keys.map((k) => k.exportId)}::uuid[], ${keys.map((k) => k.citizenId)}::uuid[], ${keys.map((k) => k.resourceId)}::uuid[]) as k (export_id, citizen_id, resource_id)
+      on r.export_id = k.export_id and r.citizen_id = k.citizen_id and r.resource_id = k.resource_id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.resource_id, r.resource]));
 }
 
 /** The last day of the latest export's period, for one municipality and basis. */
@@ -75,15 +88,12 @@ export async function insertExport(db: Db, e: KlExportRow, bundles: KlDeliveredB
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
   if (bundles.length > 0) {
-    const bundleRows = bundles.map((b) => ({ export_id: row.id, citizen_id: b.citizenId, bundle_id: b.bundleId, resource_count: b.resources.length }));
-    await sql`insert into kl_gateway_delivered_bundle (export_id, citizen_id, bundle_id, resource_count)
-      select export_id, citizen_id, bundle_id, resource_count from json_populate_recordset(null::kl_gateway_delivered_bundle, ${JSON.stringify(bundleRows)}::json)`.execute(db);
+    // COPY: a first delivery of a large municipality is tens of thousands of resources.
+    const bundleRows = bundles.map((b) => [row.id, b.citizenId, b.bundleId, String(b.resources.length)]);
+    await copyInto(db, 'kl_gateway_delivered_bundle', ['export_id', 'citizen_id', 'bundle_id', 'resource_count'], csv(bundleRows));
     // The citizen is not kept (its CPR number is in the citizen record already); the rest is, for a later withdrawal.
-    const resourceRows = bundles.flatMap((b) =>
-      b.resources.map((r) => ({ export_id: row.id, citizen_id: b.citizenId, resource_type: r.resourceType, resource_id: r.id, hash: r.hash, resource: r.resourceType === 'Patient' ? null : r.resource })),
-    );
-    await sql`insert into kl_gateway_delivered_resource (export_id, citizen_id, resource_type, resource_id, hash, resource)
-      select export_id, citizen_id, resource_type, resource_id, hash, resource from json_populate_recordset(null::kl_gateway_delivered_resource, ${JSON.stringify(resourceRows)}::json)`.execute(db);
+    const resourceRows = bundles.flatMap((b) => b.resources.map((r) => [row.id, b.citizenId, r.resourceType, r.id, r.hash, r.resourceType === 'Patient' ? null : JSON.stringify(r.resource)]));
+    await copyInto(db, 'kl_gateway_delivered_resource', ['export_id', 'citizen_id', 'resource_type', 'resource_id', 'hash', 'resource'], csv(resourceRows));
   }
   return { id: row.id, createdAt: row.created_at };
 }
@@ -140,4 +150,10 @@ export async function listExports(db: Db, municipality: string, limit = 100): Pr
 /** The stored left-out list (written by insertExport from KlLeftOut values). */
 function leftOutOf(json: Json): KlLeftOut[] {
   return Array.isArray(json) ? (json as KlLeftOut[]) : [];
+}
+
+/** Rows as copyInto's CSV: `;`-separated, every value quoted (quotes doubled), null as an unquoted empty value. */
+function csv(rows: (string | null)[][]): Uint8Array {
+  const line = (row: (string | null)[]) => row.map((v) => (v === null ? '' : `"${v.replaceAll('"', '""')}"`)).join(';');
+  return new TextEncoder().encode(rows.map(line).join('\n') + '\n');
 }

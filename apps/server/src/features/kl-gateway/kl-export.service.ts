@@ -9,8 +9,8 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { canExportKl } from './kl-gateway-access.rules.ts';
 import { findMunicipality, mappingFor, municipalitySors } from './kl-gateway-mapping.repository.ts';
-import { deliveryReport, selectForDelivery } from './kl-delivery.rules.ts';
-import { insertExport, lastDelivered, lastExportedTo, listExports, type KlDeliveredBundleRow, type KlExportRecord } from './kl-delivery.repository.ts';
+import { deliveryReport, selectForDelivery, type KlDelivered } from './kl-delivery.rules.ts';
+import { deliveredResources, insertExport, lastDelivered, lastExportedTo, listExports, type KlDeliveredBundleRow, type KlExportRecord } from './kl-delivery.repository.ts';
 import { checkExportPeriod } from './kl-export.rules.ts';
 import type { KlBundle } from './kl-fhir.ts';
 import { loadKlInvariants } from './kl-invariants.ts';
@@ -68,7 +68,7 @@ export async function createKlExport(ctx: ServiceContext, input: KlExportInput):
     // One export at a time per municipality and basis: two at once would both send the same news.
     await sql`select pg_advisory_xact_lock(hashtext(${`samkraft.kl_gateway_export.${municipality}.${basis}`}))`.execute(trx);
     const m = await findMunicipality(trx, municipality);
-    if (!m?.isMember) throw AppError.validation([{ field: 'municipality', code: 'unknown_municipality', message: 'must be a member municipality' }]);
+    if (!m) throw AppError.validation([{ field: 'municipality', code: 'unknown_municipality', message: 'must be a municipality code' }]);
     const sors = await municipalitySors(trx);
     const own = sors.get(municipality);
     if (!own) throw AppError.validation([{ field: 'municipality', code: 'sor_required', message: "the municipality's SOR code for KL Gateway is not set (PUT /api/kl-gateway/municipalities/{code})" }]);
@@ -101,16 +101,31 @@ export async function createKlExport(ctx: ServiceContext, input: KlExportInput):
     const unmappedItems = new Set<string>();
     let unchanged = 0;
     const outcomeOf = new Map<string, Record<string, string>>();
+    const reports = new Map<string, ReturnType<typeof buildCitizenReport>>();
     for (const citizen of citizens) {
       const report = buildCitizenReport(citizen, build);
+      reports.set(citizen.citizenId, report);
       if (report.kind === 'left_out') {
         leftOut.push({ citizenId: report.citizenId, courseIds: report.courseIds, reason: report.reason, detail: report.detail });
         outcomeOf.set(citizen.citizenId, { outcome: 'left_out', reason: report.reason });
-        continue;
       }
+    }
+    // The resources delivered before that are gone from the reports now (rare): read as sent, to withdraw them.
+    const gone = citizens.flatMap((c) => {
+      const report = reports.get(c.citizenId);
+      if (report?.kind !== 'report') return [];
+      const current = new Set(report.resources.map((r) => r.id));
+      return [...(delivered.get(c.citizenId) ?? new Map<string, { exportId: string }>())].filter(([id]) => !current.has(id)).map(([resourceId, d]) => ({ exportId: d.exportId, citizenId: c.citizenId, resourceId }));
+    });
+    const goneResources = await deliveredResources(trx, gone);
+
+    for (const citizen of citizens) {
+      const report = reports.get(citizen.citizenId);
+      if (report?.kind !== 'report') continue;
       for (const c of report.unmappedInterventions) unmappedInterventions.add(c);
       for (const c of report.unmappedAssessmentItems) unmappedItems.add(c);
-      const selection = selectForDelivery(report.resources, delivered.get(citizen.citizenId) ?? new Map(), mode);
+      const log = new Map<string, KlDelivered>([...(delivered.get(citizen.citizenId) ?? new Map<string, { hash: string }>())].map(([id, d]) => [id, { hash: d.hash, resource: goneResources.get(id) ?? null }]));
+      const selection = selectForDelivery(report.resources, log, mode);
       if (!selection) {
         unchanged += 1;
         outcomeOf.set(citizen.citizenId, { outcome: 'unchanged' });

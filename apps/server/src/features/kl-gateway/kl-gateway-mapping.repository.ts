@@ -48,21 +48,21 @@ export async function listAssessmentItemMappings(db: Db): Promise<KlAssessmentIt
   return rows.map((r) => ({ code: r.code, labelDa: r.label_da, labelEn: r.label_en, area: r.area, active: r.active, fsiii: pairOf(toRows(r.mapping)) }));
 }
 
-/** The collaboration's member municipalities with their SOR codes for the reports. */
+/** The collaboration's member municipalities, and any other with SOR codes set, with their SOR codes for the reports. */
 export async function listMunicipalitySettings(db: Db): Promise<KlMunicipalitySetting[]> {
   const rows = await db
     .selectFrom('municipality as m')
     .leftJoin('kl_gateway_municipality as k', 'k.municipality_code', 'm.code')
     .select(['m.code', 'm.name', 'k.custodian_sor', 'k.unit_sor'])
-    .where('m.is_member', '=', true)
+    .where((eb) => eb.or([eb('m.is_member', '=', true), eb('k.municipality_code', 'is not', null)]))
     .orderBy('m.name')
     .execute();
   return rows.map((r) => ({ code: r.code, name: r.name, custodianSor: r.custodian_sor, unitSor: r.unit_sor }));
 }
 
-export async function findMunicipality(db: Db, code: string): Promise<{ code: string; name: string; isMember: boolean } | undefined> {
-  const r = await db.selectFrom('municipality').select(['code', 'name', 'is_member']).where('code', '=', code).executeTakeFirst();
-  return r && { code: r.code, name: r.name, isMember: r.is_member };
+export async function findMunicipality(db: Db, code: string): Promise<{ code: string; name: string } | undefined> {
+  const r = await db.selectFrom('municipality').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+  return r && { code: r.code, name: r.name };
 }
 
 export async function interventionExists(db: Db, code: string): Promise<boolean> {

@@ -80,7 +80,7 @@ export async function setKlConditionCodes(ctx: ServiceContext, code: string, bod
   });
 }
 
-/** A member municipality's SOR codes for the reports: its custodian, and the unit that delivers. */
+/** A municipality's SOR codes for the reports: its custodian, and the unit that delivers. */
 export async function setKlMunicipality(ctx: ServiceContext, code: string, body: KlMunicipalityBody): Promise<KlMunicipalitySetting> {
   const action = 'kl_gateway.municipality';
   if (!canEditKlMunicipality(ctx.actor, code)) {
@@ -89,7 +89,7 @@ export async function setKlMunicipality(ctx: ServiceContext, code: string, body:
   }
   return ctx.db.transaction().execute(async (trx) => {
     const m = await findMunicipality(trx, code);
-    if (!m?.isMember) throw AppError.notFound('Member municipality');
+    if (!m) throw AppError.notFound('Municipality');
     const before = await saveMunicipalitySor(trx, code, body, staffId(ctx));
     await audit(trx, ctx, [{ action, citizenId: null, entityType: 'municipality', entityId: code, outcome: 'allowed', detail: { before, after: body } }]);
     return { code: m.code, name: m.name, custodianSor: body.custodianSor, unitSor: body.unitSor };

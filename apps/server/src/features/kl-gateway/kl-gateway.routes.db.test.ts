@@ -172,7 +172,7 @@ describe('the municipalities’ SOR codes', () => {
     expect(await outcomes('kl_gateway.municipality')).toEqual(['denied', 'denied']);
     const bad = await put('lead', `/api/kl-gateway/municipalities/${GLADSAXE}`, { custodianSor: '4510', unitSor: null });
     expect(bad.json().error.fields[0]).toMatchObject({ field: 'custodianSor', code: 'sor_format' });
-    expect((await put('admin', '/api/kl-gateway/municipalities/0101', { custodianSor: SOR.gladsaxe, unitSor: null })).statusCode).toBe(404);
+    expect((await put('admin', '/api/kl-gateway/municipalities/0999', { custodianSor: SOR.gladsaxe, unitSor: null })).statusCode).toBe(404);
   });
 });
 
@@ -248,6 +248,17 @@ describe('the export', () => {
     expect(res.json().error.fields[0]).toMatchObject({ field: 'to', code: 'before_last_export', params: { lastTo: '2026-11-21' } });
   });
 
+  it('withdraws what Samkraft no longer has: a corrected assessment sends its condition once more, as entered-in-error', async () => {
+    await sql`delete from needs_assessment_problem p using needs_assessment na, course c, referral r
+      where p.needs_assessment_id = na.id and na.course_id = c.id and c.referral_id = r.id and r.citizen_id = ${ids.bruno} and p.item_code = 'physical.eating'`.execute(db);
+    const { overview, bundles } = readZip((await exportAs('lead', { ...period, to: '2026-11-21', legalBasis: 'SUL119' })).rawPayload);
+    expect(overview).toMatchObject({ reported: 1 });
+    const conditions = (bundles[0]?.entry ?? []).map((e) => e.resource).filter((r) => r.resourceType === 'Condition');
+    expect(conditions).toEqual([expect.objectContaining({ code: { coding: [expect.objectContaining({ display: 'Ernæring' })] }, verificationStatus: { coding: [expect.objectContaining({ code: 'entered-in-error' })] } })]);
+    expect(r4Issues(bundles[0] ?? {})).toEqual([]);
+    expect(readZip((await exportAs('lead', { ...period, to: '2026-11-21', legalBasis: 'SUL119' })).rawPayload).overview).toMatchObject({ reported: 0 });
+  });
+
   it('§140: a GGOP without a discharge date leaves the citizen out, saying why', async () => {
     const res = await exportAs('lead', { ...period, legalBasis: 'SUL140' });
     const { overview, bundles } = readZip(res.rawPayload);
@@ -261,7 +272,7 @@ describe('the export', () => {
     const res = await app.inject({ method: 'GET', url: '/api/kl-gateway/exports', headers: c.lead?.headers ?? {} });
     expect(res.statusCode, res.body).toBe(200);
     const list = res.json<{ exports: { legalBasis: string; mode: string; reported: number; leftOut: { reason: string }[] }[] }>().exports;
-    expect(list.map((e) => `${e.legalBasis} ${e.mode} ${e.reported}`)).toEqual(['SUL140 incremental 1', 'SUL119 incremental 1', 'SUL119 incremental 0', 'SUL119 full 1', 'SUL119 incremental 0']);
+    expect(list.map((e) => `${e.legalBasis} ${e.mode} ${e.reported}`)).toEqual(['SUL140 incremental 1', 'SUL119 incremental 0', 'SUL119 incremental 1', 'SUL119 incremental 1', 'SUL119 incremental 0', 'SUL119 full 1', 'SUL119 incremental 0']);
     expect((await app.inject({ method: 'GET', url: `/api/kl-gateway/exports?municipality=${GLADSAXE}`, headers: c.ballerupLead?.headers ?? {} })).statusCode).toBe(403);
   });
 });

@@ -27,7 +27,7 @@ export function registerKlGatewayRoutes(app: App, deps: { db: Db; clock: Clock }
   app.get('/api/kl-gateway/mapping', {
     schema: {
       tags: ['kl-gateway'],
-      summary: "The FSIII codes of the catalogue's interventions and the needs assessment's items per legal basis (§140, §119), and the member municipalities' SOR codes for the reports",
+      summary: "The FSIII codes of the catalogue's interventions and the needs assessment's items per legal basis (§140, §119), and the municipalities' SOR codes for the reports (the members', and any other's that is set)",
       response: { 200: klMapping, 401: apiError },
     },
     handler: async (request) => getKlMapping(staffContext(request, deps)),
@@ -58,7 +58,7 @@ export function registerKlGatewayRoutes(app: App, deps: { db: Db; clock: Clock }
   app.put('/api/kl-gateway/municipalities/:code', {
     schema: {
       tags: ['kl-gateway'],
-      summary: "Set a member municipality's SOR codes for the reports: the custodian (the citizen's managingOrganization) and the delivering unit (administrators, the municipality's leads)",
+      summary: "Set a municipality's SOR codes for the reports: the custodian (the citizen's managingOrganization) and the delivering unit (administrators, the municipality's leads)",
       params: klMunicipalityParams,
       body: klMunicipalityBody,
       response: { 200: klMunicipalitySetting, 404: apiError, ...errors },
