@@ -45,6 +45,7 @@ import { registerJobRoutes } from './features/jobs/job.routes.ts';
 import { registerWorklistRoutes } from './features/worklist/worklist.routes.ts';
 import { registerTeamRoutes } from './features/teams/team.routes.ts';
 import { registerAttendanceRoutes } from './features/attendance/attendance.routes.ts';
+import { registerKlGatewayRoutes } from './features/kl-gateway/kl-gateway.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/database.ts';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSuggestionRoutes(app, { db, clock: deps.clock });
   registerTransportRoutes(app, { db, clock: deps.clock });
   registerFhirRoutes(app, { db, clock: deps.clock });
+  registerKlGatewayRoutes(app, { db, clock: deps.clock });
   const readDb = deps.replica?.db ?? db;
   const jobs = createJobQueue({ database: deps.database, clock: deps.clock, handlers: { report: reportJobHandler(readDb), extract_import: importJobHandler }, log: app.log });
   registerJobRoutes(app, { db, clock: deps.clock, jobs });

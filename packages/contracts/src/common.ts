@@ -228,6 +228,9 @@ export const fieldErrorCodes = [
   'wrong_letter_type',
   'unknown_receiver',
   'draft_cpr_mismatch',
+  // KL Gateway reports (features/kl-gateway).
+  'sor_required',
+  'before_last_export',
   // Numbers and measurements (measurements.ts).
   'not_a_number',
   'out_of_range',

@@ -64,3 +64,25 @@ export async function requestJson<T>(path: string, schema: ZodType<T>, options: 
 export async function requestVoid(path: string, options: RequestOptions = {}): Promise<void> {
   await send(path, options);
 }
+
+/** A file the server sends (a POST that answers with a download): its bytes, the name it gives, and its headers. */
+export type DownloadedFile = { blob: Blob; fileName: string; headers: Headers };
+
+export async function requestFile(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+  const response = await send(path, options);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), fileName, headers: response.headers };
+}
+
+/** Hands a downloaded file to the browser to save, as a link to it would. */
+export function saveFile(file: DownloadedFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

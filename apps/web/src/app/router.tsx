@@ -45,6 +45,7 @@ const ReportsPage = lazyRouteComponent(() => import('../pages/ReportsPage.tsx'),
 const ExtractsPage = lazyRouteComponent(() => import('../pages/ExtractsPage.tsx'), 'ExtractsPage');
 const OrganisationsPage = lazyRouteComponent(() => import('../pages/OrganisationsPage.tsx'), 'OrganisationsPage');
 const HospitalReferralsPage = lazyRouteComponent(() => import('../pages/HospitalReferralsPage.tsx'), 'HospitalReferralsPage');
+const KlGatewayPage = lazyRouteComponent(() => import('../pages/KlGatewayPage.tsx'), 'KlGatewayPage');
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -105,10 +106,11 @@ const reportsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/
 const extractsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/udtraek', component: ExtractsPage });
 const hospitalReferralsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/sygehushenvisninger', component: HospitalReferralsPage });
 const hospitalReferralRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/sygehushenvisninger/$draftId', component: HospitalReferralsPage });
+const klGatewayRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/kl-gateway', component: KlGatewayPage });
 const deadlinePoliciesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/fristregler', component: DeadlinePoliciesPage });
 const organisationsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/organisationer', component: OrganisationsPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

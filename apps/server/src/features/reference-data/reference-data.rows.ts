@@ -1,9 +1,11 @@
 import type { Insertable } from 'kysely';
+import { klLegalBases, type KlLegalBasis } from '@samkraft/contracts/kl-gateway-codes';
 import type { DB } from '../../platform/database/schema.ts';
 import { ASSESSMENT_ITEMS } from './assessment-items.data.ts';
 import { CANCER_POTENTIAL, CANCER_POTENTIAL_SOURCE, CANCER_POTENTIAL_YEAR, REHAB_SHARE } from './cancer-potential.data.ts';
 import { DIAGNOSES } from './diagnoses.data.ts';
 import { INTERVENTIONS } from './interventions.data.ts';
+import { KL_CONDITION_MAPPING, KL_INTERVENTION_MAPPING } from './kl-gateway-mapping.data.ts';
 import { MEMBERS } from './members.data.ts';
 import { MUNICIPALITIES } from './municipalities.data.ts';
 import { DEADLINE_POLICIES, DEFAULT_CLOSING_DAYS, FLEXTUR_MEMBERS, MUNICIPALITY_TRANSPORT_FROM, TRANSPORT_RULES } from './policies.data.ts';
@@ -22,6 +24,8 @@ export type ReferenceRows = {
   transport_rule: Rows<'transport_rule'>;
   municipality_transport: Rows<'municipality_transport'>;
   cancer_potential: Rows<'cancer_potential'>;
+  kl_gateway_intervention_code: { intervention_code: string; legal_basis: KlLegalBasis; fsiii_code: string | null }[];
+  kl_gateway_condition_code: { item_code: string; legal_basis: KlLegalBasis; fsiii_code: string | null }[];
 };
 
 export function referenceRows(): ReferenceRows {
@@ -100,5 +104,7 @@ export function referenceRows(): ReferenceRows {
       rehab_share: REHAB_SHARE,
       source: CANCER_POTENTIAL_SOURCE,
     })),
+    kl_gateway_intervention_code: Object.entries(KL_INTERVENTION_MAPPING).flatMap(([code, pair]) => klLegalBases.map((basis) => ({ intervention_code: code, legal_basis: basis, fsiii_code: pair[basis] }))),
+    kl_gateway_condition_code: Object.entries(KL_CONDITION_MAPPING).flatMap(([code, pair]) => klLegalBases.map((basis) => ({ item_code: code, legal_basis: basis, fsiii_code: pair[basis] }))),
   };
 }

@@ -4,6 +4,7 @@ import { insertMunicipalitiesInBulk } from '../auth/auth.bulk.ts';
 import { insertClosingDaysInBulk } from '../calendar/calendar.bulk.ts';
 import { insertInterventionDosePartsInBulk, insertInterventionsInBulk } from '../catalogue/catalogue.bulk.ts';
 import { insertDeadlinePoliciesInBulk } from '../deadlines/deadlines.bulk.ts';
+import { insertKlConditionCodesInBulk, insertKlInterventionCodesInBulk } from '../kl-gateway/kl-gateway.bulk.ts';
 import { insertMunicipalityTransportsInBulk, insertTransportRulesInBulk } from '../transport/transport.bulk.ts';
 import { findReferenceDataFingerprint, recordReferenceDataFingerprint } from './reference-data.repository.ts';
 import { referenceRows, type ReferenceRows } from './reference-data.rows.ts';
@@ -44,7 +45,8 @@ export async function refreshReferenceData(db: Db, schemaVersion: string, rows: 
 /**
  * The rows into their tables: reference-data's own (diagnoses, assessment items, cancer
  * potential) here, the others through their owners' bulk writes — authority data updated, a
- * local decision (membership, catalogue, deadlines, closing days, transport) never overwritten.
+ * local decision (membership, catalogue, deadlines, closing days, transport, the KL Gateway
+ * mapping) never overwritten.
  */
 async function writeReferenceRows(db: Db, rows: ReferenceRows): Promise<void> {
   await insertMunicipalitiesInBulk(db, { rows: rows.municipality }, { target: ['code'], update: ['name', 'region'] });
@@ -73,4 +75,7 @@ async function writeReferenceRows(db: Db, rows: ReferenceRows): Promise<void> {
     .values(rows.cancer_potential)
     .onConflict((oc) => oc.columns(['municipality_code', 'year']).doNothing())
     .execute();
+  // The first FSIII mapping, after the interventions and items it names; an administrator's row stays.
+  await insertKlInterventionCodesInBulk(db, { rows: rows.kl_gateway_intervention_code }, { target: ['intervention_code', 'legal_basis'] });
+  await insertKlConditionCodesInBulk(db, { rows: rows.kl_gateway_condition_code }, { target: ['item_code', 'legal_basis'] });
 }

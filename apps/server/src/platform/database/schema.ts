@@ -13,6 +13,8 @@ import type { ExtractFormat } from "@samkraft/contracts/extracts";
 import type { FollowUpChannel } from "@samkraft/contracts/follow-ups";
 import type { DraftReferralFormat, DraftReferralState } from "@samkraft/contracts/hospital-referrals";
 import type { JobKind, JobState } from "@samkraft/contracts/jobs";
+import type { KlExportMode } from "@samkraft/contracts/kl-gateway";
+import type { KlLegalBasis } from "@samkraft/contracts/kl-gateway-codes";
 import type { MeasurementTestCode } from "@samkraft/contracts/measurements";
 import type { AcknowledgementCode, MessageDirection, MessageFormat, MessageKind, MessageState } from "@samkraft/contracts/messaging";
 import type { OrganisationKind } from "@samkraft/contracts/organisations";
@@ -467,6 +469,64 @@ export interface Job {
   state: Generated<JobState>;
 }
 
+export interface KlGatewayConditionCode {
+  fsiii_code: string | null;
+  item_code: string;
+  legal_basis: KlLegalBasis;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface KlGatewayDeliveredBundle {
+  bundle_id: string;
+  citizen_id: string;
+  export_id: string;
+  resource_count: number;
+}
+
+export interface KlGatewayDeliveredResource {
+  citizen_id: string;
+  export_id: string;
+  hash: string;
+  resource: Json | null;
+  resource_id: string;
+  resource_type: string;
+}
+
+export interface KlGatewayExport {
+  actor_label: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  left_out: Json;
+  legal_basis: KlLegalBasis;
+  mode: KlExportMode;
+  municipality_code: string;
+  period_from: string;
+  period_to: string;
+  reported_count: number;
+  resource_count: number;
+  unchanged_count: number;
+  unmapped_assessment_items: string[];
+  unmapped_interventions: string[];
+}
+
+export interface KlGatewayInterventionCode {
+  fsiii_code: string | null;
+  intervention_code: string;
+  legal_basis: KlLegalBasis;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface KlGatewayMunicipality {
+  custodian_sor: string;
+  municipality_code: string;
+  unit_sor: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface Message {
   acknowledged_at: Timestamp | null;
   acknowledgement_code: AcknowledgementCode | null;
@@ -760,6 +820,12 @@ export interface DB {
   intervention: Intervention;
   intervention_dose_part: InterventionDosePart;
   job: Job;
+  kl_gateway_condition_code: KlGatewayConditionCode;
+  kl_gateway_delivered_bundle: KlGatewayDeliveredBundle;
+  kl_gateway_delivered_resource: KlGatewayDeliveredResource;
+  kl_gateway_export: KlGatewayExport;
+  kl_gateway_intervention_code: KlGatewayInterventionCode;
+  kl_gateway_municipality: KlGatewayMunicipality;
   message: Message;
   municipality: Municipality;
   municipality_transport: MunicipalityTransport;

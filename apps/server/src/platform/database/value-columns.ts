@@ -11,6 +11,8 @@ import { extractFormats } from '@samkraft/contracts/extracts';
 import { draftReferralFormats, draftReferralStates } from '@samkraft/contracts/hospital-referrals';
 import { followUpChannels } from '@samkraft/contracts/follow-ups';
 import { jobKinds, jobStates } from '@samkraft/contracts/jobs';
+import { klExportModes } from '@samkraft/contracts/kl-gateway';
+import { klLegalBases } from '@samkraft/contracts/kl-gateway-codes';
 import { measurementTestCodes } from '@samkraft/contracts/measurements';
 import { acknowledgementCodes, messageDirections, messageFormats, messageKinds, messageStates } from '@samkraft/contracts/messaging';
 import { goalStatuses, goalStatusOccasions } from '@samkraft/contracts/plans';
@@ -35,6 +37,7 @@ const deadlineKind = list(deadlineKinds, 'DeadlineKind', 'deadlines');
 const goalStatus = list(goalStatuses, 'GoalStatus', 'plans');
 const teamMode = list(teamModes, 'TeamMode', 'teams');
 const endReason = list(statusNoteEndReasons, 'StatusNoteEndReason', 'status-notes');
+const klLegalBasis = list(klLegalBases, 'KlLegalBasis', 'kl-gateway-codes');
 
 export const valueColumns: Readonly<Record<string, ValueList>> = {
   'action_plan.origin': origin,
@@ -72,6 +75,10 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'intervention_dose_part.profession': profession,
   'job.kind': list(jobKinds, 'JobKind', 'jobs'),
   'job.state': list(jobStates, 'JobState', 'jobs'),
+  'kl_gateway_condition_code.legal_basis': klLegalBasis,
+  'kl_gateway_export.legal_basis': klLegalBasis,
+  'kl_gateway_export.mode': list(klExportModes, 'KlExportMode', 'kl-gateway'),
+  'kl_gateway_intervention_code.legal_basis': klLegalBasis,
   'message.acknowledgement_code': list(acknowledgementCodes, 'AcknowledgementCode', 'messaging'),
   'message.direction': list(messageDirections, 'MessageDirection', 'messaging'),
   'message.format': list(messageFormats, 'MessageFormat', 'messaging'),

@@ -43,6 +43,9 @@ describe('navItemsFor', () => {
   it('gives "Organisationer" to administrators only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/organisationer')).toBe(role === 'administrator');
   });
+  it('gives "KL Gateway" to leads and administrators only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/kl-gateway')).toBe(role === 'municipal_lead' || role === 'administrator');
+  });
   it('gives only Start to a user without a role', () => {
     expect(navItemsFor(null).map((i) => i.to)).toEqual(['/']);
   });

@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/organisationer';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.organisations';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/organisationer' | '/kl-gateway';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -19,6 +19,7 @@ const statusNotes: NavItem = { to: '/statusnotater', labelKey: 'nav.statusNotes'
 const reports: NavItem = { to: '/rapporter', labelKey: 'nav.reports' };
 const extracts: NavItem = { to: '/udtraek', labelKey: 'nav.extracts' };
 const organisations: NavItem = { to: '/organisationer', labelKey: 'nav.organisations' };
+const klGateway: NavItem = { to: '/kl-gateway', labelKey: 'nav.klGateway' };
 
 /**
  * The menu for a role. Only pages that exist are listed; new pages are added here per role
@@ -30,12 +31,12 @@ export function navItemsFor(role: Role | null): NavItem[] {
     case 'contact_person':
       return [start, worklist, statusNotes, hospitalReferrals, newReferral, catalogue];
     case 'municipal_lead':
-      return [start, worklist, statusNotes, hospitalReferrals, newReferral, catalogue, inbox, teams, closingDays, transport, reports];
+      return [start, worklist, statusNotes, hospitalReferrals, newReferral, catalogue, inbox, teams, closingDays, transport, reports, klGateway];
     case 'therapist':
       return [start, inbox, teams, catalogue];
     case 'coordinator':
       return [start, catalogue, reports];
     case 'administrator':
-      return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals];
+      return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals, klGateway];
   }
 }
