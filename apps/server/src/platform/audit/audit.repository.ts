@@ -119,21 +119,7 @@ export async function auditLogRewritable(db: Db): Promise<boolean> {
 }
 
 /** One audit event as it was written, for reading back (a citizen's access log). */
-export type AuditEventRecord = {
-  id: string;
-  at: Date;
-  actorUserId: string | null;
-  actorLabel: string;
-  actorMunicipality: string | null;
-  actorRoles: string[];
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  citizenId: string | null;
-  purpose: string | null;
-  outcome: AuditRow['outcome'];
-  requestId: string | null;
-};
+export type AuditEventRecord = { id: string; at: Date } & Omit<AuditRow, 'detail'>;
 
 function auditEventQuery(db: Db) {
   return db
