@@ -78,10 +78,11 @@ describe('start-up', { timeout: 120_000 }, () => {
   });
 
   it('runs as `npm start` runs it: the bundle answers and loads the packages left outside it', async () => {
-    // Built inside the repository (in an ignored folder), so that the bundle finds node_modules
-    // as apps/server/dist does.
-    fs.mkdirSync(path.join(repoRoot, '.test-results'), { recursive: true });
-    const outDir = fs.mkdtempSync(path.join(repoRoot, '.test-results', 'server-build-'));
+    // Built beside apps/server/dist (in an ignored folder), so that the bundle finds the packages
+    // as apps/server/dist does — apps/server/node_modules first (pdfmake lives there, not hoisted).
+    const buildRoot = path.join(repoRoot, 'apps/server/.test-results');
+    fs.mkdirSync(buildRoot, { recursive: true });
+    const outDir = fs.mkdtempSync(path.join(buildRoot, 'server-build-'));
     try {
       const { buildServer } = (await import(path.join(repoRoot, 'scripts/build-server.mjs'))) as BuildServer;
       await buildServer(outDir);
