@@ -1,5 +1,7 @@
 import type { MessageFormat, MessageKind, MessageState } from '@samkraft/contracts/messaging';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { PractitionerRoleCode } from '../medcom/carecommunication-reader.ts';
+import { isPatientIdentifierValue, type PatientIdentifierKind } from '../medcom/medcom-identifiers.ts';
 
 /*
  * MedCom's reliable messaging for the sender (brief: 043_Reliable_Messaging-FHIR): every message
@@ -78,4 +80,27 @@ export function bearerTokenMatches(header: string | undefined, token: string): b
   const given = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
   const digest = (s: string) => createHash('sha256').update(s).digest();
   return given !== '' && timingSafeEqual(digest(given), digest(token));
+}
+
+/**
+ * How a citizen's identifier (as `citizen.cpr` keeps it) goes into a MedCom Patient: a CPR number,
+ * or a replacement CPR by DK-core's pattern (X-eCPR: digit 7 is 1 or 7; D-eCPR: 0, 5 or 6);
+ * undefined when it is neither (then the message cannot be sent).
+ */
+export function patientIdentifierOf(cpr: string | null): { kind: PatientIdentifierKind; value: string } | undefined {
+  if (cpr === null) return undefined;
+  const kinds: PatientIdentifierKind[] = ['cpr', 'x-ecpr', 'd-ecpr'];
+  const kind = kinds.find((k) => isPatientIdentifierValue(k, cpr));
+  return kind ? { kind, value: cpr } : undefined;
+}
+
+/**
+ * The author's role in a MedCom message: a code of MedCom's SKS-administrative role list where a
+ * profession has one, else the role as text (the PractitionerRole carries a code or a text, not both).
+ */
+export function practitionerRoleOf(profession: string): PractitionerRoleCode {
+  const codes: Partial<Record<string, string>> = { nurse: 'sygeplejerske', physiotherapist: 'fysioterapeut', occupational_therapist: 'ergoterapeut', dietitian: 'diaetist' };
+  const texts: Partial<Record<string, string>> = { physician: 'Læge', social_worker: 'Socialrådgiver', administrative: 'Administrativ medarbejder' };
+  const code = codes[profession];
+  return code ? { system: undefined, code } : { text: texts[profession] ?? 'Medarbejder i kræftrehabiliteringen' };
 }
