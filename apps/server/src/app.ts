@@ -69,7 +69,7 @@ export type AppDeps = {
    * and outbox passes run (0 or absent = never: tests run them themselves), and the message
    * route's shared token (absent = the route refuses every message).
    */
-  messaging?: { dir?: string; transport?: MessageTransport; intervalMs?: number; token?: string };
+  messaging?: { dir?: string; transport?: MessageTransport; intervalMs?: number; token?: string; limitPerMinute?: number };
 };
 
 /**
@@ -164,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCatalogueRoutes(app, { db, clock: deps.clock });
   registerSuggestionRoutes(app, { db, clock: deps.clock });
   registerTransportRoutes(app, { db, clock: deps.clock });
-  registerMessagingRoutes(app, { db, clock: deps.clock, token: deps.messaging?.token });
+  registerMessagingRoutes(app, { db, clock: deps.clock, token: deps.messaging?.token, ...(deps.messaging?.limitPerMinute ? { limitPerMinute: deps.messaging.limitPerMinute } : {}) });
   const readDb = deps.replica?.db ?? db;
   const jobs = createJobQueue({ database: deps.database, clock: deps.clock, handlers: { report: reportJobHandler(readDb), extract_import: importJobHandler }, log: app.log });
   registerJobRoutes(app, { db, clock: deps.clock, jobs });

@@ -216,4 +216,29 @@ describe('MedCom’s CareCommunication test messages dropped in the inbox', () =
     // The same acknowledgement again is counted on its first row.
     expect(await receiveIncoming(deps(), { bytes: json(ack) })).toMatchObject({ outcome: 'processed', duplicate: true, answer: null });
   }, 60_000);
+
+  it('takes an OIOXML hospital referral (XREF01) into hospital-referrals and sends its XCTL03 receipt, the same letter again its receipt in a new envelope', async () => {
+    // MedCom's XREF01 test letter, addressed to EAN 5790000201389: made Egedal's unit here.
+    await anOrganisation(database.db, { kind: 'municipal_unit', name: 'Egedal Kommune, Sundhed og Rehabilitering', gln: '5790000201389', municipalityCode: '0240' });
+    const xref01 = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../../refdata/medcom-oioxml/examples/edifactconverter_XREF01_REF01_1.xml'));
+    const transport = fileDropTransport(root);
+    const folders = fileDropFolders(root);
+    for (const f of fs.readdirSync(folders.out)) fs.unlinkSync(path.join(folders.out, f));
+    const first = await receiveIncoming(deps(), { bytes: xref01 });
+    expect(first).toMatchObject({ outcome: 'processed', kind: 'hospital_referral', state: 'accepted', duplicate: false, answer: { format: 'oioxml', code: 'positive' } });
+    const again = await receiveIncoming(deps(), { bytes: xref01 });
+    expect(again).toMatchObject({ outcome: 'processed', kind: 'hospital_referral', duplicate: true, messageId: (first as { messageId: string }).messageId, answer: { code: 'positive' } });
+    expect(Number((await database.db.selectFrom('draft_referral').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(1);
+    await runOutboxPass({ ...deps(), transport });
+    const receipts = fs.readdirSync(folders.out).filter((f) => f.startsWith('receipt-'));
+    expect(receipts).toHaveLength(2);
+    expect(receipts.every((f) => /^receipt-SKK[0-9A-F]{11}\.xml$/.test(f))).toBe(true);
+    const texts = receipts.map((f) => fs.readFileSync(path.join(folders.out, f), 'utf8'));
+    expect(texts.every((t) => t.includes('<PositiveReceipt>'))).toBe(true);
+    // The same receipt letter, each time in its own envelope.
+    const letterIds = texts.map((t) => /<Letter><Identifier>([^<]+)<\/Identifier>/.exec(t)?.[1]);
+    expect(new Set(letterIds).size).toBe(1);
+    const row = await database.db.selectFrom('message').select(['duplicates', 'municipality_code']).where('id', '=', (first as { messageId: string }).messageId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ duplicates: 1, municipality_code: '0240' });
+  }, 120_000);
 });
