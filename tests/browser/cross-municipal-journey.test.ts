@@ -8,9 +8,13 @@ import type { StatusNoteInbox } from '@samkraft/contracts/status-notes';
 import type { TeamDetail, TeamList } from '@samkraft/contracts/teams';
 import { TEST_PERSONS } from '../../apps/server/src/features/demo/demo-people.data.ts';
 import { readPdfText } from '../../apps/server/src/test-support/read-pdf.ts';
+import { acknowledgedMessageOf, buildAcknowledgement } from '../../apps/server/src/features/medcom/acknowledgement-builder.ts';
+import { readCareCommunication } from '../../apps/server/src/features/medcom/carecommunication-reader.ts';
+import { validateCareCommunication } from '../../apps/server/src/features/medcom/medcom-validation.ts';
+import type { FhirBundle } from '../../apps/server/src/platform/fhir/fhir-json.ts';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
-import { getJson } from './support/page-api.ts';
+import { getJson, sendJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
@@ -19,7 +23,9 @@ import { startServer, type RunningServer } from './support/start-server.ts';
  * The acceptance journey of the cross-municipal issue, with two users in two browsers: Gladsaxe's
  * contact person refers a breast-operated woman; Gentofte (which hosts breast training for
  * Gladsaxe) contacts, enrols, marks three sessions and ends the course; the status notes reach
- * Gladsaxe; the contact person holds the closing conversation and downloads the closing note.
+ * Gladsaxe; the contact person holds the closing conversation, downloads the closing note and sends
+ * it to the GP — electronically, as a MedCom CareCommunication through the file drop, delivered
+ * when the GP's acknowledgement is dropped in the inbox.
  *
  * A course takes weeks, so server and browsers run on a clock the test moves: the server reads
  * "now" from SAMKRAFT_CLOCK_FILE (demo/test only), the browsers get Playwright's fixed time.
@@ -38,6 +44,8 @@ const INTERVENTION = 'Træning for brystopererede kvinder';
 
 const clockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-journey-clock-'));
 const clockFile = path.join(clockDir, 'now.txt');
+// The messaging module's file drop: the server reads in/ and writes out/ every half second.
+const messagesDir = path.join(clockDir, 'messages');
 
 let server: RunningServer;
 let browser: Browser;
@@ -53,7 +61,7 @@ async function setNow(iso: string): Promise<void> {
 
 beforeAll(async () => {
   fs.writeFileSync(clockFile, T0);
-  [server, browser] = await Promise.all([startServer({ env: { SAMKRAFT_CLOCK_FILE: clockFile } }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ env: { SAMKRAFT_CLOCK_FILE: clockFile, SAMKRAFT_MESSAGES_DIR: messagesDir, SAMKRAFT_MESSAGES_INTERVAL_MS: '500' } }), launchBrowser()]);
   homeContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   providerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await setNow(T0);
@@ -244,7 +252,7 @@ describe('across municipalities: refer, contact, enrol, attend, end, status note
     await expectAccessible(provider, 'status-notes-written');
   });
 
-  it("the status notes appear unread in Gladsaxe's inbox; the contact person holds the closing conversation and downloads the closing note", async () => {
+  it("the status notes appear unread in Gladsaxe's inbox; the contact person holds the closing conversation, downloads the closing note and sends it to the GP electronically", async () => {
     await signInAsDemoUser(home, server.url, 'gladsaxe.kontakt');
     await home.goto(`${server.url}/statusnotater`);
     await home.getByRole('heading', { level: 1, name: 'Statusnotater' }).waitFor();
@@ -256,6 +264,9 @@ describe('across municipalities: refer, contact, enrol, attend, end, status note
     await row.getByRole('link', { name: `Åbn statusnotat om ${NAME}: Slutnotat` }).click();
     await home.getByText(/Pia kan nu løfte armen over hovedet/).waitFor();
 
+    // Gladsaxe's unit and Pia's GP (the demo's Gladsaxe clinic) carry SOR codes and GLNs; with a
+    // phone for the GP to call back, the note can go out as a MedCom message.
+    await sendJson(home, 'PUT', '/api/me/contact', { phone: '39 57 50 00', email: null });
     await home.goto(`${server.url}/forloeb/${courseId}/afslutning`);
     await home.getByRole('heading', { level: 1, name: 'Afslutning af forløbet' }).waitFor();
     await home.getByRole('textbox', { name: 'Evaluering af forløbet' }).fill('Målet om at løfte armen er nået.');
@@ -280,12 +291,41 @@ describe('across municipalities: refer, contact, enrol, attend, end, status note
       expect(flat, expected).toContain(expected);
     }
 
-    // Sent to the GP; sending closes the course.
-    await home.getByRole('button', { name: 'Markér som sendt' }).click();
-    await home.getByText(/^Afslutningsnotatet blev sendt /).waitFor();
+    // Sent to the GP electronically; sending closes the course.
+    await home.getByText(/^Notatet sendes elektronisk til egen læge/).waitFor();
+    await home.getByRole('button', { name: 'Send til egen læge' }).click();
+    await home.getByText(/^Afslutningsnotatet (afsendes|blev sendt) elektronisk/).waitFor();
     const main = await home.locator('main').innerText();
     expect(main).toContain('Til egen læge:');
     expect(main).toMatch(/Forløbet er afsluttet .* \(gennemført\)\./);
+
+    // Its file appears in out/ and passes MedCom's validators.
+    const outDir = path.join(messagesDir, 'out');
+    const outFiles = () => (fs.existsSync(outDir) ? fs.readdirSync(outDir).filter((f) => f.startsWith('care-communication-')) : []);
+    await expect.poll(outFiles, { timeout: 15_000 }).toHaveLength(1);
+    const message = JSON.parse(fs.readFileSync(path.join(outDir, outFiles()[0]!), 'utf8')) as FhirBundle;
+    const validation = await validateCareCommunication(message);
+    expect(validation.valid, JSON.stringify(validation.issues)).toBe(true);
+    const read = readCareCommunication(message);
+    expect(read).toMatchObject({ category: 'carecoordination', topic: 'Afslutningsnotat', patient: { cpr: CPR.replace('-', '') } });
+    expect(read.payloads[1]?.attachment?.contentType).toBe('application/pdf');
+    await home.reload();
+    await home.getByText(/^Afslutningsnotatet blev sendt elektronisk .* Vi venter på lægens kvittering\.$/).waitFor();
+
+    // The GP's system acknowledges it: dropped in in/, the note shows delivered.
+    const acknowledged = acknowledgedMessageOf(message);
+    if (!acknowledged?.receiver?.sor || !acknowledged.receiver.gln) throw new Error('the message names no receiver');
+    const ack = buildAcknowledgement({ code: 'ok', acknowledged, us: { sor: acknowledged.receiver.sor, gln: acknowledged.receiver.gln, name: acknowledged.receiver.name ?? '' }, sentAt: new Date(fs.readFileSync(clockFile, 'utf8').trim()) });
+    fs.mkdirSync(path.join(messagesDir, 'in'), { recursive: true });
+    fs.writeFileSync(path.join(messagesDir, 'in', '.ack.partial'), JSON.stringify(ack.bundle));
+    fs.renameSync(path.join(messagesDir, 'in', '.ack.partial'), path.join(messagesDir, 'in', `acknowledgement-${ack.bundleId}.json`));
+    const status = home.getByTestId('closing-message-status');
+    await expect
+      .poll(async () => {
+        await home.reload();
+        return status.innerText();
+      }, { timeout: 15_000 })
+      .toMatch(/^Afslutningsnotatet er modtaget af egen læge \(kvitteret .*\)\.$/);
     await expectAccessible(home, 'closing-sent');
-  });
+  }, 120_000);
 });

@@ -39,4 +39,20 @@ describe('the command line', { timeout: 120_000 }, () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('runs one round of the messaging module: a file that is no message is rejected with its reason, the outbox is empty', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-cli-'));
+    try {
+      fs.mkdirSync(path.join(dataDir, 'messages', 'in'), { recursive: true });
+      fs.writeFileSync(path.join(dataDir, 'messages', 'in', 'note.txt'), 'not a message');
+      const r = await runCli(dataDir, ['messages']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^inbox \(.*\/messages\/in\): 0 processed, 1 rejected, 0 failed/m);
+      expect(r.stdout).toMatch(/^outbox \(.*\/messages\/out\): 0 sent, 0 sent again, 0 failed without acknowledgement, 0 errors/m);
+      const rejected = fs.readdirSync(path.join(dataDir, 'messages', 'in', 'rejected'));
+      expect(rejected.some((f) => f.endsWith('note.txt.reason.txt'))).toBe(true);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -46,6 +46,10 @@ import { registerWorklistRoutes } from './features/worklist/worklist.routes.ts';
 import { registerTeamRoutes } from './features/teams/team.routes.ts';
 import { registerAttendanceRoutes } from './features/attendance/attendance.routes.ts';
 import { registerKlGatewayRoutes } from './features/kl-gateway/kl-gateway.routes.ts';
+import { fileDropTransport } from './features/messaging/file-drop.transport.ts';
+import type { MessageTransport } from './features/messaging/message-transport.ts';
+import { startMessaging } from './features/messaging/messaging-runner.ts';
+import { registerMessagingRoutes } from './features/messaging/messaging.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/database.ts';
@@ -62,6 +66,12 @@ export type AppDeps = {
   logger?: FastifyServerOptions['logger'];
   /** How often expired sessions are removed (tests shorten it); SESSION_CLEANUP_INTERVAL_MS by default. */
   sessionCleanupIntervalMs?: number;
+  /**
+   * The messaging module: its transport (a file drop in `dir` unless given), how often the inbox
+   * and outbox passes run (0 or absent = never: tests run them themselves), and the message
+   * route's shared token (absent = the route refuses every message).
+   */
+  messaging?: { dir?: string; transport?: MessageTransport; intervalMs?: number; token?: string; limitPerMinute?: number };
 };
 
 /**
@@ -98,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Samkraft API', version: '0.1.0', description: 'Cross-municipal cancer rehabilitation and palliation.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samkraft_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samkraft_session' }, messageToken: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -158,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerTransportRoutes(app, { db, clock: deps.clock });
   registerFhirRoutes(app, { db, clock: deps.clock });
   registerKlGatewayRoutes(app, { db, clock: deps.clock });
+  registerMessagingRoutes(app, { db, clock: deps.clock, token: deps.messaging?.token, ...(deps.messaging?.limitPerMinute ? { limitPerMinute: deps.messaging.limitPerMinute } : {}) });
   const readDb = deps.replica?.db ?? db;
   const jobs = createJobQueue({ database: deps.database, clock: deps.clock, handlers: { report: reportJobHandler(readDb), extract_import: importJobHandler }, log: app.log });
   registerJobRoutes(app, { db, clock: deps.clock, jobs });
@@ -169,6 +180,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Expired sessions go every few minutes, on every instance; stopped before the database closes.
   const sessionCleanup = startSessionCleanup({ db, clock: deps.clock, log: app.log }, deps.sessionCleanupIntervalMs);
   app.addHook('onClose', () => sessionCleanup.stop());
+  // The inbox is read and the outbox written every interval, when asked; stopped before the database closes.
+  const messagingTransport = deps.messaging?.intervalMs ? (deps.messaging.transport ?? (deps.messaging.dir ? fileDropTransport(deps.messaging.dir) : undefined)) : undefined;
+  if (messagingTransport && deps.messaging?.intervalMs) {
+    const messaging = startMessaging({ db, clock: deps.clock, transport: messagingTransport, log: app.log }, deps.messaging.intervalMs);
+    app.addHook('onClose', () => messaging.stop());
+  }
 
   app.get('/api/openapi.json', {
     schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },

@@ -7,9 +7,10 @@ import { ExtractCliError, exportExtractCommand, importExtractCommand } from './f
 import { refreshReferenceData, seedReferenceData } from './features/reference-data/reference-data.seed.ts';
 import { reportCommand } from './features/reports/report.cli.ts';
 import { generateScaleDataCommand } from './features/scale-data/scale-data.cli.ts';
+import { messagesCommand } from './features/messaging/messaging.cli.ts';
 import { ScaleDataRefused } from './features/scale-data/scale-data.service.ts';
 import { hasNoStaff, migrateDatabase } from './prepare-database.ts';
-import { danishDate, systemClock } from './platform/clock.ts';
+import { danishDate, fileClock, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DatabaseOpenError, errorText, openDatabase, type Database } from './platform/database/database.ts';
 import { listMigrations } from './platform/database/migrate.ts';
@@ -32,6 +33,9 @@ const usage = `Samkraft command line
   npm run cli -- generate-scale-data --size nine|national|stress [--years 10] [--seed 1] [--today D] [--homes 0101,… [--factor F]]
                                          synthetic records for benchmarks, into a database holding
                                          reference data only (refuses any other)
+  npm run cli -- messages                read the messages in SAMKRAFT_MESSAGES_DIR/in once (acknowledge,
+                                         keep, reject) and write the due ones to …/out (send, resend,
+                                         fail without acknowledgement), as the server does every interval
 
 Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data); migrates as DATABASE_MIGRATION_URL's role when set.`;
 
@@ -131,8 +135,19 @@ async function run(argv: string[]): Promise<void> {
         await generateScaleDataCommand(database.db, rest, (line) => process.stdout.write(`${line}\n`));
         return;
       }
+      case 'messages': {
+        await prepare(config, database);
+        const line = (level: string) => (obj: object, msg: string) => process.stderr.write(`${level}: ${msg} ${JSON.stringify(obj)}\n`);
+        const lines = await messagesCommand(database.db, {
+          dir: config.messagesDir,
+          clock: config.clockFile ? fileClock(config.clockFile) : systemClock,
+          log: { info: line('info'), warn: line('warn'), error: line('error') },
+        });
+        process.stdout.write(`${lines.join('\n')}\n`);
+        return;
+      }
       default:
-        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, import-extract, export-extract, report, generate-scale-data, help)`);
+        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, import-extract, export-extract, report, generate-scale-data, messages, help)`);
     }
   } finally {
     await database.close();

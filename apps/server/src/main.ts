@@ -32,7 +32,13 @@ async function main(): Promise<void> {
         throw err;
       })
     : undefined;
-  const app = await buildApp({ database, clock, config, ...(replica ? { replica } : {}) });
+  const app = await buildApp({
+    database,
+    clock,
+    config,
+    ...(replica ? { replica } : {}),
+    messaging: { dir: config.messagesDir, intervalMs: config.messagesIntervalMs, ...(config.messagesToken ? { token: config.messagesToken } : {}) },
+  });
   readyAt.app = sinceStart();
   app.log.info(
     { database: database.kind, location: database.location, replica: replica?.location ?? null, referenceDataSeeded, demoSeeded: seeded },

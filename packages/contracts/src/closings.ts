@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDate, isoDate, text, uuid } from './common.ts';
 import { goalStatusUpdates } from './plans.ts';
 import { gpClinic } from './organisations.ts';
+import { messageSummary } from './messaging.ts';
 
 /**
  * The closing conversation and the closing note (note §8.9 steps 11–12). The conversation carries
@@ -85,6 +86,23 @@ export const closingNote = z.object({
 });
 export type ClosingNote = z.infer<typeof closingNote>;
 
+/**
+ * Why the closing note cannot go to the GP electronically (as a MedCom CareCommunication), so it is
+ * sent another way and marked sent by hand: the home municipality has no unit with a SOR code and
+ * GLN to send from, the citizen's GP is not known or has no SOR code and GLN, the citizen has no
+ * CPR number or replacement CPR the message can carry, or there is no phone number (the contact
+ * person's or the unit's) for the GP to call back.
+ */
+export const electronicBlockReasons = ['unit_missing', 'gp_unknown', 'gp_not_addressable', 'no_cpr', 'no_phone'] as const;
+export type ElectronicBlockReason = (typeof electronicBlockReasons)[number];
+
+export const closingNoteChannel = z.object({
+  /** The note to the GP goes out as a MedCom CareCommunication when sent. */
+  electronic: z.boolean(),
+  reason: z.enum(electronicBlockReasons).nullable(),
+});
+export type ClosingNoteChannel = z.infer<typeof closingNoteChannel>;
+
 export const closingOverview = z.object({
   courseId: uuid,
   citizenId: uuid,
@@ -96,6 +114,10 @@ export const closingOverview = z.object({
   endAssessments: z.array(endAssessmentRef),
   conversation: closingConversation.nullable(),
   note: closingNote.nullable(),
+  /** How the note goes to the GP: electronically, or by hand with the reason why. */
+  channel: closingNoteChannel,
+  /** The CareCommunication that took the note to the GP, with its state: queued, sent, delivered or failed (and why). */
+  message: messageSummary.nullable(),
 });
 export type ClosingOverview = z.infer<typeof closingOverview>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common.ts';
+import { municipalityCode, text } from './common.ts';
 
 /*
  * Messages exchanged with the health system (MedCom FHIR messages and OIOXML letters), as the
@@ -47,3 +47,54 @@ export const messageSummary = z.object({
   acknowledgementCode: z.enum(acknowledgementCodes).nullable(),
 });
 export type MessageSummary = z.infer<typeof messageSummary>;
+
+/** The administrators' view of the inbox and outbox (`GET /api/messages`). */
+export const messageListQuery = z.strictObject({
+  direction: z.enum(messageDirections).optional(),
+  state: z.enum(messageStates).optional(),
+  kind: z.enum(messageKinds).optional(),
+  municipalityCode: municipalityCode.optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MessageListQuery = z.infer<typeof messageListQuery>;
+
+export const messagePage = z.object({
+  items: z.array(messageSummary),
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+});
+export type MessagePage = z.infer<typeof messagePage>;
+
+/**
+ * A received message no course was found for (no citizen of the municipality with its CPR or
+ * replacement CPR, or no one open course of his): what a person needs to place it.
+ */
+export const unmatchedMessage = z.object({
+  id: z.uuid(),
+  receivedAt: text,
+  senderName: text.nullable(),
+  senderId: text.nullable(),
+  /** The patient as the message names him: his name, and his CPR or replacement CPR (`DDMMYY-XXXX`). */
+  patientName: text.nullable(),
+  patientIdentifier: text.nullable(),
+  patientIdentifierKind: z.enum(['cpr', 'x-ecpr', 'd-ecpr']).nullable(),
+  category: text.nullable(),
+  topic: text.nullable(),
+  /** The message's texts, oldest first (attachments by title only). */
+  texts: z.array(text),
+  attachments: z.array(text),
+});
+export type UnmatchedMessage = z.infer<typeof unmatchedMessage>;
+
+export const unmatchedMessageList = z.object({ items: z.array(unmatchedMessage) });
+export type UnmatchedMessageList = z.infer<typeof unmatchedMessageList>;
+
+export const messageParams = z.strictObject({ messageId: z.uuid() });
+
+export const placeMessageBody = z.strictObject({ courseId: z.uuid() });
+export type PlaceMessageBody = z.infer<typeof placeMessageBody>;
+
+export const courseMessageList = z.object({ items: z.array(messageSummary) });
+export type CourseMessageList = z.infer<typeof courseMessageList>;

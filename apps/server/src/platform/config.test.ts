@@ -73,4 +73,13 @@ describe('loadConfig', () => {
       /^configuration error: DATABASE_REPLICA_URL needs DATABASE_URL/,
     );
   });
+  it("keeps the messages in <data dir>/messages, runs them every minute, and takes the message route's token only when long enough", () => {
+    const c = loadConfig({}, '/srv/samkraft');
+    expect([c.messagesDir, c.messagesIntervalMs, c.messagesToken]).toEqual([path.resolve('/srv/samkraft/data/messages'), 60_000, undefined]);
+    const set = loadConfig({ SAMKRAFT_MESSAGES_DIR: 'drop', SAMKRAFT_MESSAGES_INTERVAL_MS: '0', SAMKRAFT_MESSAGES_TOKEN: 'x'.repeat(32) }, '/srv/samkraft');
+    expect([set.messagesDir, set.messagesIntervalMs, set.messagesToken]).toEqual([path.resolve('/srv/samkraft/drop'), 0, 'x'.repeat(32)]);
+    expect(loadConfig({ SAMKRAFT_MESSAGES_TOKEN: '' }).messagesToken).toBeUndefined();
+    expect(() => loadConfig({ SAMKRAFT_MESSAGES_TOKEN: 'short' })).toThrow(/^configuration error: SAMKRAFT_MESSAGES_TOKEN must be at least 32 characters/);
+    expect(() => loadConfig({ SAMKRAFT_MESSAGES_INTERVAL_MS: '-1' })).toThrow(/^configuration error: SAMKRAFT_MESSAGES_INTERVAL_MS/);
+  });
 });

@@ -64,6 +64,12 @@ const configSchema = z.object({
    * every call, so a browser journey can span the weeks of a course. Refused outside demo mode.
    */
   SAMKRAFT_CLOCK_FILE: z.string().trim().min(1).optional(),
+  /** The file-drop transport's folder (out/, in/, in/processed/, in/rejected/); default <data dir>/messages. */
+  SAMKRAFT_MESSAGES_DIR: z.string().trim().min(1).optional(),
+  /** How often the inbox is read and the outbox written (milliseconds; 0 = never, e.g. on all but one instance). */
+  SAMKRAFT_MESSAGES_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** The shared token of POST /api/messages (Authorization: Bearer …); unset = the route refuses every message. */
+  SAMKRAFT_MESSAGES_TOKEN: z.string().trim().min(32, 'must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = {
@@ -87,6 +93,10 @@ export type Config = {
   signInLimitPerMinute: number;
   webDistDir: string;
   clockFile: string | undefined;
+  /** The messaging module's file drop, how often it runs (0 = not), and the message route's token. */
+  messagesDir: string;
+  messagesIntervalMs: number;
+  messagesToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -121,13 +131,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (e.SAMKRAFT_CLOCK_FILE && !demo) throw new ConfigError('configuration error: SAMKRAFT_CLOCK_FILE is only allowed in demo mode');
   if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded database has one user)');
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_REPLICA_URL needs DATABASE_URL (the embedded database has no replica)');
+  const dataDir = path.resolve(cwd, e.SAMKRAFT_DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
-    dataDir: path.resolve(cwd, e.SAMKRAFT_DATA_DIR),
+    dataDir,
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
@@ -140,5 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     signInLimitPerMinute: e.SAMKRAFT_SIGN_IN_LIMIT_PER_MINUTE,
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
     clockFile: e.SAMKRAFT_CLOCK_FILE === undefined ? undefined : path.resolve(cwd, e.SAMKRAFT_CLOCK_FILE),
+    messagesDir: e.SAMKRAFT_MESSAGES_DIR === undefined ? path.join(dataDir, 'messages') : path.resolve(cwd, e.SAMKRAFT_MESSAGES_DIR),
+    messagesIntervalMs: e.SAMKRAFT_MESSAGES_INTERVAL_MS,
+    messagesToken: e.SAMKRAFT_MESSAGES_TOKEN,
   };
 }

@@ -1,14 +1,15 @@
 import type { Role } from '@samkraft/contracts/common';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppDeps } from '../app.ts';
 import { fixedClock, type Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { App } from '../platform/http/types.ts';
 
 export type TestApp = { app: App; clock: Clock };
 
-export async function createTestApp(database: Database, o: { now?: string; demo?: boolean; replica?: Database } = {}): Promise<App> {
+export async function createTestApp(database: Database, o: { now?: string; demo?: boolean; replica?: Database; messaging?: AppDeps['messaging'] } = {}): Promise<App> {
   return buildApp({
     database,
+    ...(o.messaging ? { messaging: o.messaging } : {}),
     ...(o.replica ? { replica: o.replica } : {}),
     clock: fixedClock(o.now ?? '2026-11-22T10:00:00Z'),
     config: { sessionIdleMinutes: 30, sessionMaxHours: 12, cookieSecure: true, demo: o.demo ?? true, webDistDir: '/nonexistent-web-dist', logLevel: 'silent' },

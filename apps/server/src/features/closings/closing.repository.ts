@@ -8,11 +8,15 @@ export async function lockCourse(db: Db, courseId: string): Promise<void> {
 
 export type ClosingCourseRecord = {
   courseId: string;
+  citizenId: string;
+  homeMunicipalityCode: string;
   openedOn: string;
   receivedOn: string;
   closedOn: string | null;
   closeReason: string | null;
   citizenName: string;
+  givenName: string;
+  familyName: string;
   cpr: string | null;
   pseudonym: string | null;
   birthDate: string;
@@ -46,6 +50,8 @@ export async function findClosingCourse(db: Db, courseId: string): Promise<Closi
       'k.closed_on',
       'k.close_reason',
       'r.received_on',
+      'c.id as citizen_id',
+      'r.home_municipality_code',
       'c.given_name',
       'c.family_name',
       'c.cpr',
@@ -79,11 +85,15 @@ export async function findClosingCourse(db: Db, courseId: string): Promise<Closi
         : null;
   return {
     courseId: r.id,
+    citizenId: r.citizen_id,
+    homeMunicipalityCode: r.home_municipality_code,
     openedOn: r.opened_on,
     receivedOn: r.received_on,
     closedOn: r.closed_on,
     closeReason: r.close_reason,
     citizenName: `${r.given_name} ${r.family_name}`,
+    givenName: r.given_name,
+    familyName: r.family_name,
     cpr: r.cpr,
     pseudonym: r.pseudonym,
     birthDate: r.birth_date,

@@ -14,6 +14,7 @@ import { findCurrentPlanIn, recordGoalStatusesIn } from '../plans/plan-goal-stat
 import { phoneToCall } from '../courses/course-contact-details.rules.ts';
 import { courseContactDetails } from '../courses/course-contact-details.service.ts';
 import { closingNoteLetter } from './closing-note-letter.ts';
+import { closingNoteChannelOf, closingNoteMessageOf, queueClosingNoteIn } from './closing-note-message.ts';
 import { composeClosingNote } from './closing-note.rules.ts';
 import {
   findClosingCourse,
@@ -30,6 +31,7 @@ import {
   type ClosingCourseRecord,
   type ConversationRecord,
   type EndAssessmentRecord,
+  type NoteRecord,
 } from './closing.repository.ts';
 import { checkConversation, checkSend, questionnaireOf } from './closing.rules.ts';
 
@@ -97,6 +99,8 @@ async function readOverview(db: Db, key: CourseKey): Promise<ClosingOverview> {
     endAssessments: ends,
     conversation: conversation ? toConversation(conversation, ends) : null,
     note,
+    channel: await closingNoteChannelOf(db, course),
+    message: (await closingNoteMessageOf(db, key.courseId)) ?? null,
   };
 }
 
@@ -220,7 +224,15 @@ export async function sendClosingNote(ctx: ServiceContext, courseId: string, inp
       hospitalDepartmentKind: input.hospitalDepartmentId ? await findOrganisationKind(trx, input.hospitalDepartmentId) : undefined,
       hospitalConsent: input.hospitalConsent,
     });
+    const today = danishDate(ctx.clock.now());
+    const electronic = input.toGp && (await closingNoteChannelOf(trx, course)).electronic;
+    // Sent electronically is sent now: the note is not dated another day.
+    if (electronic && issues.length === 0 && input.sentOn !== today) issues.push({ field: 'sentOn', code: 'past_date', message: 'a note sent electronically is sent today' });
     if (issues.length > 0) throw AppError.validation(issues);
+    if (electronic) {
+      const pdf = await renderPdf(await closingLetterOf(trx, course, note, input.sentOn));
+      await queueClosingNoteIn(trx, ctx, course, { body: note.body, pdf });
+    }
     const sent = await markNoteSent(trx, courseId, {
       sentOn: input.sentOn,
       toGp: input.toGp,
@@ -239,10 +251,35 @@ export async function sendClosingNote(ctx: ServiceContext, courseId: string, inp
         entityType: 'closing_note',
         entityId: note.id,
         outcome: 'allowed',
-        detail: { courseId, sentOn: input.sentOn, toGp: input.toGp, toHospital: input.toHospital, hospitalDepartmentId: input.toHospital ? input.hospitalDepartmentId : null, courseClosed: closed },
+        detail: {
+          courseId,
+          sentOn: input.sentOn,
+          toGp: input.toGp,
+          gpElectronically: electronic,
+          toHospital: input.toHospital,
+          hospitalDepartmentId: input.toHospital ? input.hospitalDepartmentId : null,
+          courseClosed: closed,
+        },
       },
     ]);
     return readOverview(trx, key);
+  });
+}
+
+/** The note as the Danish A4 letter (printed, and attached to the message to the GP). */
+async function closingLetterOf(db: Db, course: ClosingCourseRecord, note: NoteRecord, date: string) {
+  const details = await courseContactDetails(db, course.courseId);
+  return closingNoteLetter({
+    municipalityName: course.municipalityName,
+    citizenName: course.citizenName,
+    citizenId: course.cpr ? formatCpr(course.cpr) : (course.pseudonym ?? ''),
+    citizenIdIsPseudonym: course.cpr === null,
+    // The clinic it was sent to; the citizen's GP until then (or when that is the same clinic).
+    gp: note.sentToGp && note.gp && note.gp.id !== course.gp?.id ? { name: note.gp.name, ydernummer: null, sorCode: null, address: null } : course.gp,
+    contactPersonName: course.contactPersonName,
+    phone: details ? phoneToCall(details) : null,
+    date,
+    body: note.body,
   });
 }
 
@@ -254,19 +291,7 @@ export async function getClosingNotePdf(ctx: ServiceContext, courseId: string): 
     const note = await findNote(trx, courseId);
     if (!note) throw AppError.notFound('Closing note');
     await audit(trx, ctx, [{ action: 'closing.note_pdf', citizenId: key.citizenId, entityType: 'closing_note', entityId: note.id, outcome: 'allowed' }]);
-    const details = await courseContactDetails(trx, courseId);
-    return closingNoteLetter({
-      municipalityName: course.municipalityName,
-      citizenName: course.citizenName,
-      citizenId: course.cpr ? formatCpr(course.cpr) : (course.pseudonym ?? ''),
-      citizenIdIsPseudonym: course.cpr === null,
-      // The clinic it was sent to; the citizen's GP until then (or when that is the same clinic).
-      gp: note.sentToGp && note.gp && note.gp.id !== course.gp?.id ? { name: note.gp.name, ydernummer: null, sorCode: null, address: null } : course.gp,
-      contactPersonName: course.contactPersonName,
-      phone: details ? phoneToCall(details) : null,
-      date: note.sentOn ?? danishDate(ctx.clock.now()),
-      body: note.body,
-    });
+    return closingLetterOf(trx, course, note, note.sentOn ?? danishDate(ctx.clock.now()));
   });
   return { bytes: await renderPdf(doc), filename: 'afslutningsnotat.pdf' };
 }

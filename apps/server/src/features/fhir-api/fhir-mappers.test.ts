@@ -219,6 +219,8 @@ describe('status notes, the closing note and questionnaire', () => {
     endAssessments: [],
     conversation: null,
     note: null,
+    channel: { electronic: false, reason: 'gp_unknown' },
+    message: null,
     ...o,
   });
   const conversation = (questionnaire: 'answered' | 'declined' | 'not_asked') => ({

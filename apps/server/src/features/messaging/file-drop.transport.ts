@@ -60,7 +60,7 @@ export function fileDropTransport(root: string): MessageTransport {
       for (const f of files.slice(0, limit)) {
         // Too large to be a message: read nothing of it, and let the caller reject it.
         const bytes = f.size > MAX_MESSAGE_BYTES ? new Uint8Array() : new Uint8Array(await fs.readFile(path.join(folders.in, f.name)));
-        out.push({ name: f.name, bytes, receivedAt: new Date(f.mtimeMs) });
+        out.push({ name: f.name, bytes, size: f.size, receivedAt: new Date(f.mtimeMs) });
       }
       return out;
     },

@@ -6,7 +6,8 @@
 
 export type OutgoingFile = { name: string; bytes: Uint8Array };
 
-export type IncomingFile = { name: string; bytes: Uint8Array; receivedAt: Date };
+/** `size` is the file's size; `bytes` are empty when it is larger than a message may be (`MAX_MESSAGE_BYTES`). */
+export type IncomingFile = { name: string; bytes: Uint8Array; size: number; receivedAt: Date };
 
 export type Settlement = { kind: 'processed' } | { kind: 'rejected'; reason: string };
 

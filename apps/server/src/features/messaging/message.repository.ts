@@ -244,6 +244,97 @@ export async function findMessage(db: Db, id: string): Promise<MessageRecord | u
   return row ? toRecord(row) : undefined;
 }
 
+/** A received letter by its sender and letter id (MessageHeader.id): the first delivery's row. */
+export async function findIncomingByLetter(db: Db, senderId: string | null, letterId: string): Promise<MessageRecord | undefined> {
+  const row = await db
+    .selectFrom('message')
+    .select(columns)
+    .where('direction', '=', 'in')
+    .where((eb) => (senderId === null ? eb('sender_id', 'is', null) : eb('sender_id', '=', senderId)))
+    .where('letter_id', '=', letterId)
+    .executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+/** An outgoing message by its letter id (MessageHeader.id): what a reply or an acknowledgement names. */
+export async function findOutgoingByLetter(db: Db, letterId: string): Promise<MessageRecord | undefined> {
+  const row = await db.selectFrom('message').select(columns).where('direction', '=', 'out').where('letter_id', '=', letterId).orderBy('created_at', 'asc').executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+/**
+ * One due outgoing message, locked for this transaction (another instance's outbox pass skips it),
+ * or undefined when it is no longer due or another pass holds it.
+ */
+export async function claimDueOutgoing(db: Db, id: string, now: Date): Promise<(MessageRecord & { payload: Uint8Array }) | undefined> {
+  const row = await db
+    .selectFrom('message')
+    .select([...columns, 'payload'])
+    .where('id', '=', id)
+    .where('direction', '=', 'out')
+    .where('state', 'in', ['queued', 'sent'])
+    .where('next_send_at', '<=', now)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  return row ? { ...toRecord(row), payload: new Uint8Array(row.payload) } : undefined;
+}
+
+/** A message's payload as stored (sent or received). */
+export async function findPayload(db: Db, id: string): Promise<Uint8Array | undefined> {
+  const row = await db.selectFrom('message').select('payload').where('id', '=', id).executeTakeFirst();
+  return row ? new Uint8Array(row.payload) : undefined;
+}
+
+/** An unmatched incoming message placed on a course by a person; false when it is no longer unmatched. */
+export async function placeIncoming(db: Db, id: string, p: { courseId: string; citizenId: string; at: Date }): Promise<boolean> {
+  const r = await db
+    .updateTable('message')
+    .set({ state: 'accepted', course_id: p.courseId, citizen_id: p.citizenId, updated_at: p.at })
+    .where('id', '=', id)
+    .where('direction', '=', 'in')
+    .where('state', '=', 'unmatched')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export type MessageFilter = {
+  direction: MessageDirection | undefined;
+  state: MessageState | undefined;
+  kind: MessageKind | undefined;
+  municipalityCode: string | undefined;
+  offset: number;
+  limit: number;
+};
+
+/** The inbox and outbox for administrators, newest first, one page and the count. */
+export async function listMessages(db: Db, f: MessageFilter): Promise<{ items: MessageRecord[]; total: number }> {
+  let q = db.selectFrom('message');
+  if (f.direction) q = q.where('direction', '=', f.direction);
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.municipalityCode) q = q.where('municipality_code', '=', f.municipalityCode);
+  const [rows, count] = await Promise.all([
+    q.select(columns).orderBy('created_at', 'desc').orderBy('id').offset(f.offset).limit(f.limit).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toRecord), total: Number(count.n) };
+}
+
+/** A municipality's incoming messages waiting for a person to place them, oldest first, with their payloads. */
+export async function listUnmatched(db: Db, municipalityCode: string, limit: number): Promise<(MessageRecord & { payload: Uint8Array })[]> {
+  const rows = await db
+    .selectFrom('message')
+    .select([...columns, 'payload'])
+    .where('direction', '=', 'in')
+    .where('state', '=', 'unmatched')
+    .where('municipality_code', '=', municipalityCode)
+    .orderBy('created_at', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...toRecord(r), payload: new Uint8Array(r.payload) }));
+}
+
 /** A course's messages, newest first. */
 export async function listCourseMessages(db: Db, courseId: string): Promise<MessageRecord[]> {
   const rows = await db.selectFrom('message').select(columns).where('course_id', '=', courseId).orderBy('created_at', 'desc').execute();

@@ -100,6 +100,12 @@ export async function messagingUnitOfIn(db: Db, municipalityCode: string): Promi
   return unit && isAddressable(unit) ? toDetail(unit) : undefined;
 }
 
+/** One organisation by id, active or not (the closing note's GP clinic, with its SOR code and GLN). */
+export async function findOrganisationIn(db: Db, id: string): Promise<OrganisationDetail | undefined> {
+  const r = await findOrganisation(db, id);
+  return r && toDetail(r);
+}
+
 /** Whether the organisation exists and is active (a referral's referring organisation). */
 export async function isActiveOrganisationIn(db: Db, id: string): Promise<boolean> {
   return (await findOrganisationKind(db, id)) !== undefined;

@@ -1,4 +1,4 @@
-import type { QuestionnaireState } from '@samkraft/contracts/closings';
+import type { ElectronicBlockReason, QuestionnaireState } from '@samkraft/contracts/closings';
 import { vocabularyDa, vocabularyEn } from '../../i18n/vocabulary.ts';
 /** Texts of the closing ("afslutning"); `en` has the same shape. */
 export const da = {
@@ -61,6 +61,25 @@ export const da = {
   sentToGpSummary: 'Til egen læge: {{name}}.',
   sentToHospitalSummary: 'Til hospitalsafdeling: {{name}} (med borgerens samtykke).',
   sentBy: 'Markeret som sendt af {{name}}.',
+  sendElectronically:
+    'Notatet sendes elektronisk til egen læge som MedCom-korrespondancemeddelelse med PDF’en vedhæftet. Forløbet afsluttes som gennemført i dag, og notatet kan ikke længere ændres.',
+  sendToGp: 'Send til egen læge',
+  channelReasons: {
+    unit_missing: 'Notatet kan ikke sendes elektronisk: kommunens enhed har ikke SOR-kode og lokationsnummer (GLN) i organisationsregistret. Send det på anden vis, og markér det som sendt.',
+    gp_unknown: 'Notatet kan ikke sendes elektronisk: borgerens egen læge kendes ikke.',
+    gp_not_addressable: 'Notatet kan ikke sendes elektronisk: egen læges klinik har ikke SOR-kode og lokationsnummer (GLN) i organisationsregistret. Send det på anden vis, og markér det som sendt.',
+    no_cpr: 'Notatet kan ikke sendes elektronisk: borgeren har hverken CPR-nummer eller erstatnings-CPR. Send det på anden vis, og markér det som sendt.',
+    no_phone: 'Notatet kan ikke sendes elektronisk: der er intet telefonnummer (kontaktpersonens eller enhedens), lægen kan ringe til. Send det på anden vis, og markér det som sendt.',
+  } satisfies Record<ElectronicBlockReason, string>,
+  messageQueued: 'Afslutningsnotatet afsendes elektronisk til egen læge.',
+  messageSent_one: 'Afslutningsnotatet blev sendt elektronisk {{date}}. Vi venter på lægens kvittering.',
+  messageSent_other: 'Afslutningsnotatet blev sendt elektronisk {{date}} ({{count}}. forsendelse). Vi venter på lægens kvittering.',
+  messageDelivered: 'Afslutningsnotatet er modtaget af egen læge (kvitteret {{date}}).',
+  messageFailed: 'Afsendelsen af afslutningsnotatet mislykkedes: {{reason}}',
+  messageFailedUnknown: 'ukendt årsag',
+  messageFailedHelp: 'Send notatet til egen læge på anden vis (hent PDF’en).',
+  sentToGpElectronically: 'Til egen læge: {{name}} (elektronisk).',
+  sentElectronicallyBy: 'Sendt af {{name}}.',
 };
 
 export const en: typeof da = {
@@ -123,4 +142,22 @@ export const en: typeof da = {
   sentToGpSummary: 'To the GP: {{name}}.',
   sentToHospitalSummary: 'To the hospital department: {{name}} (with the citizen’s consent).',
   sentBy: 'Marked sent by {{name}}.',
+  sendElectronically: 'The note goes to the GP electronically as a MedCom care communication with the PDF attached. The course closes as completed today, and the note can no longer be changed.',
+  sendToGp: 'Send to the GP',
+  channelReasons: {
+    unit_missing: "The note cannot be sent electronically: the municipality's unit has no SOR code and location number (GLN) in the register. Send it another way and mark it sent.",
+    gp_unknown: "The note cannot be sent electronically: the citizen's GP is not known.",
+    gp_not_addressable: "The note cannot be sent electronically: the GP clinic has no SOR code and location number (GLN) in the register. Send it another way and mark it sent.",
+    no_cpr: 'The note cannot be sent electronically: the citizen has neither a CPR number nor a replacement CPR. Send it another way and mark it sent.',
+    no_phone: "The note cannot be sent electronically: there is no phone number (the contact person's or the unit's) for the GP to call. Send it another way and mark it sent.",
+  },
+  messageQueued: 'The closing note is being sent to the GP electronically.',
+  messageSent_one: "The closing note was sent electronically on {{date}}. Waiting for the GP's acknowledgement.",
+  messageSent_other: "The closing note was sent electronically on {{date}} (send {{count}}). Waiting for the GP's acknowledgement.",
+  messageDelivered: 'The GP has received the closing note (acknowledged {{date}}).',
+  messageFailed: 'Sending the closing note failed: {{reason}}',
+  messageFailedUnknown: 'unknown reason',
+  messageFailedHelp: 'Send the note to the GP another way (download the PDF).',
+  sentToGpElectronically: 'To the GP: {{name}} (electronically).',
+  sentElectronicallyBy: 'Sent by {{name}}.',
 };

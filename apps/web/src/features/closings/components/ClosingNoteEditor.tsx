@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Checkbox, Fieldset, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { ClosingNote, ClosingOverview } from '@samkraft/contracts/closings';
+import type { MessageSummary } from '@samkraft/contracts/messaging';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
@@ -19,16 +20,42 @@ function gpLine(gp: NonNullable<ClosingOverview['gp']>): string {
   return [numbers ? `${gp.name} (${numbers})` : gp.name, gp.address].filter(Boolean).join(', ');
 }
 
-function SentSummary({ note }: { note: ClosingNote }) {
+/** "Sendt" only when sent: the electronic note's state as its message has it — being sent, sent, delivered, or failed and why. */
+function MessageStatus({ message }: { message: MessageSummary }) {
   const { t } = useTranslation('closings');
   const { language } = useLanguage();
+  const day = (iso: string | null) => (iso ? formatDate(danishDateOf(iso), language) : '');
+  const text =
+    message.state === 'queued'
+      ? t('messageQueued')
+      : message.state === 'sent'
+        ? t('messageSent', { date: day(message.sentAt), count: message.sends })
+        : message.state === 'delivered'
+          ? t('messageDelivered', { date: day(message.acknowledgedAt) })
+          : t('messageFailed', { reason: message.reason ?? t('messageFailedUnknown') });
   return (
-    <Alert color="green" variant="light" role="status" styles={{ message: { color: '#1a1a1a' } }}>
+    <Text fw={600} data-testid="closing-message-status">
+      {text}
+    </Text>
+  );
+}
+
+function SentSummary({ note, message }: { note: ClosingNote; message: MessageSummary | null }) {
+  const { t } = useTranslation('closings');
+  const { language } = useLanguage();
+  const failed = message?.state === 'failed';
+  return (
+    <Alert color={failed ? 'red' : 'green'} variant="light" role="status" styles={{ message: { color: '#1a1a1a' } }}>
       <Stack gap={4}>
-        <Text fw={600}>{t('sentSummary', { date: formatDate(note.sentOn ?? '', language) })}</Text>
-        {note.sentToGp && note.gp ? <Text size="sm">{t('sentToGpSummary', { name: note.gp.name })}</Text> : null}
+        {message ? (
+          <MessageStatus message={message} />
+        ) : (
+          <Text fw={600}>{t('sentSummary', { date: formatDate(note.sentOn ?? '', language) })}</Text>
+        )}
+        {note.sentToGp && note.gp ? <Text size="sm">{t(message ? 'sentToGpElectronically' : 'sentToGpSummary', { name: note.gp.name })}</Text> : null}
         {note.sentToHospital && note.hospitalDepartment ? <Text size="sm">{t('sentToHospitalSummary', { name: note.hospitalDepartment.name })}</Text> : null}
-        {note.sentBy ? <Text size="sm">{t('sentBy', { name: note.sentBy })}</Text> : null}
+        {failed ? <Text size="sm">{t('messageFailedHelp')}</Text> : null}
+        {note.sentBy ? <Text size="sm">{t(message ? 'sentElectronicallyBy' : 'sentBy', { name: note.sentBy })}</Text> : null}
       </Stack>
     </Alert>
   );
@@ -44,17 +71,28 @@ function SendForm({ courseId, data }: Props) {
   const [toHospital, setToHospital] = useState(false);
   const [departmentId, setDepartmentId] = useState('');
   const [consent, setConsent] = useState(false);
+  // To the GP with SOR and GLN on both sides the note goes out now, as a MedCom message: dated today.
+  const electronic = data.channel.electronic && toGp;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    mutation.mutate({ sentOn, toGp, toHospital, hospitalDepartmentId: toHospital && departmentId ? departmentId : null, hospitalConsent: toHospital && consent });
+    mutation.mutate({ sentOn: electronic ? danishToday() : sentOn, toGp, toHospital, hospitalDepartmentId: toHospital && departmentId ? departmentId : null, hospitalConsent: toHospital && consent });
   };
   const general = errors.note ?? errors.conversation;
   return (
     <Fieldset legend={t('sendTitle')}>
       <form onSubmit={submit} noValidate aria-label={t('sendTitle')}>
         <Stack gap="sm">
-        <Text size="sm">{t('sendClosesCourse')}</Text>
-        <TextInput type="date" label={t('sentOn')} value={sentOn} max={danishToday()} onChange={(e) => setSentOn(e.currentTarget.value)} error={errors.sentOn} withAsterisk w={220} />
+        <Text size="sm">{electronic ? t('sendElectronically') : t('sendClosesCourse')}</Text>
+        {data.channel.reason && data.gp ? (
+          <Text size="sm" data-testid="closing-channel-reason">
+            {t(`channelReasons.${data.channel.reason}`)}
+          </Text>
+        ) : null}
+        {electronic ? (
+          errors.sentOn ? <Text size="sm" c="red.8">{errors.sentOn}</Text> : null
+        ) : (
+          <TextInput type="date" label={t('sentOn')} value={sentOn} max={danishToday()} onChange={(e) => setSentOn(e.currentTarget.value)} error={errors.sentOn} withAsterisk w={220} />
+        )}
         <Checkbox
           label={data.gp ? t('toGpWith', { name: gpLine(data.gp) }) : t('toGp')}
           description={data.gp ? undefined : t('gpUnknown')}
@@ -84,7 +122,7 @@ function SendForm({ courseId, data }: Props) {
         {mutation.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={mutation.error} /> : null}
         <Group>
           <Button type="submit" loading={mutation.isPending}>
-            {t('send')}
+            {electronic ? t('sendToGp') : t('send')}
           </Button>
         </Group>
         </Stack>
@@ -116,7 +154,7 @@ export function ClosingNoteEditor({ courseId, data }: Props) {
         </Text>{' '}
         {data.gp ? gpLine(data.gp) : t('gpNotKnown')}
       </Text>
-      {sent && note ? <SentSummary note={note} /> : null}
+      {sent && note ? <SentSummary note={note} message={data.message} /> : null}
       {sent ? null : (
         <Stack gap={4}>
           <Group>

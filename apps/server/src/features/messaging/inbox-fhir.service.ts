@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import type { MessageKind, MessageState } from '@samkraft/contracts/messaging';
+import { audit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/database/database.ts';
+import type { FhirBundle } from '../../platform/fhir/fhir-json.ts';
+import { acknowledgedMessageOf, buildAcknowledgement, type AcknowledgedMessage } from '../medcom/acknowledgement-builder.ts';
+import { readAcknowledgement } from '../medcom/acknowledgement-reader.ts';
+import { readCareCommunication } from '../medcom/carecommunication-reader.ts';
+import { isError, medcomIssue, withoutCpr, type MedcomIssue } from '../medcom/medcom-issue.ts';
+import type { MedcomOrganisation, MedcomOrganisationInput } from '../medcom/medcom-organisation.ts';
+import { resendMessage } from '../medcom/medcom-resources.ts';
+import type { ResponseCode } from '../medcom/medcom-terminology.ts';
+import { validateAcknowledgement, validateCareCommunication } from '../medcom/medcom-validation.ts';
+import type { MessageSniff } from '../medcom/message-kind.ts';
+import { findOrganisationByGlnIn, findOrganisationBySorIn } from '../organisations/organisation.service.ts';
+import { findCitizenByIdentifiers, findCourseFacts } from './message-matching.repository.ts';
+import {
+  findAnswerTo,
+  findIncomingByEnvelope,
+  findIncomingByLetter,
+  findOutgoingByLetter,
+  insertOutgoing,
+  recordAcknowledgement,
+  recordIncoming,
+  type MessageRecord,
+} from './message.repository.ts';
+import { chooseCourse } from './messaging.rules.ts';
+import { MESSAGING_SYSTEM, type InboxDeps, type InboxResult } from './inbox.types.ts';
+
+/*
+ * A MedCom FHIR message received: a CareCommunication is kept once (sender + MessageHeader id),
+ * checked, placed on the citizen's course or in the municipality's inbox of unmatched messages,
+ * and answered with an Acknowledgement through the outbox; a duplicate is answered with the first
+ * one's acknowledgement again under a new envelope. A received Acknowledgement settles the
+ * outgoing message it answers; it is never acknowledged in turn.
+ */
+
+export const FHIR_JSON = 'application/fhir+json';
+const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const decode = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as FhirBundle;
+/** An organisation as the message table names it: its GLN, else its SOR code. */
+const partyId = (o: { gln?: string | null | undefined; sor?: string | null | undefined } | undefined) => o?.gln ?? o?.sor ?? null;
+/** At most this many issues go into an acknowledgement's OperationOutcome. */
+const MAX_ISSUES = 20;
+
+type ReceivingUnit = { us: MedcomOrganisationInput; municipalityCode: string };
+
+/** The Samkraft unit a message is addressed to: an active municipal unit with SOR and GLN, by the receiver's GLN or SOR. */
+async function receivingUnit(db: Db, receiver: MedcomOrganisation | undefined): Promise<ReceivingUnit | 'missing' | 'unknown'> {
+  if (!receiver?.gln && !receiver?.sor) return 'missing';
+  const found = (receiver.gln ? await findOrganisationByGlnIn(db, receiver.gln) : undefined) ?? (receiver.sor ? await findOrganisationBySorIn(db, receiver.sor) : undefined);
+  if (!found || found.kind !== 'municipal_unit' || !found.active || !found.municipality || !found.sorCode || !found.gln) return 'unknown';
+  return { us: { sor: found.sorCode, gln: found.gln, name: found.name }, municipalityCode: found.municipality.code };
+}
+
+function receiverIssue(problem: 'missing' | 'unknown'): MedcomIssue {
+  const expression = 'Bundle.entry.resource.ofType(MessageHeader).destination.receiver';
+  return problem === 'missing'
+    ? medcomIssue('required', 'MSG_Receiver_Identifier_MISSING', 'receiver', expression, 'beskeden har ingen modtager med SOR-id eller GLN', 'the message names no receiver with a SOR id or GLN')
+    : medcomIssue('not-found', 'MSG_Receiver_Identifier_UNKNOWN', 'receiver', expression, 'modtageren (SOR-id/GLN) er ikke en enhed i Samkraft', 'the receiver (SOR id/GLN) is not a unit of Samkraft');
+}
+
+/** The acknowledgement to send, as the outbox keeps it. */
+type Answer = { bundle: FhirBundle; bundleId: string; messageHeaderId: string; code: ResponseCode };
+
+async function queueAnswer(trx: Db, deps: InboxDeps, answer: Answer, m: { to: string | null; from: string | null; answers: MessageRecord | undefined; municipalityCode: string | null }): Promise<void> {
+  await insertOutgoing(trx, {
+    format: 'fhir_json',
+    kind: 'acknowledgement',
+    envelopeId: answer.bundleId,
+    letterId: answer.messageHeaderId,
+    senderId: m.from,
+    receiverId: m.to,
+    municipalityCode: m.municipalityCode,
+    courseId: m.answers?.courseId ?? null,
+    citizenId: m.answers?.citizenId ?? null,
+    answersId: m.answers?.id ?? null,
+    contentType: FHIR_JSON,
+    payload: encode(answer.bundle),
+    now: deps.clock.now(),
+  });
+}
+
+function processed(kind: MessageKind, message: MessageRecord | undefined, duplicate: boolean, answer: Answer | undefined): InboxResult {
+  return {
+    outcome: 'processed',
+    kind,
+    messageId: message?.id ?? null,
+    state: message?.state ?? null,
+    duplicate,
+    answer: answer ? { format: 'fhir_json', contentType: FHIR_JSON, bytes: encode(answer.bundle), code: answer.code } : null,
+  };
+}
+
+/**
+ * A letter received before (its first delivery's row): counted, and answered with the first
+ * acknowledgement's content under a new envelope id and sent time (MedCom: a duplicate is
+ * acknowledged the same way and never shown twice).
+ */
+async function answerDuplicate(trx: Db, deps: InboxDeps, known: MessageRecord, incoming: { envelopeId: string; bytes: Uint8Array; kind: MessageKind }, counted = false): Promise<InboxResult> {
+  const now = deps.clock.now();
+  if (!counted) {
+    await recordIncoming(trx, {
+    format: 'fhir_json',
+    kind: incoming.kind,
+    envelopeId: incoming.envelopeId,
+    letterId: known.letterId,
+    senderId: known.senderId,
+    receiverId: known.receiverId,
+    state: 'accepted',
+    contentType: FHIR_JSON,
+      payload: incoming.bytes,
+      now,
+    });
+  }
+  const first = await findAnswerTo(trx, known.id);
+  let answer: Answer | undefined;
+  if (first) {
+    const bundle = resendMessage(decode(first.payload), { sentAt: now });
+    const header = bundle.entry.find((e) => e.resource.resourceType === 'MessageHeader')?.resource;
+    const code = (header?.response as { code?: ResponseCode } | undefined)?.code ?? 'ok';
+    answer = { bundle, bundleId: bundle.id ?? randomUUID(), messageHeaderId: first.letterId ?? header?.id ?? '', code };
+    await queueAnswer(trx, deps, answer, { to: known.senderId, from: known.receiverId, answers: known, municipalityCode: known.municipalityCode });
+  }
+  await audit(trx, { actor: MESSAGING_SYSTEM }, [
+    {
+      action: 'message.receive',
+      citizenId: known.citizenId,
+      entityType: 'message',
+      entityId: known.id,
+      outcome: 'allowed',
+      detail: { kind: incoming.kind, duplicate: true, senderId: known.senderId, letterId: known.letterId, envelopeId: incoming.envelopeId, acknowledgement: answer?.code ?? null },
+    },
+  ]);
+  deps.log?.info({ messageId: known.id, kind: incoming.kind, senderId: known.senderId, letterId: known.letterId }, 'duplicate message received: answered as the first time');
+  return processed(incoming.kind, known, true, answer);
+}
+
+/** The course a valid CareCommunication belongs on, by the thread it answers or the citizen's CPR or replacement CPR. */
+async function matchCourse(db: Db, municipalityCode: string, message: unknown): Promise<{ citizenId: string; courseId: string } | undefined> {
+  const model = readCareCommunication(message);
+  const identifiers = (model.patient?.identifiers ?? []).filter((i) => i.kind !== 'other').map((i) => i.value);
+  // A reply to (or forward of) a message Samkraft sent: that message's course, when it is this citizen's.
+  const preceding = model.precedingMessageHeaderId ? await findOutgoingByLetter(db, model.precedingMessageHeaderId) : undefined;
+  if (preceding?.courseId) {
+    const facts = await findCourseFacts(db, preceding.courseId);
+    if (facts && facts.municipalityCode === municipalityCode && facts.cpr !== null && identifiers.includes(facts.cpr)) return { citizenId: facts.citizenId, courseId: facts.courseId };
+  }
+  const citizen = await findCitizenByIdentifiers(db, municipalityCode, identifiers);
+  if (!citizen) return undefined;
+  const courseId = chooseCourse(citizen.courses, model.episodeOfCare?.value);
+  return courseId ? { citizenId: citizen.citizenId, courseId } : undefined;
+}
+
+/** A received CareCommunication (or a message of a kind Samkraft does not take, `unsupported` its issue). */
+export async function receiveCareCommunication(deps: InboxDeps, message: unknown, sniff: MessageSniff, bytes: Uint8Array, unsupported?: MedcomIssue): Promise<InboxResult> {
+  const kind: MessageKind = unsupported ? sniff.kind : 'care_communication';
+  const acknowledged: AcknowledgedMessage | undefined = acknowledgedMessageOf(message);
+  if (!acknowledged) return { outcome: 'rejected', reason: 'the message cannot be acknowledged: it has no MessageHeader id, or its sender has no SOR id and GLN' };
+  const senderId = partyId(acknowledged.sender);
+  const letterId = acknowledged.messageHeaderId;
+  const envelopeId = sniff.bundleId ?? `missing-${randomUUID()}`;
+  const db = deps.db;
+
+  // A duplicate is answered before the (slow) validation: as the first one was.
+  const known = await findIncomingByLetter(db, senderId, letterId);
+  if (known) return db.transaction().execute((trx) => answerDuplicate(trx, deps, known, { envelopeId, bytes, kind }));
+
+  const unit = await receivingUnit(db, acknowledged.receiver);
+  const reused = await findIncomingByEnvelope(db, envelopeId);
+  let issues: MedcomIssue[];
+  if (typeof unit === 'string') issues = [receiverIssue(unit)];
+  else if (unsupported) issues = [unsupported];
+  else if (reused) {
+    issues = [medcomIssue('duplicate', 'MSG_DUPLICATE_ID', 'Bundle.id', 'Bundle.id', 'Bundle.id er brugt før til en anden besked', 'the Bundle.id was used before for another message')];
+  } else issues = (await validateCareCommunication(message)).issues.filter(isError).slice(0, MAX_ISSUES);
+
+  // We answer as the receiver the message was addressed to: our unit, else the address it named.
+  const us = typeof unit === 'string' ? receiverInput(acknowledged.receiver) : unit.us;
+  if (!us) return { outcome: 'rejected', reason: 'the message cannot be acknowledged: its receiver has no valid SOR id and GLN' };
+  const municipalityCode = typeof unit === 'string' ? null : unit.municipalityCode;
+  const code: ResponseCode = issues.length > 0 ? 'fatal-error' : 'ok';
+  const match = code === 'ok' && municipalityCode ? await matchCourse(db, municipalityCode, message) : undefined;
+  const state: MessageState = code !== 'ok' ? 'refused' : match ? 'accepted' : 'unmatched';
+  const now = deps.clock.now();
+  const answer = { ...buildAcknowledgement({ code, acknowledged, us, issues, sentAt: now }), code };
+
+  return db.transaction().execute(async (trx) => {
+    // A Bundle.id seen before with another letter is not stored (its envelope id is taken): only answered.
+    if (reused) {
+      await queueAnswer(trx, deps, answer, { to: senderId, from: us.gln, answers: undefined, municipalityCode });
+      await audit(trx, { actor: MESSAGING_SYSTEM }, [{ action: 'message.receive', citizenId: null, outcome: 'failed', detail: { kind, senderId, letterId, envelopeId, acknowledgement: code, errors: ['MSG_DUPLICATE_ID'] } }]);
+      return processed(kind, undefined, false, answer);
+    }
+    const first = issues[0];
+    const recorded = await recordIncoming(trx, {
+      format: 'fhir_json',
+      kind,
+      envelopeId,
+      letterId,
+      senderId,
+      receiverId: us.gln,
+      municipalityCode,
+      courseId: match?.courseId ?? null,
+      citizenId: match?.citizenId ?? null,
+      state,
+      reasonCode: first?.code ?? null,
+      reasonText: first ? withoutCpr(`${first.da} (${first.expression})`).slice(0, 2000) : null,
+      contentType: FHIR_JSON,
+      payload: bytes,
+      now,
+    });
+    // The same letter stored by another delivery meanwhile: answered as that one was.
+    if (recorded.duplicate) return answerDuplicate(trx, deps, recorded.message, { envelopeId, bytes, kind }, true);
+    await queueAnswer(trx, deps, answer, { to: senderId, from: us.gln, answers: recorded.message, municipalityCode });
+    await audit(trx, { actor: MESSAGING_SYSTEM }, [
+      {
+        action: 'message.receive',
+        citizenId: match?.citizenId ?? null,
+        entityType: 'message',
+        entityId: recorded.message.id,
+        outcome: code === 'ok' ? 'allowed' : 'failed',
+        detail: { kind, state, duplicate: false, senderId, letterId, envelopeId, municipalityCode, courseId: match?.courseId ?? null, acknowledgement: code, errors: [...new Set(issues.map((i) => i.code))] },
+      },
+    ]);
+    deps.log?.info({ messageId: recorded.message.id, kind, state, senderId, letterId, acknowledgement: code }, 'message received');
+    return processed(kind, recorded.message, false, answer);
+  });
+}
+
+function receiverInput(receiver: MedcomOrganisation | undefined): MedcomOrganisationInput | undefined {
+  if (!receiver?.sor || !receiver.gln) return undefined;
+  return { sor: receiver.sor, gln: receiver.gln, name: receiver.name ?? '' };
+}
+
+/** The OperationOutcome of a negative acknowledgement as one text (no CPR), for the course page. */
+function outcomeText(issues: ReturnType<typeof readAcknowledgement>['issues']): string | null {
+  const texts = issues.map((i) => [i.code, i.text].filter(Boolean).join(': ')).filter((t) => t !== '');
+  return texts.length > 0 ? withoutCpr(texts.join('; ')).slice(0, 2000) : null;
+}
+
+/**
+ * A received Acknowledgement: the outgoing message it names (response.identifier) is delivered on
+ * ok and failed otherwise, with the OperationOutcome's text. Never acknowledged. An invalid one,
+ * one for a message Samkraft did not send, and one for a message already settled are kept as
+ * refused and logged; the same acknowledgement again is counted on its first row.
+ */
+export async function receiveAcknowledgement(deps: InboxDeps, message: unknown, sniff: MessageSniff, bytes: Uint8Array): Promise<InboxResult> {
+  const validation = await validateAcknowledgement(message);
+  const model = readAcknowledgement(message);
+  const senderId = partyId(model.sender);
+  const letterId = model.messageHeaderId ?? null;
+  const envelopeId = sniff.bundleId ?? `missing-${randomUUID()}`;
+  const now = deps.clock.now();
+  const errors = validation.issues.filter(isError);
+  return deps.db.transaction().execute(async (trx) => {
+    const known = letterId ? await findIncomingByLetter(trx, senderId, letterId) : undefined;
+    if (known) {
+      await recordIncoming(trx, { format: 'fhir_json', kind: 'acknowledgement', envelopeId, letterId, senderId, receiverId: known.receiverId, state: 'accepted', contentType: FHIR_JSON, payload: bytes, now });
+      deps.log?.info({ messageId: known.id, senderId, letterId }, 'duplicate acknowledgement received: ignored');
+      return processed('acknowledgement', known, true, undefined);
+    }
+    if (await findIncomingByEnvelope(trx, envelopeId)) {
+      deps.log?.warn({ senderId, letterId, envelopeId }, 'acknowledgement in an envelope received before with another letter: ignored');
+      return processed('acknowledgement', undefined, false, undefined);
+    }
+    let state: MessageState = 'refused';
+    let reason: { code: string; text: string } | undefined;
+    let settled: MessageRecord | undefined;
+    const target = model.acknowledgedMessageHeaderId ? await findOutgoingByLetter(trx, model.acknowledgedMessageHeaderId) : undefined;
+    if (errors.length > 0 || !model.code || !model.acknowledgedMessageHeaderId) {
+      const first = errors[0];
+      reason = { code: first?.code ?? 'invalid', text: withoutCpr(first ? `${first.da} (${first.expression})` : 'kvitteringen mangler response.code eller response.identifier') };
+    } else {
+      settled = await recordAcknowledgement(trx, {
+        letterId: model.acknowledgedMessageHeaderId,
+        code: model.code,
+        reasonCode: model.code === 'ok' ? null : (model.issues.find((i) => i.code)?.code ?? model.code),
+        reasonText: model.code === 'ok' ? null : (outcomeText(model.issues) ?? model.code),
+        at: now,
+      });
+      if (settled) state = 'accepted';
+      else reason = target ? { code: 'already_acknowledged', text: 'beskeden var allerede kvitteret' } : { code: 'unknown_message', text: 'kvitteringen svarer ikke på en besked, Samkraft har sendt' };
+    }
+    const answered = settled ?? target;
+    const recorded = await recordIncoming(trx, {
+      format: 'fhir_json',
+      kind: 'acknowledgement',
+      envelopeId,
+      letterId,
+      senderId,
+      receiverId: partyId(model.receiver),
+      municipalityCode: answered?.municipalityCode ?? null,
+      courseId: answered?.courseId ?? null,
+      citizenId: answered?.citizenId ?? null,
+      answersId: answered?.id ?? null,
+      state,
+      reasonCode: reason?.code ?? null,
+      reasonText: reason?.text ?? null,
+      contentType: FHIR_JSON,
+      payload: bytes,
+      now,
+    });
+    if (settled?.citizenId) {
+      await audit(trx, { actor: MESSAGING_SYSTEM }, [
+        { action: 'message.acknowledged', citizenId: settled.citizenId, entityType: 'message', entityId: settled.id, outcome: 'allowed', detail: { kind: settled.kind, state: settled.state, acknowledgement: model.code ?? null, acknowledgementId: recorded.message.id } },
+      ]);
+    }
+    const log = { messageId: recorded.message.id, answers: answered?.id ?? null, senderId, letterId, acknowledgement: model.code ?? null, reason: reason?.code ?? null };
+    if (settled) deps.log?.info(log, 'acknowledgement received');
+    else deps.log?.warn(log, 'acknowledgement not acted on');
+    return processed('acknowledgement', recorded.message, false, undefined);
+  });
+}
