@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, List, Paper, SegmentedControl, SimpleGr
 import type { KlExportSummary } from '@samkraft/contracts/kl-gateway';
 import { klLegalBases, type KlLegalBasis } from '@samkraft/contracts/kl-gateway-codes';
 import { oneOf } from '@samkraft/contracts/common';
+import { isoDateParts } from '@samkraft/contracts/typed';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/QueryState.tsx';
@@ -9,7 +10,13 @@ import { RouterAnchor } from '../../../ui/RouterLink.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useCreateKlExport } from '../hooks/useKlGateway.ts';
 
-const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** The calendar day after an ISO date, computed on its parts (no instant, so no time zone). */
+function dayAfter(date: string): string {
+  const [y, m, d] = isoDateParts(date);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+}
 const monthStart = (today: string) => `${today.slice(0, 8)}01`;
 
 export type KlExportFormProps = { municipality: string; today: string; exports: readonly KlExportSummary[] };
