@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MyContactDetails } from '@samkraft/contracts/auth';
 import { readPdfText } from '../../apps/server/src/test-support/read-pdf.ts';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
+import { getJson, sendJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { sharedServer } from './support/shared-server.ts';
@@ -30,6 +32,12 @@ async function expectAccessible(name: string): Promise<void> {
 describe('a contact person closes a course whose intervention has ended', () => {
   it('records the closing conversation and questionnaire, composes, edits, prints and sends the closing note', async () => {
     await signInAsDemoUser(page, server.url, 'gladsaxe.kontakt');
+    // The manual path ("Markér som sendt"): without a work phone (nor the unit's) the note cannot
+    // go electronically (its author's contact point is required) — another file on this shared
+    // server may have given her one. The electronic path: cross-municipal-journey.test.ts.
+    const contact = await getJson<MyContactDetails>(page, '/api/me/contact');
+    expect(contact.unitPhone, 'no demo unit has a phone').toBeNull();
+    if (contact.phone !== null) await sendJson(page, 'PUT', '/api/me/contact', { phone: null, email: contact.email });
     // The demo course of Bruno Test Elmer: the intervention ended, no closing conversation yet.
     const courseId = await page.evaluate(async () => {
       const res = await fetch('/api/start', { headers: { accept: 'application/json' } });
