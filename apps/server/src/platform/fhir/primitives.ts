@@ -5,8 +5,8 @@ import { isObject } from './fhir-json.ts';
 
 /*
  * The primitive checks neither base validator makes (found by feeding both bad values): the id
- * syntax, a time with its timezone, no empty strings, arrays or objects, and a narrative that is
- * well-formed XHTML. The walk types each element by fhirpath's R4 model (path → type), so a
+ * syntax, a time with its timezone, no empty strings, arrays, objects or nulls, a reference that is
+ * `Type/id` (relative or absolute), `#contained` or a URN, and a narrative that is well-formed XHTML. The walk types each element by fhirpath's R4 model (path → type), so a
  * `dateTime` is checked as one wherever it sits, choice types and nested resources included.
  */
 
@@ -16,6 +16,9 @@ const DATE_TIME =
   /^([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?$/;
 const INSTANT =
   /^([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))$/;
+// A literal reference (ref-1 and the Reference datatype's rules): Type/id (optionally versioned, optionally absolute), a contained resource, a URN.
+const RESOURCE_REFERENCE = /^(?:https?:\/\/\S+\/)?[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+const OTHER_REFERENCE = /^(?:#[A-Za-z0-9\-.]*|urn:uuid:[0-9a-fA-F-]{36}|urn:oid:[0-2](?:\.(?:0|[1-9][0-9]*))+)$/;
 const XHTML_ROOT = /^\s*<div\b[^>]*\sxmlns\s*=\s*(["'])http:\/\/www\.w3\.org\/1999\/xhtml\1/;
 // Narrative rules (txt-1): basic HTML only — no scripts, forms, frames, embedded documents or styles sheets, no event handlers.
 const FORBIDDEN_ELEMENT = /<\s*(script|form|input|button|select|textarea|head|body|html|base|link|meta|style|iframe|frame|frameset|object|applet|embed)\b/i;
@@ -76,7 +79,10 @@ export function checkPrimitives(resource: unknown): FhirIssue[] {
   const walk = (value: unknown, expression: string, type: string | undefined, context: string | undefined) => {
     if (Array.isArray(value)) {
       if (value.length === 0) issue(expression, 'an array must not be empty');
-      value.forEach((item, i) => walk(item, `${expression}[${i}]`, type, context));
+      // A null in an array is how FHIR JSON pairs a primitive with its `_element` extensions.
+      value.forEach((item, i) => {
+        if (item !== null) walk(item, `${expression}[${i}]`, type, context);
+      });
       return;
     }
     if (typeof value === 'string') {
@@ -87,6 +93,10 @@ export function checkPrimitives(resource: unknown): FhirIssue[] {
       }
       return;
     }
+    if (value === null) {
+      issue(expression, 'a value must not be null');
+      return;
+    }
     if (!isObject(value)) return;
     const entries = Object.entries(value);
     if (entries.length === 0) issue(expression, 'an object must not be empty');
@@ -94,6 +104,9 @@ export function checkPrimitives(resource: unknown): FhirIssue[] {
     const here = typeof value.resourceType === 'string' ? value.resourceType : context;
     if (typeof value.resourceType === 'string') {
       if (value.id !== undefined && !(typeof value.id === 'string' && ID.test(value.id))) issue(`${expression}.id`, 'is not a valid id (1–64 of A–Z, a–z, 0–9, "-" and ".")');
+    }
+    if (context === 'Reference' && typeof value.reference === 'string' && value.reference !== '' && !RESOURCE_REFERENCE.test(value.reference) && !OTHER_REFERENCE.test(value.reference)) {
+      issue(`${expression}.reference`, 'is not a reference FHIR knows (Type/id, an absolute URL ending in Type/id, #contained or a urn:uuid:/urn:oid:)');
     }
     for (const [name, child] of entries) {
       if (name === 'resourceType' || (name === 'id' && typeof value.resourceType === 'string')) continue;

@@ -20,6 +20,24 @@ describe('validateBaseR4', () => {
     expect(await validateBaseR4(read(S_C_NEW))).toEqual([]);
   });
 
+  it("finds nothing wrong in HL7's own examples of the types the FHIR API serves", async () => {
+    const dir = path.join(repoRoot, 'refdata/fhir/hl7-r4-examples');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
+    expect(files.length).toBe(8);
+    for (const file of files) expect(await validateBaseR4(read(`refdata/fhir/hl7-r4-examples/${file}`)), file).toEqual([]);
+  });
+
+  it('catches in HL7 examples what each validator is trusted for: unknown elements, bad dates, required bindings, missing elements', async () => {
+    const patient = () => structuredClone(read('refdata/fhir/hl7-r4-examples/patient-example.json')) as Record<string, unknown>;
+    const sources = async (r: unknown) => [...new Set((await validateBaseR4(r)).map((i) => i.source))].sort();
+    expect(await sources({ ...patient(), favouriteColour: 'blue' })).toEqual(['fhirjs', 'medplum']);
+    expect(await sources({ ...patient(), birthDate: '1974-13-45' })).toContain('medplum');
+    expect(await sources({ ...patient(), gender: 'x' })).toContain('fhirjs');
+    const task = structuredClone(read('refdata/fhir/hl7-r4-examples/task-example1.json')) as Record<string, unknown>;
+    delete task.status;
+    expect((await validateBaseR4(task)).length).toBeGreaterThan(0);
+  });
+
   it('reports what each validator finds, each issue naming its source and element', async () => {
     const patient = {
       resourceType: 'Patient',
@@ -88,6 +106,22 @@ describe('checkPrimitives', () => {
   it('checks ids of resources and id-typed elements, and refuses empty strings, arrays and objects', () => {
     const header = { resourceType: 'MessageHeader', id: 'x'.repeat(65), response: { identifier: 'has space', code: 'ok' }, focus: [], source: {} };
     expect(checkPrimitives(header).map((i) => i.expression)).toEqual(['MessageHeader.id', 'MessageHeader.response.identifier', 'MessageHeader.focus', 'MessageHeader.source']);
+  });
+
+  it('refuses a null outside an array, and accepts one paired with `_element` extensions', () => {
+    expect(checkPrimitives({ resourceType: 'Patient', id: 'p', birthDate: null }).map((i) => i.expression)).toEqual(['Patient.birthDate']);
+    const paired = { resourceType: 'Patient', id: 'p', name: [{ given: ['Bruno', null], _given: [null, { extension: [{ url: 'http://example.org/x', valueString: 'y' }] }] }] };
+    expect(checkPrimitives(paired)).toEqual([]);
+  });
+
+  it('requires a literal reference FHIR knows: Type/id (relative, absolute, versioned), #contained or a URN', () => {
+    const task = (reference: string) => ({ resourceType: 'Task', id: 't', status: 'requested', intent: 'order', for: { reference } });
+    for (const fine of ['Patient/1', 'https://samkraft.example/fhir/Patient/a-1', 'Patient/1/_history/2', '#p1', 'urn:uuid:3f0b2c1e-0000-4000-8000-000000000001', 'urn:oid:1.2.208.176.1.2']) {
+      expect(checkPrimitives(task(fine)), fine).toEqual([]);
+    }
+    for (const bad of ['Organization/a b', 'patient/1', 'Patient', `Patient/${'x'.repeat(65)}`, 'urn:uuid:not-one']) {
+      expect(checkPrimitives(task(bad)).map((i) => i.expression), bad).toEqual(['Task.for.reference']);
+    }
   });
 
   it('requires the narrative to be well-formed XHTML with basic HTML only', () => {
