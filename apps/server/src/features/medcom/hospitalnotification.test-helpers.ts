@@ -30,7 +30,7 @@ export function aboutCitizen(bundle: FhirBundle, citizen: { cpr: string; family:
 
 /** The notification addressed to another unit (its SOR code and GLN). */
 export function addressedTo(bundle: FhirBundle, unit: { sor: string; gln: string; name: string }): FhirBundle {
-  const header = resourcesOf(bundle, 'MessageHeader')[0] as { destination: { endpoint: string; receiver: { reference: string } }[] };
+  const header = resourcesOf(bundle, 'MessageHeader')[0] as unknown as { destination: { endpoint: string; receiver: { reference: string } }[] };
   const destination = header.destination[0];
   if (!destination) throw new Error('the fixture has no destination');
   destination.endpoint = `https://sor2.sum.dsdn.dk/#id=${unit.sor}`;
@@ -59,4 +59,17 @@ export function resourceIn(bundle: FhirBundle, type: string): FhirResource {
   const found = resourcesOf(bundle, type)[0];
   if (!found) throw new Error(`no ${type} in the message`);
   return found;
+}
+
+const HEADER_PREFIX = '1a6f0e2c-2b7d-4f3e-8c1a-0d9e8f7a6b';
+const BUNDLE_PREFIX = '2c7e1f3d-3c8e-4a4f-9d2b-1e0f9a8b7c';
+
+/**
+ * The fixture as a notification of another stay (`n` 1–9): every MessageHeader id it carries or
+ * names and its Bundle.id renumbered, and its episode of care `episode`, so the seven fixtures
+ * can tell a second story without being taken for the first one's duplicates.
+ */
+export function ofStay(bundle: FhirBundle, n: number, episode: string): FhirBundle {
+  const text = JSON.stringify(bundle).replaceAll(HEADER_PREFIX, `1a6f0e2c-2b7d-4f3e-8c1a-0d9e8f7a6${n}`).replaceAll(BUNDLE_PREFIX, `2c7e1f3d-3c8e-4a4f-9d2b-1e0f9a8b7${n}`);
+  return inEpisode(JSON.parse(text) as FhirBundle, episode);
 }
