@@ -7,15 +7,22 @@ import { municipalityCode, text } from './common.ts';
  * hospital stay, and which participants of a team are away at hospital.
  */
 
-/** A municipality's choice whether Samkraft acts on the hospital notifications it receives. */
+/** A member municipality's choice whether Samkraft acts on the hospital notifications it receives. */
 export const hospitalNotificationSetting = z.object({
   municipalityCode,
+  municipalityName: text,
   act: z.boolean(),
   /** When it was last changed, and by whom (null: never changed — off). */
   changedAt: text.nullable(),
   changedByName: text.nullable(),
 });
 export type HospitalNotificationSetting = z.infer<typeof hospitalNotificationSetting>;
+
+/** Administrators see and change every member municipality's; a municipal lead sees their own. */
+export const hospitalNotificationSettings = z.object({ settings: z.array(hospitalNotificationSetting), canChange: z.boolean() });
+export type HospitalNotificationSettings = z.infer<typeof hospitalNotificationSettings>;
+
+export const hospitalNotificationSettingParams = z.strictObject({ municipalityCode });
 
 export const hospitalNotificationSettingUpdate = z.strictObject({ act: z.boolean() });
 export type HospitalNotificationSettingUpdate = z.infer<typeof hospitalNotificationSettingUpdate>;

@@ -2,7 +2,7 @@ import type { SystemActor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { HospitalNotificationModel } from '../medcom/hospitalnotification-reader.ts';
-import { findCitizenWithOpenCourse, findSetting, insertStay, lockStay, updateStay } from './hospital-notification.repository.ts';
+import { actsOnNotifications, findCitizenWithOpenCourse, insertStay, lockStay, updateStay } from './hospital-notification.repository.ts';
 import { decideStay, isCurrent, stateOf, stayEpisode } from './hospital-stay.rules.ts';
 
 /*
@@ -26,8 +26,7 @@ export async function applyHospitalNotification(
   ctx: { actor: SystemActor; requestId?: string },
   n: { municipalityCode: string; senderId: string; model: HospitalNotificationModel; now: Date },
 ): Promise<NotificationOutcome> {
-  const setting = await findSetting(trx, n.municipalityCode);
-  if (!setting.act) return { acted: 'setting_off' };
+  if (!(await actsOnNotifications(trx, n.municipalityCode))) return { acted: 'setting_off' };
   const state = stateOf(n.model, n.senderId);
   const episode = stayEpisode(n.model.episodes);
   const cpr = n.model.patient?.cpr;

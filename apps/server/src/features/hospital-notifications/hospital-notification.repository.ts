@@ -6,21 +6,31 @@ import type { StayState } from './hospital-stay.rules.ts';
 
 /*
  * The tables of hospital notifications — each municipality's setting and the stays acted on —
- * which this repository alone writes, and its reads of who a notification is about (citizen,
- * referral, course: owned by `citizens`, `referrals`, `courses`) and who sits on a team (enrolment,
+ * which this repository alone writes, and its reads of the member municipalities (`auth`), who a
+ * notification is about (citizen, referral, course: owned by `citizens`, `referrals`, `courses`) and who sits on a team (enrolment,
  * cross_referral: owned by `teams`, `cross-referrals`).
  */
 
-export type SettingRecord = { municipalityCode: string; act: boolean; changedAt: Date | null; changedByName: string | null };
+export type SettingRecord = { municipalityCode: string; municipalityName: string; act: boolean; changedAt: Date | null; changedByName: string | null };
 
-export async function findSetting(db: Db, municipalityCode: string): Promise<SettingRecord> {
-  const row = await db
-    .selectFrom('hospital_notification_setting as s')
+/** The settings of the member municipalities (or of those given), in name order; a municipality never changed is off. */
+export async function findSettings(db: Db, only?: readonly string[]): Promise<SettingRecord[]> {
+  let query = db
+    .selectFrom('municipality as m')
+    .leftJoin('hospital_notification_setting as s', 's.municipality_code', 'm.code')
     .leftJoin('staff_user as u', 'u.id', 's.changed_by')
-    .select(['s.act', 's.changed_at', 'u.display_name'])
-    .where('s.municipality_code', '=', municipalityCode)
-    .executeTakeFirst();
-  return { municipalityCode, act: row?.act ?? false, changedAt: row ? new Date(row.changed_at) : null, changedByName: row?.display_name ?? null };
+    .select(['m.code', 'm.name', 's.act', 's.changed_at', 'u.display_name'])
+    .where('m.is_member', '=', true)
+    .orderBy('m.name');
+  if (only) query = query.where('m.code', '=', (eb) => eb.fn.any(eb.val([...only])));
+  const rows = await query.execute();
+  return rows.map((r) => ({ municipalityCode: r.code, municipalityName: r.name, act: r.act ?? false, changedAt: r.changed_at === null ? null : new Date(r.changed_at), changedByName: r.display_name }));
+}
+
+/** Does the municipality act on hospital notifications? */
+export async function actsOnNotifications(db: Db, municipalityCode: string): Promise<boolean> {
+  const row = await db.selectFrom('hospital_notification_setting').select('act').where('municipality_code', '=', municipalityCode).executeTakeFirst();
+  return row?.act ?? false;
 }
 
 export async function saveSetting(db: Db, s: { municipalityCode: string; act: boolean; changedBy: string | null; at: Date }): Promise<void> {

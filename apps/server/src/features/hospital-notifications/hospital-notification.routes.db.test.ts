@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CourseHospitalStay, HospitalNotificationSetting, TeamHospitalAbsences } from '@samkraft/contracts/hospital-notifications';
+import type { CourseHospitalStay, HospitalNotificationSetting, HospitalNotificationSettings, TeamHospitalAbsences } from '@samkraft/contracts/hospital-notifications';
 import { fixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { FhirBundle } from '../../platform/fhir/fhir-json.ts';
@@ -64,20 +64,28 @@ afterAll(async () => {
   await database?.close();
 });
 
-describe('the municipality’s setting', () => {
-  it('is off until an administrator of the municipality turns it on; a lead sees it but may not change it; the change is audited with before and after', async () => {
-    expect((await call<HospitalNotificationSetting>(lead, 'GET', '/api/hospital-notifications/setting')).body).toEqual({ municipalityCode: GLADSAXE, act: false, changedAt: null, changedByName: null });
-    expect((await call(lead, 'PUT', '/api/hospital-notifications/setting', { act: true })).status).toBe(403);
-    expect((await call(contact, 'GET', '/api/hospital-notifications/setting')).status).toBe(403);
-    const on = await call<HospitalNotificationSetting>(admin, 'PUT', '/api/hospital-notifications/setting', { act: true });
+describe('the municipalities’ settings', () => {
+  it('are off until an administrator turns one on; a lead sees their own but may not change it; the change is audited with before and after', async () => {
+    expect((await call<HospitalNotificationSettings>(lead, 'GET', '/api/hospital-notifications/settings')).body).toEqual({
+      settings: [{ municipalityCode: GLADSAXE, municipalityName: 'Gladsaxe', act: false, changedAt: null, changedByName: null }],
+      canChange: false,
+    });
+    const all = (await call<HospitalNotificationSettings>(admin, 'GET', '/api/hospital-notifications/settings')).body;
+    expect(all.canChange).toBe(true);
+    expect(all.settings.length).toBe(9);
+    expect(all.settings.every((s) => !s.act)).toBe(true);
+    expect((await call(lead, 'PUT', `/api/hospital-notifications/settings/${GLADSAXE}`, { act: true })).status).toBe(403);
+    expect((await call(contact, 'GET', '/api/hospital-notifications/settings')).status).toBe(403);
+    const on = await call<HospitalNotificationSetting>(admin, 'PUT', `/api/hospital-notifications/settings/${GLADSAXE}`, { act: true });
     expect(on.status).toBe(200);
-    expect(on.body).toMatchObject({ act: true, changedByName: 'Anne Admin', changedAt: '2026-03-03T10:00:00.000Z' });
+    expect(on.body).toMatchObject({ municipalityCode: GLADSAXE, act: true, changedByName: 'Anne Admin', changedAt: '2026-03-03T10:00:00.000Z' });
     const audited = await database.db.selectFrom('audit_event').select(['detail', 'outcome']).where('action', '=', 'hospital_notifications.setting.update').execute();
     expect(audited.map((a) => [a.outcome, a.detail])).toEqual([
       ['denied', { reason: 'role' }],
       ['allowed', { before: false, after: true }],
     ]);
-    expect((await call(admin, 'PUT', '/api/hospital-notifications/setting', { act: 'yes' })).status).toBe(400);
+    expect((await call(admin, 'PUT', `/api/hospital-notifications/settings/${GLADSAXE}`, { act: 'yes' })).status).toBe(400);
+    expect((await call(admin, 'PUT', '/api/hospital-notifications/settings/0101', { act: true })).status).toBe(404);
   });
 });
 

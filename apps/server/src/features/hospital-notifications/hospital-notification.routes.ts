@@ -1,30 +1,35 @@
 import { apiError } from '@samkraft/contracts/common';
-import { courseHospitalStay, hospitalNotificationSetting, hospitalNotificationSettingUpdate, teamHospitalAbsences } from '@samkraft/contracts/hospital-notifications';
+import { courseHospitalStay, hospitalNotificationSetting, hospitalNotificationSettingParams, hospitalNotificationSettings, hospitalNotificationSettingUpdate, teamHospitalAbsences } from '@samkraft/contracts/hospital-notifications';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { staffContext } from '../../platform/http/service-context.ts';
 import type { App } from '../../platform/http/types.ts';
-import { getCourseHospitalStay, getHospitalNotificationSetting, getTeamHospitalAbsences, setHospitalNotificationSetting } from './hospital-notification.service.ts';
+import { getCourseHospitalStay, getHospitalNotificationSettings, getTeamHospitalAbsences, setHospitalNotificationSetting } from './hospital-notification.service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
 export function registerHospitalNotificationRoutes(app: App, deps: { db: Db; clock: Clock }): void {
   const ctx = (request: Parameters<typeof staffContext>[0]) => staffContext(request, deps);
 
-  app.get('/api/hospital-notifications/setting', {
-    schema: { tags: ['hospital-notifications'], summary: "Whether your municipality acts on MedCom's hospital notifications (off unless its administrator turned it on)", response: { 200: hospitalNotificationSetting, ...errors } },
-    handler: async (request) => getHospitalNotificationSetting(ctx(request)),
-  });
-
-  app.put('/api/hospital-notifications/setting', {
+  app.get('/api/hospital-notifications/settings', {
     schema: {
       tags: ['hospital-notifications'],
-      summary: "Turn acting on hospital notifications on or off for your municipality (administrators, after the municipality's own legal assessment); off removes every stay kept. Audited",
+      summary: "Whether each member municipality acts on MedCom's hospital notifications (off unless turned on): all to administrators, their own to municipal leads",
+      response: { 200: hospitalNotificationSettings, ...errors },
+    },
+    handler: async (request) => getHospitalNotificationSettings(ctx(request)),
+  });
+
+  app.put('/api/hospital-notifications/settings/:municipalityCode', {
+    schema: {
+      tags: ['hospital-notifications'],
+      summary: "Turn acting on hospital notifications on or off for a member municipality (administrators, after the municipality's own legal assessment as data controller); off removes every stay kept. Audited",
+      params: hospitalNotificationSettingParams,
       body: hospitalNotificationSettingUpdate,
       response: { 200: hospitalNotificationSetting, ...errors },
     },
-    handler: async (request) => setHospitalNotificationSetting(ctx(request), request.body.act),
+    handler: async (request) => setHospitalNotificationSetting(ctx(request), request.params.municipalityCode, request.body.act),
   });
 
   app.get('/api/courses/:courseId/hospital-stay', {

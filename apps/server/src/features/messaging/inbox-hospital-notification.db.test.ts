@@ -36,7 +36,7 @@ const messageRow = (letterId: string) => database.db.selectFrom('message').selec
 const letterOf = (bundle: FhirBundle) => resourceIn(bundle, 'MessageHeader').id ?? '';
 const courseStay = async () => (await getCourseHospitalStay({ db: database.db, actor: contactPerson, clock }, courseId)).stay;
 const stayAudits = async () => Number((await database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('action', 'like', 'hospital_stay.%').executeTakeFirstOrThrow()).n);
-const actAs = (act: boolean) => setHospitalNotificationSetting({ db: database.db, actor: admin, clock }, act);
+const actAs = (act: boolean) => setHospitalNotificationSetting({ db: database.db, actor: admin, clock }, GLADSAXE, act);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -61,7 +61,7 @@ export const tableOwners = {
   kl_gateway_intervention_code: { owner: 'kl-gateway', readers: [] },
   kl_gateway_municipality: { owner: 'kl-gateway', readers: [] },
   message: { owner: 'messaging', readers: [] },
-  municipality: { owner: 'auth', readers: ['calendar', 'catalogue', 'citizen-search', 'citizens', 'closings', 'courses', 'cross-referrals', 'demo', 'extracts', 'hospital-referrals', 'kl-gateway', 'organisations', 'plans', 'provider-inbox', 'reference', 'reports', 'scale-data', 'start', 'status-notes', 'suggestions', 'teams', 'transport'] },
+  municipality: { owner: 'auth', readers: ['calendar', 'catalogue', 'citizen-search', 'citizens', 'closings', 'courses', 'cross-referrals', 'demo', 'extracts', 'hospital-notifications', 'hospital-referrals', 'kl-gateway', 'organisations', 'plans', 'provider-inbox', 'reference', 'reports', 'scale-data', 'start', 'status-notes', 'suggestions', 'teams', 'transport'] },
   municipality_transport: { owner: 'transport', readers: [] },
   needs_assessment: { owner: 'assessments', readers: ['closings', 'courses', 'cross-referrals', 'deadlines', 'extracts', 'kl-gateway', 'reports', 'suggestions'] },
   needs_assessment_problem: { owner: 'assessments', readers: ['cross-referrals', 'kl-gateway', 'suggestions'] },

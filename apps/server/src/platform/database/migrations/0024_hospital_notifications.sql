@@ -2,8 +2,8 @@
 -- features/hospital-notifications. Acting on a notification is each municipality's own decision
 -- as data controller: Retssikkerhedsloven § 12 c and MedCom's guide name the purposes (care under
 -- the Social Services Act, sickness benefit follow-up), which do not clearly include rehabilitation
--- under Sundhedsloven § 140 / § 119. So it is off until the municipality's administrator turns it on
--- (no row = off); every change is audited.
+-- under Sundhedsloven § 140 / § 119. So it is off until an administrator turns it on for the
+-- municipality on its decision (no row = off); every change is audited.
 create table hospital_notification_setting (
   municipality_code char(4) not null constraint hospital_notification_setting_municipality_code_fkey references municipality (code),
   act               boolean not null,
