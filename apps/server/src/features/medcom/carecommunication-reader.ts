@@ -1,10 +1,9 @@
 import { AppError } from '../../platform/errors.ts';
 import type { FhirResource } from '../../platform/fhir/fhir-json.ts';
-import { bundleIndex, entriesOf, extensionValue, isBundle, list, obj, objects, resolveIn, str } from '../../platform/fhir/fhir-json.ts';
+import { extensionValue, list, obj, objects, str } from '../../platform/fhir/fhir-json.ts';
 import type { MedcomOrganisation } from './medcom-organisation.ts';
-import { readOrganisation } from './medcom-organisation.ts';
 import type { MessagePatient, MessageProvenance } from './medcom-message-reader.ts';
-import { readPatient, readProvenances } from './medcom-message-reader.ts';
+import { messageParts, readPatient, readProvenances } from './medcom-message-reader.ts';
 import { careCommunicationCategory } from './medcom-categories.ts';
 import { medcomExtension, medcomSystem } from './medcom-terminology.ts';
 
@@ -85,14 +84,9 @@ function readRole(role: FhirResource): PractitionerRoleCode | undefined {
 }
 
 export function readCareCommunication(message: unknown): CareCommunicationModel {
-  if (!isBundle(message)) throw AppError.validation([{ field: 'Bundle', code: 'invalid', message: 'the message is not a FHIR Bundle' }]);
-  const index = bundleIndex(message);
-  const resolve = (reference: unknown) => resolveIn(index, reference);
-  const organisation = (reference: unknown) => readOrganisation(resolve(reference));
-  const entries = entriesOf(message).map((e) => e.resource);
-  const header = entries.find((r) => r.resourceType === 'MessageHeader');
+  const { bundle, entries, header, destination, resolve, organisation } = messageParts(message);
   const communication = entries.find((r) => r.resourceType === 'Communication');
-  if (!header || !communication) throw AppError.validation([{ field: 'Bundle.entry', code: 'invalid', message: 'the message has no MessageHeader or no Communication' }]);
+  if (!communication) throw AppError.validation([{ field: 'Bundle.entry', code: 'invalid', message: 'the message has no MessageHeader or no Communication' }]);
 
   const author = (reference: unknown): MessageAuthor | undefined => {
     const role = resolve(reference);
@@ -113,8 +107,6 @@ export function readCareCommunication(message: unknown): CareCommunicationModel 
     return person ? { kind: 'PractitionerRole', ...person } : undefined;
   };
 
-  const destinations = objects(header.destination);
-  const destination = destinations.find((d) => obj(extensionValue(d, medcomExtension.destinationUse, 'valueCoding'))?.code === 'primary') ?? destinations[0];
   const headerId = header.id;
   const provenances = readProvenances(entries, organisation);
   const own = provenances.find((p) => p.messageHeaderId !== undefined && p.messageHeaderId === headerId);
@@ -127,8 +119,8 @@ export function readCareCommunication(message: unknown): CareCommunicationModel 
   const encounterClass = obj(encounter?.class);
 
   return {
-    bundleId: str(message.id),
-    timestamp: str(message.timestamp),
+    bundleId: str(bundle.id),
+    timestamp: str(bundle.timestamp),
     messageHeaderId: headerId,
     definition: str(header.definition),
     sender: organisation(header.sender),

@@ -1,8 +1,7 @@
 import { list, obj, objects, str } from '../../platform/fhir/fhir-json.ts';
 import type { Entry, MessageContext } from './medcom-message.rules.ts';
-import { asBundle, at, bundled, checkCoding, checkDestinations, checkEnvelope, checkLocalReferences, checkOrganisation, checkProvenance, checkSender, messageContext, ofType, report } from './medcom-message.rules.ts';
+import { at, bundled, checkCoding, checkLocalReferences, checkMessageStart, checkOrganisation, checkProvenance, notABundle, ofType, report } from './medcom-message.rules.ts';
 import type { MedcomIssue } from './medcom-issue.ts';
-import { medcomIssue } from './medcom-issue.ts';
 import { checkPatient } from './medcom-patient.rules.ts';
 import {
   hospitalEncounterClasses,
@@ -131,17 +130,11 @@ function checkProvenances(ctx: MessageContext, header: Entry | undefined, encoun
 
 /** The hand-written profile checks of a HospitalNotification message (the invariants are run separately). */
 export function checkHospitalNotificationProfile(message: unknown): MedcomIssue[] {
-  const bundle = asBundle(message);
-  if (!bundle) return [medcomIssue('structure', 'MSG_RESOURCE_TYPE_MISMATCH', 'resourceType', 'Bundle', 'beskeden er ikke en FHIR Bundle', 'the message is not a FHIR Bundle')];
-  const ctx = messageContext(bundle);
-  const header = checkEnvelope(ctx, messageEvent.hospitalNotification);
-  const messaging = new Set<Entry>();
+  const start = checkMessageStart(message, messageEvent.hospitalNotification);
+  if (!start) return [notABundle()];
+  const { ctx, header, messaging } = start;
   let encounter: Entry | undefined;
   if (header) {
-    const receiver = checkDestinations(ctx, header);
-    const sender = checkSender(ctx, header);
-    if (receiver) messaging.add(receiver);
-    if (sender) messaging.add(sender);
     if (list(header.resource.focus).length !== 1) report(ctx, { key: 'cardinality:MessageHeader.focus', expression: at(header, 'focus'), da: 'MessageHeader skal have præcis én focus', en: 'the MessageHeader has exactly one focus' });
     else encounter = bundled(ctx, list(header.resource.focus)[0], ['Encounter'], at(header, 'focus[0]'), 'cardinality:MessageHeader.focus');
     checkHeaderExtensions(ctx, header, messaging);

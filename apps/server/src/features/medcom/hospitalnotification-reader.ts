@@ -1,9 +1,7 @@
-import { AppError } from '../../platform/errors.ts';
-import { bundleIndex, entriesOf, extensionValue, isBundle, list, obj, objects, resolveIn, str } from '../../platform/fhir/fhir-json.ts';
+import { extensionValue, list, obj, objects, str } from '../../platform/fhir/fhir-json.ts';
 import type { MedcomOrganisation } from './medcom-organisation.ts';
-import { readOrganisation } from './medcom-organisation.ts';
 import type { MessagePatient, MessageProvenance } from './medcom-message-reader.ts';
-import { readPatient, readProvenances } from './medcom-message-reader.ts';
+import { messageParts, readPatient, readProvenances } from './medcom-message-reader.ts';
 import { hospitalNotificationActivities, medcomExtension, type HospitalEncounterClass, type HospitalEncounterStatus, type HospitalNotificationActivity } from './medcom-terminology.ts';
 
 /*
@@ -46,25 +44,17 @@ export type HospitalNotificationModel = {
 const isActivity = (code: string | undefined): code is HospitalNotificationActivity => code !== undefined && code in hospitalNotificationActivities;
 
 export function readHospitalNotification(message: unknown): HospitalNotificationModel {
-  if (!isBundle(message)) throw AppError.validation([{ field: 'Bundle', code: 'invalid', message: 'the message is not a FHIR Bundle' }]);
-  const index = bundleIndex(message);
-  const resolve = (reference: unknown) => resolveIn(index, reference);
-  const organisation = (reference: unknown) => readOrganisation(resolve(reference));
-  const entries = entriesOf(message).map((e) => e.resource);
-  const header = entries.find((r) => r.resourceType === 'MessageHeader');
-  if (!header) throw AppError.validation([{ field: 'Bundle.entry', code: 'invalid', message: 'the message has no MessageHeader' }]);
+  const { bundle, entries, header, destination, resolve, organisation } = messageParts(message);
   const encounter = resolve(list(header.focus)[0]) ?? entries.find((r) => r.resourceType === 'Encounter');
   const patient = resolve(encounter?.subject) ?? entries.find((r) => r.resourceType === 'Patient');
-  const destinations = objects(header.destination);
-  const destination = destinations.find((d) => obj(extensionValue(d, medcomExtension.destinationUse, 'valueCoding'))?.code === 'primary') ?? destinations[0];
   const provenances = readProvenances(entries, organisation);
   const own = provenances.find((p) => p.messageHeaderId !== undefined && p.messageHeaderId === header.id);
   const period = obj(encounter?.period);
   const leave = obj(extensionValue(encounter, medcomExtension.leavePeriod, 'valuePeriod'));
   const deceased = patient?.deceasedBoolean;
   return {
-    bundleId: str(message.id),
-    timestamp: str(message.timestamp),
+    bundleId: str(bundle.id),
+    timestamp: str(bundle.timestamp),
     messageHeaderId: header.id,
     sender: organisation(header.sender),
     receiver: organisation(destination?.receiver),
@@ -82,7 +72,7 @@ export function readHospitalNotification(message: unknown): HospitalNotification
     }),
     department: organisation(encounter?.serviceProvider),
     activity: isActivity(own?.activity) ? own.activity : undefined,
-    sentAt: own?.recorded ?? own?.occurred ?? str(message.timestamp),
+    sentAt: own?.recorded ?? own?.occurred ?? str(bundle.timestamp),
     precedingMessageHeaderId: own?.precedingMessageHeaderId,
     precedingRole: own?.precedingRole,
     reportOfAdmission: extensionValue(header, medcomExtension.reportOfAdmission, 'valueBoolean') === true,

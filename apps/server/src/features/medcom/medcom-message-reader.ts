@@ -1,6 +1,9 @@
+import { AppError } from '../../platform/errors.ts';
 import type { FhirResource } from '../../platform/fhir/fhir-json.ts';
-import { list, obj, objects, referencedId, str } from '../../platform/fhir/fhir-json.ts';
+import { bundleIndex, entriesOf, extensionValue, isBundle, list, obj, objects, referencedId, resolveIn, str } from '../../platform/fhir/fhir-json.ts';
 import type { MedcomOrganisation } from './medcom-organisation.ts';
+import { readOrganisation } from './medcom-organisation.ts';
+import { medcomExtension } from './medcom-terminology.ts';
 import type { PatientIdentifierKind } from './medcom-identifiers.ts';
 import { patientIdentifierKind } from './medcom-identifiers.ts';
 
@@ -83,4 +86,27 @@ export function readProvenances(entries: readonly FhirResource[], organisation: 
         payloadIdentifiers: entities.filter((e) => e.role === 'source').flatMap((e) => list(str(obj(obj(e.what)?.identifier)?.value))).filter((v): v is string => typeof v === 'string'),
       };
     });
+}
+
+export type MessageParts = {
+  bundle: FhirResource;
+  entries: FhirResource[];
+  header: FhirResource;
+  /** The primary destination (else the first). */
+  destination: Record<string, unknown> | undefined;
+  resolve: (reference: unknown) => FhirResource | undefined;
+  organisation: (reference: unknown) => MedcomOrganisation | undefined;
+};
+
+/** A message's resources, its MessageHeader and primary destination, and references resolved inside it; refuses one that is no Bundle with a MessageHeader. */
+export function messageParts(message: unknown): MessageParts {
+  if (!isBundle(message)) throw AppError.validation([{ field: 'Bundle', code: 'invalid', message: 'the message is not a FHIR Bundle' }]);
+  const index = bundleIndex(message);
+  const resolve = (reference: unknown) => resolveIn(index, reference);
+  const entries = entriesOf(message).map((e) => e.resource);
+  const header = entries.find((r) => r.resourceType === 'MessageHeader');
+  if (!header) throw AppError.validation([{ field: 'Bundle.entry', code: 'invalid', message: 'the message has no MessageHeader' }]);
+  const destinations = objects(header.destination);
+  const destination = destinations.find((d) => obj(extensionValue(d, medcomExtension.destinationUse, 'valueCoding'))?.code === 'primary') ?? destinations[0];
+  return { bundle: message, entries, header, destination, resolve, organisation: (reference) => readOrganisation(resolve(reference)) };
 }

@@ -270,3 +270,21 @@ export function checkProvenance(ctx: MessageContext, entry: Entry, activities: r
 }
 
 export const asBundle = (value: unknown): JsonObject | undefined => (isBundle(value) ? value : undefined);
+
+/**
+ * The start of every message's profile check: the envelope for `event`, and the receiver and
+ * sender (the messaging Organizations found so far). Undefined when the message is no Bundle.
+ */
+export function checkMessageStart(message: unknown, event: string): { ctx: MessageContext; header: Entry | undefined; messaging: Set<Entry> } | undefined {
+  const bundle = asBundle(message);
+  if (!bundle) return undefined;
+  const ctx = messageContext(bundle);
+  const header = checkEnvelope(ctx, event);
+  const messaging = new Set<Entry>();
+  if (header) {
+    for (const party of [checkDestinations(ctx, header), checkSender(ctx, header)]) if (party) messaging.add(party);
+  }
+  return { ctx, header, messaging };
+}
+
+export const notABundle = (): MedcomIssue => medcomIssue('structure', 'MSG_RESOURCE_TYPE_MISMATCH', 'resourceType', 'Bundle', 'beskeden er ikke en FHIR Bundle', 'the message is not a FHIR Bundle');

@@ -123,3 +123,18 @@ export function receiverInput(receiver: MedcomOrganisation | undefined): MedcomO
   return { sor: receiver.sor, gln: receiver.gln, name: receiver.name ?? '' };
 }
 
+
+/** The issue of a message whose Bundle.id came before with another letter. */
+export const reusedEnvelopeIssue = (): MedcomIssue => medcomIssue('duplicate', 'MSG_DUPLICATE_ID', 'Bundle.id', 'Bundle.id', 'Bundle.id er brugt før til en anden besked', 'the Bundle.id was used before for another message');
+
+/** A Bundle.id seen before with another letter: not stored (its envelope id is taken), only answered, and the refusal audited. */
+export async function answerReusedEnvelope(
+  trx: Db,
+  deps: InboxDeps,
+  answer: Answer,
+  m: { kind: MessageKind; senderId: string | null; letterId: string; envelopeId: string; from: string; municipalityCode: string | null; errors: readonly string[] },
+): Promise<InboxResult> {
+  await queueAnswer(trx, deps, answer, { to: m.senderId, from: m.from, answers: undefined, municipalityCode: m.municipalityCode });
+  await audit(trx, { actor: MESSAGING_SYSTEM }, [{ action: 'message.receive', citizenId: null, outcome: 'failed', detail: { kind: m.kind, senderId: m.senderId, letterId: m.letterId, envelopeId: m.envelopeId, acknowledgement: answer.code, errors: [...m.errors] } }]);
+  return processed(m.kind, undefined, false, answer);
+}

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/database/database.ts';
 import { acknowledgedMessageOf, buildAcknowledgement, type AcknowledgedMessage } from '../medcom/acknowledgement-builder.ts';
 import { readAcknowledgement } from '../medcom/acknowledgement-reader.ts';
 import { readCareCommunication } from '../medcom/carecommunication-reader.ts';
-import { isError, medcomIssue, withoutCpr, type MedcomIssue } from '../medcom/medcom-issue.ts';
+import { isError, withoutCpr, type MedcomIssue } from '../medcom/medcom-issue.ts';
 import type { ResponseCode } from '../medcom/medcom-terminology.ts';
 import { validateAcknowledgement, validateCareCommunication } from '../medcom/medcom-validation.ts';
 import type { MessageSniff } from '../medcom/message-kind.ts';
@@ -19,7 +19,7 @@ import {
   type MessageRecord,
 } from './message.repository.ts';
 import { chooseCourse } from './messaging.rules.ts';
-import { FHIR_JSON, MAX_ISSUES, answerDuplicate, partyId, processed, queueAnswer, receiverInput, receiverIssue, receivingUnit } from './inbox-acknowledge.ts';
+import { FHIR_JSON, MAX_ISSUES, answerDuplicate, answerReusedEnvelope, reusedEnvelopeIssue, partyId, processed, queueAnswer, receiverInput, receiverIssue, receivingUnit } from './inbox-acknowledge.ts';
 import { MESSAGING_SYSTEM, type InboxDeps, type InboxResult } from './inbox.types.ts';
 
 /*
@@ -66,7 +66,7 @@ export async function receiveCareCommunication(deps: InboxDeps, message: unknown
   if (typeof unit === 'string') issues = [receiverIssue(unit)];
   else if (unsupported) issues = [unsupported];
   else if (reused) {
-    issues = [medcomIssue('duplicate', 'MSG_DUPLICATE_ID', 'Bundle.id', 'Bundle.id', 'Bundle.id er brugt før til en anden besked', 'the Bundle.id was used before for another message')];
+    issues = [reusedEnvelopeIssue()];
   } else issues = (await validateCareCommunication(message)).issues.filter(isError).slice(0, MAX_ISSUES);
 
   // We answer as the receiver the message was addressed to: our unit, else the address it named.
@@ -80,12 +80,7 @@ export async function receiveCareCommunication(deps: InboxDeps, message: unknown
   const answer = { ...buildAcknowledgement({ code, acknowledged, us, issues, sentAt: now }), code };
 
   return db.transaction().execute(async (trx) => {
-    // A Bundle.id seen before with another letter is not stored (its envelope id is taken): only answered.
-    if (reused) {
-      await queueAnswer(trx, deps, answer, { to: senderId, from: us.gln, answers: undefined, municipalityCode });
-      await audit(trx, { actor: MESSAGING_SYSTEM }, [{ action: 'message.receive', citizenId: null, outcome: 'failed', detail: { kind, senderId, letterId, envelopeId, acknowledgement: code, errors: ['MSG_DUPLICATE_ID'] } }]);
-      return processed(kind, undefined, false, answer);
-    }
+    if (reused) return answerReusedEnvelope(trx, deps, answer, { kind, senderId, letterId, envelopeId, from: us.gln, municipalityCode, errors: ['MSG_DUPLICATE_ID'] });
     const first = issues[0];
     const recorded = await recordIncoming(trx, {
       format: 'fhir_json',

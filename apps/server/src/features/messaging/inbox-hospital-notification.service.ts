@@ -4,11 +4,11 @@ import { audit } from '../../platform/audit/audit.ts';
 import { applyHospitalNotification, type NotificationOutcome } from '../hospital-notifications/apply-notification.service.ts';
 import { acknowledgedMessageOf, buildAcknowledgement } from '../medcom/acknowledgement-builder.ts';
 import { readHospitalNotification } from '../medcom/hospitalnotification-reader.ts';
-import { isError, medcomIssue, withoutCpr, type MedcomIssue } from '../medcom/medcom-issue.ts';
+import { isError, withoutCpr, type MedcomIssue } from '../medcom/medcom-issue.ts';
 import type { ResponseCode } from '../medcom/medcom-terminology.ts';
 import { validateHospitalNotification } from '../medcom/medcom-validation.ts';
 import type { MessageSniff } from '../medcom/message-kind.ts';
-import { FHIR_JSON, MAX_ISSUES, answerDuplicate, partyId, processed, queueAnswer, receiverInput, receiverIssue, receivingUnit } from './inbox-acknowledge.ts';
+import { FHIR_JSON, MAX_ISSUES, answerDuplicate, answerReusedEnvelope, reusedEnvelopeIssue, partyId, processed, queueAnswer, receiverInput, receiverIssue, receivingUnit } from './inbox-acknowledge.ts';
 import { MESSAGING_SYSTEM, type InboxDeps, type InboxResult } from './inbox.types.ts';
 import { findIncomingByEnvelope, findIncomingByLetter, keepActedOnIncoming, recordIncoming } from './message.repository.ts';
 
@@ -40,7 +40,7 @@ export async function receiveHospitalNotification(deps: InboxDeps, message: unkn
   const reused = await findIncomingByEnvelope(db, envelopeId);
   let issues: MedcomIssue[];
   if (typeof unit === 'string') issues = [receiverIssue(unit)];
-  else if (reused) issues = [medcomIssue('duplicate', 'MSG_DUPLICATE_ID', 'Bundle.id', 'Bundle.id', 'Bundle.id er brugt før til en anden besked', 'the Bundle.id was used before for another message')];
+  else if (reused) issues = [reusedEnvelopeIssue()];
   else issues = (await validateHospitalNotification(message)).issues.filter(isError).slice(0, MAX_ISSUES);
 
   const us = typeof unit === 'string' ? receiverInput(acknowledged.receiver) : unit.us;
@@ -53,11 +53,7 @@ export async function receiveHospitalNotification(deps: InboxDeps, message: unkn
   const errors = [...new Set(issues.map((i) => i.code))];
 
   return db.transaction().execute(async (trx) => {
-    if (reused) {
-      await queueAnswer(trx, deps, answer, { to: senderId, from: us.gln, answers: undefined, municipalityCode });
-      await audit(trx, { actor: MESSAGING_SYSTEM }, [{ action: 'message.receive', citizenId: null, outcome: 'failed', detail: { kind, senderId, letterId, envelopeId, acknowledgement: code, errors } }]);
-      return processed(kind, undefined, false, answer);
-    }
+    if (reused) return answerReusedEnvelope(trx, deps, answer, { kind, senderId, letterId, envelopeId, from: us.gln, municipalityCode, errors });
     const first = issues[0];
     const recorded = await recordIncoming(trx, {
       format: 'fhir_json',
