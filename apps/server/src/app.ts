@@ -27,6 +27,7 @@ import { registerFhirRoutes } from './features/fhir-api/fhir-api.routes.ts';
 import { registerFollowUpRoutes } from './features/follow-ups/follow-up.routes.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/organisation.routes.ts';
+import { registerHospitalNotificationRoutes } from './features/hospital-notifications/hospital-notification.routes.ts';
 import { registerHospitalReferralRoutes } from './features/hospital-referrals/hospital-referral.routes.ts';
 import { registerPlanRoutes } from './features/plans/plan.routes.ts';
 import { registerProviderInboxRoutes } from './features/provider-inbox/provider-inbox.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerReferralRoutes(app, { db, clock: deps.clock });
   registerOrganisationRoutes(app, { db, clock: deps.clock });
   registerHospitalReferralRoutes(app, { db, clock: deps.clock });
+  registerHospitalNotificationRoutes(app, { db, clock: deps.clock });
   registerCourseRoutes(app, { db, clock: deps.clock });
   registerDeadlineRoutes(app, { db, clock: deps.clock });
   registerCalendarRoutes(app, { db, clock: deps.clock });

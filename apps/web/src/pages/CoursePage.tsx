@@ -13,6 +13,7 @@ import { ReferralFacts } from '../features/courses/components/ReferralFacts.tsx'
 import { useCourse } from '../features/courses/hooks/useCourse.ts';
 import { DeadlinesSection } from '../features/deadlines/components/DeadlinesSection.tsx';
 import { DeceasedSection } from '../features/deadlines/components/DeceasedSection.tsx';
+import { HospitalStayAlert } from '../features/hospital-notifications/components/HospitalStayAlert.tsx';
 import { danishToday } from '../ui/utils/danishToday.ts';
 import { CourseStatusNotesSection } from '../features/status-notes/components/CourseStatusNotesSection.tsx';
 import { CitizenGpSection } from '../features/referrals/components/CitizenGpSection.tsx';
@@ -32,6 +33,7 @@ export function CoursePage() {
         <>
           <PageTitle title={t('course.title', { name: course.citizen.name })} />
           <Stack gap="xl">
+            <HospitalStayAlert courseId={course.id} />
             <NextStepPanel course={course} />
             <CourseHeader course={course} />
             <ReferralFacts course={course} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/hooks/sessionQuery.ts';
 import { OrganisationForm } from '../features/organisations/components/OrganisationForm.tsx';
 import { OrganisationRegister } from '../features/organisations/components/OrganisationRegister.tsx';
+import { HospitalNotificationSettingSection } from '../features/hospital-notifications/components/HospitalNotificationSettingSection.tsx';
 import { useSetOrganisationActive } from '../features/organisations/hooks/useOrganisations.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { ErrorAlert } from '../ui/QueryState.tsx';
@@ -14,6 +15,7 @@ export function OrganisationsPage() {
   const { t } = useTranslation('organisations');
   const { user } = useSession();
   const isAdministrator = user.roles.includes('administrator');
+  const seesHospitalNotifications = isAdministrator || user.roles.includes('municipal_lead');
   const [editing, setEditing] = useState<OrganisationDetail | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const setActive = useSetOrganisationActive();
@@ -75,6 +77,7 @@ export function OrganisationsPage() {
             },
           })}
         />
+        {seesHospitalNotifications ? <HospitalNotificationSettingSection /> : null}
       </Stack>
     </>
   );

@@ -8,6 +8,8 @@ import { SessionsNow } from '../features/teams/components/SessionsNow.tsx';
 import { TeamParticipants } from '../features/teams/components/TeamParticipants.tsx';
 import { GenerateSessionsForm, SessionsTable } from '../features/teams/components/TeamSessions.tsx';
 import { useTeam } from '../features/teams/hooks/useTeams.ts';
+import { AtHospitalBadge } from '../features/hospital-notifications/components/AtHospitalBadge.tsx';
+import { useTeamHospitalAbsences } from '../features/hospital-notifications/hooks/useHospitalNotifications.ts';
 import { danishToday } from '../ui/utils/danishToday.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -19,6 +21,7 @@ export function TeamPage() {
   const { t } = useTranslation('teams');
   const { teamId = '' } = useParams({ strict: false });
   const query = useTeam(teamId);
+  const atHospital = useTeamHospitalAbsences(teamId).data;
   const today = danishToday();
   return (
     <>
@@ -47,7 +50,7 @@ export function TeamPage() {
             />
             <CapacityForm key={data.team.capacity} teamId={teamId} capacity={data.team.capacity} />
             {data.cohortStarted ? <Alert color="blue">{t('cohortStarted')}</Alert> : null}
-            <TeamParticipants enrolments={data.enrolments} today={today} />
+            <TeamParticipants enrolments={data.enrolments} today={today} flagOf={(e) => (atHospital?.has(e.id) ? <AtHospitalBadge /> : null)} />
             <Section title={t('enrolTitle')} description={t('enrolIntro')}>
               <EnrolForm teamId={teamId} candidates={data.candidates} today={today} />
             </Section>

@@ -1,7 +1,5 @@
-import { identifierSystem } from '@samkraft/contracts/identifiers';
 import type { MedcomInvariant } from './medcom-invariants.ts';
-import { messagingInvariants, organisationInvariants } from './medcom-invariants.ts';
-import { patientIdentifierPattern } from './medcom-identifiers.ts';
+import { messagingInvariants, organisationInvariants, patientIdentifierInvariants } from './medcom-invariants.ts';
 import { careCommunicationDefinitionPattern, medcomExtension, medcomProfile } from './medcom-terminology.ts';
 
 /*
@@ -13,18 +11,6 @@ import { careCommunicationDefinitionPattern, medcomExtension, medcomProfile } fr
 
 const COMMUNICATION = 'Bundle.entry.resource.ofType(Communication)';
 const HEADER = 'Bundle.entry.resource.ofType(MessageHeader)';
-
-/** A DK-core patient identifier pattern, on the value of the identifiers `where` selects. */
-const dkCoreIdentifier = (key: string, where: string, pattern: string, da: string): MedcomInvariant => ({
-  key,
-  context: `Bundle.entry.resource.ofType(Patient).identifier.where(${where}).value`,
-  expression: `matches('${pattern}')`,
-  human: `The ${key} identifier must have the DK-core format`,
-  severity: 'error',
-  code: 'MSG_BAD_FORMAT',
-  type: 'value',
-  da,
-});
 
 export const careCommunicationInvariants: readonly MedcomInvariant[] = [
   ...messagingInvariants,
@@ -184,10 +170,6 @@ export const careCommunicationInvariants: readonly MedcomInvariant[] = [
     type: 'value',
     da: 'forfatterens kontakt skal være et telefonnummer',
   },
-  // DK-core 3.4.0 (MedComCorePatient)
-  dkCoreIdentifier('cpr', `system = '${identifierSystem.cpr}'`, patientIdentifierPattern.cpr, 'CPR-nummeret har ikke DK-cores format'),
-  dkCoreIdentifier('x-ecpr', `system = '${identifierSystem.xEcpr}'`, patientIdentifierPattern['x-ecpr'], 'erstatnings-CPR (X-eCPR) har ikke DK-cores format'),
-  // The national D-eCPR OID and its regional ones below it.
-  dkCoreIdentifier('d-ecpr', "system.startsWith('urn:oid:1.2.208.176.1.6.1.3')", patientIdentifierPattern['d-ecpr'], 'erstatnings-CPR (D-eCPR) har ikke DK-cores format'),
+  ...patientIdentifierInvariants,
   ...organisationInvariants,
 ];

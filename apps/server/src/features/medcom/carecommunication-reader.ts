@@ -1,10 +1,9 @@
 import { AppError } from '../../platform/errors.ts';
 import type { FhirResource } from '../../platform/fhir/fhir-json.ts';
-import { bundleIndex, entriesOf, extensionValue, isBundle, list, obj, objects, referencedId, resolveIn, str } from '../../platform/fhir/fhir-json.ts';
+import { extensionValue, list, obj, objects, str } from '../../platform/fhir/fhir-json.ts';
 import type { MedcomOrganisation } from './medcom-organisation.ts';
-import { readOrganisation } from './medcom-organisation.ts';
-import type { PatientIdentifierKind } from './medcom-identifiers.ts';
-import { patientIdentifierKind } from './medcom-identifiers.ts';
+import type { MessagePatient, MessageProvenance } from './medcom-message-reader.ts';
+import { messageParts, readPatient, readProvenances } from './medcom-message-reader.ts';
 import { careCommunicationCategory } from './medcom-categories.ts';
 import { medcomExtension, medcomSystem } from './medcom-terminology.ts';
 
@@ -13,21 +12,6 @@ import { medcomExtension, medcomSystem } from './medcom-terminology.ts';
  * shows, matches to a citizen and a thread, and what a reply or forward is built from. The reader
  * expects a message that passed validation but never throws on a missing optional part.
  */
-
-export type PatientIdentifier = { kind: PatientIdentifierKind | 'other'; system: string | undefined; value: string };
-
-export type MessagePatient = {
-  resourceId: string | undefined;
-  identifiers: PatientIdentifier[];
-  /** The CPR number, when the message has one. */
-  cpr: string | undefined;
-  /** A replacement CPR (X-eCPR, else D-eCPR) when the message has one. */
-  replacementCpr: { kind: 'x-ecpr' | 'd-ecpr'; system: string; value: string } | undefined;
-  given: string[];
-  family: string | undefined;
-  /** The official family name is marked absent (data-absent-reason) rather than given. */
-  familyAbsent: boolean;
-};
 
 export type PractitionerRoleCode = { system: string | undefined; code: string } | { text: string };
 
@@ -62,21 +46,6 @@ export type MessagePayload = {
   attachment: MessageAttachment | undefined;
 };
 
-export type MessageProvenance = {
-  resourceId: string | undefined;
-  /** The MessageHeader id of the message the activity was (the last part of `target`). */
-  messageHeaderId: string | undefined;
-  activity: string | undefined;
-  occurred: string | undefined;
-  recorded: string | undefined;
-  agent: MedcomOrganisation | undefined;
-  /** The preceding message: a MessageHeader id (FHIR) or an EDIFACT/OIOXML `lokationsnummer#brevid`. */
-  precedingMessageHeaderId: string | undefined;
-  precedingIdentifier: string | undefined;
-  /** The payloads this activity added. */
-  payloadIdentifiers: string[];
-};
-
 export type CareCommunicationModel = {
   bundleId: string | undefined;
   timestamp: string | undefined;
@@ -106,27 +75,6 @@ export type CareCommunicationModel = {
   precedingMessageHeaderId: string | undefined;
 };
 
-function readPatient(resource: FhirResource | undefined): MessagePatient | undefined {
-  if (!resource) return undefined;
-  const identifiers = objects(resource.identifier).flatMap((i): PatientIdentifier[] => {
-    const value = str(i.value);
-    const system = str(i.system);
-    return value === undefined ? [] : [{ kind: patientIdentifierKind(system) ?? 'other', system, value }];
-  });
-  const replacement = identifiers.find((i) => i.kind === 'x-ecpr') ?? identifiers.find((i) => i.kind === 'd-ecpr');
-  const names = objects(resource.name);
-  const name = names.find((n) => n.use === 'official') ?? names[0];
-  return {
-    resourceId: resource.id,
-    identifiers,
-    cpr: identifiers.find((i) => i.kind === 'cpr')?.value,
-    replacementCpr: replacement && replacement.system ? { kind: replacement.kind as 'x-ecpr' | 'd-ecpr', system: replacement.system, value: replacement.value } : undefined,
-    given: list(name?.given).filter((g): g is string => typeof g === 'string'),
-    family: str(name?.family),
-    familyAbsent: str(name?.family) === undefined && obj(name?._family) !== undefined,
-  };
-}
-
 function readRole(role: FhirResource): PractitionerRoleCode | undefined {
   const code = objects(role.code)[0];
   const coding = objects(code?.coding)[0];
@@ -136,14 +84,9 @@ function readRole(role: FhirResource): PractitionerRoleCode | undefined {
 }
 
 export function readCareCommunication(message: unknown): CareCommunicationModel {
-  if (!isBundle(message)) throw AppError.validation([{ field: 'Bundle', code: 'invalid', message: 'the message is not a FHIR Bundle' }]);
-  const index = bundleIndex(message);
-  const resolve = (reference: unknown) => resolveIn(index, reference);
-  const organisation = (reference: unknown) => readOrganisation(resolve(reference));
-  const entries = entriesOf(message).map((e) => e.resource);
-  const header = entries.find((r) => r.resourceType === 'MessageHeader');
+  const { bundle, entries, header, destination, resolve, organisation } = messageParts(message);
   const communication = entries.find((r) => r.resourceType === 'Communication');
-  if (!header || !communication) throw AppError.validation([{ field: 'Bundle.entry', code: 'invalid', message: 'the message has no MessageHeader or no Communication' }]);
+  if (!communication) throw AppError.validation([{ field: 'Bundle.entry', code: 'invalid', message: 'the message has no MessageHeader or no Communication' }]);
 
   const author = (reference: unknown): MessageAuthor | undefined => {
     const role = resolve(reference);
@@ -164,26 +107,8 @@ export function readCareCommunication(message: unknown): CareCommunicationModel 
     return person ? { kind: 'PractitionerRole', ...person } : undefined;
   };
 
-  const destinations = objects(header.destination);
-  const destination = destinations.find((d) => obj(extensionValue(d, medcomExtension.destinationUse, 'valueCoding'))?.code === 'primary') ?? destinations[0];
   const headerId = header.id;
-  const provenances = entries
-    .filter((r) => r.resourceType === 'Provenance')
-    .map((p): MessageProvenance => {
-      const entities = objects(p.entity);
-      const revision = obj(entities.find((e) => e.role === 'revision')?.what);
-      return {
-        resourceId: p.id,
-        messageHeaderId: referencedId(list(p.target)[0], 'MessageHeader'),
-        activity: str(obj(objects(obj(p.activity)?.coding)[0])?.code),
-        occurred: str(p.occurredDateTime),
-        recorded: str(p.recorded),
-        agent: organisation(obj(objects(p.agent)[0])?.who),
-        precedingMessageHeaderId: referencedId(revision?.reference, 'MessageHeader'),
-        precedingIdentifier: str(obj(revision?.identifier)?.value),
-        payloadIdentifiers: entities.filter((e) => e.role === 'source').flatMap((e) => list(str(obj(obj(e.what)?.identifier)?.value))).filter((v): v is string => typeof v === 'string'),
-      };
-    });
+  const provenances = readProvenances(entries, organisation);
   const own = provenances.find((p) => p.messageHeaderId !== undefined && p.messageHeaderId === headerId);
 
   const category = obj(objects(objects(communication.category)[0]?.coding)[0]);
@@ -194,8 +119,8 @@ export function readCareCommunication(message: unknown): CareCommunicationModel 
   const encounterClass = obj(encounter?.class);
 
   return {
-    bundleId: str(message.id),
-    timestamp: str(message.timestamp),
+    bundleId: str(bundle.id),
+    timestamp: str(bundle.timestamp),
     messageHeaderId: headerId,
     definition: str(header.definition),
     sender: organisation(header.sender),

@@ -1,6 +1,7 @@
 import type { Invariant } from '../../platform/fhir/fhirpath.ts';
 import { identifierSystem } from '@samkraft/contracts/identifiers';
 import type { InvariantReport } from './medcom-issue.ts';
+import { patientIdentifierPattern } from './medcom-identifiers.ts';
 import { medcomProfile } from './medcom-terminology.ts';
 
 /** A guide's FHIRPath invariant with the error code and Danish text its failure is acknowledged with. */
@@ -69,4 +70,24 @@ export const organisationInvariants: readonly MedcomInvariant[] = [
     type: 'required',
     da: 'organisationen skal have et SOR-id',
   },
+];
+
+/** A DK-core patient identifier pattern, on the value of the identifiers `where` selects. */
+export const dkCoreIdentifier = (key: string, where: string, pattern: string, da: string): MedcomInvariant => ({
+  key,
+  context: `Bundle.entry.resource.ofType(Patient).identifier.where(${where}).value`,
+  expression: `matches('${pattern}')`,
+  human: `The ${key} identifier must have the DK-core format`,
+  severity: 'error',
+  code: 'MSG_BAD_FORMAT',
+  type: 'value',
+  da,
+});
+
+/** DK-core 3.4.0 patient identifiers (MedComCorePatient): CPR, X-eCPR and D-eCPR patterns. */
+export const patientIdentifierInvariants: readonly MedcomInvariant[] = [
+  dkCoreIdentifier('cpr', `system = '${identifierSystem.cpr}'`, patientIdentifierPattern.cpr, 'CPR-nummeret har ikke DK-cores format'),
+  dkCoreIdentifier('x-ecpr', `system = '${identifierSystem.xEcpr}'`, patientIdentifierPattern['x-ecpr'], 'erstatnings-CPR (X-eCPR) har ikke DK-cores format'),
+  // The national D-eCPR OID and its regional ones below it.
+  dkCoreIdentifier('d-ecpr', "system.startsWith('urn:oid:1.2.208.176.1.6.1.3')", patientIdentifierPattern['d-ecpr'], 'erstatnings-CPR (D-eCPR) har ikke DK-cores format'),
 ];

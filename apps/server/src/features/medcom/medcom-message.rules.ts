@@ -226,8 +226,10 @@ export function checkNarratives(ctx: MessageContext): void {
  * messages (Provenance.target and Provenance.entity.what of the history a message carries, and an
  * OperationOutcome's).
  */
-export function checkLocalReferences(ctx: MessageContext): void {
+export function checkLocalReferences(ctx: MessageContext, history?: (entry: Entry) => boolean): void {
   for (const entry of ctx.entries) {
+    // A Provenance of an earlier message may name that message's sender, which this one does not carry.
+    if (history?.(entry)) continue;
     const walk = (value: unknown, path: string, inHistory: boolean) => {
       if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}[${i}]`, inHistory));
       else if (isObject(value)) {
@@ -245,8 +247,12 @@ export function checkLocalReferences(ctx: MessageContext): void {
   }
 }
 
-/** MedComMessagingProvenance: target 1..1, occurredDateTime 1..1, activity from MedCom's codes, agent.who a messaging Organization. */
-export function checkProvenance(ctx: MessageContext, entry: Entry, activities: readonly string[]): { agent: Entry | undefined } {
+/**
+ * MedComMessagingProvenance: target 1..1, occurredDateTime 1..1, activity from MedCom's codes,
+ * agent.who a messaging Organization — in the Bundle, unless the Provenance is an earlier
+ * message's (`history`), whose sender this message need not carry.
+ */
+export function checkProvenance(ctx: MessageContext, entry: Entry, activities: readonly string[], history = false): { agent: Entry | undefined } {
   const p = entry.resource;
   if (list(p.target).length !== 1) report(ctx, { key: 'cardinality:Provenance.target', expression: at(entry, 'target'), da: 'Provenance skal have præcis ét target', en: 'a Provenance has exactly one target' });
   if (str(p.occurredDateTime) === undefined) report(ctx, { key: 'cardinality:Provenance.occurredDateTime', expression: at(entry, 'occurredDateTime'), da: 'tidspunktet (occurredDateTime) mangler', en: 'occurredDateTime is missing' });
@@ -255,8 +261,30 @@ export function checkProvenance(ctx: MessageContext, entry: Entry, activities: r
   else checkCoding(ctx, codings[0], medcomSystem.activityCodes, activities, at(entry, 'activity.coding[0]'), 'binding:Provenance.activity');
   const agents = objects(p.agent);
   if (agents.length === 0) report(ctx, { key: 'cardinality:Provenance.agent', expression: at(entry, 'agent'), da: 'Provenance mangler agent', en: 'the Provenance has no agent' });
+  if (history) {
+    if (agents[0] && str(obj(agents[0].who)?.reference) === undefined) report(ctx, { key: 'cardinality:Provenance.agent.who', expression: at(entry, 'agent[0].who'), da: 'agent.who mangler', en: 'agent.who is missing' });
+    return { agent: entryOf(ctx, agents[0]?.who) };
+  }
   const agent = agents[0] ? bundled(ctx, agents[0].who, ['Organization'], at(entry, 'agent[0].who'), 'cardinality:Provenance.agent.who') : undefined;
   return { agent };
 }
 
 export const asBundle = (value: unknown): JsonObject | undefined => (isBundle(value) ? value : undefined);
+
+/**
+ * The start of every message's profile check: the envelope for `event`, and the receiver and
+ * sender (the messaging Organizations found so far). Undefined when the message is no Bundle.
+ */
+export function checkMessageStart(message: unknown, event: string): { ctx: MessageContext; header: Entry | undefined; messaging: Set<Entry> } | undefined {
+  const bundle = asBundle(message);
+  if (!bundle) return undefined;
+  const ctx = messageContext(bundle);
+  const header = checkEnvelope(ctx, event);
+  const messaging = new Set<Entry>();
+  if (header) {
+    for (const party of [checkDestinations(ctx, header), checkSender(ctx, header)]) if (party) messaging.add(party);
+  }
+  return { ctx, header, messaging };
+}
+
+export const notABundle = (): MedcomIssue => medcomIssue('structure', 'MSG_RESOURCE_TYPE_MISMATCH', 'resourceType', 'Bundle', 'beskeden er ikke en FHIR Bundle', 'the message is not a FHIR Bundle');

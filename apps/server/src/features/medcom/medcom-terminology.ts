@@ -16,6 +16,9 @@ export const medcomProfile = {
   careCommunicationMessageHeader: `${MEDCOM}/carecommunication/StructureDefinition/medcom-careCommunication-messageHeader`,
   careCommunicationCommunication: `${MEDCOM}/carecommunication/StructureDefinition/medcom-careCommunication-communication`,
   careCommunicationProvenance: `${MEDCOM}/carecommunication/StructureDefinition/medcom-careCommunication-provenance`,
+  hospitalNotificationMessage: `${MEDCOM}/hospitalnotification/StructureDefinition/medcom-hospitalNotification-message`,
+  hospitalNotificationMessageHeader: `${MEDCOM}/hospitalnotification/StructureDefinition/medcom-hospitalNotification-messageHeader`,
+  hospitalNotificationEncounter: `${MEDCOM}/hospitalnotification/StructureDefinition/medcom-hospitalNotification-encounter`,
   acknowledgementMessage: `${MEDCOM}/acknowledgement/StructureDefinition/medcom-messaging-acknowledgement`,
   acknowledgementHeader: `${MEDCOM}/acknowledgement/StructureDefinition/medcom-messaging-acknowledgementHeader`,
   acknowledgementOperationOutcome: `${MEDCOM}/acknowledgement/StructureDefinition/medcom-acknowledgement-operationoutcome`,
@@ -34,6 +37,9 @@ export const medcomProfile = {
 export const medcomProfileParents: ProfileParents = {
   [medcomProfile.careCommunicationMessage]: medcomProfile.messagingMessage,
   [medcomProfile.acknowledgementMessage]: medcomProfile.messagingMessage,
+  [medcomProfile.hospitalNotificationMessage]: medcomProfile.messagingMessage,
+  [medcomProfile.hospitalNotificationMessageHeader]: medcomProfile.messagingMessageHeader,
+  [medcomProfile.hospitalNotificationEncounter]: medcomProfile.coreEncounter,
   [medcomProfile.careCommunicationMessageHeader]: medcomProfile.messagingMessageHeader,
   [medcomProfile.acknowledgementHeader]: medcomProfile.messagingMessageHeader,
   [medcomProfile.careCommunicationProvenance]: medcomProfile.messagingProvenance,
@@ -65,6 +71,10 @@ export const medcomExtension = {
   identifier: `${MEDCOM}/core/StructureDefinition/medcom-core-identifier-extension`,
   practitioner: `${MEDCOM}/core/StructureDefinition/medcom-core-practitioner-extension`,
   contact: `${MEDCOM}/core/StructureDefinition/medcom-core-contact-extension`,
+  /** HospitalNotification 3.0.2: the leave of absence on the Encounter, and the admission report's request on the MessageHeader. */
+  leavePeriod: `${MEDCOM}/hospitalnotification/StructureDefinition/medcom-hospitalnotifiation-leave-period-extension`,
+  reportOfAdmission: `${MEDCOM}/hospitalnotification/StructureDefinition/medcom-messaging-reportOfAdmissionExtension`,
+  reportOfAdmissionRecipient: `${MEDCOM}/hospitalnotification/StructureDefinition/medcom-messaging-reportOfAdmissionRecipientExtension`,
 } as const;
 
 export const messageEvent = {
@@ -81,6 +91,44 @@ export const careCommunicationDefinitionPattern =
 
 export const careCommunicationActivities = ['new-message', 'reply-message', 'forward-message'] as const;
 export type CareCommunicationActivity = (typeof careCommunicationActivities)[number];
+
+/**
+ * HospitalNotification 3.0.2's activities (terminology 2.0.1, ValueSet
+ * medcom-hospitalNotification-messageActivities) with the Encounter class and status each requires
+ * (MedCom's "Overview of HospitalNotification codes and HL7 FHIR resources", Table 1). A death
+ * (MORS) keeps the current activity and sets Patient.deceased; its cancellation restores the status.
+ */
+export const hospitalNotificationActivities = {
+  'admit-emergency': { class: 'EMER', status: 'in-progress', useCase: 'STAA' },
+  'revise-admit-emergency': { class: 'EMER', status: 'in-progress', useCase: 'RE_STAA' },
+  'cancel-admit-emergency': { class: 'EMER', status: 'entered-in-error', useCase: 'AN_STAA' },
+  'admit-inpatient': { class: 'IMP', status: 'in-progress', useCase: 'STIN' },
+  'revise-admit-inpatient': { class: 'IMP', status: 'in-progress', useCase: 'RE_STIN' },
+  'cancel-admit-inpatient': { class: 'IMP', status: 'entered-in-error', useCase: 'AN_STIN' },
+  'start-leave-inpatient': { class: 'IMP', status: 'onleave', useCase: 'STOR' },
+  'revise-start-leave-inpatient': { class: 'IMP', status: 'onleave', useCase: 'RE_STOR' },
+  'cancel-start-leave-inpatient': { class: 'IMP', status: 'in-progress', useCase: 'AN_STOR' },
+  'end-leave-inpatient': { class: 'IMP', status: 'in-progress', useCase: 'SLOR' },
+  'revise-end-leave-inpatient': { class: 'IMP', status: 'in-progress', useCase: 'RE_SLOR' },
+  'cancel-end-leave-inpatient': { class: 'IMP', status: 'onleave', useCase: 'AN_SLOR' },
+  'discharge-emergency-home': { class: 'EMER', status: 'finished', useCase: 'SLHJ' },
+  'discharge-inpatient-home': { class: 'IMP', status: 'finished', useCase: 'SLHJ' },
+  'revise-discharge-emergency-home': { class: 'EMER', status: 'finished', useCase: 'RE_SLHJ' },
+  'revise-discharge-inpatient-home': { class: 'IMP', status: 'finished', useCase: 'RE_SLHJ' },
+  'cancel-discharge-emergency-home': { class: 'EMER', status: 'in-progress', useCase: 'AN_SLHJ' },
+  'cancel-discharge-inpatient-home': { class: 'IMP', status: 'in-progress', useCase: 'AN_SLHJ' },
+} as const satisfies Record<string, { class: HospitalEncounterClass; status: HospitalEncounterStatus; useCase: string }>;
+export type HospitalNotificationActivity = keyof typeof hospitalNotificationActivities;
+export const hospitalNotificationActivityCodes = Object.keys(hospitalNotificationActivities) as HospitalNotificationActivity[];
+
+/** ValueSets medcom-hospitalNotification-encounterStatus and -encounterClass (terminology 2.0.1). */
+export const hospitalEncounterStatuses = ['in-progress', 'onleave', 'finished', 'entered-in-error'] as const;
+export type HospitalEncounterStatus = (typeof hospitalEncounterStatuses)[number];
+export const hospitalEncounterClasses = ['IMP', 'EMER'] as const;
+export type HospitalEncounterClass = (typeof hospitalEncounterClasses)[number];
+
+/** The HospitalNotification MessageDefinition (HospitalNotification 3.0.2 writes none into its examples; accepted when present). */
+export const hospitalNotificationDefinitionPattern = '^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHospitalNotificationMessageDefinition[|][0-9]+([.][0-9]+){0,2}$';
 
 export const responseCodes = ['ok', 'transient-error', 'fatal-error'] as const;
 export type ResponseCode = (typeof responseCodes)[number];

@@ -6,6 +6,8 @@ import type { MedcomInvariant } from './medcom-invariants.ts';
 import { careCommunicationInvariants } from './carecommunication-invariants.ts';
 import { checkCareCommunicationProfile } from './carecommunication-profile.rules.ts';
 import { acknowledgementInvariants, checkAcknowledgementProfile } from './acknowledgement-profile.rules.ts';
+import { hospitalNotificationInvariants } from './hospitalnotification-invariants.ts';
+import { checkHospitalNotificationProfile } from './hospitalnotification-profile.rules.ts';
 import { medcomProfileParents } from './medcom-terminology.ts';
 
 /*
@@ -42,4 +44,9 @@ export async function validateCareCommunication(message: unknown, options: Valid
 /** An Acknowledgement against its profile (medcom-acknowledgement-1/2 and the messaging rules) and base R4. */
 export async function validateAcknowledgement(message: unknown, options: ValidationOptions = {}): Promise<MedcomValidation> {
   return validate(message, checkAcknowledgementProfile(message), acknowledgementInvariants, options);
+}
+
+/** A HospitalNotification 3.0.2 message against its profile, invariants and base R4. */
+export async function validateHospitalNotification(message: unknown, options: ValidationOptions = {}): Promise<MedcomValidation> {
+  return validate(message, checkHospitalNotificationProfile(message), hospitalNotificationInvariants, options);
 }

@@ -2,29 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { MessageKind, MessageState } from '@samkraft/contracts/messaging';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
-import type { FhirBundle } from '../../platform/fhir/fhir-json.ts';
 import { acknowledgedMessageOf, buildAcknowledgement, type AcknowledgedMessage } from '../medcom/acknowledgement-builder.ts';
 import { readAcknowledgement } from '../medcom/acknowledgement-reader.ts';
 import { readCareCommunication } from '../medcom/carecommunication-reader.ts';
-import { isError, medcomIssue, withoutCpr, type MedcomIssue } from '../medcom/medcom-issue.ts';
-import type { MedcomOrganisation, MedcomOrganisationInput } from '../medcom/medcom-organisation.ts';
-import { resendMessage } from '../medcom/medcom-resources.ts';
+import { isError, withoutCpr, type MedcomIssue } from '../medcom/medcom-issue.ts';
 import type { ResponseCode } from '../medcom/medcom-terminology.ts';
 import { validateAcknowledgement, validateCareCommunication } from '../medcom/medcom-validation.ts';
 import type { MessageSniff } from '../medcom/message-kind.ts';
-import { findOrganisationByGlnIn, findOrganisationBySorIn } from '../organisations/organisation.service.ts';
 import { findCitizenByIdentifiers, findCourseFacts } from './message-matching.repository.ts';
 import {
-  findAnswerTo,
   findIncomingByEnvelope,
   findIncomingByLetter,
   findOutgoingByLetter,
-  insertOutgoing,
   recordAcknowledgement,
   recordIncoming,
   type MessageRecord,
 } from './message.repository.ts';
 import { chooseCourse } from './messaging.rules.ts';
+import { FHIR_JSON, MAX_ISSUES, answerDuplicate, answerReusedEnvelope, reusedEnvelopeIssue, partyId, processed, queueAnswer, receiverInput, receiverIssue, receivingUnit } from './inbox-acknowledge.ts';
 import { MESSAGING_SYSTEM, type InboxDeps, type InboxResult } from './inbox.types.ts';
 
 /*
@@ -34,107 +29,6 @@ import { MESSAGING_SYSTEM, type InboxDeps, type InboxResult } from './inbox.type
  * one's acknowledgement again under a new envelope. A received Acknowledgement settles the
  * outgoing message it answers; it is never acknowledged in turn.
  */
-
-export const FHIR_JSON = 'application/fhir+json';
-const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-const decode = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as FhirBundle;
-/** An organisation as the message table names it: its GLN, else its SOR code. */
-const partyId = (o: { gln?: string | null | undefined; sor?: string | null | undefined } | undefined) => o?.gln ?? o?.sor ?? null;
-/** At most this many issues go into an acknowledgement's OperationOutcome. */
-const MAX_ISSUES = 20;
-
-type ReceivingUnit = { us: MedcomOrganisationInput; municipalityCode: string };
-
-/** The Samkraft unit a message is addressed to: an active municipal unit with SOR and GLN, by the receiver's GLN or SOR. */
-async function receivingUnit(db: Db, receiver: MedcomOrganisation | undefined): Promise<ReceivingUnit | 'missing' | 'unknown'> {
-  if (!receiver?.gln && !receiver?.sor) return 'missing';
-  const found = (receiver.gln ? await findOrganisationByGlnIn(db, receiver.gln) : undefined) ?? (receiver.sor ? await findOrganisationBySorIn(db, receiver.sor) : undefined);
-  if (!found || found.kind !== 'municipal_unit' || !found.active || !found.municipality || !found.sorCode || !found.gln) return 'unknown';
-  return { us: { sor: found.sorCode, gln: found.gln, name: found.name }, municipalityCode: found.municipality.code };
-}
-
-function receiverIssue(problem: 'missing' | 'unknown'): MedcomIssue {
-  const expression = 'Bundle.entry.resource.ofType(MessageHeader).destination.receiver';
-  return problem === 'missing'
-    ? medcomIssue('required', 'MSG_Receiver_Identifier_MISSING', 'receiver', expression, 'beskeden har ingen modtager med SOR-id eller GLN', 'the message names no receiver with a SOR id or GLN')
-    : medcomIssue('not-found', 'MSG_Receiver_Identifier_UNKNOWN', 'receiver', expression, 'modtageren (SOR-id/GLN) er ikke en enhed i Samkraft', 'the receiver (SOR id/GLN) is not a unit of Samkraft');
-}
-
-/** The acknowledgement to send, as the outbox keeps it. */
-type Answer = { bundle: FhirBundle; bundleId: string; messageHeaderId: string; code: ResponseCode };
-
-async function queueAnswer(trx: Db, deps: InboxDeps, answer: Answer, m: { to: string | null; from: string | null; answers: MessageRecord | undefined; municipalityCode: string | null }): Promise<void> {
-  await insertOutgoing(trx, {
-    format: 'fhir_json',
-    kind: 'acknowledgement',
-    envelopeId: answer.bundleId,
-    letterId: answer.messageHeaderId,
-    senderId: m.from,
-    receiverId: m.to,
-    municipalityCode: m.municipalityCode,
-    courseId: m.answers?.courseId ?? null,
-    citizenId: m.answers?.citizenId ?? null,
-    answersId: m.answers?.id ?? null,
-    contentType: FHIR_JSON,
-    payload: encode(answer.bundle),
-    now: deps.clock.now(),
-  });
-}
-
-function processed(kind: MessageKind, message: MessageRecord | undefined, duplicate: boolean, answer: Answer | undefined): InboxResult {
-  return {
-    outcome: 'processed',
-    kind,
-    messageId: message?.id ?? null,
-    state: message?.state ?? null,
-    duplicate,
-    answer: answer ? { format: 'fhir_json', contentType: FHIR_JSON, bytes: encode(answer.bundle), code: answer.code } : null,
-  };
-}
-
-/**
- * A letter received before (its first delivery's row): counted, and answered with the first
- * acknowledgement's content under a new envelope id and sent time (MedCom: a duplicate is
- * acknowledged the same way and never shown twice).
- */
-async function answerDuplicate(trx: Db, deps: InboxDeps, known: MessageRecord, incoming: { envelopeId: string; bytes: Uint8Array; kind: MessageKind }, counted = false): Promise<InboxResult> {
-  const now = deps.clock.now();
-  if (!counted) {
-    await recordIncoming(trx, {
-    format: 'fhir_json',
-    kind: incoming.kind,
-    envelopeId: incoming.envelopeId,
-    letterId: known.letterId,
-    senderId: known.senderId,
-    receiverId: known.receiverId,
-    state: 'accepted',
-    contentType: FHIR_JSON,
-      payload: incoming.bytes,
-      now,
-    });
-  }
-  const first = await findAnswerTo(trx, known.id);
-  let answer: Answer | undefined;
-  if (first) {
-    const bundle = resendMessage(decode(first.payload), { sentAt: now });
-    const header = bundle.entry.find((e) => e.resource.resourceType === 'MessageHeader')?.resource;
-    const code = (header?.response as { code?: ResponseCode } | undefined)?.code ?? 'ok';
-    answer = { bundle, bundleId: bundle.id ?? randomUUID(), messageHeaderId: first.letterId ?? header?.id ?? '', code };
-    await queueAnswer(trx, deps, answer, { to: known.senderId, from: known.receiverId, answers: known, municipalityCode: known.municipalityCode });
-  }
-  await audit(trx, { actor: MESSAGING_SYSTEM }, [
-    {
-      action: 'message.receive',
-      citizenId: known.citizenId,
-      entityType: 'message',
-      entityId: known.id,
-      outcome: 'allowed',
-      detail: { kind: incoming.kind, duplicate: true, senderId: known.senderId, letterId: known.letterId, envelopeId: incoming.envelopeId, acknowledgement: answer?.code ?? null },
-    },
-  ]);
-  deps.log?.info({ messageId: known.id, kind: incoming.kind, senderId: known.senderId, letterId: known.letterId }, 'duplicate message received: answered as the first time');
-  return processed(incoming.kind, known, true, answer);
-}
 
 /** The course a valid CareCommunication belongs on, by the thread it answers or the citizen's CPR or replacement CPR. */
 async function matchCourse(db: Db, municipalityCode: string, message: unknown): Promise<{ citizenId: string; courseId: string } | undefined> {
@@ -172,7 +66,7 @@ export async function receiveCareCommunication(deps: InboxDeps, message: unknown
   if (typeof unit === 'string') issues = [receiverIssue(unit)];
   else if (unsupported) issues = [unsupported];
   else if (reused) {
-    issues = [medcomIssue('duplicate', 'MSG_DUPLICATE_ID', 'Bundle.id', 'Bundle.id', 'Bundle.id er brugt før til en anden besked', 'the Bundle.id was used before for another message')];
+    issues = [reusedEnvelopeIssue()];
   } else issues = (await validateCareCommunication(message)).issues.filter(isError).slice(0, MAX_ISSUES);
 
   // We answer as the receiver the message was addressed to: our unit, else the address it named.
@@ -186,12 +80,7 @@ export async function receiveCareCommunication(deps: InboxDeps, message: unknown
   const answer = { ...buildAcknowledgement({ code, acknowledged, us, issues, sentAt: now }), code };
 
   return db.transaction().execute(async (trx) => {
-    // A Bundle.id seen before with another letter is not stored (its envelope id is taken): only answered.
-    if (reused) {
-      await queueAnswer(trx, deps, answer, { to: senderId, from: us.gln, answers: undefined, municipalityCode });
-      await audit(trx, { actor: MESSAGING_SYSTEM }, [{ action: 'message.receive', citizenId: null, outcome: 'failed', detail: { kind, senderId, letterId, envelopeId, acknowledgement: code, errors: ['MSG_DUPLICATE_ID'] } }]);
-      return processed(kind, undefined, false, answer);
-    }
+    if (reused) return answerReusedEnvelope(trx, deps, answer, { kind, senderId, letterId, envelopeId, from: us.gln, municipalityCode, errors: ['MSG_DUPLICATE_ID'] });
     const first = issues[0];
     const recorded = await recordIncoming(trx, {
       format: 'fhir_json',
@@ -226,11 +115,6 @@ export async function receiveCareCommunication(deps: InboxDeps, message: unknown
     deps.log?.info({ messageId: recorded.message.id, kind, state, senderId, letterId, acknowledgement: code }, 'message received');
     return processed(kind, recorded.message, false, answer);
   });
-}
-
-function receiverInput(receiver: MedcomOrganisation | undefined): MedcomOrganisationInput | undefined {
-  if (!receiver?.sor || !receiver.gln) return undefined;
-  return { sor: receiver.sor, gln: receiver.gln, name: receiver.name ?? '' };
 }
 
 /** The OperationOutcome of a negative acknowledgement as one text (no CPR), for the course page. */

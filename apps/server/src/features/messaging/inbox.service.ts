@@ -9,6 +9,7 @@ import { withoutCpr } from '../medcom/medcom-issue.ts';
 import { parseMessageJson, sniffMessageKind } from '../medcom/message-kind.ts';
 import { MAX_MESSAGE_BYTES } from './file-drop.transport.ts';
 import { receiveAcknowledgement, receiveCareCommunication } from './inbox-fhir.service.ts';
+import { receiveHospitalNotification } from './inbox-hospital-notification.service.ts';
 import { MESSAGING_SYSTEM, type InboxAnswer, type InboxDeps, type InboxResult } from './inbox.types.ts';
 import { insertOutgoing, recordIncoming, type MessageRecord } from './message.repository.ts';
 import type { IncomingFile, MessageTransport } from './message-transport.ts';
@@ -122,6 +123,7 @@ async function receiveFhir(deps: InboxDeps, bytes: Uint8Array): Promise<InboxRes
     case 'acknowledgement':
       return receiveAcknowledgement(deps, parsed.value, sniff, bytes);
     case 'hospital_notification':
+      return receiveHospitalNotification(deps, parsed.value, sniff, bytes);
     case 'unknown': {
       // A message of a type Samkraft does not take is answered so; anything else is not a message.
       const issue = sniff.issue ?? {

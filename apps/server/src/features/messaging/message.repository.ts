@@ -340,3 +340,8 @@ export async function listCourseMessages(db: Db, courseId: string): Promise<Mess
   const rows = await db.selectFrom('message').select(columns).where('course_id', '=', courseId).orderBy('created_at', 'desc').execute();
   return rows.map(toRecord);
 }
+
+/** A received hospital notification acted on: the citizen it is about and its content kept (neither is kept when it is not acted on). */
+export async function keepActedOnIncoming(db: Db, id: string, p: { citizenId: string; payload: Uint8Array; at: Date }): Promise<void> {
+  await db.updateTable('message').set({ citizen_id: p.citizenId, payload: Buffer.from(p.payload), updated_at: p.at }).where('id', '=', id).where('direction', '=', 'in').execute();
+}

@@ -42,7 +42,7 @@ export function registerMessagingRoutes(app: App, deps: MessagingRouteDeps): voi
       schema: {
         tags: ['messaging'],
         summary:
-          'Receive a MedCom FHIR message (application/fhir+json) from the health network, as the file-drop inbox does: a CareCommunication is answered with its Acknowledgement (200, the Bundle), a duplicate with the same acknowledgement again, an Acknowledgement is taken (202); not a staff route — it needs the shared token (Authorization: Bearer), and is refused when none is configured',
+          'Receive a MedCom FHIR message (application/fhir+json) from the health network, as the file-drop inbox does: a CareCommunication or a HospitalNotification is answered with its Acknowledgement (200, the Bundle), a duplicate with the same acknowledgement again, an Acknowledgement is taken (202); not a staff route — it needs the shared token (Authorization: Bearer), and is refused when none is configured',
         security: [{ messageToken: [] }],
         response: { 200: z.record(z.string(), z.unknown()), 202: z.object({ received: z.literal(true) }), ...errors },
       },

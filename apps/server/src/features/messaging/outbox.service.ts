@@ -6,7 +6,7 @@ import { buildCareCommunication, type CareCommunicationInput } from '../medcom/c
 import { isError, withoutCpr } from '../medcom/medcom-issue.ts';
 import { resendMessage } from '../medcom/medcom-resources.ts';
 import { validateCareCommunication } from '../medcom/medcom-validation.ts';
-import { FHIR_JSON } from './inbox-fhir.service.ts';
+import { FHIR_JSON } from './inbox-acknowledge.ts';
 import { MESSAGING_SYSTEM, type InboxDeps } from './inbox.types.ts';
 import { claimDueOutgoing, findDueOutgoing, insertOutgoing, markFailed, markSent, type MessageRecord } from './message.repository.ts';
 import type { MessageTransport } from './message-transport.ts';

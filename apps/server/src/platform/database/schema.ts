@@ -416,6 +416,36 @@ export interface HealthProbe {
   only_row: Generated<boolean>;
 }
 
+export interface HospitalNotificationSetting {
+  act: boolean;
+  changed_at: Timestamp;
+  changed_by: string | null;
+  municipality_code: string;
+}
+
+export interface HospitalStay {
+  activity: string;
+  admitted_at: Timestamp;
+  citizen_id: string;
+  created_at: Timestamp;
+  deceased: Generated<boolean>;
+  department_name: string | null;
+  department_sor: string | null;
+  encounter_class: string;
+  ended_at: Timestamp | null;
+  episode_id: string;
+  episode_system: string;
+  id: Generated<string>;
+  leave_ended_at: Timestamp | null;
+  leave_started_at: Timestamp | null;
+  letter_id: string;
+  municipality_code: string;
+  notified_at: Timestamp;
+  sender_id: string;
+  status: string;
+  updated_at: Timestamp;
+}
+
 export interface Intervention {
   active: Generated<boolean>;
   category: InterventionCategory;
@@ -817,6 +847,8 @@ export interface DB {
   extract_import: ExtractImport;
   follow_up: FollowUp;
   health_probe: HealthProbe;
+  hospital_notification_setting: HospitalNotificationSetting;
+  hospital_stay: HospitalStay;
   intervention: Intervention;
   intervention_dose_part: InterventionDosePart;
   job: Job;

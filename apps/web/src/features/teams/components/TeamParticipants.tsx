@@ -1,6 +1,6 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { chosenEndReasons, type Enrolment } from '@samkraft/contracts/teams';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { DataTable } from '../../../ui/DataTable.tsx';
@@ -67,12 +67,21 @@ function AdmitForm({ e, today }: { e: Enrolment; today: string }) {
   );
 }
 
-/** Enrolled participants with their counts against the quota, the waiting list, and those who ended. */
-export function TeamParticipants({ enrolments, today }: { enrolments: readonly Enrolment[]; today: string }) {
+/**
+ * Enrolled participants with their counts against the quota, the waiting list, and those who
+ * ended. `flagOf` adds a mark after a participant's name (e.g. away at hospital).
+ */
+export function TeamParticipants({ enrolments, today, flagOf }: { enrolments: readonly Enrolment[]; today: string; flagOf?: (e: Enrolment) => ReactNode }) {
   const { t } = useTranslation('teams');
   const { language } = useLanguage();
   const date = (d: string | null) => (d ? formatDate(d, language) : '—');
-  const citizen = { key: 'citizen', header: t('participant.citizen'), rowHeader: true, render: (e: Enrolment) => `${e.citizen.name} (${e.citizen.identifier})` };
+  const citizen = { key: 'citizen', header: t('participant.citizen'), rowHeader: true, render: (e: Enrolment) => (
+      <>
+        {`${e.citizen.name} (${e.citizen.identifier})`}
+        {flagOf?.(e)}
+      </>
+    ),
+  };
   const home = { key: 'home', header: t('participant.home'), render: (e: Enrolment) => e.citizen.homeMunicipality };
   return (
     <Stack gap="xl">
