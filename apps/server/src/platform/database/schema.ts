@@ -174,9 +174,11 @@ export interface ClosingNote {
   course_id: string;
   edited_at: Timestamp | null;
   edited_by: string | null;
+  gp_message_id: string | null;
   gp_organisation_id: string | null;
   hospital_consent: Generated<boolean>;
   hospital_department_id: string | null;
+  hospital_message_id: string | null;
   id: Generated<string>;
   origin: Generated<Origin>;
   sent_by: string | null;
