@@ -15,6 +15,7 @@ import { DeadlinesSection } from '../features/deadlines/components/DeadlinesSect
 import { DeceasedSection } from '../features/deadlines/components/DeceasedSection.tsx';
 import { danishToday } from '../ui/utils/danishToday.ts';
 import { CourseStatusNotesSection } from '../features/status-notes/components/CourseStatusNotesSection.tsx';
+import { CourseCorrespondenceSection } from '../features/messaging/components/CourseCorrespondenceSection.tsx';
 import { CitizenGpSection } from '../features/referrals/components/CitizenGpSection.tsx';
 import { SuggestionsSection } from '../features/suggestions/components/SuggestionsSection.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
@@ -46,6 +47,7 @@ export function CoursePage() {
             <CrossReferralLink courseId={course.id} />
             <ClosingLink courseId={course.id} />
             <CourseStatusNotesSection courseId={course.id} />
+            <CourseCorrespondenceSection courseId={course.id} canWrite={course.permissions.write} />
             <DeceasedSection course={course} today={danishToday()} />
           </Stack>
         </>
