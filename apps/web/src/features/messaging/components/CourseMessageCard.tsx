@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { CourseMessage } from '@samkraft/contracts/messaging';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
@@ -15,7 +15,7 @@ export type CourseMessageCardProps = {
   onForward: (message: CourseMessage) => void;
 };
 
-const stateColor = (m: CourseMessage) => (m.state === 'failed' || m.state === 'refused' ? 'red.8' : m.state === 'delivered' || m.state === 'accepted' ? 'green.9' : 'gray.7');
+const stateColor = (m: CourseMessage) => (m.state === 'failed' || m.state === 'refused' ? 'red.9' : m.state === 'delivered' || m.state === 'accepted' ? '#1b5e20' : 'dark.7');
 
 /** "Sendt" only when sent: the message's state as its transport and acknowledgement have it. */
 function useStateText(m: CourseMessage): string {
@@ -59,9 +59,9 @@ export function CourseMessageCard({ courseId, message: m, canWrite, onReply, onF
               {[m.activity ? t(`activity.${m.activity}`) : null, formatDate(danishDateOf(m.createdAt), language), categoryLabel(m.category, language), m.topic ?? t('noTopic')].filter(Boolean).join(' · ')}
             </Text>
           </Stack>
-          <Badge variant="light" color={stateColor(m)} styles={{ label: { textTransform: 'none' } }} data-testid="course-message-state">
+          <Text size="sm" fw={600} c={stateColor(m)} data-testid="course-message-state">
             {state}
-          </Badge>
+          </Text>
         </Group>
         {m.texts.map((p, i) => (
           <Stack key={i} gap={0}>
