@@ -114,7 +114,7 @@ function SendForm({ courseId, data }: Props) {
             />
             {department ? (
               <Text size="sm" data-testid="closing-department-channel">
-                {departmentElectronic ? t('departmentElectronic') : t('channelReasons.department_not_addressable')}
+                {departmentElectronic ? t('departmentElectronic') : department.addressable ? t('departmentSenderBlocked') : t('channelReasons.department_not_addressable')}
               </Text>
             ) : null}
             <Checkbox label={t('hospitalConsent')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} error={errors.hospitalConsent} />
