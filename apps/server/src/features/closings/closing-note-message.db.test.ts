@@ -6,6 +6,7 @@ import type { ClosingOverview } from '@samkraft/contracts/closings';
 import type { CourseMessageList } from '@samkraft/contracts/messaging';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
+import { listMigrations } from '../../platform/database/migrate.ts';
 import type { FhirBundle } from '../../platform/fhir/fhir-json.ts';
 import { loadR4Validators } from '../../platform/fhir/r4-validation.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -122,6 +123,15 @@ describe('the closing note to the GP as a MedCom CareCommunication', () => {
     const list = (await app.inject({ method: 'GET', url: `/api/courses/${electronicCourse}/messages`, headers: contact.headers })).json<CourseMessageList>();
     expect(list.items.map((m) => [m.direction, m.kind, m.state])).toEqual(expect.arrayContaining([['out', 'care_communication', 'delivered'], ['in', 'acknowledgement', 'accepted']]));
   }, 60_000);
+
+  it('a note sent before its messages were linked (migration 0028) gets its GP message back from 0029', async () => {
+    const before = (await overview(electronicCourse)).message;
+    await database.db.updateTable('closing_note').set({ gp_message_id: null }).where('course_id', '=', electronicCourse).execute();
+    expect((await overview(electronicCourse)).message).toBeNull();
+    const backfill = listMigrations().find((m) => m.name.startsWith('0029_'));
+    await database.withScriptRunner((run) => run(backfill!.sql));
+    expect((await overview(electronicCourse)).message).toEqual(before);
+  });
 
   it('keeps the manual path where the GP has no SOR code and GLN: marked sent, nothing queued', async () => {
     const res = await send(manualCourse);

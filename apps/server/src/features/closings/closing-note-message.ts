@@ -2,7 +2,7 @@ import type { ClosingNoteChannel, ElectronicBlockReason } from '@samkraft/contra
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { courseContactDetails } from '../courses/course-contact-details.service.ts';
-import { firstOutgoingCareCommunicationOfCourseIn, outgoingMessageOfCourseIn } from '../messaging/messaging.service.ts';
+import { outgoingMessageOfCourseIn } from '../messaging/messaging.service.ts';
 import { nameParts, patientIdentifierOf, practitionerRoleOf } from '../messaging/messaging.rules.ts';
 import { queueCareCommunicationIn, type OutgoingCareCommunication } from '../messaging/outbox.service.ts';
 import { findOrganisationIn, messagingUnitOfIn } from '../organisations/organisation.service.ts';
@@ -79,8 +79,8 @@ export async function departmentIsElectronic(db: Db, course: ClosingCourseRecord
 }
 
 /** The CareCommunications that took the note to the GP and to the hospital department, with their states. */
-export async function closingNoteMessagesOf(db: Db, courseId: string, ids: { gpMessageId: string | null; hospitalMessageId: string | null } | undefined, sentToGp: boolean) {
-  const gp = ids?.gpMessageId ? await outgoingMessageOfCourseIn(db, courseId, ids.gpMessageId) : sentToGp ? await firstOutgoingCareCommunicationOfCourseIn(db, courseId) : undefined;
+export async function closingNoteMessagesOf(db: Db, courseId: string, ids: { gpMessageId: string | null; hospitalMessageId: string | null } | undefined) {
+  const gp = ids?.gpMessageId ? await outgoingMessageOfCourseIn(db, courseId, ids.gpMessageId) : undefined;
   const hospital = ids?.hospitalMessageId ? await outgoingMessageOfCourseIn(db, courseId, ids.hospitalMessageId) : undefined;
   return { gp: gp ?? null, hospital: hospital ?? null };
 }

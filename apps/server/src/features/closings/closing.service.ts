@@ -90,7 +90,7 @@ async function readOverview(db: Db, key: CourseKey): Promise<ClosingOverview> {
   const ends = await listEndAssessments(db, key.courseId);
   const conversation = await findConversation(db, key.courseId);
   const note: ClosingNote | null = (await findNote(db, key.courseId)) ?? null;
-  const messages = note?.sentOn ? await closingNoteMessagesOf(db, key.courseId, await findNoteMessageIds(db, key.courseId), note.sentToGp) : { gp: null, hospital: null };
+  const messages = note?.sentOn ? await closingNoteMessagesOf(db, key.courseId, await findNoteMessageIds(db, key.courseId)) : { gp: null, hospital: null };
   return {
     courseId: key.courseId,
     citizenId: key.citizenId,

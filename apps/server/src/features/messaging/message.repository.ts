@@ -335,12 +335,6 @@ export async function listUnmatched(db: Db, municipalityCode: string, limit: num
   return rows.map((r) => ({ ...toRecord(r), payload: new Uint8Array(r.payload) }));
 }
 
-/** A course's messages, newest first. */
-export async function listCourseMessages(db: Db, courseId: string): Promise<MessageRecord[]> {
-  const rows = await db.selectFrom('message').select(columns).where('course_id', '=', courseId).orderBy('created_at', 'desc').execute();
-  return rows.map(toRecord);
-}
-
 /** A course's messages with their payloads (the correspondence reads them), newest first. */
 export async function listCourseMessagesWithPayload(db: Db, courseId: string): Promise<(MessageRecord & { payload: Uint8Array })[]> {
   const rows = await db.selectFrom('message').select([...columns, 'payload']).where('course_id', '=', courseId).orderBy('created_at', 'desc').orderBy('id').execute();

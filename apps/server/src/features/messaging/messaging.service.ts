@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { readCareCommunication } from '../medcom/carecommunication-reader.ts';
 import { findCitizenByIdentifiers, findCourseFacts, type MatchedCitizen } from './message-matching.repository.ts';
-import { countUnmatched, findMessage, listCourseMessages, listMessages, listUnmatched, placeIncoming, type MessageRecord } from './message.repository.ts';
+import { countUnmatched, findMessage, listMessages, listUnmatched, placeIncoming, type MessageRecord } from './message.repository.ts';
 import { toMessageSummary } from './messaging.rules.ts';
 
 /*
@@ -36,15 +36,6 @@ export async function listMessagesForAdministrator(ctx: ServiceContext, q: Messa
 export async function outgoingMessageOfCourseIn(db: Db, courseId: string, messageId: string): Promise<MessageSummary | undefined> {
   const found = await findMessage(db, messageId);
   return found && found.courseId === courseId && found.direction === 'out' ? toMessageSummary(found) : undefined;
-}
-
-/**
- * The course's first outgoing CareCommunication: a closing note sent before its messages were
- * linked to it (migration 0028) went as the course's first — then only — one.
- */
-export async function firstOutgoingCareCommunicationOfCourseIn(db: Db, courseId: string): Promise<MessageSummary | undefined> {
-  const found = (await listCourseMessages(db, courseId)).filter((m) => m.direction === 'out' && m.kind === 'care_communication').at(-1);
-  return found && toMessageSummary(found);
 }
 
 /** Contact persons and leads of the municipality the messages came to; a refusal is audited. */

@@ -2,7 +2,6 @@
 -- and the one that took it to the hospital department, so the closing page shows each one's state
 -- (the course's other correspondence is not the note). Plain ids without a foreign key: the table
 -- `message` is created by migration 0030, which a new database applies after this one. Notes sent
--- before this migration have none; the closing page finds their GP message as the course's first
--- outgoing CareCommunication (the only ones then were closing notes).
+-- before are filled by 0029.
 alter table closing_note add column gp_message_id uuid;
 alter table closing_note add column hospital_message_id uuid;
