@@ -114,7 +114,8 @@ describe('correspondence with the GP on a course, and a message without a course
     await page.getByRole('button', { name: 'Skriv ny besked' }).click();
     const form = page.getByRole('form', { name: 'Ny besked' });
     await form.getByRole('button', { name: 'Send besked' }).click();
-    await form.getByText('Skal udfyldes', { exact: true }).first().waitFor();
+    // Every missing field named at once: the category and the text (the GP is the receiver already).
+    await form.getByText('Skal udfyldes', { exact: true }).nth(1).waitFor();
     await expectAccessible('write-errors');
     await form.getByRole('combobox', { name: 'Kategori' }).selectOption('training');
     await form.getByRole('textbox', { name: 'Emne' }).fill('Holdtræning');
@@ -131,6 +132,28 @@ describe('correspondence with the GP on a course, and a message without a course
     const answer = page.getByRole('article', { name: /^Sendt til Lægehuset Demogården/ }).filter({ hasText: 'Tak. Vi tager hensyn' });
     await answer.getByText(/^Svar · /).waitFor();
     await expectAccessible('course');
+  }, 60_000);
+
+  it('the closing note goes to the GP and to a hospital department with SOR and EAN electronically; the closing page shows both states', async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+    const conversation = { heldOn: today, evaluation: 'Målene er nået.', planOnward: null, citizenExperience: null, questionnaire: 'not_asked', satisfaction: null, benefit: null, endAssessmentId: null };
+    await sendJson(page, 'PUT', `/api/courses/${courseId}/closing/conversation`, conversation);
+    await sendJson(page, 'PUT', `/api/courses/${courseId}/closing/note`, { body: 'Kære læge\n\nBo har afsluttet sit rehabiliteringsforløb.\n\nMed venlig hilsen' });
+    const departments = await getJson<OrganisationItem[]>(page, '/api/organisations?kind=hospital_department');
+    const department = departments.find((d) => d.addressable)!;
+    await page.goto(`${server.url}/forloeb/${courseId}/afslutning`);
+    await page.getByRole('checkbox', { name: 'Sendt til hospitalsafdeling' }).check();
+    await page.getByRole('combobox', { name: 'Hospitalsafdeling' }).selectOption(department.id);
+    await page.getByTestId('closing-department-channel').filter({ hasText: 'Notatet sendes også elektronisk til afdelingen' }).waitFor();
+    await page.getByRole('checkbox', { name: /Borgeren har givet samtykke/ }).check();
+    await page.getByRole('button', { name: 'Send til egen læge' }).click();
+    await page.getByTestId('closing-message-status').waitFor();
+    await page.getByTestId('closing-hospital-message-status').waitFor();
+    await expect.poll(async () => {
+      await page.reload();
+      return [await page.getByTestId('closing-message-status').innerText(), await page.getByTestId('closing-hospital-message-status').innerText()];
+    }, { timeout: 20_000 }).toEqual([expect.stringMatching(/^Afslutningsnotatet blev sendt elektronisk /), expect.stringMatching(/^Afslutningsnotatet blev sendt elektronisk til hospitalsafdelingen /)]);
+    await expectAccessible('closing');
     await sendJson(page, 'PUT', '/api/me/contact', { phone: null, email: null });
   }, 60_000);
 

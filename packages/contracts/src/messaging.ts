@@ -151,7 +151,8 @@ export const courseMessageWrite = z.strictObject({
   receiverOrganisationId: z.uuid().nullable().default(null),
   category: z.enum(careCommunicationCategoryCodes).nullable().default(null),
   topic: text.trim().max(200).nullable().default(null),
-  text: text.trim().min(1, 'is required').max(30000),
+  /** Required; an empty text is refused with the other fields' issues (the service checks it). */
+  text: text.trim().max(30000),
 });
 export type CourseMessageWrite = z.input<typeof courseMessageWrite>;
 

@@ -107,10 +107,10 @@ describe('whom the course writes to', () => {
 describe('writing from the course', () => {
   it('refuses bad input naming each field, and writes nothing (the refusal audited)', async () => {
     const before = await messageCount();
-    const empty = await write({ activity: 'new', text: 'Hej' });
+    const empty = await write({ activity: 'new', text: '  ' });
     expect(empty.statusCode).toBe(400);
     const fields = empty.json<{ error: { fields: { field: string; code: string }[] } }>().error.fields;
-    expect(fields.map((f) => `${f.field}:${f.code}`).sort()).toEqual(['category:required', 'receiverOrganisationId:required']);
+    expect(fields.map((f) => `${f.field}:${f.code}`).sort()).toEqual(['category:required', 'receiverOrganisationId:required', 'text:required']);
     const plain = await write({ activity: 'new', receiverOrganisationId: plainDepartmentId, category: 'training', text: 'Hej' });
     expect(plain.json<{ error: { fields: { field: string; code: string }[] } }>().error.fields).toEqual([expect.objectContaining({ field: 'receiverOrganisationId', code: 'not_addressable' })]);
     const other = await write({ activity: 'new', receiverOrganisationId: gpId, category: 'other', text: 'Hej' });

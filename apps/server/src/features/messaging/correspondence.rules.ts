@@ -42,7 +42,7 @@ export function toCourseMessage(m: MessageRecord, model: CareCommunicationModel 
 
 /** What the checks need to know of the message written and its surroundings. */
 export type WriteFacts = {
-  body: Pick<CourseMessageWrite, 'activity'> & { previousMessageId: string | null; receiverOrganisationId: string | null; category: string | null; topic: string | null };
+  body: Pick<CourseMessageWrite, 'activity'> & { previousMessageId: string | null; receiverOrganisationId: string | null; category: string | null; topic: string | null; text: string };
   /** Why the municipality cannot send at all (no unit with SOR and GLN, no CPR, no phone), or null. */
   blocked: NotAddressableReason | null;
   /** The earlier message, when one was named: whether it is of this course, received, a CareCommunication. */
@@ -72,5 +72,6 @@ export function checkWrite(f: WriteFacts): FieldIssue[] {
   const category = body.category ?? f.previous?.category;
   if (!category) issues.push({ field: 'category', code: 'required', message: 'choose the category' });
   if (category === 'other' && !(body.topic ?? f.previous?.topic)) issues.push({ field: 'topic', code: 'required', message: 'is required when the category is other' });
+  if (body.text.trim() === '') issues.push({ field: 'text', code: 'required', message: 'is required' });
   return issues;
 }
