@@ -93,13 +93,19 @@ export type ClosingNote = z.infer<typeof closingNote>;
  * CPR number or replacement CPR the message can carry, or there is no phone number (the contact
  * person's or the unit's) for the GP to call back.
  */
-export const electronicBlockReasons = ['unit_missing', 'gp_unknown', 'gp_not_addressable', 'no_cpr', 'no_phone'] as const;
+export const electronicBlockReasons = ['unit_missing', 'gp_unknown', 'gp_not_addressable', 'no_cpr', 'no_phone', 'department_not_addressable'] as const;
 export type ElectronicBlockReason = (typeof electronicBlockReasons)[number];
 
 export const closingNoteChannel = z.object({
   /** The note to the GP goes out as a MedCom CareCommunication when sent. */
   electronic: z.boolean(),
   reason: z.enum(electronicBlockReasons).nullable(),
+  /**
+   * The municipality can send electronically (its unit has SOR code and GLN, the citizen a CPR
+   * number or replacement CPR, the receiver a phone to call): a hospital department with SOR code
+   * and GLN then gets the note as a CareCommunication too.
+   */
+  senderReady: z.boolean(),
 });
 export type ClosingNoteChannel = z.infer<typeof closingNoteChannel>;
 
@@ -118,6 +124,8 @@ export const closingOverview = z.object({
   channel: closingNoteChannel,
   /** The CareCommunication that took the note to the GP, with its state: queued, sent, delivered or failed (and why). */
   message: messageSummary.nullable(),
+  /** The CareCommunication that took the note to the hospital department, with its state. */
+  hospitalMessage: messageSummary.nullable(),
 });
 export type ClosingOverview = z.infer<typeof closingOverview>;
 

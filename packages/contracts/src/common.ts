@@ -231,6 +231,10 @@ export const fieldErrorCodes = [
   // KL Gateway reports (features/kl-gateway).
   'sor_required',
   'before_last_export',
+  // Messages written from a course (features/messaging).
+  'not_addressable',
+  'cannot_send',
+  'not_course_message',
   // Numbers and measurements (measurements.ts).
   'not_a_number',
   'out_of_range',

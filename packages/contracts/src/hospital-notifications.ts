@@ -28,6 +28,13 @@ export const hospitalNotificationSettingUpdate = z.strictObject({ act: z.boolean
 export type HospitalNotificationSettingUpdate = z.infer<typeof hospitalNotificationSettingUpdate>;
 
 /** admitted: an inpatient stay (IMP); emergency: at hospital for an acute assessment without admission (EMER). */
+/** The Encounter's status a HospitalNotification may carry (MedCom HospitalNotification 3.0.2), as a stay keeps it. */
+export const hospitalEncounterStatuses = ['in-progress', 'onleave', 'finished', 'entered-in-error'] as const;
+export type HospitalEncounterStatus = (typeof hospitalEncounterStatuses)[number];
+/** The Encounter's class: inpatient (IMP) or emergency (EMER). */
+export const hospitalEncounterClasses = ['IMP', 'EMER'] as const;
+export type HospitalEncounterClass = (typeof hospitalEncounterClasses)[number];
+
 export const hospitalStayKinds = ['admitted', 'emergency'] as const;
 export type HospitalStayKind = (typeof hospitalStayKinds)[number];
 

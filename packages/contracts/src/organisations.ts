@@ -65,6 +65,8 @@ export const organisationItem = z.object({
   ydernummer: text.nullable(),
   sorCode: text.nullable(),
   address: text.nullable(),
+  /** It has both a SOR code and a GLN: MedCom messages can be addressed to it. */
+  addressable: z.boolean(),
 });
 export type OrganisationItem = z.infer<typeof organisationItem>;
 

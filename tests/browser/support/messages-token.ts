@@ -1,5 +1,5 @@
 /**
- * The shared server's `SAMKRAFT_MESSAGES_TOKEN` (global-setup.ts), so a test can post a MedCom
- * message to `POST /api/messages` as the health network's proxy would. A test value only.
+ * The shared token the browser tests' server takes FHIR messages with (`POST /api/messages`,
+ * `SAMKRAFT_MESSAGES_TOKEN`), so a test can play the health network and deliver a message.
  */
-export const BROWSER_MESSAGES_TOKEN = 'browser-tests-messages-token-0123456789abcdef';
+export const BROWSER_MESSAGES_TOKEN = 'browser-tests-health-network-token-0123456789';

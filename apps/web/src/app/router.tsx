@@ -46,6 +46,7 @@ const ExtractsPage = lazyRouteComponent(() => import('../pages/ExtractsPage.tsx'
 const OrganisationsPage = lazyRouteComponent(() => import('../pages/OrganisationsPage.tsx'), 'OrganisationsPage');
 const HospitalReferralsPage = lazyRouteComponent(() => import('../pages/HospitalReferralsPage.tsx'), 'HospitalReferralsPage');
 const KlGatewayPage = lazyRouteComponent(() => import('../pages/KlGatewayPage.tsx'), 'KlGatewayPage');
+const MessagesPage = lazyRouteComponent(() => import('../pages/MessagesPage.tsx'), 'MessagesPage');
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -109,8 +110,9 @@ const hospitalReferralRoute = createRoute({ getParentRoute: () => signedInRoute,
 const klGatewayRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/kl-gateway', component: KlGatewayPage });
 const deadlinePoliciesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/fristregler', component: DeadlinePoliciesPage });
 const organisationsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/organisationer', component: OrganisationsPage });
+const messagesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/beskeder', component: MessagesPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -16,6 +16,7 @@ import { DeceasedSection } from '../features/deadlines/components/DeceasedSectio
 import { HospitalStayAlert } from '../features/hospital-notifications/components/HospitalStayAlert.tsx';
 import { danishToday } from '../ui/utils/danishToday.ts';
 import { CourseStatusNotesSection } from '../features/status-notes/components/CourseStatusNotesSection.tsx';
+import { CourseCorrespondenceSection } from '../features/messaging/components/CourseCorrespondenceSection.tsx';
 import { CitizenGpSection } from '../features/referrals/components/CitizenGpSection.tsx';
 import { SuggestionsSection } from '../features/suggestions/components/SuggestionsSection.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
@@ -48,6 +49,7 @@ export function CoursePage() {
             <CrossReferralLink courseId={course.id} />
             <ClosingLink courseId={course.id} />
             <CourseStatusNotesSection courseId={course.id} />
+            <CourseCorrespondenceSection courseId={course.id} canWrite={course.permissions.write} />
             <DeceasedSection course={course} today={danishToday()} />
           </Stack>
         </>

@@ -6,6 +6,7 @@ import type { ClosingOverview } from '@samkraft/contracts/closings';
 import type { CourseMessageList } from '@samkraft/contracts/messaging';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
+import { listMigrations } from '../../platform/database/migrate.ts';
 import type { FhirBundle } from '../../platform/fhir/fhir-json.ts';
 import { loadR4Validators } from '../../platform/fhir/r4-validation.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -77,8 +78,9 @@ describe('the closing note to the GP as a MedCom CareCommunication', () => {
   it('says the note goes electronically where the unit and the GP have SOR and GLN, and why not elsewhere', async () => {
     await writeNote(electronicCourse);
     await writeNote(manualCourse);
-    expect((await overview(electronicCourse)).channel).toEqual({ electronic: true, reason: null });
-    expect((await overview(manualCourse)).channel).toEqual({ electronic: false, reason: 'gp_not_addressable' });
+    expect((await overview(electronicCourse)).channel).toEqual({ electronic: true, reason: null, senderReady: true });
+    // That citizen has no CPR number: nothing goes electronically from his course.
+    expect((await overview(manualCourse)).channel).toEqual({ electronic: false, reason: 'gp_not_addressable', senderReady: false });
   });
 
   it('is dated today when sent electronically', async () => {
@@ -122,6 +124,15 @@ describe('the closing note to the GP as a MedCom CareCommunication', () => {
     expect(list.items.map((m) => [m.direction, m.kind, m.state])).toEqual(expect.arrayContaining([['out', 'care_communication', 'delivered'], ['in', 'acknowledgement', 'accepted']]));
   }, 60_000);
 
+  it('a note sent before its messages were linked (migration 0034) gets its GP message back from 0035', async () => {
+    const before = (await overview(electronicCourse)).message;
+    await database.db.updateTable('closing_note').set({ gp_message_id: null }).where('course_id', '=', electronicCourse).execute();
+    expect((await overview(electronicCourse)).message).toBeNull();
+    const backfill = listMigrations().find((m) => m.name.startsWith('0035_'));
+    await database.withScriptRunner((run) => run(backfill!.sql));
+    expect((await overview(electronicCourse)).message).toEqual(before);
+  });
+
   it('keeps the manual path where the GP has no SOR code and GLN: marked sent, nothing queued', async () => {
     const res = await send(manualCourse);
     expect(res.statusCode, res.body).toBe(200);
@@ -148,5 +159,36 @@ describe('the closing note to the GP as a MedCom CareCommunication', () => {
     await passes();
     expect(outFiles()).toHaveLength(3);
     expect((await overview(courseId)).message).toMatchObject({ state: 'failed', reason: expect.stringMatching(/^Ingen kvittering fra modtageren efter 3 forsendelser/) });
+  }, 60_000);
+
+  it('goes to a hospital department with SOR and GLN electronically too, each message with its own state — and the course’s other correspondence is not the note', async () => {
+    const db = database.db;
+    const contactId = (await db.selectFrom('staff_user').select('id').where('display_name', '=', 'Karen Kontakt').executeTakeFirstOrThrow()).id;
+    const gpId = (await db.selectFrom('organisation').select('id').where('sor_code', '=', GP.sor).executeTakeFirstOrThrow()).id;
+    const hospitalId = await anOrganisation(db, { kind: 'hospital', name: 'Herlev og Gentofte Hospital' });
+    const departmentId = await anOrganisation(db, { kind: 'hospital_department', name: 'Hjerteafdelingen', parentId: hospitalId, sorCode: '265161000016000', gln: '5790000209354' });
+    const plainDepartmentId = await anOrganisation(db, { kind: 'hospital_department', name: 'Afdeling uden lokationsnummer', parentId: hospitalId });
+    const courseId = await courseReadyToSend(db, { contactPersonId: contactId, gpId, cpr: '0201919996' });
+    // A letter to the GP written from the course before the note.
+    const letter = await app.inject({ method: 'POST', url: `/api/courses/${courseId}/messages`, headers: contact.headers, payload: { activity: 'new', receiverOrganisationId: gpId, category: 'training', text: 'Et spørgsmål om træningen.' } });
+    expect(letter.statusCode, letter.body).toBe(201);
+    await writeNote(courseId);
+    expect((await overview(courseId)).message).toBeNull();
+    const payload = { sentOn: '2026-11-22', toGp: true, toHospital: true, hospitalDepartmentId: departmentId, hospitalConsent: true };
+    const res = await app.inject({ method: 'POST', url: `/api/courses/${courseId}/closing/note/send`, headers: contact.headers, payload });
+    expect(res.statusCode, res.body).toBe(200);
+    const sent = res.json<ClosingOverview>();
+    expect(sent.message).toMatchObject({ state: 'queued', receiverId: GP.gln });
+    expect(sent.hospitalMessage).toMatchObject({ state: 'queued', receiverId: '5790000209354' });
+    expect(sent.message?.id).not.toBe(letter.json<{ id: string }>().id);
+    const audits = await db.selectFrom('audit_event').select('detail').where('action', '=', 'closing.note_send').where('entity_type', '=', 'closing_note').execute();
+    expect(audits.at(-1)?.detail).toMatchObject({ gpElectronically: true, hospitalElectronically: true });
+
+    // A department without SOR and GLN: the note is marked sent to it by hand, the GP's goes electronically.
+    const other = await courseReadyToSend(db, { contactPersonId: contactId, gpId, cpr: '0201919995' });
+    await writeNote(other);
+    const manual = await app.inject({ method: 'POST', url: `/api/courses/${other}/closing/note/send`, headers: contact.headers, payload: { ...payload, hospitalDepartmentId: plainDepartmentId } });
+    expect(manual.statusCode, manual.body).toBe(200);
+    expect(manual.json<ClosingOverview>()).toMatchObject({ note: { sentToHospital: true }, message: { state: 'queued' }, hospitalMessage: null });
   }, 60_000);
 });

@@ -240,6 +240,12 @@ export async function findNote(db: Db, courseId: string): Promise<NoteRecord | u
   };
 }
 
+/** The MedCom messages that took the note to the GP and to the hospital department (ids in the messaging module's table). */
+export async function findNoteMessageIds(db: Db, courseId: string): Promise<{ gpMessageId: string | null; hospitalMessageId: string | null } | undefined> {
+  const r = await db.selectFrom('closing_note').select(['gp_message_id', 'hospital_message_id']).where('course_id', '=', courseId).executeTakeFirst();
+  return r && { gpMessageId: r.gp_message_id, hospitalMessageId: r.hospital_message_id };
+}
+
 /** Saves the edited text of a note that is not sent yet; false when it is already sent. */
 export async function saveNoteBody(db: Db, courseId: string, o: { body: string; editedBy: string | null; at: Date }): Promise<boolean> {
   const r = await db
@@ -254,7 +260,17 @@ export async function saveNoteBody(db: Db, courseId: string, o: { body: string; 
 export async function markNoteSent(
   db: Db,
   courseId: string,
-  o: { sentOn: string; toGp: boolean; gpOrganisationId: string | null; toHospital: boolean; hospitalDepartmentId: string | null; hospitalConsent: boolean; sentBy: string | null },
+  o: {
+    sentOn: string;
+    toGp: boolean;
+    gpOrganisationId: string | null;
+    toHospital: boolean;
+    hospitalDepartmentId: string | null;
+    hospitalConsent: boolean;
+    sentBy: string | null;
+    gpMessageId: string | null;
+    hospitalMessageId: string | null;
+  },
 ): Promise<boolean> {
   const r = await db
     .updateTable('closing_note')
@@ -266,6 +282,8 @@ export async function markNoteSent(
       hospital_department_id: o.hospitalDepartmentId,
       hospital_consent: o.hospitalConsent,
       sent_by: o.sentBy,
+      gp_message_id: o.gpMessageId,
+      hospital_message_id: o.hospitalMessageId,
     })
     .where('course_id', '=', courseId)
     .where('sent_on', 'is', null)

@@ -14,12 +14,13 @@ import { findCurrentPlanIn, recordGoalStatusesIn } from '../plans/plan-goal-stat
 import { phoneToCall } from '../courses/course-contact-details.rules.ts';
 import { courseContactDetails } from '../courses/course-contact-details.service.ts';
 import { closingNoteLetter } from './closing-note-letter.ts';
-import { closingNoteChannelOf, closingNoteMessageOf, queueClosingNoteIn } from './closing-note-message.ts';
+import { closingNoteChannelOf, closingNoteMessagesOf, departmentIsElectronic, queueClosingNoteIn } from './closing-note-message.ts';
 import { composeClosingNote } from './closing-note.rules.ts';
 import {
   findClosingCourse,
   findConversation,
   findNote,
+  findNoteMessageIds,
   findOrganisationKind,
   listEndAssessments,
   listInterventions,
@@ -89,6 +90,7 @@ async function readOverview(db: Db, key: CourseKey): Promise<ClosingOverview> {
   const ends = await listEndAssessments(db, key.courseId);
   const conversation = await findConversation(db, key.courseId);
   const note: ClosingNote | null = (await findNote(db, key.courseId)) ?? null;
+  const messages = note?.sentOn ? await closingNoteMessagesOf(db, key.courseId, await findNoteMessageIds(db, key.courseId)) : { gp: null, hospital: null };
   return {
     courseId: key.courseId,
     citizenId: key.citizenId,
@@ -100,7 +102,8 @@ async function readOverview(db: Db, key: CourseKey): Promise<ClosingOverview> {
     conversation: conversation ? toConversation(conversation, ends) : null,
     note,
     channel: await closingNoteChannelOf(db, course),
-    message: (await closingNoteMessageOf(db, key.courseId)) ?? null,
+    message: messages.gp,
+    hospitalMessage: messages.hospital,
   };
 }
 
@@ -226,12 +229,17 @@ export async function sendClosingNote(ctx: ServiceContext, courseId: string, inp
     });
     const today = danishDate(ctx.clock.now());
     const electronic = input.toGp && (await closingNoteChannelOf(trx, course)).electronic;
+    const department = input.toHospital && issues.length === 0 && input.hospitalDepartmentId ? input.hospitalDepartmentId : null;
+    const departmentElectronic = department !== null && (await departmentIsElectronic(trx, course, department));
     // Sent electronically is sent now: the note is not dated another day.
-    if (electronic && issues.length === 0 && input.sentOn !== today) issues.push({ field: 'sentOn', code: 'past_date', message: 'a note sent electronically is sent today' });
+    if ((electronic || departmentElectronic) && issues.length === 0 && input.sentOn !== today) issues.push({ field: 'sentOn', code: 'past_date', message: 'a note sent electronically is sent today' });
     if (issues.length > 0) throw AppError.validation(issues);
-    if (electronic) {
+    let gpMessageId: string | null = null;
+    let hospitalMessageId: string | null = null;
+    if (electronic || departmentElectronic) {
       const pdf = await renderPdf(await closingLetterOf(trx, course, note, input.sentOn));
-      await queueClosingNoteIn(trx, ctx, course, { body: note.body, pdf });
+      if (electronic) gpMessageId = (await queueClosingNoteIn(trx, ctx, course, { body: note.body, pdf, to: { gp: true } })) ?? null;
+      if (department && departmentElectronic) hospitalMessageId = (await queueClosingNoteIn(trx, ctx, course, { body: note.body, pdf, to: { departmentId: department } })) ?? null;
     }
     const sent = await markNoteSent(trx, courseId, {
       sentOn: input.sentOn,
@@ -241,6 +249,8 @@ export async function sendClosingNote(ctx: ServiceContext, courseId: string, inp
       hospitalDepartmentId: input.toHospital ? input.hospitalDepartmentId : null,
       hospitalConsent: input.toHospital && input.hospitalConsent,
       sentBy: actorId(ctx),
+      gpMessageId,
+      hospitalMessageId,
     });
     if (!sent) throw alreadySent();
     const closed = await closeCourse(trx, courseId, input.sentOn, 'completed');
@@ -257,6 +267,7 @@ export async function sendClosingNote(ctx: ServiceContext, courseId: string, inp
           toGp: input.toGp,
           gpElectronically: electronic,
           toHospital: input.toHospital,
+          hospitalElectronically: departmentElectronic,
           hospitalDepartmentId: input.toHospital ? input.hospitalDepartmentId : null,
           courseClosed: closed,
         },

@@ -78,13 +78,13 @@ describe('Patient', () => {
 
 describe('Organization', () => {
   it('carries SOR and ydernummer, and a municipality its DK-core code', async () => {
-    const o = toOrganization({ id: K, kind: 'gp_clinic', name: 'Lægehuset', parentName: null, ydernummer: '079741', sorCode: '12345678901', address: 'Vej 1' });
+    const o = toOrganization({ id: K, kind: 'gp_clinic', name: 'Lægehuset', parentName: null, ydernummer: '079741', sorCode: '12345678901', address: 'Vej 1', addressable: false });
     await valid(o);
     expect(o.identifier).toEqual([
       { use: 'official', system: identifierSystem.sor, value: '12345678901' },
       { use: 'official', system: identifierSystem.ydernummer, value: '079741' },
     ]);
-    await valid(toOrganization({ id: K, kind: 'hospital_department', name: 'Onkologisk afdeling', parentName: 'Herlev Hospital', ydernummer: null, sorCode: null, address: null }));
+    await valid(toOrganization({ id: K, kind: 'hospital_department', name: 'Onkologisk afdeling', parentName: 'Herlev Hospital', ydernummer: null, sorCode: null, address: null, addressable: false }));
     const m = toMunicipalityOrganization({ code: '0159', name: 'Gladsaxe' });
     await valid(m);
     expect(m).toMatchObject({ id: 'municipality-0159', name: 'Gladsaxe Kommune', identifier: [{ system: identifierSystem.municipality, value: '0159' }] });
@@ -219,8 +219,9 @@ describe('status notes, the closing note and questionnaire', () => {
     endAssessments: [],
     conversation: null,
     note: null,
-    channel: { electronic: false, reason: 'gp_unknown' },
+    channel: { electronic: false, reason: 'gp_unknown', senderReady: true },
     message: null,
+    hospitalMessage: null,
     ...o,
   });
   const conversation = (questionnaire: 'answered' | 'declined' | 'not_asked') => ({

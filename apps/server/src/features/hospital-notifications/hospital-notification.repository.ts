@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import type { DB } from '../../platform/database/schema.ts';
-import type { HospitalEncounterClass, HospitalEncounterStatus, HospitalNotificationActivity } from '../medcom/medcom-terminology.ts';
+import type { HospitalNotificationActivity } from '../medcom/medcom-terminology.ts';
 import type { StayState } from './hospital-stay.rules.ts';
 
 /*
@@ -66,8 +66,8 @@ export async function findCitizenWithOpenCourse(db: Db, municipalityCode: string
 type Row = Selectable<DB['hospital_stay']>;
 
 const toState = (r: Row): StayState => ({
-  encounterClass: r.encounter_class as HospitalEncounterClass,
-  status: r.status as HospitalEncounterStatus,
+  encounterClass: r.encounter_class,
+  status: r.status,
   activity: r.activity as HospitalNotificationActivity,
   admittedAt: new Date(r.admitted_at),
   endedAt: r.ended_at === null ? null : new Date(r.ended_at),

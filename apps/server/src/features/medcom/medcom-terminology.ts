@@ -1,3 +1,4 @@
+import type { HospitalEncounterClass, HospitalEncounterStatus } from '@samkraft/contracts/hospital-notifications';
 import type { ProfileParents } from '../../platform/fhir/fhirpath.ts';
 
 /*
@@ -122,10 +123,7 @@ export type HospitalNotificationActivity = keyof typeof hospitalNotificationActi
 export const hospitalNotificationActivityCodes = Object.keys(hospitalNotificationActivities) as HospitalNotificationActivity[];
 
 /** ValueSets medcom-hospitalNotification-encounterStatus and -encounterClass (terminology 2.0.1). */
-export const hospitalEncounterStatuses = ['in-progress', 'onleave', 'finished', 'entered-in-error'] as const;
-export type HospitalEncounterStatus = (typeof hospitalEncounterStatuses)[number];
-export const hospitalEncounterClasses = ['IMP', 'EMER'] as const;
-export type HospitalEncounterClass = (typeof hospitalEncounterClasses)[number];
+export { hospitalEncounterClasses, hospitalEncounterStatuses, type HospitalEncounterClass, type HospitalEncounterStatus } from '@samkraft/contracts/hospital-notifications';
 
 /** The HospitalNotification MessageDefinition (HospitalNotification 3.0.2 writes none into its examples; accepted when present). */
 export const hospitalNotificationDefinitionPattern = '^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHospitalNotificationMessageDefinition[|][0-9]+([.][0-9]+){0,2}$';

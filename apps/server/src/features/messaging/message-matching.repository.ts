@@ -9,7 +9,7 @@ import type { Db } from '../../platform/database/database.ts';
 
 export type CourseOfCitizen = { courseId: string; openedOn: string; closedOn: string | null };
 
-export type MatchedCitizen = { citizenId: string; courses: CourseOfCitizen[] };
+export type MatchedCitizen = { citizenId: string; name: string; courses: CourseOfCitizen[] };
 
 /**
  * The citizen of the municipality whose CPR (or replacement CPR, as the `cpr` column keeps it) is
@@ -20,7 +20,7 @@ export async function findCitizenByIdentifiers(db: Db, municipalityCode: string,
   if (identifiers.length === 0) return undefined;
   const citizen = await db
     .selectFrom('citizen')
-    .select('id')
+    .select(['id', 'given_name', 'family_name'])
     .where('cpr', '=', (eb) => eb.fn.any(eb.val([...identifiers])))
     .where('home_municipality_code', '=', municipalityCode)
     .orderBy('id')
@@ -34,7 +34,7 @@ export async function findCitizenByIdentifiers(db: Db, municipalityCode: string,
     .where('r.home_municipality_code', '=', municipalityCode)
     .orderBy('k.opened_on', 'desc')
     .execute();
-  return { citizenId: citizen.id, courses: courses.map((c) => ({ courseId: c.id, openedOn: c.opened_on, closedOn: c.closed_on })) };
+  return { citizenId: citizen.id, name: `${citizen.given_name} ${citizen.family_name}`, courses: courses.map((c) => ({ courseId: c.id, openedOn: c.opened_on, closedOn: c.closed_on })) };
 }
 
 export type CourseFacts = { courseId: string; citizenId: string; municipalityCode: string; closedOn: string | null; cpr: string | null };
@@ -49,4 +49,36 @@ export async function findCourseFacts(db: Db, courseId: string): Promise<CourseF
     .where('k.id', '=', courseId)
     .executeTakeFirst();
   return r && { courseId: r.id, citizenId: r.citizen_id, municipalityCode: r.home_municipality_code, closedOn: r.closed_on, cpr: r.cpr };
+}
+
+export type CourseCitizen = {
+  courseId: string;
+  citizenId: string;
+  municipalityCode: string;
+  cpr: string | null;
+  givenName: string;
+  familyName: string;
+  gpOrganisationId: string | null;
+};
+
+/** The course's citizen as a message about him names him: CPR or replacement CPR, name, and his GP clinic. */
+export async function findCourseCitizen(db: Db, courseId: string): Promise<CourseCitizen | undefined> {
+  const r = await db
+    .selectFrom('course as k')
+    .innerJoin('referral as r', 'r.id', 'k.referral_id')
+    .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
+    .select(['k.id', 'r.citizen_id', 'r.home_municipality_code', 'c.cpr', 'c.given_name', 'c.family_name', 'c.gp_organisation_id'])
+    .where('k.id', '=', courseId)
+    .executeTakeFirst();
+  return (
+    r && {
+      courseId: r.id,
+      citizenId: r.citizen_id,
+      municipalityCode: r.home_municipality_code,
+      cpr: r.cpr,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      gpOrganisationId: r.gp_organisation_id,
+    }
+  );
 }

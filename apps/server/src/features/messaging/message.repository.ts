@@ -335,10 +335,23 @@ export async function listUnmatched(db: Db, municipalityCode: string, limit: num
   return rows.map((r) => ({ ...toRecord(r), payload: new Uint8Array(r.payload) }));
 }
 
-/** A course's messages, newest first. */
-export async function listCourseMessages(db: Db, courseId: string): Promise<MessageRecord[]> {
-  const rows = await db.selectFrom('message').select(columns).where('course_id', '=', courseId).orderBy('created_at', 'desc').execute();
-  return rows.map(toRecord);
+/** A course's messages with their payloads (the correspondence reads them), newest first. */
+export async function listCourseMessagesWithPayload(db: Db, courseId: string): Promise<(MessageRecord & { payload: Uint8Array })[]> {
+  const rows = await db.selectFrom('message').select([...columns, 'payload']).where('course_id', '=', courseId).orderBy('created_at', 'desc').orderBy('id').execute();
+  return rows.map((r) => ({ ...toRecord(r), payload: new Uint8Array(r.payload) }));
+}
+
+/** How many received messages of a municipality wait to be placed. */
+export async function countUnmatched(db: Db, municipalityCode: string): Promise<number> {
+  const r = await db
+    .selectFrom('message')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('direction', '=', 'in')
+    .where('state', '=', 'unmatched')
+    .where('kind', '=', 'care_communication')
+    .where('municipality_code', '=', municipalityCode)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** A received hospital notification acted on: the citizen it is about and its content kept (neither is kept when it is not acted on). */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { courseIdParams } from '@samkraft/contracts/assessments';
 import { apiError } from '@samkraft/contracts/common';
-import { courseMessageList, messageListQuery, messagePage, messageParams, messageSummary, placeMessageBody, unmatchedMessageList } from '@samkraft/contracts/messaging';
+import { messageListQuery, messagePage, messageParams, messageSummary, placeMessageBody, unmatchedMessageCount, unmatchedMessageList } from '@samkraft/contracts/messaging';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -10,7 +9,8 @@ import type { App } from '../../platform/http/types.ts';
 import { MAX_MESSAGE_BYTES } from './file-drop.transport.ts';
 import { receiveIncoming } from './inbox.service.ts';
 import type { MessagingLog } from './inbox.types.ts';
-import { listMessagesForAdministrator, listMessagesOfCourse, listUnmatchedMessages, placeMessage } from './messaging.service.ts';
+import { countUnmatchedMessages, listMessagesForAdministrator, listUnmatchedMessages, placeMessage } from './messaging.service.ts';
+import { registerCorrespondenceRoutes } from './correspondence.routes.ts';
 import { bearerTokenMatches } from './messaging.rules.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
@@ -81,6 +81,15 @@ export function registerMessagingRoutes(app: App, deps: MessagingRouteDeps): voi
     handler: async (request) => listUnmatchedMessages(ctx(request)),
   });
 
+  app.get('/api/messages/unmatched/count', {
+    schema: {
+      tags: ['messaging'],
+      summary: "How many of your municipality's received messages wait to be placed on a course (contact persons and leads)",
+      response: { 200: unmatchedMessageCount, ...errors },
+    },
+    handler: async (request) => countUnmatchedMessages(ctx(request)),
+  });
+
   app.post('/api/messages/:messageId/place', {
     schema: {
       tags: ['messaging'],
@@ -92,13 +101,5 @@ export function registerMessagingRoutes(app: App, deps: MessagingRouteDeps): voi
     handler: async (request) => placeMessage(ctx(request), request.params.messageId, request.body.courseId),
   });
 
-  app.get('/api/courses/:courseId/messages', {
-    schema: {
-      tags: ['messaging'],
-      summary: "The course's messages sent and received, with their state (sent, delivered, failed with the reason), newest first",
-      params: courseIdParams,
-      response: { 200: courseMessageList, ...errors },
-    },
-    handler: async (request) => listMessagesOfCourse(ctx(request), request.params.courseId),
-  });
+  registerCorrespondenceRoutes(app, deps);
 }

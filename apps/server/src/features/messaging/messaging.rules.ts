@@ -1,7 +1,8 @@
-import type { MessageFormat, MessageKind, MessageState } from '@samkraft/contracts/messaging';
+import type { MessageFormat, MessageKind, MessageState, MessageSummary } from '@samkraft/contracts/messaging';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { PractitionerRoleCode } from '../medcom/carecommunication-reader.ts';
 import { isPatientIdentifierValue, type PatientIdentifierKind } from '../medcom/medcom-identifiers.ts';
+import type { MessageRecord } from './message.repository.ts';
 
 /*
  * MedCom's reliable messaging for the sender (brief: 043_Reliable_Messaging-FHIR): every message
@@ -103,4 +104,30 @@ export function practitionerRoleOf(profession: string): PractitionerRoleCode {
   const texts: Partial<Record<string, string>> = { physician: 'Læge', social_worker: 'Socialrådgiver', administrative: 'Administrativ medarbejder' };
   const code = codes[profession];
   return code ? { system: undefined, code } : { text: texts[profession] ?? 'Medarbejder i kræftrehabiliteringen' };
+}
+
+/** A message as lists show it; the reason in Danish where Samkraft wrote it. */
+export function toMessageSummary(m: MessageRecord): MessageSummary {
+  return {
+    id: m.id,
+    direction: m.direction,
+    format: m.format,
+    kind: m.kind,
+    state: m.state,
+    reason: m.reasonCode ? (failureTextDa[m.reasonCode] ?? m.reasonText ?? m.reasonCode) : m.reasonText,
+    senderId: m.senderId,
+    receiverId: m.receiverId,
+    sends: m.sends,
+    createdAt: m.createdAt.toISOString(),
+    sentAt: m.sentAt?.toISOString() ?? null,
+    acknowledgedAt: m.acknowledgedAt?.toISOString() ?? null,
+    acknowledgementCode: m.acknowledgementCode,
+  };
+}
+
+/** A person's name as given names and family name (the last word), as a MedCom Practitioner takes it. */
+export function nameParts(name: string): { given: string[]; family: string } {
+  const words = name.trim().split(/\s+/);
+  const family = words.pop() ?? name;
+  return { given: words, family };
 }

@@ -1,5 +1,5 @@
 import { formatCpr } from '@samkraft/contracts/cpr';
-import type { CourseMessageList, MessageListQuery, MessagePage, MessageSummary, UnmatchedMessage, UnmatchedMessageList } from '@samkraft/contracts/messaging';
+import type { MessageListQuery, MessagePage, MessageSummary, UnmatchedMessage, UnmatchedMessageCount, UnmatchedMessageList } from '@samkraft/contracts/messaging';
 import { audit } from '../../platform/audit/audit.ts';
 import { hasRole, type StaffActor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -7,9 +7,9 @@ import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { readCareCommunication } from '../medcom/carecommunication-reader.ts';
-import { findCourseFacts } from './message-matching.repository.ts';
-import { findMessage, listCourseMessages, listMessages, listUnmatched, placeIncoming, type MessageRecord } from './message.repository.ts';
-import { failureTextDa } from './messaging.rules.ts';
+import { findCitizenByIdentifiers, findCourseFacts, type MatchedCitizen } from './message-matching.repository.ts';
+import { countUnmatched, findMessage, listMessages, listUnmatched, placeIncoming, type MessageRecord } from './message.repository.ts';
+import { toMessageSummary } from './messaging.rules.ts';
 
 /*
  * The inbox and outbox as people see them: administrators the whole of it (states and reasons, no
@@ -17,25 +17,6 @@ import { failureTextDa } from './messaging.rules.ts';
  * messages no course was found for, which they place on the right course. Every read of a message
  * about a person, and every placement, is audited.
  */
-
-/** A message as lists show it; the reason in Danish where Samkraft wrote it. */
-export function toMessageSummary(m: MessageRecord): MessageSummary {
-  return {
-    id: m.id,
-    direction: m.direction,
-    format: m.format,
-    kind: m.kind,
-    state: m.state,
-    reason: m.reasonCode ? (failureTextDa[m.reasonCode] ?? m.reasonText ?? m.reasonCode) : m.reasonText,
-    senderId: m.senderId,
-    receiverId: m.receiverId,
-    sends: m.sends,
-    createdAt: m.createdAt.toISOString(),
-    sentAt: m.sentAt?.toISOString() ?? null,
-    acknowledgedAt: m.acknowledgedAt?.toISOString() ?? null,
-    acknowledgementCode: m.acknowledgementCode,
-  };
-}
 
 /** Administrators only; a refusal is audited. */
 async function requireAdministrator(ctx: ServiceContext, action: string): Promise<void> {
@@ -51,20 +32,10 @@ export async function listMessagesForAdministrator(ctx: ServiceContext, q: Messa
   return { items: items.map(toMessageSummary), total, offset: q.offset, limit: q.limit };
 }
 
-/** The course's messages (sent, received, and their acknowledgements), newest first; the read is audited. */
-export async function listMessagesOfCourse(ctx: ServiceContext, courseId: string): Promise<CourseMessageList> {
-  const key = await requireCourseAccess(ctx, courseId, 'read', 'message.course_list');
-  return ctx.db.transaction().execute(async (trx) => {
-    const items = await listCourseMessages(trx, courseId);
-    await audit(trx, ctx, [{ action: 'message.course_list', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed', detail: { count: items.length } }]);
-    return { items: items.map(toMessageSummary) };
-  });
-}
-
-/** The latest outgoing message of this kind about the course (the closing note's CareCommunication), for another feature. */
-export async function latestOutgoingOfCourseIn(db: Db, courseId: string, kind: MessageRecord['kind']): Promise<MessageSummary | undefined> {
-  const found = (await listCourseMessages(db, courseId)).find((m) => m.direction === 'out' && m.kind === kind);
-  return found && toMessageSummary(found);
+/** An outgoing message of the course by its id (the closing note's CareCommunication), for another feature. */
+export async function outgoingMessageOfCourseIn(db: Db, courseId: string, messageId: string): Promise<MessageSummary | undefined> {
+  const found = await findMessage(db, messageId);
+  return found && found.courseId === courseId && found.direction === 'out' ? toMessageSummary(found) : undefined;
 }
 
 /** Contact persons and leads of the municipality the messages came to; a refusal is audited. */
@@ -78,7 +49,7 @@ async function requirePlacer(ctx: ServiceContext, action: string, municipalityCo
   return actor;
 }
 
-function unmatchedOf(m: MessageRecord & { payload: Uint8Array }): UnmatchedMessage {
+function unmatchedOf(m: MessageRecord & { payload: Uint8Array }, candidates: MatchedCitizen | undefined): UnmatchedMessage {
   let model: ReturnType<typeof readCareCommunication> | undefined;
   try {
     model = readCareCommunication(JSON.parse(new TextDecoder().decode(m.payload)));
@@ -99,7 +70,24 @@ function unmatchedOf(m: MessageRecord & { payload: Uint8Array }): UnmatchedMessa
     topic: model?.topic ?? null,
     texts: (model?.payloads ?? []).flatMap((p) => (p.text ? [p.text] : [])),
     attachments: (model?.payloads ?? []).flatMap((p) => (p.attachment ? [p.attachment.title ?? p.attachment.contentType ?? ''] : [])),
+    candidateCourses: (candidates?.courses ?? []).map((c) => ({ courseId: c.courseId, citizenName: candidates?.name ?? '', openedOn: c.openedOn, closedOn: c.closedOn })),
   };
+}
+
+/** The municipality's citizen the message names by CPR or replacement CPR, with his courses (to place it on one). */
+async function candidatesOf(db: Db, municipalityCode: string, m: MessageRecord & { payload: Uint8Array }): Promise<MatchedCitizen | undefined> {
+  try {
+    const identifiers = (readCareCommunication(JSON.parse(new TextDecoder().decode(m.payload))).patient?.identifiers ?? []).filter((i) => i.kind !== 'other').map((i) => i.value);
+    return await findCitizenByIdentifiers(db, municipalityCode, identifiers);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many received messages of the actor's municipality wait to be placed (no citizen named, so not audited but a refusal). */
+export async function countUnmatchedMessages(ctx: ServiceContext): Promise<UnmatchedMessageCount> {
+  const actor = await requirePlacer(ctx, 'message.unmatched_count');
+  return { count: await countUnmatched(ctx.db, actor.municipalityCode) };
 }
 
 /** The received messages of the actor's municipality that wait to be placed, oldest first; each shown names a person and is audited. */
@@ -107,8 +95,16 @@ export async function listUnmatchedMessages(ctx: ServiceContext): Promise<Unmatc
   const actor = await requirePlacer(ctx, 'message.unmatched_list');
   return ctx.db.transaction().execute(async (trx) => {
     const messages = (await listUnmatched(trx, actor.municipalityCode, 200)).filter((m) => m.kind === 'care_communication');
-    if (messages.length > 0) await audit(trx, ctx, messages.map((m) => ({ action: 'message.unmatched_list', citizenId: null, entityType: 'message', entityId: m.id, outcome: 'allowed' as const })));
-    return { items: messages.map(unmatchedOf) };
+    const candidates: (MatchedCitizen | undefined)[] = [];
+    for (const m of messages) candidates.push(await candidatesOf(trx, actor.municipalityCode, m));
+    if (messages.length > 0) {
+      await audit(
+        trx,
+        ctx,
+        messages.map((m, i) => ({ action: 'message.unmatched_list', citizenId: candidates[i]?.citizenId ?? null, entityType: 'message', entityId: m.id, outcome: 'allowed' as const })),
+      );
+    }
+    return { items: messages.map((m, i) => unmatchedOf(m, candidates[i])) };
   });
 }
 

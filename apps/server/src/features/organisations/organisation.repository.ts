@@ -44,14 +44,14 @@ export async function insertGpClinic(db: Db, c: { name: string; ydernummer: stri
 /** Escapes LIKE's wildcards in typed text. */
 const likeText = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export type OrganisationListRecord = { id: string; kind: OrganisationKind; name: string; parentName: string | null; ydernummer: string | null; sorCode: string | null; address: string | null };
+export type OrganisationListRecord = { id: string; kind: OrganisationKind; name: string; parentName: string | null; ydernummer: string | null; sorCode: string | null; address: string | null; addressable: boolean };
 
 /** Active organisations for the pickers; `q` finds by part of the name or the start of a number (at most 30 then). */
 export async function listOrganisations(db: Db, o: { kind: OrganisationKind | undefined; q: string | undefined }): Promise<OrganisationListRecord[]> {
   let q = db
     .selectFrom('organisation as o')
     .leftJoin('organisation as p', 'p.id', 'o.parent_id')
-    .select(['o.id', 'o.kind', 'o.name', 'p.name as parent_name', 'o.ydernummer', 'o.sor_code', 'o.address'])
+    .select(['o.id', 'o.kind', 'o.name', 'p.name as parent_name', 'o.ydernummer', 'o.sor_code', 'o.address', 'o.ean'])
     .where('o.active', '=', true);
   if (o.kind) q = q.where('o.kind', '=', o.kind);
   if (o.q) {
@@ -59,7 +59,7 @@ export async function listOrganisations(db: Db, o: { kind: OrganisationKind | un
     q = q.where((eb) => eb.or([eb('o.name', 'ilike', `%${text}%`), eb('o.ydernummer', 'like', `${text}%`), eb('o.sor_code', 'like', `${text}%`), eb('o.ean', 'like', `${text}%`)])).limit(30);
   }
   const rows = await q.orderBy('o.name').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, parentName: r.parent_name, ydernummer: r.ydernummer, sorCode: r.sor_code, address: r.address }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, parentName: r.parent_name, ydernummer: r.ydernummer, sorCode: r.sor_code, address: r.address, addressable: r.sor_code !== null && r.ean !== null }));
 }
 
 /** An organisation with everything the register shows; `gln` is the column `ean`. */

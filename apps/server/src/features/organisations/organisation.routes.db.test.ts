@@ -183,7 +183,7 @@ describe('organisations: found by SOR code and GLN', () => {
     expect(page).toMatchObject({ total: 4, offset: 1, limit: 1 });
     expect(page.items).toHaveLength(1);
     expect((await get('contact', '/api/organisations?q=5790001387')).json()).toEqual([
-      { id: expect.any(String), kind: 'gp_clinic', name: 'Arden Lægehus', parentName: null, ydernummer: '079741', sorCode: ARDEN.sorCode, address: null },
+      { id: expect.any(String), kind: 'gp_clinic', name: 'Arden Lægehus', parentName: null, ydernummer: '079741', sorCode: ARDEN.sorCode, address: null, addressable: true },
     ]);
   });
 

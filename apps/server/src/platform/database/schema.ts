@@ -11,6 +11,7 @@ import type { CitizenDeclineReason, CrossReferralKind, ProviderDecision, StoredD
 import type { DeadlineKind, DeadlineUnit, PauseReason } from "@samkraft/contracts/deadlines";
 import type { ExtractFormat } from "@samkraft/contracts/extracts";
 import type { FollowUpChannel } from "@samkraft/contracts/follow-ups";
+import type { HospitalEncounterClass, HospitalEncounterStatus } from "@samkraft/contracts/hospital-notifications";
 import type { DraftReferralFormat, DraftReferralState } from "@samkraft/contracts/hospital-referrals";
 import type { JobKind, JobState } from "@samkraft/contracts/jobs";
 import type { KlExportMode } from "@samkraft/contracts/kl-gateway";
@@ -174,9 +175,11 @@ export interface ClosingNote {
   course_id: string;
   edited_at: Timestamp | null;
   edited_by: string | null;
+  gp_message_id: string | null;
   gp_organisation_id: string | null;
   hospital_consent: Generated<boolean>;
   hospital_department_id: string | null;
+  hospital_message_id: string | null;
   id: Generated<string>;
   origin: Generated<Origin>;
   sent_by: string | null;
@@ -431,7 +434,7 @@ export interface HospitalStay {
   deceased: Generated<boolean>;
   department_name: string | null;
   department_sor: string | null;
-  encounter_class: string;
+  encounter_class: HospitalEncounterClass;
   ended_at: Timestamp | null;
   episode_id: string;
   episode_system: string;
@@ -442,7 +445,7 @@ export interface HospitalStay {
   municipality_code: string;
   notified_at: Timestamp;
   sender_id: string;
-  status: string;
+  status: HospitalEncounterStatus;
   updated_at: Timestamp;
 }
 

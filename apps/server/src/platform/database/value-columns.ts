@@ -8,6 +8,7 @@ import { closeReasons, contactChannels } from '@samkraft/contracts/courses';
 import { citizenDeclineReasons, crossReferralKinds, providerDecisions, storedDeeperAssessmentProfessions } from '@samkraft/contracts/cross-referrals';
 import { deadlineKinds, deadlineUnits, pauseReasons } from '@samkraft/contracts/deadlines';
 import { extractFormats } from '@samkraft/contracts/extracts';
+import { hospitalEncounterClasses, hospitalEncounterStatuses } from '@samkraft/contracts/hospital-notifications';
 import { draftReferralFormats, draftReferralStates } from '@samkraft/contracts/hospital-referrals';
 import { followUpChannels } from '@samkraft/contracts/follow-ups';
 import { jobKinds, jobStates } from '@samkraft/contracts/jobs';
@@ -64,6 +65,8 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'deeper_assessment_test.test_code': list(measurementTestCodes, 'MeasurementTestCode', 'measurements'),
   'draft_referral.format': list(draftReferralFormats, 'DraftReferralFormat', 'hospital-referrals'),
   'draft_referral.state': list(draftReferralStates, 'DraftReferralState', 'hospital-referrals'),
+  'hospital_stay.encounter_class': list(hospitalEncounterClasses, 'HospitalEncounterClass', 'hospital-notifications'),
+  'hospital_stay.status': list(hospitalEncounterStatuses, 'HospitalEncounterStatus', 'hospital-notifications'),
   'enrolment.end_reason': list(enrolmentEndReasons, 'EnrolmentEndReason', 'teams'),
   'enrolment.status': list(enrolmentStatuses, 'EnrolmentStatus', 'teams'),
   'extract_import.format': list(extractFormats, 'ExtractFormat', 'extracts'),

@@ -21,41 +21,40 @@ function gpLine(gp: NonNullable<ClosingOverview['gp']>): string {
 }
 
 /** "Sendt" only when sent: the electronic note's state as its message has it — being sent, sent, delivered, or failed and why. */
-function MessageStatus({ message }: { message: MessageSummary }) {
+function MessageStatus({ message, to }: { message: MessageSummary; to: 'gp' | 'hospital' }) {
   const { t } = useTranslation('closings');
   const { language } = useLanguage();
   const day = (iso: string | null) => (iso ? formatDate(danishDateOf(iso), language) : '');
+  const gp = to === 'gp';
   const text =
     message.state === 'queued'
-      ? t('messageQueued')
+      ? t(gp ? 'messageQueued' : 'hospitalMessageQueued')
       : message.state === 'sent'
-        ? t('messageSent', { date: day(message.sentAt), count: message.sends })
+        ? t(gp ? 'messageSent' : 'hospitalMessageSent', { date: day(message.sentAt), count: message.sends })
         : message.state === 'delivered'
-          ? t('messageDelivered', { date: day(message.acknowledgedAt) })
-          : t('messageFailed', { reason: message.reason ?? t('messageFailedUnknown') });
+          ? t(gp ? 'messageDelivered' : 'hospitalMessageDelivered', { date: day(message.acknowledgedAt) })
+          : t(gp ? 'messageFailed' : 'hospitalMessageFailed', { reason: message.reason ?? t('messageFailedUnknown') });
   return (
-    <Text fw={600} data-testid="closing-message-status">
+    <Text fw={600} data-testid={gp ? 'closing-message-status' : 'closing-hospital-message-status'}>
       {text}
     </Text>
   );
 }
 
-function SentSummary({ note, message }: { note: ClosingNote; message: MessageSummary | null }) {
+function SentSummary({ note, message, hospitalMessage }: { note: ClosingNote; message: MessageSummary | null; hospitalMessage: MessageSummary | null }) {
   const { t } = useTranslation('closings');
   const { language } = useLanguage();
-  const failed = message?.state === 'failed';
+  const failed = message?.state === 'failed' || hospitalMessage?.state === 'failed';
   return (
     <Alert color={failed ? 'red' : 'green'} variant="light" role="status" styles={{ message: { color: '#1a1a1a' } }}>
       <Stack gap={4}>
-        {message ? (
-          <MessageStatus message={message} />
-        ) : (
-          <Text fw={600}>{t('sentSummary', { date: formatDate(note.sentOn ?? '', language) })}</Text>
-        )}
+        {message ? <MessageStatus message={message} to="gp" /> : null}
+        {hospitalMessage ? <MessageStatus message={hospitalMessage} to="hospital" /> : null}
+        {message || hospitalMessage ? null : <Text fw={600}>{t('sentSummary', { date: formatDate(note.sentOn ?? '', language) })}</Text>}
         {note.sentToGp && note.gp ? <Text size="sm">{t(message ? 'sentToGpElectronically' : 'sentToGpSummary', { name: note.gp.name })}</Text> : null}
-        {note.sentToHospital && note.hospitalDepartment ? <Text size="sm">{t('sentToHospitalSummary', { name: note.hospitalDepartment.name })}</Text> : null}
-        {failed ? <Text size="sm">{t('messageFailedHelp')}</Text> : null}
-        {note.sentBy ? <Text size="sm">{t(message ? 'sentElectronicallyBy' : 'sentBy', { name: note.sentBy })}</Text> : null}
+        {note.sentToHospital && note.hospitalDepartment ? <Text size="sm">{t(hospitalMessage ? 'sentToHospitalElectronically' : 'sentToHospitalSummary', { name: note.hospitalDepartment.name })}</Text> : null}
+        {message?.state === 'failed' ? <Text size="sm">{t('messageFailedHelp')}</Text> : null}
+        {note.sentBy ? <Text size="sm">{t(message || hospitalMessage ? 'sentElectronicallyBy' : 'sentBy', { name: note.sentBy })}</Text> : null}
       </Stack>
     </Alert>
   );
@@ -71,8 +70,10 @@ function SendForm({ courseId, data }: Props) {
   const [toHospital, setToHospital] = useState(false);
   const [departmentId, setDepartmentId] = useState('');
   const [consent, setConsent] = useState(false);
-  // To the GP with SOR and GLN on both sides the note goes out now, as a MedCom message: dated today.
-  const electronic = data.channel.electronic && toGp;
+  // To the GP or a department with SOR and GLN on both sides the note goes out now, as a MedCom message: dated today.
+  const department = (departments.data ?? []).find((o) => o.id === departmentId);
+  const departmentElectronic = toHospital && department !== undefined && department.addressable && data.channel.senderReady;
+  const electronic = (data.channel.electronic && toGp) || departmentElectronic;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     mutation.mutate({ sentOn: electronic ? danishToday() : sentOn, toGp, toHospital, hospitalDepartmentId: toHospital && departmentId ? departmentId : null, hospitalConsent: toHospital && consent });
@@ -82,7 +83,7 @@ function SendForm({ courseId, data }: Props) {
     <Fieldset legend={t('sendTitle')}>
       <form onSubmit={submit} noValidate aria-label={t('sendTitle')}>
         <Stack gap="sm">
-        <Text size="sm">{electronic ? t('sendElectronically') : t('sendClosesCourse')}</Text>
+        <Text size="sm">{data.channel.electronic && toGp ? t('sendElectronically') : t('sendClosesCourse')}</Text>
         {data.channel.reason && data.gp ? (
           <Text size="sm" data-testid="closing-channel-reason">
             {t(`channelReasons.${data.channel.reason}`)}
@@ -111,6 +112,11 @@ function SendForm({ courseId, data }: Props) {
               withAsterisk
               data={[{ value: '', label: t('chooseDepartment') }, ...(departments.data ?? []).map((o) => ({ value: o.id, label: o.parentName ? `${o.parentName} – ${o.name}` : o.name }))]}
             />
+            {department ? (
+              <Text size="sm" data-testid="closing-department-channel">
+                {departmentElectronic ? t('departmentElectronic') : department.addressable ? t('departmentSenderBlocked') : t('channelReasons.department_not_addressable')}
+              </Text>
+            ) : null}
             <Checkbox label={t('hospitalConsent')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} error={errors.hospitalConsent} />
           </>
         ) : null}
@@ -122,7 +128,7 @@ function SendForm({ courseId, data }: Props) {
         {mutation.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={mutation.error} /> : null}
         <Group>
           <Button type="submit" loading={mutation.isPending}>
-            {electronic ? t('sendToGp') : t('send')}
+            {data.channel.electronic && toGp ? t('sendToGp') : electronic ? t('sendElectronicallyButton') : t('send')}
           </Button>
         </Group>
         </Stack>
@@ -154,7 +160,7 @@ export function ClosingNoteEditor({ courseId, data }: Props) {
         </Text>{' '}
         {data.gp ? gpLine(data.gp) : t('gpNotKnown')}
       </Text>
-      {sent && note ? <SentSummary note={note} message={data.message} /> : null}
+      {sent && note ? <SentSummary note={note} message={data.message} hospitalMessage={data.hospitalMessage} /> : null}
       {sent ? null : (
         <Stack gap={4}>
           <Group>

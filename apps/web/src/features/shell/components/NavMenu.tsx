@@ -5,6 +5,7 @@ import { RouterNavLink } from '../../../ui/RouterLink.tsx';
 import { navItemsFor } from '../utils/navItems.ts';
 import { UnreadStatusNotesBadge } from '../../status-notes/components/UnreadBadge.tsx';
 import { PendingDraftsBadge } from '../../hospital-referrals/components/PendingDraftsBadge.tsx';
+import { UnmatchedMessagesBadge } from '../../messaging/components/UnmatchedMessagesBadge.tsx';
 
 export type NavMenuProps = { onNavigate: () => void };
 
@@ -19,7 +20,7 @@ export function NavMenu({ onNavigate }: NavMenuProps) {
             to={item.to}
             label={t(item.labelKey)}
             onClick={onNavigate}
-            rightSection={item.to === '/statusnotater' ? <UnreadStatusNotesBadge /> : item.to === '/sygehushenvisninger' ? <PendingDraftsBadge /> : undefined}
+            rightSection={item.to === '/statusnotater' ? <UnreadStatusNotesBadge /> : item.to === '/sygehushenvisninger' ? <PendingDraftsBadge /> : item.to === '/beskeder' ? <UnmatchedMessagesBadge /> : undefined}
             activeOptions={{ exact: item.to === '/' }}
             activeProps={{ active: true, 'aria-current': 'page' }}
             fw={500}

@@ -37,6 +37,9 @@ describe('navItemsFor', () => {
   it('gives "Henvisninger fra sygehus" to contact persons, leads (review) and administrators (upload)', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/sygehushenvisninger')).toBe(role === 'contact_person' || role === 'municipal_lead' || role === 'administrator');
   });
+  it('gives the messages page to contact persons and leads (messages without a course) and administrators (every message)', () => {
+    for (const role of roles) expect(navItemsFor(role).find((i) => i.to === '/beskeder')?.labelKey).toBe(role === 'administrator' ? 'nav.messages' : role === 'contact_person' || role === 'municipal_lead' ? 'nav.unmatchedMessages' : undefined);
+  });
   it('gives "Dataudtræk" to administrators only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/udtraek')).toBe(role === 'administrator');
   });

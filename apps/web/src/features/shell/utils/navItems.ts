@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/organisationer' | '/kl-gateway';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -20,6 +20,9 @@ const reports: NavItem = { to: '/rapporter', labelKey: 'nav.reports' };
 const extracts: NavItem = { to: '/udtraek', labelKey: 'nav.extracts' };
 const organisations: NavItem = { to: '/organisationer', labelKey: 'nav.organisations' };
 const klGateway: NavItem = { to: '/kl-gateway', labelKey: 'nav.klGateway' };
+/** One page, two uses: messages without a course for a municipality's contact persons and leads, every message's metadata for administrators. */
+const unmatchedMessages: NavItem = { to: '/beskeder', labelKey: 'nav.unmatchedMessages' };
+const messages: NavItem = { to: '/beskeder', labelKey: 'nav.messages' };
 
 /**
  * The menu for a role. Only pages that exist are listed; new pages are added here per role
@@ -29,14 +32,14 @@ export function navItemsFor(role: Role | null): NavItem[] {
   if (role === null) return [start];
   switch (role) {
     case 'contact_person':
-      return [start, worklist, statusNotes, hospitalReferrals, newReferral, catalogue];
+      return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue];
     case 'municipal_lead':
-      return [start, worklist, statusNotes, hospitalReferrals, newReferral, catalogue, inbox, teams, closingDays, transport, reports, klGateway];
+      return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue, inbox, teams, closingDays, transport, reports, klGateway];
     case 'therapist':
       return [start, inbox, teams, catalogue];
     case 'coordinator':
       return [start, catalogue, reports];
     case 'administrator':
-      return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals, klGateway];
+      return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals, messages, klGateway];
   }
 }
