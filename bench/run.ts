@@ -34,6 +34,16 @@ const LEAD_10K = { size: 'national', years: 3, homes: ['0101'], factor: 12, name
 type Step = { name: string; run(sets: Sets): Promise<ResultRow[]> };
 type Sets = { nine(): Promise<DataSet>; national(): Promise<DataSet | null>; issue12(): Promise<DataSet | null>; lead10k(): Promise<DataSet | null>; forget(set: DataSet): void };
 
+function issue12Step(name: string, run: (set: DataSet) => Promise<ResultRow[]>): Step {
+  return {
+    name,
+    async run(sets) {
+      const set = await sets.issue12();
+      return set ? run(set) : [];
+    },
+  };
+}
+
 const lastYear = { from: '2025-01-01', to: '2025-12-31' };
 const yearBefore = { from: '2024-01-01', to: '2024-12-31' };
 const tenYears = { from: '2016-12-01', to: '2026-11-30' };
@@ -71,27 +81,9 @@ const steps: Step[] = [
     },
   },
   // Issue 12, on the national set's copy with its messages (issue12-setup.ts).
-  {
-    name: 'fhir-api',
-    async run(sets) {
-      const set = await sets.issue12();
-      return set ? fhirApiBenchmark(set, 'national × 10 y, PostgreSQL') : [];
-    },
-  },
-  {
-    name: 'kl-gateway',
-    async run(sets) {
-      const set = await sets.issue12();
-      return set ? klGatewayBenchmark(set, 'national × 10 y, PostgreSQL') : [];
-    },
-  },
-  {
-    name: 'messages',
-    async run(sets) {
-      const set = await sets.issue12();
-      return set ? messagesBenchmark(set, 'national × 10 y + 10 y of messages, PostgreSQL') : [];
-    },
-  },
+  issue12Step('fhir-api', (set) => fhirApiBenchmark(set, 'national × 10 y, PostgreSQL')),
+  issue12Step('kl-gateway', (set) => klGatewayBenchmark(set, 'national × 10 y, PostgreSQL')),
+  issue12Step('messages', (set) => messagesBenchmark(set, 'national × 10 y + 10 y of messages, PostgreSQL')),
   {
     name: 'startup',
     async run(sets) {

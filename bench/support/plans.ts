@@ -2,7 +2,7 @@
  * The statements a piece of ours runs, caught as they go (a Kysely plugin), and their plans:
  * EXPLAIN (ANALYZE, BUFFERS) of each in a transaction rolled back (a statement that writes, an
  * audit, writes nothing), and what in a plan grows with the data — a sequential scan reading many
- * rows, a node run once per row of another.
+ * rows, a subquery run once per row of another.
  */
 import { CompiledQuery, type KyselyPlugin } from 'kysely';
 import type { Db } from '../../apps/server/src/platform/database/database.ts';
@@ -23,7 +23,7 @@ export function catching(db: Db, on = true): Caught {
   return caught;
 }
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Actual Rows'?: number; 'Actual Loops'?: number; 'Rows Removed by Filter'?: number; Plans?: PlanNode[] };
+type PlanNode = { 'Node Type': string; 'Parent Relationship'?: string; 'Relation Name'?: string; 'Index Name'?: string; 'Actual Rows'?: number; 'Actual Loops'?: number; 'Rows Removed by Filter'?: number; Plans?: PlanNode[] };
 export type Finding = { sql: string; ms: number; plan: string; flags: string[] };
 
 const ROLLBACK = new Error('rollback');
@@ -42,13 +42,14 @@ export async function explain(db: Db, queries: readonly CompiledQuery[], o: { sc
         const text = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]));
         const top = json.rows[0]?.['QUERY PLAN'][0];
         const flags: string[] = [];
-        const walk = (n: PlanNode) => {
+        // A join's index look-ups per row are how a join should run; a subquery run per row is flagged.
+        const walk = (n: PlanNode, perRow: boolean) => {
           const read = (n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0);
           if (n['Node Type'] === 'Seq Scan' && read * (n['Actual Loops'] ?? 1) >= o.scanRows) flags.push(`Seq Scan on ${n['Relation Name']} (${(read * (n['Actual Loops'] ?? 1)).toLocaleString('en')} rows read)`);
-          if ((n['Actual Loops'] ?? 1) >= o.loops && n['Relation Name']) flags.push(`${n['Node Type']} on ${n['Relation Name']} ×${n['Actual Loops']?.toLocaleString('en')} loops`);
-          for (const c of n.Plans ?? []) walk(c);
+          if (perRow && (n['Actual Loops'] ?? 1) >= o.loops && n['Relation Name']) flags.push(`subquery per row: ${n['Node Type']} on ${n['Relation Name']} ×${n['Actual Loops']?.toLocaleString('en')}`);
+          for (const c of n.Plans ?? []) walk(c, perRow || c['Parent Relationship'] === 'SubPlan');
         };
-        if (top) walk(top.Plan);
+        if (top) walk(top.Plan, false);
         out.push({ sql: q.sql, ms: top?.['Execution Time'] ?? 0, plan: text.rows.map((r) => (r['QUERY PLAN'].length > 240 ? `${r['QUERY PLAN'].slice(0, 240)} …` : r['QUERY PLAN'])).join('\n'), flags });
         throw ROLLBACK;
       })
