@@ -126,13 +126,13 @@ export async function klGatewayBenchmark(data: DataSet, label: string, plansFile
         });
       }
     }
-    // The statements of a year's §140 export, and their plans.
+    // The statements of a year's §119 export (the most referrals), and their plans.
     const caught = catching(kl.db);
     const year = periods[1];
     if (year) {
-      const file = await createKlExport({ ...ctx, db: caught.db }, { municipality: m, legalBasis: 'SUL140', from: year.from, to: year.to, mode: 'full' });
+      const file = await createKlExport({ ...ctx, db: caught.db }, { municipality: m, legalBasis: 'SUL119', from: year.from, to: year.to, mode: 'full' });
       await forget(kl.db, file.summary.id);
-      fs.writeFileSync(plansFile, [`# Plans of the KL Gateway export (${label}), written by \`npm run bench -- kl-gateway\``, '', findingsMarkdown(`§140, ${m}, ${year.from} – ${year.to}`, await explain(kl.db, caught.queries))].join('\n'));
+      fs.writeFileSync(plansFile, [`# Plans of the KL Gateway export (${label}), written by \`npm run bench -- kl-gateway\``, '', findingsMarkdown(`§119, ${m}, ${year.from} – ${year.to}`, await explain(kl.db, caught.queries))].join('\n'));
     }
     return rows;
   } finally {
