@@ -5,13 +5,18 @@
  * Data sets (generated once, kept between runs; see support/datasets.ts): the nine × 10 years on
  * PGlite, the whole country × 10 years on PostgreSQL (DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test), and København alone with 10,000 open courses for a
- * lead's list (database samkraft_bench_lead10k). `--no-national` skips the PostgreSQL sizes.
+ * lead's list (database samkraft_bench_lead10k), and for issue 12's benchmarks a copy of the
+ * national set with what they add (database samkraft_bench_national_10y_issue12).
+ * `--no-national` skips the PostgreSQL sizes.
  */
 import path from 'node:path';
 import { sql } from 'kysely';
 import { extractImportBenchmark } from './extract-import.bench.ts';
+import { fhirApiBenchmark } from './fhir-api.bench.ts';
+import { klGatewayBenchmark } from './kl-gateway.bench.ts';
+import { messagesBenchmark } from './messages.bench.ts';
 import { reportBenchmark } from './report.bench.ts';
-import { benchRoot, pgliteDataSet, postgresDataSet, type DataSet } from './support/datasets.ts';
+import { benchRoot, pgliteDataSet, postgresCopy, postgresDatabaseExists, postgresDataSet, type DataSet } from './support/datasets.ts';
 import { record, ratioText, type ResultRow } from './support/results.ts';
 import { startupBenchmark } from './startup.bench.ts';
 import { throughputBenchmark } from './throughput.bench.ts';
@@ -27,7 +32,17 @@ const NATIONAL_YEARS = 10;
 const LEAD_10K = { size: 'national', years: 3, homes: ['0101'], factor: 12, name: 'samkraft_bench_lead10k' } as const;
 
 type Step = { name: string; run(sets: Sets): Promise<ResultRow[]> };
-type Sets = { nine(): Promise<DataSet>; national(): Promise<DataSet | null>; lead10k(): Promise<DataSet | null>; forget(set: DataSet): void };
+type Sets = { nine(): Promise<DataSet>; national(): Promise<DataSet | null>; issue12(): Promise<DataSet | null>; lead10k(): Promise<DataSet | null>; forget(set: DataSet): void };
+
+function issue12Step(name: string, run: (set: DataSet) => Promise<ResultRow[]>): Step {
+  return {
+    name,
+    async run(sets) {
+      const set = await sets.issue12();
+      return set ? run(set) : [];
+    },
+  };
+}
 
 const lastYear = { from: '2025-01-01', to: '2025-12-31' };
 const yearBefore = { from: '2024-01-01', to: '2024-12-31' };
@@ -65,6 +80,10 @@ const steps: Step[] = [
       return national ? throughputBenchmark(national, 'national × 10 y, PostgreSQL') : [];
     },
   },
+  // Issue 12, on the national set's copy with its messages (issue12-setup.ts).
+  issue12Step('fhir-api', (set) => fhirApiBenchmark(set, 'national × 10 y, PostgreSQL')),
+  issue12Step('kl-gateway', (set) => klGatewayBenchmark(set, 'national × 10 y, PostgreSQL')),
+  issue12Step('messages', (set) => messagesBenchmark(set, 'national × 10 y + 10 y of messages, PostgreSQL')),
   {
     name: 'startup',
     async run(sets) {
@@ -105,16 +124,35 @@ async function main(): Promise<void> {
   };
   const nineOnce = () => once(() => pgliteDataSet('nine', NINE_YEARS));
   let nine = nineOnce();
+  // BENCH_NATIONAL_DATABASE: another database holding the same national set (e.g. a copy, for
+  // a branch whose migrations the shared one should not get yet).
+  const nationalName = process.env.BENCH_NATIONAL_DATABASE ?? `samkraft_bench_national_${NATIONAL_YEARS}y`;
+  const nationalOnce = () => once(() => (noNational ? Promise.resolve(null) : postgresDataSet('national', NATIONAL_YEARS, { name: nationalName })));
+  let national = nationalOnce();
+  const forget = (set: DataSet) => {
+    open.splice(open.indexOf(set), 1);
+    if (set.kind === 'pglite') nine = nineOnce();
+    if (set.name === nationalName) national = nationalOnce();
+  };
   const sets: Sets = {
     nine: () => nine(),
-    // BENCH_NATIONAL_DATABASE: another database holding the same national set (e.g. a copy, for
-    // a branch whose migrations the shared one should not get yet).
-    national: once(() => (noNational ? Promise.resolve(null) : postgresDataSet('national', NATIONAL_YEARS, { name: process.env.BENCH_NATIONAL_DATABASE }))),
+    national: () => national(),
+    // The national set with issue 12's messages and a few changes of the benchmarks' own (see
+    // issue12-setup.ts): a copy, so the shared set stays as generated.
+    issue12: once(async () => {
+      if (noNational) return null;
+      const name = `${nationalName}_issue12`;
+      if (!(await postgresDatabaseExists(name))) {
+        const source = await national();
+        if (!source) return null;
+        await source.database.close();
+        forget(source);
+        await postgresCopy(nationalName, name);
+      }
+      return postgresDataSet('national', NATIONAL_YEARS, { name });
+    }),
     lead10k: once(() => (noNational ? Promise.resolve(null) : postgresDataSet(LEAD_10K.size, LEAD_10K.years, { name: LEAD_10K.name, only: { homes: [...LEAD_10K.homes], factor: LEAD_10K.factor } }))),
-    forget(set) {
-      open.splice(open.indexOf(set), 1);
-      if (set.kind === 'pglite') nine = nineOnce();
-    },
+    forget,
   };
   let postgres: string | undefined;
   try {

@@ -83,3 +83,20 @@ export async function postgresDataSet(size: ScaleSize, years: number, options: {
     throw err;
   }
 }
+
+/**
+ * A copy of a PostgreSQL data set (`create database … template`), for benchmarks that add rows or
+ * change it (the shared data set stays as generated). Made once; nobody may be connected to the
+ * source while it is copied.
+ */
+export async function postgresCopy(source: string, name: string): Promise<void> {
+  await withAdminClient(postgresAdminUrl, async (admin) => {
+    if ((await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1) return;
+    log(`copying ${source} to ${name} (once; kept for later runs) …`);
+    await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(source)}`);
+  });
+}
+
+export async function postgresDatabaseExists(name: string): Promise<boolean> {
+  return withAdminClient(postgresAdminUrl, async (admin) => (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
+}

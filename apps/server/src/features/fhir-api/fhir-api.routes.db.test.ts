@@ -183,6 +183,22 @@ describe('the home municipality', () => {
     for (const e of all.entry!.slice(0, 20)) expect((await get(contact, `/fhir/Organization/${e.resource.id}`)).json()).toEqual(e.resource);
   });
 
+  it('finds an active organisation by its SOR code or GLN (its unique index), an inactive one not', async () => {
+    const [active, inactive] = await database.db.selectFrom('organisation').select('id').where('kind', '=', 'hospital_department').orderBy('id').limit(2).execute();
+    await database.db.updateTable('organisation').set({ sor_code: '900000000000001', ean: '5790000000011' }).where('id', '=', active!.id).execute();
+    await database.db.updateTable('organisation').set({ sor_code: '900000000000002', active: false }).where('id', '=', inactive!.id).execute();
+    try {
+      for (const query of [`${identifierSystem.sor}|900000000000001`, `${identifierSystem.gln}|5790000000011`, `${identifierSystem.glnBefore350}|5790000000011`]) {
+        const found = await search(contact, `/fhir/Organization?identifier=${encodeURIComponent(query)}`);
+        expect(found.entry!.map((e) => e.resource.id)).toEqual([active!.id]);
+      }
+      expect((await search(contact, `/fhir/Organization?identifier=${encodeURIComponent(`${identifierSystem.sor}|900000000000002`)}`)).total).toBe(0);
+      expect((await search(contact, `/fhir/Organization?identifier=${encodeURIComponent(`${identifierSystem.sor}|900000000000009`)}`)).total).toBe(0);
+    } finally {
+      await database.db.updateTable('organisation').set({ sor_code: null, ean: null, active: true }).where('id', 'in', [active!.id, inactive!.id]).execute();
+    }
+  });
+
   it('lets the lead read the citizen’s access log, the contact person and the provider not', async () => {
     const c = referred.find((r) => r.home === GLADSAXE)!;
     for (const type of ['ServiceRequest', 'Task']) expect((await get(provider, `/fhir/${type}/cross-${c.crossReferralId}`)).statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import type { CitizenDetail } from '@samkraft/contracts/citizens';
-import { dEcprSystems } from '@samkraft/contracts/identifiers';
-import type { OrganisationItem } from '@samkraft/contracts/organisations';
+import { dEcprSystems, identifierSystem, isGlnSystem } from '@samkraft/contracts/identifiers';
+import type { OrganisationDetail, OrganisationItem } from '@samkraft/contracts/organisations';
 import { audit, auditEventById, citizenAuditEvents } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -10,7 +10,7 @@ import { getCitizen } from '../citizens/citizen.service.ts';
 import { searchCitizensFor } from '../citizen-search/citizen-search.service.ts';
 import { incomingReferralIdsOfCitizen } from '../provider-inbox/provider-inbox.service.ts';
 import { municipalityList } from '../reference/reference.service.ts';
-import { findOrganisations } from '../organisations/organisation.service.ts';
+import { findOrganisationByIdentifierIn, findOrganisations } from '../organisations/organisation.service.ts';
 import { toAuditEvent } from './audit-event.mapper.ts';
 import { mayReadAuditTrail } from './fhir-api.rules.ts';
 import { courseKeyFor, courseOwnResources, courseResources } from './fhir-course.service.ts';
@@ -136,6 +136,17 @@ function organisationMatches(identifiers: { system?: string; value: string }[], 
   return identifiers.some((i) => i.value === wanted.value && (wanted.system === null || i.system === wanted.system));
 }
 
+/**
+ * An active organisation by SOR code or GLN, found by the column's unique index (not among all
+ * the register's organisations); null when the identifier is of another system.
+ */
+async function organisationByKey(ctx: ServiceContext, wanted: OrganisationIdentifier | null): Promise<FhirResource[] | null> {
+  if (!wanted || (wanted.system !== identifierSystem.sor && !isGlnSystem(wanted.system ?? undefined))) return null;
+  const o: OrganisationDetail | undefined = await findOrganisationByIdentifierIn(ctx.db, { system: wanted.system ?? undefined, value: wanted.value });
+  if (!o?.active) return [];
+  return [toOrganization({ id: o.id, kind: o.kind, name: o.name, parentName: o.parent?.name ?? null, ydernummer: o.ydernummer, sorCode: o.sorCode, address: o.address, gln: o.gln })];
+}
+
 export type SearchResult = { resources: FhirResource[]; total: number };
 
 export async function searchFhirResources(ctx: ServiceContext, search: SearchRequest): Promise<SearchResult> {
@@ -146,6 +157,8 @@ export async function searchFhirResources(ctx: ServiceContext, search: SearchReq
       return { resources, total: resources.length };
     }
     case 'Organization': {
+      const byKey = await organisationByKey(ctx, search.identifier);
+      if (byKey) return { resources: byKey, total: byKey.length };
       const all = [...(await listOrganisations(ctx)).map(toOrganization), ...(await municipalityList(ctx, { membersOnly: false })).map(toMunicipalityOrganization)];
       const wanted = search.identifier;
       const resources = wanted ? all.filter((o) => organisationMatches(o.identifier ?? [], wanted)) : all;

@@ -26,8 +26,8 @@ export function organisationIdentifiers(o: { sorCode: string | null; gln?: strin
   ];
 }
 
-/** A hospital, department, GP clinic or other organisation of the referrals' register. */
-export function toOrganization(o: OrganisationItem): Organization {
+/** A hospital, department, GP clinic or other organisation of the referrals' register (its GLN when read with it). */
+export function toOrganization(o: OrganisationItem & { gln?: string | null }): Organization {
   const identifier = organisationIdentifiers(o);
   return {
     resourceType: 'Organization',

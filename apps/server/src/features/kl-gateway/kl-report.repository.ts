@@ -95,12 +95,15 @@ export async function readPeriodCitizens(db: Db, q: KlPeriodQuery): Promise<KlCi
   const sessions =
     crossReferrals.length === 0
       ? []
-      : await db
-          .selectFrom('attendance as a')
-          .innerJoin('enrolment as e', 'e.id', 'a.enrolment_id')
+      : // From the referrals by their key, then down the indexes: selecting on enrolment's column
+        // instead, PostgreSQL scanned all attendance for a year's referrals (bench/plans-issue12-kl.md).
+        await db
+          .selectFrom('cross_referral as x')
+          .innerJoin('enrolment as e', 'e.cross_referral_id', 'x.id')
+          .innerJoin('attendance as a', 'a.enrolment_id', 'e.id')
           .innerJoin('team_session as s', 's.id', 'a.team_session_id')
           .select(['e.cross_referral_id', 's.id as session_id', 's.starts_at', danishDateOf('s.starts_at').as('on_date'), 's.duration_minutes'])
-          .where(sql<boolean>`e.cross_referral_id = any(${sql`${crossReferrals.map((x) => x.id)}::uuid[]`})`)
+          .where(sql<boolean>`x.id = any(${sql`${crossReferrals.map((x) => x.id)}::uuid[]`})`)
           .where('a.status', '=', 'attended')
           .where('s.cancelled', '=', false)
           .orderBy('s.starts_at')
