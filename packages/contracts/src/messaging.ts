@@ -62,7 +62,9 @@ export type MessageListQuery = z.infer<typeof messageListQuery>;
 
 export const messagePage = z.object({
   items: z.array(messageSummary),
+  /** How many match, counted up to 10,000: `totalCapped` says there are more. */
   total: z.number().int(),
+  totalCapped: z.boolean(),
   offset: z.number().int(),
   limit: z.number().int(),
 });

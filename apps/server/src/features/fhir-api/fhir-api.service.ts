@@ -144,7 +144,7 @@ async function organisationByKey(ctx: ServiceContext, wanted: OrganisationIdenti
   if (!wanted || (wanted.system !== identifierSystem.sor && !isGlnSystem(wanted.system ?? undefined))) return null;
   const o: OrganisationDetail | undefined = await findOrganisationByIdentifierIn(ctx.db, { system: wanted.system ?? undefined, value: wanted.value });
   if (!o?.active) return [];
-  return [toOrganization({ id: o.id, kind: o.kind, name: o.name, parentName: o.parent?.name ?? null, ydernummer: o.ydernummer, sorCode: o.sorCode, address: o.address, gln: o.gln })];
+  return [toOrganization({ id: o.id, kind: o.kind, name: o.name, parentName: o.parent?.name ?? null, ydernummer: o.ydernummer, sorCode: o.sorCode, address: o.address, addressable: o.addressable, gln: o.gln })];
 }
 
 export type SearchResult = { resources: FhirResource[]; total: number };

@@ -308,6 +308,10 @@ export type MessageFilter = {
 };
 
 /** The inbox and outbox for administrators, newest first, one page and the count. */
+/** The list counts at most this many (a full count of ten years' messages is a scan of the table). */
+export const MESSAGE_COUNT_CAP = 10_000;
+
+/** A page of messages, newest first, and how many there are — at most MESSAGE_COUNT_CAP + 1 (then "more than"). */
 export async function listMessages(db: Db, f: MessageFilter): Promise<{ items: MessageRecord[]; total: number }> {
   let q = db.selectFrom('message');
   if (f.direction) q = q.where('direction', '=', f.direction);
@@ -316,7 +320,10 @@ export async function listMessages(db: Db, f: MessageFilter): Promise<{ items: M
   if (f.municipalityCode) q = q.where('municipality_code', '=', f.municipalityCode);
   const [rows, count] = await Promise.all([
     q.select(columns).orderBy('created_at', 'desc').orderBy('id').offset(f.offset).limit(f.limit).execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(q.select('id').limit(MESSAGE_COUNT_CAP + 1).as('capped'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toRecord), total: Number(count.n) };
 }

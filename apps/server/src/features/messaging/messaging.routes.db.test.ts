@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessagePage, MessageSummary, UnmatchedMessageList } from '@samkraft/contracts/messaging';
 import type { Database } from '../../platform/database/database.ts';
@@ -114,6 +115,20 @@ describe('the inbox and outbox for people', () => {
     expect(page.items.every((m) => m.direction === 'out' && m.state === 'queued')).toBe(true);
     expect((await app.inject({ method: 'GET', url: '/api/messages', headers: ballerupContact.headers })).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/messages?state=nonsense', headers: admin.headers })).statusCode).toBe(400);
+  });
+
+  it('counts at most 10,000 and says there are more (ten years of messages are not counted on every page)', async () => {
+    const db = database.db;
+    await sql`insert into message (direction, format, kind, state, envelope_id, content_type, payload)
+              select 'out', 'oioxml', 'receipt', 'sent', 'COUNT-CAP-' || n, 'application/xml', '\x3c782f3e'::bytea from generate_series(1, 10001) n`.execute(db);
+    try {
+      const page = (await app.inject({ method: 'GET', url: '/api/messages?kind=receipt&limit=10', headers: admin.headers })).json<MessagePage>();
+      expect([page.total, page.totalCapped, page.items.length]).toEqual([10_000, true, 10]);
+      const some = (await app.inject({ method: 'GET', url: '/api/messages?direction=out&kind=acknowledgement', headers: admin.headers })).json<MessagePage>();
+      expect([some.total, some.totalCapped]).toEqual([2, false]);
+    } finally {
+      await db.deleteFrom('message').where('envelope_id', 'like', 'COUNT-CAP-%').execute();
+    }
   });
 
   it("lists the municipality's unmatched messages to its contact persons (each shown audited), and places one on a course", async () => {

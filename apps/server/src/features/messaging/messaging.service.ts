@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { readCareCommunication } from '../medcom/carecommunication-reader.ts';
 import { findCitizenByIdentifiers, findCourseFacts, type MatchedCitizen } from './message-matching.repository.ts';
-import { countUnmatched, findMessage, listMessages, listUnmatched, placeIncoming, type MessageRecord } from './message.repository.ts';
+import { countUnmatched, findMessage, listMessages, listUnmatched, MESSAGE_COUNT_CAP, placeIncoming, type MessageRecord } from './message.repository.ts';
 import { toMessageSummary } from './messaging.rules.ts';
 
 /*
@@ -29,7 +29,7 @@ async function requireAdministrator(ctx: ServiceContext, action: string): Promis
 export async function listMessagesForAdministrator(ctx: ServiceContext, q: MessageListQuery): Promise<MessagePage> {
   await requireAdministrator(ctx, 'message.list');
   const { items, total } = await listMessages(ctx.db, { direction: q.direction, state: q.state, kind: q.kind, municipalityCode: q.municipalityCode, offset: q.offset, limit: q.limit });
-  return { items: items.map(toMessageSummary), total, offset: q.offset, limit: q.limit };
+  return { items: items.map(toMessageSummary), total: Math.min(total, MESSAGE_COUNT_CAP), totalCapped: total > MESSAGE_COUNT_CAP, offset: q.offset, limit: q.limit };
 }
 
 /** An outgoing message of the course by its id (the closing note's CareCommunication), for another feature. */

@@ -46,7 +46,7 @@ export function AdminMessageList() {
           <Section title={t('admin.listLabel')}>
             <Stack gap="xs">
               <Text size="sm" data-testid="messages-total">
-                {t('admin.total', { count: page.total })}
+                {page.totalCapped ? t('admin.totalCapped', { total: page.total.toLocaleString(language === 'da' ? 'da-DK' : 'en-GB') }) : t('admin.total', { count: page.total })}
               </Text>
               <DataTable
                 rows={page.items}
@@ -68,7 +68,7 @@ export function AdminMessageList() {
                 <Button variant="default" size="xs" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
                   {t('admin.previous')}
                 </Button>
-                <Button variant="default" size="xs" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+                <Button variant="default" size="xs" disabled={offset + PAGE >= page.total && !page.totalCapped} onClick={() => setOffset(offset + PAGE)}>
                   {t('admin.next')}
                 </Button>
               </Group>
