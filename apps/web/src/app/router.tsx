@@ -47,6 +47,16 @@ const OrganisationsPage = lazyRouteComponent(() => import('../pages/Organisation
 const HospitalReferralsPage = lazyRouteComponent(() => import('../pages/HospitalReferralsPage.tsx'), 'HospitalReferralsPage');
 const KlGatewayPage = lazyRouteComponent(() => import('../pages/KlGatewayPage.tsx'), 'KlGatewayPage');
 
+// ── The citizen's pages (/borger, issue 13): their own shell with the DKFDS CSS and the citizen texts, all lazy ──
+const CitizenShell = lazyRouteComponent(
+  () => Promise.all([import('../features/borger/components/CitizenShell.tsx'), import('../i18n/borgerResources.ts').then((m) => m.addBorgerTexts(i18next))]).then(([shell]) => shell),
+  'CitizenShell',
+);
+const MyCoursePage = lazyRouteComponent(() => import('../pages/borger/MyCoursePage.tsx'), 'MyCoursePage');
+const CitizenSignInPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignInPage.tsx'), 'CitizenSignInPage');
+const CitizenUnknownPage = lazyRouteComponent(() => import('../pages/borger/CitizenUnknownPage.tsx'), 'CitizenUnknownPage');
+const CitizenSignedOutPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignedOutPage.tsx'), 'CitizenSignedOutPage');
+
 export type RouterContext = { queryClient: QueryClient };
 
 function RouteError({ error }: ErrorComponentProps) {
@@ -110,7 +120,31 @@ const klGatewayRoute = createRoute({ getParentRoute: () => signedInRoute, path: 
 const deadlinePoliciesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/fristregler', component: DeadlinePoliciesPage });
 const organisationsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/organisationer', component: OrganisationsPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute])]);
+const citizenRoute = createRoute({ getParentRoute: () => rootRoute, path: '/borger', component: CitizenShell });
+const myCourseRoute = createRoute({
+  getParentRoute: () => citizenRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const { citizenSessionQueryOptions } = await import('../features/borger/hooks/citizenQueries.ts');
+    const session = await context.queryClient.ensureQueryData(citizenSessionQueryOptions);
+    if (!session) redirect({ to: '/borger/log-ind', throw: true });
+  },
+  component: MyCoursePage,
+});
+const citizenSignInRoute = createRoute({
+  getParentRoute: () => citizenRoute,
+  path: '/log-ind',
+  validateSearch: (search: Record<string, unknown>): { fejl?: string } => (typeof search.fejl === 'string' ? { fejl: search.fejl } : {}),
+  component: function CitizenSignInRoute() {
+    const { fejl } = citizenSignInRoute.useSearch();
+    return <CitizenSignInPage error={fejl} />;
+  },
+});
+const citizenUnknownRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/ukendt', component: CitizenUnknownPage });
+const citizenSignedOutRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/logget-ud', component: CitizenSignedOutPage });
+const citizenTree = citizenRoute.addChildren([myCourseRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
+
+const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

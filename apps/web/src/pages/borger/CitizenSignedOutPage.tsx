@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { citizenSignInUrl } from '../../features/borger/api/borgerApi.ts';
+
+/** Where the identity provider sends the citizen after signing out there too. */
+export function CitizenSignedOutPage() {
+  const { t } = useTranslation('borger');
+  useEffect(() => {
+    document.title = `${t('signedOut.title')} – ${t('appName')}`;
+  }, [t]);
+  return (
+    <>
+      <h1>{t('signedOut.title')}</h1>
+      <p className="font-lead">{t('signedOut.body')}</p>
+      <p>
+        <a className="button button-secondary" href={citizenSignInUrl}>
+          {t('signedOut.again')}
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MyCourseView } from '../../features/borger/components/MyCourseView.tsx';
+import { useCitizenSession, useMyCourses } from '../../features/borger/hooks/citizenQueries.ts';
+
+/** "Mit forløb": the signed-in citizen's open courses (the route sends anyone else to sign in). */
+export function MyCoursePage() {
+  const { t } = useTranslation('borger');
+  const session = useCitizenSession();
+  const courses = useMyCourses();
+  useEffect(() => {
+    document.title = `${t('myCourse.title')} – ${t('appName')}`;
+  }, [t]);
+  const citizen = session.data?.citizen;
+  return (
+    <>
+      <h1>{t('myCourse.title')}</h1>
+      {citizen ? <p className="mb-4">{t('myCourse.greeting', { name: `${citizen.givenName} ${citizen.familyName}` })}</p> : null}
+      {courses.isError ? (
+        <div className="alert alert-error" role="alert">
+          <div className="alert-body">
+            <p className="alert-text">{t('myCourse.loadError')}</p>
+          </div>
+        </div>
+      ) : null}
+      {courses.data && courses.data.courses.length === 0 ? (
+        <div className="alert alert-info" role="status">
+          <div className="alert-body">
+            <p className="alert-text">{t('myCourse.none')}</p>
+          </div>
+        </div>
+      ) : null}
+      {courses.data?.courses.map((c) => <MyCourseView key={c.id} course={c} />)}
+    </>
+  );
+}
