@@ -1,6 +1,6 @@
 import { citizenSignInErrors, type CitizenSignInError } from '@samkraft/contracts/borger';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCitizenPageTitle } from '../../features/borger/hooks/useCitizenPageTitle.ts';
 import { citizenSignInUrl } from '../../features/borger/api/borgerApi.ts';
 
 export type CitizenSignInPageProps = { error?: string | undefined };
@@ -10,9 +10,7 @@ const isSignInError = (v: string | undefined): v is CitizenSignInError => (citiz
 /** The citizen's way in: a link to the server, which sends the browser on to MitID (the identity provider). */
 export function CitizenSignInPage({ error }: CitizenSignInPageProps) {
   const { t } = useTranslation('borger');
-  useEffect(() => {
-    document.title = `${t('signIn.title')} – ${t('appName')}`;
-  }, [t]);
+  useCitizenPageTitle(t('signIn.title'));
   return (
     <>
       <h1>{t('signIn.title')}</h1>

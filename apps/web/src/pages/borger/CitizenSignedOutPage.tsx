@@ -1,13 +1,11 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCitizenPageTitle } from '../../features/borger/hooks/useCitizenPageTitle.ts';
 import { citizenSignInUrl } from '../../features/borger/api/borgerApi.ts';
 
 /** Where the identity provider sends the citizen after signing out there too. */
 export function CitizenSignedOutPage() {
   const { t } = useTranslation('borger');
-  useEffect(() => {
-    document.title = `${t('signedOut.title')} – ${t('appName')}`;
-  }, [t]);
+  useCitizenPageTitle(t('signedOut.title'));
   return (
     <>
       <h1>{t('signedOut.title')}</h1>

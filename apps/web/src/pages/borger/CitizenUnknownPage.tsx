@@ -1,13 +1,11 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCitizenPageTitle } from '../../features/borger/hooks/useCitizenPageTitle.ts';
 import { citizenSignInUrl } from '../../features/borger/api/borgerApi.ts';
 
 /** A person signed in with MitID whom Samkraft does not know: said plainly, and no account is made. */
 export function CitizenUnknownPage() {
   const { t } = useTranslation('borger');
-  useEffect(() => {
-    document.title = `${t('unknown.title')} – ${t('appName')}`;
-  }, [t]);
+  useCitizenPageTitle(t('unknown.title'));
   return (
     <>
       <h1>{t('unknown.title')}</h1>

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCitizenPageTitle } from '../../features/borger/hooks/useCitizenPageTitle.ts';
 import { MyCourseView } from '../../features/borger/components/MyCourseView.tsx';
 import { useCitizenSession, useMyCourses } from '../../features/borger/hooks/citizenQueries.ts';
 
@@ -8,9 +8,7 @@ export function MyCoursePage() {
   const { t } = useTranslation('borger');
   const session = useCitizenSession();
   const courses = useMyCourses();
-  useEffect(() => {
-    document.title = `${t('myCourse.title')} – ${t('appName')}`;
-  }, [t]);
+  useCitizenPageTitle(t('myCourse.title'));
   const citizen = session.data?.citizen;
   return (
     <>
