@@ -77,6 +77,11 @@ describe('the citizen’s door on a phone', () => {
     // The session is gone: Mit forløb asks for sign-in again.
     await page.goto(`${server.url}/borger`);
     await page.getByRole('heading', { name: 'Log ind', level: 1 }).waitFor();
+
+    // The CPR came from the provider's claim and went nowhere else: not into the server's log.
+    const logs = (await server.logs()).join('\n');
+    expect(logs).toContain('/borger/auth/callback');
+    expect(logs).not.toMatch(/0104909989|010490-9989/);
   });
 
   it('tells a person Samkraft does not know so — also on a device where someone else was signed in', async () => {
