@@ -27,7 +27,6 @@ export type CitizenSessionRecord = {
   givenName: string;
   familyName: string;
   csrfSecret: string;
-  idToken: string | null;
   lastSeenAt: Date;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
@@ -35,7 +34,7 @@ export type CitizenSessionRecord = {
 
 export async function insertCitizenSession(
   db: Db,
-  s: { tokenHash: string; citizenId: string; csrfSecret: string; idToken: string | null; assuranceLevel: string | null; createdAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date },
+  s: { tokenHash: string; citizenId: string; csrfSecret: string; assuranceLevel: string | null; createdAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date },
 ): Promise<void> {
   await db
     .insertInto('citizen_session')
@@ -43,7 +42,6 @@ export async function insertCitizenSession(
       token_hash: s.tokenHash,
       citizen_id: s.citizenId,
       csrf_secret: s.csrfSecret,
-      id_token: s.idToken,
       assurance_level: s.assuranceLevel,
       created_at: s.createdAt,
       last_seen_at: s.createdAt,
@@ -58,7 +56,7 @@ export async function findCitizenSession(db: Db, tokenHash: string): Promise<Cit
   const r = await db
     .selectFrom('citizen_session as s')
     .innerJoin('citizen as c', 'c.id', 's.citizen_id')
-    .select(['s.citizen_id', 'c.given_name', 'c.family_name', 's.csrf_secret', 's.id_token', 's.last_seen_at', 's.idle_expires_at', 's.absolute_expires_at'])
+    .select(['s.citizen_id', 'c.given_name', 'c.family_name', 's.csrf_secret', 's.last_seen_at', 's.idle_expires_at', 's.absolute_expires_at'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   return (
@@ -67,7 +65,6 @@ export async function findCitizenSession(db: Db, tokenHash: string): Promise<Cit
       givenName: r.given_name,
       familyName: r.family_name,
       csrfSecret: r.csrf_secret,
-      idToken: r.id_token,
       lastSeenAt: new Date(r.last_seen_at),
       idleExpiresAt: new Date(r.idle_expires_at),
       absoluteExpiresAt: new Date(r.absolute_expires_at),

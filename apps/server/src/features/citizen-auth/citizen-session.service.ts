@@ -28,7 +28,6 @@ export async function resolveCitizenSession(deps: CitizenSessionDeps, token: str
     actor: { kind: 'citizen', citizenId: s.citizenId },
     tokenHash,
     csrfSecret: s.csrfSecret,
-    idToken: s.idToken,
     info: { citizen: { givenName: s.givenName, familyName: s.familyName }, csrfToken: s.csrfSecret, idleExpiresAt: idleExpiresAt.toISOString() },
   };
 }
@@ -42,7 +41,7 @@ export async function signOutCitizen(deps: { db: Db; rp: RelyingParty | undefine
     await deleteCitizenSession(trx, session.tokenHash);
     await audit(trx, { actor: session.actor, requestId }, [{ action: 'citizen_auth.sign_out', citizenId: session.actor.citizenId, outcome: 'allowed' }]);
   });
-  return deps.rp ? deps.rp.endSessionUrl(session.idToken).catch(() => null) : null;
+  return deps.rp ? deps.rp.endSessionUrl().catch(() => null) : null;
 }
 
 /** As for staff sessions (auth/session-cleanup.service.ts): removed once expired this long. */

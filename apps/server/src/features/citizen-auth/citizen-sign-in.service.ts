@@ -68,7 +68,7 @@ export async function completeCitizenSignIn(
   const idleExpiresAt = new Date(now.getTime() + deps.settings.idleMinutes * 60_000);
   const absoluteExpiresAt = new Date(now.getTime() + deps.settings.maxMinutes * 60_000);
   await deps.db.transaction().execute(async (trx) => {
-    await insertCitizenSession(trx, { tokenHash: hashToken(token), citizenId: citizen.id, csrfSecret: newToken(), idToken: answer.idToken, assuranceLevel: verified.assuranceLevel, createdAt: now, idleExpiresAt, absoluteExpiresAt });
+    await insertCitizenSession(trx, { tokenHash: hashToken(token), citizenId: citizen.id, csrfSecret: newToken(), assuranceLevel: verified.assuranceLevel, createdAt: now, idleExpiresAt, absoluteExpiresAt });
     await audit(trx, { actor: { kind: 'citizen', citizenId: citizen.id }, requestId }, [
       { action: 'citizen_auth.sign_in', citizenId: citizen.id, entityType: 'citizen', entityId: citizen.id, outcome: 'allowed', detail: { assuranceLevel: verified.assuranceLevel } },
     ]);

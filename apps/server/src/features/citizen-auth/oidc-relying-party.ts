@@ -16,9 +16,12 @@ export type RelyingParty = {
    * token's signature checked by openid-client; the id token's claims, with the userinfo's when
    * the provider has that endpoint (brokers may put the CPR only there). Throws on any mismatch.
    */
-  complete: (callbackQuery: string, checks: FlowChecks) => Promise<{ claims: Record<string, unknown>; idToken: string | null }>;
-  /** The provider's end-session URL for RP-initiated logout, or null when it has none. */
-  endSessionUrl: (idToken: string | null) => Promise<string | null>;
+  complete: (callbackQuery: string, checks: FlowChecks) => Promise<{ claims: Record<string, unknown> }>;
+  /**
+   * The provider's end-session URL for RP-initiated logout (naming the client, not the id token:
+   * a broker's id token may carry the CPR, so it is not kept), or null when it has none.
+   */
+  endSessionUrl: () => Promise<string | null>;
 };
 
 /**
@@ -79,14 +82,12 @@ export function oidcRelyingParty(settings: OidcSettings, backChannel?: BackChann
         const userinfo = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
         claims = { ...userinfo, ...claims };
       }
-      return { claims, idToken: tokens.id_token ?? null };
+      return { claims };
     },
-    endSessionUrl: async (idToken) => {
+    endSessionUrl: async () => {
       const { client, config } = await load();
       if (!config.serverMetadata().end_session_endpoint) return null;
-      const params: Record<string, string> = { post_logout_redirect_uri: settings.postLogoutRedirectUri, client_id: settings.clientId };
-      if (idToken) params.id_token_hint = idToken;
-      return client.buildEndSessionUrl(config, params).href;
+      return client.buildEndSessionUrl(config, { post_logout_redirect_uri: settings.postLogoutRedirectUri, client_id: settings.clientId }).href;
     },
   };
 }

@@ -149,7 +149,6 @@ export interface CitizenSession {
   citizen_id: string;
   created_at: Generated<Timestamp>;
   csrf_secret: string;
-  id_token: string | null;
   idle_expires_at: Timestamp;
   last_seen_at: Generated<Timestamp>;
   token_hash: string;

@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
  * (`features/citizen-auth/citizen-auth.plugin.ts`) resolves it from its own cookie. A staff
  * session never becomes one, and a citizen session is never read outside `/api/borger/`.
  */
-export type RequestCitizenSession = { actor: CitizenActor; info: CitizenSessionInfo; tokenHash: string; csrfSecret: string; idToken: string | null };
+export type RequestCitizenSession = { actor: CitizenActor; info: CitizenSessionInfo; tokenHash: string; csrfSecret: string };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -20,14 +20,13 @@ create table citizen_sign_in (
 create index citizen_sign_in_expires_at_idx on citizen_sign_in (expires_at);
 
 -- A signed-in citizen. The cookie carries a random token, the table only its SHA-256. The CPR is
--- never stored here: the session names the citizen record it was matched to.
+-- never stored here — not even inside the provider's id token, which brokers may fill with it (so
+-- RP-initiated logout names the client, not the token): the session names the citizen record.
 create table citizen_session (
   token_hash           text constraint citizen_session_pkey primary key
                          constraint citizen_session_token_hash_check check (token_hash ~ '^[0-9a-f]{64}$'),
   citizen_id           uuid not null constraint citizen_session_citizen_id_fkey references citizen (id) on delete cascade,
   csrf_secret          text not null,
-  -- the identity provider's id token, kept for RP-initiated logout (id_token_hint); no CPR is read from it again
-  id_token             text,
   -- the assurance level the identity provider vouched for (NSIS), when it said one
   assurance_level      text,
   created_at           timestamptz not null default now(),
