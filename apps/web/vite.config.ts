@@ -1,13 +1,18 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// DKFDS exports only its script; its borger.dk stylesheet (for the citizen pages) is found beside it.
+const dkfdsDist = path.resolve(path.dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
 
 export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  resolve: { alias: [{ find: /^dkfds-borgerdk\.css$/, replacement: path.join(dkfdsDist, 'css/dkfds-borgerdk.min.css') }] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -14,7 +14,7 @@ import { registerAssessmentRoutes } from './features/assessments/assessment.rout
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerStaffContactRoutes } from './features/auth/staff-contact.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
-import { startSessionCleanup } from './features/auth/session-cleanup.service.ts';
+import { SESSION_CLEANUP_INTERVAL_MS, startSessionCleanup } from './features/auth/session-cleanup.service.ts';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
 import { registerCatalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { registerClosingRoutes } from './features/closings/closing.routes.ts';
@@ -51,10 +51,18 @@ import { fileDropTransport } from './features/messaging/file-drop.transport.ts';
 import type { MessageTransport } from './features/messaging/message-transport.ts';
 import { startMessaging } from './features/messaging/messaging-runner.ts';
 import { registerMessagingRoutes } from './features/messaging/messaging.routes.ts';
+// The citizen's door (issue 13): citizen sign-in, the demo identity provider, the citizen's pages' API.
+import { registerCitizenAuthentication } from './features/citizen-auth/citizen-auth.plugin.ts';
+import { registerCitizenAuthRoutes } from './features/citizen-auth/citizen-auth.routes.ts';
+import { startCitizenSessionCleanup } from './features/citizen-auth/citizen-session.service.ts';
+import { demoBackChannel, registerDemoIdentityProvider } from './features/citizen-auth/demo-identity-provider.routes.ts';
+import { oidcRelyingParty } from './features/citizen-auth/oidc-relying-party.ts';
+import { registerMyCourseRoutes } from './features/citizen-portal/my-course.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/database.ts';
 import { handleError } from './platform/http/error-handler.ts';
+import { registerSessionGuard } from './platform/http/session-guard.ts';
 import { redactedError, redactedRequest } from './platform/http/log-redaction.ts';
 import type { App } from './platform/http/types.ts';
 
@@ -63,7 +71,7 @@ export type AppDeps = {
   /** A read replica for the reports' long reads (DATABASE_REPLICA_URL); the primary when absent. */
   replica?: Database;
   clock: Clock;
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'> & Partial<Pick<Config, 'demoServer' | 'trustedProxies' | 'signInLimitPerMinute'>>;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'> & Partial<Pick<Config, 'demoServer' | 'trustedProxies' | 'signInLimitPerMinute' | 'citizenSignIn'>>;
   logger?: FastifyServerOptions['logger'];
   /** How often expired sessions are removed (tests shorten it); SESSION_CLEANUP_INTERVAL_MS by default. */
   sessionCleanupIntervalMs?: number;
@@ -109,7 +117,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Samkraft API', version: '0.1.0', description: 'Cross-municipal cancer rehabilitation and palliation.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samkraft_session' }, messageToken: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'samkraft_session' },
+          messageToken: { type: 'http', scheme: 'bearer' },
+          citizenSession: { type: 'apiKey', in: 'cookie', name: 'samkraft_borger' },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -141,6 +155,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     demoServer: deps.config.demoServer ?? false,
   };
   registerAuthentication(app, authDeps);
+  registerSessionGuard(app);
+  // ── The citizen's door (issue 13): own sessions under /api/borger/, the demo identity provider in demo mode ──
+  const citizenSignIn = deps.config.citizenSignIn ?? { mode: 'off' as const };
+  registerCitizenAuthentication(app, { db, clock: deps.clock, idleMinutes: citizenSignIn.mode === 'off' ? 15 : citizenSignIn.idleMinutes });
+  if (citizenSignIn.mode === 'demo') registerDemoIdentityProvider(app, citizenSignIn);
+  const citizenRp = citizenSignIn.mode === 'off' ? undefined : oidcRelyingParty(citizenSignIn, citizenSignIn.mode === 'demo' ? demoBackChannel(app, citizenSignIn.issuer) : undefined);
+  registerCitizenAuthRoutes(app, { db, clock: deps.clock, signIn: citizenSignIn, rp: citizenRp, cookieSecure: deps.config.cookieSecure });
+  registerMyCourseRoutes(app, { db, clock: deps.clock });
+  const citizenSessionCleanup = startCitizenSessionCleanup({ db, clock: deps.clock, log: app.log }, deps.sessionCleanupIntervalMs ?? SESSION_CLEANUP_INTERVAL_MS);
+  app.addHook('onClose', () => citizenSessionCleanup.stop());
+  // ── end of the citizen's door ──
   registerHealthRoutes(app, deps.database);
   registerAuthRoutes(app, authDeps, { cookieSecure: deps.config.cookieSecure, signInLimitPerMinute: deps.config.signInLimitPerMinute ?? 10 });
   registerStaffContactRoutes(app, { db, clock: deps.clock });
@@ -190,7 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }
 
   app.get('/api/openapi.json', {
-    schema: { tags: ['operations'], summary: 'This OpenAPI document', response: { 200: z.record(z.string(), z.unknown()) } },
+    schema: { tags: ['operations'], summary: 'This OpenAPI document', security: [], response: { 200: z.record(z.string(), z.unknown()) } },
     handler: async () => ({ ...app.swagger() }),
   });
 

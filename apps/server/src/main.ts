@@ -1,7 +1,8 @@
+import net from 'node:net';
 import { prepareDatabase } from './prepare-database.ts';
 import { fileClock, systemClock } from './platform/clock.ts';
 import { auditLogRewritable } from './platform/audit/audit.repository.ts';
-import { ConfigError, loadConfig } from './platform/config.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DatabaseOpenError, errorText, openPostgres } from './platform/database/database.ts';
 
 /** Milliseconds since the process started: how long each part of a start took, for the log. */
@@ -10,7 +11,7 @@ const sinceStart = () => Math.round(performance.now());
 /** Composition root: config → database (migrated, seeded) → app → listen. */
 async function main(): Promise<void> {
   const readyAt = { main: sinceStart(), appModules: 0, database: 0, app: 0, listening: 0 };
-  const config = loadConfig(process.env);
+  const config = await withFreePortForDemoSignIn(loadConfig(process.env));
   const clock = config.clockFile ? fileClock(config.clockFile) : systemClock;
   if (config.clockFile) clock.now(); // a bad clock file stops the start, with its reason
   // The app's modules (every feature's routes and schemas, Fastify and its plugins) load while
@@ -86,6 +87,23 @@ async function main(): Promise<void> {
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   readyAt.listening = sinceStart();
   app.log.info({ url: `http://${host}:${port}`, readyAtMs: readyAt }, 'Samkraft is listening');
+}
+
+/**
+ * PORT=0 (the tests' servers) with the demo identity provider: a free port is taken now, so the
+ * provider's issuer and the sign-in callback (derived from the public URL) can name it.
+ */
+async function withFreePortForDemoSignIn(config: Config): Promise<Config> {
+  if (config.port !== 0 || config.citizenSignIn.mode !== 'demo' || process.env.SAMKRAFT_PUBLIC_URL) return config;
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, config.host, () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  return loadConfig({ ...process.env, PORT: String(port) });
 }
 
 main().catch((err: unknown) => {

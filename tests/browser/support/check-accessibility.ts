@@ -16,6 +16,8 @@ export type CheckAccessibilityOptions = {
   exclude?: string[];
   /** axe rule tags; WCAG 2.0–2.2 A and AA by default (the Danish public-sector requirement is 2.1 AA). */
   tags?: string[];
+  /** Which violations count: serious and critical (the default), or every one whatever its impact (the citizen pages). */
+  impacts?: 'serious' | 'all';
 };
 
 const DEFAULT_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -42,7 +44,7 @@ export async function checkAccessibility(page: Page, options: CheckAccessibility
     { runOptions, context },
   );
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => options.impacts === 'all' || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
       id: v.id,
       impact: v.impact ?? null,

@@ -83,3 +83,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SAMKRAFT_MESSAGES_INTERVAL_MS: '-1' })).toThrow(/^configuration error: SAMKRAFT_MESSAGES_INTERVAL_MS/);
   });
 });
+
+describe('citizen sign-in configuration (issue 13)', () => {
+  it('wires the local demo identity provider in demo mode, at the public URL', () => {
+    const c = loadConfig({ PORT: '3000' }, '/srv/samkraft').citizenSignIn;
+    expect(c).toMatchObject({ mode: 'demo', issuer: 'http://127.0.0.1:3000/demo-idp', redirectUri: 'http://127.0.0.1:3000/borger/auth/callback', cprClaim: 'dk.cpr', loaClaim: 'loa', scope: 'openid mitid ssn' });
+    expect(loadConfig({ SAMKRAFT_PUBLIC_URL: 'https://samkraft.example.dk/' }, '/srv').citizenSignIn).toMatchObject({ issuer: 'https://samkraft.example.dk/demo-idp' });
+  });
+
+  it('takes a broker with its client, and refuses one without', () => {
+    const env = { DATABASE_URL: 'postgres://x@db/samkraft', CITIZEN_OIDC_ISSUER: 'https://broker.example.dk/op', CITIZEN_OIDC_CLIENT_ID: 'samkraft', CITIZEN_OIDC_CLIENT_SECRET: 's3cret', CITIZEN_OIDC_CPR_CLAIM: 'mitid.cpr' };
+    expect(loadConfig(env, '/srv').citizenSignIn).toMatchObject({ mode: 'broker', issuer: 'https://broker.example.dk/op', clientId: 'samkraft', cprClaim: 'mitid.cpr' });
+    expect(() => loadConfig({ ...env, CITIZEN_OIDC_CLIENT_SECRET: '' }, '/srv')).toThrow(/CITIZEN_OIDC_CLIENT_ID and CITIZEN_OIDC_CLIENT_SECRET/);
+    expect(() => loadConfig({ ...env, CITIZEN_OIDC_SCOPE: 'mitid ssn' }, '/srv')).toThrow(/CITIZEN_OIDC_SCOPE must include openid/);
+  });
+
+  it('offers no citizen sign-in on a server without a provider', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@db/samkraft' }, '/srv').citizenSignIn).toEqual({ mode: 'off' });
+  });
+});

@@ -1,6 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+const httpUrl = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+  .transform((v) => v.replace(/\/+$/, ''));
 
 /** Everything the server reads from its environment, validated once at boot. */
 const configSchema = z.object({
@@ -70,6 +77,24 @@ const configSchema = z.object({
   SAMKRAFT_MESSAGES_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** The shared token of POST /api/messages (Authorization: Bearer …); unset = the route refuses every message. */
   SAMKRAFT_MESSAGES_TOKEN: z.string().trim().min(32, 'must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
+  // ── The citizen's door (features/citizen-auth): sign-in through an OpenID Connect provider ──
+  /** Where browsers reach Samkraft (the demo identity provider's issuer and the callback derive from it); default http://HOST:PORT. */
+  SAMKRAFT_PUBLIC_URL: httpUrl.optional(),
+  /** The identity provider (a MitID broker) as its issuer URL; unset = the local demo provider in demo mode, else no citizen sign-in. */
+  CITIZEN_OIDC_ISSUER: httpUrl.optional(),
+  CITIZEN_OIDC_CLIENT_ID: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
+  CITIZEN_OIDC_CLIENT_SECRET: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** The callback registered at the provider; default <public URL>/borger/auth/callback. */
+  CITIZEN_OIDC_REDIRECT_URI: httpUrl.optional(),
+  /** Where the provider sends the citizen after signing out; default <public URL>/borger/logget-ud. */
+  CITIZEN_OIDC_POST_LOGOUT_REDIRECT_URI: httpUrl.optional(),
+  CITIZEN_OIDC_SCOPE: z.string().trim().regex(/(^| )openid( |$)/, 'must include openid').default('openid mitid ssn'),
+  /** The claim that carries the CPR number (Signaturgruppen's broker: dk.cpr, scope ssn). */
+  CITIZEN_OIDC_CPR_CLAIM: z.string().trim().min(1).default('dk.cpr'),
+  /** The claim that carries the NSIS assurance level; when present it must be Substantial or High. */
+  CITIZEN_OIDC_LOA_CLAIM: z.string().trim().min(1).default('loa'),
+  CITIZEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
+  CITIZEN_SESSION_MAX_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
 
 export type Config = {
@@ -97,7 +122,27 @@ export type Config = {
   messagesDir: string;
   messagesIntervalMs: number;
   messagesToken: string | undefined;
+  /** Citizen sign-in: a configured provider, the local demo provider, or none. */
+  citizenSignIn: CitizenSignInConfig;
 };
+
+/** How citizens sign in (features/citizen-auth). `issuer` is the demo provider's own in demo mode. */
+export type CitizenSignInConfig =
+  | { mode: 'off' }
+  | {
+      mode: 'broker' | 'demo';
+      publicUrl: string;
+      issuer: string;
+      clientId: string;
+      clientSecret: string;
+      redirectUri: string;
+      postLogoutRedirectUri: string;
+      scope: string;
+      cprClaim: string;
+      loaClaim: string;
+      idleMinutes: number;
+      maxMinutes: number;
+    };
 
 export class ConfigError extends Error {}
 
@@ -132,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded database has one user)');
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_REPLICA_URL needs DATABASE_URL (the embedded database has no replica)');
   const dataDir = path.resolve(cwd, e.SAMKRAFT_DATA_DIR);
+  const citizenSignIn = citizenSignInConfig(e, demo);
   return {
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
@@ -154,5 +200,31 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     messagesDir: e.SAMKRAFT_MESSAGES_DIR === undefined ? path.join(dataDir, 'messages') : path.resolve(cwd, e.SAMKRAFT_MESSAGES_DIR),
     messagesIntervalMs: e.SAMKRAFT_MESSAGES_INTERVAL_MS,
     messagesToken: e.SAMKRAFT_MESSAGES_TOKEN,
+    citizenSignIn,
   };
+}
+
+function citizenSignInConfig(e: z.infer<typeof configSchema>, demo: boolean): CitizenSignInConfig {
+  const host = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  const publicUrl = e.SAMKRAFT_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${e.PORT}`;
+  if (!e.CITIZEN_OIDC_ISSUER && !demo) return { mode: 'off' };
+  if (e.CITIZEN_OIDC_ISSUER && (!e.CITIZEN_OIDC_CLIENT_ID || !e.CITIZEN_OIDC_CLIENT_SECRET)) {
+    throw new ConfigError('configuration error: CITIZEN_OIDC_ISSUER needs CITIZEN_OIDC_CLIENT_ID and CITIZEN_OIDC_CLIENT_SECRET');
+  }
+  if (e.CITIZEN_SESSION_IDLE_MINUTES > e.CITIZEN_SESSION_MAX_MINUTES) throw new ConfigError('configuration error: CITIZEN_SESSION_IDLE_MINUTES must not exceed CITIZEN_SESSION_MAX_MINUTES');
+  const common = {
+    publicUrl,
+    redirectUri: e.CITIZEN_OIDC_REDIRECT_URI ?? `${publicUrl}/borger/auth/callback`,
+    postLogoutRedirectUri: e.CITIZEN_OIDC_POST_LOGOUT_REDIRECT_URI ?? `${publicUrl}/borger/logget-ud`,
+    scope: e.CITIZEN_OIDC_SCOPE,
+    cprClaim: e.CITIZEN_OIDC_CPR_CLAIM,
+    loaClaim: e.CITIZEN_OIDC_LOA_CLAIM,
+    idleMinutes: e.CITIZEN_SESSION_IDLE_MINUTES,
+    maxMinutes: e.CITIZEN_SESSION_MAX_MINUTES,
+  };
+  if (e.CITIZEN_OIDC_ISSUER && e.CITIZEN_OIDC_CLIENT_ID && e.CITIZEN_OIDC_CLIENT_SECRET) {
+    return { mode: 'broker', issuer: e.CITIZEN_OIDC_ISSUER, clientId: e.CITIZEN_OIDC_CLIENT_ID, clientSecret: e.CITIZEN_OIDC_CLIENT_SECRET, ...common };
+  }
+  // Demo mode without a provider: the local demo provider in this process, its client secret new at each start.
+  return { mode: 'demo', issuer: `${publicUrl}/demo-idp`, clientId: 'samkraft-demo', clientSecret: randomBytes(24).toString('base64url'), ...common };
 }

@@ -1,18 +1,30 @@
 import type { Role } from '@samkraft/contracts/common';
 import { buildApp, type AppDeps } from '../app.ts';
 import { fixedClock, type Clock } from '../platform/clock.ts';
+import type { CitizenSignInConfig } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { App } from '../platform/http/types.ts';
 
 export type TestApp = { app: App; clock: Clock };
 
-export async function createTestApp(database: Database, o: { now?: string; demo?: boolean; replica?: Database; messaging?: AppDeps['messaging'] } = {}): Promise<App> {
+export async function createTestApp(
+  database: Database,
+  o: { now?: string; demo?: boolean; replica?: Database; messaging?: AppDeps['messaging']; /** The citizen's door (test-support/citizen-sign-in.ts); off when absent. */ citizenSignIn?: CitizenSignInConfig; clock?: Clock } = {},
+): Promise<App> {
   return buildApp({
     database,
     ...(o.messaging ? { messaging: o.messaging } : {}),
     ...(o.replica ? { replica: o.replica } : {}),
-    clock: fixedClock(o.now ?? '2026-11-22T10:00:00Z'),
-    config: { sessionIdleMinutes: 30, sessionMaxHours: 12, cookieSecure: true, demo: o.demo ?? true, webDistDir: '/nonexistent-web-dist', logLevel: 'silent' },
+    clock: o.clock ?? fixedClock(o.now ?? '2026-11-22T10:00:00Z'),
+    config: {
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+      cookieSecure: true,
+      demo: o.demo ?? true,
+      webDistDir: '/nonexistent-web-dist',
+      logLevel: 'silent',
+      ...(o.citizenSignIn ? { citizenSignIn: o.citizenSignIn } : {}),
+    },
     logger: false,
   });
 }

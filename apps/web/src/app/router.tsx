@@ -48,6 +48,16 @@ const HospitalReferralsPage = lazyRouteComponent(() => import('../pages/Hospital
 const KlGatewayPage = lazyRouteComponent(() => import('../pages/KlGatewayPage.tsx'), 'KlGatewayPage');
 const MessagesPage = lazyRouteComponent(() => import('../pages/MessagesPage.tsx'), 'MessagesPage');
 
+// ── The citizen's pages (/borger, issue 13): their own shell with the DKFDS CSS and the citizen texts, all lazy ──
+const CitizenShell = lazyRouteComponent(
+  () => Promise.all([import('../features/borger/components/CitizenShell.tsx'), import('../i18n/borgerResources.ts').then((m) => m.addBorgerTexts(i18next))]).then(([shell]) => shell),
+  'CitizenShell',
+);
+const MyCoursePage = lazyRouteComponent(() => import('../pages/borger/MyCoursePage.tsx'), 'MyCoursePage');
+const CitizenSignInPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignInPage.tsx'), 'CitizenSignInPage');
+const CitizenUnknownPage = lazyRouteComponent(() => import('../pages/borger/CitizenUnknownPage.tsx'), 'CitizenUnknownPage');
+const CitizenSignedOutPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignedOutPage.tsx'), 'CitizenSignedOutPage');
+
 export type RouterContext = { queryClient: QueryClient };
 
 function RouteError({ error }: ErrorComponentProps) {
@@ -112,7 +122,31 @@ const deadlinePoliciesRoute = createRoute({ getParentRoute: () => signedInRoute,
 const organisationsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/organisationer', component: OrganisationsPage });
 const messagesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/beskeder', component: MessagesPage });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
+const citizenRoute = createRoute({ getParentRoute: () => rootRoute, path: '/borger', component: CitizenShell });
+const myCourseRoute = createRoute({
+  getParentRoute: () => citizenRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const { citizenSessionQueryOptions } = await import('../features/borger/hooks/citizenQueries.ts');
+    const session = await context.queryClient.ensureQueryData(citizenSessionQueryOptions);
+    if (!session) redirect({ to: '/borger/log-ind', throw: true });
+  },
+  component: MyCoursePage,
+});
+const citizenSignInRoute = createRoute({
+  getParentRoute: () => citizenRoute,
+  path: '/log-ind',
+  validateSearch: (search: Record<string, unknown>): { fejl?: string } => (typeof search.fejl === 'string' ? { fejl: search.fejl } : {}),
+  component: function CitizenSignInRoute() {
+    const { fejl } = citizenSignInRoute.useSearch();
+    return <CitizenSignInPage error={fejl} />;
+  },
+});
+const citizenUnknownRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/ukendt', component: CitizenUnknownPage });
+const citizenSignedOutRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/logget-ud', component: CitizenSignedOutPage });
+const citizenTree = citizenRoute.addChildren([myCourseRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
+
+const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

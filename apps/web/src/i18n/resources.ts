@@ -1,5 +1,6 @@
 import { da } from './da.ts';
 import { en } from './en.ts';
+import type { borgerResources } from './borgerResources.ts';
 import type { featureResources } from './featureResources.ts';
 
 /**
@@ -12,4 +13,4 @@ export const resources = {
   en: { translation: en },
 } as const;
 
-export type Resources = (typeof resources)['da'] & (typeof featureResources)['da'];
+export type Resources = (typeof resources)['da'] & (typeof featureResources)['da'] & (typeof borgerResources)['da'];

@@ -16,6 +16,8 @@ export function registerAuthentication(app: App, deps: AuthDeps): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/fhir/')) return;
+    // The citizen's API has its own sessions (features/citizen-auth): a staff session is never one there.
+    if (request.url.startsWith('/api/borger/')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? ((await resolveSession(deps, token)) ?? null) : null;
     if (request.auth && !SAFE_METHODS.has(request.method)) {

@@ -29,7 +29,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecur
   });
 
   app.get('/api/auth/demo-users', {
-    schema: { tags: ['auth'], summary: 'Demo users to pick on the sign-in page (empty when demo is off)', response: { 200: demoUsers } },
+    schema: { tags: ['auth'], summary: 'Demo users to pick on the sign-in page (empty when demo is off)', security: [], response: { 200: demoUsers } },
     handler: async () => listDemoUsers(deps),
   });
 
@@ -41,7 +41,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecur
       void reply.header('retry-after', limit.ttlInSeconds);
       throw new AppError('rate_limited', 'Too many sign-in attempts for this account; wait and try again');
     },
-    schema: { tags: ['auth'], summary: 'Sign in with username and password', body: loginBody, response: { 200: sessionInfo, ...errors } },
+    schema: { tags: ['auth'], summary: 'Sign in with username and password', security: [], body: loginBody, response: { 200: sessionInfo, ...errors } },
     handler: async (request, reply) => {
       const signed = await signInWithPassword(deps, request.body.username, request.body.password, request.headers['user-agent'] ?? null);
       setSessionCookie(reply, signed.token, opts.cookieSecure);
@@ -51,7 +51,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps, opts: { cookieSecur
 
   app.post('/api/auth/demo-login', {
     config: signInLimit,
-    schema: { tags: ['auth'], summary: 'Sign in as a demo user (demo installations only)', body: demoLoginBody, response: { 200: sessionInfo, ...errors } },
+    schema: { tags: ['auth'], summary: 'Sign in as a demo user (demo installations only)', security: [], body: demoLoginBody, response: { 200: sessionInfo, ...errors } },
     handler: async (request, reply) => {
       const signed = await signInAsDemoUser(deps, request.body.userId, request.headers['user-agent'] ?? null);
       setSessionCookie(reply, signed.token, opts.cookieSecure);

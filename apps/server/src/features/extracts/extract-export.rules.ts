@@ -17,6 +17,7 @@ export type ExportDecision =
  */
 export function decideExportAccess(actor: Actor, scope: ExtractExportScope): ExportDecision {
   if (actor.kind === 'system') return { allowed: true, homeMunicipalityCode: null, pseudonymise: scope === 'collaboration' };
+  if (actor.kind === 'citizen') return { allowed: false, reason: 'not_data_steward' };
   if (scope === 'municipality') {
     return hasRole(actor, 'administrator', 'municipal_lead') ? { allowed: true, homeMunicipalityCode: actor.municipalityCode, pseudonymise: false } : { allowed: false, reason: 'not_data_steward' };
   }

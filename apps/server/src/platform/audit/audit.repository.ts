@@ -4,6 +4,8 @@ import type { Json } from '../database/schema.ts';
 
 export type AuditRow = {
   actorUserId: string | null;
+  /** The citizen acting on their own data (the citizen's door), else null. */
+  actorCitizenId: string | null;
   actorLabel: string;
   actorMunicipality: string | null;
   actorRoles: string[];
@@ -25,7 +27,7 @@ export type AuditRow = {
 export async function insertAuditEvents(db: Db, rows: AuditRow[]): Promise<void> {
   const byActor = new Map<string, AuditRow[]>();
   for (const r of rows) {
-    const key = JSON.stringify([r.actorUserId, r.actorLabel, r.actorMunicipality, r.actorRoles, r.requestId]);
+    const key = JSON.stringify([r.actorUserId, r.actorCitizenId, r.actorLabel, r.actorMunicipality, r.actorRoles, r.requestId]);
     const list = byActor.get(key);
     if (list) list.push(r);
     else byActor.set(key, [r]);
@@ -35,8 +37,8 @@ export async function insertAuditEvents(db: Db, rows: AuditRow[]): Promise<void>
     if (!first) continue;
     const column = <T>(pick: (r: AuditRow) => T) => group.map(pick);
     await sql`
-      insert into audit_event (actor_user_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
-      select ${first.actorUserId}::uuid, ${first.actorLabel}, ${first.actorMunicipality}, ${first.actorRoles}::text[], ${first.requestId},
+      insert into audit_event (actor_user_id, actor_citizen_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
+      select ${first.actorUserId}::uuid, ${first.actorCitizenId}::uuid, ${first.actorLabel}, ${first.actorMunicipality}, ${first.actorRoles}::text[], ${first.requestId},
         e.action, e.entity_type, e.entity_id, e.citizen_id, e.purpose, e.outcome, e.detail
       from unnest(${column((r) => r.action)}::text[], ${column((r) => r.entityType)}::text[], ${column((r) => r.entityId)}::text[],
         ${column((r) => r.citizenId)}::uuid[], ${column((r) => r.purpose)}::text[], ${column((r) => r.outcome)}::text[],
@@ -47,7 +49,7 @@ export async function insertAuditEvents(db: Db, rows: AuditRow[]): Promise<void>
 }
 
 /** The columns of an event that come from who did it. */
-export type AuditActorColumns = Pick<AuditRow, 'actorUserId' | 'actorLabel' | 'actorMunicipality' | 'actorRoles' | 'requestId'>;
+export type AuditActorColumns = Pick<AuditRow, 'actorUserId' | 'actorCitizenId' | 'actorLabel' | 'actorMunicipality' | 'actorRoles' | 'requestId'>;
 
 /** One event as a query selects it, `ord` its place among the others. */
 export type SelectedAuditEvent = { ord: number; action: string; entity_type: string | null; entity_id: string | null; citizen_id: string | null; outcome: AuditRow['outcome']; detail: Json | null };
@@ -58,8 +60,8 @@ export type SelectedAuditEvent = { ord: number; action: string; entity_type: str
  */
 export async function insertSelectedAuditEvents(db: Db, actor: AuditActorColumns, events: RawBuilder<SelectedAuditEvent>): Promise<void> {
   await sql`
-    insert into audit_event (actor_user_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
-    select ${actor.actorUserId}::uuid, ${actor.actorLabel}, ${actor.actorMunicipality}, ${actor.actorRoles}::text[], ${actor.requestId},
+    insert into audit_event (actor_user_id, actor_citizen_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
+    select ${actor.actorUserId}::uuid, ${actor.actorCitizenId}::uuid, ${actor.actorLabel}, ${actor.actorMunicipality}, ${actor.actorRoles}::text[], ${actor.requestId},
       e.action, e.entity_type, e.entity_id, e.citizen_id, null, e.outcome, e.detail
     from (${events}) e
     order by e.ord`.execute(db);
@@ -72,8 +74,8 @@ export async function insertSelectedAuditEvents(db: Db, actor: AuditActorColumns
  */
 export function auditEventsInsert(row: AuditRow, rows: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
-    insert into audit_event (actor_user_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
-    select ${row.actorUserId}::uuid, ${row.actorLabel}, ${row.actorMunicipality}, ${row.actorRoles}::text[], ${row.requestId},
+    insert into audit_event (actor_user_id, actor_citizen_id, actor_label, actor_municipality, actor_roles, request_id, action, entity_type, entity_id, citizen_id, purpose, outcome, detail)
+    select ${row.actorUserId}::uuid, ${row.actorCitizenId}::uuid, ${row.actorLabel}, ${row.actorMunicipality}, ${row.actorRoles}::text[], ${row.requestId},
       ${row.action}, ${row.entityType}, e.entity_id, e.citizen_id, ${row.purpose}, ${row.outcome}, ${row.detail === null ? null : JSON.stringify(row.detail)}::jsonb
     from (${rows}) e`;
 }
@@ -119,18 +121,19 @@ export async function auditLogRewritable(db: Db): Promise<boolean> {
 }
 
 /** One audit event as it was written, for reading back (a citizen's access log). */
-export type AuditEventRecord = { id: string; at: Date } & Omit<AuditRow, 'detail'>;
+export type AuditEventRecord = { id: string; at: Date; actorCitizenId?: string | null } & Omit<AuditRow, 'detail' | 'actorCitizenId'>;
 
 function auditEventQuery(db: Db) {
   return db
     .selectFrom('audit_event')
-    .select(['id', 'at', 'actor_user_id', 'actor_label', 'actor_municipality', 'actor_roles', 'action', 'entity_type', 'entity_id', 'citizen_id', 'purpose', 'outcome', 'request_id']);
+    .select(['id', 'at', 'actor_user_id', 'actor_citizen_id', 'actor_label', 'actor_municipality', 'actor_roles', 'action', 'entity_type', 'entity_id', 'citizen_id', 'purpose', 'outcome', 'request_id']);
 }
 
 type AuditEventRow = {
   id: string | number | bigint;
   at: Date | string;
   actor_user_id: string | null;
+  actor_citizen_id: string | null;
   actor_label: string;
   actor_municipality: string | null;
   actor_roles: string[];
@@ -147,6 +150,7 @@ const toAuditEventRecord = (r: AuditEventRow): AuditEventRecord => ({
   id: String(r.id),
   at: new Date(r.at),
   actorUserId: r.actor_user_id,
+  actorCitizenId: r.actor_citizen_id,
   actorLabel: r.actor_label,
   actorMunicipality: r.actor_municipality,
   actorRoles: r.actor_roles,

@@ -1,5 +1,5 @@
 import type { RawBuilder } from 'kysely';
-import type { Actor } from '../auth/actor.ts';
+import { actorLabel, type Actor } from '../auth/actor.ts';
 import type { Db } from '../database/database.ts';
 import type { Json } from '../database/schema.ts';
 import {
@@ -32,7 +32,8 @@ function actorColumns(ctx: AuditContext): AuditActorColumns {
   const a = ctx.actor;
   return {
     actorUserId: a.kind === 'staff' ? a.userId : null,
-    actorLabel: a.kind === 'staff' ? a.username : `system:${a.name}`,
+    actorCitizenId: a.kind === 'citizen' ? a.citizenId : null,
+    actorLabel: actorLabel(a),
     actorMunicipality: a.kind === 'staff' ? a.municipalityCode : null,
     actorRoles: a.kind === 'staff' ? a.roles : [],
     requestId: ctx.requestId ?? null,

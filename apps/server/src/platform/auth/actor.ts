@@ -14,12 +14,25 @@ export type StaffActor = {
 /** The CLI and jobs run as a named system actor, and are audited like anyone else. */
 export type SystemActor = { kind: 'system'; name: string };
 
-export type Actor = StaffActor | SystemActor;
+/**
+ * A citizen signed in through the identity provider (MitID in production), acting on their own
+ * data only. Never carries the CPR: the session was matched to the citizen record at sign-in.
+ */
+export type CitizenActor = { kind: 'citizen'; citizenId: string };
+
+export type Actor = StaffActor | SystemActor | CitizenActor;
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.kind === 'staff' && actor.roles.some((r) => roles.includes(r));
 }
 
 export function actorLabel(actor: Actor): string {
-  return actor.kind === 'staff' ? actor.username : `system:${actor.name}`;
+  switch (actor.kind) {
+    case 'staff':
+      return actor.username;
+    case 'system':
+      return `system:${actor.name}`;
+    case 'citizen':
+      return 'citizen';
+  }
 }

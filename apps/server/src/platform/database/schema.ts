@@ -95,6 +95,7 @@ export interface Attendance {
 
 export interface AuditEvent {
   action: string;
+  actor_citizen_id: string | null;
   actor_label: string;
   actor_municipality: string | null;
   actor_roles: Generated<string[]>;
@@ -141,6 +142,27 @@ export interface Citizen {
   sex: Sex;
   updated_at: Generated<Timestamp>;
   vulnerable: Generated<boolean>;
+}
+
+export interface CitizenSession {
+  absolute_expires_at: Timestamp;
+  assurance_level: string | null;
+  citizen_id: string;
+  created_at: Generated<Timestamp>;
+  csrf_secret: string;
+  idle_expires_at: Timestamp;
+  last_seen_at: Generated<Timestamp>;
+  token_hash: string;
+}
+
+export interface CitizenSignIn {
+  code_verifier: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  nonce: string;
+  return_to: string;
+  state: string;
+  token_hash: string;
 }
 
 export interface ClosingConversation {
@@ -830,6 +852,8 @@ export interface DB {
   audit_event: AuditEvent;
   cancer_potential: CancerPotential;
   citizen: Citizen;
+  citizen_session: CitizenSession;
+  citizen_sign_in: CitizenSignIn;
   closing_conversation: ClosingConversation;
   closing_day: ClosingDay;
   closing_note: ClosingNote;

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/database/database.ts';
+
+export type PendingSignIn = { state: string; nonce: string; codeVerifier: string; returnTo: string; expiresAt: Date };
+
+export async function insertSignIn(db: Db, tokenHash: string, s: PendingSignIn & { createdAt: Date }): Promise<void> {
+  await db
+    .insertInto('citizen_sign_in')
+    .values({ token_hash: tokenHash, state: s.state, nonce: s.nonce, code_verifier: s.codeVerifier, return_to: s.returnTo, created_at: s.createdAt, expires_at: s.expiresAt })
+    .execute();
+}
+
+/** Takes a sign-in under way: deleted as it is read, so its state and verifier serve once. */
+export async function takeSignIn(db: Db, tokenHash: string): Promise<PendingSignIn | undefined> {
+  const r = await db.deleteFrom('citizen_sign_in').where('token_hash', '=', tokenHash).returning(['state', 'nonce', 'code_verifier', 'return_to', 'expires_at']).executeTakeFirst();
+  return r && { state: r.state, nonce: r.nonce, codeVerifier: r.code_verifier, returnTo: r.return_to, expiresAt: new Date(r.expires_at) };
+}
+
+/** The citizen with this CPR (unique index on citizen.cpr); the CPR goes no further than this query. */
+export async function findCitizenIdByCpr(db: Db, cpr: string): Promise<{ id: string; deceased: boolean } | undefined> {
+  const r = await db.selectFrom('citizen').select(['id', 'deceased_on']).where('cpr', '=', cpr).where('is_synthetic', '=', false).executeTakeFirst();
+  return r && { id: r.id, deceased: r.deceased_on !== null };
+}
+
+export type CitizenSessionRecord = {
+  citizenId: string;
+  givenName: string;
+  familyName: string;
+  csrfSecret: string;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+};
+
+export async function insertCitizenSession(
+  db: Db,
+  s: { tokenHash: string; citizenId: string; csrfSecret: string; assuranceLevel: string | null; createdAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('citizen_session')
+    .values({
+      token_hash: s.tokenHash,
+      citizen_id: s.citizenId,
+      csrf_secret: s.csrfSecret,
+      assurance_level: s.assuranceLevel,
+      created_at: s.createdAt,
+      last_seen_at: s.createdAt,
+      idle_expires_at: s.idleExpiresAt,
+      absolute_expires_at: s.absoluteExpiresAt,
+    })
+    .execute();
+}
+
+/** A session with its citizen's name, in one statement. */
+export async function findCitizenSession(db: Db, tokenHash: string): Promise<CitizenSessionRecord | undefined> {
+  const r = await db
+    .selectFrom('citizen_session as s')
+    .innerJoin('citizen as c', 'c.id', 's.citizen_id')
+    .select(['s.citizen_id', 'c.given_name', 'c.family_name', 's.csrf_secret', 's.last_seen_at', 's.idle_expires_at', 's.absolute_expires_at'])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return (
+    r && {
+      citizenId: r.citizen_id,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      csrfSecret: r.csrf_secret,
+      lastSeenAt: new Date(r.last_seen_at),
+      idleExpiresAt: new Date(r.idle_expires_at),
+      absoluteExpiresAt: new Date(r.absolute_expires_at),
+    }
+  );
+}
+
+export async function touchCitizenSession(db: Db, tokenHash: string, lastSeenAt: Date, idleExpiresAt: Date): Promise<void> {
+  await db.updateTable('citizen_session').set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteCitizenSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('citizen_session').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Sessions and sign-ins under way expired by `expiredBy`, in two statements (indexes `citizen_session_expiry_idx`, `citizen_sign_in_expires_at_idx`). */
+export async function deleteExpiredCitizenSessions(db: Db, expiredBy: Date): Promise<number> {
+  const sessions = await db.deleteFrom('citizen_session').where(sql`least(idle_expires_at, absolute_expires_at)`, '<=', expiredBy).executeTakeFirst();
+  const signIns = await db.deleteFrom('citizen_sign_in').where('expires_at', '<=', expiredBy).executeTakeFirst();
+  return Number(sessions.numDeletedRows) + Number(signIns.numDeletedRows);
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { citizenSessionInfo, citizenSignOutResult } from '@samkraft/contracts/borger';
+import type { Clock } from '../../platform/clock.ts';
+import type { CitizenSignInConfig } from '../../platform/config.ts';
+import type { Db } from '../../platform/database/database.ts';
+import { requireCitizen } from '../../platform/http/require-citizen.ts';
+import type { App } from '../../platform/http/types.ts';
+import { clearCitizenSessionCookie, clearSignInCookie, CITIZEN_SIGN_IN_COOKIE, setCitizenSessionCookie, setSignInCookie } from './citizen-auth.plugin.ts';
+import { signOutCitizen } from './citizen-session.service.ts';
+import { completeCitizenSignIn, SIGN_IN_MINUTES, startCitizenSignIn, type CitizenAuthDeps } from './citizen-sign-in.service.ts';
+import type { RelyingParty } from './oidc-relying-party.ts';
+
+export type CitizenAuthRouteDeps = { db: Db; clock: Clock; signIn: CitizenSignInConfig; rp: RelyingParty | undefined; cookieSecure: boolean };
+
+const signInPage = (reason: string) => `/borger/log-ind?fejl=${reason}`;
+
+/**
+ * The citizen's sign-in and sign-out. `/borger/auth/log-ind` and `/borger/auth/callback` are the
+ * browser's navigations to and from the identity provider (redirects, not JSON: outside the
+ * OpenAPI document); the session and sign-out are the citizen's API.
+ */
+export function registerCitizenAuthRoutes(app: App, deps: CitizenAuthRouteDeps): void {
+  const signIn = deps.signIn;
+  const auth: CitizenAuthDeps | undefined = signIn.mode === 'off' || !deps.rp ? undefined : { db: deps.db, clock: deps.clock, rp: deps.rp, settings: signIn };
+
+  app.get('/borger/auth/log-ind', { schema: { hide: true, querystring: z.object({ til: z.string().max(200).optional() }) } }, async (request, reply) => {
+    if (!auth) return reply.redirect(signInPage('unavailable'), 303);
+    let started: { token: string; url: string };
+    try {
+      started = await startCitizenSignIn(auth, request.query.til);
+    } catch (err) {
+      request.log.error({ err }, 'the identity provider could not be reached');
+      return reply.redirect(signInPage('unavailable'), 303);
+    }
+    setSignInCookie(reply, started.token, deps.cookieSecure, SIGN_IN_MINUTES * 60);
+    return reply.redirect(started.url, 303);
+  });
+
+  // The provider's answer: whatever it adds to the query (iss, session_state …) goes to openid-client as is.
+  app.get('/borger/auth/callback', { schema: { hide: true } }, async (request, reply) => {
+    if (!auth) return reply.redirect(signInPage('unavailable'), 303);
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    const providerError = new URLSearchParams(query).get('error') ?? undefined;
+    const outcome = await completeCitizenSignIn(auth, request.cookies[CITIZEN_SIGN_IN_COOKIE], query, providerError, request.id);
+    clearSignInCookie(reply, deps.cookieSecure);
+    if (outcome.ok) {
+      setCitizenSessionCookie(reply, outcome.token, deps.cookieSecure);
+      return reply.redirect(outcome.returnTo, 303);
+    }
+    // Whoever was signed in on this browser before is not any more (a shared device).
+    clearCitizenSessionCookie(reply, deps.cookieSecure);
+    return reply.redirect(outcome.reason === 'unknown_citizen' ? '/borger/ukendt' : signInPage(outcome.reason), 303);
+  });
+
+  app.get('/api/borger/session', {
+    schema: { tags: ['borger'], summary: 'The signed-in citizen (their own session)', security: [{ citizenSession: [] }], response: { 200: citizenSessionInfo } },
+    handler: async (request) => {
+      requireCitizen(request);
+      return request.citizenAuth!.info;
+    },
+  });
+
+  app.post('/api/borger/auth/sign-out', {
+    schema: { tags: ['borger'], summary: "Signs the citizen out; the identity provider's end-session URL to visit next", security: [{ citizenSession: [] }], response: { 200: citizenSignOutResult } },
+    handler: async (request, reply) => {
+      requireCitizen(request);
+      const logoutUrl = await signOutCitizen({ db: deps.db, rp: deps.rp }, request.citizenAuth!, request.id);
+      clearCitizenSessionCookie(reply, deps.cookieSecure);
+      return { logoutUrl };
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { normaliseCpr } from '@samkraft/contracts/cpr';
+
+/** The claim names a deployment configures (its broker's): the CPR and the NSIS assurance level. */
+export type ClaimNames = { cprClaim: string; loaClaim: string };
+
+export type VerifiedCitizen = { ok: true; cpr: string; assuranceLevel: string | null } | { ok: false; reason: 'cpr_missing' | 'assurance' };
+
+/**
+ * NSIS levels as brokers write them: a URI (`https://data.gov.dk/concept/core/nsis/Substantial`,
+ * or `…/nsis/loa/Substantial`) or a bare word (`SUBSTANTIAL`). Health data needs at least
+ * Substantial.
+ */
+export function nsisLevelAccepted(value: string): boolean {
+  const level = value.trim().split('/').pop()?.toLowerCase();
+  return level === 'substantial' || level === 'high';
+}
+
+/**
+ * The citizen the identity provider vouched for, from its verified claims (the id token's, and
+ * the userinfo's when the broker puts the CPR there). The CPR comes only from here — never typed.
+ * An assurance level is required to be Substantial or High when the provider sends one.
+ */
+export function verifiedCitizen(claims: Record<string, unknown>, names: ClaimNames): VerifiedCitizen {
+  const raw = claims[names.cprClaim];
+  const cpr = typeof raw === 'string' ? normaliseCpr(raw) : null;
+  if (!cpr) return { ok: false, reason: 'cpr_missing' };
+  const loa = claims[names.loaClaim];
+  if (loa !== undefined && (typeof loa !== 'string' || !nsisLevelAccepted(loa))) return { ok: false, reason: 'assurance' };
+  return { ok: true, cpr, assuranceLevel: typeof loa === 'string' ? loa : null };
+}
+
+/** Only a path under /borger is a place to return to after signing in (no open redirect). */
+export function safeReturnTo(value: unknown): string {
+  return typeof value === 'string' && /^\/borger(\/[A-Za-z0-9/_-]*)?$/.test(value) && !value.includes('//') ? value : '/borger';
+}

@@ -1,0 +1,45 @@
+import { citizenSessionInfo, citizenSignOutResult, myCourses, type CitizenSessionInfo, type MyCourses } from '@samkraft/contracts/borger';
+import type { ZodType } from 'zod';
+import { ApiRequestError, toApiRequestError } from '../../../api/apiRequestError.ts';
+
+/**
+ * The citizen's API (/api/borger/). Its own small client: the citizen session has its own cookie
+ * and CSRF token, and a 401 here means "sign in as a citizen", never the staff sign-in page.
+ */
+async function borgerJson<T>(path: string, schema: ZodType<T>, init: { method?: 'GET' | 'POST'; csrfToken?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.csrfToken) headers['x-csrf-token'] = init.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: init.method ?? 'GET', headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiRequestError(0, 'network', 'The server could not be reached');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiRequestError(response.status, body);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiRequestError(response.status, 'invalid_response', `Unexpected response from ${path}`);
+  return parsed.data;
+}
+
+/** The signed-in citizen, or null when no citizen is signed in. */
+export async function fetchCitizenSession(): Promise<CitizenSessionInfo | null> {
+  try {
+    return await borgerJson('/api/borger/session', citizenSessionInfo);
+  } catch (err) {
+    if (err instanceof ApiRequestError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export function fetchMyCourses(): Promise<MyCourses> {
+  return borgerJson('/api/borger/my-course', myCourses);
+}
+
+/** Ends the citizen session; the identity provider's end-session URL to go to next, or null. */
+export async function signOutCitizen(csrfToken: string): Promise<string | null> {
+  return (await borgerJson('/api/borger/auth/sign-out', citizenSignOutResult, { method: 'POST', csrfToken })).logoutUrl;
+}
+
+/** Where the browser goes to sign in: the server sends it on to the identity provider. */
+export const citizenSignInUrl = '/borger/auth/log-ind';

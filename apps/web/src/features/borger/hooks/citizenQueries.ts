@@ -1,0 +1,26 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchCitizenSession, fetchMyCourses, signOutCitizen } from '../api/borgerApi.ts';
+
+export const citizenSessionQueryKey = ['borger', 'session'] as const;
+
+export const citizenSessionQueryOptions = queryOptions({ queryKey: citizenSessionQueryKey, queryFn: fetchCitizenSession, staleTime: 60_000 });
+
+export function useCitizenSession() {
+  return useQuery(citizenSessionQueryOptions);
+}
+
+export function useMyCourses() {
+  return useQuery({ queryKey: ['borger', 'my-course'], queryFn: fetchMyCourses });
+}
+
+/** Signs out here, then at the identity provider when it has an end-session URL. */
+export function useCitizenSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (csrfToken: string) => signOutCitizen(csrfToken),
+    onSuccess: (logoutUrl) => {
+      queryClient.removeQueries({ queryKey: ['borger'] });
+      window.location.assign(logoutUrl ?? '/borger/logget-ud');
+    },
+  });
+}

@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
+import { launchBrowser } from './support/launch-browser.ts';
+import { screenshot } from './support/screenshot.ts';
+import { sharedServer } from './support/shared-server.ts';
+
+/*
+ * Issue 13.1 on a phone: a citizen signs in through the demo identity provider (in MitID's place)
+ * as an official test person, sees "Mit forløb" — the contact person, the plan with its goals, the
+ * service and who provides it — and signs out, at the provider too. Every page: axe finds nothing,
+ * whatever the impact.
+ *
+ * Torre Test Mosebryggersen (an official MedCom test person, refdata/cpr/dkcore_medcom_test_patients.json)
+ * has a course in the demo data (in a team in Lyngby-Taarbæk) that no other browser file uses; this
+ * file only reads it.
+ */
+
+const server = sharedServer();
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+});
+afterAll(async () => {
+  await page?.close();
+  await browser?.close();
+});
+
+async function check(name: string): Promise<void> {
+  await screenshot(page, `citizen-${name}`);
+  const violations = await checkAccessibility(page, { impacts: 'all' });
+  expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
+  const scrollsSideways = await page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return doc.scrollWidth > doc.clientWidth;
+  });
+  expect(scrollsSideways, `${name} scrolls sideways on a phone`).toBe(false);
+}
+
+describe('the citizen’s door on a phone', () => {
+  it('signs in through the demo identity provider, shows Mit forløb, and signs out', async () => {
+    await page.goto(`${server.url}/borger`);
+    await page.getByRole('heading', { name: 'Log ind', level: 1 }).waitFor();
+    await check('sign-in');
+
+    await page.getByRole('link', { name: 'Log ind med MitID' }).click();
+    await page.getByRole('heading', { name: 'Demo-login' }).waitFor();
+    await check('demo-provider');
+    await page.getByRole('button', { name: 'Torre Test Mosebryggersen' }).click();
+
+    await page.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();
+    await page.getByText('Hej Torre Test Mosebryggersen').waitFor();
+    await page.getByRole('heading', { name: 'Din kontaktperson' }).waitFor();
+    await page.getByRole('heading', { name: 'Din plan' }).waitFor();
+    await page.getByRole('heading', { name: 'Dine mål' }).waitFor();
+    await page.getByRole('heading', { name: 'Dine tilbud' }).waitFor();
+    await expect(page.getByText(/Tilbydes af .+ Kommune/).first().isVisible()).resolves.toBe(true);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/0104909989|010490-9989/);
+    await check('my-course');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My course', level: 1 }).waitFor();
+    await check('my-course-en');
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('heading', { name: 'Log ud af demo-login?' }).waitFor();
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('heading', { name: 'Du er logget ud', level: 1 }).waitFor();
+    await check('signed-out');
+
+    // The session is gone: Mit forløb asks for sign-in again.
+    await page.goto(`${server.url}/borger`);
+    await page.getByRole('heading', { name: 'Log ind', level: 1 }).waitFor();
+
+    // The CPR came from the provider's claim and went nowhere else: not into the server's log.
+    const logs = (await server.logs()).join('\n');
+    expect(logs).toContain('/borger/auth/callback');
+    expect(logs).not.toMatch(/0104909989|010490-9989/);
+  });
+
+  it('tells a person Samkraft does not know so — also on a device where someone else was signed in', async () => {
+    await page.goto(`${server.url}/borger/auth/log-ind`);
+    await page.getByRole('button', { name: 'Torre Test Mosebryggersen' }).click();
+    await page.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();
+    // Dreng Test Levendefødt (2016), an official test person who is no citizen in the demo, signs in next without Torre signing out.
+    await page.goto(`${server.url}/borger/auth/log-ind`);
+    await page.getByRole('heading', { name: 'Demo-login' }).waitFor();
+    await page.getByRole('button', { name: 'Dreng Test Levendefødt' }).first().click();
+    await page.getByRole('heading', { name: 'Vi har ingen oplysninger om dig i Samkraft', level: 1 }).waitFor();
+    await check('unknown');
+    // Torre's session went with the new sign-in: /borger asks for sign-in.
+    await page.goto(`${server.url}/borger`);
+    await page.getByRole('heading', { name: 'Log ind', level: 1 }).waitFor();
+  });
+});
