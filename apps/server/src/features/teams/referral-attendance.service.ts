@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { listEnrolmentMarks } from './attendance.repository.ts';
 import { onSession } from './attendance.rules.ts';
 import { findReferralForEnrolment, listEnrolmentsOfReferral } from './enrolment.repository.ts';
-import { findTeam, listSessions } from './team.repository.ts';
+import { findTeam, listSessionsNear } from './team.repository.ts';
 import { mayRunTeams } from './team.rules.ts';
 
 export type ReferralSession = {
@@ -58,7 +58,7 @@ export async function getReferralAttendance(ctx: ServiceContext, crossReferralId
       const team = await findTeam(trx, e.teamId);
       if (!team) throw new AppError('internal', `enrolment ${e.id} has no team`);
       const marks = await listEnrolmentMarks(trx, e.id);
-      const sessions = (await listSessions(trx, team.id))
+      const sessions = (await listSessionsNear(trx, team.id, { enrolmentId: e.id, startOn: e.startOn, endedOn: e.endedOn }))
         .filter((s) => onSession(e, danishDate(s.startsAt), marks.has(s.id)))
         .map((s): ReferralSession => ({
           id: s.id,

@@ -248,6 +248,26 @@ export async function listSessions(db: Db, teamId: string): Promise<SessionRecor
   return rows.map(toSession);
 }
 
+/**
+ * The sessions of a team that can concern one enrolment: those within its dates (a day's margin
+ * either side, for the Danish day of a UTC instant — the caller decides exactly) or marked for it.
+ * By the team's (team_id, starts_at) key, not the team's whole history.
+ */
+export async function listSessionsNear(db: Db, teamId: string, e: { enrolmentId: string; startOn: string | null; endedOn: string | null }): Promise<SessionRecord[]> {
+  const rows = await sessionQuery(db)
+    .where('s.team_id', '=', teamId)
+    .where((eb) => {
+      const marked = eb('s.id', 'in', eb.selectFrom('attendance as m').select('m.team_session_id').where('m.enrolment_id', '=', e.enrolmentId));
+      if (e.startOn === null) return marked;
+      const from = sql<Date>`${e.startOn}::date - 1`;
+      const inDates = e.endedOn === null ? eb('s.starts_at', '>=', from) : eb.and([eb('s.starts_at', '>=', from), eb('s.starts_at', '<', sql<Date>`${e.endedOn}::date + 2`)]);
+      return eb.or([inDates, marked]);
+    })
+    .orderBy('s.starts_at')
+    .execute();
+  return rows.map(toSession);
+}
+
 export async function findSession(db: Db, sessionId: string): Promise<SessionRecord | undefined> {
   const r = await sessionQuery(db).where('s.id', '=', sessionId).executeTakeFirst();
   return r && toSession(r);
