@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KlLegalBasis } from '@samkraft/contracts/kl-gateway-codes';
 import type { Database, Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { r4Issues } from '../../test-support/fhir-r4-validators.ts';
+import { validateBaseR4 } from '../../platform/fhir/r4-validation.ts';
 import { readTranscribed } from '../../test-support/kl-gateway-stories.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
@@ -97,7 +97,7 @@ describe('the KL Gateway reports of the demo data', () => {
     const check = await loadKlInvariants();
     for (const b of bundles[basis]) {
       expect(check(b), b.id).toEqual([]);
-      expect(r4Issues(b), b.id).toEqual([]);
+      expect(await validateBaseR4(b), b.id).toEqual([]);
     }
   }, 120_000);
 

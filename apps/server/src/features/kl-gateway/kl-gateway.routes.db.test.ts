@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { aStaffUser } from '../../test-support/factories.ts';
-import { r4Issues } from '../../test-support/fhir-r4-validators.ts';
+import { validateBaseR4 } from '../../platform/fhir/r4-validation.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { unzip } from '../../test-support/unzip.ts';
@@ -221,7 +221,7 @@ describe('the export', () => {
     expect(overview.files.map((f) => f.citizenId)).toEqual([ids.bruno]);
     const [bundle] = bundles;
     expect(bundle?.entry[0]?.resource).toMatchObject({ resourceType: 'Patient', identifier: [{ value: CPR.bruno }], managingOrganization: { identifier: { value: SOR.gladsaxe } } });
-    expect(r4Issues(bundle ?? {})).toEqual([]);
+    expect(await validateBaseR4(bundle ?? {})).toEqual([]);
     expect((await loadKlInvariants())(bundle ?? { resourceType: 'Bundle', id: '' })).toEqual([]);
     expect(JSON.stringify(overview)).not.toContain(CPR.bruno);
     // Every citizen read is audited with the export; no CPR number in the audit log.
@@ -255,7 +255,7 @@ describe('the export', () => {
     expect(overview).toMatchObject({ reported: 1 });
     const conditions = (bundles[0]?.entry ?? []).map((e) => e.resource).filter((r) => r.resourceType === 'Condition');
     expect(conditions).toEqual([expect.objectContaining({ code: { coding: [expect.objectContaining({ display: 'Ernæring' })] }, verificationStatus: { coding: [expect.objectContaining({ code: 'entered-in-error' })] } })]);
-    expect(r4Issues(bundles[0] ?? {})).toEqual([]);
+    expect(await validateBaseR4(bundles[0] ?? {})).toEqual([]);
     expect(readZip((await exportAs('lead', { ...period, to: '2026-11-21', legalBasis: 'SUL119' })).rawPayload).overview).toMatchObject({ reported: 0 });
   });
 
@@ -264,7 +264,7 @@ describe('the export', () => {
     const { overview, bundles } = readZip(res.rawPayload);
     expect(overview.leftOut).toEqual([expect.objectContaining({ citizenId: ids.ruddi, reason: 'missing_discharge_date' })]);
     expect(overview.files.map((f) => f.citizenId)).toEqual([ids.schwendlund]);
-    expect(r4Issues(bundles[0] ?? {})).toEqual([]);
+    expect(await validateBaseR4(bundles[0] ?? {})).toEqual([]);
     expect((await loadKlInvariants())(bundles[0] ?? { resourceType: 'Bundle', id: '' })).toEqual([]);
   });
 
