@@ -270,7 +270,7 @@ describe('POST /api/citizens/:id/deceased', () => {
 describe('reference lists for the form', () => {
   it('lists organisations by kind, and diagnoses with the uncertain flag', async () => {
     const orgs = await app.inject({ method: 'GET', url: '/api/organisations?kind=hospital_department', headers: gladsaxe.headers });
-    expect(orgs.json()).toEqual([{ id: ids.dept, kind: 'hospital_department', name: 'Onkologisk afdeling', parentName: 'Testhospitalet', ydernummer: null, sorCode: null, address: null }]);
+    expect(orgs.json()).toEqual([{ id: ids.dept, kind: 'hospital_department', name: 'Onkologisk afdeling', parentName: 'Testhospitalet', ydernummer: null, sorCode: null, address: null, addressable: false }]);
     const dx = await app.inject({ method: 'GET', url: '/api/diagnoses', headers: gladsaxe.headers });
     expect(dx.json()).toContainEqual({ code: 'DC34', titleDa: 'Lungekræft', titleEn: null, uncertain: true });
   });
