@@ -1,6 +1,6 @@
 import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { createContext, useCallback, useContext, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { fetchMyContact, saveMyContact, saveUnitPhone } from '../api/authApi.ts';
@@ -8,23 +8,38 @@ import { fetchMyContact, saveMyContact, saveUnitPhone } from '../api/authApi.ts'
 const key = ['me', 'contact'] as const;
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
 
+const DialogContext = createContext<(() => void) | null>(null);
+
 /**
  * The signed-in user's work phone and e-mail — printed in the citizen's letters and shown to a
  * providing municipality — and, for leads and administrators, the unit's phone used when a
- * contact person has none.
+ * contact person has none. The dialog lives here, above the layout: the button moves between
+ * header and menu as the window narrows or widens (UserControls), and the dialog — with what
+ * is typed in it — stays open when it does.
  */
-export function MyContactDetailsButton() {
+export function MyContactDetailsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const show = useCallback(() => setOpen(true), []);
   return (
-    <>
-      <Button variant="subtle" size="xs" onClick={() => setOpen(true)}>
-        {t('shell.myContact')}
-      </Button>
+    <DialogContext.Provider value={show}>
+      {children}
       <Modal opened={open} onClose={() => setOpen(false)} title={t('shell.myContactTitle')} closeButtonProps={{ 'aria-label': t('shell.close') }}>
         {open ? <MyContactForm onDone={() => setOpen(false)} /> : null}
       </Modal>
-    </>
+    </DialogContext.Provider>
+  );
+}
+
+/** Opens the dialog of MyContactDetailsProvider (which must be above it). */
+export function MyContactDetailsButton() {
+  const { t } = useTranslation();
+  const show = useContext(DialogContext);
+  if (!show) throw new Error('MyContactDetailsButton needs MyContactDetailsProvider above it');
+  return (
+    <Button variant="subtle" size="xs" onClick={show}>
+      {t('shell.myContact')}
+    </Button>
   );
 }
 
