@@ -5,6 +5,7 @@ import { createTestApp } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { seedDemoData } from '../demo/demo.seed.ts';
 import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
+import { PUBLIC_CATALOGUE_LIMIT_PER_MINUTE } from './public-catalogue.routes.ts';
 
 /* The public catalogue (issue 13.9) over the demo data: server-rendered, no session, searchable. */
 
@@ -117,5 +118,14 @@ describe('GET /tilbud/:interventionCode', () => {
     const missing = await get('/tilbud/no_such_thing');
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Tilbuddet findes ikke');
+  });
+});
+
+describe('the limit per client address', () => {
+  it('answers 429 once an address has asked more than the limit in a minute', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= PUBLIC_CATALOGUE_LIMIT_PER_MINUTE; i++) statuses.push((await app.inject({ method: 'GET', url: '/tilbud/no_such_thing', remoteAddress: '192.0.2.7' })).statusCode);
+    expect(statuses.slice(0, -1).every((s) => s === 404)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
