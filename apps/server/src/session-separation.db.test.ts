@@ -78,6 +78,12 @@ describe('staff and citizen sessions are apart (over the OpenAPI document)', () 
     expect(open.sort()).toEqual(['GET /api/auth/demo-users', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready', 'POST /api/auth/demo-login', 'POST /api/auth/login', 'POST /api/messages'].sort());
   });
 
+  it('the public catalogue (/tilbud, HTML outside /api and the document) answers with no session', async () => {
+    const res = await app.inject({ method: 'GET', url: '/tilbud' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+  });
+
   it('the citizen session still works after all that', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/borger/session', headers: { cookie: citizen.cookie } })).statusCode).toBe(200);
   });
