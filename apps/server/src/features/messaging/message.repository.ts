@@ -321,7 +321,8 @@ export async function listMessages(db: Db, f: MessageFilter): Promise<{ items: M
   const [rows, count] = await Promise.all([
     q.select(columns).orderBy('created_at', 'desc').orderBy('id').offset(f.offset).limit(f.limit).execute(),
     db
-      .selectFrom(q.select('id').limit(MESSAGE_COUNT_CAP + 1).as('capped'))
+      // In the page's order, so the count walks the same index as the page (not a scan of the table).
+      .selectFrom(q.select('id').orderBy('created_at', 'desc').orderBy('id').limit(MESSAGE_COUNT_CAP + 1).as('capped'))
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
