@@ -24,12 +24,19 @@ export function sharedServer(): SharedServer {
     async logs() {
       const marker = crypto.randomUUID();
       await fetch(`${url}/api/health?log-marker=${marker}`);
-      const until = Date.now() + 10_000;
+      // The log is written through a buffer: under a busy run the marker's line can wait for more
+      // output, so each half second another request pushes it out.
+      const until = Date.now() + 30_000;
+      let nudged = Date.now();
       for (;;) {
         const lines = read();
         if (lines.some((line) => line.includes(marker))) return lines;
-        if (Date.now() > until) throw new Error(`the server's log did not show the marker request within 10 s (${logFile})`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (Date.now() > until) throw new Error(`the server's log did not show the marker request within 30 s (${logFile})`);
+        if (Date.now() - nudged > 500) {
+          nudged = Date.now();
+          await fetch(`${url}/api/health`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
   };
