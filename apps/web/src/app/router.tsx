@@ -123,16 +123,13 @@ const organisationsRoute = createRoute({ getParentRoute: () => signedInRoute, pa
 const messagesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/beskeder', component: MessagesPage });
 
 const citizenRoute = createRoute({ getParentRoute: () => rootRoute, path: '/borger', component: CitizenShell });
-const myCourseRoute = createRoute({
-  getParentRoute: () => citizenRoute,
-  path: '/',
-  beforeLoad: async ({ context }) => {
-    const { citizenSessionQueryOptions } = await import('../features/borger/hooks/citizenQueries.ts');
-    const session = await context.queryClient.ensureQueryData(citizenSessionQueryOptions);
-    if (!session) redirect({ to: '/borger/log-ind', throw: true });
-  },
-  component: MyCoursePage,
-});
+/** Every citizen page but sign-in and its outcomes: a visitor with no citizen session is sent to sign in. */
+async function requireCitizenSession({ context }: { context: { queryClient: QueryClient } }): Promise<void> {
+  const { citizenSessionQueryOptions } = await import('../features/borger/hooks/citizenQueries.ts');
+  const session = await context.queryClient.ensureQueryData(citizenSessionQueryOptions);
+  if (!session) redirect({ to: '/borger/log-ind', throw: true });
+}
+const myCourseRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/', beforeLoad: requireCitizenSession, component: MyCoursePage });
 const citizenSignInRoute = createRoute({
   getParentRoute: () => citizenRoute,
   path: '/log-ind',

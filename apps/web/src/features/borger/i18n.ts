@@ -30,6 +30,7 @@ export const da = {
     body: 'Tak for besøget. Luk browseren, hvis du har brugt en computer, som andre også bruger.',
     again: 'Log ind igen',
   },
+  nav: { label: 'Dine sider', myCourse: 'Mit forløb' },
   myCourse: {
     title: 'Mit forløb',
     greeting: 'Hej {{name}}',
@@ -97,6 +98,7 @@ export const en: typeof da = {
     body: 'Thank you for your visit. Close the browser if you used a computer that others use too.',
     again: 'Sign in again',
   },
+  nav: { label: 'Your pages', myCourse: 'My course' },
   myCourse: {
     title: 'My course',
     greeting: 'Hello {{name}}',

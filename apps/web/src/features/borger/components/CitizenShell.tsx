@@ -4,6 +4,7 @@ import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCitizenSession, useCitizenSignOut } from '../hooks/citizenQueries.ts';
 import { CitizenLanguageSwitch } from './CitizenLanguageSwitch.tsx';
+import { CitizenNav } from './CitizenNav.tsx';
 
 /**
  * The frame of every citizen page, in the look of the Danish public design system (DKFDS,
@@ -35,6 +36,7 @@ export function CitizenShell() {
           </div>
         </div>
       </header>
+      {csrf ? <CitizenNav /> : null}
       <main id="main-content" className="container samkraft-borger-main" tabIndex={-1}>
         <Outlet />
       </main>
