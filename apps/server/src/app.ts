@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { registerAuthentication } from './features/auth/auth.plugin.ts';
 import { registerAssessmentRoutes } from './features/assessments/assessment.routes.ts';
+import { registerPreparationFormRoutes } from './features/assessments/preparation-form.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerStaffContactRoutes } from './features/auth/staff-contact.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
@@ -183,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDeadlineRoutes(app, { db, clock: deps.clock });
   registerCalendarRoutes(app, { db, clock: deps.clock });
   registerAssessmentRoutes(app, { db, clock: deps.clock });
+  registerPreparationFormRoutes(app, { db, clock: deps.clock });
   registerPlanRoutes(app, { db, clock: deps.clock });
   registerFollowUpRoutes(app, { db, clock: deps.clock });
   registerClosingRoutes(app, { db, clock: deps.clock });

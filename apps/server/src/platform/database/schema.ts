@@ -703,6 +703,23 @@ export interface PlanGoalStatus {
   status: GoalStatus;
 }
 
+export interface PreparationForm {
+  answered_at: Timestamp | null;
+  citizen_id: string;
+  course_id: string;
+  id: Generated<string>;
+  last_reminded_at: Timestamp | null;
+  last_reminded_by: string | null;
+  opened_at: Timestamp | null;
+  problem_codes: Generated<string[]>;
+  reminder_count: Generated<number>;
+  saved_at: Timestamp | null;
+  scale_score: number | null;
+  sent_at: Timestamp;
+  sent_by: string;
+  what_matters_most: string | null;
+}
+
 export interface ProviderGoal {
   cross_referral_id: string;
   description: string;
@@ -894,6 +911,7 @@ export interface DB {
   organisation: Organisation;
   plan_goal: PlanGoal;
   plan_goal_status: PlanGoalStatus;
+  preparation_form: PreparationForm;
   provider_goal: ProviderGoal;
   referral: Referral;
   routing: Routing;
