@@ -13,6 +13,7 @@ import { ReferralFacts } from '../features/courses/components/ReferralFacts.tsx'
 import { useCourse } from '../features/courses/hooks/useCourse.ts';
 import { DeadlinesSection } from '../features/deadlines/components/DeadlinesSection.tsx';
 import { DeceasedSection } from '../features/deadlines/components/DeceasedSection.tsx';
+import { PreparationFormSection } from '../features/assessments/components/PreparationFormSection.tsx';
 import { HospitalStayAlert } from '../features/hospital-notifications/components/HospitalStayAlert.tsx';
 import { danishToday } from '../ui/utils/danishToday.ts';
 import { CourseStatusNotesSection } from '../features/status-notes/components/CourseStatusNotesSection.tsx';
@@ -43,6 +44,7 @@ export function CoursePage() {
             <Box id={CONTACT_ANCHOR} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + 16px)' }}>
               <ContactsSection course={course} today={danishToday()} />
             </Box>
+            <PreparationFormSection courseId={course.id} canWrite={course.permissions.write} />
             <DeadlinesSection course={course} today={danishToday()} />
             {/* Open until the action plan is agreed; the referral's own page shows them again when referring. */}
             <SuggestionsSection courseId={course.id} defaultOpen={!planned.has(course.step)} />

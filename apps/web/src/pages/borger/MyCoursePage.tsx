@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCitizenPageTitle } from '../../features/borger/hooks/useCitizenPageTitle.ts';
 import { MyCourseView } from '../../features/borger/components/MyCourseView.tsx';
+import { PreparationFormCard } from '../../features/borger/components/PreparationFormCard.tsx';
 import { useCitizenSession, useMyCourses } from '../../features/borger/hooks/citizenQueries.ts';
 
 /** "Mit forløb": the signed-in citizen's open courses (the route sends anyone else to sign in). */
@@ -14,6 +15,7 @@ export function MyCoursePage() {
     <>
       <h1>{t('myCourse.title')}</h1>
       {citizen ? <p className="mb-4">{t('myCourse.greeting', { name: `${citizen.givenName} ${citizen.familyName}` })}</p> : null}
+      <PreparationFormCard />
       {courses.isError ? (
         <div className="alert alert-error" role="alert">
           <div className="alert-body">

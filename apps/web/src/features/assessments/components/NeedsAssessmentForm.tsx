@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { AssessmentItemList, AssessmentOccasion } from '@samkraft/contracts/assessments';
+import type { NeedsAssessmentDraft } from '@samkraft/contracts/preparation-forms';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
@@ -8,19 +9,20 @@ import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useCreateNeedsAssessment } from '../hooks/useNeedsAssessments.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
 
-export type NeedsAssessmentFormProps = { courseId: string; items: AssessmentItemList; hasInitial: boolean };
+/** `draft`: the citizen's submitted preparation form, to start the initial assessment from (the professional reviews and completes it). */
+export type NeedsAssessmentFormProps = { courseId: string; items: AssessmentItemList; hasInitial: boolean; draft?: NeedsAssessmentDraft | null };
 
 const scale = Array.from({ length: 11 }, (_, i) => String(i));
 
-export function NeedsAssessmentForm({ courseId, items, hasInitial }: NeedsAssessmentFormProps) {
+export function NeedsAssessmentForm({ courseId, items, hasInitial, draft }: NeedsAssessmentFormProps) {
   const { t } = useTranslation('assessments');
   const { language } = useLanguage();
   const mutation = useCreateNeedsAssessment(courseId);
   const [occasion, setOccasion] = useState<AssessmentOccasion>(hasInitial ? 'change' : 'initial');
   const [assessedOn, setAssessedOn] = useState(danishToday());
-  const [score, setScore] = useState<string>('');
-  const [ticked, setTicked] = useState<Record<string, string>>({});
-  const [whatMattersMost, setWhatMattersMost] = useState('');
+  const [score, setScore] = useState<string>(draft?.scaleScore != null ? String(draft.scaleScore) : '');
+  const [ticked, setTicked] = useState<Record<string, string>>(() => Object.fromEntries((draft?.problems ?? []).map((p) => [p.itemCode, ''])));
+  const [whatMattersMost, setWhatMattersMost] = useState(draft?.whatMattersMost ?? '');
   const [professionalAssessment, setProfessionalAssessment] = useState('');
   const errors = useFieldErrors(mutation.error);
 
@@ -50,6 +52,11 @@ export function NeedsAssessmentForm({ courseId, items, hasInitial }: NeedsAssess
   return (
     <form onSubmit={submit} noValidate aria-label={t('newTitle')}>
       <Stack gap="md">
+        {draft && !hasInitial ? (
+          <Alert color="blue" variant="light" styles={{ message: { color: '#1a1a1a' } }}>
+            {t('preparation.draftAlert')}
+          </Alert>
+        ) : null}
         <Radio.Group label={t('occasion')} value={occasion} onChange={(v) => setOccasion(v)} error={errors.occasion} withAsterisk>
           <Group mt="xs">
             {(['initial', 'change', 'end'] as const).map((o) => (

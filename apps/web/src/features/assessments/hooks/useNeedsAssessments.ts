@@ -14,6 +14,6 @@ export function useCreateNeedsAssessment(courseId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: NeedsAssessmentCreate) => createNeedsAssessment(courseId, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['needs-assessments', courseId] }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['needs-assessments', courseId] }), client.invalidateQueries({ queryKey: ['citizen-preparation-form', courseId] })]),
   });
 }
