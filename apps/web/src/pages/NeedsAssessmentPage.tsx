@@ -33,13 +33,16 @@ export function NeedsAssessmentPage() {
                 <Grid gap="xl">
                   <Grid.Col span={{ base: 12, md: citizenAnswer ? 7 : 12 }}>
                     <Section title={t('newTitle')}>
-                      <NeedsAssessmentForm
-                        key={`${data.assessments.length}-${preparation.data?.draft ? 'draft' : 'blank'}`}
-                        courseId={courseId}
-                        items={itemList}
-                        hasInitial={data.assessments.some((a) => a.occasion === 'initial')}
-                        draft={preparation.data?.draft ?? null}
-                      />
+                      {/* Drawn once the citizen's answers are known, so a draft never replaces what the user began to type. */}
+                      {preparation.isPending ? null : (
+                        <NeedsAssessmentForm
+                          key={`${data.assessments.length}-${preparation.data?.draft ? 'draft' : 'blank'}`}
+                          courseId={courseId}
+                          items={itemList}
+                          hasInitial={data.assessments.some((a) => a.occasion === 'initial')}
+                          draft={preparation.data?.draft ?? null}
+                        />
+                      )}
                     </Section>
                   </Grid.Col>
                   {citizenAnswer ? <Grid.Col span={{ base: 12, md: 5 }}>{citizenAnswer}</Grid.Col> : null}
