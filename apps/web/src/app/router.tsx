@@ -58,6 +58,8 @@ const PreparationPage = lazyRouteComponent(() => import('../pages/borger/Prepara
 const CitizenSignInPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignInPage.tsx'), 'CitizenSignInPage');
 const CitizenUnknownPage = lazyRouteComponent(() => import('../pages/borger/CitizenUnknownPage.tsx'), 'CitizenUnknownPage');
 const CitizenSignedOutPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignedOutPage.tsx'), 'CitizenSignedOutPage');
+const AccessLogPage = lazyRouteComponent(() => import('../pages/borger/AccessLogPage.tsx'), 'AccessLogPage');
+const MyDataPage = lazyRouteComponent(() => import('../pages/borger/MyDataPage.tsx'), 'MyDataPage');
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -143,7 +145,9 @@ const citizenSignInRoute = createRoute({
 });
 const citizenUnknownRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/ukendt', component: CitizenUnknownPage });
 const citizenSignedOutRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/logget-ud', component: CitizenSignedOutPage });
-const citizenTree = citizenRoute.addChildren([myCourseRoute, preparationRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
+const accessLogRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/hvem-har-set', beforeLoad: requireCitizenSession, component: AccessLogPage });
+const myDataRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/mine-data', beforeLoad: requireCitizenSession, component: MyDataPage });
+const citizenTree = citizenRoute.addChildren([myCourseRoute, preparationRoute, accessLogRoute, myDataRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
 
 const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 

@@ -19,6 +19,7 @@ import { danishToday } from '../ui/utils/danishToday.ts';
 import { CourseStatusNotesSection } from '../features/status-notes/components/CourseStatusNotesSection.tsx';
 import { CourseCorrespondenceSection } from '../features/messaging/components/CourseCorrespondenceSection.tsx';
 import { CitizenGpSection } from '../features/referrals/components/CitizenGpSection.tsx';
+import { CourseAccessLogSection } from '../features/access-log/components/CourseAccessLogSection.tsx';
 import { SuggestionsSection } from '../features/suggestions/components/SuggestionsSection.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -53,6 +54,7 @@ export function CoursePage() {
             <CourseStatusNotesSection courseId={course.id} />
             <CourseCorrespondenceSection courseId={course.id} canWrite={course.permissions.write} />
             <DeceasedSection course={course} today={danishToday()} />
+            <CourseAccessLogSection courseId={course.id} canWrite={course.permissions.write} />
           </Stack>
         </>
       )}

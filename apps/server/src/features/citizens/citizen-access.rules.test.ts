@@ -38,4 +38,10 @@ describe('decideCitizenAccess', () => {
   it('refuses a system actor person-level access', () => {
     expect(decideCitizenAccess({ kind: 'system', name: 'cli' }, gladsaxeCitizen).allowed).toBe(false);
   });
+  it('lets a signed-in citizen see their own record, only when the caller names whose it is', () => {
+    const me = { kind: 'citizen' as const, citizenId: 'c-1' };
+    expect(decideCitizenAccess(me, gladsaxeCitizen, 'c-1')).toEqual({ allowed: true, scope: 'home' });
+    expect(decideCitizenAccess(me, gladsaxeCitizen, 'c-2')).toEqual({ allowed: false, reason: 'not_staff' });
+    expect(decideCitizenAccess(me, gladsaxeCitizen)).toEqual({ allowed: false, reason: 'not_staff' });
+  });
 });

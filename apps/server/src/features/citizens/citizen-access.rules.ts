@@ -21,7 +21,9 @@ const PROVIDER_ROLES = ['therapist', 'municipal_lead'] as const;
  * sees a citizen only through a cross-municipal referral addressed to it, and only what was
  * shared; coordinators (and administrators) see aggregates, never a person.
  */
-export function decideCitizenAccess(actor: Actor, facts: CitizenAccessFacts): CitizenAccess {
+export function decideCitizenAccess(actor: Actor, facts: CitizenAccessFacts, citizenId?: string): CitizenAccess {
+  // The citizen sees their own record whole (aktindsigt) when the caller names whose it is.
+  if (actor.kind === 'citizen') return citizenId !== undefined && citizenId === actor.citizenId ? { allowed: true, scope: 'home' } : { allowed: false, reason: 'not_staff' };
   if (actor.kind !== 'staff') return { allowed: false, reason: 'not_staff' };
   const m = actor.municipalityCode;
   const has = (roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));

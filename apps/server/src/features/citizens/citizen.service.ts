@@ -18,7 +18,7 @@ export async function getCitizen(ctx: ServiceContext, citizenId: string): Promis
     await audit(ctx.db, ctx, [{ action: 'citizen.read', citizenId: null, entityType: 'citizen', entityId: citizenId, outcome: 'denied', detail: { reason: 'not_found' } }]);
     throw AppError.notFound('Citizen');
   }
-  const access = decideCitizenAccess(ctx.actor, facts);
+  const access = decideCitizenAccess(ctx.actor, facts, citizenId);
   if (!access.allowed) {
     await audit(ctx.db, ctx, [{ action: 'citizen.read', citizenId, entityType: 'citizen', entityId: citizenId, outcome: 'denied', detail: { reason: access.reason } }]);
     throw AppError.forbidden('You do not have access to this citizen');
@@ -46,7 +46,8 @@ export async function getCitizen(ctx: ServiceContext, citizenId: string): Promis
       // The GP is the home municipality's to know; a provider is not shown it.
       gp: access.scope === 'home' ? await getGpClinicIn(trx, c.gpOrganisationId) : null,
       // A provider sees no course of the home municipality; home staff see their own courses.
-      courses: access.scope === 'home' ? c.courses.filter((k) => k.homeMunicipalityCode === actorMunicipality).map(({ homeMunicipalityCode: _h, ...k }) => k) : [],
+      // The citizen themself sees every course of theirs.
+      courses: access.scope === 'home' ? c.courses.filter((k) => ctx.actor.kind === 'citizen' || k.homeMunicipalityCode === actorMunicipality).map(({ homeMunicipalityCode: _h, ...k }) => k) : [],
     };
   });
 }

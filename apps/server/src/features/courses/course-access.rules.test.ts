@@ -24,4 +24,11 @@ describe('decideCourseAccess', () => {
     expect(decideCourseAccess(staff('0159', 'coordinator'), '0159', 'read')).toEqual({ allowed: false, reason: 'aggregates_only' });
     expect(decideCourseAccess({ kind: 'system', name: 'cli' }, '0159', 'read').allowed).toBe(false);
   });
+  it('lets a signed-in citizen read their own course, only when the caller names whose it is, and never write it', () => {
+    const me = { kind: 'citizen' as const, citizenId: 'c-1' };
+    expect(decideCourseAccess(me, '0159', 'read', 'c-1')).toEqual({ allowed: true });
+    expect(decideCourseAccess(me, '0159', 'read', 'c-2')).toEqual({ allowed: false, reason: 'not_staff' });
+    expect(decideCourseAccess(me, '0159', 'read')).toEqual({ allowed: false, reason: 'not_staff' });
+    expect(decideCourseAccess(me, '0159', 'write', 'c-1')).toEqual({ allowed: false, reason: 'not_staff' });
+  });
 });

@@ -7,9 +7,12 @@ export type CourseAccessDecision = { allowed: true } | { allowed: false; reason:
 /**
  * The home municipality's course is its own: its staff read it; contact persons and municipal
  * leads write it. A providing municipality never sees the home course — only the
- * cross-municipal referral sent to it (and what that shares).
+ * cross-municipal referral sent to it (and what that shares). A signed-in citizen reads their own
+ * course when the caller names whose it is (`courseCitizenId`), and nothing else.
  */
-export function decideCourseAccess(actor: Actor, homeMunicipalityCode: string, mode: CourseAccessMode): CourseAccessDecision {
+export function decideCourseAccess(actor: Actor, homeMunicipalityCode: string, mode: CourseAccessMode, courseCitizenId?: string): CourseAccessDecision {
+  // The citizen reads their own course (their door's pages and aktindsigt, GDPR Art. 15), never writes it here.
+  if (actor.kind === 'citizen') return mode === 'read' && courseCitizenId !== undefined && courseCitizenId === actor.citizenId ? { allowed: true } : { allowed: false, reason: 'not_staff' };
   if (actor.kind !== 'staff') return { allowed: false, reason: 'not_staff' };
   const readers = ['contact_person', 'therapist', 'municipal_lead'];
   const writers = ['contact_person', 'municipal_lead'];

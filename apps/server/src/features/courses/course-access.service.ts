@@ -15,7 +15,7 @@ export async function requireCourseAccess(ctx: ServiceContext, courseId: string,
     await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'course', entityId: courseId, outcome: 'denied', detail: { reason: 'not_found' } }]);
     throw AppError.notFound('Course');
   }
-  const decision = decideCourseAccess(ctx.actor, key.homeMunicipalityCode, mode);
+  const decision = decideCourseAccess(ctx.actor, key.homeMunicipalityCode, mode, key.citizenId);
   if (!decision.allowed) {
     await audit(ctx.db, ctx, [{ action, citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'denied', detail: { reason: decision.reason, mode } }]);
     throw AppError.forbidden('You do not have access to this course');

@@ -1,5 +1,6 @@
 import { citizenSessionInfo, citizenSignOutResult, myCourses, type CitizenSessionInfo, type MyCourses } from '@samkraft/contracts/borger';
 import type { ZodType } from 'zod';
+import { accessLogPage, type AccessLogPage } from '@samkraft/contracts/access-log';
 import { ApiRequestError, toApiRequestError } from '../../../api/apiRequestError.ts';
 
 /**
@@ -36,6 +37,14 @@ export async function fetchCitizenSession(): Promise<CitizenSessionInfo | null> 
 export function fetchMyCourses(): Promise<MyCourses> {
   return borgerJson('/api/borger/my-course', myCourses);
 }
+
+/** One page of "who has seen my information", newest first; `before` is the previous page's `next`. */
+export function fetchMyAccessLog(before: string | null): Promise<AccessLogPage> {
+  return borgerJson(`/api/borger/access-log${before ? `?before=${encodeURIComponent(before)}` : ''}`, accessLogPage);
+}
+
+/** Where the browser downloads the citizen's own data (aktindsigt): the session cookie goes with the link. */
+export const myDataUrl = (format: 'pdf' | 'json'): string => `/api/borger/my-data?format=${format}`;
 
 /** Ends the citizen session; the identity provider's end-session URL to go to next, or null. */
 export async function signOutCitizen(csrfToken: string): Promise<string | null> {

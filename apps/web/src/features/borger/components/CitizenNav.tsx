@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 const entries = [
   { to: '/borger', label: 'nav.myCourse' },
   { to: '/borger/forberedelse', label: 'nav.preparation' },
+  { to: '/borger/hvem-har-set', label: 'nav.accessLog' },
+  { to: '/borger/mine-data', label: 'nav.myData' },
 ] as const;
 
 export function CitizenNav() {

@@ -1,5 +1,5 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchCitizenSession, fetchMyCourses, signOutCitizen } from '../api/borgerApi.ts';
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchCitizenSession, fetchMyAccessLog, fetchMyCourses, signOutCitizen } from '../api/borgerApi.ts';
 
 export const citizenSessionQueryKey = ['borger', 'session'] as const;
 
@@ -11,6 +11,16 @@ export function useCitizenSession() {
 
 export function useMyCourses() {
   return useQuery({ queryKey: ['borger', 'my-course'], queryFn: fetchMyCourses });
+}
+
+/** The access log, page by page (older pages on demand); each fetch is itself a logged read. */
+export function useMyAccessLog() {
+  return useInfiniteQuery({
+    queryKey: ['borger', 'access-log'],
+    queryFn: ({ pageParam }) => fetchMyAccessLog(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+  });
 }
 
 /** Signs out here, then at the identity provider when it has an end-session URL. */

@@ -1,0 +1,163 @@
+import type { ServiceContext } from '../../platform/context.ts';
+import { accessLogEntriesFor } from '../access-log/access-log.service.ts';
+import { getNeedsAssessments } from '../assessments/assessment.service.ts';
+import { getClosing } from '../closings/closing.service.ts';
+import { getCourseOverview } from '../courses/course-overview.service.ts';
+import { getCourseCrossReferrals } from '../cross-referrals/cross-referral.service.ts';
+import { getCourseDeadlines } from '../deadlines/deadline.service.ts';
+import { getFollowUps } from '../follow-ups/follow-up.service.ts';
+import { getCourseHospitalStay } from '../hospital-notifications/hospital-notification.service.ts';
+import { listCourseCorrespondence } from '../messaging/correspondence.service.ts';
+import { getPlanOverview, getPlanVersion } from '../plans/plan.service.ts';
+import { getCourseStatusNotes } from '../status-notes/status-note.service.ts';
+
+/*
+ * What the aktindsigt holds, one entry per kind of record: its heading, the tables it covers and
+ * how it is read — always through the owning feature's service, with the actor's access rule and
+ * audit (the citizen themself, or the home municipality's staff). The FHIR Bundle (the FHIR API's
+ * resources) comes first; these sections add what the FHIR API does not carry, or carries only in
+ * part. `my-data-coverage.db.test.ts` reads the database catalogue and fails on a table with a
+ * citizen, course, cross-referral or enrolment column that is neither covered here nor excluded
+ * below with a reason.
+ */
+
+export type Subject = { citizenId: string; courseIds: readonly string[] };
+export type Words = { da: string; en: string };
+
+export type MyDataSection = {
+  key: string;
+  title: Words;
+  /** The tables whose rows this entry carries (in part or whole). */
+  tables: readonly string[];
+  collect: (ctx: ServiceContext, subject: Subject) => Promise<unknown[]>;
+};
+
+/** The tables the FHIR Bundle carries (Patient, ServiceRequest, CarePlan, Goal, QuestionnaireResponse, Communication, Task). */
+export const fhirTables: readonly string[] = [
+  'citizen',
+  'referral',
+  'course',
+  'action_plan',
+  'action_plan_responsibility',
+  'plan_goal',
+  'plan_goal_status',
+  'needs_assessment',
+  'needs_assessment_problem',
+  'closing_conversation',
+  'closing_note',
+  'cross_referral',
+  'status_note',
+];
+
+/** Each course's records through one service. */
+const perCourse =
+  <T>(read: (ctx: ServiceContext, courseId: string) => Promise<T>) =>
+  async (ctx: ServiceContext, s: Subject): Promise<unknown[]> => {
+    const out: unknown[] = [];
+    for (const courseId of s.courseIds) out.push({ courseId, ...(await read(ctx, courseId)) });
+    return out;
+  };
+
+export const myDataSections: readonly MyDataSection[] = [
+  {
+    key: 'courses',
+    title: { da: 'Forløb, henvisning, kontaktpersoner og kontakter', en: 'Courses, referral, contact persons and contacts' },
+    tables: ['course', 'referral', 'course_assignment', 'course_contact'],
+    collect: perCourse(async (ctx, id) => {
+      const { permissions: _p, assignable: _a, ...course } = await getCourseOverview(ctx, id);
+      return course;
+    }),
+  },
+  {
+    key: 'plans',
+    title: { da: 'Handleplaner (alle versioner)', en: 'Action plans (every version)' },
+    tables: ['action_plan', 'action_plan_responsibility', 'plan_goal', 'plan_goal_status'],
+    collect: perCourse(async (ctx, id) => {
+      const overview = await getPlanOverview(ctx, id);
+      const versions = [];
+      for (const v of overview.versions) versions.push(v.version === overview.current?.version ? overview.current : await getPlanVersion(ctx, id, v.version));
+      return { versions };
+    }),
+  },
+  {
+    key: 'needsAssessments',
+    title: { da: 'Behovsvurderinger', en: 'Needs assessments' },
+    tables: ['needs_assessment', 'needs_assessment_problem'],
+    collect: perCourse(getNeedsAssessments),
+  },
+  {
+    key: 'followUps',
+    title: { da: 'Opfølgningssamtaler', en: 'Follow-up conversations' },
+    tables: ['follow_up'],
+    collect: perCourse(async (ctx, id) => {
+      const { suggestion: _s, ...list } = await getFollowUps(ctx, id);
+      return list;
+    }),
+  },
+  {
+    key: 'crossReferrals',
+    title: { da: 'Henvisninger til tilbud i andre kommuner', en: 'Referrals to services in other municipalities' },
+    tables: ['cross_referral', 'cross_referral_update', 'decline'],
+    collect: perCourse(async (ctx, id) => {
+      const { crossReferrals } = await getCourseCrossReferrals(ctx, id);
+      return { crossReferrals };
+    }),
+  },
+  {
+    key: 'statusNotes',
+    title: { da: 'Statusnotater fra tilbuddet', en: 'Status notes from the service' },
+    tables: ['status_note'],
+    collect: perCourse(getCourseStatusNotes),
+  },
+  {
+    key: 'deadlines',
+    title: { da: 'Frister og pauser', en: 'Deadlines and pauses' },
+    tables: ['deadline_pause'],
+    collect: perCourse(getCourseDeadlines),
+  },
+  {
+    key: 'closing',
+    title: { da: 'Afslutningssamtale og afslutningsnotat', en: 'Closing conversation and closing note' },
+    tables: ['closing_conversation', 'closing_note'],
+    collect: perCourse(getClosing),
+  },
+  {
+    key: 'hospitalStays',
+    title: { da: 'Indlæggelser, som hospitalet har meddelt', en: 'Hospital stays notified by the hospital' },
+    tables: ['hospital_stay'],
+    collect: perCourse(getCourseHospitalStay),
+  },
+  {
+    key: 'messages',
+    title: { da: 'Beskeder med hospital og læge', en: 'Messages with hospital and doctor' },
+    tables: ['message'],
+    collect: perCourse(listCourseCorrespondence),
+  },
+  {
+    key: 'accessLog',
+    title: { da: 'Hvem har set dine oplysninger', en: 'Who has seen your information' },
+    tables: ['audit_event'],
+    collect: async (ctx, s) => accessLogEntriesFor(ctx, s.citizenId),
+  },
+];
+
+/**
+ * Tables with a citizen, course, cross-referral or enrolment column that the aktindsigt leaves
+ * out, each with why. The lead adds the tables of other work here or above at merge.
+ */
+export const myDataExcluded: Readonly<Record<string, string>> = {
+  citizen_session:
+    'Sign-in sessions: a hashed token with its expiry, deleted within the hour; it holds nothing about the citizen but that they were signed in.',
+  kl_gateway_delivered_bundle:
+    'The delivery log of the statutory KL Gateway reports: hashes of reports made from the records above; each report shows in the access log.',
+  kl_gateway_delivered_resource:
+    'The delivery log of the statutory KL Gateway reports: copies of resources made from the records above, kept to send only changes.',
+  enrolment:
+    "The providing municipality's own record of the team place: neither the home municipality's staff nor the citizen's door may read it yet (cross-municipal access rule); the provider answers for it. Open: issue 13 item 7.",
+  attendance:
+    "The providing municipality's attendance records (the referral's start, end and sessions attended are in crossReferrals); not readable by the home municipality. Open: issue 13 item 7.",
+  deeper_assessment:
+    "The providing municipality's deeper assessment: not readable by the home municipality (only what the provider shares in its status notes, which are included). Open: issue 13 item 7.",
+  provider_goal:
+    "The providing municipality's goals with the citizen: not readable by the home municipality (its status notes, included, report them). Open: issue 13 item 7.",
+};
