@@ -58,6 +58,7 @@ import { startCitizenSessionCleanup } from './features/citizen-auth/citizen-sess
 import { demoBackChannel, registerDemoIdentityProvider } from './features/citizen-auth/demo-identity-provider.routes.ts';
 import { oidcRelyingParty } from './features/citizen-auth/oidc-relying-party.ts';
 import { registerMyCourseRoutes } from './features/citizen-portal/my-course.routes.ts';
+import { registerAppointmentRoutes } from './features/citizen-appointments/appointments.routes.ts';
 import { registerPublicCatalogueRoutes } from './features/public-catalogue/public-catalogue.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const citizenRp = citizenSignIn.mode === 'off' ? undefined : oidcRelyingParty(citizenSignIn, citizenSignIn.mode === 'demo' ? demoBackChannel(app, citizenSignIn.issuer) : undefined);
   registerCitizenAuthRoutes(app, { db, clock: deps.clock, signIn: citizenSignIn, rp: citizenRp, cookieSecure: deps.config.cookieSecure });
   registerMyCourseRoutes(app, { db, clock: deps.clock });
+  registerAppointmentRoutes(app, { db, clock: deps.clock });
   registerPublicCatalogueRoutes(app, { db, clock: deps.clock });
   const citizenSessionCleanup = startCitizenSessionCleanup({ db, clock: deps.clock, log: app.log }, deps.sessionCleanupIntervalMs ?? SESSION_CLEANUP_INTERVAL_MS);
   app.addHook('onClose', () => citizenSessionCleanup.stop());

@@ -54,6 +54,7 @@ const CitizenShell = lazyRouteComponent(
   'CitizenShell',
 );
 const MyCoursePage = lazyRouteComponent(() => import('../pages/borger/MyCoursePage.tsx'), 'MyCoursePage');
+const MyAppointmentsPage = lazyRouteComponent(() => import('../pages/borger/MyAppointmentsPage.tsx'), 'MyAppointmentsPage');
 const CitizenSignInPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignInPage.tsx'), 'CitizenSignInPage');
 const CitizenUnknownPage = lazyRouteComponent(() => import('../pages/borger/CitizenUnknownPage.tsx'), 'CitizenUnknownPage');
 const CitizenSignedOutPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignedOutPage.tsx'), 'CitizenSignedOutPage');
@@ -139,9 +140,10 @@ const citizenSignInRoute = createRoute({
     return <CitizenSignInPage error={fejl} />;
   },
 });
+const myAppointmentsRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/aftaler', beforeLoad: requireCitizenSession, component: MyAppointmentsPage });
 const citizenUnknownRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/ukendt', component: CitizenUnknownPage });
 const citizenSignedOutRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/logget-ud', component: CitizenSignedOutPage });
-const citizenTree = citizenRoute.addChildren([myCourseRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
+const citizenTree = citizenRoute.addChildren([myCourseRoute, myAppointmentsRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
 
 const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 

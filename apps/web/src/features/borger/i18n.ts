@@ -1,3 +1,5 @@
+import { appointmentsDa, appointmentsEn } from './appointmentsI18n.ts';
+
 /** Texts of the citizen's pages (/borger), in plain Danish; `en` has the same shape. */
 export const da = {
   appName: 'Samkraft for borgere',
@@ -30,7 +32,8 @@ export const da = {
     body: 'Tak for besøget. Luk browseren, hvis du har brugt en computer, som andre også bruger.',
     again: 'Log ind igen',
   },
-  nav: { label: 'Dine sider', myCourse: 'Mit forløb' },
+  nav: { label: 'Dine sider', myCourse: 'Mit forløb', appointments: 'Mine aftaler' },
+  appointments: appointmentsDa,
   myCourse: {
     title: 'Mit forløb',
     greeting: 'Hej {{name}}',
@@ -98,7 +101,8 @@ export const en: typeof da = {
     body: 'Thank you for your visit. Close the browser if you used a computer that others use too.',
     again: 'Sign in again',
   },
-  nav: { label: 'Your pages', myCourse: 'My course' },
+  nav: { label: 'Your pages', myCourse: 'My course', appointments: 'My appointments' },
+  appointments: appointmentsEn,
   myCourse: {
     title: 'My course',
     greeting: 'Hello {{name}}',
