@@ -65,7 +65,7 @@ beforeAll(async () => {
   id.lonni = await aCitizen(db, { homeMunicipalityCode: GLADSAXE, cpr: LONNI, givenName: 'Lonni Test', familyName: 'Lauridsen', sex: 'F', birthDate: '1960-01-02' });
   id.einerEnrolment = (await anEnrolledCitizen(db, id.einer, id.offering, [id.team]))[0]!;
   id.lonniEnrolment = (await anEnrolledCitizen(db, id.lonni, id.offering, [id.team, id.otherTeam]))[0]!;
-  await db.insertInto('attendance').values({ team_session_id: id.past, enrolment_id: id.einerEnrolment!, team_id: id.team, status: 'attended' }).execute();
+  await db.insertInto('attendance').values({ team_session_id: id.past, enrolment_id: id.einerEnrolment, team_id: id.team, status: 'attended' }).execute();
   id.therapist = await aStaffUser(db, { municipalityCode: GLADSAXE, roles: ['therapist'], profession: 'physiotherapist' });
   app = await createTestApp(database, { now: NOW, citizenSignIn: demoCitizenSignIn() });
   einer = await signInAsCitizen(app, EINER);
@@ -146,6 +146,12 @@ describe('cancelling a session (afbud)', () => {
       expect(res.statusCode, res.body).toBe(409);
       expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'sessionId', code })]);
     }
+    const refused = await database.db.selectFrom('audit_event').select(['entity_id', 'detail']).where('action', '=', 'attendance.citizen_cancel').where('outcome', '=', 'denied').where('entity_id', '!=', id.lonniOnly!).orderBy('id').execute();
+    expect(refused.map((r) => [r.entity_id, r.detail])).toEqual([
+      [id.late, { reason: 'cutoff_passed' }],
+      [id.past, { reason: 'session_past' }],
+      [id.teamCancelled, { reason: 'session_cancelled' }],
+    ]);
   });
 
   it('refuses a reason outside the list, naming the field, and writes nothing', async () => {

@@ -67,10 +67,18 @@ export async function cancelMyAppointment(ctx: CitizenContext, sessionId: string
     await audit(ctx.db, ctx, [{ action: 'attendance.citizen_cancel', citizenId, entityType: 'team_session', entityId: sessionId, outcome: 'denied', detail: { reason: 'not_found' } }]);
     throw AppError.notFound('Appointment');
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    await cancelSessionForCitizen({ ...ctx, db: trx }, { sessionId, enrolmentId: own.enrolmentId, reason: input.reason, text: input.text ?? null });
-    const [fresh] = await listAppointments(trx, citizenId, anyTime, sessionId);
-    if (!fresh) throw new AppError('internal', 'The appointment could not be read back');
-    return toMyAppointment(fresh, ctx.clock.now());
-  });
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      await cancelSessionForCitizen({ ...ctx, db: trx }, { sessionId, enrolmentId: own.enrolmentId, reason: input.reason, text: input.text ?? null });
+      const [fresh] = await listAppointments(trx, citizenId, anyTime, sessionId);
+      if (!fresh) throw new AppError('internal', 'The appointment could not be read back');
+      return toMyAppointment(fresh, ctx.clock.now());
+    });
+  } catch (err) {
+    // A refusal (after the cut-off, a session held or cancelled) is audited on its own, after the rollback.
+    if (err instanceof AppError && err.code === 'conflict') {
+      await audit(ctx.db, ctx, [{ action: 'attendance.citizen_cancel', citizenId, entityType: 'team_session', entityId: sessionId, outcome: 'denied', detail: { reason: err.fields[0]?.code ?? 'conflict' } }]);
+    }
+    throw err;
+  }
 }

@@ -11,7 +11,7 @@ export const appointmentsDa = {
   place: 'Sted',
   placeUnknown: 'Stedet er ikke oplyst',
   address: 'Adresse',
-  runBy: 'Holdet',
+  runBy: 'Tilbydes af',
   municipality: '{{name}} Kommune',
   status: {
     cancelledByTeam: 'Aflyst af holdet – du skal ikke møde op. Det tæller ikke med i dit forløb.',
@@ -74,7 +74,7 @@ export const appointmentsEn: typeof appointmentsDa = {
   place: 'Place',
   placeUnknown: 'The place is not given',
   address: 'Address',
-  runBy: 'Team',
+  runBy: 'Offered by',
   municipality: '{{name}} Municipality',
   status: {
     cancelledByTeam: 'Cancelled by the team – do not come. It does not count in your course.',
