@@ -102,6 +102,17 @@ describe('Mine aftaler on a phone', () => {
     await provider.getByText('Aflyst af borgeren (sygdom) — Feber').waitFor();
     await screenshot(provider, 'citizen-appointments-therapist-list');
 
+    // Staff who run the team set the citizens' cut-off on the team page (and back to the default).
+    for (const hours of ['48', '24']) {
+      await provider.goto(`${server.url}/hold/${teamId}`);
+      const cutoff = provider.getByRole('textbox', { name: 'Borgerens frist for afbud (timer før start)' });
+      await cutoff.fill(hours);
+      await provider.getByRole('button', { name: 'Gem frist' }).click();
+      await expect.poll(async () => (await getJson<TeamDetail>(provider, `/api/teams/${teamId}`)).team.citizenCancelCutoffHours).toBe(Number(hours));
+    }
+    const staffViolations = await checkAccessibility(provider);
+    expect(staffViolations, `team page: ${formatViolations(staffViolations)}`).toEqual([]);
+
     // The calendar link: shown once, read without a session, the cancellation as cancelled.
     await phone.getByRole('button', { name: 'Lav et kalenderlink' }).click();
     const link = await phone.getByRole('textbox', { name: 'Dit kalenderlink' }).inputValue();
