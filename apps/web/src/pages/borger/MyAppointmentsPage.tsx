@@ -4,6 +4,9 @@ import { CalendarFeedPanel } from '../../features/borger/components/CalendarFeed
 import { useMyAppointments } from '../../features/borger/hooks/appointmentQueries.ts';
 import { useCitizenPageTitle } from '../../features/borger/hooks/useCitizenPageTitle.ts';
 
+/** The next sessions shown at once on a phone; the rest fold away under "Vis flere". */
+const FIRST_SHOWN = 6;
+
 /** "Mine aftaler": the signed-in citizen's team sessions, cancelling one, and the calendar (the route sends anyone else to sign in). */
 export function MyAppointmentsPage() {
   const { t } = useTranslation('borger');
@@ -24,7 +27,15 @@ export function MyAppointmentsPage() {
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">{t('appointments.upcomingTitle')}</h2>
         {data && data.upcoming.length === 0 ? <p>{t('appointments.noneUpcoming')}</p> : null}
-        {data?.upcoming.map((a) => <AppointmentCard key={a.sessionId} appointment={a} />)}
+        {data?.upcoming.slice(0, FIRST_SHOWN).map((a) => <AppointmentCard key={a.sessionId} appointment={a} />)}
+        {data && data.upcoming.length > FIRST_SHOWN ? (
+          <details className="samkraft-borger-more mt-4">
+            <summary>{t('appointments.showMore', { count: data.upcoming.length - FIRST_SHOWN })}</summary>
+            {data.upcoming.slice(FIRST_SHOWN).map((a) => (
+              <AppointmentCard key={a.sessionId} appointment={a} />
+            ))}
+          </details>
+        ) : null}
       </section>
       {data && data.past.length > 0 ? (
         <section aria-labelledby="past-title">
