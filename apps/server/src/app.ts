@@ -61,6 +61,7 @@ import { oidcRelyingParty } from './features/citizen-auth/oidc-relying-party.ts'
 import { registerMyCourseRoutes } from './features/citizen-portal/my-course.routes.ts';
 import { registerAccessLogRoutes } from './features/access-log/access-log.routes.ts';
 import { registerMyDataRoutes } from './features/my-data/my-data.routes.ts';
+import { registerAppointmentRoutes } from './features/citizen-appointments/appointments.routes.ts';
 import { registerPublicCatalogueRoutes } from './features/public-catalogue/public-catalogue.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerMyCourseRoutes(app, { db, clock: deps.clock });
   registerAccessLogRoutes(app, { db, clock: deps.clock });
   registerMyDataRoutes(app, { db, clock: deps.clock });
+  registerAppointmentRoutes(app, { db, clock: deps.clock });
   registerPublicCatalogueRoutes(app, { db, clock: deps.clock });
   const citizenSessionCleanup = startCitizenSessionCleanup({ db, clock: deps.clock, log: app.log }, deps.sessionCleanupIntervalMs ?? SESSION_CLEANUP_INTERVAL_MS);
   app.addHook('onClose', () => citizenSessionCleanup.stop());

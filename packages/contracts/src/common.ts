@@ -202,6 +202,10 @@ export const fieldErrorCodes = [
   'attendance_recorded',
   'before_attendance',
   'cohort_started',
+  // A citizen cancelling a session themselves (issue 13.4).
+  'cutoff_passed',
+  'session_past',
+  'already_cancelled',
   // Status notes (features/status-notes).
   'already_written',
   'end_note_only',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attendanceCancellers, citizenCancelReasons, MAX_CITIZEN_CANCEL_CUTOFF_HOURS } from './attendance-cancellation.ts';
 import { calendarDate, isoDate, text, uuid } from './common.ts';
 
 export const teamModes = ['rolling', 'cohort'] as const;
@@ -72,6 +73,8 @@ export const teamSummary = z.object({
   startsOn: isoDate,
   endsOn: isoDate.nullable(),
   room: text.nullable(),
+  /** Until how many hours before a session's start a citizen may cancel it themselves. */
+  citizenCancelCutoffHours: z.number().int(),
   offering: offeringChoice,
   schedule: z.array(z.object({ weekday: z.number().int(), startTime: text, durationMinutes: z.number().int(), room: text.nullable() })),
   enrolled: z.number().int(),
@@ -145,8 +148,14 @@ export type EnrolmentCreate = z.input<typeof enrolmentCreate>;
 export const enrolmentAdmit = z.strictObject({ startOn: calendarDate });
 export type EnrolmentAdmit = z.input<typeof enrolmentAdmit>;
 
-/** A change of a team's seats; more seats admit from the waiting list at once. */
-export const teamUpdate = z.strictObject({ capacity: z.number().int().min(1).max(200) });
+/**
+ * A change of a team's seats (more seats admit from the waiting list at once) and of the hours
+ * before a session until which a citizen may cancel it themselves; either or both.
+ */
+export const teamUpdate = z.strictObject({
+  capacity: z.number().int().min(1).max(200).optional(),
+  citizenCancelCutoffHours: z.number().int().min(0).max(MAX_CITIZEN_CANCEL_CUTOFF_HOURS).optional(),
+});
 export type TeamUpdate = z.input<typeof teamUpdate>;
 
 /** Cancelling one session (e.g. the therapist is ill): nobody's quota is used by it. */
@@ -172,6 +181,9 @@ export const sessionParticipant = z.object({
   sessionNumber: z.number().int().nullable(),
   status: attendanceStatus.nullable(),
   cancelReason: text.nullable(),
+  /** Who recorded the cancellation: the citizen on their own page (with a reason code) or staff. */
+  cancelledBy: z.enum(attendanceCancellers).nullable(),
+  cancelReasonCode: z.enum(citizenCancelReasons).nullable(),
   enrolmentStatus: z.enum(enrolmentStatuses),
 });
 export type SessionParticipant = z.infer<typeof sessionParticipant>;

@@ -55,6 +55,7 @@ const CitizenShell = lazyRouteComponent(
 );
 const MyCoursePage = lazyRouteComponent(() => import('../pages/borger/MyCoursePage.tsx'), 'MyCoursePage');
 const PreparationPage = lazyRouteComponent(() => import('../pages/borger/PreparationPage.tsx'), 'PreparationPage');
+const MyAppointmentsPage = lazyRouteComponent(() => import('../pages/borger/MyAppointmentsPage.tsx'), 'MyAppointmentsPage');
 const CitizenSignInPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignInPage.tsx'), 'CitizenSignInPage');
 const CitizenUnknownPage = lazyRouteComponent(() => import('../pages/borger/CitizenUnknownPage.tsx'), 'CitizenUnknownPage');
 const CitizenSignedOutPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignedOutPage.tsx'), 'CitizenSignedOutPage');
@@ -143,11 +144,12 @@ const citizenSignInRoute = createRoute({
     return <CitizenSignInPage error={fejl} />;
   },
 });
+const myAppointmentsRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/aftaler', beforeLoad: requireCitizenSession, component: MyAppointmentsPage });
 const citizenUnknownRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/ukendt', component: CitizenUnknownPage });
 const citizenSignedOutRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/logget-ud', component: CitizenSignedOutPage });
 const accessLogRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/hvem-har-set', beforeLoad: requireCitizenSession, component: AccessLogPage });
 const myDataRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/mine-data', beforeLoad: requireCitizenSession, component: MyDataPage });
-const citizenTree = citizenRoute.addChildren([myCourseRoute, preparationRoute, accessLogRoute, myDataRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
+const citizenTree = citizenRoute.addChildren([myCourseRoute, myAppointmentsRoute, preparationRoute, accessLogRoute, myDataRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
 
 const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 

@@ -1,6 +1,7 @@
 import { Alert, Stack } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { CancelCutoffForm } from '../features/teams/components/CancelCutoffForm.tsx';
 import { CapacityForm } from '../features/teams/components/CapacityForm.tsx';
 import { EnrolForm } from '../features/teams/components/EnrolForm.tsx';
 import { ScheduleText } from '../features/teams/components/ScheduleText.tsx';
@@ -49,6 +50,7 @@ export function TeamPage() {
               ]}
             />
             <CapacityForm key={data.team.capacity} teamId={teamId} capacity={data.team.capacity} />
+            <CancelCutoffForm key={`cutoff-${data.team.citizenCancelCutoffHours}`} teamId={teamId} hours={data.team.citizenCancelCutoffHours} />
             {data.cohortStarted ? <Alert color="blue">{t('cohortStarted')}</Alert> : null}
             <TeamParticipants enrolments={data.enrolments} today={today} flagOf={(e) => (atHospital?.has(e.id) ? <AtHospitalBadge /> : null)} />
             <Section title={t('enrolTitle')} description={t('enrolIntro')}>

@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
+import type { AttendanceCanceller, CitizenCancelReason } from '@samkraft/contracts/attendance-cancellation';
 import type { AttendanceStatus } from '@samkraft/contracts/teams';
 import type { Db } from '../../platform/database/database.ts';
 
-export async function listSessionMarks(db: Db, sessionId: string): Promise<Map<string, { status: AttendanceStatus; cancelReason: string | null }>> {
-  const rows = await db.selectFrom('attendance').select(['enrolment_id', 'status', 'cancel_reason']).where('team_session_id', '=', sessionId).execute();
-  return new Map(rows.map((r) => [r.enrolment_id, { status: r.status, cancelReason: r.cancel_reason }]));
+export type SessionMark = { status: AttendanceStatus; cancelReason: string | null; cancelledBy: AttendanceCanceller | null; cancelReasonCode: CitizenCancelReason | null };
+
+export async function listSessionMarks(db: Db, sessionId: string): Promise<Map<string, SessionMark>> {
+  const rows = await db.selectFrom('attendance').select(['enrolment_id', 'status', 'cancel_reason', 'cancelled_by', 'cancel_reason_code']).where('team_session_id', '=', sessionId).execute();
+  return new Map(rows.map((r) => [r.enrolment_id, { status: r.status, cancelReason: r.cancel_reason, cancelledBy: r.cancelled_by, cancelReasonCode: r.cancel_reason_code }]));
 }
 
 /** One participant's marks, by session. */
@@ -16,12 +19,23 @@ export async function listEnrolmentMarks(db: Db, enrolmentId: string): Promise<M
 /** Records (or corrects) one participant's mark for one session. */
 export async function upsertAttendance(
   db: Db,
-  a: { sessionId: string; enrolmentId: string; teamId: string; status: AttendanceStatus; cancelReason: string | null; recordedBy: string | null; at: Date },
+  a: {
+    sessionId: string;
+    enrolmentId: string;
+    teamId: string;
+    status: AttendanceStatus;
+    cancelReason: string | null;
+    cancelledBy: AttendanceCanceller | null;
+    cancelReasonCode: CitizenCancelReason | null;
+    recordedBy: string | null;
+    at: Date;
+  },
 ): Promise<void> {
+  const values = { status: a.status, cancel_reason: a.cancelReason, cancelled_by: a.cancelledBy, cancel_reason_code: a.cancelReasonCode, recorded_by: a.recordedBy, recorded_at: a.at };
   await db
     .insertInto('attendance')
-    .values({ team_session_id: a.sessionId, enrolment_id: a.enrolmentId, team_id: a.teamId, status: a.status, cancel_reason: a.cancelReason, recorded_by: a.recordedBy, recorded_at: a.at })
-    .onConflict((oc) => oc.columns(['team_session_id', 'enrolment_id']).doUpdateSet({ status: a.status, cancel_reason: a.cancelReason, recorded_by: a.recordedBy, recorded_at: a.at }))
+    .values({ team_session_id: a.sessionId, enrolment_id: a.enrolmentId, team_id: a.teamId, ...values })
+    .onConflict((oc) => oc.columns(['team_session_id', 'enrolment_id']).doUpdateSet(values))
     .execute();
 }
 

@@ -50,6 +50,8 @@ async function detail(ctx: ServiceContext, session: SessionRecord, team: { id: s
         sessionNumber: sessionNumber(before.get(e.id) ?? 0, marks.get(e.id)?.status ?? null, session.cancelled),
         status: marks.get(e.id)?.status ?? null,
         cancelReason: marks.get(e.id)?.cancelReason ?? null,
+        cancelledBy: marks.get(e.id)?.cancelledBy ?? null,
+        cancelReasonCode: marks.get(e.id)?.cancelReasonCode ?? null,
         enrolmentStatus: e.status,
       })),
   };
@@ -94,6 +96,9 @@ export async function recordAttendance(ctx: ServiceContext, sessionId: string, i
       teamId: team.id,
       status: input.status,
       cancelReason,
+      // A staff member's mark overrides the citizen's own cancellation (the citizen came after all).
+      cancelledBy: input.status === 'cancelled' ? 'staff' : null,
+      cancelReasonCode: null,
       recordedBy: ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
       at: ctx.clock.now(),
     });

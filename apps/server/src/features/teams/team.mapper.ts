@@ -29,6 +29,7 @@ export function toTeamSummary(t: TeamRecord, offering: OfferingRecord, schedule:
     startsOn: t.startsOn,
     endsOn: t.endsOn,
     room: t.room,
+    citizenCancelCutoffHours: t.citizenCancelCutoffHours,
     offering: toOfferingChoice(offering),
     schedule,
     enrolled: counts?.enrolled ?? 0,

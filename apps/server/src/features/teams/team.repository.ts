@@ -74,16 +74,18 @@ export type TeamRecord = {
   endsOn: string | null;
   room: string | null;
   hostMunicipalityCode: string;
+  /** Until how many hours before a session's start a citizen may cancel it themselves. */
+  citizenCancelCutoffHours: number;
 };
 
 function teamQuery(db: Db) {
   return db
     .selectFrom('team as t')
     .innerJoin('offering as o', 'o.id', 't.offering_id')
-    .select(['t.id', 't.offering_id', 't.name', 't.mode', 't.capacity', 't.session_quota', 't.starts_on', 't.ends_on', 't.room', 'o.host_municipality_code']);
+    .select(['t.id', 't.offering_id', 't.name', 't.mode', 't.capacity', 't.session_quota', 't.starts_on', 't.ends_on', 't.room', 't.citizen_cancel_cutoff_hours', 'o.host_municipality_code']);
 }
 
-type TeamRow = { id: string; offering_id: string; name: string; mode: TeamMode; capacity: number; session_quota: number; starts_on: string; ends_on: string | null; room: string | null; host_municipality_code: string };
+type TeamRow = { id: string; offering_id: string; name: string; mode: TeamMode; capacity: number; session_quota: number; starts_on: string; ends_on: string | null; room: string | null; citizen_cancel_cutoff_hours: number; host_municipality_code: string };
 
 const toTeam = (r: TeamRow): TeamRecord => ({
   id: r.id,
@@ -96,6 +98,7 @@ const toTeam = (r: TeamRow): TeamRecord => ({
   endsOn: r.ends_on,
   room: r.room,
   hostMunicipalityCode: r.host_municipality_code,
+  citizenCancelCutoffHours: r.citizen_cancel_cutoff_hours,
 });
 
 export async function findTeam(db: Db, teamId: string): Promise<TeamRecord | undefined> {
@@ -283,6 +286,10 @@ export async function reinstateSession(db: Db, sessionId: string): Promise<void>
 
 export async function updateCapacity(db: Db, teamId: string, capacity: number): Promise<void> {
   await db.updateTable('team').set({ capacity }).where('id', '=', teamId).execute();
+}
+
+export async function updateCitizenCancelCutoff(db: Db, teamId: string, hours: number): Promise<void> {
+  await db.updateTable('team').set({ citizen_cancel_cutoff_hours: hours }).where('id', '=', teamId).execute();
 }
 
 export async function findMunicipalityName(db: Db, code: string): Promise<string | undefined> {

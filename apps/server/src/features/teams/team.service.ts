@@ -21,6 +21,7 @@ import {
   lockTeam,
   teamCounts,
   updateCapacity,
+  updateCitizenCancelCutoff,
   type TeamRecord,
 } from './team.repository.ts';
 import { checkGenerateRange, checkTeamInput, copenhagenInstant, defaultQuota, mayRunTeams, planCohortSessions, planSessions } from './team.rules.ts';
@@ -160,7 +161,7 @@ export async function getTeam(ctx: ServiceContext, teamId: string): Promise<Team
 }
 
 /**
- * Changes a team's seats. Fewer seats than are taken is refused; more seats go at once, in the
+ * Changes a team's seats and/or the citizens' cancel cut-off. Fewer seats than are taken is refused; more seats go at once, in the
  * same transaction and under the enrolment lock, to the longest-waiting citizens.
  */
 export async function updateTeam(ctx: ServiceContext, teamId: string, input: z.output<typeof teamUpdate>): Promise<TeamSummary> {
@@ -168,13 +169,21 @@ export async function updateTeam(ctx: ServiceContext, teamId: string, input: z.o
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockTeam(trx, teamId);
     if (!locked) throw AppError.notFound('Team');
-    const enrolled = await countEnrolled(trx, teamId);
-    if (input.capacity < enrolled) {
-      throw AppError.validation([{ field: 'capacity', code: 'too_small', message: `${enrolled} citizens are enrolled`, params: { minimum: enrolled } }]);
+    let admitted = 0;
+    if (input.capacity !== undefined) {
+      const enrolled = await countEnrolled(trx, teamId);
+      if (input.capacity < enrolled) {
+        throw AppError.validation([{ field: 'capacity', code: 'too_small', message: `${enrolled} citizens are enrolled`, params: { minimum: enrolled } }]);
+      }
+      await updateCapacity(trx, teamId, input.capacity);
+      admitted = input.capacity > locked.capacity ? await fillFreeSeats({ ...ctx, db: trx }, team, input.capacity, 'capacity_raised') : 0;
     }
-    await updateCapacity(trx, teamId, input.capacity);
-    const admitted = input.capacity > locked.capacity ? await fillFreeSeats({ ...ctx, db: trx }, team, input.capacity, 'capacity_raised') : 0;
-    await audit(trx, ctx, [{ action: 'team.update', citizenId: null, entityType: 'team', entityId: teamId, outcome: 'allowed', detail: { capacity: input.capacity, was: locked.capacity, admitted } }]);
+    if (input.citizenCancelCutoffHours !== undefined) await updateCitizenCancelCutoff(trx, teamId, input.citizenCancelCutoffHours);
+    const detail = {
+      ...(input.capacity !== undefined ? { capacity: input.capacity, was: locked.capacity, admitted } : {}),
+      ...(input.citizenCancelCutoffHours !== undefined ? { citizenCancelCutoffHours: input.citizenCancelCutoffHours, cutoffWas: team.citizenCancelCutoffHours } : {}),
+    };
+    await audit(trx, ctx, [{ action: 'team.update', citizenId: null, entityType: 'team', entityId: teamId, outcome: 'allowed', detail }]);
   });
   const fresh = await findTeam(ctx.db, teamId);
   if (!fresh) throw new AppError('internal', 'The team could not be read back');

@@ -4,6 +4,7 @@
  */
 
 import type { AssessmentArea, AssessmentOccasion } from "@samkraft/contracts/assessments";
+import type { AttendanceCanceller, CitizenCancelReason } from "@samkraft/contracts/attendance-cancellation";
 import type { InterventionCategory, InterventionForm } from "@samkraft/contracts/catalogue";
 import type { AuditOutcome, Origin, Profession, Role, Sex } from "@samkraft/contracts/common";
 import type { ContactChannel, CourseCloseReason } from "@samkraft/contracts/courses";
@@ -85,6 +86,8 @@ export interface AssessmentItem {
 
 export interface Attendance {
   cancel_reason: string | null;
+  cancel_reason_code: CitizenCancelReason | null;
+  cancelled_by: AttendanceCanceller | null;
   enrolment_id: string;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
@@ -142,6 +145,12 @@ export interface Citizen {
   sex: Sex;
   updated_at: Generated<Timestamp>;
   vulnerable: Generated<boolean>;
+}
+
+export interface CitizenCalendarFeed {
+  citizen_id: string;
+  created_at: Generated<Timestamp>;
+  token_hash: string;
 }
 
 export interface CitizenSession {
@@ -820,6 +829,7 @@ export interface SystemSetting {
 
 export interface Team {
   capacity: number;
+  citizen_cancel_cutoff_hours: Generated<number>;
   created_at: Generated<Timestamp>;
   ends_on: string | null;
   id: Generated<string>;
@@ -869,6 +879,7 @@ export interface DB {
   audit_event: AuditEvent;
   cancer_potential: CancerPotential;
   citizen: Citizen;
+  citizen_calendar_feed: CitizenCalendarFeed;
   citizen_session: CitizenSession;
   citizen_sign_in: CitizenSignIn;
   closing_conversation: ClosingConversation;

@@ -2,6 +2,7 @@
 // values from: `scripts/db-codegen.ts` types them with the list's union in `schema.ts`, and
 // `value-columns.db.test.ts` checks every CHECK's values against the list.
 import { assessmentAreas, assessmentOccasions } from '@samkraft/contracts/assessments';
+import { attendanceCancellers, citizenCancelReasons } from '@samkraft/contracts/attendance-cancellation';
 import { interventionCategories, interventionForms } from '@samkraft/contracts/catalogue';
 import { auditOutcomes, origins, professions, roles, sexes } from '@samkraft/contracts/common';
 import { closeReasons, contactChannels } from '@samkraft/contracts/courses';
@@ -43,6 +44,8 @@ const klLegalBasis = list(klLegalBases, 'KlLegalBasis', 'kl-gateway-codes');
 export const valueColumns: Readonly<Record<string, ValueList>> = {
   'action_plan.origin': origin,
   'assessment_item.area': list(assessmentAreas, 'AssessmentArea', 'assessments'),
+  'attendance.cancel_reason_code': list(citizenCancelReasons, 'CitizenCancelReason', 'attendance-cancellation'),
+  'attendance.cancelled_by': list(attendanceCancellers, 'AttendanceCanceller', 'attendance-cancellation'),
   'attendance.status': list(attendanceStatuses, 'AttendanceStatus', 'teams'),
   'audit_event.outcome': list(auditOutcomes, 'AuditOutcome', 'common'),
   'citizen.sex': sex,

@@ -1,3 +1,5 @@
+import { appointmentsDa, appointmentsEn } from './appointmentsI18n.ts';
+
 /** Texts of the citizen's pages (/borger), in plain Danish; `en` has the same shape. */
 export const da = {
   appName: 'Samkraft for borgere',
@@ -30,7 +32,7 @@ export const da = {
     body: 'Tak for besøget. Luk browseren, hvis du har brugt en computer, som andre også bruger.',
     again: 'Log ind igen',
   },
-  nav: { label: 'Dine sider', myCourse: 'Mit forløb', preparation: 'Forberedelse', accessLog: 'Hvem har set mine oplysninger', myData: 'Mine data' },
+  nav: { label: 'Dine sider', myCourse: 'Mit forløb', preparation: 'Forberedelse', appointments: 'Mine aftaler', accessLog: 'Hvem har set mine oplysninger', myData: 'Mine data' },
   accessLog: {
     title: 'Hvem har set mine oplysninger',
     intro: 'Her kan du se, hver gang nogen har set dine oplysninger i Samkraft: hvornår, hvem, fra hvilken kommune og hvorfor. Det nyeste står øverst.',
@@ -61,6 +63,7 @@ export const da = {
     logged: 'Når du henter dine oplysninger, bliver det registreret i listen over, hvem der har set dine oplysninger.',
     notIncluded: 'Tilbuddets egne noter om hold og fremmøde i en anden kommune er ikke med endnu – spørg den kommune, der giver tilbuddet.',
   },
+  appointments: appointmentsDa,
   myCourse: {
     title: 'Mit forløb',
     greeting: 'Hej {{name}}',
@@ -170,7 +173,7 @@ export const en: typeof da = {
     body: 'Thank you for your visit. Close the browser if you used a computer that others use too.',
     again: 'Sign in again',
   },
-  nav: { label: 'Your pages', myCourse: 'My course', preparation: 'Preparation', accessLog: 'Who has seen my information', myData: 'My data' },
+  nav: { label: 'Your pages', myCourse: 'My course', preparation: 'Preparation', appointments: 'My appointments', accessLog: 'Who has seen my information', myData: 'My data' },
   accessLog: {
     title: 'Who has seen my information',
     intro: 'Here you can see every time someone looked at your information in Samkraft: when, who, from which municipality and why. The newest is at the top.',
@@ -201,6 +204,7 @@ export const en: typeof da = {
     logged: 'When you download your information, it is recorded in the list of who has seen your information.',
     notIncluded: "The service's own notes on team and attendance in another municipality are not included yet – ask the municipality that provides the service.",
   },
+  appointments: appointmentsEn,
   myCourse: {
     title: 'My course',
     greeting: 'Hello {{name}}',

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
  */
 const entries = [
   { to: '/borger', label: 'nav.myCourse' },
+  { to: '/borger/aftaler', label: 'nav.appointments' },
   { to: '/borger/forberedelse', label: 'nav.preparation' },
   { to: '/borger/hvem-har-set', label: 'nav.accessLog' },
   { to: '/borger/mine-data', label: 'nav.myData' },

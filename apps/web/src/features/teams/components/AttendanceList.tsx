@@ -11,9 +11,17 @@ const labelKey = { attended: 'attendance.attended', cancelled: 'attendance.cance
 // Dark shades: the labels must keep 4.5:1 contrast both as outline text and on the filled button.
 const colorOf = { attended: '#0b6e4f', cancelled: '#862e9c', no_show: '#b02525' } as const;
 
+/** The texts the server keeps for a citizen's cancellation without their own words (teams/citizen-cancellation.rules.ts). */
+const citizenDefaultTexts: ReadonlySet<string> = new Set(['Sygdom', 'Behandling', 'Andet']);
+
 /** One participant's card: big buttons for a tablet, a reason when the mark is a cancellation. */
 function ParticipantCard({ sessionId, p, held }: { sessionId: string; p: SessionParticipant; held: boolean }) {
   const { t } = useTranslation('teams');
+  // "Aflyst af borgeren (sygdom)": the citizen's own cancellation from "Mine aftaler"; staff can still overrule it.
+  const markText = (x: SessionParticipant) =>
+    x.status === 'cancelled' && x.cancelledBy === 'citizen' && x.cancelReasonCode
+      ? t('attendance.byCitizen', { reason: t(`attendance.citizenReasons.${x.cancelReasonCode}`) })
+      : t(labelKey[x.status ?? 'attended']);
   const record = useRecordAttendance(sessionId);
   const errors = useFieldErrors(record.error);
   const [cancelling, setCancelling] = useState(false);
@@ -49,8 +57,8 @@ function ParticipantCard({ sessionId, p, held }: { sessionId: string; p: Session
           </Stack>
         </Group>
         <Text size="sm" role="status">
-          {p.status ? t('attendance.marked', { status: t(labelKey[p.status]) }) : t('attendance.notMarked')}
-          {p.status === 'cancelled' && p.cancelReason ? ` — ${p.cancelReason}` : ''}
+          {p.status ? t('attendance.marked', { status: markText(p) }) : t('attendance.notMarked')}
+          {p.status === 'cancelled' && p.cancelReason && !(p.cancelledBy === 'citizen' && citizenDefaultTexts.has(p.cancelReason)) ? ` — ${p.cancelReason}` : ''}
         </Text>
         {ended ? <Alert color="blue">{p.counts.used >= p.quota ? t('attendance.quotaReached') : t('attendance.endedEarly', { used: p.counts.used, quota: p.quota })}</Alert> : null}
         {!ended ? (
