@@ -124,6 +124,7 @@ describe('the preparation form, from the contact person to the citizen’s phone
     await phone.getByRole('button', { name: 'English' }).click();
     await phone.getByRole('heading', { name: 'Prepare for your conversation', level: 1 }).waitFor();
     await checkPhone('form-en');
+    await phone.locator('.samkraft-borger-scale').screenshot({ path: await screenshot(phone, 'preparation-scale') });
     await phone.getByRole('button', { name: 'Dansk' }).click();
     await phone.getByRole('heading', { name: 'Forbered din samtale', level: 1 }).waitFor();
 
