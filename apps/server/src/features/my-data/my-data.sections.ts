@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../../platform/context.ts';
 import { accessLogEntriesFor } from '../access-log/access-log.service.ts';
 import { getNeedsAssessments } from '../assessments/assessment.service.ts';
+import { getCoursePreparationForm } from '../assessments/preparation-form.service.ts';
 import { getClosing } from '../closings/closing.service.ts';
 import { getCourseOverview } from '../courses/course-overview.service.ts';
 import { getCourseCrossReferrals } from '../cross-referrals/cross-referral.service.ts';
@@ -86,6 +87,15 @@ export const myDataSections: readonly MyDataSection[] = [
     collect: perCourse(getNeedsAssessments),
   },
   {
+    key: 'preparationForms',
+    title: { da: 'Forberedelsesskema (din egen besvarelse)', en: 'Preparation form (your own answer)' },
+    tables: ['preparation_form'],
+    collect: perCourse(async (ctx, id) => {
+      const { form } = await getCoursePreparationForm(ctx, id);
+      return { form };
+    }),
+  },
+  {
     key: 'followUps',
     title: { da: 'Opfølgningssamtaler', en: 'Follow-up conversations' },
     tables: ['follow_up'],
@@ -146,6 +156,8 @@ export const myDataSections: readonly MyDataSection[] = [
  * out, each with why. The lead adds the tables of other work here or above at merge.
  */
 export const myDataExcluded: Readonly<Record<string, string>> = {
+  citizen_calendar_feed:
+    "The citizen's calendar link: only a hash of its secret and when it was turned on or renewed; the sessions it shows are the appointments, and each read of it is in the access log.",
   citizen_session:
     'Sign-in sessions: a hashed token with its expiry, deleted within the hour; it holds nothing about the citizen but that they were signed in.',
   kl_gateway_delivered_bundle:
