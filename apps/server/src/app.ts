@@ -58,6 +58,10 @@ import { startCitizenSessionCleanup } from './features/citizen-auth/citizen-sess
 import { demoBackChannel, registerDemoIdentityProvider } from './features/citizen-auth/demo-identity-provider.routes.ts';
 import { oidcRelyingParty } from './features/citizen-auth/oidc-relying-party.ts';
 import { registerMyCourseRoutes } from './features/citizen-portal/my-course.routes.ts';
+import { registerMyDocumentsRoutes } from './features/citizen-portal/my-documents.routes.ts';
+import { registerMyRelativesRoutes } from './features/citizen-portal/my-relatives.routes.ts';
+import { registerRelativeRoutes } from './features/relatives/relative.routes.ts';
+import { registerRelativeAttendanceRoutes } from './features/attendance/relative-attendance.routes.ts';
 import { registerPublicCatalogueRoutes } from './features/public-catalogue/public-catalogue.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -164,6 +168,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const citizenRp = citizenSignIn.mode === 'off' ? undefined : oidcRelyingParty(citizenSignIn, citizenSignIn.mode === 'demo' ? demoBackChannel(app, citizenSignIn.issuer) : undefined);
   registerCitizenAuthRoutes(app, { db, clock: deps.clock, signIn: citizenSignIn, rp: citizenRp, cookieSecure: deps.config.cookieSecure });
   registerMyCourseRoutes(app, { db, clock: deps.clock });
+  registerMyDocumentsRoutes(app, { db, clock: deps.clock });
+  registerMyRelativesRoutes(app, { db, clock: deps.clock });
   registerPublicCatalogueRoutes(app, { db, clock: deps.clock });
   const citizenSessionCleanup = startCitizenSessionCleanup({ db, clock: deps.clock, log: app.log }, deps.sessionCleanupIntervalMs ?? SESSION_CLEANUP_INTERVAL_MS);
   app.addHook('onClose', () => citizenSessionCleanup.stop());
@@ -180,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerHospitalReferralRoutes(app, { db, clock: deps.clock });
   registerHospitalNotificationRoutes(app, { db, clock: deps.clock });
   registerCourseRoutes(app, { db, clock: deps.clock });
+  registerRelativeRoutes(app, { db, clock: deps.clock });
   registerDeadlineRoutes(app, { db, clock: deps.clock });
   registerCalendarRoutes(app, { db, clock: deps.clock });
   registerAssessmentRoutes(app, { db, clock: deps.clock });
@@ -189,6 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerWorklistRoutes(app, { db, clock: deps.clock });
   registerTeamRoutes(app, { db, clock: deps.clock });
   registerAttendanceRoutes(app, { db, clock: deps.clock });
+  registerRelativeAttendanceRoutes(app, { db, clock: deps.clock });
   registerCrossReferralRoutes(app, { db, clock: deps.clock });
   registerProviderInboxRoutes(app, { db, clock: deps.clock });
   registerStatusNoteRoutes(app, { db, clock: deps.clock });

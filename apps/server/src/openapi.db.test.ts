@@ -2,16 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorCodes } from '@samkraft/contracts/common';
 import type { Database } from './platform/database/database.ts';
 import type { App } from './platform/http/types.ts';
-import { aMunicipality, aStaffUser } from './test-support/factories.ts';
+import { demoCitizenSignIn, signInAsCitizen } from './test-support/citizen-sign-in.ts';
+import { aCitizen, aMunicipality, aStaffUser } from './test-support/factories.ts';
 import { createTestApp, signIn, type SignedInClient } from './test-support/test-app.ts';
 import { createTestDatabase } from './test-support/test-database.ts';
 
-type Operation = { parameters?: { in: string; name: string; required?: boolean }[]; requestBody?: unknown };
+type Operation = { parameters?: { in: string; name: string; required?: boolean }[]; requestBody?: unknown; security?: Record<string, unknown>[] };
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
 let database: Database;
 let app: App;
 let client: SignedInClient;
+/** The citizen routes (`security: citizenSession`) are walked with a citizen's session: the session guard answers 401 before the input is read. */
+let citizen: { headers: Record<string, string> };
 let doc: Document;
 const knownCodes: readonly string[] = fieldErrorCodes;
 
@@ -19,8 +22,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await aMunicipality(database.db, '0159', 'Gladsaxe');
   const user = await aStaffUser(database.db, { municipalityCode: '0159', roles: ['contact_person', 'therapist', 'municipal_lead', 'coordinator', 'administrator'] });
-  app = await createTestApp(database);
+  // An official MedCom test person (refdata/cpr), never invented.
+  await aCitizen(database.db, { homeMunicipalityCode: '0159', cpr: '1306249995', givenName: 'Dreng Test', familyName: 'Levendefødt', sex: 'M', birthDate: '2024-06-13' });
+  app = await createTestApp(database, { citizenSignIn: demoCitizenSignIn() });
   client = await signIn(app, user);
+  citizen = await signInAsCitizen(app, '1306249995');
   doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 });
 afterAll(async () => {
@@ -45,6 +51,7 @@ describe('the OpenAPI document', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const params = op.parameters ?? [];
+        const headers = op.security?.some((x) => 'citizenSession' in x) ? citizen.headers : client.headers;
         const pathParams = params.filter((p) => p.in === 'path');
         const queryParams = params.filter((p) => p.in === 'query');
         const cases: { url: string; payload?: unknown; expectField: (f: string) => boolean; what: string }[] = [];
@@ -59,7 +66,7 @@ describe('the OpenAPI document', () => {
           cases.push({ url: goodPath, payload: { unknownField: 1 }, expectField: (f) => f.length > 0, what: 'bad body' });
         }
         for (const c of cases) {
-          const res = await app.inject({ method: method.toUpperCase() as 'GET', url: c.url, headers: client.headers, ...(c.payload ? { payload: c.payload } : {}) });
+          const res = await app.inject({ method: method.toUpperCase() as 'GET', url: c.url, headers, ...(c.payload ? { payload: c.payload } : {}) });
           expect(res.statusCode, `${method.toUpperCase()} ${c.url} (${c.what}) → ${res.body}`).toBe(400);
           const fields = res.json<{ error: { fields: { field: string; code: string; message: string }[] } }>().error.fields;
           expect(fields.length, `${method.toUpperCase()} ${c.url} names no field`).toBeGreaterThan(0);
