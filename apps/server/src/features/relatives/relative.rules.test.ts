@@ -9,13 +9,13 @@ describe('checkRelative', () => {
     expect(checkRelative(input, { today: '2026-11-23', courseClosedOn: null })).toEqual([]);
   });
   it('needs the citizen’s consent to the relative taking part, given by today and before the start', () => {
-    expect(codes(checkRelative({ ...input, consentToParticipate: false }, { today: '2026-11-23', courseClosedOn: null }))).toEqual([['consentToParticipate', 'consent_required']]);
+    expect(codes(checkRelative({ ...input, consentToParticipate: false }, { today: '2026-11-23', courseClosedOn: null }))).toEqual([['consentToParticipate', 'participation_consent_required']]);
     expect(codes(checkRelative({ ...input, consentGivenOn: '2026-11-24', startsOn: '2026-11-24' }, { today: '2026-11-23', courseClosedOn: null }))).toEqual([['consentGivenOn', 'future_date']]);
-    expect(codes(checkRelative({ ...input, startsOn: '2026-11-09' }, { today: '2026-11-23', courseClosedOn: null }))).toEqual([['startsOn', 'before_agreed']]);
+    expect(codes(checkRelative({ ...input, startsOn: '2026-11-09' }, { today: '2026-11-23', courseClosedOn: null }))).toEqual([['startsOn', 'before_consent']]);
   });
   it('refuses a closed course, and a start after an ended registration', () => {
     expect(codes(checkRelative(input, { today: '2026-11-23', courseClosedOn: '2026-11-20' }))).toEqual([['courseId', 'course_closed']]);
-    expect(codes(checkRelative(input, { today: '2026-11-23', courseClosedOn: null, endsOn: '2026-11-11' }))).toEqual([['startsOn', 'invalid']]);
+    expect(codes(checkRelative(input, { today: '2026-11-23', courseClosedOn: null, endsOn: '2026-11-11' }))).toEqual([['startsOn', 'after_end']]);
   });
 });
 

@@ -12,10 +12,10 @@ export type RelativePeriod = { startsOn: string; endsOn: string | null };
 export function checkRelative(input: Pick<RelativeCreate, 'consentToParticipate' | 'consentGivenOn' | 'startsOn'>, f: { today: string; courseClosedOn: string | null; endsOn?: string | null }): FieldIssue[] {
   if (f.courseClosedOn !== null) return [{ field: 'courseId', code: 'course_closed', message: 'the course is closed' }];
   const issues: FieldIssue[] = [];
-  if (!input.consentToParticipate) issues.push({ field: 'consentToParticipate', code: 'consent_required', message: "the citizen's consent to the relative taking part is required" });
+  if (!input.consentToParticipate) issues.push({ field: 'consentToParticipate', code: 'participation_consent_required', message: "the citizen's consent to the relative taking part is required" });
   if (input.consentGivenOn > f.today) issues.push({ field: 'consentGivenOn', code: 'future_date', message: 'the consent cannot be given in the future' });
-  if (input.startsOn < input.consentGivenOn) issues.push({ field: 'startsOn', code: 'before_agreed', message: 'the relative cannot start before the consent was given' });
-  if (f.endsOn != null && f.endsOn < input.startsOn) issues.push({ field: 'startsOn', code: 'invalid', message: 'the relative cannot start after their registration ended' });
+  if (input.startsOn < input.consentGivenOn) issues.push({ field: 'startsOn', code: 'before_consent', message: 'the relative cannot start before the consent was given' });
+  if (f.endsOn != null && f.endsOn < input.startsOn) issues.push({ field: 'startsOn', code: 'after_end', message: 'the relative cannot start after their registration ended' });
   return issues;
 }
 

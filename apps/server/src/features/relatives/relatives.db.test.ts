@@ -96,9 +96,9 @@ describe('a relative on the course', () => {
   it('answers 400 naming the field and writes nothing', async () => {
     const { courseId } = await aCourseReferredToGladsaxe('Bodil');
     const cases: [Record<string, unknown>, string[][]][] = [
-      [aRelative({ consentToParticipate: false }), [['consentToParticipate', 'consent_required']]],
+      [aRelative({ consentToParticipate: false }), [['consentToParticipate', 'participation_consent_required']]],
       [aRelative({ consentGivenOn: '2026-11-24', startsOn: '2026-11-24' }), [['consentGivenOn', 'future_date']]],
-      [aRelative({ startsOn: '2026-11-09' }), [['startsOn', 'before_agreed']]],
+      [aRelative({ startsOn: '2026-11-09' }), [['startsOn', 'before_consent']]],
       [aRelative({ name: '   ' }), [['name', 'required']]],
       [aRelative({ relation: 'cousin' }), [['relation', 'invalid_value']]],
       [aRelative({ phone: 'ring mig' }), [['phone', 'invalid_format']]],

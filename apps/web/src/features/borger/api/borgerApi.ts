@@ -1,4 +1,6 @@
 import { citizenSessionInfo, citizenSignOutResult, myCourses, type CitizenSessionInfo, type MyCourses } from '@samkraft/contracts/borger';
+import { myDocuments, type MyDocuments } from '@samkraft/contracts/my-documents';
+import { myRelatives, type MyRelatives } from '@samkraft/contracts/relatives';
 import type { ZodType } from 'zod';
 import { ApiRequestError, toApiRequestError } from '../../../api/apiRequestError.ts';
 
@@ -35,6 +37,17 @@ export async function fetchCitizenSession(): Promise<CitizenSessionInfo | null> 
 export function fetchMyCourses(): Promise<MyCourses> {
   return borgerJson('/api/borger/my-course', myCourses);
 }
+
+export function fetchMyRelatives(): Promise<MyRelatives> {
+  return borgerJson('/api/borger/relatives', myRelatives);
+}
+
+export function fetchMyDocuments(): Promise<MyDocuments> {
+  return borgerJson('/api/borger/documents', myDocuments);
+}
+
+/** Where the browser downloads one of the citizen's documents (a plain link: the citizen cookie goes along, no CSRF for a GET). */
+export const myDocumentUrl = (documentId: string) => `/api/borger/documents/${encodeURIComponent(documentId)}`;
 
 /** Ends the citizen session; the identity provider's end-session URL to go to next, or null. */
 export async function signOutCitizen(csrfToken: string): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchCitizenSession, fetchMyCourses, signOutCitizen } from '../api/borgerApi.ts';
+import { fetchCitizenSession, fetchMyCourses, fetchMyDocuments, fetchMyRelatives, signOutCitizen } from '../api/borgerApi.ts';
 
 export const citizenSessionQueryKey = ['borger', 'session'] as const;
 
@@ -11,6 +11,14 @@ export function useCitizenSession() {
 
 export function useMyCourses() {
   return useQuery({ queryKey: ['borger', 'my-course'], queryFn: fetchMyCourses });
+}
+
+export function useMyRelatives() {
+  return useQuery({ queryKey: ['borger', 'relatives'], queryFn: fetchMyRelatives });
+}
+
+export function useMyDocuments() {
+  return useQuery({ queryKey: ['borger', 'documents'], queryFn: fetchMyDocuments });
 }
 
 /** Signs out here, then at the identity provider when it has an end-session URL. */
