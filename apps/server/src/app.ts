@@ -62,6 +62,10 @@ import { registerMyCourseRoutes } from './features/citizen-portal/my-course.rout
 import { registerAccessLogRoutes } from './features/access-log/access-log.routes.ts';
 import { registerMyDataRoutes } from './features/my-data/my-data.routes.ts';
 import { registerAppointmentRoutes } from './features/citizen-appointments/appointments.routes.ts';
+import { registerMyDocumentsRoutes } from './features/citizen-portal/my-documents.routes.ts';
+import { registerMyRelativesRoutes } from './features/citizen-portal/my-relatives.routes.ts';
+import { registerRelativeRoutes } from './features/relatives/relative.routes.ts';
+import { registerRelativeAttendanceRoutes } from './features/attendance/relative-attendance.routes.ts';
 import { registerPublicCatalogueRoutes } from './features/public-catalogue/public-catalogue.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -171,6 +175,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAccessLogRoutes(app, { db, clock: deps.clock });
   registerMyDataRoutes(app, { db, clock: deps.clock });
   registerAppointmentRoutes(app, { db, clock: deps.clock });
+  registerMyDocumentsRoutes(app, { db, clock: deps.clock });
+  registerMyRelativesRoutes(app, { db, clock: deps.clock });
   registerPublicCatalogueRoutes(app, { db, clock: deps.clock });
   const citizenSessionCleanup = startCitizenSessionCleanup({ db, clock: deps.clock, log: app.log }, deps.sessionCleanupIntervalMs ?? SESSION_CLEANUP_INTERVAL_MS);
   app.addHook('onClose', () => citizenSessionCleanup.stop());
@@ -187,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerHospitalReferralRoutes(app, { db, clock: deps.clock });
   registerHospitalNotificationRoutes(app, { db, clock: deps.clock });
   registerCourseRoutes(app, { db, clock: deps.clock });
+  registerRelativeRoutes(app, { db, clock: deps.clock });
   registerDeadlineRoutes(app, { db, clock: deps.clock });
   registerCalendarRoutes(app, { db, clock: deps.clock });
   registerAssessmentRoutes(app, { db, clock: deps.clock });
@@ -197,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerWorklistRoutes(app, { db, clock: deps.clock });
   registerTeamRoutes(app, { db, clock: deps.clock });
   registerAttendanceRoutes(app, { db, clock: deps.clock });
+  registerRelativeAttendanceRoutes(app, { db, clock: deps.clock });
   registerCrossReferralRoutes(app, { db, clock: deps.clock });
   registerProviderInboxRoutes(app, { db, clock: deps.clock });
   registerStatusNoteRoutes(app, { db, clock: deps.clock });

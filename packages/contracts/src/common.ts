@@ -235,6 +235,10 @@ export const fieldErrorCodes = [
   // KL Gateway reports (features/kl-gateway).
   'sor_required',
   'before_last_export',
+  // Relatives (features/relatives, teams' relative attendance).
+  'participation_consent_required',
+  'before_consent',
+  'after_end',
   // Messages written from a course (features/messaging).
   'not_addressable',
   'cannot_send',

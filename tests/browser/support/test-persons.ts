@@ -29,6 +29,8 @@ export const NEW_CITIZENS = {
   rikke: { cpr: '050520-9996', givenName: 'Rikke Test', familyName: 'Berggren', bornDanish: '5. 5. 2020', addressLine: 'Testvej 12', usedBy: 'correspondence.test.ts' },
   aya: { cpr: '050523-9996', givenName: 'Aya Test', familyName: 'Berggren', bornDanish: '5. 5. 2023', addressLine: 'Testpark Allé 48', usedBy: 'preparation-form.test.ts' },
   ali: { cpr: '310122-9995', givenName: 'Ali Test', familyName: 'Jensen', bornDanish: '31. 1. 2022', addressLine: 'Testvej 14', usedBy: 'citizen-appointments.test.ts' },
+  // Also signs in as a citizen (the demo identity provider) to see his relative and documents.
+  dreng: { cpr: '130624-9995', givenName: 'Dreng Test', familyName: 'Levendefødt', bornDanish: '13. 6. 2024', addressLine: 'Testvej 14', usedBy: 'relatives-and-documents.test.ts' },
   // Never stored: the intake refuses her referral.
   juliane: { cpr: '111010-9996', givenName: 'Juliane Test', familyName: 'Jørgensen', bornDanish: '11. 10. 2010', addressLine: 'Testvej 9', usedBy: 'field-errors.test.ts' },
 } as const satisfies Record<string, NewTestCitizen>;

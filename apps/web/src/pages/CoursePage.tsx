@@ -20,6 +20,7 @@ import { CourseStatusNotesSection } from '../features/status-notes/components/Co
 import { CourseCorrespondenceSection } from '../features/messaging/components/CourseCorrespondenceSection.tsx';
 import { CitizenGpSection } from '../features/referrals/components/CitizenGpSection.tsx';
 import { CourseAccessLogSection } from '../features/access-log/components/CourseAccessLogSection.tsx';
+import { RelativesSection } from '../features/relatives/components/RelativesSection.tsx';
 import { SuggestionsSection } from '../features/suggestions/components/SuggestionsSection.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -42,6 +43,7 @@ export function CoursePage() {
             <ReferralFacts course={course} />
             <ContactPersonSection course={course} />
             <CitizenGpSection citizenId={course.citizen.id} courseId={course.id} canWrite={course.permissions.write} />
+            <RelativesSection courseId={course.id} />
             <Box id={CONTACT_ANCHOR} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + 16px)' }}>
               <ContactsSection course={course} today={danishToday()} />
             </Box>

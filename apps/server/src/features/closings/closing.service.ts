@@ -278,7 +278,7 @@ export async function sendClosingNote(ctx: ServiceContext, courseId: string, inp
 }
 
 /** The note as the Danish A4 letter (printed, and attached to the message to the GP). */
-async function closingLetterOf(db: Db, course: ClosingCourseRecord, note: NoteRecord, date: string) {
+export async function closingLetterOf(db: Db, course: ClosingCourseRecord, note: NoteRecord, date: string) {
   const details = await courseContactDetails(db, course.courseId);
   return closingNoteLetter({
     municipalityName: course.municipalityName,

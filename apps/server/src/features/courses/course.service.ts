@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import { isUniqueViolation } from '../../platform/database/database.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
 import { citizenName } from '../citizens/citizen.mapper.ts';
@@ -103,23 +104,40 @@ export async function preparationLetter(ctx: ServiceContext, courseId: string): 
   await requireCourseAccess(ctx, courseId, 'read', 'course.preparation_letter');
   const today = danishDate(ctx.clock.now());
   const facts = await ctx.db.transaction().execute(async (trx) => {
-    const k = await loadCourseOverview(trx, courseId);
-    if (!k) throw AppError.notFound('Course');
-    const current = k.assignments.find((a) => a.ended_at === null);
-    const [details, form] = await Promise.all([courseContactDetails(trx, courseId), getAssessmentItems({ db: trx })]);
-    const agreed = k.contacts.find((c) => c.agreed_assessment_at !== null);
-    await audit(trx, ctx, [{ action: 'course.preparation_letter', citizenId: k.citizen.id, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
-    const c = k.citizen;
-    const town = [c.postalCode, c.city].filter(Boolean).join(' ');
-    return {
+    const { citizenId, facts } = await preparationLetterFactsIn(trx, courseId, today);
+    await audit(trx, ctx, [{ action: 'course.preparation_letter', citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
+    return facts;
+  });
+  return renderPdf(preparationLetterDocument(facts));
+}
+
+/**
+ * The preparation letter's facts, dated `date`: for a caller that has decided access and audits
+ * the read in the same transaction (the letter as sent, in the citizen's documents).
+ */
+export async function preparationLetterFactsIn(trx: Db, courseId: string, date: string) {
+  const k = await loadCourseOverview(trx, courseId);
+  if (!k) throw AppError.notFound('Course');
+  const current = k.assignments.find((a) => a.ended_at === null);
+  const [details, form] = await Promise.all([courseContactDetails(trx, courseId), getAssessmentItems({ db: trx })]);
+  const agreed = k.contacts.find((c) => c.agreed_assessment_at !== null);
+  const c = k.citizen;
+  const town = [c.postalCode, c.city].filter(Boolean).join(' ');
+  return {
+    citizenId: c.id,
+    facts: {
       municipalityName: k.municipality.name,
-      date: today,
+      date,
       citizen: { name: citizenName(c), addressLines: c.protected ? null : [c.addressLine, town].filter((l): l is string => Boolean(l)) },
       contactPerson: current ? { name: current.display_name, profession: current.profession, phone: details?.contactPerson?.phone ?? null } : null,
       unitPhone: details?.unitPhone ?? null,
       form,
       agreedAssessmentAt: agreed?.agreed_assessment_at ?? null,
-    };
-  });
-  return renderPdf(preparationLetterDocument(facts));
+    },
+  };
+}
+
+/** The preparation letter dated `date`, to render as PDF (access and audit are the caller's). */
+export async function preparationLetterDocumentIn(trx: Db, courseId: string, date: string) {
+  return preparationLetterDocument((await preparationLetterFactsIn(trx, courseId, date)).facts);
 }

@@ -22,6 +22,7 @@ import type { AcknowledgementCode, MessageDirection, MessageFormat, MessageKind,
 import type { OrganisationKind } from "@samkraft/contracts/organisations";
 import type { GoalStatus, GoalStatusOccasion } from "@samkraft/contracts/plans";
 import type { LegalBasis, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
+import type { RelativeRelation } from "@samkraft/contracts/relatives";
 import type { ProviderGoalStatus, StatusNoteEndReason, StatusNoteKind } from "@samkraft/contracts/status-notes";
 import type { AttendanceStatus, EnrolmentEndReason, EnrolmentStatus, SessionKind, TeamMode } from "@samkraft/contracts/teams";
 import type { ColumnType } from "kysely";
@@ -250,6 +251,23 @@ export interface CourseContact {
   reached: Generated<boolean>;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
+}
+
+export interface CourseRelative {
+  consent_given_on: string;
+  consent_to_participate: boolean;
+  consent_to_share_with_provider: boolean;
+  course_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  ends_on: string | null;
+  id: Generated<string>;
+  name: string;
+  phone: string | null;
+  relation: RelativeRelation;
+  starts_on: string;
+  updated_at: Timestamp | null;
+  updated_by: string | null;
 }
 
 export interface CrossReferral {
@@ -762,6 +780,15 @@ export interface Referral {
   treatment_status: TreatmentStatus | null;
 }
 
+export interface RelativeAttendance {
+  course_relative_id: string;
+  enrolment_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  team_id: string;
+  team_session_id: string;
+}
+
 export interface Routing {
   home_municipality_code: string;
   id: Generated<string>;
@@ -888,6 +915,7 @@ export interface DB {
   course: Course;
   course_assignment: CourseAssignment;
   course_contact: CourseContact;
+  course_relative: CourseRelative;
   cross_referral: CrossReferral;
   cross_referral_update: CrossReferralUpdate;
   deadline_pause: DeadlinePause;
@@ -925,6 +953,7 @@ export interface DB {
   preparation_form: PreparationForm;
   provider_goal: ProviderGoal;
   referral: Referral;
+  relative_attendance: RelativeAttendance;
   routing: Routing;
   staff_role: StaffRole;
   staff_session: StaffSession;

@@ -21,6 +21,7 @@ import { goalStatuses, goalStatusOccasions } from '@samkraft/contracts/plans';
 import { organisationKinds } from '@samkraft/contracts/organisations';
 import { legalBases, referralSources, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
 import { providerGoalStatuses, statusNoteEndReasons, statusNoteKinds } from '@samkraft/contracts/status-notes';
+import { relativeRelations } from '@samkraft/contracts/relatives';
 import { attendanceStatuses, enrolmentEndReasons, enrolmentStatuses, sessionKinds, teamModes } from '@samkraft/contracts/teams';
 
 export type ValueList = {
@@ -54,6 +55,7 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'course.close_reason': list(closeReasons, 'CourseCloseReason', 'courses'),
   'course_contact.channel': list(contactChannels, 'ContactChannel', 'courses'),
   'course_contact.origin': origin,
+  'course_relative.relation': list(relativeRelations, 'RelativeRelation', 'relatives'),
   'cross_referral.end_reason': endReason,
   'cross_referral.kind': list(crossReferralKinds, 'CrossReferralKind', 'cross-referrals'),
   'cross_referral.origin': origin,

@@ -1,4 +1,6 @@
 import { citizenSessionInfo, citizenSignOutResult, myCourses, type CitizenSessionInfo, type MyCourses } from '@samkraft/contracts/borger';
+import { myDocuments, type MyDocuments } from '@samkraft/contracts/my-documents';
+import { myRelatives, type MyRelatives } from '@samkraft/contracts/relatives';
 import type { ZodType } from 'zod';
 import { accessLogPage, type AccessLogPage } from '@samkraft/contracts/access-log';
 import { ApiRequestError, toApiRequestError } from '../../../api/apiRequestError.ts';
@@ -45,6 +47,17 @@ export function fetchMyAccessLog(before: string | null): Promise<AccessLogPage> 
 
 /** Where the browser downloads the citizen's own data (aktindsigt): the session cookie goes with the link. */
 export const myDataUrl = (format: 'pdf' | 'json'): string => `/api/borger/my-data?format=${format}`;
+
+export function fetchMyRelatives(): Promise<MyRelatives> {
+  return borgerJson('/api/borger/relatives', myRelatives);
+}
+
+export function fetchMyDocuments(): Promise<MyDocuments> {
+  return borgerJson('/api/borger/documents', myDocuments);
+}
+
+/** Where the browser downloads one of the citizen's documents (a plain link: the citizen cookie goes along, no CSRF for a GET). */
+export const myDocumentUrl = (documentId: string) => `/api/borger/documents/${encodeURIComponent(documentId)}`;
 
 /** Ends the citizen session; the identity provider's end-session URL to go to next, or null. */
 export async function signOutCitizen(csrfToken: string): Promise<string | null> {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { ContactLines } from './ContactLines.tsx';
+import { MyRelativesSection } from './MyRelativesSection.tsx';
 
 export type MyCourseViewProps = { course: MyCourse };
 
@@ -96,6 +97,8 @@ export function MyCourseView({ course }: MyCourseViewProps) {
           </div>
         ))}
       </section>
+
+      <MyRelativesSection courseId={course.id} />
     </>
   );
 }

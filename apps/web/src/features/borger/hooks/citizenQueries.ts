@@ -1,5 +1,5 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchCitizenSession, fetchMyAccessLog, fetchMyCourses, signOutCitizen } from '../api/borgerApi.ts';
+import { fetchCitizenSession, fetchMyAccessLog, fetchMyCourses, fetchMyDocuments, fetchMyRelatives, signOutCitizen } from '../api/borgerApi.ts';
 
 export const citizenSessionQueryKey = ['borger', 'session'] as const;
 
@@ -21,6 +21,14 @@ export function useMyAccessLog() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
   });
+}
+
+export function useMyRelatives() {
+  return useQuery({ queryKey: ['borger', 'relatives'], queryFn: fetchMyRelatives });
+}
+
+export function useMyDocuments() {
+  return useQuery({ queryKey: ['borger', 'documents'], queryFn: fetchMyDocuments });
 }
 
 /** Signs out here, then at the identity provider when it has an end-session URL. */

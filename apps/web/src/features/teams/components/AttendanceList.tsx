@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { useRecordAttendance } from '../hooks/useTeams.ts';
+import { ParticipantRelatives } from '../../relatives/components/ParticipantRelatives.tsx';
 
 const labelKey = { attended: 'attendance.attended', cancelled: 'attendance.cancelled', no_show: 'attendance.noShow' } as const;
 // Dark shades: the labels must keep 4.5:1 contrast both as outline text and on the filled button.
@@ -101,6 +102,7 @@ function ParticipantCard({ sessionId, p, held }: { sessionId: string; p: Session
             </Group>
           </form>
         ) : null}
+        <ParticipantRelatives sessionId={sessionId} enrolmentId={p.enrolmentId} held={held} />
         {record.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={record.error} /> : null}
         {record.isError && !cancelling && Object.keys(errors).length > 0 ? <Text c="red" size="sm">{Object.values(errors).join(' ')}</Text> : null}
       </Stack>
