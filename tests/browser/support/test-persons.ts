@@ -31,6 +31,7 @@ export const NEW_CITIZENS = {
   ali: { cpr: '310122-9995', givenName: 'Ali Test', familyName: 'Jensen', bornDanish: '31. 1. 2022', addressLine: 'Testvej 14', usedBy: 'citizen-appointments.test.ts' },
   // Also signs in as a citizen (the demo identity provider) to see his relative and documents.
   dreng: { cpr: '130624-9995', givenName: 'Dreng Test', familyName: 'Levendefødt', bornDanish: '13. 6. 2024', addressLine: 'Testvej 14', usedBy: 'relatives-and-documents.test.ts' },
+  pige: { cpr: '131016-9996', givenName: 'Pige Test', familyName: 'Levendefødt', bornDanish: '13. 10. 2016', addressLine: 'Testvej 14', usedBy: 'access-log.test.ts' },
   // Never stored: the intake refuses her referral.
   juliane: { cpr: '111010-9996', givenName: 'Juliane Test', familyName: 'Jørgensen', bornDanish: '11. 10. 2010', addressLine: 'Testvej 9', usedBy: 'field-errors.test.ts' },
 } as const satisfies Record<string, NewTestCitizen>;

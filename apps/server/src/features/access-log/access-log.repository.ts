@@ -54,7 +54,13 @@ export async function selectAccessLogPage(db: Db, citizenId: string, actions: re
     where e.citizen_id = ${citizenId}::uuid
       and e.outcome = 'allowed'
       and e.action = any(${[...actions]}::text[])
-      ${before ? sql`and (e.at, e.id) < (timestamptz 'epoch' + (${before.atMicros}::bigint * interval '1 microsecond'), ${before.id}::bigint)` : sql``}
+      ${
+        before
+          ? // The bare bound on `at` is the index's (it has no id); the row comparison breaks ties within one instant.
+            sql`and e.at <= timestamptz 'epoch' + (${before.atMicros}::bigint * interval '1 microsecond')
+              and (e.at, e.id) < (timestamptz 'epoch' + (${before.atMicros}::bigint * interval '1 microsecond'), ${before.id}::bigint)`
+          : sql``
+      }
     order by e.at desc, e.id desc
     limit ${page.limit}`.execute(db);
   return r.rows.map((x) => ({

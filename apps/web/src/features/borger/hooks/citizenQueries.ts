@@ -20,6 +20,9 @@ export function useMyAccessLog() {
     queryFn: ({ pageParam }) => fetchMyAccessLog(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
+    // Fresh on every visit: the reads since (a download, a staff member's) belong on it.
+    staleTime: 0,
+    refetchOnMount: 'always',
   });
 }
 
