@@ -4,6 +4,7 @@ import { checkAccessibility, formatViolations } from './support/check-accessibil
 import { launchBrowser } from './support/launch-browser.ts';
 import { screenshot } from './support/screenshot.ts';
 import { sharedServer } from './support/shared-server.ts';
+import { demoSubject } from '../../apps/server/src/features/citizen-auth/demo-test-persons.ts';
 
 /*
  * Issue 13.1 on a phone: a citizen signs in through the demo identity provider (in MitID's place)
@@ -88,10 +89,11 @@ describe('the citizen’s door on a phone', () => {
     await page.goto(`${server.url}/borger/auth/log-ind`);
     await page.getByRole('button', { name: 'Torre Test Mosebryggersen' }).click();
     await page.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();
-    // Dreng Test Levendefødt (2016), an official test person who is no citizen in the demo, signs in next without Torre signing out.
+    // Cæsar Test Østergård, an official test person whom no demo record and no browser test registers, signs in next
+    // without Torre signing out (by his subject: other files register other test persons on the shared server).
     await page.goto(`${server.url}/borger/auth/log-ind`);
     await page.getByRole('heading', { name: 'Demo-login' }).waitFor();
-    await page.getByRole('button', { name: 'Dreng Test Levendefødt' }).first().click();
+    await page.locator(`button[value="${demoSubject('2311143995')}"]`).click();
     await page.getByRole('heading', { name: 'Vi har ingen oplysninger om dig i Samkraft', level: 1 }).waitFor();
     await check('unknown');
     // Torre's session went with the new sign-in: /borger asks for sign-in.
