@@ -110,7 +110,7 @@ describe('the aktindsigt of a whole journey', () => {
   });
 
   it('lists every section and what it leaves out', () => {
-    expect(Object.keys(file.sections)).toEqual(['courses', 'plans', 'needsAssessments', 'preparationForms', 'followUps', 'crossReferrals', 'statusNotes', 'deadlines', 'closing', 'hospitalStays', 'messages', 'accessLog']);
+    expect(Object.keys(file.sections)).toEqual(['courses', 'plans', 'needsAssessments', 'preparationForms', 'relatives', 'followUps', 'crossReferrals', 'statusNotes', 'deadlines', 'closing', 'hospitalStays', 'messages', 'accessLog']);
     expect(file.request).toEqual({ by: 'citizen', reference: null, municipality: null });
     expect(Object.keys(file.coverage.excluded)).toContain('citizen_session');
     expect((file.sections.accessLog as unknown[]).length).toBeGreaterThan(0);

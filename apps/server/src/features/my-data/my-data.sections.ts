@@ -7,6 +7,7 @@ import { getCourseOverview } from '../courses/course-overview.service.ts';
 import { getCourseCrossReferrals } from '../cross-referrals/cross-referral.service.ts';
 import { getCourseDeadlines } from '../deadlines/deadline.service.ts';
 import { getFollowUps } from '../follow-ups/follow-up.service.ts';
+import { getCourseRelatives } from '../relatives/relative.service.ts';
 import { getCourseHospitalStay } from '../hospital-notifications/hospital-notification.service.ts';
 import { listCourseCorrespondence } from '../messaging/correspondence.service.ts';
 import { getPlanOverview, getPlanVersion } from '../plans/plan.service.ts';
@@ -96,6 +97,12 @@ export const myDataSections: readonly MyDataSection[] = [
     }),
   },
   {
+    key: 'relatives',
+    title: { da: 'Pårørende i forløbet', en: 'Relatives in the course' },
+    tables: ['course_relative'],
+    collect: perCourse(getCourseRelatives),
+  },
+  {
     key: 'followUps',
     title: { da: 'Opfølgningssamtaler', en: 'Follow-up conversations' },
     tables: ['follow_up'],
@@ -168,6 +175,8 @@ export const myDataExcluded: Readonly<Record<string, string>> = {
     "The providing municipality's own record of the team place: neither the home municipality's staff nor the citizen's door may read it yet (cross-municipal access rule); the provider answers for it. Open: issue 13 item 7.",
   attendance:
     "The providing municipality's attendance records (the referral's start, end and sessions attended are in crossReferrals); not readable by the home municipality. Open: issue 13 item 7.",
+  relative_attendance:
+    "The providing municipality's record of which sessions a relative took part in: not readable by the home municipality (cross-municipal access rule). Open: issue 13 item 7.",
   deeper_assessment:
     "The providing municipality's deeper assessment: not readable by the home municipality (only what the provider shares in its status notes, which are included). Open: issue 13 item 7.",
   provider_goal:
