@@ -139,6 +139,7 @@ export const da = {
     cardTitle: 'Du har fået et skema',
     cardBody: 'Forbered din samtale med din kontaktperson ved at udfylde "Støtte til livet med kræft".',
     cardLink: 'Udfyld skemaet',
+  },
   relatives: {
     title: 'Dine pårørende i forløbet',
     intro: 'Pårørende, som du har sagt ja til kan deltage i dit forløb. Vil du ændre noget, så kontakt din kontaktperson.',
@@ -307,6 +308,7 @@ export const en: typeof da = {
     cardTitle: 'You have been sent a form',
     cardBody: 'Prepare for the conversation with your contact person by filling in "Støtte til livet med kræft".',
     cardLink: 'Fill in the form',
+  },
   relatives: {
     title: 'Your relatives in the course',
     intro: 'Relatives you have agreed may take part in your course. To change anything, contact your contact person.',
