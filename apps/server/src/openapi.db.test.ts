@@ -2,16 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorCodes } from '@samkraft/contracts/common';
 import type { Database } from './platform/database/database.ts';
 import type { App } from './platform/http/types.ts';
-import { aMunicipality, aStaffUser } from './test-support/factories.ts';
+import { demoCitizenSignIn, signInAsCitizen, type SignedInCitizen } from './test-support/citizen-sign-in.ts';
+import { aCitizen, aMunicipality, aStaffUser } from './test-support/factories.ts';
 import { createTestApp, signIn, type SignedInClient } from './test-support/test-app.ts';
 import { createTestDatabase } from './test-support/test-database.ts';
 
-type Operation = { parameters?: { in: string; name: string; required?: boolean }[]; requestBody?: unknown };
+type Operation = { parameters?: { in: string; name: string; required?: boolean }[]; requestBody?: unknown; security?: Record<string, unknown>[] };
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
 let database: Database;
 let app: App;
 let client: SignedInClient;
+/** A citizen route's input is read only in a citizen session (the session guard answers 401 first). */
+let citizen: SignedInCitizen;
 let doc: Document;
 const knownCodes: readonly string[] = fieldErrorCodes;
 
@@ -19,8 +22,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await aMunicipality(database.db, '0159', 'Gladsaxe');
   const user = await aStaffUser(database.db, { municipalityCode: '0159', roles: ['contact_person', 'therapist', 'municipal_lead', 'coordinator', 'administrator'] });
-  app = await createTestApp(database);
+  // An official MedCom test person (refdata/cpr), never invented.
+  await aCitizen(database.db, { homeMunicipalityCode: '0159', cpr: '1310169995', givenName: 'Dreng Test', familyName: 'Levendefødt', sex: 'M', birthDate: '2016-10-13' });
+  app = await createTestApp(database, { citizenSignIn: demoCitizenSignIn() });
   client = await signIn(app, user);
+  citizen = await signInAsCitizen(app, '1310169995');
   doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 });
 afterAll(async () => {
@@ -59,7 +65,8 @@ describe('the OpenAPI document', () => {
           cases.push({ url: goodPath, payload: { unknownField: 1 }, expectField: (f) => f.length > 0, what: 'bad body' });
         }
         for (const c of cases) {
-          const res = await app.inject({ method: method.toUpperCase() as 'GET', url: c.url, headers: client.headers, ...(c.payload ? { payload: c.payload } : {}) });
+          const headers = op.security?.some((s) => 'citizenSession' in s) ? citizen.headers : client.headers;
+          const res = await app.inject({ method: method.toUpperCase() as 'GET', url: c.url, headers, ...(c.payload ? { payload: c.payload } : {}) });
           expect(res.statusCode, `${method.toUpperCase()} ${c.url} (${c.what}) → ${res.body}`).toBe(400);
           const fields = res.json<{ error: { fields: { field: string; code: string; message: string }[] } }>().error.fields;
           expect(fields.length, `${method.toUpperCase()} ${c.url} names no field`).toBeGreaterThan(0);

@@ -54,6 +54,7 @@ const CitizenShell = lazyRouteComponent(
   'CitizenShell',
 );
 const MyCoursePage = lazyRouteComponent(() => import('../pages/borger/MyCoursePage.tsx'), 'MyCoursePage');
+const QuestionnairePage = lazyRouteComponent(() => import('../pages/borger/QuestionnairePage.tsx'), 'QuestionnairePage');
 const CitizenSignInPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignInPage.tsx'), 'CitizenSignInPage');
 const CitizenUnknownPage = lazyRouteComponent(() => import('../pages/borger/CitizenUnknownPage.tsx'), 'CitizenUnknownPage');
 const CitizenSignedOutPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignedOutPage.tsx'), 'CitizenSignedOutPage');
@@ -130,6 +131,7 @@ async function requireCitizenSession({ context }: { context: { queryClient: Quer
   if (!session) redirect({ to: '/borger/log-ind', throw: true });
 }
 const myCourseRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/', beforeLoad: requireCitizenSession, component: MyCoursePage });
+const questionnaireRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/spoergeskema', beforeLoad: requireCitizenSession, component: QuestionnairePage });
 const citizenSignInRoute = createRoute({
   getParentRoute: () => citizenRoute,
   path: '/log-ind',
@@ -141,7 +143,7 @@ const citizenSignInRoute = createRoute({
 });
 const citizenUnknownRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/ukendt', component: CitizenUnknownPage });
 const citizenSignedOutRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/logget-ud', component: CitizenSignedOutPage });
-const citizenTree = citizenRoute.addChildren([myCourseRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
+const citizenTree = citizenRoute.addChildren([myCourseRoute, questionnaireRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
 
 const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 

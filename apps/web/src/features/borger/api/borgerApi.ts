@@ -1,4 +1,5 @@
 import { citizenSessionInfo, citizenSignOutResult, myCourses, type CitizenSessionInfo, type MyCourses } from '@samkraft/contracts/borger';
+import { myQuestionnaire, myQuestionnaires, type CitizenQuestionnaireAnswer, type MyQuestionnaire, type MyQuestionnaires } from '@samkraft/contracts/closing-questionnaire';
 import type { ZodType } from 'zod';
 import { ApiRequestError, toApiRequestError } from '../../../api/apiRequestError.ts';
 
@@ -6,12 +7,13 @@ import { ApiRequestError, toApiRequestError } from '../../../api/apiRequestError
  * The citizen's API (/api/borger/). Its own small client: the citizen session has its own cookie
  * and CSRF token, and a 401 here means "sign in as a citizen", never the staff sign-in page.
  */
-async function borgerJson<T>(path: string, schema: ZodType<T>, init: { method?: 'GET' | 'POST'; csrfToken?: string } = {}): Promise<T> {
+async function borgerJson<T>(path: string, schema: ZodType<T>, init: { method?: 'GET' | 'POST'; csrfToken?: string; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.csrfToken) headers['x-csrf-token'] = init.csrfToken;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method: init.method ?? 'GET', headers, credentials: 'same-origin' });
+    response = await fetch(path, { method: init.method ?? 'GET', headers, credentials: 'same-origin', ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
   } catch {
     throw new ApiRequestError(0, 'network', 'The server could not be reached');
   }
@@ -34,6 +36,16 @@ export async function fetchCitizenSession(): Promise<CitizenSessionInfo | null> 
 
 export function fetchMyCourses(): Promise<MyCourses> {
   return borgerJson('/api/borger/my-course', myCourses);
+}
+
+/** The citizen's questionnaires at closing (open, answered, expired). */
+export function fetchMyQuestionnaires(): Promise<MyQuestionnaires> {
+  return borgerJson('/api/borger/questionnaires', myQuestionnaires);
+}
+
+/** Sends the citizen's answers (final once sent). */
+export function answerQuestionnaire(id: string, answer: CitizenQuestionnaireAnswer, csrfToken: string): Promise<MyQuestionnaire> {
+  return borgerJson(`/api/borger/questionnaires/${encodeURIComponent(id)}/answer`, myQuestionnaire, { method: 'POST', csrfToken, body: answer });
 }
 
 /** Ends the citizen session; the identity provider's end-session URL to go to next, or null. */

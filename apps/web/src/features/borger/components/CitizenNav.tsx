@@ -6,7 +6,10 @@ import { useTranslation } from 'react-i18next';
  * texts). Shown under the header for a signed-in citizen; the current page is marked for screen
  * readers with aria-current.
  */
-const entries = [{ to: '/borger', label: 'nav.myCourse' }] as const;
+const entries = [
+  { to: '/borger', label: 'nav.myCourse' },
+  { to: '/borger/spoergeskema', label: 'nav.questionnaire' },
+] as const;
 
 export function CitizenNav() {
   const { t } = useTranslation('borger');

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchCitizenSession, fetchMyCourses, signOutCitizen } from '../api/borgerApi.ts';
+import type { CitizenQuestionnaireAnswer } from '@samkraft/contracts/closing-questionnaire';
+import { answerQuestionnaire, fetchCitizenSession, fetchMyCourses, fetchMyQuestionnaires, signOutCitizen } from '../api/borgerApi.ts';
 
 export const citizenSessionQueryKey = ['borger', 'session'] as const;
 
@@ -11,6 +12,21 @@ export function useCitizenSession() {
 
 export function useMyCourses() {
   return useQuery({ queryKey: ['borger', 'my-course'], queryFn: fetchMyCourses });
+}
+
+const questionnairesKey = ['borger', 'questionnaires'] as const;
+
+export function useMyQuestionnaires() {
+  return useQuery({ queryKey: questionnairesKey, queryFn: fetchMyQuestionnaires });
+}
+
+/** Sends the answers; the list is read again, so the answered questionnaire shows as answered. */
+export function useAnswerQuestionnaire() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; answer: CitizenQuestionnaireAnswer; csrfToken: string }) => answerQuestionnaire(v.id, v.answer, v.csrfToken),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: questionnairesKey }),
+  });
 }
 
 /** Signs out here, then at the identity provider when it has an end-session URL. */
