@@ -27,6 +27,8 @@ export const NEW_CITIZENS = {
   lars: { cpr: '050515-9995', givenName: 'Lars Test', familyName: 'Berggren', bornDanish: '5. 5. 2015', addressLine: 'Testvej 10', usedBy: 'status-notes.test.ts' },
   bo: { cpr: '021215-9995', givenName: 'Bo Test', familyName: 'Vestergaard', bornDanish: '2. 12. 2015', addressLine: 'Testvejen 251', usedBy: 'hospital-notifications.test.ts' },
   rikke: { cpr: '050520-9996', givenName: 'Rikke Test', familyName: 'Berggren', bornDanish: '5. 5. 2020', addressLine: 'Testvej 12', usedBy: 'correspondence.test.ts' },
+  // Runs on a server of its own: citizen-sign-in.test.ts signs him in on the shared server as a person Samkraft does not know.
+  dreng: { cpr: '131016-9995', givenName: 'Dreng Test', familyName: 'Levendefødt', bornDanish: '13. 10. 2016', addressLine: 'Testvej 14', usedBy: 'closing-questionnaire.test.ts' },
   // Never stored: the intake refuses her referral.
   juliane: { cpr: '111010-9996', givenName: 'Juliane Test', familyName: 'Jørgensen', bornDanish: '11. 10. 2010', addressLine: 'Testvej 9', usedBy: 'field-errors.test.ts' },
 } as const satisfies Record<string, NewTestCitizen>;

@@ -26,7 +26,7 @@ let ballerupContact: SignedInClient;
 let coordinator: SignedInClient;
 let dreng: SignedInCitizen;
 let einer: SignedInCitizen;
-const ids: Record<string, string> = {};
+const ids = { contact: '', ballerupContact: '', coordinator: '', dreng: '', einer: '', lonni: '', drengCourse: '', einerCourse: '', lonniCourse: '', drengQuestionnaire: '' };
 
 type ErrorBody = { error: { code: string; fields: { field: string; code: string }[] } };
 const fieldsOf = (body: string) => (JSON.parse(body) as ErrorBody).error.fields.map((f) => `${f.field}:${f.code}`);
@@ -58,9 +58,9 @@ type Who = 'contact' | 'ballerupContact' | 'coordinator' | 'dreng' | 'einer';
 
 /** Signs in again those a step needs: sessions expire as days pass (and sign-ins are rate-limited). */
 async function signInAll(who: Who[] = ['contact', 'ballerupContact', 'coordinator', 'dreng', 'einer']): Promise<void> {
-  if (who.includes('contact')) contact = await signIn(app, ids.contact!);
-  if (who.includes('ballerupContact')) ballerupContact = await signIn(app, ids.ballerupContact!);
-  if (who.includes('coordinator')) coordinator = await signIn(app, ids.coordinator!);
+  if (who.includes('contact')) contact = await signIn(app, ids.contact);
+  if (who.includes('ballerupContact')) ballerupContact = await signIn(app, ids.ballerupContact);
+  if (who.includes('coordinator')) coordinator = await signIn(app, ids.coordinator);
   if (who.includes('dreng')) dreng = await signInAsCitizen(app, DRENG);
   if (who.includes('einer')) einer = await signInAsCitizen(app, EINER);
 }

@@ -55,12 +55,20 @@ export function ClosingConversationForm({ courseId, data }: Props) {
                 {t('citizenAnsweredTitle')}
               </Text>
               <Text size="sm">{t('citizenAnswered', { date: day(sent.answeredAt ?? sent.requestedAt) })}</Text>
-              <dl className="samkraft-citizen-answers">
-                <dt>{t('satisfaction')}</dt>
-                <dd>{byCitizen.satisfaction === null ? t('noAnswer') : t(`satisfactionLabels.${String(byCitizen.satisfaction) as Scale}`)}</dd>
-                <dt>{t('benefit')}</dt>
-                <dd>{byCitizen.benefit === null ? t('noAnswer') : t(`benefitLabels.${String(byCitizen.benefit) as Scale}`)}</dd>
-              </dl>
+              <Stack component="dl" gap={4} mt="xs" mb={0}>
+                <Text component="dt" size="sm" fw={600}>
+                  {t('satisfaction')}
+                </Text>
+                <Text component="dd" size="sm" m={0}>
+                  {byCitizen.satisfaction === null ? t('noAnswer') : t(`satisfactionLabels.${String(byCitizen.satisfaction) as Scale}`)}
+                </Text>
+                <Text component="dt" size="sm" fw={600} mt="xs">
+                  {t('benefit')}
+                </Text>
+                <Text component="dd" size="sm" m={0}>
+                  {byCitizen.benefit === null ? t('noAnswer') : t(`benefitLabels.${String(byCitizen.benefit) as Scale}`)}
+                </Text>
+              </Stack>
               {errors.questionnaire ? (
                 <Text size="sm" c="red.8" role="alert">
                   {errors.questionnaire}
