@@ -19,6 +19,7 @@ import { SESSION_CLEANUP_INTERVAL_MS, startSessionCleanup } from './features/aut
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
 import { registerCatalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { registerClosingRoutes } from './features/closings/closing.routes.ts';
+import { registerQuestionnaireRoutes } from './features/closings/questionnaire.routes.ts';
 import { registerCitizenSearchRoutes } from './features/citizen-search/citizen-search.routes.ts';
 import { registerCitizenRoutes } from './features/citizens/citizen.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAppointmentRoutes(app, { db, clock: deps.clock });
   registerMyDocumentsRoutes(app, { db, clock: deps.clock });
   registerMyRelativesRoutes(app, { db, clock: deps.clock });
+  registerQuestionnaireRoutes(app, { db, clock: deps.clock });
   registerPublicCatalogueRoutes(app, { db, clock: deps.clock });
   const citizenSessionCleanup = startCitizenSessionCleanup({ db, clock: deps.clock, log: app.log }, deps.sessionCleanupIntervalMs ?? SESSION_CLEANUP_INTERVAL_MS);
   app.addHook('onClose', () => citizenSessionCleanup.stop());

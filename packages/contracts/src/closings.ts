@@ -3,6 +3,7 @@ import { calendarDate, isoDate, text, uuid } from './common.ts';
 import { goalStatusUpdates } from './plans.ts';
 import { gpClinic } from './organisations.ts';
 import { messageSummary } from './messaging.ts';
+import { answerSource, citizenQuestionnaireStatus } from './closing-questionnaire.ts';
 
 /**
  * The closing conversation and the closing note (note §8.9 steps 11–12). The conversation carries
@@ -10,7 +11,11 @@ import { messageSummary } from './messaging.ts';
  * satisfied with the whole course, and whether it gave a positive benefit, each on a 1–5 scale.
  */
 
-export const questionnaireStates = ['answered', 'declined', 'not_asked'] as const;
+/**
+ * `citizen`: the citizen answers on their own phone (issue 13.5) — no answers are given with it;
+ * it reads back as `citizen` until the citizen answers, then as `answered` or `declined`.
+ */
+export const questionnaireStates = ['answered', 'declined', 'not_asked', 'citizen'] as const;
 export const questionnaireState = z.enum(questionnaireStates);
 export type QuestionnaireState = z.infer<typeof questionnaireState>;
 
@@ -48,6 +53,10 @@ export const closingConversation = z.object({
   questionnaire: questionnaireState,
   satisfaction: z.number().int().nullable(),
   benefit: z.number().int().nullable(),
+  /** Who gave the answers: staff at the conversation, or the citizen on their own phone (final once given). */
+  answerSource: answerSource,
+  /** The questionnaire sent to the citizen; null when staff entered the answers. */
+  citizenQuestionnaire: citizenQuestionnaireStatus.nullable(),
   endAssessment: endAssessmentRef.nullable(),
   recordedBy: text.nullable(),
   recordedAt: text,

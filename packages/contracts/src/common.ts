@@ -219,6 +219,10 @@ export const fieldErrorCodes = [
   'not_hospital_department',
   'consent_required',
   'already_sent',
+  // The questionnaire at closing answered by the citizen (features/closings, issue 13.5).
+  'answered_by_citizen',
+  'already_answered',
+  'questionnaire_expired',
   // Reports (features/reports).
   'period_too_long',
   // Hospital referrals in: an uploaded OIOXML letter, and accepting its draft (features/hospital-referrals).

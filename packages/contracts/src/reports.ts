@@ -58,6 +58,7 @@ export const reportTableIds = [
   'course_length',
   'pilot',
   'indicators',
+  'questionnaire',
   'coverage',
   'completeness',
 ] as const;
@@ -108,6 +109,12 @@ export const reportIndicator = z.object({
   status: z.enum(indicatorStatuses),
   /** The count behind a share (answers, deadlines decided). */
   basis: z.number().int().nullable(),
+  /**
+   * Indicators 4 and 5: how many of the `basis` answers the citizens gave themselves on their own
+   * phone (the rest staff entered at the closing conversation); null for the others, and when
+   * hidden by small-number suppression.
+   */
+  citizenAnswers: z.number().int().nullable(),
 });
 export type ReportIndicator = z.infer<typeof reportIndicator>;
 

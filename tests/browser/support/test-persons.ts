@@ -32,6 +32,8 @@ export const NEW_CITIZENS = {
   // Also signs in as a citizen (the demo identity provider) to see his relative and documents.
   dreng: { cpr: '130624-9995', givenName: 'Dreng Test', familyName: 'Levendefødt', bornDanish: '13. 6. 2024', addressLine: 'Testvej 14', usedBy: 'relatives-and-documents.test.ts' },
   pige: { cpr: '131016-9996', givenName: 'Pige Test', familyName: 'Levendefødt', bornDanish: '13. 10. 2016', addressLine: 'Testvej 14', usedBy: 'access-log.test.ts' },
+  // Runs on a server of its own (citizen-sign-in.test.ts used to sign him in on the shared server as a person Samkraft does not know).
+  drengQ: { cpr: '131016-9995', givenName: 'Dreng Test', familyName: 'Levendefødt', bornDanish: '13. 10. 2016', addressLine: 'Testvej 14', usedBy: 'closing-questionnaire.test.ts' },
   // Never stored: the intake refuses her referral.
   juliane: { cpr: '111010-9996', givenName: 'Juliane Test', familyName: 'Jørgensen', bornDanish: '11. 10. 2010', addressLine: 'Testvej 9', usedBy: 'field-errors.test.ts' },
 } as const satisfies Record<string, NewTestCitizen>;

@@ -57,6 +57,7 @@ const MyCoursePage = lazyRouteComponent(() => import('../pages/borger/MyCoursePa
 const PreparationPage = lazyRouteComponent(() => import('../pages/borger/PreparationPage.tsx'), 'PreparationPage');
 const MyAppointmentsPage = lazyRouteComponent(() => import('../pages/borger/MyAppointmentsPage.tsx'), 'MyAppointmentsPage');
 const MyDocumentsPage = lazyRouteComponent(() => import('../pages/borger/MyDocumentsPage.tsx'), 'MyDocumentsPage');
+const QuestionnairePage = lazyRouteComponent(() => import('../pages/borger/QuestionnairePage.tsx'), 'QuestionnairePage');
 const CitizenSignInPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignInPage.tsx'), 'CitizenSignInPage');
 const CitizenUnknownPage = lazyRouteComponent(() => import('../pages/borger/CitizenUnknownPage.tsx'), 'CitizenUnknownPage');
 const CitizenSignedOutPage = lazyRouteComponent(() => import('../pages/borger/CitizenSignedOutPage.tsx'), 'CitizenSignedOutPage');
@@ -137,6 +138,7 @@ async function requireCitizenSession({ context }: { context: { queryClient: Quer
 const myCourseRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/', beforeLoad: requireCitizenSession, component: MyCoursePage });
 const preparationRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/forberedelse', beforeLoad: requireCitizenSession, component: PreparationPage });
 const myDocumentsRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/dokumenter', beforeLoad: requireCitizenSession, component: MyDocumentsPage });
+const questionnaireRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/spoergeskema', beforeLoad: requireCitizenSession, component: QuestionnairePage });
 const citizenSignInRoute = createRoute({
   getParentRoute: () => citizenRoute,
   path: '/log-ind',
@@ -151,7 +153,7 @@ const citizenUnknownRoute = createRoute({ getParentRoute: () => citizenRoute, pa
 const citizenSignedOutRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/logget-ud', component: CitizenSignedOutPage });
 const accessLogRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/hvem-har-set', beforeLoad: requireCitizenSession, component: AccessLogPage });
 const myDataRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/mine-data', beforeLoad: requireCitizenSession, component: MyDataPage });
-const citizenTree = citizenRoute.addChildren([myCourseRoute, myAppointmentsRoute, preparationRoute, myDocumentsRoute, accessLogRoute, myDataRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
+const citizenTree = citizenRoute.addChildren([myCourseRoute, myAppointmentsRoute, preparationRoute, questionnaireRoute, myDocumentsRoute, accessLogRoute, myDataRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
 
 const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 

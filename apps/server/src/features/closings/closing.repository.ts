@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AnswerSource } from '@samkraft/contracts/closing-questionnaire';
 import type { Db } from '../../platform/database/database.ts';
 
 /** Serialises writes to one course's closing (conversation, note, sending). */
@@ -132,14 +133,18 @@ export type ConversationRecord = {
   endAssessmentId: string | null;
   recordedBy: string | null;
   recordedAt: string;
+  answerSource: AnswerSource;
+  /** The questionnaire sent to the citizen (issue 13.5); null when staff entered the answers. */
+  citizenRequest: { requestedAt: string; requestedBy: string | null; dueOn: string; answeredAt: string | null } | null;
 };
 
 export async function findConversation(db: Db, courseId: string): Promise<ConversationRecord | undefined> {
   const r = await db
     .selectFrom('closing_conversation as cc')
     .leftJoin('staff_user as s', 's.id', 'cc.recorded_by')
+    .leftJoin('staff_user as q', 'q.id', 'cc.citizen_requested_by')
     .selectAll('cc')
-    .select('s.display_name')
+    .select(['s.display_name', 'q.display_name as requested_by_name'])
     .where('cc.course_id', '=', courseId)
     .executeTakeFirst();
   return (
@@ -155,41 +160,74 @@ export async function findConversation(db: Db, courseId: string): Promise<Conver
       endAssessmentId: r.end_assessment_id,
       recordedBy: r.display_name,
       recordedAt: new Date(r.recorded_at).toISOString(),
+      answerSource: r.answer_source,
+      citizenRequest:
+        r.citizen_requested_at !== null && r.citizen_due_on !== null
+          ? {
+              requestedAt: new Date(r.citizen_requested_at).toISOString(),
+              requestedBy: r.requested_by_name,
+              dueOn: r.citizen_due_on,
+              answeredAt: r.citizen_answered_at === null ? null : new Date(r.citizen_answered_at).toISOString(),
+            }
+          : null,
     }
   );
 }
+
+export type QuestionnaireValues = {
+  questionnaireDeclined: boolean;
+  satisfaction: number | null;
+  benefit: number | null;
+  answerSource: AnswerSource;
+  /** The request to the citizen when the citizen answers (issue 13.5), else null. */
+  citizenRequest: { requestedAt: Date; requestedBy: string | null; dueOn: string } | null;
+};
 
 export type ConversationValues = {
   heldOn: string;
   evaluation: string;
   planOnward: string | null;
   citizenExperience: string | null;
-  questionnaireDeclined: boolean;
-  satisfaction: number | null;
-  benefit: number | null;
+  /** `keep`: the questionnaire's columns stay as stored (an open request, or the citizen's final answers). */
+  questionnaire: QuestionnaireValues | 'keep';
   endAssessmentId: string | null;
   recordedBy: string | null;
   at: Date;
 };
 
-/** One conversation per course: a second save updates it (the course row is locked first). */
+/**
+ * One conversation per course: a second save updates it (the course row is locked first). Staff
+ * answers or a new request replace the questionnaire's columns, a request not yet answered
+ * included; `keep` leaves them — only a stored row is kept, so the insert never takes it.
+ */
 export async function upsertConversation(db: Db, courseId: string, v: ConversationValues): Promise<string> {
   const values = {
     held_on: v.heldOn,
     evaluation: v.evaluation,
     plan_onward: v.planOnward,
     citizen_experience: v.citizenExperience,
-    questionnaire_declined: v.questionnaireDeclined,
-    satisfaction: v.satisfaction,
-    benefit: v.benefit,
     end_assessment_id: v.endAssessmentId,
     recorded_by: v.recordedBy,
     recorded_at: v.at,
   };
+  const q = v.questionnaire;
+  const questionnaire =
+    q === 'keep'
+      ? {}
+      : {
+          questionnaire_declined: q.questionnaireDeclined,
+          satisfaction: q.satisfaction,
+          benefit: q.benefit,
+          answer_source: q.answerSource,
+          citizen_requested_at: q.citizenRequest?.requestedAt ?? null,
+          citizen_requested_by: q.citizenRequest?.requestedBy ?? null,
+          citizen_due_on: q.citizenRequest?.dueOn ?? null,
+          citizen_answered_at: null,
+        };
   const r = await db
     .insertInto('closing_conversation')
-    .values({ course_id: courseId, ...values })
-    .onConflict((oc) => oc.column('course_id').doUpdateSet(values))
+    .values({ course_id: courseId, ...values, ...questionnaire })
+    .onConflict((oc) => oc.column('course_id').doUpdateSet({ ...values, ...questionnaire }))
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;

@@ -32,10 +32,21 @@ describe('checkConversation', () => {
 });
 
 describe('questionnaireOf', () => {
+  const staff = { answerSource: 'staff' as const, citizenAnsweredAt: null };
   it('tells answered, declined and not asked apart', () => {
-    expect(questionnaireOf({ questionnaireDeclined: false, satisfaction: 3, benefit: 2 })).toBe('answered');
-    expect(questionnaireOf({ questionnaireDeclined: true, satisfaction: null, benefit: null })).toBe('declined');
-    expect(questionnaireOf({ questionnaireDeclined: false, satisfaction: null, benefit: null })).toBe('not_asked');
+    expect(questionnaireOf({ ...staff, questionnaireDeclined: false, satisfaction: 3, benefit: 2 })).toBe('answered');
+    expect(questionnaireOf({ ...staff, questionnaireDeclined: true, satisfaction: null, benefit: null })).toBe('declined');
+    expect(questionnaireOf({ ...staff, questionnaireDeclined: false, satisfaction: null, benefit: null })).toBe('not_asked');
+  });
+  it('reads a questionnaire sent to the citizen as `citizen` until answered, then by the answers', () => {
+    const sent = { answerSource: 'citizen' as const, questionnaireDeclined: false, satisfaction: null, benefit: null };
+    expect(questionnaireOf({ ...sent, citizenAnsweredAt: null })).toBe('citizen');
+    expect(questionnaireOf({ ...sent, citizenAnsweredAt: '2026-11-24T10:00:00.000Z', satisfaction: 4 })).toBe('answered');
+    expect(questionnaireOf({ ...sent, citizenAnsweredAt: '2026-11-24T10:00:00.000Z', questionnaireDeclined: true })).toBe('declined');
+  });
+  it('accepts the citizen choice without answers, like declined', () => {
+    expect(checkConversation({ ...conversation, questionnaire: 'citizen', satisfaction: null, benefit: null })).toEqual([]);
+    expect(codes(checkConversation({ ...conversation, questionnaire: 'citizen', satisfaction: null }))).toEqual(['benefit:answers_not_allowed']);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { AnswerSource } from '@samkraft/contracts/closing-questionnaire';
 import type { QuestionnaireState } from '@samkraft/contracts/closings';
 import type { FieldIssue } from '../../platform/errors.ts';
 
@@ -33,9 +34,21 @@ export function checkConversation(f: ConversationCheck): FieldIssue[] {
   return issues;
 }
 
-export function questionnaireOf(r: { questionnaireDeclined: boolean; satisfaction: number | null; benefit: number | null }): QuestionnaireState {
+/**
+ * The questionnaire's state as read back: sent to the citizen and not answered (yet) is `citizen`;
+ * a citizen may answer one question and not want to answer the other, so one answer is enough
+ * for `answered` (staff enter both or none).
+ */
+export function questionnaireOf(r: {
+  questionnaireDeclined: boolean;
+  satisfaction: number | null;
+  benefit: number | null;
+  answerSource: AnswerSource;
+  citizenAnsweredAt: string | null;
+}): QuestionnaireState {
+  if (r.answerSource === 'citizen' && r.citizenAnsweredAt === null) return 'citizen';
   if (r.questionnaireDeclined) return 'declined';
-  return r.satisfaction !== null && r.benefit !== null ? 'answered' : 'not_asked';
+  return r.satisfaction !== null || r.benefit !== null ? 'answered' : 'not_asked';
 }
 
 export type SendCheck = {

@@ -35,6 +35,10 @@ import {
   type NoteRecord,
 } from './closing.repository.ts';
 import { checkConversation, checkSend, questionnaireOf } from './closing.rules.ts';
+import { citizenQuestionnaireStateOf, planQuestionnaire } from './questionnaire.rules.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import { addWorkingDays } from '../calendar/calendar.rules.ts';
+import { CITIZEN_QUESTIONNAIRE_WORKING_DAYS } from '@samkraft/contracts/closing-questionnaire';
 
 type ConversationInput = z.output<typeof closingConversationSave>;
 type SendInput = z.output<typeof closingNoteSend>;
@@ -69,23 +73,26 @@ async function requireCourse(db: Db, courseId: string): Promise<ClosingCourseRec
   return course;
 }
 
-function toConversation(r: ConversationRecord, ends: EndAssessmentRecord[]): ClosingConversation {
+function toConversation(r: ConversationRecord, ends: EndAssessmentRecord[], today: string): ClosingConversation {
+  const q = r.citizenRequest;
   return {
     id: r.id,
     heldOn: r.heldOn,
     evaluation: r.evaluation,
     planOnward: r.planOnward,
     citizenExperience: r.citizenExperience,
-    questionnaire: questionnaireOf(r),
+    questionnaire: questionnaireOf({ ...r, citizenAnsweredAt: q?.answeredAt ?? null }),
     satisfaction: r.satisfaction,
     benefit: r.benefit,
+    answerSource: r.answerSource,
+    citizenQuestionnaire: q && { state: citizenQuestionnaireStateOf(q, today), requestedAt: q.requestedAt, requestedBy: q.requestedBy, dueOn: q.dueOn, answeredAt: q.answeredAt },
     endAssessment: ends.find((e) => e.id === r.endAssessmentId) ?? null,
     recordedBy: r.recordedBy,
     recordedAt: r.recordedAt,
   };
 }
 
-async function readOverview(db: Db, key: CourseKey): Promise<ClosingOverview> {
+async function readOverview(db: Db, key: CourseKey, today: string): Promise<ClosingOverview> {
   const course = await requireCourse(db, key.courseId);
   const ends = await listEndAssessments(db, key.courseId);
   const conversation = await findConversation(db, key.courseId);
@@ -99,7 +106,7 @@ async function readOverview(db: Db, key: CourseKey): Promise<ClosingOverview> {
     closeReason: course.closeReason,
     gp: course.gp,
     endAssessments: ends,
-    conversation: conversation ? toConversation(conversation, ends) : null,
+    conversation: conversation ? toConversation(conversation, ends, today) : null,
     note,
     channel: await closingNoteChannelOf(db, course),
     message: messages.gp,
@@ -110,7 +117,7 @@ async function readOverview(db: Db, key: CourseKey): Promise<ClosingOverview> {
 export async function getClosing(ctx: ServiceContext, courseId: string): Promise<ClosingOverview> {
   const key = await requireCourseAccess(ctx, courseId, 'read', 'closing.read');
   return ctx.db.transaction().execute(async (trx) => {
-    const overview = await readOverview(trx, key);
+    const overview = await readOverview(trx, key, danishDate(ctx.clock.now()));
     await audit(trx, ctx, [{ action: 'closing.read', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed' }]);
     return overview;
   });
@@ -124,9 +131,13 @@ export async function saveClosingConversation(ctx: ServiceContext, courseId: str
     const course = await requireCourse(trx, courseId);
     if ((await findNote(trx, courseId))?.sentOn) throw alreadySent();
     const ends = await listEndAssessments(trx, courseId);
+    const today = danishDate(ctx.clock.now());
+    const existing = await findConversation(trx, courseId);
+    const plan = planQuestionnaire(existing?.citizenRequest ?? null, input.questionnaire, today);
+    if (plan.kind === 'refuse') throw new AppError('conflict', 'The citizen has answered the questionnaire; staff cannot change the answers', [plan.issue]);
     const issues = checkConversation({
       heldOn: input.heldOn,
-      today: danishDate(ctx.clock.now()),
+      today,
       receivedOn: course.receivedOn,
       questionnaire: input.questionnaire,
       satisfaction: input.satisfaction,
@@ -140,9 +151,22 @@ export async function saveClosingConversation(ctx: ServiceContext, courseId: str
       evaluation: input.evaluation,
       planOnward: orNull(input.planOnward),
       citizenExperience: orNull(input.citizenExperience),
-      questionnaireDeclined: input.questionnaire === 'declined',
-      satisfaction: input.satisfaction,
-      benefit: input.benefit,
+      questionnaire:
+        plan.kind === 'keep'
+          ? 'keep'
+          : plan.kind === 'request'
+            ? {
+                questionnaireDeclined: false,
+                satisfaction: null,
+                benefit: null,
+                answerSource: 'citizen',
+                citizenRequest: {
+                  requestedAt: ctx.clock.now(),
+                  requestedBy: actorId(ctx),
+                  dueOn: addWorkingDays(await loadCalendar(trx, course.homeMunicipalityCode), today, CITIZEN_QUESTIONNAIRE_WORKING_DAYS),
+                },
+              }
+            : { questionnaireDeclined: input.questionnaire === 'declined', satisfaction: input.satisfaction, benefit: input.benefit, answerSource: 'staff', citizenRequest: null },
       endAssessmentId: input.endAssessmentId,
       recordedBy: actorId(ctx),
       at: ctx.clock.now(),
@@ -155,10 +179,10 @@ export async function saveClosingConversation(ctx: ServiceContext, courseId: str
         entityType: 'closing_conversation',
         entityId: id,
         outcome: 'allowed',
-        detail: { courseId, heldOn: input.heldOn, questionnaire: input.questionnaire },
+        detail: { courseId, heldOn: input.heldOn, questionnaire: input.questionnaire, answerSource: plan.kind === 'staff' ? 'staff' : 'citizen', questionnaireChange: plan.kind },
       },
     ]);
-    return readOverview(trx, key);
+    return readOverview(trx, key, danishDate(ctx.clock.now()));
   });
 }
 
@@ -197,7 +221,7 @@ export async function saveClosingNote(ctx: ServiceContext, courseId: string, bod
     const saved = await saveNoteBody(trx, courseId, { body, editedBy: actorId(ctx), at: ctx.clock.now() });
     if (!saved) throw alreadySent();
     await audit(trx, ctx, [{ action: 'closing.note_save', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed', detail: { length: body.length } }]);
-    return readOverview(trx, key);
+    return readOverview(trx, key, danishDate(ctx.clock.now()));
   });
 }
 
@@ -273,7 +297,7 @@ export async function sendClosingNote(ctx: ServiceContext, courseId: string, inp
         },
       },
     ]);
-    return readOverview(trx, key);
+    return readOverview(trx, key, danishDate(ctx.clock.now()));
   });
 }
 

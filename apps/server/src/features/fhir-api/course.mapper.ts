@@ -189,7 +189,9 @@ export function toNeedsAssessmentResponses(c: CourseFacts, assessments: readonly
  */
 export function toClosingQuestionnaire(c: CourseFacts, overview: ClosingOverview): QuestionnaireResponse | null {
   const conv = overview.conversation;
-  if (!conv || conv.questionnaire === 'not_asked') return null;
+  // Sent to the citizen and not answered (yet): no response exists.
+  if (!conv || conv.questionnaire === 'not_asked' || conv.questionnaire === 'citizen') return null;
+  const byCitizen = conv.answerSource === 'citizen' ? conv.citizenQuestionnaire : null;
   const id = fhirId.closingQuestionnaire(c.courseId);
   const answered = conv.questionnaire === 'answered';
   const item: QuestionnaireItem[] = [
@@ -204,7 +206,7 @@ export function toClosingQuestionnaire(c: CourseFacts, overview: ClosingOverview
       ['Id', id],
       ['Borger', `Patient/${c.citizenId}`],
       ['Samtale', danishDateText(conv.heldOn)],
-      ['Besvarelse', answered ? 'Besvaret' : 'Borgeren ønskede ikke at svare'],
+      ['Besvarelse', (answered ? 'Besvaret' : 'Borgeren ønskede ikke at svare') + (byCitizen ? ' (af borgeren selv)' : '')],
       ['Tilfredshed (1–5)', answered ? conv.satisfaction : null],
       ['Udbytte (1–5)', answered ? conv.benefit : null],
     ]),
@@ -212,8 +214,9 @@ export function toClosingQuestionnaire(c: CourseFacts, overview: ClosingOverview
     questionnaire: questionnaire.closing,
     status: answered ? 'completed' : 'stopped',
     subject: patientRef(c),
-    authored: conv.recordedAt,
-    ...(conv.recordedBy ? { author: { display: conv.recordedBy } } : {}),
+    // The citizen's own answers on their phone (issue 13.5) are authored by the citizen.
+    authored: byCitizen?.answeredAt ?? conv.recordedAt,
+    ...(byCitizen ? { author: patientRef(c), source: patientRef(c) } : conv.recordedBy ? { author: { display: conv.recordedBy } } : {}),
     item,
   };
 }

@@ -233,6 +233,8 @@ describe('status notes, the closing note and questionnaire', () => {
     questionnaire,
     satisfaction: questionnaire === 'answered' ? 5 : null,
     benefit: questionnaire === 'answered' ? 4 : null,
+    answerSource: 'staff' as const,
+    citizenQuestionnaire: null,
     endAssessment: null,
     recordedBy: 'Karen',
     recordedAt: '2026-05-20T10:00:00.000Z',

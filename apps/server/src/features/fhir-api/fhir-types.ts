@@ -112,6 +112,8 @@ export type QuestionnaireResponse = Omit<DomainResource<'QuestionnaireResponse'>
   subject: Reference;
   authored: string;
   author?: Reference;
+  /** Who answered: the citizen (Patient) when they answered on their own phone. */
+  source?: Reference;
   basedOn?: Reference[];
   item: QuestionnaireItem[];
 };

@@ -91,7 +91,7 @@ export function indicators(i: IndicatorInput, suppress: boolean): ReportIndicato
   const d = i.deadlines;
   const decided = d.onTime + d.onTimePaused + d.late;
   const list: ReportIndicator[] = [
-    { number: 1, label: 'Borgere, der starter et forløb (henviste)', target: 'Stiger hvert år', unit: 'count', value: i.referred, compareValue: i.compareReferred, targetValue: null, status: rise(i.referred, i.compareReferred), basis: null },
+    { number: 1, label: 'Borgere, der starter et forløb (henviste)', target: 'Stiger hvert år', unit: 'count', value: i.referred, compareValue: i.compareReferred, targetValue: null, status: rise(i.referred, i.compareReferred), basis: null, citizenAnswers: null },
     {
       number: 2,
       label: 'Henviste, der får vurderet deres behov inden for fristen',
@@ -102,8 +102,9 @@ export function indicators(i: IndicatorInput, suppress: boolean): ReportIndicato
       targetValue: ASSESSMENT_TARGET,
       status: atLeast(share(d.onTime + d.onTimePaused, decided), ASSESSMENT_TARGET, false),
       basis: decided,
+      citizenAnswers: null,
     },
-    { number: 3, label: 'Borgere henvist til tværkommunale indsatser', target: 'Stiger', unit: 'count', value: i.referredOn, compareValue: i.compareReferredOn, targetValue: null, status: rise(i.referredOn, i.compareReferredOn), basis: null },
+    { number: 3, label: 'Borgere henvist til tværkommunale indsatser', target: 'Stiger', unit: 'count', value: i.referredOn, compareValue: i.compareReferredOn, targetValue: null, status: rise(i.referredOn, i.compareReferredOn), basis: null, citizenAnswers: null },
     {
       number: 4,
       label: 'Adspurgte borgere, der er tilfredse med det samlede forløb',
@@ -114,6 +115,7 @@ export function indicators(i: IndicatorInput, suppress: boolean): ReportIndicato
       targetValue: MOST,
       status: atLeast(share(i.answers.satisfied, i.answers.satisfactionAnswered), MOST, true),
       basis: i.answers.satisfactionAnswered,
+      citizenAnswers: i.answers.satisfactionByCitizen,
     },
     {
       number: 5,
@@ -125,17 +127,31 @@ export function indicators(i: IndicatorInput, suppress: boolean): ReportIndicato
       targetValue: MOST,
       status: atLeast(share(i.answers.benefited, i.answers.benefitAnswered), MOST, true),
       basis: i.answers.benefitAnswered,
+      citizenAnswers: i.answers.benefitByCitizen,
     },
   ];
   if (!suppress) return list;
-  // A share of fewer than five answers, or a count under five, is not published.
+  // A share of fewer than five answers, or a count under five, is not published. The citizens'
+  // own answers are hidden when they or the rest (staff's, the basis less them) are under five.
   return list.map((x) => {
     const small = x.unit === 'count' ? isSmall(x.value ?? 0) : isSmall(x.basis ?? 0);
     const compareSmall = x.compareValue !== null && isSmall(x.compareValue);
     const value = small ? null : x.value;
     const compareValue = compareSmall ? null : x.compareValue;
-    return { ...x, value, compareValue, basis: small ? null : x.basis, status: small || compareSmall ? 'no_data' : x.status };
+    return {
+      ...x,
+      value,
+      compareValue,
+      basis: small ? null : x.basis,
+      citizenAnswers: citizenAnswersShown(x, small),
+      status: small || compareSmall ? 'no_data' : x.status,
+    };
   });
+}
+
+function citizenAnswersShown(x: ReportIndicator, basisHidden: boolean): number | null {
+  if (x.citizenAnswers === null) return null;
+  return basisHidden || isSmall(x.citizenAnswers) || isSmall((x.basis ?? 0) - x.citizenAnswers) ? null : x.citizenAnswers;
 }
 
 const STATUS_TEXT: Record<ReportIndicator['status'], string> = { met: 'Opfyldt', not_met: 'Ikke opfyldt', no_data: 'Ingen data' };
@@ -148,6 +164,8 @@ export function indicatorTable(list: readonly ReportIndicator[], i: IndicatorInp
       note: `${STATUS_TEXT[x.status]} (mål: ${x.target})`,
     });
     if (x.number === 1) return [main, ...sourceGroups.map((s) => row(`indicator_1_${s}`, `– heraf fra ${SOURCE_LABELS[s]}`, [i.bySource[s], null, null, null]))];
+    // Indicators 4 and 5: how many of the answers the citizens gave on their own phone (issue 13.5).
+    if (x.number === 4 || x.number === 5) return [main, row(`indicator_${x.number}_citizen`, '– heraf besvaret af borgeren selv på egen telefon', [x.citizenAnswers, null, null, null])];
     if (x.number !== 2) return [main];
     const d = i.deadlines;
     const parts: [keyof AssessmentDeadlineCounts, string][] = [
@@ -162,9 +180,12 @@ export function indicatorTable(list: readonly ReportIndicator[], i: IndicatorInp
   });
   const t = table('indicators', 'Indikatorer (notatets tabel 7) mod målene', 'Indikator', [col('count', 'Antal'), col('share', 'Andel', 'share'), col('compare', 'Sammenligningsperiode'), col('target', 'Mål', 'share')], rows, [
     'Indikator 2 bruger samme fristberegning som arbejdslisten: den indledende behovsvurdering inden for fristen, i andel af de afgjorte frister.',
-    'Indikator 4 og 5: svar 4 eller 5 på en skala fra 1 til 5 ved den afsluttende samtale.',
+    'Indikator 4 og 5: svar 4 eller 5 på en skala fra 1 til 5 ved den afsluttende samtale — besvaret af borgeren selv på egen telefon eller indtastet af medarbejderen ved samtalen.',
   ]);
-  return suppress ? suppressSmall(t, [0, 2]) : t;
+  if (!suppress) return t;
+  // The citizens' own answers hidden by the indicators' rule (they, or the staff's rest, under five).
+  const citizenHidden = t.rows.map((r) => r.cells.map((v, j) => j === 0 && v === null && /^indicator_[45]_citizen$/.test(r.key)));
+  return hide(suppressSmall(t, [0, 2]), citizenHidden);
 }
 
 export function coverageTable(municipalities: readonly Municipality[], referredOf: (code: string) => number, potentials: readonly PotentialRecord[], period: Period, suppress: boolean): ReportTable {

@@ -104,22 +104,67 @@ export async function completeness(db: Db, p: Period, municipalities: readonly s
   return (await completenessQuery(p, municipalities).execute(db)).rows;
 }
 
-export type AnswerCounts = { conversations: number; satisfactionAnswered: number; satisfied: number; benefitAnswered: number; benefited: number };
+export type AnswerCounts = {
+  conversations: number;
+  satisfactionAnswered: number;
+  satisfied: number;
+  benefitAnswered: number;
+  benefited: number;
+  /** Of the answers, those the citizen gave on their own phone (issue 13.5). */
+  satisfactionByCitizen: number;
+  benefitByCitizen: number;
+  /** Each conversation's questionnaire by its outcome (they add up to `conversations`). */
+  answeredByCitizen: number;
+  answeredByStaff: number;
+  declined: number;
+  awaitingCitizen: number;
+  notAsked: number;
+};
 
-/** Closing conversations held in the period, with the questionnaire answers (1–5; 4 and 5 are positive). */
-export async function questionnaireAnswers(db: Db, p: Period, municipalities: readonly string[]): Promise<AnswerCounts> {
-  const result = await sql<AnswerCounts>`
-    select count(*)::int as conversations,
+export type HomeAnswerCounts = AnswerCounts & { home: string };
+
+export const NO_ANSWERS: AnswerCounts = {
+  conversations: 0,
+  satisfactionAnswered: 0,
+  satisfied: 0,
+  benefitAnswered: 0,
+  benefited: 0,
+  satisfactionByCitizen: 0,
+  benefitByCitizen: 0,
+  answeredByCitizen: 0,
+  answeredByStaff: 0,
+  declined: 0,
+  awaitingCitizen: 0,
+  notAsked: 0,
+};
+
+/**
+ * Closing conversations held in the period, per home municipality, with the questionnaire answers
+ * (1–5; 4 and 5 are positive) and who gave them: the citizen on their own phone or staff at the
+ * conversation (`answer_source`; rows from before migration 0039 are staff's).
+ */
+export async function questionnaireAnswers(db: Db, p: Period, municipalities: readonly string[]): Promise<HomeAnswerCounts[]> {
+  const result = await sql<HomeAnswerCounts>`
+    select r.home_municipality_code as home,
+      count(*)::int as conversations,
       count(cc.satisfaction)::int as "satisfactionAnswered",
       (count(*) filter (where cc.satisfaction >= 4))::int as satisfied,
       count(cc.benefit)::int as "benefitAnswered",
-      (count(*) filter (where cc.benefit >= 4))::int as benefited
+      (count(*) filter (where cc.benefit >= 4))::int as benefited,
+      (count(cc.satisfaction) filter (where cc.answer_source = 'citizen'))::int as "satisfactionByCitizen",
+      (count(cc.benefit) filter (where cc.answer_source = 'citizen'))::int as "benefitByCitizen",
+      (count(*) filter (where cc.answer_source = 'citizen' and (cc.satisfaction is not null or cc.benefit is not null)))::int as "answeredByCitizen",
+      (count(*) filter (where cc.answer_source = 'staff' and (cc.satisfaction is not null or cc.benefit is not null)))::int as "answeredByStaff",
+      (count(*) filter (where cc.questionnaire_declined))::int as declined,
+      (count(*) filter (where cc.answer_source = 'citizen' and cc.citizen_answered_at is null))::int as "awaitingCitizen",
+      (count(*) filter (where cc.answer_source = 'staff' and not cc.questionnaire_declined and cc.satisfaction is null and cc.benefit is null))::int as "notAsked"
     from closing_conversation cc
     join course k on k.id = cc.course_id
     join referral r on r.id = k.referral_id
     where cc.held_on between ${p.from} and ${p.to}
-      and r.home_municipality_code = any(${codeArray(municipalities)})`.execute(db);
-  return result.rows[0] ?? { conversations: 0, satisfactionAnswered: 0, satisfied: 0, benefitAnswered: 0, benefited: 0 };
+      and r.home_municipality_code = any(${codeArray(municipalities)})
+    group by r.home_municipality_code`.execute(db);
+  return result.rows;
 }
 
 export type PotentialRecord = { municipalityCode: string; year: number; newCases: number; rehabShare: number; source: string };

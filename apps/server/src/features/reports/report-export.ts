@@ -19,6 +19,7 @@ const SHEET_NAMES: Record<ReportTable['id'], string> = {
   course_length: 'Forløbslængde',
   pilot: 'Henviste og fravalg',
   indicators: 'Indikatorer',
+  questionnaire: 'Spørgeskema',
   coverage: 'Dækning',
   completeness: 'Datakomplethed',
 };

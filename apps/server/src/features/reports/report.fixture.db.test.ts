@@ -208,7 +208,10 @@ describe('the report on a hand-counted fixture', () => {
       ['indicator_2_notApplicable', 2, null, null, null, null],
       ['indicator_3', 8, null, 1, null, 'Opfyldt (mål: Stiger)'],
       ['indicator_4', 5, 4 / 5, null, 0.5, 'Opfyldt (mål: Hovedparten)'],
+      // Every answer of the fixture was entered by staff (issue 13.5: none from the citizens' phones).
+      ['indicator_4_citizen', 0, null, null, null, null],
       ['indicator_5', 5, 3 / 5, null, 0.5, 'Opfyldt (mål: Hovedparten)'],
+      ['indicator_5_citizen', 0, null, null, null, null],
     ]);
   });
 

@@ -15,6 +15,7 @@ import { checkPeriods, covers, halfYearsOf, sourceGroups, type Period } from './
 import { completedByHome, countByHome, countBySexAndAge, countBySource, countFlows, listMunicipalityNames, type HomeCounts } from './report-referrals.repository.ts';
 import { exchangeTable, flowTable, pilotTable, sexAgeTable, sourceTables, summaryOf, summaryTable, totalsByHome, trendTable, type SummaryFigures } from './report-referral-tables.rules.ts';
 import { byName, sum } from './report-table.rules.ts';
+import { questionnaireTable, totalAnswers } from './report-questionnaire.rules.ts';
 import { recordOf } from '@samkraft/contracts/typed';
 
 /**
@@ -115,6 +116,7 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
   // Indicator 2 reads only the initial needs assessment's deadline: the interventions are not read.
   const deadlines = await deadlinesForCourses(trx, { kind: 'received', from: period.from, to: period.to, homes: codes }, asOf, { only: 'course_own' });
   step('deadlines');
+  const answersByHome = await questionnaireAnswers(trx, period, codes);
   const indicatorInput = {
     referred: main.referred,
     compareReferred: compare ? compare.figures.referred : null,
@@ -122,7 +124,7 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
     compareReferredOn: compareCounts ? sum(compareCounts.map((c) => c.referredOn)) : null,
     bySource: recordOf(sourceGroups, (s) => sum(sources.filter((x) => x.source === s).map((x) => x.referrals))),
     deadlines: classifyAssessmentDeadlines([...deadlines.values()]),
-    answers: await questionnaireAnswers(trx, period, codes),
+    answers: totalAnswers(answersByHome),
   };
   const indicatorList = indicators(indicatorInput, suppress);
   const potentialRows = await potentials(trx, codes, Number(period.from.slice(0, 4)));
@@ -150,6 +152,7 @@ async function compute(trx: Db, scope: Scope, params: ReportParams, asOf: string
       courseLengthTable(lengths, nameOf, suppress),
       pilotTable(municipalities, counts, suppress),
       indicatorTable(indicatorList, indicatorInput, suppress),
+      questionnaireTable(municipalities, answersByHome, suppress),
       coverageTable(municipalities, (code) => counts.find((c) => c.home === code)?.referred ?? 0, potentialRows, period, suppress),
       completenessTable(municipalities, completenessRows, period, suppress),
     ],

@@ -6,6 +6,7 @@
 import type { AssessmentArea, AssessmentOccasion } from "@samkraft/contracts/assessments";
 import type { AttendanceCanceller, CitizenCancelReason } from "@samkraft/contracts/attendance-cancellation";
 import type { InterventionCategory, InterventionForm } from "@samkraft/contracts/catalogue";
+import type { AnswerSource } from "@samkraft/contracts/closing-questionnaire";
 import type { AuditOutcome, Origin, Profession, Role, Sex } from "@samkraft/contracts/common";
 import type { ContactChannel, CourseCloseReason } from "@samkraft/contracts/courses";
 import type { CitizenDeclineReason, CrossReferralKind, ProviderDecision, StoredDeeperAssessmentProfession } from "@samkraft/contracts/cross-referrals";
@@ -176,8 +177,13 @@ export interface CitizenSignIn {
 }
 
 export interface ClosingConversation {
+  answer_source: Generated<AnswerSource>;
   benefit: number | null;
+  citizen_answered_at: Timestamp | null;
+  citizen_due_on: string | null;
   citizen_experience: string | null;
+  citizen_requested_at: Timestamp | null;
+  citizen_requested_by: string | null;
   course_id: string;
   end_assessment_id: string | null;
   evaluation: string;

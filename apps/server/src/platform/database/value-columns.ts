@@ -5,6 +5,7 @@ import { assessmentAreas, assessmentOccasions } from '@samkraft/contracts/assess
 import { attendanceCancellers, citizenCancelReasons } from '@samkraft/contracts/attendance-cancellation';
 import { interventionCategories, interventionForms } from '@samkraft/contracts/catalogue';
 import { auditOutcomes, origins, professions, roles, sexes } from '@samkraft/contracts/common';
+import { answerSources } from '@samkraft/contracts/closing-questionnaire';
 import { closeReasons, contactChannels } from '@samkraft/contracts/courses';
 import { citizenDeclineReasons, crossReferralKinds, providerDecisions, storedDeeperAssessmentProfessions } from '@samkraft/contracts/cross-referrals';
 import { deadlineKinds, deadlineUnits, pauseReasons } from '@samkraft/contracts/deadlines';
@@ -50,6 +51,7 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'attendance.status': list(attendanceStatuses, 'AttendanceStatus', 'teams'),
   'audit_event.outcome': list(auditOutcomes, 'AuditOutcome', 'common'),
   'citizen.sex': sex,
+  'closing_conversation.answer_source': list(answerSources, 'AnswerSource', 'closing-questionnaire'),
   'closing_conversation.origin': origin,
   'closing_note.origin': origin,
   'course.close_reason': list(closeReasons, 'CourseCloseReason', 'courses'),

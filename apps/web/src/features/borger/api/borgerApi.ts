@@ -1,6 +1,7 @@
 import { citizenSessionInfo, citizenSignOutResult, myCourses, type CitizenSessionInfo, type MyCourses } from '@samkraft/contracts/borger';
 import { myDocuments, type MyDocuments } from '@samkraft/contracts/my-documents';
 import { myRelatives, type MyRelatives } from '@samkraft/contracts/relatives';
+import { myQuestionnaire, myQuestionnaires, type CitizenQuestionnaireAnswer, type MyQuestionnaire, type MyQuestionnaires } from '@samkraft/contracts/closing-questionnaire';
 import type { ZodType } from 'zod';
 import { accessLogPage, type AccessLogPage } from '@samkraft/contracts/access-log';
 import { ApiRequestError, toApiRequestError } from '../../../api/apiRequestError.ts';
@@ -58,6 +59,16 @@ export function fetchMyDocuments(): Promise<MyDocuments> {
 
 /** Where the browser downloads one of the citizen's documents (a plain link: the citizen cookie goes along, no CSRF for a GET). */
 export const myDocumentUrl = (documentId: string) => `/api/borger/documents/${encodeURIComponent(documentId)}`;
+
+/** The citizen's questionnaires at closing (open, answered, expired). */
+export function fetchMyQuestionnaires(): Promise<MyQuestionnaires> {
+  return borgerJson('/api/borger/questionnaires', myQuestionnaires);
+}
+
+/** Sends the citizen's answers (final once sent). */
+export function answerQuestionnaire(id: string, answer: CitizenQuestionnaireAnswer, csrfToken: string): Promise<MyQuestionnaire> {
+  return borgerJson(`/api/borger/questionnaires/${encodeURIComponent(id)}/answer`, myQuestionnaire, { method: 'POST', csrfToken, body: answer });
+}
 
 /** Ends the citizen session; the identity provider's end-session URL to go to next, or null. */
 export async function signOutCitizen(csrfToken: string): Promise<string | null> {

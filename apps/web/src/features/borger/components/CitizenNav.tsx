@@ -10,6 +10,7 @@ const entries = [
   { to: '/borger', label: 'nav.myCourse' },
   { to: '/borger/aftaler', label: 'nav.appointments' },
   { to: '/borger/forberedelse', label: 'nav.preparation' },
+  { to: '/borger/spoergeskema', label: 'nav.questionnaire' },
   { to: '/borger/dokumenter', label: 'nav.documents' },
   { to: '/borger/hvem-har-set', label: 'nav.accessLog' },
   { to: '/borger/mine-data', label: 'nav.myData' },

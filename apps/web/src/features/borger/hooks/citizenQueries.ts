@@ -1,5 +1,6 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchCitizenSession, fetchMyAccessLog, fetchMyCourses, fetchMyDocuments, fetchMyRelatives, signOutCitizen } from '../api/borgerApi.ts';
+import type { CitizenQuestionnaireAnswer } from '@samkraft/contracts/closing-questionnaire';
+import { answerQuestionnaire, fetchCitizenSession, fetchMyAccessLog, fetchMyCourses, fetchMyDocuments, fetchMyQuestionnaires, fetchMyRelatives, signOutCitizen } from '../api/borgerApi.ts';
 
 export const citizenSessionQueryKey = ['borger', 'session'] as const;
 
@@ -32,6 +33,21 @@ export function useMyRelatives() {
 
 export function useMyDocuments() {
   return useQuery({ queryKey: ['borger', 'documents'], queryFn: fetchMyDocuments });
+}
+
+const questionnairesKey = ['borger', 'questionnaires'] as const;
+
+export function useMyQuestionnaires() {
+  return useQuery({ queryKey: questionnairesKey, queryFn: fetchMyQuestionnaires });
+}
+
+/** Sends the answers; the list is read again, so the answered questionnaire shows as answered. */
+export function useAnswerQuestionnaire() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; answer: CitizenQuestionnaireAnswer; csrfToken: string }) => answerQuestionnaire(v.id, v.answer, v.csrfToken),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: questionnairesKey }),
+  });
 }
 
 /** Signs out here, then at the identity provider when it has an end-session URL. */

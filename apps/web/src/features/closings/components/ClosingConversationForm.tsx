@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../ui/QueryState.tsx';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { danishToday } from '../../../ui/utils/danishToday.ts';
+import { danishDateOf } from '../../../ui/utils/danishDate.ts';
 import { GoalStatusFields } from '../../plans/components/GoalStatusFields.tsx';
 import { toGoalStatusUpdates, type GoalStatusForm } from '../../plans/utils/goalStatusForm.ts';
 import { useSaveConversation } from '../hooks/useClosing.ts';
@@ -15,6 +16,7 @@ import { conversationBody, conversationForm, type ConversationForm } from '../ut
 type Props = { courseId: string; data: ClosingOverview };
 
 const SCALE = ['1', '2', '3', '4', '5'] as const;
+type Scale = (typeof SCALE)[number];
 
 /** The closing conversation with the citizen's questionnaire and the linked end assessment. */
 export function ClosingConversationForm({ courseId, data }: Props) {
@@ -31,6 +33,9 @@ export function ClosingConversationForm({ courseId, data }: Props) {
     mutation.mutate({ ...conversationBody(form), goals: toGoalStatusUpdates(goals) }, { onSuccess: () => setGoals({}) });
   };
   const answered = form.questionnaire === 'answered';
+  const sent = data.conversation?.citizenQuestionnaire ?? null;
+  const byCitizen = sent?.state === 'answered' ? data.conversation : null;
+  const day = (iso: string) => formatDate(danishDateOf(iso), language);
   return (
     <form onSubmit={submit} noValidate aria-label={t('conversationTitle')}>
       <Stack gap="md">
@@ -44,13 +49,47 @@ export function ClosingConversationForm({ courseId, data }: Props) {
       <Fieldset legend={t('questionnaireTitle')} disabled={locked}>
         <Stack gap="md">
           <Text size="sm">{t('questionnaireIntro')}</Text>
-          <Radio.Group label={t('questionnaire')} value={form.questionnaire} onChange={(v) => set('questionnaire', v)} error={errors.questionnaire} withAsterisk>
-            <Group mt="xs">
-              {questionnaireStates.map((s) => (
-                <Radio key={s} value={s} label={t(`questionnaireStates.${s}`)} />
-              ))}
-            </Group>
-          </Radio.Group>
+          {byCitizen && sent ? (
+            <div role="group" aria-labelledby="citizen-answers-title">
+              <Text fw={600} id="citizen-answers-title">
+                {t('citizenAnsweredTitle')}
+              </Text>
+              <Text size="sm">{t('citizenAnswered', { date: day(sent.answeredAt ?? sent.requestedAt) })}</Text>
+              <Stack component="dl" gap={4} mt="xs" mb={0}>
+                <Text component="dt" size="sm" fw={600}>
+                  {t('satisfaction')}
+                </Text>
+                <Text component="dd" size="sm" m={0}>
+                  {byCitizen.satisfaction === null ? t('noAnswer') : t(`satisfactionLabels.${String(byCitizen.satisfaction) as Scale}`)}
+                </Text>
+                <Text component="dt" size="sm" fw={600} mt="xs">
+                  {t('benefit')}
+                </Text>
+                <Text component="dd" size="sm" m={0}>
+                  {byCitizen.benefit === null ? t('noAnswer') : t(`benefitLabels.${String(byCitizen.benefit) as Scale}`)}
+                </Text>
+              </Stack>
+              {errors.questionnaire ? (
+                <Text size="sm" c="red.8" role="alert">
+                  {errors.questionnaire}
+                </Text>
+              ) : null}
+            </div>
+          ) : (
+            <Radio.Group label={t('questionnaire')} value={form.questionnaire} onChange={(v) => set('questionnaire', v)} error={errors.questionnaire} withAsterisk>
+              <Stack gap={6} mt="xs">
+                {questionnaireStates.map((s) => (
+                  <Radio key={s} value={s} label={t(`questionnaireStates.${s}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          )}
+          {sent && !byCitizen && form.questionnaire === 'citizen' ? (
+            <Text size="sm" role="status">
+              {sent.state === 'open' ? t('citizenOpen', { date: day(sent.requestedAt), due: formatDate(sent.dueOn, language) }) : t('citizenExpired', { due: formatDate(sent.dueOn, language) })}
+            </Text>
+          ) : null}
+          {data.conversation?.answerSource === 'staff' && data.conversation.questionnaire === 'answered' && answered ? <Text size="sm">{t('enteredByStaff')}</Text> : null}
           {answered ? (
             <>
               <Radio.Group label={t('satisfaction')} value={form.satisfaction} onChange={(v) => set('satisfaction', v)} error={errors.satisfaction} withAsterisk>

@@ -26,6 +26,8 @@ describe('conversationForm', () => {
         questionnaire: 'answered',
         satisfaction: 5,
         benefit: 3,
+        answerSource: 'staff',
+        citizenQuestionnaire: null,
         endAssessment: null,
         recordedBy: 'K',
         recordedAt: '2026-11-20T10:00:00.000Z',
@@ -34,6 +36,29 @@ describe('conversationForm', () => {
       'a1',
     );
     expect(form).toMatchObject({ heldOn: '2026-11-20', planOnward: '', citizenExperience: 'God', satisfaction: '5', benefit: '3', endAssessmentId: '' });
+  });
+});
+
+describe('a questionnaire the citizen answers on their own phone', () => {
+  const saved = {
+    id: '00000000-0000-4000-8000-000000000001',
+    heldOn: '2026-11-20',
+    evaluation: 'Nået',
+    planOnward: null,
+    citizenExperience: null,
+    questionnaire: 'answered' as const,
+    satisfaction: 5,
+    benefit: null,
+    answerSource: 'citizen' as const,
+    citizenQuestionnaire: { state: 'answered' as const, requestedAt: '2026-11-20T10:00:00.000Z', requestedBy: 'K', dueOn: '2026-12-04', answeredAt: '2026-11-21T10:00:00.000Z' },
+    endAssessment: null,
+    recordedBy: 'K',
+    recordedAt: '2026-11-20T10:00:00.000Z',
+  };
+  it('keeps the choice with the citizen and sends none of their answers back', () => {
+    const form = conversationForm(saved, '2026-11-22', null);
+    expect(form).toMatchObject({ questionnaire: 'citizen', satisfaction: '', benefit: '' });
+    expect(conversationBody(form)).toMatchObject({ questionnaire: 'citizen', satisfaction: null, benefit: null });
   });
 });
 

@@ -22,9 +22,10 @@ export function conversationForm(saved: ClosingConversation | null, today: strin
     evaluation: saved.evaluation,
     planOnward: saved.planOnward ?? '',
     citizenExperience: saved.citizenExperience ?? '',
-    questionnaire: saved.questionnaire,
-    satisfaction: saved.satisfaction === null ? '' : String(saved.satisfaction),
-    benefit: saved.benefit === null ? '' : String(saved.benefit),
+    // Sent to the citizen (open, expired or answered by them): the choice stays the citizen's.
+    questionnaire: saved.answerSource === 'citizen' ? 'citizen' : saved.questionnaire,
+    satisfaction: saved.satisfaction === null || saved.answerSource === 'citizen' ? '' : String(saved.satisfaction),
+    benefit: saved.benefit === null || saved.answerSource === 'citizen' ? '' : String(saved.benefit),
     endAssessmentId: saved.endAssessment?.id ?? '',
   };
 }

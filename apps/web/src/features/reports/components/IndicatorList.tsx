@@ -32,6 +32,11 @@ export function IndicatorList({ indicators, suppressed }: { indicators: readonly
                 {i.compareValue !== null ? ` · ${t('indicators.compare')}: ${formatCell(i.compareValue, i.unit, false, language)}` : ''}
                 {i.basis !== null ? ` · ${t('indicators.basis')}: ${formatCell(i.basis, 'count', false, language)}` : ''}
               </Text>
+              {i.number === 4 || i.number === 5 ? (
+                <Text size="sm">
+                  {t('indicators.citizenAnswers')}: {formatCell(i.citizenAnswers, 'count', suppressed && i.citizenAnswers === null, language)}
+                </Text>
+              ) : null}
               {i.unit === 'share' && i.value !== null ? (
                 <Progress value={i.value * 100} color={tone[i.status]} aria-label={`${i.number}. ${i.label}: ${value}`} size="md" />
               ) : null}
