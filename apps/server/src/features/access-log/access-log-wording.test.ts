@@ -76,6 +76,8 @@ describe('the access log’s wording', () => {
   it('derives a plain purpose when the row has none, and words the known codes', () => {
     expect(describePurpose(null, 'staff').da).toBe('behandling af dit forløb');
     expect(describePurpose(null, 'citizen').da).toBe('du så selv dine oplysninger');
+    expect(describePurpose('home', 'citizen').da).toBe('du så selv dine oplysninger');
+    expect(describePurpose('citizen_request', 'citizen').da).toBe('du bad selv om at se dine oplysninger');
     expect(describePurpose(null, 'system').en).toBe('the system’s automatic processing');
     expect(describePurpose('home', 'staff').da).toBe('behandling af dit forløb i din kommune');
     expect(describePurpose('kl_gateway_SUL140', 'staff').da).toContain('KL');

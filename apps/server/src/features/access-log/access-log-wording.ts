@@ -221,11 +221,12 @@ export function describeRead(action: string): Words {
  * or a written request's reason, typed by staff); without one, derived from who read.
  */
 export function describePurpose(purpose: string | null, actorKind: ActorKind): Words {
+  // The citizen's own reads carry the purpose of the service they went through ("home"): say what they were.
+  if (actorKind === 'citizen') return purpose === 'citizen_request' ? (purposeWording.citizen_request ?? ownPurpose) : ownPurpose;
   if (purpose) {
     const known = purposeWording[purpose];
     return known ?? w(purpose, purpose);
   }
-  if (actorKind === 'citizen') return ownPurpose;
   if (actorKind === 'system') return systemPurpose;
   return treatment;
 }
