@@ -34,6 +34,7 @@ export const NEW_CITIZENS = {
   pige: { cpr: '131016-9996', givenName: 'Pige Test', familyName: 'Levendefødt', bornDanish: '13. 10. 2016', addressLine: 'Testvej 14', usedBy: 'access-log.test.ts' },
   // Runs on a server of its own (citizen-sign-in.test.ts used to sign him in on the shared server as a person Samkraft does not know).
   drengQ: { cpr: '131016-9995', givenName: 'Dreng Test', familyName: 'Levendefødt', bornDanish: '13. 10. 2016', addressLine: 'Testvej 14', usedBy: 'closing-questionnaire.test.ts' },
+  pige2024: { cpr: '130624-9996', givenName: 'Pige Test', familyName: 'Levendefødt', bornDanish: '13. 6. 2024', addressLine: 'Testvej 16', usedBy: 'citizen-journey.test.ts' },
   // Never stored: the intake refuses her referral.
   juliane: { cpr: '111010-9996', givenName: 'Juliane Test', familyName: 'Jørgensen', bornDanish: '11. 10. 2010', addressLine: 'Testvej 9', usedBy: 'field-errors.test.ts' },
 } as const satisfies Record<string, NewTestCitizen>;

@@ -33,6 +33,21 @@ export async function readOwnAppointments(ctx: OwnContext, action: string, detai
   });
 }
 
+/**
+ * The aktindsigt's team places: every session of every enrolment of the citizen, from the first,
+ * with the citizen's own and the provider's marks (the citizen's own download only — the home
+ * municipality's staff may not read the providing municipality's records, so for them `null`).
+ */
+export async function readAllOwnTeamSessions(ctx: ServiceContext): Promise<AppointmentRecord[] | null> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'citizen') return null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const records = await listAppointments(trx, actor.citizenId, { from: new Date(0), to: appointmentWindow(ctx.clock.now()).to });
+    await audit(trx, ctx, readEvents(actor.citizenId, 'citizen_appointments.read', records, { for: 'my_data' }));
+    return records;
+  });
+}
+
 /** "Mine aftaler": upcoming sessions soonest first, the last 30 days' newest first. */
 export async function getMyAppointments(ctx: CitizenContext): Promise<MyAppointments> {
   return toMyAppointments(await readOwnAppointments(ctx, 'citizen_appointments.read'), ctx.clock.now());

@@ -2,6 +2,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { accessLogEntriesFor } from '../access-log/access-log.service.ts';
 import { getNeedsAssessments } from '../assessments/assessment.service.ts';
 import { getCoursePreparationForm } from '../assessments/preparation-form.service.ts';
+import { readAllOwnTeamSessions } from '../citizen-appointments/appointments.service.ts';
 import { getClosing } from '../closings/closing.service.ts';
 import { getCourseOverview } from '../courses/course-overview.service.ts';
 import { getCourseCrossReferrals } from '../cross-referrals/cross-referral.service.ts';
@@ -121,6 +122,17 @@ export const myDataSections: readonly MyDataSection[] = [
     }),
   },
   {
+    key: 'teamSessions',
+    title: { da: 'Hold og fremmøde (dine afbud og tilbuddets registreringer)', en: 'Teams and attendance (your cancellations and the service’s records)' },
+    tables: ['enrolment', 'attendance'],
+    collect: async (ctx) =>
+      (await readAllOwnTeamSessions(ctx)) ?? [
+        {
+          note: "The providing municipality's team places and attendance are given in the citizen's own download; the home municipality may not read them (cross-municipal access rule) — the providing municipality answers a written request for them.",
+        },
+      ],
+  },
+  {
     key: 'statusNotes',
     title: { da: 'Statusnotater fra tilbuddet', en: 'Status notes from the service' },
     tables: ['status_note'],
@@ -171,10 +183,6 @@ export const myDataExcluded: Readonly<Record<string, string>> = {
     'The delivery log of the statutory KL Gateway reports: hashes of reports made from the records above; each report shows in the access log.',
   kl_gateway_delivered_resource:
     'The delivery log of the statutory KL Gateway reports: copies of resources made from the records above, kept to send only changes.',
-  enrolment:
-    "The providing municipality's own record of the team place: neither the home municipality's staff nor the citizen's door may read it yet (cross-municipal access rule); the provider answers for it. Open: issue 13 item 7.",
-  attendance:
-    "The providing municipality's attendance records (the referral's start, end and sessions attended are in crossReferrals); not readable by the home municipality. Open: issue 13 item 7.",
   relative_attendance:
     "The providing municipality's record of which sessions a relative took part in: not readable by the home municipality (cross-municipal access rule). Open: issue 13 item 7.",
   deeper_assessment:
