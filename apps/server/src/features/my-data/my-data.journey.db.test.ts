@@ -77,6 +77,8 @@ async function rowsOf(table: string): Promise<{ id: string; content: string[] }[
     status_note: sql`select id, array[body] as content from status_note where cross_referral_id in (${crosses})`,
     closing_conversation: sql`select course_id as id, array[held_on::text] as content from closing_conversation where course_id in (${courses})`,
     closing_note: sql`select course_id as id, array[body] as content from closing_note where course_id in (${courses})`,
+    deeper_assessment: sql`select id, array[assessed_on::text, findings] as content from deeper_assessment where cross_referral_id in (${crosses})`,
+    provider_goal: sql`select id, array[description] as content from provider_goal where cross_referral_id in (${crosses})`,
     enrolment: sql`select id, array[]::text[] as content from enrolment where cross_referral_id in (${crosses})`,
     attendance: sql`select a.team_session_id as id, array[a.status] as content from attendance a join enrolment e on e.id = a.enrolment_id where e.cross_referral_id in (${crosses})`,
   };
@@ -85,11 +87,11 @@ async function rowsOf(table: string): Promise<{ id: string; content: string[] }[
   return (await sql<{ id: string; content: (string | null)[] }>`${query}`.execute(database.db)).rows.map((r) => ({ id: r.id, content: r.content.filter((x): x is string => x !== null && x !== '') }));
 }
 
-const JOURNEY_TABLES = ['citizen', 'referral', 'course', 'course_assignment', 'course_contact', 'action_plan', 'plan_goal', 'needs_assessment', 'follow_up', 'cross_referral', 'status_note', 'closing_conversation', 'closing_note', 'enrolment', 'attendance'];
+const JOURNEY_TABLES = ['citizen', 'referral', 'course', 'course_assignment', 'course_contact', 'action_plan', 'plan_goal', 'needs_assessment', 'follow_up', 'cross_referral', 'status_note', 'closing_conversation', 'closing_note', 'enrolment', 'attendance', 'deeper_assessment', 'provider_goal'];
 
 describe('the aktindsigt of a whole journey', () => {
   it('is a journey with every kind of record (the test has something to compare)', async () => {
-    for (const t of ['course', 'action_plan', 'plan_goal', 'needs_assessment', 'follow_up', 'cross_referral', 'status_note', 'closing_note', 'enrolment', 'attendance']) expect((await rowsOf(t)).length, t).toBeGreaterThan(0);
+    for (const t of ['course', 'action_plan', 'plan_goal', 'needs_assessment', 'follow_up', 'cross_referral', 'status_note', 'closing_note', 'enrolment', 'attendance', 'deeper_assessment', 'provider_goal']) expect((await rowsOf(t)).length, t).toBeGreaterThan(0);
   });
 
   it('holds every row of the citizen in every covered table, with its content', async () => {
@@ -112,7 +114,7 @@ describe('the aktindsigt of a whole journey', () => {
   });
 
   it('lists every section and what it leaves out', () => {
-    expect(Object.keys(file.sections)).toEqual(['courses', 'plans', 'needsAssessments', 'preparationForms', 'relatives', 'followUps', 'crossReferrals', 'teamSessions', 'statusNotes', 'deadlines', 'closing', 'hospitalStays', 'messages', 'accessLog']);
+    expect(Object.keys(file.sections)).toEqual(['courses', 'plans', 'needsAssessments', 'preparationForms', 'relatives', 'followUps', 'crossReferrals', 'teamSessions', 'providerRecords', 'statusNotes', 'deadlines', 'closing', 'hospitalStays', 'messages', 'accessLog']);
     expect(file.request).toEqual({ by: 'citizen', reference: null, municipality: null });
     expect(Object.keys(file.coverage.excluded)).toContain('citizen_session');
     expect((file.sections.accessLog as unknown[]).length).toBeGreaterThan(0);

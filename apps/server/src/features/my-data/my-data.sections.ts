@@ -11,6 +11,7 @@ import { getFollowUps } from '../follow-ups/follow-up.service.ts';
 import { getCourseRelatives } from '../relatives/relative.service.ts';
 import { getCourseHospitalStay } from '../hospital-notifications/hospital-notification.service.ts';
 import { listCourseCorrespondence } from '../messaging/correspondence.service.ts';
+import { providerRecordsForOwnDownload } from '../provider-inbox/provider-records-for-citizen.service.ts';
 import { getPlanOverview, getPlanVersion } from '../plans/plan.service.ts';
 import { getCourseStatusNotes } from '../status-notes/status-note.service.ts';
 
@@ -133,6 +134,17 @@ export const myDataSections: readonly MyDataSection[] = [
       ],
   },
   {
+    key: 'providerRecords',
+    title: { da: 'Tilbuddets uddybende vurderinger og mål med dig', en: 'The service’s deeper assessments and goals with you' },
+    tables: ['deeper_assessment', 'deeper_assessment_test', 'provider_goal'],
+    collect: async (ctx) =>
+      (await providerRecordsForOwnDownload(ctx)) ?? [
+        {
+          note: "The providing municipality's deeper assessments and goals are given in the citizen's own download; the home municipality may not read them (cross-municipal access rule) — the providing municipality answers a written request for them.",
+        },
+      ],
+  },
+  {
     key: 'statusNotes',
     title: { da: 'Statusnotater fra tilbuddet', en: 'Status notes from the service' },
     tables: ['status_note'],
@@ -185,8 +197,4 @@ export const myDataExcluded: Readonly<Record<string, string>> = {
     'The delivery log of the statutory KL Gateway reports: copies of resources made from the records above, kept to send only changes.',
   relative_attendance:
     "The providing municipality's record of which sessions a relative took part in: not readable by the home municipality (cross-municipal access rule). Open: issue 13 item 7.",
-  deeper_assessment:
-    "The providing municipality's deeper assessment: not readable by the home municipality (only what the provider shares in its status notes, which are included). Open: issue 13 item 7.",
-  provider_goal:
-    "The providing municipality's goals with the citizen: not readable by the home municipality (its status notes, included, report them). Open: issue 13 item 7.",
 };

@@ -77,6 +77,22 @@ export async function listInbox(db: Db, providerMunicipalityCode: string, option
  * The sent cross-municipal referrals of one citizen addressed to one providing municipality from
  * another (a municipality that provides for its own citizens reads those through its courses), oldest first.
  */
+/** Every sent cross-municipal referral of the citizen, whichever municipality it went to (the citizen's own aktindsigt). */
+export async function listSentCrossMunicipalIdsOfCitizen(db: Db, citizenId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cross_referral as x')
+    .innerJoin('course as k', 'k.id', 'x.course_id')
+    .innerJoin('referral as f', 'f.id', 'k.referral_id')
+    .select('x.id')
+    .where('f.citizen_id', '=', citizenId)
+    .where('x.kind', '=', 'cross_municipal')
+    .where('x.sent_at', 'is not', null)
+    .orderBy('x.received_on')
+    .orderBy('x.created_at')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function listIncomingIdsOfCitizen(db: Db, providerMunicipalityCode: string, citizenId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('cross_referral as x')

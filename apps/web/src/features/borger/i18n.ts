@@ -61,7 +61,7 @@ export const da = {
     jsonText: 'De samme oplysninger i et maskinlæsbart format (JSON med en FHIR-samling), som du fx kan give videre til din læge.',
     json: 'Hent fil (JSON)',
     logged: 'Når du henter dine oplysninger, bliver det registreret i listen over, hvem der har set dine oplysninger.',
-    notIncluded: 'Dine hold og dit fremmøde er med. Den kommune, der giver tilbuddet, har også sin egen uddybende vurdering og sine mål med dig – dem er ikke med endnu; spørg den kommune.',
+    notIncluded: 'Dine hold og dit fremmøde er med. Den kommune, der giver tilbuddet, har også sine egne vurderinger og mål med dig – de er med her, men kun når du selv henter dine data.',
   },
   appointments: appointmentsDa,
   questionnaire: {
@@ -252,7 +252,7 @@ export const en: typeof da = {
     jsonText: 'The same information in a machine-readable format (JSON with a FHIR collection) that you can, for example, pass on to your doctor.',
     json: 'Download file (JSON)',
     logged: 'When you download your information, it is recorded in the list of who has seen your information.',
-    notIncluded: "Your teams and attendance are included. The municipality that provides the service also keeps its own deeper assessment and goals with you – those are not included yet; ask that municipality.",
+    notIncluded: "Your teams and attendance are included. The municipality that provides the service also keeps its own assessments and goals with you – they are included here, but only when you download your data yourself.",
   },
   appointments: appointmentsEn,
   questionnaire: {
