@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessLogPage } from '@samkraft/contracts/access-log';
 import type { MyAppointments } from '@samkraft/contracts/appointments';
 import type { CourseCrossReferrals } from '@samkraft/contracts/cross-referrals';
 import type { NeedsAssessmentList } from '@samkraft/contracts/assessments';
@@ -156,7 +157,9 @@ describe('a citizen’s whole course through the citizen’s door, on a phone', 
   }, 120_000);
 
   it('the citizen sees her plan and her sessions, and cancels one: the therapist’s list shows it, the quota unchanged', async () => {
-    await phone.getByRole('navigation', { name: 'Dine sider' }).getByRole('link', { name: 'Mit forløb' }).click();
+    // Later: she opens her page again and finds the plan agreed since.
+    await phone.goto(`${server.url}/borger`);
+    await phone.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();
     await phone.getByText('Cykle til arbejde tre dage om ugen').waitFor();
     await phone.getByText(contactName).first().waitFor();
     await check('my-course');
@@ -214,8 +217,13 @@ describe('a citizen’s whole course through the citizen’s door, on a phone', 
     const contactRead = phone.locator('li', { hasText: contactName }).first();
     await contactRead.waitFor();
     await expect(contactRead.innerText()).resolves.toContain('Gladsaxe Kommune');
-    await phone.locator('li', { hasText: therapistName }).first().waitFor();
     await check('access-log');
+    // The providing municipality's therapist's reads of this journey are there too, further down (the API pages it).
+    const log = await phone.evaluate(async () => (await fetch('/api/borger/access-log?limit=200', { credentials: 'same-origin' })).json() as Promise<AccessLogPage>);
+    const therapistReads = log.entries.filter((e) => e.who.name === therapistName);
+    expect(therapistReads.length, 'the therapist’s reads').toBeGreaterThan(0);
+    expect(therapistReads[0]?.who.municipality?.name).toBe('Lyngby-Taarbæk');
+    expect(log.entries.filter((e) => e.who.name === contactName).length, 'the contact person’s reads').toBeGreaterThan(0);
     const exported = await phone.evaluate(async () => (await fetch('/api/borger/access-log/fhir', { credentials: 'same-origin' })).json() as Promise<{ entry: { resource: { entity: { what: { reference?: string } }[] } }[] }>);
     expect(new Set(exported.entry.map((e) => e.resource.entity[0]?.what.reference)).size).toBe(1);
 
