@@ -62,6 +62,16 @@ const perCourse =
     return out;
   };
 
+/**
+ * The providing municipalities' own records: in the citizen's own download only (the read answers
+ * null for anyone else); the home municipality's staff may not read them (cross-municipal access
+ * rule), so their file says where to ask instead.
+ */
+const citizenOnly =
+  (read: (ctx: ServiceContext) => Promise<readonly unknown[] | null>, what: string) =>
+  async (ctx: ServiceContext): Promise<unknown[]> =>
+    [...((await read(ctx)) ?? [{ note: `The providing municipality's ${what} are given in the citizen's own download; the home municipality may not read them (cross-municipal access rule) — the providing municipality answers a written request for them.` }])];
+
 export const myDataSections: readonly MyDataSection[] = [
   {
     key: 'courses',
@@ -126,23 +136,13 @@ export const myDataSections: readonly MyDataSection[] = [
     key: 'teamSessions',
     title: { da: 'Hold og fremmøde (dine afbud og tilbuddets registreringer)', en: 'Teams and attendance (your cancellations and the service’s records)' },
     tables: ['enrolment', 'attendance'],
-    collect: async (ctx) =>
-      (await readAllOwnTeamSessions(ctx)) ?? [
-        {
-          note: "The providing municipality's team places and attendance are given in the citizen's own download; the home municipality may not read them (cross-municipal access rule) — the providing municipality answers a written request for them.",
-        },
-      ],
+    collect: citizenOnly(readAllOwnTeamSessions, 'team places and attendance'),
   },
   {
     key: 'providerRecords',
     title: { da: 'Tilbuddets uddybende vurderinger og mål med dig', en: 'The service’s deeper assessments and goals with you' },
     tables: ['deeper_assessment', 'deeper_assessment_test', 'provider_goal'],
-    collect: async (ctx) =>
-      (await providerRecordsForOwnDownload(ctx)) ?? [
-        {
-          note: "The providing municipality's deeper assessments and goals are given in the citizen's own download; the home municipality may not read them (cross-municipal access rule) — the providing municipality answers a written request for them.",
-        },
-      ],
+    collect: citizenOnly(providerRecordsForOwnDownload, 'deeper assessments and goals'),
   },
   {
     key: 'statusNotes',

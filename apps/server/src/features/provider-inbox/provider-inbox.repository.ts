@@ -77,38 +77,27 @@ export async function listInbox(db: Db, providerMunicipalityCode: string, option
  * The sent cross-municipal referrals of one citizen addressed to one providing municipality from
  * another (a municipality that provides for its own citizens reads those through its courses), oldest first.
  */
-/** Every sent cross-municipal referral of the citizen, whichever municipality it went to (the citizen's own aktindsigt). */
-export async function listSentCrossMunicipalIdsOfCitizen(db: Db, citizenId: string): Promise<string[]> {
-  const rows = await db
+/**
+ * The sent cross-municipal referrals of the citizen: those sent to `providerMunicipalityCode` (the
+ * provider's view), or every one whichever municipality it went to (the citizen's own aktindsigt).
+ */
+async function sentCrossMunicipalIdsOfCitizen(db: Db, citizenId: string, providerMunicipalityCode?: string): Promise<string[]> {
+  let q = db
     .selectFrom('cross_referral as x')
     .innerJoin('course as k', 'k.id', 'x.course_id')
     .innerJoin('referral as f', 'f.id', 'k.referral_id')
     .select('x.id')
     .where('f.citizen_id', '=', citizenId)
     .where('x.kind', '=', 'cross_municipal')
-    .where('x.sent_at', 'is not', null)
-    .orderBy('x.received_on')
-    .orderBy('x.created_at')
-    .execute();
+    .where('x.sent_at', 'is not', null);
+  if (providerMunicipalityCode !== undefined) q = q.where('x.provider_municipality_code', '=', providerMunicipalityCode).where('f.home_municipality_code', '<>', providerMunicipalityCode);
+  const rows = await q.orderBy('x.received_on').orderBy('x.created_at').execute();
   return rows.map((r) => r.id);
 }
 
-export async function listIncomingIdsOfCitizen(db: Db, providerMunicipalityCode: string, citizenId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('cross_referral as x')
-    .innerJoin('course as k', 'k.id', 'x.course_id')
-    .innerJoin('referral as f', 'f.id', 'k.referral_id')
-    .select('x.id')
-    .where('f.citizen_id', '=', citizenId)
-    .where('x.provider_municipality_code', '=', providerMunicipalityCode)
-    .where('f.home_municipality_code', '<>', providerMunicipalityCode)
-    .where('x.kind', '=', 'cross_municipal')
-    .where('x.sent_at', 'is not', null)
-    .orderBy('x.received_on')
-    .orderBy('x.created_at')
-    .execute();
-  return rows.map((r) => r.id);
-}
+export const listSentCrossMunicipalIdsOfCitizen = (db: Db, citizenId: string): Promise<string[]> => sentCrossMunicipalIdsOfCitizen(db, citizenId);
+
+export const listIncomingIdsOfCitizen = (db: Db, providerMunicipalityCode: string, citizenId: string): Promise<string[]> => sentCrossMunicipalIdsOfCitizen(db, citizenId, providerMunicipalityCode);
 
 export type IncomingRecord = {
   id: string;

@@ -10,7 +10,7 @@ import { ApiRequestError, toApiRequestError } from '../../../api/apiRequestError
  * The citizen's API (/api/borger/). Its own small client: the citizen session has its own cookie
  * and CSRF token, and a 401 here means "sign in as a citizen", never the staff sign-in page.
  */
-export async function borgerJson<T>(path: string, schema: ZodType<T>, init: { method?: 'GET' | 'POST' | 'PUT'; csrfToken?: string; body?: unknown } = {}): Promise<T> {
+export async function borgerJson<T>(path: string, schema: ZodType<T>, init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; csrfToken?: string; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.csrfToken) headers['x-csrf-token'] = init.csrfToken;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
