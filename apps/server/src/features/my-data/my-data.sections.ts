@@ -196,5 +196,5 @@ export const myDataExcluded: Readonly<Record<string, string>> = {
   kl_gateway_delivered_resource:
     'The delivery log of the statutory KL Gateway reports: copies of resources made from the records above, kept to send only changes.',
   relative_attendance:
-    "The providing municipality's record of which sessions a relative took part in: not readable by the home municipality (cross-municipal access rule). Open: issue 13 item 7.",
+    "Which sessions a relative took part in: the relative's own participation, kept by the providing municipality for the team (it never counts in the citizen's course); the relatives registered on the course are in the relatives section.",
 };
