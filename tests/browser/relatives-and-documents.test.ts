@@ -104,7 +104,8 @@ describe('relatives and the citizen’s documents', () => {
 
     // The contact person registers the relative on the course page: first without the consent to take part (refused, naming it).
     await home.goto(`${server.url}/forloeb/${courseId}`);
-    await home.getByRole('heading', { name: 'Pårørende', level: 2 }).waitFor();
+    // A course with no relatives has the section folded away under its heading: open it.
+    await home.getByRole('heading', { name: 'Pårørende', level: 2 }).click();
     await home.getByRole('button', { name: 'Tilføj pårørende' }).click();
     const form = home.getByRole('form', { name: 'Tilføj pårørende' });
     await form.getByRole('textbox', { name: 'Navn' }).fill(RELATIVE);

@@ -22,7 +22,8 @@ export function PreparationFormSection({ courseId, canWrite }: PreparationFormSe
   const remind = useRemindPreparationForm(courseId);
   const day = (iso: string) => formatDate(danishDateOf(iso), language);
   return (
-    <Section title={t('preparation.title')} description={t('preparation.intro')}>
+    // Folded away when there is nothing to do: no form sent, and none can be (the needs assessment is made).
+    <Section title={t('preparation.title')} description={t('preparation.intro')} defaultOpen={!(query.data && !query.data.form && query.data.cannotSend)}>
       <QueryState query={query}>
         {({ form, draft, cannotSend }) => (
           <Stack gap="sm">

@@ -77,7 +77,8 @@ export function RelativesSection({ courseId }: RelativesSectionProps) {
   const canWrite = relatives.data?.canWrite ?? false;
   const list = relatives.data?.relatives ?? [];
   return (
-    <Section title={t('section.title')} description={t('section.description')}>
+    // Folded away while the course has none (most courses): the page keeps its next step in view.
+    <Section title={t('section.title')} description={t('section.description')} defaultOpen={list.length > 0 || editing !== null}>
       <Stack gap="sm">
         {relatives.isError ? <ErrorAlert error={relatives.error} /> : null}
         {relatives.isSuccess && list.length === 0 ? <Text c="dimmed">{t('section.none')}</Text> : null}
