@@ -47,6 +47,8 @@ export function registerCitizenAuthRoutes(app: App, deps: CitizenAuthRouteDeps):
       setCitizenSessionCookie(reply, outcome.token, deps.cookieSecure);
       return reply.redirect(outcome.returnTo, 303);
     }
+    // The citizen sees only "try again"; the operator needs the provider's reason to fix a setup.
+    if (outcome.cause) request.log.warn({ cause: outcome.cause }, 'the identity provider\'s answer could not be used');
     // Whoever was signed in on this browser before is not any more (a shared device).
     clearCitizenSessionCookie(reply, deps.cookieSecure);
     return reply.redirect(outcome.reason === 'unknown_citizen' ? '/borger/ukendt' : signInPage(outcome.reason), 303);

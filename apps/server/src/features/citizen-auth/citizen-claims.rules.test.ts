@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nsisLevelAccepted, safeReturnTo, verifiedCitizen } from './citizen-claims.rules.ts';
+import { nsisLevelAccepted, relyingPartyErrorCause, safeReturnTo, verifiedCitizen } from './citizen-claims.rules.ts';
 
 const names = { cprClaim: 'dk.cpr', loaClaim: 'loa' };
 // Einer Test Lauridsen, an official MedCom test person (refdata/cpr/dkcore_medcom_test_patients.json).
@@ -35,5 +35,19 @@ describe('the verified citizen of an identity provider’s claims', () => {
     expect(safeReturnTo('/borger//evil')).toBe('/borger');
     expect(safeReturnTo('/api/courses')).toBe('/borger');
     expect(safeReturnTo(undefined)).toBe('/borger');
+  });
+});
+
+describe('the cause of an unusable provider answer, for the server log', () => {
+  it('names the OAuth error the provider sent and its HTTP status', () => {
+    const err = Object.assign(new Error('server responded with an error in the response body'), { code: 'OAUTH_RESPONSE_BODY_ERROR', error: 'invalid_grant', error_description: 'grant request is invalid', status: 400 });
+    expect(relyingPartyErrorCause(err)).toBe('OAUTH_RESPONSE_BODY_ERROR invalid_grant: grant request is invalid (HTTP 400)');
+  });
+
+  it('names a failed check by its code, never by the message (which may quote a claim)', () => {
+    const err = Object.assign(new Error('unexpected JWT "nonce" claim value 0104909989'), { code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' });
+    expect(relyingPartyErrorCause(err)).toBe('OAUTH_JWT_CLAIM_COMPARISON_FAILED');
+    expect(relyingPartyErrorCause(new TypeError('fetch failed'))).toBe('TypeError');
+    expect(relyingPartyErrorCause('a string')).toBe('unknown error');
   });
 });

@@ -33,3 +33,12 @@ export function verifiedCitizen(claims: Record<string, unknown>, names: ClaimNam
 export function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && /^\/borger(\/[A-Za-z0-9/_-]*)?$/.test(value) && !value.includes('//') ? value : '/borger';
 }
+
+/** What went wrong with the provider's answer, in words safe for the server log (see SignInOutcome in citizen-sign-in.service.ts). */
+export function relyingPartyErrorCause(err: unknown): string {
+  if (!(err instanceof Error)) return 'unknown error';
+  const e = err as Error & { code?: unknown; error?: unknown; error_description?: unknown; status?: unknown };
+  const oauth = typeof e.error === 'string' ? ` ${e.error}${typeof e.error_description === 'string' ? `: ${e.error_description}` : ''}` : '';
+  const status = typeof e.status === 'number' ? ` (HTTP ${e.status})` : '';
+  return `${typeof e.code === 'string' ? e.code : e.name}${oauth}${status}`.slice(0, 300);
+}

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { hashToken, newToken } from '../auth/session.rules.ts';
-import { safeReturnTo, verifiedCitizen } from './citizen-claims.rules.ts';
+import { relyingPartyErrorCause, safeReturnTo, verifiedCitizen } from './citizen-claims.rules.ts';
 import { findCitizenIdByCpr, insertCitizenSession, insertSignIn, takeSignIn } from './citizen-auth.repository.ts';
 import type { OidcSettings, RelyingParty } from './oidc-relying-party.ts';
 
@@ -15,7 +15,12 @@ export const SIGN_IN_MINUTES = 10;
 /** Why a sign-in ended without a session: a refusal, or a person Samkraft has no record of. */
 export type SignInRefusal = CitizenSignInError | 'unknown_citizen';
 
-export type SignInOutcome = { ok: true; token: string; returnTo: string } | { ok: false; reason: SignInRefusal };
+/**
+ * `cause`, when the provider's answer could not be used: the OAuth error code and description or
+ * the library's error code — for the server log, never shown to the citizen, and never holding a
+ * claim (openid-client's errors name the check that failed, not the token's content).
+ */
+export type SignInOutcome = { ok: true; token: string; returnTo: string } | { ok: false; reason: SignInRefusal; cause?: string };
 
 const signInSystem = { actor: { kind: 'system' as const, name: 'citizen-sign-in' } };
 
@@ -28,9 +33,9 @@ export async function startCitizenSignIn(deps: CitizenAuthDeps, returnTo: unknow
   return { token, url };
 }
 
-async function refuse(deps: CitizenAuthDeps, reason: SignInRefusal, requestId: string): Promise<SignInOutcome> {
+async function refuse(deps: CitizenAuthDeps, reason: SignInRefusal, requestId: string, cause?: string): Promise<SignInOutcome> {
   await audit(deps.db, { ...signInSystem, requestId }, [{ action: 'citizen_auth.sign_in', citizenId: null, outcome: 'denied', detail: { reason } }]);
-  return { ok: false, reason };
+  return cause === undefined ? { ok: false, reason } : { ok: false, reason, cause };
 }
 
 /**
@@ -55,9 +60,9 @@ export async function completeCitizenSignIn(
   let answer: Awaited<ReturnType<RelyingParty['complete']>>;
   try {
     answer = await deps.rp.complete(callbackQuery, pending);
-  } catch {
+  } catch (err) {
     // Nonce, PKCE, issuer, signature or the provider's own refusal: not the citizen's to fix.
-    return refuse(deps, 'provider', requestId);
+    return refuse(deps, 'provider', requestId, relyingPartyErrorCause(err));
   }
   const verified = verifiedCitizen(answer.claims, deps.settings);
   if (!verified.ok) return refuse(deps, verified.reason, requestId);

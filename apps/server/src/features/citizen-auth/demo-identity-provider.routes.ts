@@ -11,7 +11,7 @@ import type { BackChannelFetch } from './oidc-relying-party.ts';
  */
 export function registerDemoIdentityProvider(app: App, settings: DemoProviderSettings): void {
   let created: Promise<DemoIdentityProvider> | undefined;
-  const provider = () => (created ??= createDemoIdentityProvider(settings));
+  const provider = () => (created ??= createDemoIdentityProvider(settings, (event, detail) => app.log.warn({ event, detail }, 'the demo identity provider refused a step')));
 
   void app.register(async (scope) => {
     // oidc-provider reads its own request bodies (token endpoint, logout form).

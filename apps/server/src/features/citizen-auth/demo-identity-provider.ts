@@ -40,7 +40,7 @@ h1{font-size:1.5rem}button{font:inherit;min-height:44px;padding:.5rem 1rem;borde
  * shapes them (`dk.cpr` under scope `ssn`, the NSIS level in `loa`). Its keys, client secret and
  * cookie keys are new at every start; its sessions and codes live in memory (one instance).
  */
-export async function createDemoIdentityProvider(s: DemoProviderSettings): Promise<DemoIdentityProvider> {
+export async function createDemoIdentityProvider(s: DemoProviderSettings, onError: (event: string, detail: string) => void = () => {}): Promise<DemoIdentityProvider> {
   const { default: Provider } = await import('oidc-provider');
   const persons = demoTestPersons();
   const bySub = new Map(persons.map((p) => [p.sub, p]));
@@ -117,6 +117,13 @@ export async function createDemoIdentityProvider(s: DemoProviderSettings): Promi
   const provider = new Provider(s.issuer, configuration);
   // Behind a TLS-terminating proxy the issuer is https while the request reaches Samkraft as http.
   provider.proxy = s.issuer.startsWith('https:');
+  // Why the provider refused a step, for the server log (the relying party sees only the OAuth code).
+  const report = (event: string) => (_ctx: unknown, err: { error?: string; error_detail?: string; message?: string }) => onError(event, `${err.error ?? err.message ?? 'error'}${err.error_detail ? `: ${err.error_detail}` : ''}`);
+  provider.on('grant.error', report('grant.error'));
+  provider.on('authorization.error', report('authorization.error'));
+  provider.on('userinfo.error', report('userinfo.error'));
+  provider.on('end_session.error', report('end_session.error'));
+  provider.on('server_error', report('server_error'));
   const handle = provider.callback() as (req: IncomingMessage, res: ServerResponse) => void;
 
   return {
