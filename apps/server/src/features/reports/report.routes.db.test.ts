@@ -129,7 +129,8 @@ describe('GET /api/reports/export', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const { pages, text } = await readPdfText(res.rawPayload);
     expect(pages).toBeGreaterThanOrEqual(2);
-    for (const heading of ['Opsamling på data', 'Henviste pr. halvår', 'Indikatorer mod mål', 'Datakomplethed pr. kommune og kvartal', 'Rødovre']) expect(text).toContain(heading);
+    // The charts are the dashboard's (ECharts as SVG): their titles and the Sankey's node names.
+    for (const heading of ['Opsamling på data', 'Henvisninger pr. halvår og hjemkommune', 'De fem indikatorer over tid, mod deres mål', 'Gladsaxe (hjem)', 'Datakomplethed pr. kommune og kvartal', 'Rødovre']) expect(text).toContain(heading);
     const dir = path.resolve(import.meta.dirname, '../../../../../test-artifacts/report-pdf');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'rapport.pdf'), res.rawPayload);

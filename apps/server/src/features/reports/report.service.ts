@@ -1,3 +1,4 @@
+import type { ReportCharts } from '@samkraft/contracts/dashboard';
 import type { Report, ReportFormat, ReportParams } from '@samkraft/contracts/reports';
 import { audit } from '../../platform/audit/audit.ts';
 import { hasRole } from '../../platform/auth/actor.ts';
@@ -8,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { deadlinesForCourses } from '../deadlines/deadline.service.ts';
 import { stepCounter, type ProgressReporter } from '../jobs/job.rules.ts';
 import { reportToCsv, reportToXlsx } from './report-export.ts';
+import { chartsOfReport } from './dashboard.service.ts';
 import { reportToPdf } from './report-pdf.ts';
 import { classifyAssessmentDeadlines, completenessTable, courseLengthTable, coverageTable, indicators, indicatorTable } from './report-course-tables.rules.ts';
 import { completeness, courseLengths, potentials, questionnaireAnswers } from './report-courses.repository.ts';
@@ -24,7 +26,7 @@ import { recordOf } from '@samkraft/contracts/typed';
  * is every refusal.
  */
 
-type Scope = { codes: string[]; municipalities: { code: string; name: string }[] };
+export type Scope = { codes: string[]; municipalities: { code: string; name: string }[] };
 
 async function refuse(ctx: ServiceContext, action: string, reason: string, detail: Record<string, string | string[]>): Promise<never> {
   await audit(ctx.db, ctx, [{ action, citizenId: null, entityType: 'report', outcome: 'denied', detail: { reason, ...detail } }]);
@@ -36,7 +38,8 @@ export async function checkReportAccess(ctx: ServiceContext, params: ReportParam
   await resolveScope(ctx, params, 'report.read');
 }
 
-async function resolveScope(ctx: ServiceContext, params: ReportParams, action: string): Promise<Scope> {
+/** The municipalities the actor may see of those asked for (audited as `action` when refused); the periods checked. */
+export async function resolveScope(ctx: ServiceContext, params: ReportParams, action: string): Promise<Scope> {
   const actor = ctx.actor;
   const requested = params.municipalities;
   if (actor.kind === 'staff' && !hasRole(actor, 'coordinator')) {
@@ -168,7 +171,7 @@ function auditDetail(params: ReportParams, scope: Scope, format: string) {
  * records, and nobody waits for it); on the embedded database statement by statement, so other
  * requests answer between the report's queries instead of after the whole report.
  */
-async function readForReport<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+export async function readForReport<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
   if (isEmbedded(db)) return fn(db);
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
 }
@@ -186,10 +189,12 @@ export type ReportFile = { bytes: Buffer; contentType: string; filename: string 
 
 /** The report as a file: XLSX (one sheet per table), CSV (;) or PDF (tables and charts). */
 export async function exportReport(ctx: ServiceContext, params: ReportParams, format: ReportFormat, readDb: Db = ctx.db): Promise<ReportFile> {
-  return reportFile(await getReport(ctx, params, format, readDb), format);
+  const computed = await getReport(ctx, params, format, readDb);
+  return reportFile(computed, format, format === 'pdf' ? await readForReport(readDb, (db) => chartsOfReport(db, computed)) : null);
 }
 
-export async function reportFile(report: Report, format: ReportFormat): Promise<ReportFile> {
+/** `charts`: the dashboard's panels of the report's period, drawn in the PDF. */
+export async function reportFile(report: Report, format: ReportFormat, charts: ReportCharts | null = null): Promise<ReportFile> {
   const filename = `rapport-${report.period.from}-${report.period.to}.${format}`;
   switch (format) {
     case 'xlsx':
@@ -197,6 +202,6 @@ export async function reportFile(report: Report, format: ReportFormat): Promise<
     case 'csv':
       return { bytes: Buffer.from(reportToCsv(report), 'utf8'), contentType: 'text/csv; charset=utf-8', filename };
     case 'pdf':
-      return { bytes: await reportToPdf(report), contentType: 'application/pdf', filename };
+      return { bytes: await reportToPdf(report, charts), contentType: 'application/pdf', filename };
   }
 }

@@ -1,0 +1,31 @@
+import type { DashboardParams, SettlementBalance } from '@samkraft/contracts/dashboard';
+import { audit } from '../../platform/audit/audit.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
+import { balanceRows, balanceTable } from './dashboard-tables.rules.ts';
+import { sessionBalance } from './dashboard.repository.ts';
+import type { Period } from './report-period.rules.ts';
+import { readForReport, resolveScope, type Scope } from './report.service.ts';
+
+/**
+ * The dashboard's settlement-balance panel. Until the settlement (issue 14.1) prices the
+ * interventions, the balance is the cost-neutral one in units: sessions delivered to other
+ * municipalities' citizens minus sessions received. The kroner balance plugs in at
+ * `balanceOf`: return the settlement's rows (delivered, received, net in kroner) with unit 'dkk'
+ * where a settlement exists for the period, else the units.
+ */
+
+export async function balanceOf(db: Db, scope: Scope, period: Period, suppress: boolean): Promise<SettlementBalance> {
+  const rows = balanceRows(await sessionBalance(db, period, scope.codes), scope.municipalities, suppress);
+  return { period, unit: 'sessions', suppressed: suppress, rows, table: balanceTable(rows, 'sessions') };
+}
+
+export async function getSettlementBalance(ctx: ServiceContext, params: DashboardParams, readDb: Db = ctx.db): Promise<SettlementBalance> {
+  const scope = await resolveScope(ctx, params, 'report.read');
+  const suppress = params.suppress ?? false;
+  const balance = await readForReport(readDb, (db) => balanceOf(db, scope, { from: params.from, to: params.to }, suppress));
+  await audit(ctx.db, ctx, [
+    { action: 'report.read', citizenId: null, entityType: 'report', outcome: 'allowed', detail: { from: params.from, to: params.to, municipalities: scope.codes, suppress, format: 'dashboard_balance' } },
+  ]);
+  return balance;
+}
