@@ -2,6 +2,7 @@ import { da } from './da.ts';
 import { en } from './en.ts';
 import type { borgerResources } from './borgerResources.ts';
 import type { featureResources } from './featureResources.ts';
+import type { DashboardTexts } from '../features/dashboard/i18n.ts';
 
 /**
  * The texts the app starts with: the shell's own (`translation`), enough for the sign-in page.
@@ -13,4 +14,5 @@ export const resources = {
   en: { translation: en },
 } as const;
 
-export type Resources = (typeof resources)['da'] & (typeof featureResources)['da'] & (typeof borgerResources)['da'];
+// The dashboard registers its own texts when its page loads (features/dashboard/i18n.ts).
+export type Resources = (typeof resources)['da'] & (typeof featureResources)['da'] & (typeof borgerResources)['da'] & { dashboard: DashboardTexts };

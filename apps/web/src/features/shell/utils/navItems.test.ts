@@ -25,6 +25,9 @@ describe('navItemsFor', () => {
   it('gives "Statusnotater" to contact persons and leads only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/statusnotater')).toBe(role === 'contact_person' || role === 'municipal_lead');
   });
+  it('gives "Overblik" (the dashboard) to coordinators and leads only', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/overblik')).toBe(role === 'coordinator' || role === 'municipal_lead');
+  });
   it('gives "Hold" to therapists and leads only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/hold')).toBe(role === 'therapist' || role === 'municipal_lead');
   });

@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/overblik' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.dashboard' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -17,6 +17,7 @@ const teams: NavItem = { to: '/hold', labelKey: 'nav.teams' };
 const inbox: NavItem = { to: '/indbakke', labelKey: 'nav.inbox' };
 const statusNotes: NavItem = { to: '/statusnotater', labelKey: 'nav.statusNotes' };
 const reports: NavItem = { to: '/rapporter', labelKey: 'nav.reports' };
+const dashboard: NavItem = { to: '/overblik', labelKey: 'nav.dashboard' };
 const extracts: NavItem = { to: '/udtraek', labelKey: 'nav.extracts' };
 const organisations: NavItem = { to: '/organisationer', labelKey: 'nav.organisations' };
 const klGateway: NavItem = { to: '/kl-gateway', labelKey: 'nav.klGateway' };
@@ -34,11 +35,11 @@ export function navItemsFor(role: Role | null): NavItem[] {
     case 'contact_person':
       return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue];
     case 'municipal_lead':
-      return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue, inbox, teams, closingDays, transport, reports, klGateway];
+      return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue, inbox, teams, closingDays, transport, dashboard, reports, klGateway];
     case 'therapist':
       return [start, inbox, teams, catalogue];
     case 'coordinator':
-      return [start, catalogue, reports];
+      return [start, catalogue, dashboard, reports];
     case 'administrator':
       return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals, messages, klGateway];
   }
