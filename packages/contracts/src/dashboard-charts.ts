@@ -159,7 +159,7 @@ export function indicatorsChart(t: DashboardTable, targets: readonly IndicatorTa
       symbolSize: 8,
       connectNulls: false,
       ...(target
-        ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', width: 2 }, label: { formatter: `${texts.target} ${Math.round(target.value * 100)} %`, color: '#1b1b1b' }, data: [{ yAxis: target.value }] } }
+        ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', width: 2 }, label: { formatter: `${texts.target} ${Math.round(target.value * 100)} %`, color: '#1b1b1b', position: 'insideEndTop' }, data: [{ yAxis: target.value }] } }
         : {}),
     };
   });
@@ -168,7 +168,7 @@ export function indicatorsChart(t: DashboardTable, targets: readonly IndicatorTa
     tooltip: { trigger: 'axis' },
     // The indicators' names are long: a legend that wraps instead of scrolling.
     legend: { ...legend, type: 'plain' },
-    grid: { ...grid, bottom: 110 },
+    grid: { ...grid, bottom: 140 },
     xAxis: categoryAxis(labels),
     yAxis: [
       valueAxis(texts.share, { min: 0, max: 1, axisLabel: { color: '#3b3b3b', formatter: (v: number) => `${Math.round(v * 100)} %` } }),

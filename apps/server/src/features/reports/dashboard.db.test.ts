@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, DashboardTable, SettlementBalance } from '@samkraft/contracts/dashboard';
 import { listAuditEvents } from '../../platform/audit/audit.repository.ts';
@@ -123,5 +125,9 @@ describe('the report PDF', () => {
     }
     // Text inside the Sankey's SVG: its nodes.
     expect(text).toContain('Gladsaxe (hjem)');
+    // Kept for a look (test-artifacts is ignored by git).
+    const dir = path.resolve(import.meta.dirname, '../../../../../test-artifacts/dashboard-pdf');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'rapport.pdf'), res.rawPayload);
   });
 });

@@ -24,7 +24,7 @@ function echarts(): Promise<Echarts> {
 }
 
 export const CHART_WIDTH = 760;
-export const CHART_HEIGHT = 300;
+export const CHART_HEIGHT = 240;
 
 async function toSvg(option: ChartOption, height = CHART_HEIGHT): Promise<string> {
   const core = await echarts();
@@ -42,11 +42,11 @@ export async function reportChartSvgs(charts: ReportCharts): Promise<ChartSvg[]>
   const d = charts.dashboard;
   const o = { animation: false, fontFamily: PDF_FONT };
   const t = danishChartTexts;
-  const rowsHeight = (n: number) => Math.max(CHART_HEIGHT, 90 + n * 26);
+  const rowsHeight = (n: number) => Math.max(CHART_HEIGHT, 90 + n * 24);
   const list: { title: string; option: ChartOption; height?: number }[] = [
     { title: d.referrals.title, option: referralsChart(d.referrals, t, o) },
     { title: d.flows.title, option: flowsChart(d.flows, t, o), height: rowsHeight(d.flows.rows.length) },
-    { title: d.indicators.title, option: indicatorsChart(d.indicators, d.indicatorTargets, t, o), height: 380 },
+    { title: d.indicators.title, option: indicatorsChart(d.indicators, d.indicatorTargets, t, o), height: 440 },
     { title: d.waiting.title, option: waitingChart(d.waiting, t, o), height: rowsHeight(d.waiting.rows.length) },
     { title: d.teams.title, option: teamsChart(d.teams, t, o), height: rowsHeight(d.teams.rows.length) },
     { title: charts.balance.table.title, option: balanceChart(charts.balance.table, UNIT_LABEL[charts.balance.unit], t, o), height: rowsHeight(charts.balance.rows.length) },

@@ -101,8 +101,8 @@ function charts(report: Report): Content[] {
 }
 
 function svgCharts(svgs: readonly ChartSvg[]): Content[] {
-  // Landscape A4 less the margins is 770 points wide.
-  const scale = 720 / Math.max(...svgs.map((c) => c.width));
+  // Landscape A4 less the margins is 770 × 515 points: two charts of the usual height to a page.
+  const scale = 700 / Math.max(...svgs.map((c) => c.width));
   return svgs.map((c): Content => ({ stack: [{ text: c.title, style: 'h3' }, { svg: c.svg, width: c.width * scale, height: c.height * scale }], unbreakable: true, margin: [0, 4, 0, 8] }));
 }
 
