@@ -10,9 +10,14 @@ import { readForReport, resolveScope, type Scope } from './report.service.ts';
 /**
  * The dashboard's settlement-balance panel. Until the settlement (issue 14.1) prices the
  * interventions, the balance is the cost-neutral one in units: sessions delivered to other
- * municipalities' citizens minus sessions received. The kroner balance plugs in at
- * `balanceOf`: return the settlement's rows (delivered, received, net in kroner) with unit 'dkk'
- * where a settlement exists for the period, else the units.
+ * municipalities' citizens minus sessions received.
+ *
+ * Where the kroner balance plugs in — `balanceOf`, and nothing else: call the settlement's
+ * service for the period and the scope's municipalities; where it has a settlement, map its
+ * per-municipality amounts to `SettlementBalanceRow`s (delivered, received, net in kroner) and
+ * return `{ unit: 'dkk', rows, table: balanceTable(rows, 'dkk') }`; else fall through to the
+ * units below. The route (`GET /api/dashboard/balance`), the web panel (it names the unit and
+ * drops the "units, not kroner" note for 'dkk') and the report PDF's chart take either unit.
  */
 
 export async function balanceOf(db: Db, scope: Scope, period: Period, suppress: boolean): Promise<SettlementBalance> {
