@@ -6,11 +6,14 @@
  * PGlite, the whole country × 10 years on PostgreSQL (DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test), and København alone with 10,000 open courses for a
  * lead's list (database samkraft_bench_lead10k), and for issue 12's benchmarks a copy of the
- * national set with what they add (database samkraft_bench_national_10y_issue12).
+ * national set with what they add (database samkraft_bench_national_10y_issue12), and for issue 13's
+ * a copy with the citizen pages' records and the audit log at national volume
+ * (samkraft_bench_national_10y_issue13, support/citizen-setup.ts).
  * `--no-national` skips the PostgreSQL sizes.
  */
 import path from 'node:path';
 import { sql } from 'kysely';
+import { citizenPortalBenchmark } from './citizen-portal.bench.ts';
 import { extractImportBenchmark } from './extract-import.bench.ts';
 import { fhirApiBenchmark } from './fhir-api.bench.ts';
 import { klGatewayBenchmark } from './kl-gateway.bench.ts';
@@ -32,7 +35,14 @@ const NATIONAL_YEARS = 10;
 const LEAD_10K = { size: 'national', years: 3, homes: ['0101'], factor: 12, name: 'samkraft_bench_lead10k' } as const;
 
 type Step = { name: string; run(sets: Sets): Promise<ResultRow[]> };
-type Sets = { nine(): Promise<DataSet>; national(): Promise<DataSet | null>; issue12(): Promise<DataSet | null>; lead10k(): Promise<DataSet | null>; forget(set: DataSet): void };
+type Sets = {
+  nine(): Promise<DataSet>;
+  national(): Promise<DataSet | null>;
+  issue12(): Promise<DataSet | null>;
+  issue13(): Promise<DataSet | null>;
+  lead10k(): Promise<DataSet | null>;
+  forget(set: DataSet): void;
+};
 
 function issue12Step(name: string, run: (set: DataSet) => Promise<ResultRow[]>): Step {
   return {
@@ -84,6 +94,14 @@ const steps: Step[] = [
   issue12Step('fhir-api', (set) => fhirApiBenchmark(set, 'national × 10 y, PostgreSQL')),
   issue12Step('kl-gateway', (set) => klGatewayBenchmark(set, 'national × 10 y, PostgreSQL')),
   issue12Step('messages', (set) => messagesBenchmark(set, 'national × 10 y + 10 y of messages, PostgreSQL')),
+  // Issue 13, on the national set's copy with the citizen pages' records and its audit log (citizen-setup.ts).
+  {
+    name: 'citizen-portal',
+    async run(sets) {
+      const set = await sets.issue13();
+      return set ? citizenPortalBenchmark(set, 'national × 10 y + audit log, PostgreSQL') : [];
+    },
+  },
   {
     name: 'startup',
     async run(sets) {
@@ -134,23 +152,26 @@ async function main(): Promise<void> {
     if (set.kind === 'pglite') nine = nineOnce();
     if (set.name === nationalName) national = nationalOnce();
   };
+  // A copy of the national set for one issue's benchmarks, which add to it (so the shared set stays as generated).
+  const copyOfNational = async (issue: string) => {
+    if (noNational) return null;
+    const name = `${nationalName}_${issue}`;
+    if (!(await postgresDatabaseExists(name))) {
+      const source = await national();
+      if (!source) return null;
+      await source.database.close();
+      forget(source);
+      await postgresCopy(nationalName, name);
+    }
+    return postgresDataSet('national', NATIONAL_YEARS, { name });
+  };
   const sets: Sets = {
     nine: () => nine(),
     national: () => national(),
-    // The national set with issue 12's messages and a few changes of the benchmarks' own (see
-    // issue12-setup.ts): a copy, so the shared set stays as generated.
-    issue12: once(async () => {
-      if (noNational) return null;
-      const name = `${nationalName}_issue12`;
-      if (!(await postgresDatabaseExists(name))) {
-        const source = await national();
-        if (!source) return null;
-        await source.database.close();
-        forget(source);
-        await postgresCopy(nationalName, name);
-      }
-      return postgresDataSet('national', NATIONAL_YEARS, { name });
-    }),
+    // The national set with issue 12's messages and a few changes of the benchmarks' own
+    // (issue12-setup.ts); with issue 13's citizen records and audit log (citizen-setup.ts).
+    issue12: once(() => copyOfNational('issue12')),
+    issue13: once(() => copyOfNational('issue13')),
     lead10k: once(() => (noNational ? Promise.resolve(null) : postgresDataSet(LEAD_10K.size, LEAD_10K.years, { name: LEAD_10K.name, only: { homes: [...LEAD_10K.homes], factor: LEAD_10K.factor } }))),
     forget,
   };

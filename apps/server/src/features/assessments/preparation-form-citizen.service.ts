@@ -65,10 +65,11 @@ export async function openMyPreparationForm(ctx: CitizenContext, formId: string)
     return await ctx.db.transaction().execute(async (trx) => {
       const form = await ownForm(trx, ctx, formId);
       const first = form.openedAt === null;
-      if (first) await markOpened(trx, form.id, ctx.clock.now());
+      const at = ctx.clock.now();
+      if (first) await markOpened(trx, form.id, at);
       await audit(trx, ctx, [{ action: 'preparation_form.open', citizenId, entityType: 'preparation_form', entityId: form.id, outcome: 'allowed', detail: { first } }]);
-      const fresh = await findFormOfCitizen(trx, citizenId, form.id, { forUpdate: false });
-      return toForm(trx, fresh ?? form);
+      // The locked row is the form as it is: opening changes only the first opening's time, so nothing is read back.
+      return toForm(trx, first ? { ...form, openedAt: at.toISOString() } : form);
     });
   } catch (err) {
     return refusedNotFound(ctx, formId, 'preparation_form.open', err);
