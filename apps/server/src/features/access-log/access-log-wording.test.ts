@@ -39,6 +39,8 @@ const notActions = new Set([
   'response.code', 'response.details', 'response.identifier', 'source.endpoint', 'text.status', 'topic.text', 'us.gln', 'us.sor', 'share.diagnosis',
   'citizen.cpr', 'samkraft.admin', 'samkraft.extract_import', 'audit_event.outcome', 'ballerup.koordinator', 'gentofte.kontakt', 'gentofte.terapeut',
   'gladsaxe.kontakt', 'gladsaxe.leder', 'gladsaxe.terapeut', 'herlev.kontakt', 'herlev.terapeut',
+  // oidc-provider's event names, which the demo identity provider reports to the server log.
+  'authorization.error', 'grant.error', 'userinfo.error', 'end_session.error',
 ]);
 
 function auditActionsInSource(): string[] {
