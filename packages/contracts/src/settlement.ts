@@ -118,6 +118,8 @@ export const settlementStatement = z.object({
   pairs: z.array(pairSettlement),
   lines: z.array(settlementLine),
   interventionNames: z.record(z.string(), text),
+  /** The name of every municipality a line names. */
+  municipalityNames: z.record(z.string(), text),
   /** Units delivered that had no tariff on their day (counted, valued 0). */
   unpricedUnits: z.number().int(),
 });

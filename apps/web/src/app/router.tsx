@@ -42,6 +42,7 @@ const NewReferralPage = lazyRouteComponent(() => import('../pages/NewReferralPag
 const StartPage = lazyRouteComponent(() => import('../pages/StartPage.tsx'), 'StartPage');
 const WorklistPage = lazyRouteComponent(() => import('../pages/WorklistPage.tsx'), 'WorklistPage');
 const ReportsPage = lazyRouteComponent(() => import('../pages/ReportsPage.tsx'), 'ReportsPage');
+const SettlementPage = lazyRouteComponent(() => import('../pages/SettlementPage.tsx'), 'SettlementPage');
 const ExtractsPage = lazyRouteComponent(() => import('../pages/ExtractsPage.tsx'), 'ExtractsPage');
 const OrganisationsPage = lazyRouteComponent(() => import('../pages/OrganisationsPage.tsx'), 'OrganisationsPage');
 const HospitalReferralsPage = lazyRouteComponent(() => import('../pages/HospitalReferralsPage.tsx'), 'HospitalReferralsPage');
@@ -120,6 +121,7 @@ const teamsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/ho
 const teamRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId', component: TeamPage });
 const sessionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId/sessioner/$sessionId', component: SessionPage });
 const reportsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/rapporter', component: ReportsPage });
+const settlementRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/afregning', component: SettlementPage });
 const extractsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/udtraek', component: ExtractsPage });
 const hospitalReferralsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/sygehushenvisninger', component: HospitalReferralsPage });
 const hospitalReferralRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/sygehushenvisninger/$draftId', component: HospitalReferralsPage });
@@ -155,7 +157,7 @@ const accessLogRoute = createRoute({ getParentRoute: () => citizenRoute, path: '
 const myDataRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/mine-data', beforeLoad: requireCitizenSession, component: MyDataPage });
 const citizenTree = citizenRoute.addChildren([myCourseRoute, myAppointmentsRoute, preparationRoute, questionnaireRoute, myDocumentsRoute, accessLogRoute, myDataRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
 
-const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, settlementRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

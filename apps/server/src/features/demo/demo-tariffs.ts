@@ -12,9 +12,9 @@ import { HOSTING_FROM } from './demo-hosting.ts';
  * Example data only: the steering group enters the tariffs it agrees.
  */
 
-const SOURCE = 'refdata/economy/transport_and_tariffs.json: Gentofte, Center for Specialterapi, 820 kr./time (individuel genoptræning, SEL § 86 stk. 1, mindst 10 timer)';
-export const DEMO_SESSION_NOTE = `EKSEMPELDATA (demo), ikke en vedtaget takst: 820 kr./time delt på et hold på ca. 6 deltagere ≈ 137 kr. pr. holdgang. Kilde: ${SOURCE}`;
-export const DEMO_COURSE_NOTE = `EKSEMPELDATA (demo), ikke en vedtaget takst: 10 timer à 820 kr. = 8.200 kr. pr. individuelt forløb. Kilde: ${SOURCE}`;
+const SOURCE = 'Gentofte, Center for Specialterapi, 820 kr./time (refdata/economy)';
+export const DEMO_SESSION_NOTE = `EKSEMPELDATA (demo), ikke vedtaget: 820 kr./time ÷ ca. 6 på holdet ≈ 137 kr. Kilde: ${SOURCE}`;
+export const DEMO_COURSE_NOTE = `EKSEMPELDATA (demo), ikke vedtaget: 10 timer à 820 kr. = 8.200 kr. Kilde: ${SOURCE}`;
 
 /** One tariff for all providers per active intervention: per session for a team, per course for individual work. */
 export async function seedDemoTariffs(db: Db, interventions: readonly { code: string; form: string }[]): Promise<void> {

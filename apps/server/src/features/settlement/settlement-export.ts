@@ -31,7 +31,7 @@ const PAIR_HEADER = ['Betaler', 'Modtager', 'Betalers borgere modtog (kr.)', 'Mo
 const LINE_HEADER = ['Udførende', 'Hjemkommune', 'Indsats', 'Enhed', 'Antal', 'Takst (kr.)', 'Beløb (kr.)', 'Korrektion af'];
 
 function lineRows(s: SettlementStatement): (string | number)[][] {
-  const name = (code: string) => s.municipalities.find((m) => m.code === code)?.name ?? code;
+  const name = (code: string) => s.municipalityNames[code] ?? code;
   return s.lines.map((l) => [name(l.provider), name(l.home), s.interventionNames[l.interventionCode] ?? l.interventionCode, UNIT_DA[l.unit], l.units, l.priceKr ?? '', l.amountKr, l.corrects ? `${l.corrects.from} – ${l.corrects.to}` : '']);
 }
 
@@ -72,7 +72,7 @@ function table(header: string[], rows: TableCell[][]): Content {
 const right = (text: string): TableCell => ({ text, alignment: 'right', noWrap: true });
 
 export async function statementToPdf(s: SettlementStatement): Promise<Buffer> {
-  const name = (code: string) => s.municipalities.find((m) => m.code === code)?.name ?? code;
+  const name = (code: string) => s.municipalityNames[code] ?? code;
   const content: Content[] = [
     { text: statementTitle(s), style: 'h1' },
     { table: { widths: ['auto', '*'], body: aboutLines(s).map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'noBorders', fontSize: 8 },

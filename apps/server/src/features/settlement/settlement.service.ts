@@ -83,6 +83,7 @@ async function statementOf(ctx: ServiceContext, scope: SettlementScope, period: 
       };
     }),
     interventionNames: Object.fromEntries([...new Set(lines.map((l) => l.interventionCode))].map((c) => [c, names.interventions.get(c) ?? c])),
+    municipalityNames: Object.fromEntries([...new Set(lines.flatMap((l) => [l.provider, l.home]))].map((c) => [c, nameOf(c)])),
     unpricedUnits: lines.filter((l) => l.priceOre === null).reduce((n, l) => n + l.units, 0),
   };
 }
