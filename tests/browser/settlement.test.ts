@@ -94,4 +94,22 @@ describe('Afregning', () => {
       await screenshot(page, 'settlement-lead-net');
     });
   });
+
+  it('fits a phone: no sideways scrolling at 390 px, each table row a card', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    try {
+      await signInAsDemoUser(page, server.url, 'ballerup.koordinator');
+      await page.goto(`${server.url}/afregning`);
+      await page.getByRole('table', { name: 'Pr. kommune', exact: true }).waitFor();
+      await page.getByRole('table', { name: 'Takster' }).waitFor();
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth, `the page is ${scrollWidth} px wide in a ${innerWidth} px viewport`).toBeLessThanOrEqual(innerWidth);
+      const hidden = await page.locator('[role="region"]').evaluateAll((regions) => regions.filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => r.getAttribute('aria-label')));
+      expect(hidden).toEqual([]);
+      await screenshot(page, 'settlement-390');
+    } finally {
+      await context.close();
+    }
+  });
 });
