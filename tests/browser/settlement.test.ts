@@ -112,4 +112,38 @@ describe('Afregning', () => {
       await context.close();
     }
   });
+
+  it('settles a period net and locks it after a confirmation, then lists it as settled', async () => {
+    await withPage(async (page) => {
+      // The twelve whole months before this one (ended, so they can be settled), in Danish days.
+      const [y = 0, m = 0] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date()).split('-').map(Number);
+      const iso = (d: Date) => d.toISOString().slice(0, 10);
+      const from = iso(new Date(Date.UTC(y - 1, m - 1, 1)));
+      const to = iso(new Date(Date.UTC(y, m - 1, 0)));
+      await signInAsDemoUser(page, server.url, 'ballerup.koordinator');
+      await page.goto(`${server.url}/afregning`);
+      await page.getByRole('heading', { level: 1, name: 'Afregning' }).waitFor();
+      await page.getByLabel(/^Fra/).fill(from);
+      await page.getByLabel(/^Til og med/).fill(to);
+      await page.locator('label', { hasText: 'Nettoafregning' }).click();
+      await page.getByRole('button', { name: 'Vis opgørelse' }).click();
+      await page.getByRole('heading', { name: `Opgørelse ${from} – ${to}` }).waitFor();
+      await page.getByRole('table', { name: 'Pr. kommunepar' }).or(page.getByText('Intet at afregne mellem kommunerne i perioden.')).first().waitFor();
+
+      await page.getByRole('button', { name: 'Afregn og lås perioden' }).click();
+      const confirm = page.getByRole('alertdialog', { name: `Afregn og lås ${from} – ${to}?` });
+      await confirm.getByText('Det kan ikke fortrydes.').waitFor();
+      const violations = await checkAccessibility(page);
+      expect(violations, formatViolations(violations)).toEqual([]);
+      await screenshot(page, 'settlement-lock-confirm');
+      await confirm.getByRole('button', { name: 'Ja, afregn og lås' }).click();
+      // The page then shows the settled statement as stored, and offers no second lock.
+      await page.getByText(/^Afregnet og låst .* af Charlotte Demo Koordinator\./).waitFor();
+      await expect(page.getByRole('button', { name: 'Afregn og lås perioden' }).count()).resolves.toBe(0);
+
+      await page.getByText('Afregnede perioder', { exact: true }).click();
+      await page.getByRole('table', { name: 'Afregnede perioder' }).getByRole('rowheader', { name: `${from} – ${to}` }).waitFor();
+      await screenshot(page, 'settlement-locked');
+    });
+  });
 });

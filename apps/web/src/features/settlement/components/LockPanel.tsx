@@ -23,11 +23,14 @@ export function LockPanel({ statement }: LockPanelProps) {
         </Title>
         <Text size="sm">{t('lock.intro')}</Text>
         {confirming ? (
-          <Alert color="orange" title={t('lock.confirmTitle', { from, to })} role="alertdialog" aria-label={t('lock.confirmTitle', { from, to })}>
+          <Paper withBorder p="md" radius="sm" role="alertdialog" aria-labelledby="settlement-lock-confirm" style={{ borderColor: '#b02525', borderWidth: 2 }}>
             <Stack gap="sm">
+              <Title order={3} size="h4" id="settlement-lock-confirm">
+                {t('lock.confirmTitle', { from, to })}
+              </Title>
               <Text size="sm">{t('lock.confirmText')}</Text>
               <Group>
-                <Button color="red" loading={lock.isPending} onClick={() => lock.mutate({ from, to }, { onSuccess: () => setConfirming(false) })}>
+                <Button color="#b02525" loading={lock.isPending} onClick={() => lock.mutate({ from, to }, { onSuccess: () => setConfirming(false) })}>
                   {t('lock.confirm')}
                 </Button>
                 <Button variant="default" onClick={() => setConfirming(false)}>
@@ -35,17 +38,12 @@ export function LockPanel({ statement }: LockPanelProps) {
                 </Button>
               </Group>
             </Stack>
-          </Alert>
+          </Paper>
         ) : (
           <Group>
             <Button onClick={() => setConfirming(true)}>{t('lock.button')}</Button>
           </Group>
         )}
-        {lock.isSuccess ? (
-          <Text size="sm" role="status">
-            {t('lock.done')}
-          </Text>
-        ) : null}
         {errors.length > 0 ? <Alert color="red">{errors.join(' ')}</Alert> : lock.isError ? <ErrorAlert error={lock.error} /> : null}
       </Stack>
     </Paper>
