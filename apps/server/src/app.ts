@@ -50,6 +50,7 @@ import { registerWorklistRoutes } from './features/worklist/worklist.routes.ts';
 import { registerTeamRoutes } from './features/teams/team.routes.ts';
 import { registerAttendanceRoutes } from './features/attendance/attendance.routes.ts';
 import { registerKlGatewayRoutes } from './features/kl-gateway/kl-gateway.routes.ts';
+import { registerSettlementRoutes } from './features/settlement/settlement.routes.ts';
 import { fileDropTransport } from './features/messaging/file-drop.transport.ts';
 import type { MessageTransport } from './features/messaging/message-transport.ts';
 import { startMessaging } from './features/messaging/messaging-runner.ts';
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerTransportRoutes(app, { db, clock: deps.clock });
   registerFhirRoutes(app, { db, clock: deps.clock });
   registerKlGatewayRoutes(app, { db, clock: deps.clock });
+  registerSettlementRoutes(app, { db, clock: deps.clock });
   registerMessagingRoutes(app, { db, clock: deps.clock, token: deps.messaging?.token, ...(deps.messaging?.limitPerMinute ? { limitPerMinute: deps.messaging.limitPerMinute } : {}) });
   const readDb = deps.replica?.db ?? db;
   const jobs = createJobQueue({ database: deps.database, clock: deps.clock, handlers: { report: reportJobHandler(readDb), extract_import: importJobHandler }, log: app.log });

@@ -239,6 +239,9 @@ export const fieldErrorCodes = [
   // KL Gateway reports (features/kl-gateway).
   'sor_required',
   'before_last_export',
+  // The activity ledger and settlement (features/settlement).
+  'period_settled',
+  'overlapping_tariff',
   // Relatives (features/relatives, teams' relative attendance).
   'participation_consent_required',
   'before_consent',

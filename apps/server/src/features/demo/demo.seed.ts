@@ -10,6 +10,7 @@ import { DEPARTMENT_IDENTIFIERS, GP_CLINIC_IDENTIFIERS, MUNICIPAL_UNIT_IDENTIFIE
 import { DEPARTMENTS, GP_CLINICS, HOSPITAL, POSTAL, TEST_PERSONS, demoStaff, demoUsernames, type DepartmentKey } from './demo-people.data.ts';
 import { DEMO_SCENARIOS } from './demo-scenarios.data.ts';
 import { emptyDemoRows, writeDemoRows } from './demo-rows.ts';
+import { seedDemoTariffs } from './demo-tariffs.ts';
 import { addTeams, teamKey } from './demo-teams.ts';
 import { typedEntries } from '@samkraft/contracts/typed';
 
@@ -125,5 +126,6 @@ export async function seedDemoData(db: Db, today: string): Promise<void> {
     }
 
     await writeDemoRows(trx, rows);
+    await seedDemoTariffs(trx, await trx.selectFrom('intervention').select(['code', 'form']).where('active', '=', true).execute());
   });
 }

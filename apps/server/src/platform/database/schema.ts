@@ -24,6 +24,7 @@ import type { OrganisationKind } from "@samkraft/contracts/organisations";
 import type { GoalStatus, GoalStatusOccasion } from "@samkraft/contracts/plans";
 import type { LegalBasis, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
 import type { RelativeRelation } from "@samkraft/contracts/relatives";
+import type { SettlementUnit, TariffSource } from "@samkraft/contracts/settlement";
 import type { ProviderGoalStatus, StatusNoteEndReason, StatusNoteKind } from "@samkraft/contracts/status-notes";
 import type { AttendanceStatus, EnrolmentEndReason, EnrolmentStatus, SessionKind, TeamMode } from "@samkraft/contracts/teams";
 import type { ColumnType } from "kysely";
@@ -808,6 +809,44 @@ export interface Routing {
   valid_to: string | null;
 }
 
+export interface Settlement {
+  id: Generated<string>;
+  locked_at: Generated<Timestamp>;
+  locked_by: string | null;
+  locked_by_label: string;
+  period_from: string;
+  period_to: string;
+}
+
+export interface SettlementLine {
+  amount_ore: Int8;
+  corrects_settlement_id: string | null;
+  home_municipality_code: string;
+  intervention_code: string;
+  line_no: number;
+  price_kr: Numeric | null;
+  provider_municipality_code: string;
+  settlement_id: string;
+  unit: SettlementUnit;
+  units: number;
+}
+
+export interface SettlementTariff {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  ended_at: Timestamp | null;
+  ended_by: string | null;
+  id: Generated<string>;
+  intervention_code: string;
+  price_kr: Numeric;
+  provider_municipality_code: string | null;
+  source: TariffSource;
+  source_note: string;
+  unit: SettlementUnit;
+  valid_from: string;
+  valid_to: string | null;
+}
+
 export interface StaffRole {
   role: Role;
   staff_user_id: string;
@@ -961,6 +1000,9 @@ export interface DB {
   referral: Referral;
   relative_attendance: RelativeAttendance;
   routing: Routing;
+  settlement: Settlement;
+  settlement_line: SettlementLine;
+  settlement_tariff: SettlementTariff;
   staff_role: StaffRole;
   staff_session: StaffSession;
   staff_user: StaffUser;

@@ -23,6 +23,7 @@ import { organisationKinds } from '@samkraft/contracts/organisations';
 import { legalBases, referralSources, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
 import { providerGoalStatuses, statusNoteEndReasons, statusNoteKinds } from '@samkraft/contracts/status-notes';
 import { relativeRelations } from '@samkraft/contracts/relatives';
+import { settlementUnits, tariffSources } from '@samkraft/contracts/settlement';
 import { attendanceStatuses, enrolmentEndReasons, enrolmentStatuses, sessionKinds, teamModes } from '@samkraft/contracts/teams';
 
 export type ValueList = {
@@ -42,6 +43,7 @@ const goalStatus = list(goalStatuses, 'GoalStatus', 'plans');
 const teamMode = list(teamModes, 'TeamMode', 'teams');
 const endReason = list(statusNoteEndReasons, 'StatusNoteEndReason', 'status-notes');
 const klLegalBasis = list(klLegalBases, 'KlLegalBasis', 'kl-gateway-codes');
+const settlementUnit = list(settlementUnits, 'SettlementUnit', 'settlement');
 
 export const valueColumns: Readonly<Record<string, ValueList>> = {
   'action_plan.origin': origin,
@@ -106,6 +108,9 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'referral.source': list(referralSources, 'ReferralSource', 'referrals'),
   'referral.target_group': list(targetGroups, 'TargetGroup', 'referrals'),
   'referral.treatment_status': list(treatmentStatuses, 'TreatmentStatus', 'referrals'),
+  'settlement_line.unit': settlementUnit,
+  'settlement_tariff.source': list(tariffSources, 'TariffSource', 'settlement'),
+  'settlement_tariff.unit': settlementUnit,
   'staff_role.role': list(roles, 'Role', 'common'),
   'staff_user.profession': profession,
   'status_note.end_reason': endReason,
