@@ -6,6 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import loadHighs from 'highs';
 
+let highsLoading;
+
 const STATUS = { 7: 'optimal', 8: 'infeasible', 9: 'infeasible', 10: 'unbounded', 13: 'time_limit', 14: 'limit', 16: 'limit', 17: 'limit' };
 
 /**
@@ -13,7 +15,9 @@ const STATUS = { 7: 'optimal', 8: 'infeasible', 9: 'infeasible', 10: 'unbounded'
  * @param {{ timeLimitSeconds: number, relativeGap?: number, relax?: boolean }} options
  */
 export async function solveLp(lp, options) {
-  const highs = await loadHighs();
+  // Compiling the WebAssembly is the slow part of loading: once per thread.
+  highsLoading ??= loadHighs();
+  const highs = await highsLoading;
   const started = performance.now();
   const model = highs.createModel({ format: 'lp', data: lp });
   try {

@@ -26,6 +26,12 @@ import type { InstanceOptions, PlanParameters } from './planning-setup.rules.ts'
 export const BILAG_G_MODELS = ['figure1', 'g_decentral', 'g_central_training', 'g_three_centres'] as const;
 export type BilagGModel = (typeof BILAG_G_MODELS)[number];
 
+/**
+ * General training taken from home to a few hosts: the hosts run as many teams as their catchment
+ * needs (Bilag G: the other municipalities contribute staff hours or pay), so no capacity limit.
+ */
+const GENERAL_TRAINING: readonly string[] = ['mixed_training', 'men_training'];
+
 export const THREE_CENTRES: readonly string[] = ['0151', '0159', '0190'];
 
 export type ModelSetup = { parameters: Partial<PlanParameters>; options: InstanceOptions };
@@ -39,6 +45,7 @@ export function modelSetup(model: BilagGModel, municipalityCodes: readonly strin
         parameters: { everyHostsTargetGroup: true, patientEducationRotates: true },
         options: {
           placeHomeInterventions: true,
+          uncapped: GENERAL_TRAINING,
           couplings: [
             { ifHosts: 'prostate_pelvic_floor', thenHosts: 'men_training' },
             { ifHosts: 'breast_training', thenHosts: 'mixed_training' },
@@ -46,11 +53,11 @@ export function modelSetup(model: BilagGModel, municipalityCodes: readonly strin
         },
       };
     case 'g_central_training':
-      return { parameters: { everyHostsTargetGroup: true, patientEducationRotates: true }, options: { placeHomeInterventions: true, maxHostsByIntervention: { mixed_training: 3, men_training: 3 } } };
+      return { parameters: { everyHostsTargetGroup: true, patientEducationRotates: true }, options: { placeHomeInterventions: true, uncapped: GENERAL_TRAINING, maxHostsByIntervention: { mixed_training: 3, men_training: 3 } } };
     case 'g_three_centres': {
       const inSet = THREE_CENTRES.filter((c) => municipalityCodes.includes(c));
       const centres = inSet.length > 0 ? inSet : municipalityCodes.slice(0, 3);
-      return { parameters: { everyHostsTargetGroup: false, patientEducationRotates: true }, options: { placeHomeInterventions: true, allowedHosts: centres, rotationHosts: centres } };
+      return { parameters: { everyHostsTargetGroup: false, patientEducationRotates: true }, options: { placeHomeInterventions: true, uncapped: 'all', allowedHosts: centres, rotationHosts: centres } };
     }
   }
 }

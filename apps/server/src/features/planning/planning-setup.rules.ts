@@ -113,7 +113,12 @@ export type InstanceOptions = {
   placeHomeInterventions?: boolean;
   maxHostsByIntervention?: Readonly<Record<string, number>>;
   couplings?: readonly HostingCoupling[];
+  /** Interventions whose hosts run as many teams as their catchment needs (a model that centralises them); 'all' for every one. */
+  uncapped?: readonly string[] | 'all';
 };
+
+/** A capacity no catchment reaches: the capacity rows are then left out of the model. */
+export const UNCAPPED = 1e6;
 
 export function buildInstance(p: PlanParameters, demand: number[][], options: InstanceOptions = {}): PlanInstance {
   const rows = p.interventionCodes.map((code) => {
@@ -131,7 +136,7 @@ export function buildInstance(p: PlanParameters, demand: number[][], options: In
       nameDa: row.nameDa,
       kind,
       sessions: courseShape(row).sessions,
-      capacity: hostCapacity(row, p),
+      capacity: options.uncapped === 'all' || options.uncapped?.includes(row.code) ? UNCAPPED : hostCapacity(row, p),
       maxHosts: options.maxHostsByIntervention?.[row.code] ?? p.maxHosts ?? n,
       allowedHosts: placedHosts,
       rotationHosts: kind === 'rotating' ? (options.rotationHosts ?? null) : null,

@@ -73,7 +73,7 @@ describe('the nine with the expected figures', () => {
     const e2017 = evaluateAllocation(instance, hosting2017);
     expect(e2017.unservedCitizens).toBe(0);
     expect(e2017.citizenKm).toBeGreaterThanOrEqual(plan.citizenKm ?? Infinity);
-  });
+  }, 120_000);
 
   it('2017 is not below the optimum of a model it satisfies (no capacity limit, no target-group rule, its host counts)', async () => {
     const base = nineInstance({ everyHostsTargetGroup: false });
@@ -84,7 +84,7 @@ describe('the nine with the expected figures', () => {
     const plan = await solvePlan(relaxed, { timeLimitSeconds: 60 });
     expect(plan.status).toBe('optimal');
     expect(e2017.citizenKm).toBeGreaterThanOrEqual((plan.citizenKm ?? Infinity) - 1e-6);
-  });
+  }, 120_000);
 });
 
 /** Every allocation of a tiny instance: hosts per intervention and each home's host among them. */
@@ -178,5 +178,5 @@ describe('property: random small instances', () => {
       }),
       { numRuns: 60, seed: 14 },
     );
-  });
+  }, 120_000);
 });

@@ -69,7 +69,7 @@ describe('/api/planning', () => {
     expect(optimum?.citizenKm).toBeGreaterThan(0);
     expect(result.lp).toContain('Minimize');
     expect(result.municipalities).toHaveLength(9);
-  });
+  }, 120_000);
 
   it('saves, lists and exports a scenario, auditing the save and each export', async () => {
     const saved = await call(id.coordinator!, 'POST', '/api/planning/scenarios', { name: 'Ni kommuner, forventede tal', result });

@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder' | '/placering';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages' | 'nav.planning';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -19,6 +19,8 @@ const statusNotes: NavItem = { to: '/statusnotater', labelKey: 'nav.statusNotes'
 const reports: NavItem = { to: '/rapporter', labelKey: 'nav.reports' };
 const extracts: NavItem = { to: '/udtraek', labelKey: 'nav.extracts' };
 const organisations: NavItem = { to: '/organisationer', labelKey: 'nav.organisations' };
+/** The placement planner (issue 14.2): the steering group's — the coordinator and the leads. */
+const planning: NavItem = { to: '/placering', labelKey: 'nav.planning' };
 const klGateway: NavItem = { to: '/kl-gateway', labelKey: 'nav.klGateway' };
 /** One page, two uses: messages without a course for a municipality's contact persons and leads, every message's metadata for administrators. */
 const unmatchedMessages: NavItem = { to: '/beskeder', labelKey: 'nav.unmatchedMessages' };
@@ -34,11 +36,11 @@ export function navItemsFor(role: Role | null): NavItem[] {
     case 'contact_person':
       return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue];
     case 'municipal_lead':
-      return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue, inbox, teams, closingDays, transport, reports, klGateway];
+      return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue, inbox, teams, closingDays, transport, reports, planning, klGateway];
     case 'therapist':
       return [start, inbox, teams, catalogue];
     case 'coordinator':
-      return [start, catalogue, reports];
+      return [start, catalogue, reports, planning];
     case 'administrator':
       return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals, messages, klGateway];
   }
