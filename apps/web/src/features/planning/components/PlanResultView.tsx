@@ -26,6 +26,7 @@ export function PlanResultView({ result }: PlanResultViewProps) {
   const save = useSaveScenario();
   const scenario = result.scenarios.find((s) => s.key === shown) ?? result.scenarios[0];
   const optimum = result.scenarios.find((s) => s.key === 'optimum');
+  const interventionName = new Map(result.interventions.map((i) => [i.code, i.nameDa]));
   return (
     <Stack gap="xl">
       <Section title={t('resultTitle')}>
@@ -102,7 +103,7 @@ export function PlanResultView({ result }: PlanResultViewProps) {
                   {scenario.municipalities.map((m) => (
                     <Table.Tr key={m.code}>
                       <Table.Td>{m.name}</Table.Td>
-                      <Table.Td>{m.hosted.join(', ')}</Table.Td>
+                      <Table.Td>{m.hosted.map((code) => interventionName.get(code) ?? code).join(', ')}</Table.Td>
                       <Table.Td>{n(m.citizensServed)}</Table.Td>
                       <Table.Td>{n(m.net, 0)}</Table.Td>
                     </Table.Tr>
