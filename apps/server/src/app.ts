@@ -38,6 +38,7 @@ import { registerReferenceRoutes } from './features/reference/reference.routes.t
 import { registerReferralRoutes } from './features/referrals/referral.routes.ts';
 import { registerStartRoutes } from './features/start/start.routes.ts';
 import { registerSuggestionRoutes } from './features/suggestions/suggestions.routes.ts';
+import { registerPlanningRoutes } from './features/planning/planning.routes.ts';
 import { registerTransportRoutes } from './features/transport/transport.routes.ts';
 import { registerExtractRoutes } from './features/extracts/extract.routes.ts';
 import { registerDashboardRoutes } from './features/reports/dashboard.routes.ts';
@@ -215,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCatalogueRoutes(app, { db, clock: deps.clock });
   registerSuggestionRoutes(app, { db, clock: deps.clock });
   registerTransportRoutes(app, { db, clock: deps.clock });
+  registerPlanningRoutes(app, { db, clock: deps.clock });
   registerFhirRoutes(app, { db, clock: deps.clock });
   registerKlGatewayRoutes(app, { db, clock: deps.clock });
   registerSettlementRoutes(app, { db, clock: deps.clock });

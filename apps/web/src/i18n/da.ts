@@ -40,7 +40,7 @@ export const da = {
     close: 'Luk',
     loading: 'Henter …',
   },
-  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', hospitalReferrals: 'Henvisninger fra sygehus', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke', statusNotes: 'Statusnotater', reports: 'Rapporter', dashboard: 'Overblik', extracts: 'Dataudtræk', organisations: 'Organisationer', klGateway: 'KL Gateway', messages: 'Beskeder', unmatchedMessages: 'Beskeder uden forløb', settlement: 'Afregning' },
+  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', hospitalReferrals: 'Henvisninger fra sygehus', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke', statusNotes: 'Statusnotater', reports: 'Rapporter', dashboard: 'Overblik', extracts: 'Dataudtræk', organisations: 'Organisationer', klGateway: 'KL Gateway', messages: 'Beskeder', unmatchedMessages: 'Beskeder uden forløb', settlement: 'Afregning', planning: 'Placering' },
   login: {
     title: 'Log ind',
     intro: 'Samkraft er det fælles system for kræftrehabilitering i de ni kommuner.',

@@ -37,7 +37,7 @@ export const en: Translation = {
     close: 'Close',
     loading: 'Loading …',
   },
-  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', hospitalReferrals: 'Referrals from hospitals', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', dashboard: 'Dashboard', extracts: 'Data extracts', organisations: 'Organisations', klGateway: 'KL Gateway', messages: 'Messages', unmatchedMessages: 'Messages without a course', settlement: 'Settlement' },
+  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', hospitalReferrals: 'Referrals from hospitals', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', dashboard: 'Dashboard', extracts: 'Data extracts', organisations: 'Organisations', klGateway: 'KL Gateway', messages: 'Messages', unmatchedMessages: 'Messages without a course', settlement: 'Settlement', planning: 'Placement' },
   login: {
     title: 'Sign in',
     intro: 'Samkraft is the shared system for cancer rehabilitation in the nine municipalities.',

@@ -11,6 +11,7 @@ import { da as referralsDa, en as referralsEn } from '../features/referrals/i18n
 import { da as statusNotesDa, en as statusNotesEn } from '../features/status-notes/i18n.ts';
 import { da as suggestionsDa, en as suggestionsEn } from '../features/suggestions/i18n.ts';
 import { da as teamsDa, en as teamsEn } from '../features/teams/i18n.ts';
+import { da as planningDa, en as planningEn } from '../features/planning/i18n.ts';
 import { da as transportDa, en as transportEn } from '../features/transport/i18n.ts';
 import { da as worklistDa, en as worklistEn } from '../features/worklist/i18n.ts';
 import { da as reportsDa, en as reportsEn } from '../features/reports/i18n.ts';
@@ -35,8 +36,8 @@ import type { i18n as I18n } from 'i18next';
  * Components then use `useTranslation('referrals')`.
  */
 export const featureResources = {
-  da: { statusNotes: statusNotesDa, crossReferrals: crossReferralsDa, suggestions: suggestionsDa, catalogue: catalogueDa, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, closings: closingsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa, transport: transportDa, teams: teamsDa, reports: reportsDa, extracts: extractsDa, jobs: jobsDa, citizenSearch: citizenSearchDa, hospitalReferrals: hospitalReferralsDa, organisations: organisationsDa, klGateway: klGatewayDa, hospitalNotifications: hospitalNotificationsDa, messaging: messagingDa, accessLog: accessLogDa, relatives: relativesDa, settlement: settlementDa },
-  en: { statusNotes: statusNotesEn, crossReferrals: crossReferralsEn, suggestions: suggestionsEn, catalogue: catalogueEn, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, closings: closingsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn, transport: transportEn, teams: teamsEn, reports: reportsEn, extracts: extractsEn, jobs: jobsEn, citizenSearch: citizenSearchEn, hospitalReferrals: hospitalReferralsEn, organisations: organisationsEn, klGateway: klGatewayEn, hospitalNotifications: hospitalNotificationsEn, messaging: messagingEn, accessLog: accessLogEn, relatives: relativesEn, settlement: settlementEn },
+  da: { statusNotes: statusNotesDa, crossReferrals: crossReferralsDa, suggestions: suggestionsDa, catalogue: catalogueDa, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, closings: closingsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa, transport: transportDa, teams: teamsDa, reports: reportsDa, extracts: extractsDa, jobs: jobsDa, citizenSearch: citizenSearchDa, hospitalReferrals: hospitalReferralsDa, organisations: organisationsDa, klGateway: klGatewayDa, hospitalNotifications: hospitalNotificationsDa, messaging: messagingDa, accessLog: accessLogDa, relatives: relativesDa, settlement: settlementDa, planning: planningDa },
+  en: { statusNotes: statusNotesEn, crossReferrals: crossReferralsEn, suggestions: suggestionsEn, catalogue: catalogueEn, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, closings: closingsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn, transport: transportEn, teams: teamsEn, reports: reportsEn, extracts: extractsEn, jobs: jobsEn, citizenSearch: citizenSearchEn, hospitalReferrals: hospitalReferralsEn, organisations: organisationsEn, klGateway: klGatewayEn, hospitalNotifications: hospitalNotificationsEn, messaging: messagingEn, accessLog: accessLogEn, relatives: relativesEn, settlement: settlementEn, planning: planningEn },
 } as const;
 
 /** Adds every feature namespace to an i18next instance (idempotent). */

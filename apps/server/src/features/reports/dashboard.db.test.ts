@@ -113,6 +113,32 @@ describe('GET /api/dashboard/balance', () => {
     expect(b.rows.find((r) => r.municipality.code === '0151')).toMatchObject({ delivered: null, received: 0, net: null });
     expect(b.rows.find((r) => r.municipality.code === '0159')).toMatchObject({ delivered: 0, received: null, net: null });
   });
+
+  it("gives the settlement's kroner once a tariff prices the period", async () => {
+    // 150 kr a session of mixed-diagnosis training, every provider: A's four sessions in Ballerup are 600 kr
+    // that Ballerup delivered and Gladsaxe received (C attended none; no course tariff, so the courses are 0 kr).
+    const tariff = await app.inject({
+      method: 'POST',
+      url: '/api/settlement/tariffs',
+      headers: coordinator.headers,
+      payload: { providerMunicipalityCode: null, interventionCode: 'blandede', unit: 'session', priceKr: 150, source: 'agreed', sourceNote: 'Testtakst', validFrom: '2017-01-01', validTo: null },
+    });
+    expect(tariff.statusCode, tariff.body).toBe(200);
+    const b = (await get(coordinator, `/api/dashboard/balance?${Q}`)).json<SettlementBalance>();
+    expect(b.unit).toBe('dkk');
+    expect(Object.fromEntries(b.rows.map((r) => [r.municipality.name, [r.delivered, r.received, r.net]]))).toEqual({
+      Ballerup: [600, 0, 600],
+      Egedal: [0, 0, 0],
+      Gladsaxe: [0, 600, -600],
+      Herlev: [0, 0, 0],
+      Rødovre: [0, 0, 0],
+    });
+    expect(b.table.title).toBe('Mellemkommunal balance i kr.');
+    // A lead sees their own municipality only, and an amount from fewer than five units stays hidden on request:
+    // Ballerup delivered five (A's four sessions and her course), received one (C's course, unpriced).
+    const own = (await get(lead, `/api/dashboard/balance?${Q}&suppress=true`)).json<SettlementBalance>();
+    expect(own.rows).toEqual([{ municipality: { code: '0151', name: 'Ballerup' }, delivered: 600, received: null, net: null }]);
+  });
 });
 
 describe('the report PDF', () => {

@@ -21,6 +21,7 @@ import type { KlLegalBasis } from "@samkraft/contracts/kl-gateway-codes";
 import type { MeasurementTestCode } from "@samkraft/contracts/measurements";
 import type { AcknowledgementCode, MessageDirection, MessageFormat, MessageKind, MessageState } from "@samkraft/contracts/messaging";
 import type { OrganisationKind } from "@samkraft/contracts/organisations";
+import type { PlanStatus } from "@samkraft/contracts/planning";
 import type { GoalStatus, GoalStatusOccasion } from "@samkraft/contracts/plans";
 import type { LegalBasis, ReferralSource, TargetGroup, TreatmentStatus } from "@samkraft/contracts/referrals";
 import type { RelativeRelation } from "@samkraft/contracts/relatives";
@@ -737,6 +738,17 @@ export interface PlanGoalStatus {
   status: GoalStatus;
 }
 
+export interface PlanningScenario {
+  citizen_km: number | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  municipality_count: number;
+  name: string;
+  result: Json;
+  status: PlanStatus | null;
+}
+
 export interface PreparationForm {
   answered_at: Timestamp | null;
   citizen_id: string;
@@ -995,6 +1007,7 @@ export interface DB {
   organisation: Organisation;
   plan_goal: PlanGoal;
   plan_goal_status: PlanGoalStatus;
+  planning_scenario: PlanningScenario;
   preparation_form: PreparationForm;
   provider_goal: ProviderGoal;
   referral: Referral;

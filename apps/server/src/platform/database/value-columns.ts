@@ -18,6 +18,7 @@ import { klExportModes } from '@samkraft/contracts/kl-gateway';
 import { klLegalBases } from '@samkraft/contracts/kl-gateway-codes';
 import { measurementTestCodes } from '@samkraft/contracts/measurements';
 import { acknowledgementCodes, messageDirections, messageFormats, messageKinds, messageStates } from '@samkraft/contracts/messaging';
+import { planStatuses } from '@samkraft/contracts/planning';
 import { goalStatuses, goalStatusOccasions } from '@samkraft/contracts/plans';
 import { organisationKinds } from '@samkraft/contracts/organisations';
 import { legalBases, referralSources, targetGroups, treatmentStatuses } from '@samkraft/contracts/referrals';
@@ -102,6 +103,7 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'plan_goal.status': goalStatus,
   'plan_goal_status.occasion': list(goalStatusOccasions, 'GoalStatusOccasion', 'plans'),
   'plan_goal_status.status': goalStatus,
+  'planning_scenario.status': list(planStatuses, 'PlanStatus', 'planning'),
   'provider_goal.status': list(providerGoalStatuses, 'ProviderGoalStatus', 'status-notes'),
   'referral.legal_basis': list(legalBases, 'LegalBasis', 'referrals'),
   'referral.origin': origin,

@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/overblik' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder' | '/afregning';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.dashboard' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages' | 'nav.settlement';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/overblik' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder' | '/afregning' | '/placering';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.dashboard' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages' | 'nav.settlement' | 'nav.planning';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -20,6 +20,8 @@ const reports: NavItem = { to: '/rapporter', labelKey: 'nav.reports' };
 const dashboard: NavItem = { to: '/overblik', labelKey: 'nav.dashboard' };
 const extracts: NavItem = { to: '/udtraek', labelKey: 'nav.extracts' };
 const organisations: NavItem = { to: '/organisationer', labelKey: 'nav.organisations' };
+/** The placement planner (issue 14.2): the steering group's — the coordinator and the leads. */
+const planning: NavItem = { to: '/placering', labelKey: 'nav.planning' };
 const klGateway: NavItem = { to: '/kl-gateway', labelKey: 'nav.klGateway' };
 const settlement: NavItem = { to: '/afregning', labelKey: 'nav.settlement' };
 /** One page, two uses: messages without a course for a municipality's contact persons and leads, every message's metadata for administrators. */
@@ -36,11 +38,11 @@ export function navItemsFor(role: Role | null): NavItem[] {
     case 'contact_person':
       return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue];
     case 'municipal_lead':
-      return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue, inbox, teams, closingDays, transport, dashboard, reports, settlement, klGateway];
+      return [start, worklist, statusNotes, hospitalReferrals, unmatchedMessages, newReferral, catalogue, inbox, teams, closingDays, transport, dashboard, reports, settlement, planning, klGateway];
     case 'therapist':
       return [start, inbox, teams, catalogue];
     case 'coordinator':
-      return [start, catalogue, dashboard, reports, settlement];
+      return [start, catalogue, dashboard, reports, settlement, planning];
     case 'administrator':
       return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals, messages, klGateway];
   }
