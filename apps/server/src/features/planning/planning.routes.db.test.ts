@@ -1,11 +1,14 @@
 import type { PlanResultDto, SavedScenarioDto, SavedScenarioList } from '@samkraft/contracts/planning';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { aMunicipality, aStaffUser } from '../../test-support/factories.ts';
+import { readPdfText } from '../../test-support/read-pdf.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { NINE } from '../demo/demo-hosting.ts';
+import { SCENARIO_LABEL_DA } from './planning-export.ts';
 
 async function auditOf(action: string) {
   return database.db.selectFrom('audit_event').select(['outcome', 'detail']).where('action', '=', action).execute();
@@ -83,10 +86,30 @@ describe('/api/planning', () => {
     expect(String(lp.body)).toContain('Subject To');
     const json = await call(id.coordinator!, 'GET', `/api/planning/scenarios/${s.id}/export?format=json`);
     expect(json.status).toBe(200);
+    // The solution file carries the solver's solution and every scenario's figures, as solved.
+    const file = json.body as { solver: string; solution: unknown; scenarios: PlanResultDto['scenarios'] };
+    expect(file.solution).toEqual(result.solution);
+    expect(file.scenarios.map((x) => [x.key, x.status, x.citizenKm])).toEqual(result.scenarios.map((x) => [x.key, x.status, x.citizenKm]));
+
+    // The workbook: one comparison row per scenario with its citizen-km, and every flow of every scenario.
     const xlsx = await call(id.coordinator!, 'GET', `/api/planning/scenarios/${s.id}/export?format=xlsx`);
     expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Sammenligning', 'Kommuner', 'Strømme', 'Regler brudt']);
+    const comparison = book.getWorksheet('Sammenligning')!;
+    const rows = result.scenarios.map((_, i) => comparison.getRow(4 + i).values as unknown[]);
+    expect(rows.map((r) => [r[1], r[5]])).toEqual(result.scenarios.map((x) => [SCENARIO_LABEL_DA[x.key], x.citizenKm]));
+    expect(book.getWorksheet('Strømme')!.actualRowCount - 1).toBe(result.scenarios.reduce((n, x) => n + x.flows.length, 0));
+    expect(book.getWorksheet('Kommuner')!.actualRowCount - 1).toBe(result.scenarios.length * 9);
+
+    // The PDF names every scenario and every municipality.
     const pdf = await call(id.coordinator!, 'GET', `/api/planning/scenarios/${s.id}/export?format=pdf`);
     expect(pdf.raw.subarray(0, 4).toString()).toBe('%PDF');
+    const { text } = await readPdfText(new Uint8Array(pdf.raw));
+    const flat = text.replace(/\s+/g, ' ');
+    for (const x of result.scenarios) expect(flat).toContain(SCENARIO_LABEL_DA[x.key]);
+    for (const m of result.municipalities) expect(flat).toContain(m.name);
     const saves = await auditOf('planning_scenario.save');
     expect(saves).toHaveLength(1);
     const exports = await auditOf('planning_scenario.export');
