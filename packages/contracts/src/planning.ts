@@ -67,8 +67,23 @@ export const planScenario = z.object({
 });
 export type PlanScenarioDto = z.infer<typeof planScenario>;
 
+/** Bilag K's transport cost: the assumptions, and the §140 thresholds in force (from the transport feature's table). */
+export const planTransport = z.object({
+  gopShare: z.number(),
+  pensionerShare: z.number(),
+  kmRateDkk: z.number(),
+  pensionerMinDkk: z.number(),
+  nonPensionerMinDkk: z.number(),
+  distanceKm: z.number(),
+  /** The day the thresholds took effect; null when none is set and the note's 25/60 kr are used. */
+  thresholdsFrom: text.nullable(),
+});
+export type PlanTransportDto = z.infer<typeof planTransport>;
+
 export const planResult = z.object({
   request: z.unknown(),
+  /** Absent in scenarios saved before the thresholds were read from the transport table. */
+  transport: planTransport.optional(),
   solver: text,
   municipalities: z.array(z.object({ code: text, name: text, lat: z.number(), lon: z.number() })),
   interventions: z.array(z.object({ code: text, nameDa: text, kind: text, capacity: z.number(), maxHosts: z.number(), demand: z.number() })),

@@ -1,6 +1,6 @@
 import type { PlanResultDto, PlanScenarioDto, PlanScenarioKey } from '@samkraft/contracts/planning';
 import { municipalityPoint } from './planning-distances.rules.ts';
-import { evaluateAllocation, type Evaluation } from './planning-evaluate.rules.ts';
+import { DEFAULT_TRANSPORT, evaluateAllocation, type Evaluation, type TransportParams } from './planning-evaluate.rules.ts';
 import { instanceProblems, rotationIndices, type Allocation, type PlanInstance } from './planning-instance.rules.ts';
 import { allocationFromRoutes, BILAG_G_MODELS, modelSetup, type Route } from './planning-scenarios.rules.ts';
 import { buildInstance, type PlanParameters } from './planning-setup.rules.ts';
@@ -50,30 +50,32 @@ function scenarioDto(key: PlanScenarioKey, instance: PlanInstance, allocation: A
   };
 }
 
-async function solveScenario(key: PlanScenarioKey, instance: PlanInstance, timeLimitSeconds: number): Promise<{ dto: PlanScenarioDto; plan: PlanResult | null }> {
+async function solveScenario(key: PlanScenarioKey, instance: PlanInstance, timeLimitSeconds: number, transport: TransportParams): Promise<{ dto: PlanScenarioDto; plan: PlanResult | null }> {
   const problems = instanceProblems(instance);
   if (problems.length > 0) return { dto: scenarioDto(key, instance, null, null, null, problems), plan: null };
-  const plan = await solvePlan(instance, { timeLimitSeconds });
+  const plan = await solvePlan(instance, { timeLimitSeconds, transport });
   return { dto: scenarioDto(key, instance, plan.allocation, plan.evaluation, plan), plan };
 }
 
-export async function comparePlans(p: PlanParameters, demand: number[][], routes2017: readonly Route[], options: { timeLimitSeconds: number; compare: boolean; request: unknown }): Promise<PlanResultDto> {
+export async function comparePlans(p: PlanParameters, demand: number[][], routes2017: readonly Route[], options: { timeLimitSeconds: number; compare: boolean; request: unknown; transport?: TransportParams; thresholdsFrom?: string | null }): Promise<PlanResultDto> {
+  const transport = options.transport ?? DEFAULT_TRANSPORT;
   const base = buildInstance(p, demand);
   const problems = instanceProblems(base);
   if (problems.length > 0) throw new Error(problems.join('; '));
-  const optimum = await solveScenario('optimum', base, options.timeLimitSeconds);
+  const optimum = await solveScenario('optimum', base, options.timeLimitSeconds, transport);
   const scenarios = [optimum.dto];
   if (options.compare) {
     const hosting = allocationFromRoutes(base, routes2017);
-    scenarios.push(scenarioDto('hosting_2017', base, hosting, evaluateAllocation(base, hosting), null));
+    scenarios.push(scenarioDto('hosting_2017', base, hosting, evaluateAllocation(base, hosting, transport), null));
     for (const model of BILAG_G_MODELS) {
       const setup = modelSetup(model, p.municipalityCodes);
       const instance = buildInstance({ ...p, ...setup.parameters }, demand, setup.options);
-      scenarios.push((await solveScenario(model, instance, options.timeLimitSeconds)).dto);
+      scenarios.push((await solveScenario(model, instance, options.timeLimitSeconds, transport)).dto);
     }
   }
   return {
     request: options.request,
+    transport: { ...transport, thresholdsFrom: options.thresholdsFrom ?? null },
     solver: optimum.plan?.solver ?? 'HiGHS',
     municipalities: base.municipalities.map((m) => {
       const point = municipalityPoint(m.code);

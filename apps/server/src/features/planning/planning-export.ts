@@ -1,4 +1,4 @@
-import type { PlanScenarioDto, PlanScenarioKey, SavedScenarioDto } from '@samkraft/contracts/planning';
+import type { PlanScenarioDto, PlanScenarioKey, PlanTransportDto, SavedScenarioDto } from '@samkraft/contracts/planning';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
 import { newWorkbook } from '../../platform/xlsx/new-workbook.ts';
@@ -53,6 +53,11 @@ export async function planXlsx(saved: SavedScenarioDto): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** Bilag K's assumptions and the thresholds in force, as the PDF states them under the comparison. */
+export function transportText(t: PlanTransportDto): string {
+  return `Kørsel efter bilag K (sundhedslovens § 140): ${da(t.gopShare * 100, 0)} % har en genoptræningsplan, ${da(t.pensionerShare * 100, 0)} % er pensionister, ${da(t.kmRateDkk, 2)} kr./km; godtgørelse over ${da(t.pensionerMinDkk, 0)} kr. (pensionister) eller ${da(t.nonPensionerMinDkk, 0)} kr. og over ${da(t.distanceKm, 0)} km (andre) tur-retur; tærsklerne gældende fra ${t.thresholdsFrom ?? '– (notatets 25/60 kr.)'}.`;
+}
+
 export async function planPdf(saved: SavedScenarioDto): Promise<Buffer> {
   const header: TableCell[] = COMPARISON_COLUMNS.slice(0, 9).map((text, i) => ({ text, bold: true, alignment: i < 2 ? 'left' : 'right' }));
   const rows: TableCell[][] = saved.result.scenarios.map((s) => comparisonRow(s).slice(0, 9).map((v, i): TableCell => ({ text: typeof v === 'number' ? da(v) : (v ?? '–'), alignment: i < 2 ? 'left' : 'right' })));
@@ -80,6 +85,7 @@ export async function planPdf(saved: SavedScenarioDto): Promise<Buffer> {
       { text: `Placering af indsatser – ${saved.name}`, style: 'h1' },
       { text: `${saved.result.municipalities.length} kommuner; løser ${saved.result.solver}; gemt ${saved.createdAt}. Borger-km: borgere om året × km (vejfaktor 1,3 × luftlinje mellem rådhuse/centroider).`, fontSize: 8 },
       { table: { headerRows: 1, widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'], body: [header, ...rows] }, layout: 'lightHorizontalLines', fontSize: 8, margin: [0, 8, 0, 0] },
+      ...(saved.result.transport ? [{ text: transportText(saved.result.transport), fontSize: 7, margin: [0, 4, 0, 0] } as Content] : []),
       ...perScenario,
     ],
   });

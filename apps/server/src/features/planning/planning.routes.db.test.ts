@@ -8,6 +8,7 @@ import { readPdfText } from '../../test-support/read-pdf.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { NINE } from '../demo/demo-hosting.ts';
+import { TRANSPORT_RULES } from '../reference-data/policies.data.ts';
 import { SCENARIO_LABEL_DA } from './planning-export.ts';
 
 async function auditOf(action: string) {
@@ -24,6 +25,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
   await aMunicipality(db, '0159', 'Gladsaxe');
+  for (const t of TRANSPORT_RULES) {
+    await db.insertInto('transport_rule').values({ effective_from: t.effectiveFrom, pensioner_min_dkk: t.pensionerMinDkk, non_pensioner_min_dkk: t.nonPensionerMinDkk, distance_km: t.distanceKm, source: t.source }).execute();
+  }
   id.coordinator = await aStaffUser(db, { municipalityCode: '0159', roles: ['coordinator'] });
   id.lead = await aStaffUser(db, { municipalityCode: '0159', roles: ['municipal_lead'] });
   id.therapist = await aStaffUser(db, { municipalityCode: '0159', roles: ['therapist'] });
@@ -72,6 +76,8 @@ describe('/api/planning', () => {
     expect(optimum?.citizenKm).toBeGreaterThan(0);
     expect(result.lp).toContain('Minimize');
     expect(result.municipalities).toHaveLength(9);
+    // Bilag K's rule with the §140 thresholds in force on the day (the transport feature's table), not the note's 25/60 kr.
+    expect(result.transport).toMatchObject({ thresholdsFrom: '2023-01-01', pensionerMinDkk: 44, nonPensionerMinDkk: 104, distanceKm: 50 });
   }, 120_000);
 
   it('saves, lists and exports a scenario, auditing the save and each export', async () => {
@@ -110,6 +116,7 @@ describe('/api/planning', () => {
     const flat = text.replace(/\s+/g, ' ');
     for (const x of result.scenarios) expect(flat).toContain(SCENARIO_LABEL_DA[x.key]);
     for (const m of result.municipalities) expect(flat).toContain(m.name);
+    expect(flat).toContain('tærsklerne gældende fra 2023-01-01');
     const saves = await auditOf('planning_scenario.save');
     expect(saves).toHaveLength(1);
     const exports = await auditOf('planning_scenario.export');

@@ -1,11 +1,14 @@
 import type { PlanRequest, PlanResultDto, SavedScenarioDto, SavedScenarioList, SaveScenarioBody } from '@samkraft/contracts/planning';
 import { audit } from '../../platform/audit/audit.ts';
+import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
+import { transportThresholdOn } from '../transport/transport.service.ts';
 import { canPlan } from './planning-access.rules.ts';
 import { comparePlans } from './planning-compare.ts';
 import { demandFromCounts } from './planning-demand.rules.ts';
 import { knownMunicipality } from './planning-distances.rules.ts';
+import { DEFAULT_TRANSPORT, type TransportParams } from './planning-evaluate.rules.ts';
 import { buildInstance, DEFAULT_PARAMETERS, expectedDemand, interventionRow, interventionRows, type PlanParameters } from './planning-setup.rules.ts';
 import { countReferralsByHome, findHostingRoutes, findScenario, insertScenario, listScenarios } from './planning.repository.ts';
 
@@ -41,7 +44,12 @@ export async function runPlan(ctx: ServiceContext, request: PlanRequest): Promis
   const problems = instanceProblemsOf(p, demand);
   if (problems.length > 0) throw AppError.validation(problems.map((message) => ({ field: message.split(':')[0] ?? 'request', code: 'invalid_value', message })));
   const routes = await findHostingRoutes(ctx.db, HOSTING_2017_DAY);
-  return comparePlans(p, demand, routes, { timeLimitSeconds: request.timeLimitSeconds, compare: request.compare, request });
+  // Bilag K's rule with today's §140 thresholds (indexed yearly; the note's 25/60 kr are from before 2018).
+  const threshold = await transportThresholdOn(ctx.db, danishDate(ctx.clock.now()));
+  const transport: TransportParams = threshold
+    ? { ...DEFAULT_TRANSPORT, pensionerMinDkk: threshold.pensionerMinDkk, nonPensionerMinDkk: threshold.nonPensionerMinDkk, distanceKm: threshold.distanceKm }
+    : DEFAULT_TRANSPORT;
+  return comparePlans(p, demand, routes, { timeLimitSeconds: request.timeLimitSeconds, compare: request.compare, request, transport, thresholdsFrom: threshold?.effectiveFrom ?? null });
 }
 
 function instanceProblemsOf(p: PlanParameters, demand: number[][]): string[] {

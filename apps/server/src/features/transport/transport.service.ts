@@ -2,6 +2,7 @@ import type { MunicipalityTransport, MunicipalityTransportBody, TransportQuery, 
 import { audit } from '../../platform/audit/audit.ts';
 import { danishDate } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { townHallDistanceKm } from '../reference-data/distances.data.ts';
@@ -14,7 +15,7 @@ import {
   listTransportRules,
   upsertMunicipalityTransport,
 } from './transport.repository.ts';
-import { decideTransport, type MunicipalityTransportSetting } from './transport.rules.ts';
+import { decideTransport, thresholdOn, type MunicipalityTransportSetting, type TransportThreshold } from './transport.rules.ts';
 
 /** The matrix covers the nine collaboration municipalities; any other pair is unknown, not zero. */
 function distanceBetween(a: string, b: string): number | null {
@@ -101,6 +102,11 @@ export async function setMunicipalityTransport(ctx: ServiceContext, code: string
     await audit(trx, ctx, [{ action: 'municipality_transport.update', citizenId: null, entityType: 'municipality', entityId: code, outcome: 'allowed', detail: setting }]);
   });
   return getMunicipalityTransport(ctx, code);
+}
+
+/** The §140 thresholds in force on a day (reference data, not a citizen's: no audit), or null when none is set. */
+export async function transportThresholdOn(db: Db, onDate: string): Promise<TransportThreshold | null> {
+  return thresholdOn(await listTransportRules(db), onDate);
 }
 
 export async function getTransportRules(ctx: ServiceContext): Promise<TransportRules> {

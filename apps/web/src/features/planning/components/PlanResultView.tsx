@@ -65,6 +65,19 @@ export function PlanResultView({ result }: PlanResultViewProps) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        {result.transport ? (
+          <Text size="sm" c="dimmed" mt="xs">
+            {t('transportNote', {
+              gop: n(result.transport.gopShare * 100, 0),
+              pensioners: n(result.transport.pensionerShare * 100, 0),
+              rate: n(result.transport.kmRateDkk, 2),
+              pensionerMin: n(result.transport.pensionerMinDkk, 0),
+              otherMin: n(result.transport.nonPensionerMinDkk, 0),
+              km: n(result.transport.distanceKm, 0),
+              from: result.transport.thresholdsFrom ?? '–',
+            })}
+          </Text>
+        ) : null}
       </Section>
       {scenario ? (
         <Section title={t('mapTitle', { scenario: t(`scenarios.${scenario.key}`) })} description={t('mapLegend')}>
