@@ -8,7 +8,8 @@
  * lead's list (database samkraft_bench_lead10k), and for issue 12's benchmarks a copy of the
  * national set with what they add (database samkraft_bench_national_10y_issue12), and for issue 13's
  * a copy with the citizen pages' records and the audit log at national volume
- * (samkraft_bench_national_10y_issue13, support/citizen-setup.ts).
+ * (samkraft_bench_national_10y_issue13, support/citizen-setup.ts), and for issue 14.1's a copy with
+ * demo-like tariffs (samkraft_bench_national_10y_issue14, settlement.bench.ts).
  * `--no-national` skips the PostgreSQL sizes.
  */
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { klGatewayBenchmark } from './kl-gateway.bench.ts';
 import { messagesBenchmark } from './messages.bench.ts';
 import { planningBenchmark } from './planning.bench.ts';
 import { reportBenchmark } from './report.bench.ts';
+import { settlementBenchmark } from './settlement.bench.ts';
 import { benchRoot, pgliteDataSet, postgresCopy, postgresDatabaseExists, postgresDataSet, type DataSet } from './support/datasets.ts';
 import { record, ratioText, type ResultRow } from './support/results.ts';
 import { startupBenchmark } from './startup.bench.ts';
@@ -41,6 +43,7 @@ type Sets = {
   national(): Promise<DataSet | null>;
   issue12(): Promise<DataSet | null>;
   issue13(): Promise<DataSet | null>;
+  issue14(): Promise<DataSet | null>;
   lead10k(): Promise<DataSet | null>;
   forget(set: DataSet): void;
 };
@@ -101,6 +104,14 @@ const steps: Step[] = [
     async run(sets) {
       const set = await sets.issue13();
       return set ? citizenPortalBenchmark(set, 'national × 10 y + audit log, PostgreSQL') : [];
+    },
+  },
+  // Issue 14.1, on the national set's copy with demo-like tariffs (settlement.bench.ts).
+  {
+    name: 'settlement',
+    async run(sets) {
+      const set = await sets.issue14();
+      return set ? settlementBenchmark(set, 'national × 10 y + tariffs, PostgreSQL') : [];
     },
   },
   {
@@ -180,6 +191,8 @@ async function main(): Promise<void> {
     // (issue12-setup.ts); with issue 13's citizen records and audit log (citizen-setup.ts).
     issue12: once(() => copyOfNational('issue12')),
     issue13: once(() => copyOfNational('issue13')),
+    // The national set with the settlement's bench tariffs (settlement.bench.ts).
+    issue14: once(() => copyOfNational('issue14')),
     lead10k: once(() => (noNational ? Promise.resolve(null) : postgresDataSet(LEAD_10K.size, LEAD_10K.years, { name: LEAD_10K.name, only: { homes: [...LEAD_10K.homes], factor: LEAD_10K.factor } }))),
     forget,
   };

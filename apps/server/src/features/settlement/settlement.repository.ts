@@ -19,7 +19,11 @@ import type { LedgerLine, Period } from './settlement.rules.ts';
  * Only where the providing municipality is not the citizen's home municipality. Set-based: the
  * sessions by their time (`team_session_starts_at_idx`), the courses by their start
  * (`cross_referral_started_on_idx`), everything else by primary keys; grouped by day before the
- * tariff is looked up, so the look-ups are per day and kind, not per unit.
+ * tariff is looked up, so the look-ups are per day and kind, not per unit. The attendances are
+ * grouped per enrolment and day first, and each enrolment of the period is placed (provider, home,
+ * intervention) once, by primary keys (a lateral look-up, `limit 1`: the planner must not hash
+ * every cross-referral, course and referral of all years — the bench at national volume,
+ * bench/plans-issue14.md); so the statement reads what the period holds, not the whole history.
  */
 export async function ledgerLines(db: Db, periods: readonly (Period & { key: string })[]): Promise<Map<string, LedgerLine[]>> {
   const out = new Map<string, LedgerLine[]>(periods.map((p) => [p.key, []]));
@@ -28,29 +32,46 @@ export async function ledgerLines(db: Db, periods: readonly (Period & { key: str
     with p (key, period_from, period_to) as (
       select * from unnest(${periods.map((p) => p.key)}::text[], ${periods.map((p) => p.from)}::date[], ${periods.map((p) => p.to)}::date[])
     ),
-    sessions as (
-      select p.key, x.provider_municipality_code as provider, r.home_municipality_code as home, x.intervention_code,
-             'session'::text as unit, (ts.starts_at at time zone 'Europe/Copenhagen')::date as day, count(*)::integer as units
+    attended as (
+      select p.key, a.enrolment_id, (ts.starts_at at time zone 'Europe/Copenhagen')::date as day, count(*)::integer as units
       from p
       join team_session ts on ts.starts_at >= (p.period_from::timestamp at time zone 'Europe/Copenhagen')
                           and ts.starts_at < ((p.period_to + 1)::timestamp at time zone 'Europe/Copenhagen')
                           and not ts.cancelled
       join attendance a on a.team_session_id = ts.id and a.status = 'attended'
-      join enrolment e on e.id = a.enrolment_id
-      join cross_referral x on x.id = e.cross_referral_id
-      join course c on c.id = x.course_id
-      join referral r on r.id = c.referral_id
-      where x.provider_municipality_code <> r.home_municipality_code
+      group by 1, 2, 3
+    ),
+    placed as (
+      select d.enrolment_id, w.provider, w.home, w.intervention_code
+      from (select distinct enrolment_id from attended) d
+      cross join lateral (
+        select x.provider_municipality_code as provider, r.home_municipality_code as home, x.intervention_code
+        from enrolment e
+        join cross_referral x on x.id = e.cross_referral_id
+        join course c on c.id = x.course_id
+        join referral r on r.id = c.referral_id
+        where e.id = d.enrolment_id and x.provider_municipality_code <> r.home_municipality_code
+        limit 1
+      ) w
+    ),
+    sessions as (
+      select u.key, w.provider, w.home, w.intervention_code, 'session'::text as unit, u.day, sum(u.units)::integer as units
+      from attended u
+      join placed w on w.enrolment_id = u.enrolment_id
       group by 1, 2, 3, 4, 5, 6
     ),
     courses as (
-      select p.key, x.provider_municipality_code as provider, r.home_municipality_code as home, x.intervention_code,
+      select p.key, x.provider_municipality_code as provider, w.home, x.intervention_code,
              'course'::text as unit, x.started_on as day, count(*)::integer as units
       from p
       join cross_referral x on x.started_on between p.period_from and p.period_to
-      join course c on c.id = x.course_id
-      join referral r on r.id = c.referral_id
-      where x.provider_municipality_code <> r.home_municipality_code
+      cross join lateral (
+        select r.home_municipality_code as home
+        from course c join referral r on r.id = c.referral_id
+        where c.id = x.course_id
+        limit 1
+      ) w
+      where x.provider_municipality_code <> w.home
       group by 1, 2, 3, 4, 5, 6
     ),
     units as (select * from sessions union all select * from courses)
