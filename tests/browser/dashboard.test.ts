@@ -34,7 +34,8 @@ const PANELS = [
   { id: 'indicators', title: 'De fem indikatorer over tid, mod deres mål' },
   { id: 'waiting', title: 'Ventetid fra henvisning til start pr. indsats (dage)' },
   { id: 'teams', title: 'Holdenes belægning og ventelister pr. udførende kommune' },
-  { id: 'balance', title: 'Mellemkommunal balance i enheder (fremmøder)' },
+  // The demo's example tariffs price the period, so the balance is in kroner (units without a tariff).
+  { id: 'balance', title: 'Mellemkommunal balance i kr.' },
 ] as const;
 
 async function openDashboard(page: Page, username: string): Promise<void> {
@@ -69,6 +70,39 @@ async function largestShape(page: Page, id: string): Promise<{ x: number; y: num
   return box;
 }
 
+/** The centre of the tallest provider (right-hand) node of the Sankey, in page coordinates, and its name. */
+async function providerNode(page: Page): Promise<{ x: number; y: number; name: string }> {
+  const found = await chart(page, 'flows').evaluate((element) => {
+    const nodes: DOMRect[] = [];
+    for (const path of Array.from(element.querySelectorAll('svg path'))) {
+      const fill = path.getAttribute('fill') ?? '';
+      if (fill === 'none' || fill === '' || fill === 'transparent') continue;
+      const r = path.getBoundingClientRect();
+      // A node is a narrow upright bar (ECharts' default node width is 20 pixels); a flow is wide.
+      if (r.width < 10 || r.width > 30 || r.height < 6) continue;
+      nodes.push(r);
+    }
+    // The providers are the right-hand column; the tallest receives the most.
+    const right = Math.max(...nodes.map((r) => r.x));
+    const best = nodes.filter((r) => r.x > right - 2).sort((a, b) => b.height - a.height)[0];
+    if (!best) return null;
+    // Its name is the label just right of it.
+    let name = '';
+    let distance = Infinity;
+    for (const text of Array.from(element.querySelectorAll('svg text'))) {
+      const t = text.getBoundingClientRect();
+      const d = Math.abs(t.x - best.right) + Math.abs(t.y + t.height / 2 - (best.y + best.height / 2));
+      if (t.x >= best.right - 2 && d < distance) {
+        distance = d;
+        name = text.textContent ?? '';
+      }
+    }
+    return { x: best.x + best.width / 2, y: best.y + best.height / 2, name };
+  });
+  if (!found) throw new Error('no provider node drawn in the flows chart');
+  return found;
+}
+
 describe('Overblik (the dashboard)', () => {
   it('shows a coordinator every chart drawn from the demo data, each with its table, and passes axe', async () => {
     await withPage(async (page) => {
@@ -90,8 +124,8 @@ describe('Overblik (the dashboard)', () => {
       for (const n of ['1.', '2.', '3.', '4.', '5.']) expect(indicatorLegend.some((t) => t.startsWith(n))).toBe(true);
       const referralsLegend = await chart(page, 'referrals').locator('svg text').allTextContents();
       for (const m of ['Ballerup', 'Gladsaxe']) expect(referralsLegend).toContain(m);
-      // The balance is said to be in units, not kroner.
-      await page.getByText(/Enheder, ikke kroner/).waitFor();
+      // Priced, the balance is not said to be in units.
+      expect(await page.getByText(/Enheder, ikke kroner/).count()).toBe(0);
 
       const violations = await checkAccessibility(page);
       expect(violations, formatViolations(violations)).toEqual([]);
@@ -107,11 +141,16 @@ describe('Overblik (the dashboard)', () => {
       const bar = await largestShape(page, 'referrals');
       await page.mouse.click(bar.x, bar.y);
       await referrals.getByText(/^Tabellen viser kun: \d\. halvår \d{4}\.$/).waitFor();
+      // Focus went to the table's caption, the status line says what it shows.
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CAPTION');
+      await referrals.getByRole('status').getByText(/^Tabellen viser nu: \d\. halvår \d{4}\.$/).waitFor({ state: 'attached' });
       const table = referrals.getByRole('table', { name: 'Henvisninger pr. halvår og hjemkommune' });
       await table.waitFor();
       expect(await table.locator('tbody tr').count()).toBe(1);
       await referrals.getByRole('button', { name: 'Vis alle rækker' }).click();
       expect(await table.locator('tbody tr').count()).toBeGreaterThan(1);
+      // The button went with the filter; focus is on the whole table's caption, not lost to the page.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tabellen viser alle rækker.');
 
       const flows = page.locator('figure[data-panel="flows"]').locator('..');
       await chart(page, 'flows').scrollIntoViewIfNeeded();
@@ -128,6 +167,71 @@ describe('Overblik (the dashboard)', () => {
       await teams.getByRole('table', { name: 'Holdenes belægning og ventelister pr. udførende kommune' }).waitFor();
       const violations = await checkAccessibility(page);
       expect(violations, formatViolations(violations)).toEqual([]);
+    });
+  });
+
+  it('drills by keyboard only into one municipality\'s row, announced, and back to all rows', async () => {
+    await withPage(async (page) => {
+      await openDashboard(page, 'ballerup.koordinator');
+      const teams = page.locator('figure[data-panel="teams"]').locator('..');
+      const select = teams.getByRole('combobox', { name: 'Vis tal for en kommune' });
+      const focused = (l: Locator) => l.evaluate((e) => e === document.activeElement);
+      // Tab through the page, as a keyboard user does, to the teams chart's "Vis tal for".
+      await page.locator('body').evaluate((b) => (b as HTMLElement).focus());
+      let tabs = 0;
+      while (!(await focused(select))) {
+        expect(tabs++, 'Tab reaches "Vis tal for"').toBeLessThan(120);
+        await page.keyboard.press('Tab');
+      }
+      // The arrow keys move through the municipalities; each choice filters the table at once.
+      let steps = 0;
+      while ((await select.evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)) !== 'Ballerup') {
+        expect(steps++, 'Ballerup is offered').toBeLessThan(30);
+        await page.keyboard.press('ArrowDown');
+      }
+      expect(await focused(select)).toBe(true);
+      const table = teams.getByRole('table', { name: 'Holdenes belægning og ventelister pr. udførende kommune' });
+      await table.waitFor();
+      expect(await table.locator('tbody tr').allTextContents()).toHaveLength(1);
+      expect(await table.locator('tbody tr th').textContent()).toBe('Ballerup');
+      await teams.getByText('Tabellen viser kun: Ballerup.').waitFor();
+      await teams.getByRole('status').getByText('Tabellen viser nu: Ballerup.').waitFor({ state: 'attached' });
+      await screenshot(page, 'dashboard-keyboard-drilled');
+      await teams.screenshot({ path: path.join(screenshotDir, 'dashboard-keyboard-drilled-teams.png') });
+
+      // Tab on to "Vis alle rækker", Enter: every row again, focus on the table's caption.
+      await page.keyboard.press('Tab');
+      expect(await focused(teams.getByRole('button', { name: 'Vis alle rækker' }))).toBe(true);
+      await page.keyboard.press('Enter');
+      await teams.getByRole('status').getByText('Tabellen viser nu alle rækker.').waitFor({ state: 'attached' });
+      expect(await table.locator('tbody tr').count()).toBeGreaterThan(1);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CAPTION');
+      expect(await select.inputValue()).toBe('');
+      const violations = await checkAccessibility(page);
+      expect(violations, formatViolations(violations)).toEqual([]);
+    });
+  });
+
+  it('drills from a Sankey provider node into the flows into that provider', async () => {
+    await withPage(async (page) => {
+      await openDashboard(page, 'ballerup.koordinator');
+      const flows = page.locator('figure[data-panel="flows"]').locator('..');
+      await chart(page, 'flows').scrollIntoViewIfNeeded();
+      const node = await providerNode(page);
+      expect(node.name).toMatch(/ \(udfører\)$/);
+      await page.mouse.click(node.x, node.y);
+      await flows.getByText(`Tabellen viser kun: ${node.name}.`).waitFor();
+      const table = flows.getByRole('table', { name: 'Henvisninger fra hjemkommune (rækker) til udførende kommune (kolonner)' });
+      // The home municipality and that provider's column only, the rows with a flow into it and the total.
+      const provider = node.name.replace(/ \(udfører\)$/, '');
+      expect(await table.locator('thead th').allTextContents()).toEqual(['Hjemkommune', provider]);
+      const rows = await table.locator('tbody tr').allTextContents();
+      expect(rows.length).toBeGreaterThan(1);
+      expect(rows.at(-1)).toMatch(/^I alt/);
+      for (const cell of await table.locator('tbody td').allTextContents()) expect(cell).not.toBe('0');
+      // The keyboard's select says the same choice.
+      expect(await flows.getByRole('combobox', { name: 'Vis tal for en kommune' }).evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(node.name);
+      await flows.screenshot({ path: path.join(screenshotDir, 'dashboard-provider-drilled.png') });
     });
   });
 

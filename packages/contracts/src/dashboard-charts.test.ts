@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardTable } from './dashboard.ts';
-import { balanceChart, drillRowKey, flowsChart, indicatorsChart, referralsChart, seriesCount, teamsChart, waitingChart } from './dashboard-charts.ts';
+import { balanceChart, chartDrill, flowsChart, indicatorsChart, referralsChart, seriesCount, teamsChart, waitingChart } from './dashboard-charts.ts';
 
 const table = (id: DashboardTable['id'], columns: [string, string, 'count' | 'share' | 'decimal'][], rows: [string, string, (number | null)[], boolean[]?, boolean?][]): DashboardTable => ({
   id,
@@ -30,8 +30,9 @@ describe('referralsChart', () => {
     expect(o['aria']).toEqual({ enabled: true, label: { enabled: false }, decal: { show: true } });
   });
   it('drills a bar into its half-year row', () => {
-    expect(drillRowKey('referrals', t, { dataIndex: 1 })).toBe('2017-2');
-    expect(drillRowKey('referrals', t, {})).toBeNull();
+    expect(chartDrill('referrals', t, { dataIndex: 1 })).toEqual({ kind: 'row', key: '2017-2' });
+    expect(chartDrill('referrals', t, { dataIndex: 2 })).toBeNull();
+    expect(chartDrill('referrals', t, {})).toBeNull();
   });
 });
 
@@ -49,9 +50,12 @@ describe('flowsChart', () => {
     ]);
     expect(sankey?.data.map((n) => n.name)).toEqual(['Ballerup (hjem)', 'Gladsaxe (hjem)', 'Ballerup (udfører)', 'Gladsaxe (udfører)']);
   });
-  it('drills a link or home node into its home row', () => {
-    expect(drillRowKey('flows', t, { data: { rowKey: '0159' } })).toBe('0159');
-    expect(drillRowKey('flows', t, { data: { rowKey: null } })).toBeNull();
+  it('drills a link or home node into its home row, a provider node into its column', () => {
+    expect(chartDrill('flows', t, { data: { rowKey: '0159' } })).toEqual({ kind: 'row', key: '0159' });
+    const [sankey] = seriesOf(flowsChart(t)) as unknown as { data: { name: string }[] }[];
+    const provider = sankey?.data.find((n) => n.name === 'Gladsaxe (udfører)');
+    expect(chartDrill('flows', t, { data: provider, dataType: 'node' })).toEqual({ kind: 'column', key: '0159' });
+    expect(chartDrill('flows', t, { data: { rowKey: null } })).toBeNull();
   });
 });
 

@@ -216,15 +216,24 @@ export function seriesCount(option: ChartOption): number {
 }
 
 /**
- * The row of the panel's table a click on the chart drills into: a bar's category (the row's
- * place among the body rows), a Sankey node's or link's home municipality; null for none.
+ * What a chart's category opens in its table: one row (a bar's or a point's category, a Sankey home
+ * node or flow) or one column (a Sankey provider node: the flows into that provider).
  */
-export function drillRowKey(panel: DashboardPanelId, t: DashboardTable, click: { dataIndex?: number; data?: unknown; dataType?: string }): string | null {
+export type ChartDrill = { kind: 'row' | 'column'; key: string };
+
+/**
+ * The drill a click on the chart opens: a bar's category (the row's place among the body rows), a
+ * Sankey home node's or link's row, a Sankey provider node's column; null for none.
+ */
+export function chartDrill(panel: DashboardPanelId, t: DashboardTable, click: { dataIndex?: number; data?: unknown; dataType?: string }): ChartDrill | null {
   if (panel === 'flows') {
-    const data = click.data as { rowKey?: unknown } | undefined;
-    return typeof data?.rowKey === 'string' ? data.rowKey : null;
+    const data = click.data as { rowKey?: unknown; columnKey?: unknown } | undefined;
+    if (typeof data?.rowKey === 'string') return { kind: 'row', key: data.rowKey };
+    if (typeof data?.columnKey === 'string') return { kind: 'column', key: data.columnKey };
+    return null;
   }
   const index = click.dataIndex;
   if (typeof index !== 'number') return null;
-  return bodyRows(t)[index]?.key ?? null;
+  const key = bodyRows(t)[index]?.key;
+  return key === undefined ? null : { kind: 'row', key };
 }

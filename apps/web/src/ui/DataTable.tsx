@@ -22,6 +22,11 @@ export type DataTableProps<Row> = {
   emptyText: string;
   /** Accessible name; defaults to the enclosing Section's heading. */
   label?: string;
+  /**
+   * Shown above the table, e.g. what it is filtered to. Focusable by script (not by Tab), so a page
+   * can move focus to it when it opens or narrows the table.
+   */
+  caption?: ReactNode;
   footer?: ReactNode;
   /**
    * On a phone (below 48em) each row becomes a card, every cell a line under its column's name,
@@ -30,14 +35,19 @@ export type DataTableProps<Row> = {
   stackOnNarrow?: boolean;
 };
 
-export function DataTable<Row>({ columns, rows, rowKey, emptyText, label, footer, stackOnNarrow = false }: DataTableProps<Row>) {
+export function DataTable<Row>({ columns, rows, rowKey, emptyText, label, caption, footer, stackOnNarrow = false }: DataTableProps<Row>) {
   const headingId = useSectionHeadingId();
   if (rows.length === 0) return <EmptyState text={emptyText} />;
   const naming = label ? { 'aria-label': label } : { 'aria-labelledby': headingId };
   return (
     // A keyboard-focusable scroll region, so narrow screens can scroll wide tables without a mouse.
     <div role="region" tabIndex={0} {...naming} style={{ overflowX: 'auto' }} className={stackOnNarrow ? classes.scroll : undefined}>
-      <Table striped={!stackOnNarrow} highlightOnHover withTableBorder verticalSpacing="xs" className={stackOnNarrow ? classes.stacked : undefined} {...naming}>
+      <Table striped={!stackOnNarrow} highlightOnHover withTableBorder verticalSpacing="xs" className={stackOnNarrow ? classes.stacked : undefined} captionSide="top" {...naming}>
+        {caption ? (
+          <Table.Caption tabIndex={-1} ta="left">
+            {caption}
+          </Table.Caption>
+        ) : null}
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (

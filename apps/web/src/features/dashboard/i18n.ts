@@ -9,7 +9,7 @@ import type { DashboardPanelId } from '@samkraft/contracts/dashboard';
  */
 export const da = {
   title: 'Overblik',
-  intro: 'Rapportens tal som grafer. Tryk på en søjle, en linje eller et flow for at se tallene bag i tabellen. Kun samlede tal, ingen personoplysninger.',
+  intro: 'Rapportens tal som grafer. Tryk på en søjle, en linje eller et flow – eller vælg under »Vis tal for« – for at se tallene bag i tabellen. Kun samlede tal, ingen personoplysninger.',
   filters: { period: 'Periode', lastTwoYears: 'Seneste to år', year: 'Året {{year}}', suppress: 'Skjul små tal (under 5) til offentliggørelse', ownMunicipality: 'Du ser din egen kommunes tal.' },
   about: 'Periode {{period}} · {{municipalities}} · opgjort {{asOf}}',
   loadingChart: 'Indlæser graf …',
@@ -17,6 +17,22 @@ export const da = {
   hideTable: 'Skjul tabel',
   showAllRows: 'Vis alle rækker',
   filteredTo: 'Tabellen viser kun: {{label}}.',
+  drill: {
+    label: {
+      referrals: 'Vis tal for et halvår',
+      flows: 'Vis tal for en kommune',
+      indicators: 'Vis tal for et halvår',
+      waiting: 'Vis tal for en indsats',
+      teams: 'Vis tal for en kommune',
+      balance: 'Vis tal for en kommune',
+    } satisfies Record<DashboardPanelId, string>,
+    all: 'Alle rækker',
+    homes: 'Hjemkommuner (venstre)',
+    providers: 'Udførende kommuner (højre)',
+    showing: 'Tabellen viser nu: {{label}}.',
+    showingAll: 'Tabellen viser nu alle rækker.',
+    allCaption: 'Tabellen viser alle rækker.',
+  },
   suppressedLegend: '.. = skjult af diskretionshensyn (under 5, eller skjult så en total ikke afslører et skjult tal)',
   balanceUnits: 'Enheder, ikke kroner: fremmøder leveret til andre kommuners borgere minus fremmøder modtaget. Afregningen i kroner kommer med mellemkommunal afregning.',
   unit: { sessions: 'enheder (fremmøder)', dkk: 'kr.' },
@@ -53,7 +69,7 @@ export type DashboardTexts = typeof da;
 
 export const en: DashboardTexts = {
   title: 'Dashboard',
-  intro: "The report's figures as charts. Select a bar, a line or a flow to see the figures behind it in the table. Aggregates only, no personal data.",
+  intro: "The report's figures as charts. Select a bar, a line or a flow – or choose under “Show figures for” – to see the figures behind it in the table. Aggregates only, no personal data.",
   filters: { period: 'Period', lastTwoYears: 'Last two years', year: 'The year {{year}}', suppress: 'Hide small numbers (under 5) for publication', ownMunicipality: "You see your own municipality's figures." },
   about: 'Period {{period}} · {{municipalities}} · as of {{asOf}}',
   loadingChart: 'Loading chart …',
@@ -61,6 +77,22 @@ export const en: DashboardTexts = {
   hideTable: 'Hide table',
   showAllRows: 'Show all rows',
   filteredTo: 'The table shows only: {{label}}.',
+  drill: {
+    label: {
+      referrals: 'Show figures for a half-year',
+      flows: 'Show figures for a municipality',
+      indicators: 'Show figures for a half-year',
+      waiting: 'Show figures for an intervention',
+      teams: 'Show figures for a municipality',
+      balance: 'Show figures for a municipality',
+    },
+    all: 'All rows',
+    homes: 'Home municipalities (left)',
+    providers: 'Providing municipalities (right)',
+    showing: 'The table now shows: {{label}}.',
+    showingAll: 'The table now shows all rows.',
+    allCaption: 'The table shows all rows.',
+  },
   suppressedLegend: '.. = hidden for confidentiality (under 5, or hidden so that no total reveals a hidden number)',
   balanceUnits: 'Units, not kroner: sessions delivered to other municipalities’ citizens minus sessions received. The settlement in kroner comes with inter-municipal settlement.',
   unit: { sessions: 'units (sessions attended)', dkk: 'DKK' },

@@ -31,11 +31,11 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   }, [dashboard, texts]);
   return (
     <Stack gap="xl">
-      <ChartPanel panel="referrals" table={dashboard.referrals} option={options.referrals} />
-      <ChartPanel panel="flows" table={dashboard.flows} option={options.flows} height={heightFor(dashboard.flows.rows.length)} />
-      <ChartPanel panel="indicators" table={dashboard.indicators} option={options.indicators} height={420} />
-      <ChartPanel panel="waiting" table={dashboard.waiting} option={options.waiting} height={heightFor(dashboard.waiting.rows.length)} />
-      <ChartPanel panel="teams" table={dashboard.teams} option={options.teams} height={heightFor(dashboard.teams.rows.length)} />
+      <ChartPanel panel="referrals" table={dashboard.referrals} option={options.referrals} names={texts} />
+      <ChartPanel panel="flows" table={dashboard.flows} option={options.flows} names={texts} height={heightFor(dashboard.flows.rows.length)} />
+      <ChartPanel panel="indicators" table={dashboard.indicators} option={options.indicators} names={texts} height={420} />
+      <ChartPanel panel="waiting" table={dashboard.waiting} option={options.waiting} names={texts} height={heightFor(dashboard.waiting.rows.length)} />
+      <ChartPanel panel="teams" table={dashboard.teams} option={options.teams} names={texts} height={heightFor(dashboard.teams.rows.length)} />
     </Stack>
   );
 }
@@ -47,7 +47,7 @@ export function BalancePanel({ balance }: { balance: SettlementBalance }) {
   const unit = t(`unit.${balance.unit}`);
   const option = useMemo(() => balanceChart(balance.table, unit, texts, { animation: true }), [balance, unit, texts]);
   return (
-    <ChartPanel panel="balance" table={balance.table} option={option} height={heightFor(balance.rows.length)}>
+    <ChartPanel panel="balance" table={balance.table} option={option} names={texts} height={heightFor(balance.rows.length)}>
       {balance.unit === 'sessions' ? <Text size="sm">{t('balanceUnits')}</Text> : null}
     </ChartPanel>
   );

@@ -1,13 +1,22 @@
 import { Text } from '@mantine/core';
 import type { DashboardTable } from '@samkraft/contracts/dashboard';
 import type { ReportRow } from '@samkraft/contracts/reports';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { DataTable, type Column } from '../../../ui/DataTable.tsx';
 import { formatCell } from '../../reports/utils/reportParams.ts';
 
+export type DashboardTableViewProps = {
+  /** The panel's table, or the part a drill keeps of it. */
+  table: DashboardTable;
+  label: string;
+  caption?: ReactNode;
+};
+
 /** A panel's table as the server shaped it (Danish labels, as the report's), totals in bold. */
-export function DashboardTableView({ table, rows, label }: { table: DashboardTable; rows: readonly ReportRow[]; label: string }) {
+export function DashboardTableView({ table, label, caption }: DashboardTableViewProps) {
+  const { rows } = table;
   const { t } = useTranslation('dashboard');
   const { language } = useLanguage();
   const bold = (row: ReportRow, text: string) => (row.total ? <strong>{text}</strong> : text);
@@ -20,7 +29,7 @@ export function DashboardTableView({ table, rows, label }: { table: DashboardTab
   if (rows.some((r) => r.note !== null)) columns.push({ key: 'note', header: t('note'), render: (r) => r.note ?? '' });
   return (
     <>
-      <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} emptyText={t('empty')} label={label} />
+      <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} emptyText={t('empty')} label={label} caption={caption} />
       {table.notes.map((n) => (
         <Text key={n} size="sm" c="dimmed">
           {n}
