@@ -51,6 +51,11 @@ describe('Placering', () => {
       const download = page.waitForEvent('download');
       await saved.getByRole('button', { name: /Hent LP-model/ }).click();
       expect((await download).suggestedFilename()).toMatch(/\.lp$/);
+      // The saved scenario opens again as it was solved: its name above the same comparison, nothing to save.
+      await saved.getByRole('button', { name: 'Vis scenariet Ni kommuner, forventede tal' }).click();
+      await page.getByRole('heading', { name: 'Gemt scenarie: Ni kommuner, forventede tal' }).waitFor();
+      await page.getByRole('table').filter({ hasText: 'Placering 2017' }).first().waitFor();
+      expect(await page.getByRole('button', { name: 'Gem', exact: true }).count()).toBe(0);
       const violations = await checkAccessibility(page);
       expect(violations, formatViolations(violations)).toEqual([]);
       await screenshot(page, 'planning-coordinator');

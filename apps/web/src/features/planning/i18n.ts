@@ -39,7 +39,10 @@ export const da = {
   saved: 'Gemt.',
   savedTitle: 'Gemte scenarier',
   savedNone: 'Ingen gemte scenarier endnu.',
-  savedColumns: { name: 'Navn', created: 'Gemt', by: 'Af', municipalities: 'Kommuner', citizenKm: 'Borger-km (optimum)', export: 'Hent' },
+  open: 'Vis',
+  openLabel: 'Vis scenariet {{name}}',
+  savedResultTitle: 'Gemt scenarie: {{name}}',
+  savedColumns: { name: 'Navn', created: 'Gemt', by: 'Af', municipalities: 'Kommuner', citizenKm: 'Borger-km (optimum)', export: 'Vis og hent' },
   exportAs: { lp: 'LP-model', json: 'Løsning (JSON)', xlsx: 'Excel', pdf: 'PDF' },
   exportLabel: 'Hent {{format}} for {{name}}',
 };
@@ -84,7 +87,10 @@ export const en: typeof da = {
   saved: 'Saved.',
   savedTitle: 'Saved scenarios',
   savedNone: 'No saved scenarios yet.',
-  savedColumns: { name: 'Name', created: 'Saved', by: 'By', municipalities: 'Municipalities', citizenKm: 'Citizen-km (optimum)', export: 'Download' },
+  open: 'Show',
+  openLabel: 'Show the scenario {{name}}',
+  savedResultTitle: 'Saved scenario: {{name}}',
+  savedColumns: { name: 'Name', created: 'Saved', by: 'By', municipalities: 'Municipalities', citizenKm: 'Citizen-km (optimum)', export: 'Show and download' },
   exportAs: { lp: 'LP model', json: 'Solution (JSON)', xlsx: 'Excel', pdf: 'PDF' },
   exportLabel: 'Download {{format}} for {{name}}',
 };

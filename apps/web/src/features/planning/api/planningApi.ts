@@ -13,6 +13,10 @@ export function saveScenario(name: string, result: PlanResultDto): Promise<Saved
   return requestJson('/api/planning/scenarios', savedScenario, { method: 'POST', body: { name, result } });
 }
 
+export function fetchScenario(id: string): Promise<SavedScenarioDto> {
+  return requestJson(`/api/planning/scenarios/${encodeURIComponent(id)}`, savedScenario);
+}
+
 export type PlanExportFormat = 'lp' | 'json' | 'xlsx' | 'pdf';
 
 export function exportScenario(id: string, format: PlanExportFormat): Promise<DownloadedFile> {

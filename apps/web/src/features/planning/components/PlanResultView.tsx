@@ -17,9 +17,10 @@ function StatusBadge({ scenario }: { scenario: PlanScenarioDto }) {
   return <Tag tone={tone}>{t(`status.${scenario.status}`, { gap: ((scenario.gap ?? 0) * 100).toFixed(2) })}</Tag>;
 }
 
-export type PlanResultViewProps = { result: PlanResultDto };
+/** `savedName`: a saved scenario opened again — shown as it was solved, with nothing to save. */
+export type PlanResultViewProps = { result: PlanResultDto; savedName?: string };
 
-export function PlanResultView({ result }: PlanResultViewProps) {
+export function PlanResultView({ result, savedName }: PlanResultViewProps) {
   const { t } = useTranslation('planning');
   const [shown, setShown] = useState<PlanScenarioKey>('optimum');
   const [name, setName] = useState('');
@@ -29,7 +30,7 @@ export function PlanResultView({ result }: PlanResultViewProps) {
   const interventionName = new Map(result.interventions.map((i) => [i.code, i.nameDa]));
   return (
     <Stack gap="xl">
-      <Section title={t('resultTitle')}>
+      <Section title={savedName === undefined ? t('resultTitle') : t('savedResultTitle', { name: savedName })}>
         <Group>
           {optimum ? <StatusBadge scenario={optimum} /> : null}
           <Text size="sm">{t('solver', { solver: result.solver })}</Text>
@@ -127,27 +128,29 @@ export function PlanResultView({ result }: PlanResultViewProps) {
           </Stack>
         </Section>
       ) : null}
-      <Section title={t('saveTitle')}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate({ name, result });
-          }}
-        >
-          <Group align="flex-end">
-            <TextInput label={t('name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required w={360} />
-            <Button type="submit" loading={save.isPending}>
-              {t('save')}
-            </Button>
-            {save.isSuccess ? <Text role="status">{t('saved')}</Text> : null}
-          </Group>
-          {save.error ? (
-            <Alert color="red" role="alert" mt="sm">
-              {save.error.message}
-            </Alert>
-          ) : null}
-        </form>
-      </Section>
+      {savedName === undefined ? (
+        <Section title={t('saveTitle')}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              save.mutate({ name, result });
+            }}
+          >
+            <Group align="flex-end">
+              <TextInput label={t('name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required w={360} />
+              <Button type="submit" loading={save.isPending}>
+                {t('save')}
+              </Button>
+              {save.isSuccess ? <Text role="status">{t('saved')}</Text> : null}
+            </Group>
+            {save.error ? (
+              <Alert color="red" role="alert" mt="sm">
+                {save.error.message}
+              </Alert>
+            ) : null}
+          </form>
+        </Section>
+      ) : null}
     </Stack>
   );
 }

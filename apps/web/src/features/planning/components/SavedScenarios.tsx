@@ -6,7 +6,7 @@ import { exportScenario, type PlanExportFormat } from '../api/planningApi.ts';
 
 const FORMATS: readonly PlanExportFormat[] = ['pdf', 'xlsx', 'lp', 'json'];
 
-export function SavedScenarios({ data }: { data: SavedScenarioList }) {
+export function SavedScenarios({ data, onOpen }: { data: SavedScenarioList; onOpen: (id: string) => void }) {
   const { t } = useTranslation('planning');
   if (data.scenarios.length === 0) return <Text>{t('savedNone')}</Text>;
   return (
@@ -29,6 +29,9 @@ export function SavedScenarios({ data }: { data: SavedScenarioList }) {
               <Table.Td>{s.citizenKm === null ? '–' : s.citizenKm.toLocaleString('da-DK', { maximumFractionDigits: 0 })}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
+                  <Button size="compact-xs" aria-label={t('openLabel', { name: s.name })} onClick={() => onOpen(s.id)}>
+                    {t('open')}
+                  </Button>
                   {FORMATS.map((f) => (
                     <Button key={f} size="compact-xs" variant="light" aria-label={t('exportLabel', { format: t(`exportAs.${f}`), name: s.name })} onClick={() => void exportScenario(s.id, f).then(saveFile)}>
                       {t(`exportAs.${f}`)}
