@@ -1,7 +1,7 @@
 import type { AccessLogEntry } from '@samkraft/contracts/access-log';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
-import { formatInstant } from '../utils/formatInstant.ts';
+import { formatInstant } from '../../../ui/utils/formatInstant.ts';
 
 export type AccessLogListProps = { entries: AccessLogEntry[] };
 

@@ -1,4 +1,4 @@
-import { type Language, localeOf } from '../../../i18n/language.ts';
+import { type Language, localeOf } from '../../i18n/language.ts';
 
 /** An instant as the Danish clock showed it (Copenhagen time, whatever the browser's zone): `5. 12. 2026 kl. 14.03`. */
 export function formatInstant(iso: string, language: Language = 'da'): string {
