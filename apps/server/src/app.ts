@@ -14,6 +14,7 @@ import { registerAssessmentRoutes } from './features/assessments/assessment.rout
 import { registerPreparationFormRoutes } from './features/assessments/preparation-form.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerStaffContactRoutes } from './features/auth/staff-contact.routes.ts';
+import { registerStaffSessionRoutes } from './features/auth/staff-sessions.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
 import { SESSION_CLEANUP_INTERVAL_MS, startSessionCleanup } from './features/auth/session-cleanup.service.ts';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerHealthRoutes(app, deps.database);
   registerAuthRoutes(app, authDeps, { cookieSecure: deps.config.cookieSecure, signInLimitPerMinute: deps.config.signInLimitPerMinute ?? 10 });
   registerStaffContactRoutes(app, { db, clock: deps.clock });
+  registerStaffSessionRoutes(app, { db, clock: deps.clock });
   registerStartRoutes(app, { db, clock: deps.clock });
   registerCitizenRoutes(app, { db, clock: deps.clock });
   registerCitizenSearchRoutes(app, { db, clock: deps.clock });

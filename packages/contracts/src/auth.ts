@@ -56,3 +56,38 @@ export type MyContactBody = z.infer<typeof myContactBody>;
 
 export const unitPhoneBody = z.strictObject({ unitPhone: phoneNumber.nullable() });
 export type UnitPhoneBody = z.infer<typeof unitPhoneBody>;
+
+/** One open session of a staff user (issue 15.5); the token never leaves the server, the id names it. */
+export const staffSessionSummary = z.object({
+  id: uuid,
+  createdAt: text,
+  lastSeenAt: text,
+  /** The earlier of the idle and the absolute deadline. */
+  expiresAt: text,
+  userAgent: text.nullable(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export type StaffSessionSummary = z.infer<typeof staffSessionSummary>;
+
+export const staffSessionList = z.object({ sessions: z.array(staffSessionSummary) });
+export type StaffSessionList = z.infer<typeof staffSessionList>;
+
+export const endedSessions = z.object({ ended: z.number().int().min(0) });
+export type EndedSessions = z.infer<typeof endedSessions>;
+
+/** A staff user of the administrator's municipality, with how many sessions are open now. */
+export const staffUserOverview = z.object({
+  id: uuid,
+  username: text,
+  displayName: text,
+  roles: z.array(role),
+  profession,
+  active: z.boolean(),
+  openSessions: z.number().int().min(0),
+  lastSeenAt: text.nullable(),
+});
+export type StaffUserOverview = z.infer<typeof staffUserOverview>;
+
+export const staffUserOverviewList = z.object({ users: z.array(staffUserOverview) });
+export type StaffUserOverviewList = z.infer<typeof staffUserOverviewList>;

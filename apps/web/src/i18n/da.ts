@@ -29,6 +29,7 @@ export const da = {
     loggingOut: 'Logger ud …',
     toggleMenu: 'Vis eller skjul menu',
     myContact: 'Mine kontaktoplysninger',
+    mySessions: 'Mine sessioner',
     myContactTitle: 'Mine kontaktoplysninger',
     myContactIntro: 'Dit arbejdstelefonnummer og din arbejdsmail står i borgerens breve og handleplan og vises for den udførende kommune.',
     workPhone: 'Arbejdstelefon',
@@ -40,7 +41,7 @@ export const da = {
     close: 'Luk',
     loading: 'Henter …',
   },
-  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', hospitalReferrals: 'Henvisninger fra sygehus', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke', statusNotes: 'Statusnotater', reports: 'Rapporter', dashboard: 'Overblik', extracts: 'Dataudtræk', organisations: 'Organisationer', klGateway: 'KL Gateway', messages: 'Beskeder', unmatchedMessages: 'Beskeder uden forløb', settlement: 'Afregning', planning: 'Placering' },
+  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', hospitalReferrals: 'Henvisninger fra sygehus', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke', statusNotes: 'Statusnotater', reports: 'Rapporter', dashboard: 'Overblik', extracts: 'Dataudtræk', organisations: 'Organisationer', klGateway: 'KL Gateway', messages: 'Beskeder', unmatchedMessages: 'Beskeder uden forløb', settlement: 'Afregning', planning: 'Placering', staffUsers: 'Brugere og sessioner' },
   login: {
     title: 'Log ind',
     intro: 'Samkraft er det fælles system for kræftrehabilitering i de ni kommuner.',

@@ -26,6 +26,7 @@ export const en: Translation = {
     loggingOut: 'Signing out …',
     toggleMenu: 'Show or hide menu',
     myContact: 'My contact details',
+    mySessions: 'My sessions',
     myContactTitle: 'My contact details',
     myContactIntro: "Your work phone and e-mail are printed in the citizen's letters and action plan and shown to the providing municipality.",
     workPhone: 'Work phone',
@@ -37,7 +38,7 @@ export const en: Translation = {
     close: 'Close',
     loading: 'Loading …',
   },
-  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', hospitalReferrals: 'Referrals from hospitals', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', dashboard: 'Dashboard', extracts: 'Data extracts', organisations: 'Organisations', klGateway: 'KL Gateway', messages: 'Messages', unmatchedMessages: 'Messages without a course', settlement: 'Settlement', planning: 'Placement' },
+  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', hospitalReferrals: 'Referrals from hospitals', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', dashboard: 'Dashboard', extracts: 'Data extracts', organisations: 'Organisations', klGateway: 'KL Gateway', messages: 'Messages', unmatchedMessages: 'Messages without a course', settlement: 'Settlement', planning: 'Placement', staffUsers: 'Users and sessions' },
   login: {
     title: 'Sign in',
     intro: 'Samkraft is the shared system for cancer rehabilitation in the nine municipalities.',

@@ -868,6 +868,7 @@ export interface StaffSession {
   absolute_expires_at: Timestamp;
   created_at: Generated<Timestamp>;
   csrf_secret: string;
+  id: Generated<string>;
   idle_expires_at: Timestamp;
   last_seen_at: Generated<Timestamp>;
   staff_user_id: string;

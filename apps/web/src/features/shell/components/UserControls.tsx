@@ -4,6 +4,7 @@ import { useSession } from '../../auth/hooks/sessionQuery.ts';
 import { useLogout } from '../../auth/hooks/useAuthMutations.ts';
 import { MyContactDetailsButton } from '../../auth/components/MyContactDetails.tsx';
 import { LanguageSwitch } from '../../../ui/LanguageSwitch.tsx';
+import { RouterButton } from '../../../ui/RouterLink.tsx';
 import { RoleSwitcher } from './RoleSwitcher.tsx';
 
 export type UserControlsProps = { layout: 'row' | 'stack' };
@@ -25,6 +26,9 @@ export function UserControls({ layout }: UserControlsProps) {
         </Text>
       </Box>
       <MyContactDetailsButton />
+      <RouterButton to="/mine-sessioner" variant="subtle" size="xs">
+        {t('shell.mySessions')}
+      </RouterButton>
       <RoleSwitcher />
       <LanguageSwitch />
       <Button variant="outline" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>

@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/overblik' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder' | '/afregning' | '/placering';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.dashboard' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages' | 'nav.settlement' | 'nav.planning';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/overblik' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder' | '/afregning' | '/placering' | '/brugere';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.dashboard' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages' | 'nav.settlement' | 'nav.planning' | 'nav.staffUsers';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -26,6 +26,8 @@ const klGateway: NavItem = { to: '/kl-gateway', labelKey: 'nav.klGateway' };
 const settlement: NavItem = { to: '/afregning', labelKey: 'nav.settlement' };
 /** One page, two uses: messages without a course for a municipality's contact persons and leads, every message's metadata for administrators. */
 const unmatchedMessages: NavItem = { to: '/beskeder', labelKey: 'nav.unmatchedMessages' };
+/** Administrators: their municipality's staff and their sessions (issue 15.5). */
+const staffUsers: NavItem = { to: '/brugere', labelKey: 'nav.staffUsers' };
 const messages: NavItem = { to: '/beskeder', labelKey: 'nav.messages' };
 
 /**
@@ -44,6 +46,6 @@ export function navItemsFor(role: Role | null): NavItem[] {
     case 'coordinator':
       return [start, catalogue, dashboard, reports, settlement, planning];
     case 'administrator':
-      return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals, messages, klGateway];
+      return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals, messages, klGateway, staffUsers];
   }
 }
