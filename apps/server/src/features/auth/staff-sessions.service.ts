@@ -3,22 +3,15 @@ import type { Actor, StaffActor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { deleteSessionOfUser, deleteSessionsOfUser, findStaffMunicipality, listOpenSessions, listStaffOfMunicipality } from './staff-sessions.repository.ts';
+import { deleteSessionOfUser, deleteSessionsOfUser, findStaffMunicipality, listOpenSessions, listStaffOfMunicipality, type OpenSession } from './staff-sessions.repository.ts';
 
 /*
  * Sessions a person can see and end (issue 15.5). Staff data only, no citizen's: reads are not
  * citizen reads, but every ending is audited, and an administrator's refusals too.
  */
 
-function staffOrThrow(actor: Actor): StaffActor {
-  if (actor.kind !== 'staff') throw AppError.forbidden('Staff only');
-  return actor;
-}
-
-/** The signed-in user's open sessions; `currentTokenHash` marks the one the request came with. */
-export async function listMySessions(ctx: ServiceContext, currentTokenHash: string): Promise<StaffSessionList> {
-  const actor = staffOrThrow(ctx.actor);
-  const sessions = await listOpenSessions(ctx.db, actor.userId, ctx.clock.now());
+/** The sessions as the API shows them: no token hash, the caller's own (if any) marked current. */
+function toSessionList(sessions: OpenSession[], currentTokenHash: string | null): StaffSessionList {
   return {
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -29,6 +22,17 @@ export async function listMySessions(ctx: ServiceContext, currentTokenHash: stri
       current: s.tokenHash === currentTokenHash,
     })),
   };
+}
+
+function staffOrThrow(actor: Actor): StaffActor {
+  if (actor.kind !== 'staff') throw AppError.forbidden('Staff only');
+  return actor;
+}
+
+/** The signed-in user's open sessions; `currentTokenHash` marks the one the request came with. */
+export async function listMySessions(ctx: ServiceContext, currentTokenHash: string): Promise<StaffSessionList> {
+  const actor = staffOrThrow(ctx.actor);
+  return toSessionList(await listOpenSessions(ctx.db, actor.userId, ctx.clock.now()), currentTokenHash);
 }
 
 /** Ends one of the user's own sessions (another device, or this one); another user's id is 404. */
@@ -81,17 +85,7 @@ export async function listStaffOverview(ctx: ServiceContext): Promise<StaffUserO
 /** A staff member's open sessions, as their administrator sees them (never which one is "current"). */
 export async function listSessionsOfStaff(ctx: ServiceContext, staffUserId: string): Promise<StaffSessionList> {
   await administeredUser(ctx, staffUserId, 'staff.sessions_read');
-  const sessions = await listOpenSessions(ctx.db, staffUserId, ctx.clock.now());
-  return {
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      createdAt: s.createdAt.toISOString(),
-      lastSeenAt: s.lastSeenAt.toISOString(),
-      expiresAt: s.expiresAt.toISOString(),
-      userAgent: s.userAgent,
-      current: false,
-    })),
-  };
+  return toSessionList(await listOpenSessions(ctx.db, staffUserId, ctx.clock.now()), null);
 }
 
 /**
