@@ -30,6 +30,12 @@ const courseRead = person({ own: homeRead });
 const courseWrite = person({ own: homeWrite });
 /** A team and its sessions: the host municipality's therapists and leads (teams/team.rules.ts). */
 const team = person({ referred: provider });
+/** A route whose `{id}` is the fixture's record of that kind. */
+const id = (name: string) => ({ example: (ids: Record<string, string>) => ({ path: { id: ids[name] ?? '' } }) });
+/** A route whose `{code}` is a municipality's (the caller's own). */
+const municipalityCode = { example: (ids: Record<string, string>) => ({ path: { code: ids.municipalityCode ?? '' } }) };
+const extractFiles = { example: (ids: Record<string, string>) => ({ body: JSON.parse(ids.extractFiles ?? '{}') as unknown }) };
+
 /** The provider's inbox and work on a referral sent to A (cross-referrals/cross-referral.rules.ts). */
 const providerWork = person({ referred: provider });
 
@@ -95,8 +101,11 @@ export const accessPolicy: PolicyTable = {
   'GET /api/citizens/{citizenId}': person({ own: homeRead, referred: provider }),
   'PUT /api/citizens/{citizenId}/gp': person({ own: homeWrite }),
   'POST /api/citizens/search': general(homeRead),
-  'POST /api/citizens/lookup': general(homeWrite),
-  'POST /api/citizens/{citizenId}/deceased': person({ own: homeWrite }),
+  'POST /api/citizens/lookup': person(
+    { own: homeRead },
+    { example: (ids) => ({ body: { cpr: ids.cpr ?? '' } }), leftOut: (b) => (b as { known?: boolean }).known === false, note: 'a citizen not of A is answered "not known", named nowhere' },
+  ),
+  'POST /api/citizens/{citizenId}/deceased': person({ own: homeWrite }, { fresh: true }),
   'PUT /api/citizens/{citizenId}/vulnerable': person({ own: homeWrite }),
   'GET /api/municipalities': general(all),
   'POST /api/referrals': general(homeWrite),
@@ -106,7 +115,7 @@ export const accessPolicy: PolicyTable = {
   'GET /api/organisations': general(all),
   'POST /api/organisations': general([admin]),
   'GET /api/organisations/register': general(all),
-  'GET /api/organisations/lookup': general(all),
+  'GET /api/organisations/lookup': general(all, { example: { query: { sor: '325371000016006' } } }),
   'GET /api/organisations/{organisationId}': general(all),
   'PUT /api/organisations/{organisationId}': general([admin]),
   'POST /api/organisations/{organisationId}/deactivate': general([admin]),
@@ -147,7 +156,7 @@ export const accessPolicy: PolicyTable = {
   'POST /api/courses/{courseId}/citizen-preparation-form/reminders': courseWrite,
   'POST /api/courses/{courseId}/action-plans': courseWrite,
   'GET /api/courses/{courseId}/action-plans': courseRead,
-  'GET /api/courses/{courseId}/action-plans/draft': courseRead,
+  'GET /api/courses/{courseId}/action-plans/draft': person({ own: homeWrite }, { note: 'the draft is opened to write the next version' }),
   'GET /api/courses/{courseId}/action-plans/{version}': courseRead,
   'GET /api/courses/{courseId}/action-plans/{version}/pdf': courseRead,
   'POST /api/courses/{courseId}/follow-ups': courseWrite,
@@ -171,19 +180,19 @@ export const accessPolicy: PolicyTable = {
   'POST /api/courses/{courseId}/home-offers': courseWrite,
   'POST /api/cross-referrals/{crossReferralId}/updates/preview': courseWrite,
   'POST /api/cross-referrals/{crossReferralId}/updates': courseWrite,
-  'POST /api/cross-referrals/{crossReferralId}/citizen-declines': courseWrite,
+  'POST /api/cross-referrals/{crossReferralId}/citizen-declines': person({ own: homeWrite, referred: provider }, { note: 'either side records that the citizen declined the offer' }),
   'GET /api/cross-referrals/{crossReferralId}/transport': courseRead,
   'GET /api/deadline-policies': general(all),
   'POST /api/deadline-policies': general([admin]),
   'GET /api/closing-days': general(all),
-  'POST /api/closing-days': general([lead, admin]),
-  'DELETE /api/closing-days/{id}': general([lead, admin], { fresh: true }),
+  'POST /api/closing-days': general([lead, admin], { example: (ids) => ({ body: { municipalityCode: ids.municipalityCode, date: '2026-12-30', label: 'Lukkedag' } }) }),
+  'DELETE /api/closing-days/{id}': general([lead, admin], { ...id('closingDayId'), fresh: true }),
   'GET /api/assessment-items': general(all),
   'GET /api/worklist': general(homeWrite),
   'GET /api/worklist/closed': general(homeWrite),
 
   // — teams —
-  'GET /api/teams': general(all),
+  'GET /api/teams': general(provider, { note: 'teams/team.rules.ts: the host municipality’s therapists and leads run teams' }),
   'POST /api/teams': general(provider),
   'GET /api/teams/{teamId}': team,
   'PATCH /api/teams/{teamId}': team,
@@ -224,21 +233,21 @@ export const accessPolicy: PolicyTable = {
   'GET /api/catalogue/routing/history': general(all),
   'POST /api/catalogue/routing/{routingId}/end': general([admin]),
   'POST /api/catalogue/routing/{routingId}/confirm': general([admin]),
-  'GET /api/municipalities/{code}/transport': general(all),
-  'PUT /api/municipalities/{code}/transport': general([lead, admin]),
+  'GET /api/municipalities/{code}/transport': general([lead, admin], { ...municipalityCode, note: 'transport/transport-access.rules.ts: the lead of the municipality or an administrator' }),
+  'PUT /api/municipalities/{code}/transport': general([lead, admin], municipalityCode),
   'GET /api/transport-rules': general(all),
   'POST /api/transport-rules': general([admin]),
-  'POST /api/planning/solve': general([coord, lead]),
+  'POST /api/planning/solve': general([coord, lead], { example: { body: { municipalityCodes: ['0159', '0151'], interventionCodes: ['mixed_training'], timeLimitSeconds: 5 } } }),
   'GET /api/planning/scenarios': general([coord, lead]),
-  'POST /api/planning/scenarios': general([coord, lead]),
-  'GET /api/planning/scenarios/{id}': general([coord, lead]),
-  'GET /api/planning/scenarios/{id}/export': general([coord, lead]),
+  'POST /api/planning/scenarios': general([coord, lead], { example: (ids) => ({ body: { name: 'Politik', result: JSON.parse(ids.planResult ?? '{}') as unknown } }) }),
+  'GET /api/planning/scenarios/{id}': general([coord, lead], id('scenarioId')),
+  'GET /api/planning/scenarios/{id}/export': general([coord, lead], id('scenarioId')),
 
   // — KL Gateway, settlement, messages —
   'GET /api/kl-gateway/mapping': general(all),
   'PUT /api/kl-gateway/interventions/{code}': general([admin]),
-  'PUT /api/kl-gateway/assessment-items/{code}': general([admin]),
-  'PUT /api/kl-gateway/municipalities/{code}': general([lead, admin]),
+  'PUT /api/kl-gateway/assessment-items/{code}': general([admin], { example: (ids) => ({ path: { code: ids.itemCode ?? '' } }) }),
+  'PUT /api/kl-gateway/municipalities/{code}': general([lead, admin], { example: (ids) => ({ path: { code: ids.municipalityCode ?? '' }, body: { custodianSor: '330461000016004', unitSor: null } }) }),
   'POST /api/kl-gateway/exports': general([lead, admin]),
   'GET /api/kl-gateway/exports': general([lead, admin]),
   'GET /api/settlement/statement': general([coord, lead]),
@@ -247,24 +256,24 @@ export const accessPolicy: PolicyTable = {
   'POST /api/settlement/settlements': general([coord]),
   'GET /api/settlement/tariffs': general([coord, lead]),
   'POST /api/settlement/tariffs': general([coord]),
-  'POST /api/settlement/tariffs/{id}/end': general([coord]),
+  'POST /api/settlement/tariffs/{id}/end': general([coord], id('tariffId')),
   'GET /api/messages': general([admin]),
   'GET /api/messages/unmatched': general(homeWrite),
   'GET /api/messages/unmatched/count': general(homeWrite),
   'POST /api/messages/{messageId}/place': general(homeWrite),
 
   // — jobs, extracts, reports —
-  'GET /api/jobs/{id}': general([lead], { note: 'a job is its submitter’s: the fixture’s job was submitted by the lead' }),
-  'POST /api/extracts/validate': general([admin]),
-  'POST /api/extracts/import': general([admin]),
-  'POST /api/extracts/import-jobs': general([admin]),
-  'GET /api/extracts/import-jobs/{id}/result': general([admin], { note: 'a job is its submitter’s: the fixture’s import job was submitted by the administrator' }),
+  'GET /api/jobs/{id}': general([lead], { ...id('reportJobId'), note: 'a job is its submitter’s: the fixture’s job was submitted by the lead' }),
+  'POST /api/extracts/validate': general([admin], extractFiles),
+  'POST /api/extracts/import': general([admin], extractFiles),
+  'POST /api/extracts/import-jobs': general([admin], extractFiles),
+  'GET /api/extracts/import-jobs/{id}/result': general([admin], { ...id('importJobId'), note: 'a job is its submitter’s: the fixture’s import job was submitted by the administrator' }),
   'GET /api/extracts/export': general([lead, admin]),
   'GET /api/reports': general([coord, lead]),
   'GET /api/reports/export': general([coord, lead]),
   'POST /api/reports/jobs': general([coord, lead]),
-  'GET /api/reports/jobs/{id}/report': general([lead], { note: 'a job is its submitter’s: the fixture’s report job was submitted by the lead' }),
-  'GET /api/reports/jobs/{id}/export': general([lead], { note: 'a job is its submitter’s: the fixture’s report job was submitted by the lead' }),
+  'GET /api/reports/jobs/{id}/report': general([lead], { ...id('reportJobId'), note: 'a job is its submitter’s: the fixture’s report job was submitted by the lead' }),
+  'GET /api/reports/jobs/{id}/export': general([lead], { ...id('reportJobId'), note: 'a job is its submitter’s: the fixture’s report job was submitted by the lead' }),
   'GET /api/dashboard': general([coord, lead]),
   'GET /api/dashboard/balance': general([coord, lead]),
 
@@ -286,10 +295,10 @@ export const accessPolicy: PolicyTable = {
   'GET /fhir/QuestionnaireResponse/{id}': person({ own: homeRead, referred: provider }),
   'GET /fhir/Communication': person({ own: homeRead, referred: provider }),
   'GET /fhir/Communication/{id}': person({ own: homeRead, referred: provider }),
-  'GET /fhir/Appointment': person({ own: homeRead, referred: provider }),
-  'GET /fhir/Appointment/{id}': person({ own: homeRead, referred: provider }),
-  'GET /fhir/Encounter': person({ own: homeRead, referred: provider }),
-  'GET /fhir/Encounter/{id}': person({ own: homeRead, referred: provider }),
+  'GET /fhir/Appointment': providerWork,
+  'GET /fhir/Appointment/{id}': providerWork,
+  'GET /fhir/Encounter': providerWork,
+  'GET /fhir/Encounter/{id}': providerWork,
   'GET /fhir/AuditEvent': person({ own: [lead] }),
   'GET /fhir/AuditEvent/{id}': person({ own: [lead] }),
 };

@@ -37,6 +37,8 @@ type Common = {
   fresh?: boolean;
   /** Why the expectation is what it is, where the rule is not the course or citizen access rule. */
   note?: string;
+  /** A 2xx that leaves the record out (a look-up answering "not known") is a denial. */
+  leftOut?: (body: unknown) => boolean;
 };
 
 export type RoutePolicy =
