@@ -100,7 +100,10 @@ export const accessPolicy: PolicyTable = {
   // — citizens and referrals —
   'GET /api/citizens/{citizenId}': person({ own: homeRead, referred: provider }),
   'PUT /api/citizens/{citizenId}/gp': person({ own: homeWrite }),
-  'POST /api/citizens/search': general(homeRead),
+  'POST /api/citizens/search': person(
+    { own: homeRead, referred: provider },
+    { example: (ids) => ({ body: { query: ids.cpr ?? '' } }), leftOut: (b) => (b as { items?: unknown[] }).items?.length === 0, note: 'by the citizen’s CPR: a citizen the caller may not see is not found' },
+  ),
   'POST /api/citizens/lookup': person(
     { own: homeRead },
     { example: (ids) => ({ body: { cpr: ids.cpr ?? '' } }), leftOut: (b) => (b as { known?: boolean }).known === false, note: 'a citizen not of A is answered "not known", named nowhere' },
