@@ -43,7 +43,8 @@ describe('the expanded table', () => {
     expect(of('contact_person', 'referred')).toBe('denied');
     expect(of('auditor', 'own')).toBe('denied');
     expect(of('anonymous', 'other')).toBe('unauthenticated');
-    expect(rows).toHaveLength(3 * (roles.length + 1));
+    expect(of('citizen', 'own')).toBe('unauthenticated');
+    expect(rows).toHaveLength(3 * (roles.length + 2));
   });
 
   it('classes an answer: a schema 400 is inconclusive, a rule 400 after access allowed', () => {

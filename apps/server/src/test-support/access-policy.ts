@@ -79,7 +79,7 @@ export function expand(route: string, policy: RoutePolicy, allRoles: readonly Ro
     case 'skipped':
       return [];
     case 'public':
-      for (const caller of [{ kind: 'anonymous' } as const, ...staff]) rows.push({ route, caller, relation: 'none', expected: 'allowed' });
+      for (const caller of [{ kind: 'anonymous' } as const, { kind: 'citizen' } as const, ...staff]) rows.push({ route, caller, relation: 'none', expected: 'allowed' });
       return rows;
     case 'citizen':
       // A staff session is no citizen session: it is answered as none.
@@ -88,12 +88,13 @@ export function expand(route: string, policy: RoutePolicy, allRoles: readonly Ro
       if (policy.namesRecord) rows.push({ route, caller: { kind: 'citizen' }, relation: 'other', expected: 'denied' });
       return rows;
     case 'general':
-      rows.push({ route, caller: { kind: 'anonymous' }, relation: 'none', expected: 'unauthenticated' });
+      // A citizen session is no staff session: it is answered as none.
+      for (const caller of [{ kind: 'anonymous' } as const, { kind: 'citizen' } as const]) rows.push({ route, caller, relation: 'none', expected: 'unauthenticated' });
       for (const caller of staff) rows.push({ route, caller, relation: 'none', expected: policy.allow.includes(caller.role) ? 'allowed' : 'denied' });
       return rows;
     case 'person':
       for (const relation of personRelations) {
-        rows.push({ route, caller: { kind: 'anonymous' }, relation, expected: 'unauthenticated' });
+        for (const caller of [{ kind: 'anonymous' } as const, { kind: 'citizen' } as const]) rows.push({ route, caller, relation, expected: 'unauthenticated' });
         for (const caller of staff) rows.push({ route, caller, relation, expected: (policy.allow[relation] ?? []).includes(caller.role) ? 'allowed' : 'denied' });
       }
       return rows;
