@@ -93,7 +93,11 @@ export const planResult = z.object({
 });
 export type PlanResultDto = z.infer<typeof planResult>;
 
-export const saveScenarioBody = z.strictObject({ name: z.string().trim().min(1, 'name: required').max(200), result: planResult });
+/** A saved result names 1 to 99 municipalities (the table's check): an empty one is refused here, not by the database as a 500. */
+export const saveScenarioBody = z.strictObject({
+  name: z.string().trim().min(1, 'name: required').max(200),
+  result: planResult.extend({ municipalities: planResult.shape.municipalities.min(1).max(99) }),
+});
 export type SaveScenarioBody = z.infer<typeof saveScenarioBody>;
 
 export const savedScenarioSummary = z.object({ id: uuid, name: text, createdAt: text, createdByName: text.nullable(), status: z.enum(planStatuses).nullable(), citizenKm: z.number().nullable(), municipalityCount: z.number() });

@@ -80,6 +80,12 @@ describe('/api/planning', () => {
     expect(result.transport).toMatchObject({ thresholdsFrom: '2023-01-01', pensionerMinDkk: 44, nonPensionerMinDkk: 104, distanceKm: 50 });
   }, 120_000);
 
+  it('refuses to save a result that names no municipality, naming the field (it was a 500 from the table’s check)', async () => {
+    const empty = await call(id.coordinator!, 'POST', '/api/planning/scenarios', { name: 'Tom', result: { ...result, municipalities: [] } });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('result.municipalities');
+  });
+
   it('saves, lists and exports a scenario, auditing the save and each export', async () => {
     const saved = await call(id.coordinator!, 'POST', '/api/planning/scenarios', { name: 'Ni kommuner, forventede tal', result });
     expect(saved.status).toBe(201);
