@@ -91,6 +91,15 @@ export const accessPolicy: PolicyTable = {
   'GET /api/me/contact': general(all),
   'PUT /api/me/contact': general(all),
   'PUT /api/me/municipality/unit-phone': general([lead, admin]),
+  'GET /api/me/sessions': general(all),
+  'POST /api/me/sessions/end-others': general(all),
+  'POST /api/me/sessions/{sessionId}/end': general([], {
+    example: (ids) => ({ path: { sessionId: ids.sessionId ?? '' } }),
+    note: "another user's session: 404 for every role — a session is ended only by its own user (staff-sessions.routes.db.test.ts ends one's own)",
+  }),
+  'GET /api/admin/staff-users': general([admin]),
+  'GET /api/admin/staff-users/{userId}/sessions': general([admin], { example: (ids) => ({ path: { userId: ids.sessionUserId ?? '' } }) }),
+  'POST /api/admin/staff-users/{userId}/sessions/end': general([admin], { example: (ids) => ({ path: { userId: ids.sessionUserId ?? '' } }) }),
   'GET /api/start': general(all),
   'POST /api/messages': publicRoute({
     note: 'the health network’s shared token, not a session',

@@ -236,6 +236,11 @@ export async function buildAccessWorld(app: App, db: Db): Promise<AccessWorld> {
   ids.none.importJobId = idOf(await json(callers.get('administrator')!, 'POST', '/api/extracts/import-jobs', extract)) ?? '';
   // The sign-in routes' and the message route's fields.
   Object.assign(ids.none, { userId: callerIds.get('contact_person')!, username: 'policy-password-user', password: PASSWORD, careCommunication: JSON.stringify(message(BRUNO)), messagesAuthorization: `Bearer ${MESSAGES_TOKEN}` });
+  // A staff member of A with a session of their own: whose sessions an administrator ends, and whose session no one else can.
+  const sessionUserId = await aStaffUser(db, { municipalityCode: A, roles: ['contact_person'], profession: 'nurse' });
+  await signIn(app, sessionUserId);
+  ids.none.sessionUserId = sessionUserId;
+  ids.none.sessionId = (await db.selectFrom('staff_session').select('id').where('staff_user_id', '=', sessionUserId).executeTakeFirst())?.id ?? '';
   for (const [k, v] of Object.entries(ids.none)) if (v === '') delete ids.none[k];
   return { callers, callerIds, builders: builderOf, citizen, ids, problems };
 }
