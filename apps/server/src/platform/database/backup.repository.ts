@@ -1,0 +1,60 @@
+import type { ScriptRunner } from './database.ts';
+
+/*
+ * What a backup and a restore read from the catalogue. On raw script runners, not Kysely: a
+ * PostgreSQL backup counts its rows in the transaction whose snapshot pg_dump then shares.
+ */
+
+const userRelations = `
+  from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'`;
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Every table of the database ("schema.table"), with its rows counted. */
+export async function countTableRows(run: ScriptRunner): Promise<Record<string, number>> {
+  const tables = (await run(`select n.nspname as schema, c.relname as name ${userRelations} and c.relkind in ('r', 'p') order by 1, 2`)) as { schema: string; name: string }[];
+  if (tables.length === 0) return {};
+  const counts = (await run(
+    tables.map((t) => `select '${`${t.schema}.${t.name}`.replace(/'/g, "''")}' as name, count(*)::text as n from ${quoteIdent(t.schema)}.${quoteIdent(t.name)}`).join('\nunion all '),
+  )) as { name: string; n: string }[];
+  const byName: Record<string, number> = {};
+  for (const c of counts.sort((a, b) => a.name.localeCompare(b.name))) byName[c.name] = Number(c.n);
+  return byName;
+}
+
+/** The relations (tables, views, sequences…) in schemas of its own: none in an empty database. */
+export async function countUserRelations(run: ScriptRunner): Promise<number> {
+  const rows = await run(`select count(*)::int as n ${userRelations} and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The migrations applied, in order (none when the bookkeeping table is missing). */
+export async function appliedMigrations(run: ScriptRunner): Promise<string[]> {
+  const exists = await run(`select to_regclass('schema_migration') is not null as exists`);
+  if (exists[0]?.exists !== true) return [];
+  return (await run('select name from schema_migration order by name')).map((r) => String(r.name));
+}
+
+export async function serverVersion(run: ScriptRunner): Promise<{ version: string; major: number }> {
+  const rows = (await run(`select current_setting('server_version') as version, current_setting('server_version_num')::int as num`)) as { version: string; num: number }[];
+  return { version: rows[0]?.version ?? '', major: Math.floor(Number(rows[0]?.num ?? 0) / 10000) };
+}
+
+/** Creates the server's role when missing (as migration 0014 does), so the archive's grants to it apply. */
+export async function ensureAppRole(run: ScriptRunner, role: string): Promise<void> {
+  await run(`do $$ begin
+    if not exists (select 1 from pg_roles where rolname = '${role.replace(/'/g, "''")}') then
+      create role ${quoteIdent(role)} nologin;
+    end if;
+  end $$`);
+}
+
+/**
+ * Opens a repeatable-read transaction on the runner's connection and exports its snapshot, for
+ * pg_dump to dump exactly what this transaction sees. The caller ends it with `rollback`.
+ */
+export async function beginExportedSnapshot(run: ScriptRunner): Promise<string> {
+  const rows = (await run('begin isolation level repeatable read read only; select pg_export_snapshot() as snapshot')) as { snapshot: string }[];
+  return rows[0]?.snapshot ?? '';
+}
