@@ -81,6 +81,9 @@ export const notShownActions: Readonly<Record<string, 'write' | 'sign_in' | 'no_
   'attendance.citizen_cancel': 'write',
   'attendance.record': 'write',
   'auth.sign_in': 'no_citizen',
+  // The whole database, everyone's data at once: audited as what was done, never whose.
+  'backup.create': 'no_citizen',
+  'backup.restore': 'no_citizen',
   'auth.sign_out': 'no_citizen',
   'catalogue.intervention.create': 'no_citizen',
   'catalogue.intervention.update': 'no_citizen',

@@ -17,8 +17,8 @@ const manifestSchema = z.strictObject({
   source: z.enum(['pglite', 'postgres']),
   format: z.enum(['pg_dump-custom', 'pglite-datadir']),
   /** The last migration applied, and how many were: the schema level of the data. */
-  migration: z.string(),
-  migrations: z.number().int().nonnegative(),
+  migration: z.string().min(1),
+  migrations: z.number().int().positive(),
   postgresVersion: z.string(),
   /** The pg_dump that wrote a PostgreSQL archive; pg_restore must be at least as new. */
   pgDumpVersion: z.string().optional(),
@@ -121,7 +121,6 @@ export async function writeBackupFile(out: string, manifest: Omit<BackupManifest
 /** Refuses a backup whose schema is newer than this code's migrations (or unknown to them). */
 export function checkMigrationLevel(manifest: BackupManifest, known: readonly string[]): void {
   const last = known.at(-1) ?? '(none)';
-  if (manifest.migration === '' && manifest.migrations === 0) return;
   if (!known.includes(manifest.migration) || manifest.migrations > known.length) {
     throw new BackupFileError(
       `the backup is of a newer Samkraft (${manifest.samkraftVersion}, migration ${manifest.migration}) than this one knows (up to ${last}); restore it with that version or later`,

@@ -33,6 +33,7 @@ type Snapshot = Pick<BackupManifest, 'migration' | 'migrations' | 'postgresVersi
 
 async function snapshotOf(run: ScriptRunner): Promise<Snapshot> {
   const migrations = await appliedMigrations(run);
+  if (migrations.length === 0) throw new BackupFileError('the database holds no Samkraft schema (no migration applied): nothing to back up');
   return { migration: migrations.at(-1) ?? '', migrations: migrations.length, postgresVersion: (await serverVersion(run)).version, tables: await countTableRows(run) };
 }
 
@@ -97,7 +98,7 @@ export async function backupDatabase(source: BackupSource, out: string, opts: { 
 }
 
 /**
- * Restores the backup `file` into `target`, which must be empty: a missing or empty data folder,
+ * Restores the backup `file` into `target`, which must be empty: a data folder without a database,
  * or a PostgreSQL database without tables. Refuses, before touching the target, a file that is
  * not a whole Samkraft backup, one of the other kind of database, or one from a newer schema than
  * `knownMigrations`. Afterwards every table's rows are checked against the manifest.
@@ -123,11 +124,12 @@ export async function restoreDatabase(target: RestoreTarget, file: string, known
 }
 
 async function restorePglite(dataDir: string, file: string, offset: number): Promise<Record<string, number>> {
-  const existed = fs.existsSync(dataDir);
-  if (existed && fs.readdirSync(dataDir).length > 0) {
-    const holds = fs.existsSync(path.join(dataDir, 'PG_VERSION')) ? 'it holds a database' : 'it holds other files';
-    throw new BackupFileError(`the data folder ${dataDir} is not empty (${holds}); restore only into a new or empty folder (SAMKRAFT_DATA_DIR), and move the old one aside first`);
+  // The folder may hold other things (the message drop, SAMKRAFT_MESSAGES_DIR, by default), but no database.
+  if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    throw new BackupFileError(`the data folder ${dataDir} already holds a database; restore only into a new folder (SAMKRAFT_DATA_DIR), or move the old one aside first`);
   }
+  const existed = fs.existsSync(dataDir);
+  const before = new Set(existed ? fs.readdirSync(dataDir) : []);
   let database: Database | undefined;
   try {
     const tarball = (await fs.openAsBlob(file)).slice(offset);
@@ -136,9 +138,9 @@ async function restorePglite(dataDir: string, file: string, offset: number): Pro
   } catch (err) {
     await database?.close().catch(() => undefined);
     database = undefined;
-    // Leave no half-restored folder behind to be mistaken for a database.
-    if (existed) for (const entry of fs.readdirSync(dataDir)) fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });
-    else fs.rmSync(dataDir, { recursive: true, force: true });
+    // Leave no half-restored database behind to be mistaken for one.
+    if (!existed) fs.rmSync(dataDir, { recursive: true, force: true });
+    else for (const entry of fs.readdirSync(dataDir)) if (!before.has(entry)) fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });
     throw err instanceof BackupFileError ? err : new BackupFileError(`the embedded database could not be restored: ${errorText(err)}`);
   } finally {
     await database?.close();
