@@ -30,6 +30,8 @@ let restored: Database;
 let restoredTarget: RestoreTarget;
 let backedUp: BackupSummary;
 let restoredSummary: BackupSummary;
+/** The source's tables as backed up (a test below writes to it). */
+let sourceHashes: TableHash[];
 const cleanup: (() => Promise<void>)[] = [];
 
 async function emptyTarget(): Promise<RestoreTarget> {
@@ -54,6 +56,7 @@ beforeAll(async () => {
   await audit(source.db, { actor: { kind: 'system', name: 'backup-test' } }, [1, 2, 3].map(() => ({ action: 'backup.test', citizenId: null, outcome: 'allowed' as const })));
   file = path.join(tmp, 'demo.samkraft-backup');
   backedUp = await backupDatabase(kind === 'pglite' ? { kind, database: source } : { kind, url: sourceUrl }, file, { samkraftVersion: 'test', now: new Date('2026-03-18T10:00:00Z') });
+  sourceHashes = await tableHashes(source);
   restoredTarget = await emptyTarget();
   restoredSummary = await restoreDatabase(restoredTarget, file, known);
   restored = restoredTarget.kind === 'pglite' ? await openPglite(restoredTarget.dataDir) : await openPostgres(restoredTarget.url);
@@ -89,6 +92,11 @@ const triggers = (database: Database) =>
 const grants = (database: Database) =>
   database.withScriptRunner((run) => run(`select table_schema, table_name, privilege_type from information_schema.role_table_grants where grantee = 'samkraft_app' order by 1, 2, 3`));
 
+const RESTORER = 'samkraft_test_restorer';
+
+const defaultPrivileges = (database: Database) =>
+  database.withScriptRunner((run) => run(`select defaclrole::regrole::text as role, defaclnamespace::regnamespace::text as schema, defaclobjtype, defaclacl::text as acl from pg_default_acl order by 1, 2, 3`));
+
 describe(`backup and restore (${kind})`, () => {
   it('writes a file readable by its owner only, with a manifest of the source', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
@@ -100,7 +108,7 @@ describe(`backup and restore (${kind})`, () => {
   });
 
   it('restores every table of the catalogue with the same rows and content', async () => {
-    const [before, after] = await Promise.all([tableHashes(source), tableHashes(restored)]);
+    const [before, after] = [sourceHashes, await tableHashes(restored)];
     expect(before.length).toBeGreaterThan(40);
     expect(before.find((t) => t.name === 'public.audit_event')?.n).not.toBe('0');
     expect(after).toEqual(before);
@@ -128,6 +136,27 @@ describe(`backup and restore (${kind})`, () => {
     expect(restoredGrants).toEqual(await grants(source));
     const onAudit = restoredGrants.filter((g) => g.table_name === 'audit_event').map((g) => g.privilege_type);
     expect(onAudit.sort()).toEqual(['INSERT', 'SELECT']);
+    // …and on the tables later migrations create (the default privileges, given as the restoring role).
+    expect(await defaultPrivileges(restored)).toEqual(await defaultPrivileges(source));
+    expect((await defaultPrivileges(restored)).length).toBe(3);
+  });
+
+  it.runIf(kind === 'postgres')('restores as another role — the schema’s owner on another server — which then owns it all', async () => {
+    const target = await createPostgresTestDatabase({ empty: true });
+    cleanup.push(() => target.database.close());
+    // A login role of the test server, shared by the runs on it (as app-role.db.test.ts's).
+    await target.database.executeSql(`do $$ begin create role ${RESTORER} login; exception when duplicate_object or unique_violation then null; end $$`);
+    await target.database.executeSql(`alter database "${new URL(target.url).pathname.slice(1)}" owner to ${RESTORER}`);
+    const url = new URL(target.url);
+    url.username = RESTORER;
+    url.password = '';
+    await restoreDatabase({ kind: 'postgres', url: url.toString() }, file, known);
+    const owners = await target.database.executeSql(`select distinct tableowner::text as owner from pg_tables where schemaname = 'public'`);
+    expect(owners.rows).toEqual([{ owner: RESTORER }]);
+    expect(await grants(target.database)).toEqual(await grants(source));
+    const defaults = await defaultPrivileges(target.database);
+    expect(defaults.map((d) => d.role)).toEqual([RESTORER, RESTORER, RESTORER]);
+    expect(await tableHashes(target.database)).toEqual(sourceHashes);
   });
 
   it('refuses to restore into a database that is not empty', async () => {

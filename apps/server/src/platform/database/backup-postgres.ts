@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BackupFileError } from './backup-file.ts';
 
@@ -55,9 +57,9 @@ function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
   return { dbname: u.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
 }
 
-function run(tool: PgTool, args: string[], url: string, io: { stdin?: NodeJS.ReadableStream; stdout?: NodeJS.WritableStream }): Promise<void> {
-  const { dbname, env } = connection(url);
-  const child = spawn(tool.file, [...args, `--dbname=${dbname}`], { env, stdio: [io.stdin ? 'pipe' : 'ignore', io.stdout ? 'pipe' : 'ignore', 'pipe'] });
+function run(tool: PgTool, args: string[], url: string | undefined, io: { stdin?: NodeJS.ReadableStream; stdout?: NodeJS.WritableStream }): Promise<void> {
+  const { dbname, env } = url ? connection(url) : { dbname: undefined, env: process.env };
+  const child = spawn(tool.file, [...args, ...(dbname ? [`--dbname=${dbname}`] : [])], { env, stdio: [io.stdin ? 'pipe' : 'ignore', io.stdout ? 'pipe' : 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
@@ -82,11 +84,31 @@ export async function pgDump(tool: PgTool, url: string, file: string, snapshot?:
   await run(tool, ['--format=custom', '--no-password', ...(snapshot ? [`--snapshot=${snapshot}`] : [])], url, { stdout: out });
 }
 
+/** Whether a line of `pg_restore --list` is a default privilege (ALTER DEFAULT PRIVILEGES FOR ROLE …). */
+export const isDefaultAclEntry = (line: string): boolean => /^\d+; \d+ \d+ DEFAULT ACL /.test(line);
+
 /**
  * Restores a custom-format archive (the bytes of `file` from `offset`) into the empty database at
  * `url`, all or nothing. The objects are owned by the restoring role, not the archive's owner
- * (who may not exist on this server); the grants to the server's role come with the archive.
+ * (who may not exist on this server); the grants to the server's role come with the archive. Its
+ * default privileges do not: they name the old owner ("FOR ROLE …"), so the caller gives the
+ * restoring role its own, as migration 0014 did for the old one.
  */
 export async function pgRestore(tool: PgTool, url: string, file: string, offset: number): Promise<void> {
-  await run(tool, ['--no-owner', '--single-transaction', '--exit-on-error', '--no-password'], url, { stdin: fs.createReadStream(file, { start: offset }) });
+  const chunks: Buffer[] = [];
+  const collect = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await run(tool, ['--list'], undefined, { stdin: fs.createReadStream(file, { start: offset }), stdout: collect });
+  const list = Buffer.concat(chunks).toString('utf8').split('\n').filter((line) => !isDefaultAclEntry(line));
+  const listFile = path.join(os.tmpdir(), `samkraft-restore-${process.pid}-${Date.now()}.list`);
+  fs.writeFileSync(listFile, list.join('\n'), { mode: 0o600 });
+  try {
+    await run(tool, ['--no-owner', '--single-transaction', '--exit-on-error', '--no-password', `--use-list=${listFile}`], url, { stdin: fs.createReadStream(file, { start: offset }) });
+  } finally {
+    fs.rmSync(listFile, { force: true });
+  }
 }

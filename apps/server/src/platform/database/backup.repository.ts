@@ -50,6 +50,14 @@ export async function ensureAppRole(run: ScriptRunner, role: string): Promise<vo
   end $$`);
 }
 
+/** The server role's rights on tables the restoring role creates later (migration 0014's default privileges). */
+export async function grantDefaultPrivileges(run: ScriptRunner, role: string): Promise<void> {
+  const r = quoteIdent(role);
+  await run(`alter default privileges in schema public grant select, insert, update, delete on tables to ${r};
+    alter default privileges in schema public grant usage, select on sequences to ${r};
+    alter default privileges in schema public grant execute on functions to ${r}`);
+}
+
 /**
  * Opens a repeatable-read transaction on the runner's connection and exports its snapshot, for
  * pg_dump to dump exactly what this transaction sees. The caller ends it with `rollback`.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { BackupFileError, checkMigrationLevel, readBackupFile, writeBackupFile, type BackupManifest } from './backup-file.ts';
 import { findPgTools, pgDump, pgRestore, pickPgTool } from './backup-postgres.ts';
-import { appliedMigrations, beginExportedSnapshot, countTableRows, countUserRelations, ensureAppRole, serverVersion } from './backup.repository.ts';
+import { appliedMigrations, beginExportedSnapshot, countTableRows, countUserRelations, ensureAppRole, grantDefaultPrivileges, serverVersion } from './backup.repository.ts';
 import { errorText, openPglite, openPostgres, type Database, type ScriptRunner } from './database.ts';
 import { APP_ROLE } from './migrate.ts';
 
@@ -126,7 +126,7 @@ export async function restoreDatabase(target: RestoreTarget, file: string, known
 async function restorePglite(dataDir: string, file: string, offset: number): Promise<Record<string, number>> {
   // The folder may hold other things (the message drop, SAMKRAFT_MESSAGES_DIR, by default), but no database.
   if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    throw new BackupFileError(`the data folder ${dataDir} already holds a database; restore only into a new folder (SAMKRAFT_DATA_DIR), or move the old one aside first`);
+    throw new BackupFileError(`the data folder ${dataDir} is not empty: it already holds a database; restore only into a new folder (SAMKRAFT_DATA_DIR), or move the old one aside first`);
   }
   const existed = fs.existsSync(dataDir);
   const before = new Set(existed ? fs.readdirSync(dataDir) : []);
@@ -171,7 +171,10 @@ async function restorePostgres(url: string, manifest: BackupManifest, file: stri
   await pgRestore(tool, url, file, offset);
   const restored = await openPostgres(url, { poolSize: 1 });
   try {
-    return await restored.withScriptRunner(countTableRows);
+    return await restored.withScriptRunner(async (run) => {
+      await grantDefaultPrivileges(run, APP_ROLE);
+      return countTableRows(run);
+    });
   } finally {
     await restored.close();
   }
