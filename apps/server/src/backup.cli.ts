@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { audit } from './platform/audit/audit.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import { BackupFileError } from './platform/database/backup-file.ts';
+import { BackupError } from './platform/database/backup-file.ts';
 import { backupDatabase, restoreDatabase, type BackupSummary } from './platform/database/backup.ts';
 import { openDatabase, openPglite } from './platform/database/database.ts';
 import { listMigrations } from './platform/database/migrate.ts';
@@ -21,7 +21,7 @@ type BackupConfig = Pick<Config, 'databaseUrl' | 'databaseMigrationUrl' | 'dataD
 function fileArg(args: string[], name: 'out' | 'from'): string {
   const { values } = parseArgs({ args, options: { [name]: { type: 'string' } } });
   const file = values[name];
-  if (typeof file !== 'string' || file === '') throw new BackupFileError(`give the backup file: --${name} <file>`);
+  if (typeof file !== 'string' || file === '') throw new BackupError(`give the backup file: --${name} <file>`);
   return path.resolve(file);
 }
 
@@ -44,7 +44,7 @@ const samkraftVersion = () => process.env.npm_package_version ?? 'unknown';
  */
 export async function backupCommand(config: BackupConfig, args: string[], clock: Clock): Promise<string[]> {
   const out = fileArg(args, 'out');
-  if (fs.existsSync(out)) throw new BackupFileError(`${out} already exists; a backup never overwrites a file`);
+  if (fs.existsSync(out)) throw new BackupError(`${out} already exists; a backup never overwrites a file`);
   if (config.databaseUrl) {
     const url = config.databaseMigrationUrl ?? config.databaseUrl;
     const summary = await backupDatabase({ kind: 'postgres', url }, out, { samkraftVersion: samkraftVersion(), now: clock.now() });
@@ -56,7 +56,7 @@ export async function backupCommand(config: BackupConfig, args: string[], clock:
     }
     return [`backed up PostgreSQL ${database.location} to ${out} (readable by its owner only): ${describe(summary)}, migration ${summary.manifest.migration}`];
   }
-  if (!fs.existsSync(path.join(config.dataDir, 'PG_VERSION'))) throw new BackupFileError(`no embedded database in ${config.dataDir} (SAMKRAFT_DATA_DIR) to back up`);
+  if (!fs.existsSync(path.join(config.dataDir, 'PG_VERSION'))) throw new BackupError(`no embedded database in ${config.dataDir} (SAMKRAFT_DATA_DIR) to back up`);
   const database = await openPglite(config.dataDir);
   try {
     const summary = await backupDatabase({ kind: 'pglite', database }, out, { samkraftVersion: samkraftVersion(), now: clock.now() });

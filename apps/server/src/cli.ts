@@ -11,7 +11,7 @@ import { messagesCommand } from './features/messaging/messaging.cli.ts';
 import { ScaleDataRefused } from './features/scale-data/scale-data.service.ts';
 import { hasNoStaff, migrateDatabase } from './prepare-database.ts';
 import { backupCommand, restoreCommand } from './backup.cli.ts';
-import { BackupFileError } from './platform/database/backup-file.ts';
+import { BackupError } from './platform/database/backup-file.ts';
 import { danishDate, fileClock, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DatabaseOpenError, errorText, openDatabase, type Database } from './platform/database/database.ts';
@@ -173,7 +173,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((err: unknown) => {
-  const msg = err instanceof ConfigError || err instanceof DatabaseOpenError || err instanceof ExtractCliError || err instanceof ScaleDataRefused || err instanceof BackupFileError ? err.message : errorText(err);
+  const msg = err instanceof ConfigError || err instanceof DatabaseOpenError || err instanceof ExtractCliError || err instanceof ScaleDataRefused || err instanceof BackupError ? err.message : errorText(err);
   process.stderr.write(`Samkraft: ${msg}\n`);
   process.exit(1);
 });

@@ -30,8 +30,8 @@ const manifestSchema = z.strictObject({
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
-/** A file that is not a backup Samkraft can use, with the reason in words. */
-export class BackupFileError extends Error {}
+/** A backup or restore refused or failed, with the reason in words (a foreign file, a non-empty target, a missing tool…). */
+export class BackupError extends Error {}
 
 /** The header line and manifest that precede the payload. */
 export function encodeHeader(manifest: BackupManifest): Buffer {
@@ -42,16 +42,16 @@ export function encodeHeader(manifest: BackupManifest): Buffer {
 export function decodeHeader(head: Buffer): { manifest: BackupManifest; payloadOffset: number } {
   const magic = Buffer.from(BACKUP_MAGIC, 'utf8');
   if (head.length < magic.length || !head.subarray(0, magic.length).equals(magic)) {
-    throw new BackupFileError('not a Samkraft backup (it does not begin with "SAMKRAFT-BACKUP 1")');
+    throw new BackupError('not a Samkraft backup (it does not begin with "SAMKRAFT-BACKUP 1")');
   }
   const end = head.indexOf(0x0a, magic.length);
-  if (end < 0) throw new BackupFileError('the backup’s manifest is cut short (no end of line within the first MB)');
+  if (end < 0) throw new BackupError('the backup’s manifest is cut short (no end of line within the first MB)');
   let manifest: BackupManifest;
   try {
     manifest = manifestSchema.parse(JSON.parse(head.subarray(magic.length, end).toString('utf8')));
   } catch (err) {
     const why = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'manifest'}: ${i.message}`).join('; ') : 'not JSON';
-    throw new BackupFileError(`the backup’s manifest is damaged (${why})`);
+    throw new BackupError(`the backup’s manifest is damaged (${why})`);
   }
   return { manifest, payloadOffset: end + 1 };
 }
@@ -62,7 +62,7 @@ export async function readBackupFile(file: string): Promise<{ manifest: BackupMa
   try {
     size = fs.statSync(file).size;
   } catch {
-    throw new BackupFileError(`no such file: ${file}`);
+    throw new BackupError(`no such file: ${file}`);
   }
   const fd = fs.openSync(file, 'r');
   let head: Buffer;
@@ -74,11 +74,11 @@ export async function readBackupFile(file: string): Promise<{ manifest: BackupMa
   }
   const { manifest, payloadOffset } = decodeHeader(head);
   if (size - payloadOffset !== manifest.payloadBytes) {
-    throw new BackupFileError(`the backup is damaged: its dump has ${size - payloadOffset} bytes, the manifest says ${manifest.payloadBytes} (cut short or appended to)`);
+    throw new BackupError(`the backup is damaged: its dump has ${size - payloadOffset} bytes, the manifest says ${manifest.payloadBytes} (cut short or appended to)`);
   }
   const hash = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream(file, { start: payloadOffset })) hash.update(chunk as Buffer);
-  if (hash.digest('hex') !== manifest.payloadSha256) throw new BackupFileError('the backup is damaged: its dump does not match the manifest’s SHA-256');
+  if (hash.digest('hex') !== manifest.payloadSha256) throw new BackupError('the backup is damaged: its dump does not match the manifest’s SHA-256');
   return { manifest, payloadOffset };
 }
 
@@ -96,7 +96,7 @@ export async function writeBackupFile(out: string, manifest: Omit<BackupManifest
     fd = fs.openSync(out, 'wx', 0o600);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    throw new BackupFileError(code === 'EEXIST' ? `${out} already exists; a backup never overwrites a file` : `cannot create ${out}: ${code ?? String(err)}`);
+    throw new BackupError(code === 'EEXIST' ? `${out} already exists; a backup never overwrites a file` : `cannot create ${out}: ${code ?? String(err)}`);
   }
   try {
     fs.fchmodSync(fd, 0o600);
@@ -122,7 +122,7 @@ export async function writeBackupFile(out: string, manifest: Omit<BackupManifest
 export function checkMigrationLevel(manifest: BackupManifest, known: readonly string[]): void {
   const last = known.at(-1) ?? '(none)';
   if (!known.includes(manifest.migration) || manifest.migrations > known.length) {
-    throw new BackupFileError(
+    throw new BackupError(
       `the backup is of a newer Samkraft (${manifest.samkraftVersion}, migration ${manifest.migration}) than this one knows (up to ${last}); restore it with that version or later`,
     );
   }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BackupFileError } from './backup-file.ts';
+import { BackupError } from './backup-file.ts';
 
 /*
  * A PostgreSQL server is backed up by its own tools: pg_dump in custom format and pg_restore.
@@ -44,7 +44,7 @@ export function pickPgTool(name: 'pg_dump' | 'pg_restore', major: number, tools:
   const chosen = able[0];
   if (chosen) return chosen;
   const seen = tools.length ? `found only ${tools.map((t) => `${t.file} ${t.version}`).join(', ')}` : 'found none';
-  throw new BackupFileError(
+  throw new BackupError(
     `${purpose} needs ${name} ${major} or newer (${seen}): install the PostgreSQL ${major} client tools (Debian: postgresql-client-${major}) so that ${name} is on PATH or in /usr/lib/postgresql/${major}/bin`,
   );
 }
@@ -74,7 +74,7 @@ function run(tool: PgTool, args: string[], url: string | undefined, io: { stdin?
   if (io.stdin && child.stdin) streams.push(pipeline(io.stdin, child.stdin).catch(() => undefined));
   if (io.stdout && child.stdout) streams.push(pipeline(child.stdout, io.stdout));
   return Promise.all([exited, ...streams]).then(([code]) => {
-    if (code !== 0) throw new BackupFileError(`${path.basename(tool.file)} failed (exit ${String(code)}): ${stderr.trim().split('\n').slice(-5).join(' | ') || 'no message'}`);
+    if (code !== 0) throw new BackupError(`${path.basename(tool.file)} failed (exit ${String(code)}): ${stderr.trim().split('\n').slice(-5).join(' | ') || 'no message'}`);
   });
 }
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { BackupFileError, checkMigrationLevel, readBackupFile, writeBackupFile, type BackupManifest } from './backup-file.ts';
+import { BackupError, checkMigrationLevel, readBackupFile, writeBackupFile, type BackupManifest } from './backup-file.ts';
 import { findPgTools, pgDump, pgRestore, pickPgTool } from './backup-postgres.ts';
 import { appliedMigrations, beginExportedSnapshot, countTableRows, countUserRelations, ensureAppRole, grantDefaultPrivileges, serverVersion } from './backup.repository.ts';
 import { errorText, openPglite, openPostgres, type Database, type ScriptRunner } from './database.ts';
@@ -33,7 +33,7 @@ type Snapshot = Pick<BackupManifest, 'migration' | 'migrations' | 'postgresVersi
 
 async function snapshotOf(run: ScriptRunner): Promise<Snapshot> {
   const migrations = await appliedMigrations(run);
-  if (migrations.length === 0) throw new BackupFileError('the database holds no Samkraft schema (no migration applied): nothing to back up');
+  if (migrations.length === 0) throw new BackupError('the database holds no Samkraft schema (no migration applied): nothing to back up');
   return { migration: migrations.at(-1) ?? '', migrations: migrations.length, postgresVersion: (await serverVersion(run)).version, tables: await countTableRows(run) };
 }
 
@@ -50,7 +50,7 @@ function pgliteOf(database: Database): PGlite {
  */
 export async function backupDatabase(source: BackupSource, out: string, opts: { samkraftVersion: string; now: Date }): Promise<BackupSummary> {
   const started = performance.now();
-  if (fs.existsSync(out)) throw new BackupFileError(`${out} already exists; a backup never overwrites a file`);
+  if (fs.existsSync(out)) throw new BackupError(`${out} already exists; a backup never overwrites a file`);
   const partial = path.join(path.dirname(out), `.${path.basename(out)}.${crypto.randomBytes(4).toString('hex')}.partial`);
   try {
     let snapshot: Snapshot;
@@ -107,7 +107,7 @@ export async function restoreDatabase(target: RestoreTarget, file: string, known
   const started = performance.now();
   const { manifest, payloadOffset } = await readBackupFile(file);
   if (manifest.source !== target.kind) {
-    throw new BackupFileError(
+    throw new BackupError(
       manifest.source === 'pglite'
         ? 'this is a backup of the embedded database (PGlite); it restores only into an embedded database (unset DATABASE_URL)'
         : 'this is a backup of a PostgreSQL server; it restores only into a PostgreSQL database (set DATABASE_URL)',
@@ -118,7 +118,7 @@ export async function restoreDatabase(target: RestoreTarget, file: string, known
   const missing = Object.keys(manifest.tables).filter((t) => restored[t] !== manifest.tables[t]);
   if (missing.length > 0 || Object.keys(restored).length !== Object.keys(manifest.tables).length) {
     const detail = missing.slice(0, 5).map((t) => `${t}: ${restored[t] ?? 'missing'} rows, the backup had ${manifest.tables[t]}`);
-    throw new BackupFileError(`the restored database differs from the backup’s manifest (${detail.join('; ') || 'other tables'})`);
+    throw new BackupError(`the restored database differs from the backup’s manifest (${detail.join('; ') || 'other tables'})`);
   }
   return summary(manifest, fs.statSync(file).size, started);
 }
@@ -126,7 +126,7 @@ export async function restoreDatabase(target: RestoreTarget, file: string, known
 async function restorePglite(dataDir: string, file: string, offset: number): Promise<Record<string, number>> {
   // The folder may hold other things (the message drop, SAMKRAFT_MESSAGES_DIR, by default), but no database.
   if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    throw new BackupFileError(`the data folder ${dataDir} is not empty: it already holds a database; restore only into a new folder (SAMKRAFT_DATA_DIR), or move the old one aside first`);
+    throw new BackupError(`the data folder ${dataDir} is not empty: it already holds a database; restore only into a new folder (SAMKRAFT_DATA_DIR), or move the old one aside first`);
   }
   const existed = fs.existsSync(dataDir);
   const before = new Set(existed ? fs.readdirSync(dataDir) : []);
@@ -141,7 +141,7 @@ async function restorePglite(dataDir: string, file: string, offset: number): Pro
     // Leave no half-restored database behind to be mistaken for one.
     if (!existed) fs.rmSync(dataDir, { recursive: true, force: true });
     else for (const entry of fs.readdirSync(dataDir)) if (!before.has(entry)) fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });
-    throw err instanceof BackupFileError ? err : new BackupFileError(`the embedded database could not be restored: ${errorText(err)}`);
+    throw err instanceof BackupError ? err : new BackupError(`the embedded database could not be restored: ${errorText(err)}`);
   } finally {
     await database?.close();
   }
@@ -155,12 +155,12 @@ async function restorePostgres(url: string, manifest: BackupManifest, file: stri
       if (relations > 0) {
         const migrations = await appliedMigrations(run);
         const level = migrations.length ? `, at migration ${migrations.at(-1) ?? ''}` : '';
-        throw new BackupFileError(`the target database ${target.location} is not empty (it holds ${relations} tables, views or sequences${level}); restore only into an empty database (createdb a new one)`);
+        throw new BackupError(`the target database ${target.location} is not empty (it holds ${relations} tables, views or sequences${level}); restore only into an empty database (createdb a new one)`);
       }
       try {
         await ensureAppRole(run, APP_ROLE);
       } catch (err) {
-        throw new BackupFileError(`the backup grants rights to the role ${APP_ROLE}, which this server lacks and this user may not create (${errorText(err)}): ask a DBA for CREATE ROLE ${APP_ROLE} NOLOGIN`);
+        throw new BackupError(`the backup grants rights to the role ${APP_ROLE}, which this server lacks and this user may not create (${errorText(err)}): ask a DBA for CREATE ROLE ${APP_ROLE} NOLOGIN`);
       }
     });
   } finally {
