@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from './features/demo/demo.seed.ts';
 import { seedReferenceData } from './features/reference-data/reference-data.seed.ts';
+import { tableHashes, type TableHash } from './test-support/table-hashes.ts';
 import { createPostgresTestDatabase, createTestDatabase, testDatabaseKind } from './test-support/test-database.ts';
 import { audit } from './platform/audit/audit.ts';
 import { decodeHeader, encodeHeader } from './platform/database/backup-file.ts';
@@ -68,22 +69,6 @@ afterAll(async () => {
   for (const fn of cleanup) await fn();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-type TableHash = { name: string; n: string; hash: string };
-
-/** Every table of the catalogue, its rows and an MD5 of its rows in a fixed order. */
-async function tableHashes(database: Database): Promise<TableHash[]> {
-  return database.withScriptRunner(async (run) => {
-    const tables = (await run(`select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%' order by 1, 2`)) as { schema: string; name: string }[];
-    const q = (s: string) => `"${s}"`;
-    return (await run(
-      tables
-        .map((t) => `select '${t.schema}.${t.name}' as name, count(*)::text as n, md5(coalesce(string_agg(r::text, E'\\n' order by r::text), '')) as hash from ${q(t.schema)}.${q(t.name)} r`)
-        .join('\nunion all ') + '\norder by 1',
-    )) as TableHash[];
-  });
-}
 
 const sequences = (database: Database) =>
   database.withScriptRunner((run) => run(`select schemaname, sequencename, last_value::text as last_value from pg_sequences order by 1, 2`));
@@ -194,8 +179,11 @@ describe(`backup and restore (${kind})`, () => {
       const payload = bytes.subarray(payloadOffset);
       const newer = encodeHeader({ ...manifest, migration: '9999_from_the_future', migrations: known.length + 1 });
       await refused(variant('newer', Buffer.concat([newer, payload])), /newer Samkraft .*9999_from_the_future/);
-      const other = encodeHeader({ ...manifest, source: kind === 'pglite' ? 'postgres' : 'pglite' });
-      await refused(variant('other', Buffer.concat([other, payload])), /restores only into/);
+      const other = encodeHeader({ ...manifest, source: kind === 'pglite' ? 'postgres' : 'pglite', format: kind === 'pglite' ? 'pg_dump-custom' : 'pglite-datadir' });
+      // An embedded backup goes into PostgreSQL too (backup-move.db.test.ts), but this one's dump is no data folder.
+      await refused(variant('other', Buffer.concat([other, payload])), kind === 'pglite' ? /its dump is not a pg_dump archive/ : /its dump is not a gzipped tarball of a data folder/);
+      const mismatch = Buffer.from(`SAMKRAFT-BACKUP 1\n${JSON.stringify({ ...manifest, source: kind === 'pglite' ? 'postgres' : 'pglite' })}\n`);
+      await refused(variant('mismatch', Buffer.concat([mismatch, payload])), /manifest is damaged \(format: the source and the format do not match\)/);
     });
   });
 });

@@ -26,7 +26,7 @@ const manifestSchema = z.strictObject({
   tables: z.record(z.string(), z.number().int().nonnegative()),
   payloadBytes: z.number().int().nonnegative(),
   payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
+}).refine((m) => (m.source === 'pglite') === (m.format === 'pglite-datadir'), { message: 'the source and the format do not match', path: ['format'] });
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -76,6 +76,10 @@ export async function readBackupFile(file: string): Promise<{ manifest: BackupMa
   if (size - payloadOffset !== manifest.payloadBytes) {
     throw new BackupError(`the backup is damaged: its dump has ${size - payloadOffset} bytes, the manifest says ${manifest.payloadBytes} (cut short or appended to)`);
   }
+  // Checked before any tool reads it: PGlite fails on a foreign tarball outside its promise.
+  const magic = head.subarray(payloadOffset, payloadOffset + 5);
+  const expected = manifest.format === 'pglite-datadir' ? { bytes: Buffer.from([0x1f, 0x8b]), what: 'a gzipped tarball of a data folder' } : { bytes: Buffer.from('PGDMP'), what: 'a pg_dump archive' };
+  if (!magic.subarray(0, expected.bytes.length).equals(expected.bytes)) throw new BackupError(`the backup is damaged: its dump is not ${expected.what}, as the manifest says`);
   const hash = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream(file, { start: payloadOffset })) hash.update(chunk as Buffer);
   if (hash.digest('hex') !== manifest.payloadSha256) throw new BackupError('the backup is damaged: its dump does not match the manifest’s SHA-256');

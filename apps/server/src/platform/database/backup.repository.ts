@@ -1,8 +1,9 @@
 import type { ScriptRunner } from './database.ts';
 
 /*
- * What a backup and a restore read from the catalogue. On raw script runners, not Kysely: a
- * PostgreSQL backup counts its rows in the transaction whose snapshot pg_dump then shares.
+ * What a backup and a restore read from the catalogue and do to a whole database. On raw script
+ * runners, not Kysely: a PostgreSQL backup counts its rows in the transaction whose snapshot
+ * pg_dump then shares, and a move into PostgreSQL runs in one transaction with its COPYs.
  */
 
 const userRelations = `
@@ -65,4 +66,55 @@ export async function grantDefaultPrivileges(run: ScriptRunner, role: string): P
 export async function beginExportedSnapshot(run: ScriptRunner): Promise<string> {
   const rows = (await run('begin isolation level repeatable read read only; select pg_export_snapshot() as snapshot')) as { snapshot: string }[];
   return rows[0]?.snapshot ?? '';
+}
+
+export type LoadTable = { name: string; columns: string[] };
+
+/**
+ * The public tables in an order they can be filled in without breaking a foreign key (a table
+ * after those it refers to), each with its columns as stored (none generated).
+ */
+export async function tablesInLoadOrder(run: ScriptRunner): Promise<LoadTable[]> {
+  const columns = (await run(`select c.relname as name, a.attname as column from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+    where c.relkind in ('r', 'p') order by c.relname, a.attnum`)) as { name: string; column: string }[];
+  const refs = (await run(`select distinct c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent from pg_constraint c
+    join pg_namespace n on n.oid = c.connamespace and n.nspname = 'public' where c.contype = 'f' and c.conrelid <> c.confrelid`)) as { child: string; parent: string }[];
+  const byTable = new Map<string, string[]>();
+  for (const c of columns) byTable.set(c.name, [...(byTable.get(c.name) ?? []), c.column]);
+  const ordered: LoadTable[] = [];
+  const placed = new Set<string>();
+  while (placed.size < byTable.size) {
+    const ready = [...byTable.keys()].filter((t) => !placed.has(t) && refs.every((r) => r.child !== t || placed.has(r.parent) || !byTable.has(r.parent)));
+    if (ready.length === 0) throw new Error(`the foreign keys between ${[...byTable.keys()].filter((t) => !placed.has(t)).join(', ')} form a cycle`);
+    for (const t of ready.sort()) {
+      placed.add(t);
+      ordered.push({ name: t, columns: byTable.get(t) ?? [] });
+    }
+  }
+  return ordered;
+}
+
+/** Switches the tables' own triggers off or on (the owner may; the foreign keys' stay on). */
+export async function setUserTriggers(run: ScriptRunner, tables: readonly string[], on: boolean): Promise<void> {
+  for (const t of tables) await run(`alter table ${quoteIdent(t)} ${on ? 'enable' : 'disable'} trigger user`);
+}
+
+export async function truncateTables(run: ScriptRunner, tables: readonly string[]): Promise<void> {
+  if (tables.length > 0) await run(`truncate ${tables.map(quoteIdent).join(', ')}`);
+}
+
+export type SequenceValue = { name: string; lastValue: string | null };
+
+export async function sequenceValues(run: ScriptRunner): Promise<SequenceValue[]> {
+  const rows = (await run(`select sequencename as name, last_value::text as last from pg_sequences where schemaname = 'public' order by 1`)) as { name: string; last: string | null }[];
+  return rows.map((r) => ({ name: r.name, lastValue: r.last }));
+}
+
+/** Puts each sequence where another database's stood: the next value it hands out is the same. */
+export async function setSequenceValues(run: ScriptRunner, values: readonly SequenceValue[]): Promise<void> {
+  for (const s of values) {
+    await run(s.lastValue === null ? `alter sequence ${quoteIdent(s.name)} restart` : `select setval('${quoteIdent(s.name).replace(/'/g, "''")}', ${BigInt(s.lastValue).toString()}, true)`);
+  }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { BackupError, checkMigrationLevel, readBackupFile, writeBackupFile, type BackupManifest } from './backup-file.ts';
+import { movePgliteIntoPostgres } from './backup-move.ts';
 import { findPgTools, pgDump, pgRestore, pickPgTool } from './backup-postgres.ts';
 import { appliedMigrations, beginExportedSnapshot, countTableRows, countUserRelations, ensureAppRole, grantDefaultPrivileges, serverVersion } from './backup.repository.ts';
 import { errorText, openPglite, openPostgres, type Database, type ScriptRunner } from './database.ts';
@@ -12,13 +13,14 @@ import { APP_ROLE } from './migrate.ts';
  * Backup and restore of the whole database (issue 15). PostgreSQL: pg_dump's custom archive,
  * restored by pg_restore into an empty database. Embedded: PGlite's data folder as a tarball
  * (`dumpDataDir`), restored by opening a new folder on it (`loadDataDir`) — an exact copy for the
- * same PGlite. Either way the file starts with a manifest (backup-file.ts) and a restore checks
- * the rows of every table against it.
+ * same PGlite — or moved into an empty PostgreSQL database, table by table (backup-move.ts: a
+ * laptop's data to a server). Either way the file starts with a manifest (backup-file.ts) and a
+ * restore checks the rows of every table against it.
  */
 
 /** What to back up: an open embedded database, or a PostgreSQL server by URL (the schema owner's). */
 export type BackupSource = { kind: 'pglite'; database: Database } | { kind: 'postgres'; url: string };
-/** Where to restore: a new embedded data folder, or an empty PostgreSQL database by URL. */
+/** Where to restore: a new embedded data folder, or an empty PostgreSQL database by URL (either kind of backup). */
 export type RestoreTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 export type BackupSummary = { manifest: BackupManifest; tables: number; rows: number; bytes: number; seconds: number };
@@ -106,15 +108,16 @@ export async function backupDatabase(source: BackupSource, out: string, opts: { 
 export async function restoreDatabase(target: RestoreTarget, file: string, knownMigrations: readonly string[]): Promise<BackupSummary> {
   const started = performance.now();
   const { manifest, payloadOffset } = await readBackupFile(file);
-  if (manifest.source !== target.kind) {
-    throw new BackupError(
-      manifest.source === 'pglite'
-        ? 'this is a backup of the embedded database (PGlite); it restores only into an embedded database (unset DATABASE_URL)'
-        : 'this is a backup of a PostgreSQL server; it restores only into a PostgreSQL database (set DATABASE_URL)',
-    );
+  if (manifest.source === 'postgres' && target.kind === 'pglite') {
+    throw new BackupError('this is a backup of a PostgreSQL server; it restores only into a PostgreSQL database (set DATABASE_URL)');
   }
   checkMigrationLevel(manifest, knownMigrations);
-  const restored = target.kind === 'pglite' ? await restorePglite(target.dataDir, file, payloadOffset) : await restorePostgres(target.url, manifest, file, payloadOffset);
+  const restored =
+    target.kind === 'pglite'
+      ? await restorePglite(target.dataDir, file, payloadOffset)
+      : manifest.source === 'pglite'
+        ? await movePgliteIntoPostgres(target.url, file, payloadOffset)
+        : await restorePostgres(target.url, manifest, file, payloadOffset);
   const missing = Object.keys(manifest.tables).filter((t) => restored[t] !== manifest.tables[t]);
   if (missing.length > 0 || Object.keys(restored).length !== Object.keys(manifest.tables).length) {
     const detail = missing.slice(0, 5).map((t) => `${t}: ${restored[t] ?? 'missing'} rows, the backup had ${manifest.tables[t]}`);
