@@ -45,9 +45,10 @@ const usage = `Samkraft command line
                                          database with the server stopped. The file holds health data: it is
                                          written readable by its owner only — keep it so, and encrypted at rest
   npm run cli -- restore --from <file>   a backup into an empty database only: an empty PostgreSQL database
-                                         (pg_restore) or a SAMKRAFT_DATA_DIR without a database; refuses a
-                                         damaged or foreign file, the other kind's backup, a newer Samkraft's;
-                                         checks every table's rows. Then start the server on it as usual
+                                         (pg_restore; an embedded backup is copied in table by table) or a
+                                         SAMKRAFT_DATA_DIR without a database (embedded backups only); refuses
+                                         a damaged or foreign file or a newer Samkraft's; checks every
+                                         table's rows. Then start the server on it as usual
 
 Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data); migrates as DATABASE_MIGRATION_URL's role when set.`;
 
