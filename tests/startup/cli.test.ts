@@ -55,4 +55,19 @@ describe('the command line', { timeout: 120_000 }, () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('refuses to restore a file that is no backup, naming why, and leaves the data folder unmade', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-cli-'));
+    try {
+      const file = path.join(tmp, 'dump.sql');
+      fs.writeFileSync(file, '-- PostgreSQL database dump\n');
+      const dataDir = path.join(tmp, 'data');
+      const r = await runCli(dataDir, ['restore', '--from', file]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('Samkraft: not a Samkraft backup (it does not begin with "SAMKRAFT-BACKUP 1")\n');
+      expect(fs.existsSync(dataDir)).toBe(false);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });

@@ -10,6 +10,8 @@ import { generateScaleDataCommand } from './features/scale-data/scale-data.cli.t
 import { messagesCommand } from './features/messaging/messaging.cli.ts';
 import { ScaleDataRefused } from './features/scale-data/scale-data.service.ts';
 import { hasNoStaff, migrateDatabase } from './prepare-database.ts';
+import { backupCommand, restoreCommand } from './backup.cli.ts';
+import { BackupError } from './platform/database/backup-file.ts';
 import { danishDate, fileClock, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DatabaseOpenError, errorText, openDatabase, type Database } from './platform/database/database.ts';
@@ -36,6 +38,17 @@ const usage = `Samkraft command line
   npm run cli -- messages                read the messages in SAMKRAFT_MESSAGES_DIR/in once (acknowledge,
                                          keep, reject) and write the due ones to …/out (send, resend,
                                          fail without acknowledgement), as the server does every interval
+  npm run cli -- backup --out <file>     the whole database into a new file, with a manifest (Samkraft version,
+                                         migration level, time, kind); PostgreSQL through pg_dump as
+                                         DATABASE_MIGRATION_URL's role (the client tools at least as new as the
+                                         server, on PATH or in /usr/lib/postgresql/<major>/bin); the embedded
+                                         database with the server stopped. The file holds health data: it is
+                                         written readable by its owner only — keep it so, and encrypted at rest
+  npm run cli -- restore --from <file>   a backup into an empty database only: an empty PostgreSQL database
+                                         (pg_restore; an embedded backup is copied in table by table) or a
+                                         SAMKRAFT_DATA_DIR without a database (embedded backups only); refuses
+                                         a damaged or foreign file or a newer Samkraft's; checks every
+                                         table's rows. Then start the server on it as usual
 
 Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data); migrates as DATABASE_MIGRATION_URL's role when set.`;
 
@@ -55,6 +68,12 @@ async function run(argv: string[]): Promise<void> {
   const config = loadConfig(process.env);
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(`${usage}\n`);
+    return;
+  }
+  // Both work on the database as a whole, and a restore needs it still empty: opened their own way.
+  if (command === 'backup' || command === 'restore') {
+    const lines = command === 'backup' ? await backupCommand(config, rest, systemClock) : await restoreCommand(config, rest);
+    process.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
   // The command line runs the long jobs (imports, national reports): no statement time limit.
@@ -147,7 +166,7 @@ async function run(argv: string[]): Promise<void> {
         return;
       }
       default:
-        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, import-extract, export-extract, report, generate-scale-data, messages, help)`);
+        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, import-extract, export-extract, report, generate-scale-data, messages, backup, restore, help)`);
     }
   } finally {
     await database.close();
@@ -155,7 +174,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((err: unknown) => {
-  const msg = err instanceof ConfigError || err instanceof DatabaseOpenError || err instanceof ExtractCliError || err instanceof ScaleDataRefused ? err.message : errorText(err);
+  const msg = err instanceof ConfigError || err instanceof DatabaseOpenError || err instanceof ExtractCliError || err instanceof ScaleDataRefused || err instanceof BackupError ? err.message : errorText(err);
   process.stderr.write(`Samkraft: ${msg}\n`);
   process.exit(1);
 });

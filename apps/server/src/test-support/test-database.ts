@@ -42,6 +42,14 @@ async function createPgliteDatabase(): Promise<Database> {
 }
 
 async function createPostgresDatabase(): Promise<Database> {
+  return (await createPostgresTestDatabase()).database;
+}
+
+/**
+ * A PostgreSQL test database of its own and its URL, for tools that connect by themselves
+ * (pg_dump): a copy of the run's migrated template, or `empty` (no tables). `close()` drops it.
+ */
+export async function createPostgresTestDatabase(opts: { empty?: boolean } = {}): Promise<{ database: Database; url: string }> {
   const adminUrl = process.env.SAMKRAFT_TEST_PG_URL;
   if (!adminUrl) throw new Error('SAMKRAFT_TEST_DB=postgres needs SAMKRAFT_TEST_PG_URL');
   const provided = inject('samkraftPgTemplate');
@@ -49,6 +57,11 @@ async function createPostgresDatabase(): Promise<Database> {
   const { template, owner } = provided;
   const name = `${TEST_DATABASE_PREFIX}${template.slice(-8)}_${crypto.randomBytes(4).toString('hex')}`;
   await withAdminClient(adminUrl, async (admin) => {
+    if (opts.empty) {
+      await admin.query(`create database ${quoteIdent(name)}`);
+      await labelDatabase(admin, name, owner);
+      return;
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`);
@@ -61,21 +74,25 @@ async function createPostgresDatabase(): Promise<Database> {
       }
     }
   });
+  const url = databaseUrl(adminUrl, name);
   let database: Database;
   try {
-    database = await openPostgres(databaseUrl(adminUrl, name));
+    database = await openPostgres(url);
   } catch (err) {
     await dropDatabase(adminUrl, name);
     throw err;
   }
   return {
-    ...database,
-    async close() {
-      try {
-        await database.close();
-      } finally {
-        await dropDatabase(adminUrl, name);
-      }
+    url,
+    database: {
+      ...database,
+      async close() {
+        try {
+          await database.close();
+        } finally {
+          await dropDatabase(adminUrl, name);
+        }
+      },
     },
   };
 }
