@@ -26,6 +26,7 @@ const CataloguePage = lazyRouteComponent(() => import('../pages/CataloguePage.ts
 const InterventionPage = lazyRouteComponent(() => import('../pages/InterventionPage.tsx'), 'InterventionPage');
 const ClosingDaysPage = lazyRouteComponent(() => import('../pages/ClosingDaysPage.tsx'), 'ClosingDaysPage');
 const PlanningPage = lazyRouteComponent(() => import('../pages/PlanningPage.tsx'), 'PlanningPage');
+const AuditReviewPage = lazyRouteComponent(() => import('../pages/AuditReviewPage.tsx'), 'AuditReviewPage');
 const TransportPage = lazyRouteComponent(() => import('../pages/TransportPage.tsx'), 'TransportPage');
 const SessionPage = lazyRouteComponent(() => import('../pages/SessionPage.tsx'), 'SessionPage');
 const TeamPage = lazyRouteComponent(() => import('../pages/TeamPage.tsx'), 'TeamPage');
@@ -123,6 +124,7 @@ const teamsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/ho
 const teamRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId', component: TeamPage });
 const sessionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/hold/$teamId/sessioner/$sessionId', component: SessionPage });
 const planningRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/placering', component: PlanningPage });
+const auditReviewRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/tilsyn', component: AuditReviewPage });
 const reportsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/rapporter', component: ReportsPage });
 const dashboardRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/overblik', component: DashboardPage });
 const settlementRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/afregning', component: SettlementPage });
@@ -161,7 +163,7 @@ const accessLogRoute = createRoute({ getParentRoute: () => citizenRoute, path: '
 const myDataRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/mine-data', beforeLoad: requireCitizenSession, component: MyDataPage });
 const citizenTree = citizenRoute.addChildren([myCourseRoute, myAppointmentsRoute, preparationRoute, questionnaireRoute, myDocumentsRoute, accessLogRoute, myDataRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
 
-const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, dashboardRoute, settlementRoute, planningRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, dashboardRoute, settlementRoute, planningRoute, auditReviewRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
