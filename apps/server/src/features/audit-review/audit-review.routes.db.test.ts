@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReviewAlerts, AuditReviewPage } from '@samkraft/contracts/audit-review';
 import type { Role } from '@samkraft/contracts/common';
+import { danishDate } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aCrossReferral, aMunicipality, anIntervention, anOffering, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
@@ -238,6 +239,10 @@ describe('unusual reads', () => {
     expect((await alerts(`${NOVEMBER_WEEK}&minCitizens=100&workStartHour=6&workEndHour=19`)).alerts.map((a) => a.outsideHours)).toEqual([1]);
     expect((await get('auditor', '/api/audit-review/alerts?from=2026-01-01&to=2026-12-31')).statusCode).toBe(400);
     expect((await get('auditor', '/api/audit-review/alerts?from=2026-11-01&to=2026-11-30&workStartHour=18&workEndHour=7')).statusCode).toBe(400);
+    // The review's own reads of the log (today, per citizen shown) are never an alert.
+    const today = danishDate(new Date());
+    const own = await alerts(`from=${today}&to=${today}&minCitizens=1&maxOwnPercent=100`);
+    expect(own.alerts.map((a) => a.user.name)).not.toContain('Tove Tilsyn');
     const audited = await database.db.selectFrom('audit_event').select('action').where('actor_user_id', '=', ids.auditor).where('action', '=', 'audit_review.alerts').execute();
     expect(audited.length).toBeGreaterThanOrEqual(4);
   });

@@ -155,7 +155,8 @@ export async function unusualReads(ctx: ServiceContext, q: AuditReviewAlertQuery
       municipalityCode: actor.municipalityCode,
       fromAt: startOfDanishDay(q.from),
       toAt: startOfDanishDay(nextDay(q.to)),
-      readActions,
+      // The review's own reads of the log are in the events, not in the alerts: they are never "own" citizens.
+      readActions: readActions.filter((a) => !a.startsWith('audit_review.')),
       holidays,
       startHour: t.startHour,
       endHour: t.endHour,
