@@ -19,6 +19,7 @@ let app: App;
 const ids = {} as Record<'auditor' | 'ballerupAuditor' | 'karen' | 'snoop' | 'bo' | 'einer' | 'lonni' | 'ballerupCitizen' | 'providedCitizen', string>;
 const clients = new Map<string, SignedInClient>();
 const ballerupCitizens: string[] = [];
+let einerCourse = '';
 
 /** A crafted event at a chosen instant (the test database's user may set `at`; the server's role cannot rewrite). */
 async function anEvent(o: { userId: string; municipality: string; roles: Role[]; citizenId: string | null; action: string; at: string; outcome?: 'allowed' | 'denied'; purpose?: string }): Promise<void> {
@@ -53,7 +54,7 @@ beforeAll(async () => {
   ids.einer = await aCitizen(db, { homeMunicipalityCode: '0159', cpr: EINER, givenName: 'Einer Test', familyName: 'Lauridsen', sex: 'M', birthDate: '1960-01-02' });
   ids.lonni = await aCitizen(db, { homeMunicipalityCode: '0159', cpr: LONNI, givenName: 'Lonni Test', familyName: 'Lauridsen', sex: 'F', birthDate: '1960-01-02' });
   ids.ballerupCitizen = await aCitizen(db, { homeMunicipalityCode: '0151', givenName: 'Bodil', familyName: 'Ballerupborger' });
-  await aReferralWithCourse(db, { citizenId: ids.einer, homeMunicipalityCode: '0159', contactPersonId: ids.karen });
+  einerCourse = (await aReferralWithCourse(db, { citizenId: ids.einer, homeMunicipalityCode: '0159', contactPersonId: ids.karen })).courseId;
   // A Ballerup citizen referred to a Gladsaxe team: the snoop's own through the team enrolment.
   ids.providedCitizen = await aCitizen(db, { homeMunicipalityCode: '0151', givenName: 'Pia', familyName: 'Provideret' });
   const provided = await aReferralWithCourse(db, { citizenId: ids.providedCitizen, homeMunicipalityCode: '0151' });
@@ -110,6 +111,14 @@ describe('Tilsyn med adgang: who may read the audit log', () => {
     }
     const denied = await database.db.selectFrom('audit_event').select(['action']).where('actor_user_id', '=', ids.karen).where('outcome', '=', 'denied').where('action', 'like', 'audit_review.%').execute();
     expect(denied.map((d) => d.action).sort()).toEqual(['audit_review.alerts', 'audit_review.citizen_lookup', 'audit_review.export', 'audit_review.read']);
+  });
+
+  it('gives the auditor no citizen record: not the course, the citizen, the search or the worklist', async () => {
+    expect((await get('auditor', `/api/courses/${einerCourse}`)).statusCode).toBe(403);
+    expect((await get('auditor', `/api/citizens/${ids.einer}`)).statusCode).toBe(403);
+    expect((await get('auditor', '/api/worklist')).statusCode).toBe(403);
+    const search = await app.inject({ method: 'POST', url: '/api/citizens/search', headers: clients.get('auditor')!.headers, payload: { query: 'Lauridsen' } });
+    expect(search.statusCode).toBe(403);
   });
 
   it("shows the auditor their municipality's events — by its staff, or about its citizens — and nothing else", async () => {
