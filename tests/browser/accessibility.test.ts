@@ -51,6 +51,7 @@ describe('accessibility: axe-core finds no serious or critical violation', () =>
     ['municipal lead', 'gladsaxe.leder'],
     ['coordinator', 'ballerup.koordinator'],
     ['administrator', 'samkraft.admin'],
+    ['data-protection review', 'gladsaxe.tilsyn'],
   ] as const;
 
   for (const [role, username] of users) {

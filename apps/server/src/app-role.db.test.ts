@@ -77,6 +77,17 @@ describe.skipIf(testDatabaseKind() !== 'postgres')("the server's database role",
     );
   });
 
+  it('removes old audit events only through the owner’s purge function, never within its five-year floor (migration 0052)', async () => {
+    await owner.executeSql(`insert into audit_event (at, actor_label, action, outcome) values (now() - interval '6 years', 'old', 'test.purge', 'allowed')`);
+    expect(await refusal(server, `delete from audit_event where action = 'test.purge'`)).toMatch(/permission denied for table audit_event/);
+    expect(await refusal(server, `select audit_event_purge(now() - interval '4 years', 'system:test')`)).toMatch(/less than 5 years ago/);
+    const purged = await server.executeSql(`select audit_event_purge(now() - interval '5 years 1 day', 'system:test') as n`);
+    expect(Number(purged.rows[0]?.n)).toBe(1);
+    expect(await refusal(server, `create or replace function audit_event_purge(p_before timestamptz, p_actor text) returns bigint language sql as $$ select 0::bigint $$`)).toMatch(
+      /permission denied for schema public|must be owner of function audit_event_purge/,
+    );
+  });
+
   it('reads and writes every other table, owns none, and keeps the migrations bookkeeping read-only', async () => {
     const rights = await owner.executeSql(
       `select c.relname as name,

@@ -65,6 +65,8 @@ import { demoBackChannel, registerDemoIdentityProvider } from './features/citize
 import { oidcRelyingParty } from './features/citizen-auth/oidc-relying-party.ts';
 import { registerMyCourseRoutes } from './features/citizen-portal/my-course.routes.ts';
 import { registerAccessLogRoutes } from './features/access-log/access-log.routes.ts';
+import { startAuditRetention } from './features/audit-review/audit-retention.service.ts';
+import { registerAuditReviewRoutes } from './features/audit-review/audit-review.routes.ts';
 import { registerMyDataRoutes } from './features/my-data/my-data.routes.ts';
 import { registerAppointmentRoutes } from './features/citizen-appointments/appointments.routes.ts';
 import { registerMyDocumentsRoutes } from './features/citizen-portal/my-documents.routes.ts';
@@ -95,6 +97,8 @@ export type AppDeps = {
    * route's shared token (absent = the route refuses every message).
    */
   messaging?: { dir?: string; transport?: MessageTransport; intervalMs?: number; token?: string; limitPerMinute?: number };
+  /** The audit log's retention (months, at least the floor) and how often its purge runs (0 or absent = never: tests run it themselves). */
+  auditRetention?: { months: number; intervalMs: number };
 };
 
 /**
@@ -192,6 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerStaffContactRoutes(app, { db, clock: deps.clock });
   registerStaffSessionRoutes(app, { db, clock: deps.clock });
   registerStartRoutes(app, { db, clock: deps.clock });
+  registerAuditReviewRoutes(app, { db, clock: deps.clock });
   registerCitizenRoutes(app, { db, clock: deps.clock });
   registerCitizenSearchRoutes(app, { db, clock: deps.clock });
   registerReferenceRoutes(app, { db, clock: deps.clock });
@@ -240,6 +245,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (messagingTransport && deps.messaging?.intervalMs) {
     const messaging = startMessaging({ db, clock: deps.clock, transport: messagingTransport, log: app.log }, deps.messaging.intervalMs);
     app.addHook('onClose', () => messaging.stop());
+  }
+
+  if (deps.auditRetention?.intervalMs) {
+    const retention = startAuditRetention({ db, clock: deps.clock, months: deps.auditRetention.months, log: app.log }, deps.auditRetention.intervalMs);
+    app.addHook('onClose', () => retention.stop());
   }
 
   app.get('/api/openapi.json', {

@@ -8,6 +8,7 @@ import { refreshReferenceData, seedReferenceData } from './features/reference-da
 import { reportCommand } from './features/reports/report.cli.ts';
 import { generateScaleDataCommand } from './features/scale-data/scale-data.cli.ts';
 import { messagesCommand } from './features/messaging/messaging.cli.ts';
+import { purgeExpiredAuditEvents } from './features/audit-review/audit-retention.service.ts';
 import { ScaleDataRefused } from './features/scale-data/scale-data.service.ts';
 import { hasNoStaff, migrateDatabase } from './prepare-database.ts';
 import { backupCommand, restoreCommand } from './backup.cli.ts';
@@ -49,6 +50,8 @@ const usage = `Samkraft command line
                                          SAMKRAFT_DATA_DIR without a database (embedded backups only); refuses
                                          a damaged or foreign file or a newer Samkraft's; checks every
                                          table's rows. Then start the server on it as usual
+  npm run cli -- purge-audit-log         remove the audit events older than SAMKRAFT_AUDIT_RETENTION (default 5y,
+                                         never less), as the server does daily; the purge is itself audited
 
 Uses DATABASE_URL, or the embedded database in SAMKRAFT_DATA_DIR (default ./data); migrates as DATABASE_MIGRATION_URL's role when set.`;
 
@@ -165,8 +168,14 @@ async function run(argv: string[]): Promise<void> {
         process.stdout.write(`${lines.join('\n')}\n`);
         return;
       }
+      case 'purge-audit-log': {
+        await prepare(config, database);
+        const r = await purgeExpiredAuditEvents({ db: database.db, clock: systemClock, months: config.auditRetentionMonths });
+        process.stdout.write(`audit events before ${r.before.toISOString()} (${config.auditRetentionMonths} months) removed: ${r.deleted}\n`);
+        return;
+      }
       default:
-        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, import-extract, export-extract, report, generate-scale-data, messages, backup, restore, help)`);
+        throw new ConfigError(`unknown command "${command}" (try: migrate, seed, create-user, import-extract, export-extract, report, generate-scale-data, messages, purge-audit-log, backup, restore, help)`);
     }
   } finally {
     await database.close();

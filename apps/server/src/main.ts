@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     config,
     ...(replica ? { replica } : {}),
     messaging: { dir: config.messagesDir, intervalMs: config.messagesIntervalMs, ...(config.messagesToken ? { token: config.messagesToken } : {}) },
+    auditRetention: { months: config.auditRetentionMonths, intervalMs: config.auditPurgeIntervalMs },
   });
   readyAt.app = sinceStart();
   app.log.info(

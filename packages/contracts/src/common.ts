@@ -54,7 +54,7 @@ export const municipalityCode = z
   .regex(/^\d{3,4}$/, 'must be a municipality code of 3 or 4 digits')
   .transform((v) => v.padStart(4, '0'));
 
-export const roles = ['contact_person', 'therapist', 'municipal_lead', 'coordinator', 'administrator'] as const;
+export const roles = ['contact_person', 'therapist', 'municipal_lead', 'coordinator', 'administrator', 'auditor'] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 

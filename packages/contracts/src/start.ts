@@ -116,6 +116,11 @@ export const startPage = z.discriminatedUnion('kind', [
     offerings: z.number().int(),
     auditEventsToday: z.number().int(),
   }),
+  /** The data-protection role: its municipality; the review itself is its own page. */
+  z.object({
+    kind: z.literal('auditor'),
+    municipality: municipalityRef,
+  }),
 ]);
 export type StartPage = z.infer<typeof startPage>;
 

@@ -101,4 +101,14 @@ describe('citizen sign-in configuration (issue 13)', () => {
   it('offers no citizen sign-in on a server without a provider', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/samkraft' }, '/srv').citizenSignIn).toEqual({ mode: 'off' });
   });
+
+  it('keeps the audit log five years by default, takes years or months, and refuses to start below the floor, naming the law', () => {
+    expect(loadConfig({}).auditRetentionMonths).toBe(60);
+    expect(loadConfig({ SAMKRAFT_AUDIT_RETENTION: '7y' }).auditRetentionMonths).toBe(84);
+    expect(loadConfig({ SAMKRAFT_AUDIT_RETENTION: '72m' }).auditRetentionMonths).toBe(72);
+    expect(loadConfig({ SAMKRAFT_AUDIT_RETENTION: '66' }).auditRetentionMonths).toBe(66);
+    expect(() => loadConfig({ SAMKRAFT_AUDIT_RETENTION: '6m' })).toThrow(/kept at least 60 months .*klage- og erstatningsloven § 3 a/);
+    expect(() => loadConfig({ SAMKRAFT_AUDIT_RETENTION: 'forever' })).toThrow(/SAMKRAFT_AUDIT_RETENTION/);
+    expect(loadConfig({}).auditPurgeIntervalMs).toBe(86_400_000);
+  });
 });

@@ -93,6 +93,17 @@ const configSchema = z.object({
   CITIZEN_OIDC_CPR_CLAIM: z.string().trim().min(1).default('dk.cpr'),
   /** The claim that carries the NSIS assurance level; when present it must be Substantial or High. */
   CITIZEN_OIDC_LOA_CLAIM: z.string().trim().min(1).default('loa'),
+  /**
+   * How long the audit log is kept: `5y`, `72m` or a number of months (default 5 years). Never less
+   * than AUDIT_RETENTION_FLOOR_MONTHS: the server refuses to start below it.
+   */
+  SAMKRAFT_AUDIT_RETENTION: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{1,4}\s*(y|m)?$/i, 'must be a number of years (5y) or months (60m, or 60)')
+    .default('5y'),
+  /** How often events older than the retention period are removed (milliseconds; default a day; 0 = never, e.g. on all but one instance). */
+  SAMKRAFT_AUDIT_PURGE_INTERVAL_MS: z.coerce.number().int().min(0).max(31 * 86_400_000).default(86_400_000),
   CITIZEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
   CITIZEN_SESSION_MAX_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
@@ -124,7 +135,27 @@ export type Config = {
   messagesToken: string | undefined;
   /** Citizen sign-in: a configured provider, the local demo provider, or none. */
   citizenSignIn: CitizenSignInConfig;
+  /** The audit log's retention in months (at least the floor) and how often the purge runs (0 = never). */
+  auditRetentionMonths: number;
+  auditPurgeIntervalMs: number;
 };
+
+/**
+ * The least the audit log is kept, in months: five years. A citizen may complain to Styrelsen for
+ * Patientklager about a look-up in their health data (sundhedsloven § 42 a) up to five years after
+ * it happened (klage- og erstatningsloven § 3 a), and the log is the evidence. ARCHITECTURE.md
+ * "Audit log retention" says what was weighed. The purge function of migration 0052 holds the same floor.
+ */
+export const AUDIT_RETENTION_FLOOR_MONTHS = 60;
+export const AUDIT_RETENTION_LAW = 'klage- og erstatningsloven § 3 a (a complaint about a look-up under sundhedsloven § 42 a may come up to 5 years after it)';
+
+/** `5y`, `72m` or `60` (months) as months. */
+export function retentionMonths(value: string): number {
+  const m = /^([0-9]{1,4})\s*(y|m)?$/i.exec(value.trim());
+  if (!m) throw new ConfigError(`configuration error: SAMKRAFT_AUDIT_RETENTION must be a number of years (5y) or months (60m)`);
+  const n = Number(m[1]);
+  return m[2]?.toLowerCase() === 'y' ? n * 12 : n;
+}
 
 /** How citizens sign in (features/citizen-auth). `issuer` is the demo provider's own in demo mode. */
 export type CitizenSignInConfig =
@@ -178,6 +209,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_REPLICA_URL needs DATABASE_URL (the embedded database has no replica)');
   const dataDir = path.resolve(cwd, e.SAMKRAFT_DATA_DIR);
   const citizenSignIn = citizenSignInConfig(e, demo);
+  const auditRetentionMonths = retentionMonths(e.SAMKRAFT_AUDIT_RETENTION);
+  if (auditRetentionMonths < AUDIT_RETENTION_FLOOR_MONTHS) {
+    throw new ConfigError(
+      `configuration error: SAMKRAFT_AUDIT_RETENTION is ${auditRetentionMonths} months; the audit log is kept at least ${AUDIT_RETENTION_FLOOR_MONTHS} months (5 years) — ${AUDIT_RETENTION_LAW}`,
+    );
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
@@ -201,6 +238,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     messagesIntervalMs: e.SAMKRAFT_MESSAGES_INTERVAL_MS,
     messagesToken: e.SAMKRAFT_MESSAGES_TOKEN,
     citizenSignIn,
+    auditRetentionMonths,
+    auditPurgeIntervalMs: e.SAMKRAFT_AUDIT_PURGE_INTERVAL_MS,
   };
 }
 

@@ -28,6 +28,7 @@ const ClosingDaysPage = lazyRouteComponent(() => import('../pages/ClosingDaysPag
 const PlanningPage = lazyRouteComponent(() => import('../pages/PlanningPage.tsx'), 'PlanningPage');
 const MySessionsPage = lazyRouteComponent(() => import('../pages/MySessionsPage.tsx'), 'MySessionsPage');
 const StaffUsersPage = lazyRouteComponent(() => import('../pages/StaffUsersPage.tsx'), 'StaffUsersPage');
+const AuditReviewPage = lazyRouteComponent(() => import('../pages/AuditReviewPage.tsx'), 'AuditReviewPage');
 const TransportPage = lazyRouteComponent(() => import('../pages/TransportPage.tsx'), 'TransportPage');
 const SessionPage = lazyRouteComponent(() => import('../pages/SessionPage.tsx'), 'SessionPage');
 const TeamPage = lazyRouteComponent(() => import('../pages/TeamPage.tsx'), 'TeamPage');
@@ -127,6 +128,7 @@ const sessionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/
 const planningRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/placering', component: PlanningPage });
 const mySessionsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/mine-sessioner', component: MySessionsPage });
 const staffUsersRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/brugere', component: StaffUsersPage });
+const auditReviewRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/tilsyn', component: AuditReviewPage });
 const reportsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/rapporter', component: ReportsPage });
 const dashboardRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/overblik', component: DashboardPage });
 const settlementRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/afregning', component: SettlementPage });
@@ -165,7 +167,7 @@ const accessLogRoute = createRoute({ getParentRoute: () => citizenRoute, path: '
 const myDataRoute = createRoute({ getParentRoute: () => citizenRoute, path: '/mine-data', beforeLoad: requireCitizenSession, component: MyDataPage });
 const citizenTree = citizenRoute.addChildren([myCourseRoute, myAppointmentsRoute, preparationRoute, questionnaireRoute, myDocumentsRoute, accessLogRoute, myDataRoute, citizenSignInRoute, citizenUnknownRoute, citizenSignedOutRoute]);
 
-const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, dashboardRoute, settlementRoute, planningRoute, mySessionsRoute, staffUsersRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, citizenTree, signedInRoute.addChildren([startRoute, catalogueRoute, interventionRoute, newReferralRoute, courseRoute, needsAssessmentRoute, actionPlanRoute, followUpRoute, closingRoute, crossReferralRoute, providerInboxRoute, incomingReferralRoute, statusNotesRoute, statusNoteRoute, worklistRoute, closingDaysRoute, deadlinePoliciesRoute, transportRoute, teamsRoute, teamRoute, sessionRoute, reportsRoute, dashboardRoute, settlementRoute, planningRoute, mySessionsRoute, staffUsersRoute, auditReviewRoute, extractsRoute, hospitalReferralsRoute, hospitalReferralRoute, organisationsRoute, klGatewayRoute, messagesRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

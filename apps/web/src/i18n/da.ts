@@ -19,6 +19,7 @@ export const da = {
     municipal_lead: 'Driftsleder',
     coordinator: 'Koordinator',
     administrator: 'Administrator',
+    auditor: 'Tilsyn (databeskyttelse)',
   } satisfies Record<Role, string>,
   professions: vocabularyDa.professions,
   shell: {
@@ -41,7 +42,7 @@ export const da = {
     close: 'Luk',
     loading: 'Henter …',
   },
-  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', hospitalReferrals: 'Henvisninger fra sygehus', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke', statusNotes: 'Statusnotater', reports: 'Rapporter', dashboard: 'Overblik', extracts: 'Dataudtræk', organisations: 'Organisationer', klGateway: 'KL Gateway', messages: 'Beskeder', unmatchedMessages: 'Beskeder uden forløb', settlement: 'Afregning', planning: 'Placering', staffUsers: 'Brugere og sessioner' },
+  nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', hospitalReferrals: 'Henvisninger fra sygehus', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke', statusNotes: 'Statusnotater', reports: 'Rapporter', dashboard: 'Overblik', extracts: 'Dataudtræk', organisations: 'Organisationer', klGateway: 'KL Gateway', messages: 'Beskeder', unmatchedMessages: 'Beskeder uden forløb', settlement: 'Afregning', planning: 'Placering', auditReview: 'Tilsyn med adgang', staffUsers: 'Brugere og sessioner' },
   login: {
     title: 'Log ind',
     intro: 'Samkraft er det fælles system for kræftrehabilitering i de ni kommuner.',
@@ -73,6 +74,9 @@ export const da = {
     fields: fieldErrorsDa,
   },
   start: {
+    auditorTitle: 'Tilsyn med adgang',
+    auditorIntro: 'Som tilsyn (databeskyttelse) gennemgår du kommunens adgangslog: hvem har set og ændret borgernes oplysninger, og hvilke opslag er usædvanlige. Rollen giver ikke adgang til borgernes sager.',
+    auditorOpen: 'Åbn tilsyn med adgang',
     title: 'Start',
     roleIn: '{{role}} i {{municipality}}',
     myCitizens: 'Mine borgere',

@@ -16,6 +16,7 @@ export const en: Translation = {
     municipal_lead: 'Municipal lead',
     coordinator: 'Coordinator',
     administrator: 'Administrator',
+    auditor: 'Data-protection review',
   },
   professions: vocabularyEn.professions,
   shell: {
@@ -38,7 +39,7 @@ export const en: Translation = {
     close: 'Close',
     loading: 'Loading …',
   },
-  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', hospitalReferrals: 'Referrals from hospitals', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', dashboard: 'Dashboard', extracts: 'Data extracts', organisations: 'Organisations', klGateway: 'KL Gateway', messages: 'Messages', unmatchedMessages: 'Messages without a course', settlement: 'Settlement', planning: 'Placement', staffUsers: 'Users and sessions' },
+  nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', hospitalReferrals: 'Referrals from hospitals', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', dashboard: 'Dashboard', extracts: 'Data extracts', organisations: 'Organisations', klGateway: 'KL Gateway', messages: 'Messages', unmatchedMessages: 'Messages without a course', settlement: 'Settlement', planning: 'Placement', auditReview: 'Access review', staffUsers: 'Users and sessions' },
   login: {
     title: 'Sign in',
     intro: 'Samkraft is the shared system for cancer rehabilitation in the nine municipalities.',
@@ -70,6 +71,9 @@ export const en: Translation = {
     fields: fieldErrorsEn,
   },
   start: {
+    auditorTitle: 'Access review',
+    auditorIntro: "As the data-protection review you go through the municipality's access log: who has seen and changed citizens' information, and which look-ups are unusual. The role gives no access to citizens' records.",
+    auditorOpen: 'Open the access review',
     title: 'Start',
     roleIn: '{{role}} in {{municipality}}',
     myCitizens: 'My citizens',

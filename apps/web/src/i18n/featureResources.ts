@@ -26,6 +26,7 @@ import { da as accessLogDa, en as accessLogEn } from '../features/access-log/i18
 import { da as relativesDa, en as relativesEn } from '../features/relatives/i18n.ts';
 import { da as settlementDa, en as settlementEn } from '../features/settlement/i18n.ts';
 import { da as sessionsDa, en as sessionsEn } from '../features/sessions/i18n.ts';
+import { da as auditReviewDa, en as auditReviewEn } from '../features/audit-review/i18n.ts';
 import type { i18n as I18n } from 'i18next';
 
 /**
@@ -37,8 +38,8 @@ import type { i18n as I18n } from 'i18next';
  * Components then use `useTranslation('referrals')`.
  */
 export const featureResources = {
-  da: { statusNotes: statusNotesDa, crossReferrals: crossReferralsDa, suggestions: suggestionsDa, catalogue: catalogueDa, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, closings: closingsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa, transport: transportDa, teams: teamsDa, reports: reportsDa, extracts: extractsDa, jobs: jobsDa, citizenSearch: citizenSearchDa, hospitalReferrals: hospitalReferralsDa, organisations: organisationsDa, klGateway: klGatewayDa, hospitalNotifications: hospitalNotificationsDa, messaging: messagingDa, accessLog: accessLogDa, relatives: relativesDa, settlement: settlementDa, planning: planningDa, sessions: sessionsDa },
-  en: { statusNotes: statusNotesEn, crossReferrals: crossReferralsEn, suggestions: suggestionsEn, catalogue: catalogueEn, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, closings: closingsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn, transport: transportEn, teams: teamsEn, reports: reportsEn, extracts: extractsEn, jobs: jobsEn, citizenSearch: citizenSearchEn, hospitalReferrals: hospitalReferralsEn, organisations: organisationsEn, klGateway: klGatewayEn, hospitalNotifications: hospitalNotificationsEn, messaging: messagingEn, accessLog: accessLogEn, relatives: relativesEn, settlement: settlementEn, planning: planningEn, sessions: sessionsEn },
+  da: { statusNotes: statusNotesDa, crossReferrals: crossReferralsDa, suggestions: suggestionsDa, catalogue: catalogueDa, assessments: assessmentsDa, plans: plansDa, followUps: followUpsDa, closings: closingsDa, referrals: referralsDa, worklist: worklistDa, deadlines: deadlinesDa, calendar: calendarDa, transport: transportDa, teams: teamsDa, reports: reportsDa, extracts: extractsDa, jobs: jobsDa, citizenSearch: citizenSearchDa, hospitalReferrals: hospitalReferralsDa, organisations: organisationsDa, klGateway: klGatewayDa, hospitalNotifications: hospitalNotificationsDa, messaging: messagingDa, accessLog: accessLogDa, relatives: relativesDa, settlement: settlementDa, planning: planningDa, auditReview: auditReviewDa, sessions: sessionsDa },
+  en: { statusNotes: statusNotesEn, crossReferrals: crossReferralsEn, suggestions: suggestionsEn, catalogue: catalogueEn, assessments: assessmentsEn, plans: plansEn, followUps: followUpsEn, closings: closingsEn, referrals: referralsEn, worklist: worklistEn, deadlines: deadlinesEn, calendar: calendarEn, transport: transportEn, teams: teamsEn, reports: reportsEn, extracts: extractsEn, jobs: jobsEn, citizenSearch: citizenSearchEn, hospitalReferrals: hospitalReferralsEn, organisations: organisationsEn, klGateway: klGatewayEn, hospitalNotifications: hospitalNotificationsEn, messaging: messagingEn, accessLog: accessLogEn, relatives: relativesEn, settlement: settlementEn, planning: planningEn, auditReview: auditReviewEn, sessions: sessionsEn },
 } as const;
 
 /** Adds every feature namespace to an i18next instance (idempotent). */

@@ -38,7 +38,7 @@ const notActions = new Set([
   'excluded.title_da', 'excluded.title_en', 'excluded.uncertain', 'identifier.system', 'patient.identifier', 'patient.identifier.value', 'period.start',
   'response.code', 'response.details', 'response.identifier', 'source.endpoint', 'text.status', 'topic.text', 'us.gln', 'us.sor', 'share.diagnosis',
   'citizen.cpr', 'samkraft.admin', 'samkraft.extract_import', 'audit_event.outcome', 'ballerup.koordinator', 'gentofte.kontakt', 'gentofte.terapeut',
-  'gladsaxe.kontakt', 'gladsaxe.leder', 'gladsaxe.terapeut', 'herlev.kontakt', 'herlev.terapeut',
+  'gladsaxe.kontakt', 'gladsaxe.leder', 'gladsaxe.terapeut', 'gladsaxe.tilsyn', 'herlev.kontakt', 'herlev.terapeut',
   // oidc-provider's event names, which the demo identity provider reports to the server log.
   'authorization.error', 'grant.error', 'userinfo.error', 'end_session.error',
 ]);

@@ -19,6 +19,9 @@ export const readActionWording: Readonly<Record<string, Words>> = {
   'action_plan.read': w('din plan', 'your plan'),
   'attendance.read': w('fremmødelisten for dit hold', 'the attendance list of your team'),
   'attendance.referral_read': w('dit fremmøde på holdet', 'your attendance at the team'),
+  'audit_review.citizen_lookup': w('dit navn (opslag ved tilsynet med adgang, databeskyttelse)', 'your name (look-up by the data-protection review)'),
+  'audit_review.export': w('listen over, hvem der har set dine oplysninger (tilsynet med adgang, hentet som fil)', 'the list of who has seen your information (the data-protection review, downloaded)'),
+  'audit_review.read': w('listen over, hvem der har set dine oplysninger (tilsynet med adgang)', 'the list of who has seen your information (the data-protection review)'),
   'audit_event.read': w('listen over, hvem der har set dine oplysninger', 'the list of who has seen your information'),
   'citizen.lookup': w('dit navn og CPR-nummer (opslag)', 'your name and CPR number (look-up)'),
   'citizen.read': w('dine personoplysninger', 'your personal details'),
@@ -82,6 +85,8 @@ export const notShownActions: Readonly<Record<string, 'write' | 'sign_in' | 'no_
   'attendance.record': 'write',
   'auth.session_end': 'no_citizen',
   'auth.sessions_end_others': 'no_citizen',
+  'audit_event.purge': 'no_citizen',
+  'audit_review.alerts': 'no_citizen',
   'auth.sign_in': 'no_citizen',
   'auth.sign_out': 'no_citizen',
   // The whole database, everyone's data at once: audited as what was done, never whose.
@@ -215,6 +220,7 @@ const purposeWording: Readonly<Record<string, Words>> = {
   kl_gateway_SUL140: w('lovpligtig indberetning til KL (genoptræning)', 'statutory report to KL (rehabilitation)'),
   kl_gateway_SUL119: w('lovpligtig indberetning til KL (forebyggelse)', 'statutory report to KL (prevention)'),
   citizen_request: w('du bad selv om at se dine oplysninger', 'you asked to see your information'),
+  audit_review: w('kommunens tilsyn med, hvem der ser borgernes oplysninger (databeskyttelse)', 'the municipality’s review of who sees citizens’ information (data protection)'),
 };
 
 /** The staff member's roles, as the citizen would say them. */
@@ -224,6 +230,7 @@ export const roleWording: Readonly<Record<string, Words>> = {
   municipal_lead: w('leder', 'lead'),
   coordinator: w('koordinator', 'coordinator'),
   administrator: w('administrator', 'administrator'),
+  auditor: w('tilsyn (databeskyttelse)', 'data-protection review'),
 };
 
 const ownPurpose = w('du så selv dine oplysninger', 'you looked at your own information');

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { CitizenAccessFacts } from './citizen-access.rules.ts';
 import {
+  findCitizenRefByCpr,
   insertCitizen,
   loadCitizen,
   loadCitizenAccessFacts,
@@ -43,4 +44,12 @@ export function recordCitizenDeceased(db: Db, citizenId: string, deceasedOn: str
 
 export function setCitizenVulnerable(db: Db, citizenId: string, vulnerable: boolean): Promise<void> {
   return updateCitizenVulnerable(db, citizenId, vulnerable);
+}
+
+/**
+ * The narrow look-up of the data-protection review (audit-review): a CPR to the citizen's id, name
+ * and home municipality, nothing of the record. The caller decides access and audits.
+ */
+export function citizenRefByCpr(db: Db, cpr: string): Promise<{ id: string; name: string; homeMunicipalityCode: string } | undefined> {
+  return findCitizenRefByCpr(db, cpr);
 }

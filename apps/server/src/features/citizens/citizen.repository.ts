@@ -146,3 +146,9 @@ export async function markCitizenDeceased(db: Db, citizenId: string, deceasedOn:
 export async function updateCitizenVulnerable(db: Db, citizenId: string, vulnerable: boolean): Promise<void> {
   await db.updateTable('citizen').set({ vulnerable, updated_at: new Date() }).where('id', '=', citizenId).execute();
 }
+
+/** A citizen's id, name and home municipality by CPR (the unique index), nothing more. */
+export async function findCitizenRefByCpr(db: Db, cpr: string): Promise<{ id: string; name: string; homeMunicipalityCode: string } | undefined> {
+  const r = await db.selectFrom('citizen').select(['id', 'given_name', 'family_name', 'home_municipality_code']).where('cpr', '=', cpr).executeTakeFirst();
+  return r && { id: r.id, name: `${r.given_name} ${r.family_name}`, homeMunicipalityCode: r.home_municipality_code };
+}

@@ -55,6 +55,8 @@ export function demoStaff(): DemoStaff[] {
   });
   // The collaboration's coordination sits in Ballerup.
   staff.push({ username: 'ballerup.koordinator', displayName: 'Charlotte Demo Koordinator', municipality: M.ballerup, profession: 'nurse', roles: ['coordinator'] });
+  // Gladsaxe's data-protection review (issue 15.4): reads its audit log, no citizen record.
+  staff.push({ username: 'gladsaxe.tilsyn', displayName: 'Tove Demo Tilsyn', municipality: M.gladsaxe, profession: 'administrative', roles: ['auditor'] });
   staff.push({ username: 'samkraft.admin', displayName: 'Demo Administrator', municipality: M.ballerup, profession: 'administrative', roles: ['administrator'] });
   return staff;
 }
@@ -70,6 +72,7 @@ export const demoUsernames = {
   herlevTherapist: 'herlev.terapeut',
   coordinator: 'ballerup.koordinator',
   administrator: 'samkraft.admin',
+  gladsaxeAuditor: 'gladsaxe.tilsyn',
 } as const;
 
 export const HOSPITAL = {

@@ -72,20 +72,30 @@ export async function createRelative(ctx: ServiceContext, courseId: string, inpu
   });
 }
 
-async function requireRelative(db: Db, ctx: ServiceContext, courseId: string, citizenId: string, relativeId: string, action: string): Promise<RelativeRecord> {
-  const r = await findRelativeForUpdate(db, courseId, relativeId);
-  if (!r) {
-    await audit(ctx.db, ctx, [{ action, citizenId, entityType: 'course_relative', entityId: relativeId, outcome: 'denied', detail: { reason: 'not_found', courseId } }]);
-    throw AppError.notFound('Relative');
-  }
+/**
+ * That the relative is on the course, checked before the write's transaction: a refusal is audited
+ * on its own (ctx.db), which inside the transaction would wait for it — on PGlite's one connection
+ * for ever.
+ */
+async function requireRelative(ctx: ServiceContext, courseId: string, citizenId: string, relativeId: string, action: string): Promise<void> {
+  if (await findRelativeForUpdate(ctx.db, courseId, relativeId)) return;
+  await audit(ctx.db, ctx, [{ action, citizenId, entityType: 'course_relative', entityId: relativeId, outcome: 'denied', detail: { reason: 'not_found', courseId } }]);
+  throw AppError.notFound('Relative');
+}
+
+/** The relative, locked for the write (gone meanwhile: not found). */
+async function lockedRelative(trx: Db, courseId: string, relativeId: string): Promise<RelativeRecord> {
+  const r = await findRelativeForUpdate(trx, courseId, relativeId);
+  if (!r) throw AppError.notFound('Relative');
   return r;
 }
 
 /** Changes a relative's details or consents (e.g. the citizen withdraws the consent to share the name). */
 export async function updateRelative(ctx: ServiceContext, courseId: string, relativeId: string, input: RelativeUpdate): Promise<CourseRelative> {
   const key = await requireCourseAccess(ctx, courseId, 'write', 'relative.update');
+  await requireRelative(ctx, courseId, key.citizenId, relativeId, 'relative.update');
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await requireRelative(trx, ctx, courseId, key.citizenId, relativeId, 'relative.update');
+    const before = await lockedRelative(trx, courseId, relativeId);
     const issues = checkRelative(input, { today: danishDate(ctx.clock.now()), courseClosedOn: key.closedOn, endsOn: before.endsOn });
     if (issues.length > 0) throw AppError.validation(issues);
     const after = await updateRelativeRow(trx, relativeId, valuesOf(input), actorId(ctx), ctx.clock.now());
@@ -106,8 +116,9 @@ export async function updateRelative(ctx: ServiceContext, courseId: string, rela
 /** Ends a relative's registration: from the day after `endsOn` they take part no more. */
 export async function endRelative(ctx: ServiceContext, courseId: string, relativeId: string, input: RelativeEnd): Promise<CourseRelative> {
   const key = await requireCourseAccess(ctx, courseId, 'write', 'relative.end');
+  await requireRelative(ctx, courseId, key.citizenId, relativeId, 'relative.end');
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await requireRelative(trx, ctx, courseId, key.citizenId, relativeId, 'relative.end');
+    const before = await lockedRelative(trx, courseId, relativeId);
     const issues = checkEnd(before, input.endsOn);
     if (issues.length > 0) throw AppError.validation(issues);
     const after = await endRelativeRow(trx, relativeId, input.endsOn, actorId(ctx), ctx.clock.now());

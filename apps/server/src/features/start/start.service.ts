@@ -29,7 +29,7 @@ export function chooseRole(actor: StaffActor, asked: Role | undefined): Role {
     if (!actor.roles.includes(asked)) throw AppError.forbidden(`You do not have the role ${asked}`);
     return asked;
   }
-  const order: Role[] = ['contact_person', 'therapist', 'municipal_lead', 'coordinator', 'administrator'];
+  const order: Role[] = ['contact_person', 'therapist', 'municipal_lead', 'coordinator', 'administrator', 'auditor'];
   const first = order.find((r) => actor.roles.includes(r));
   if (!first) throw AppError.forbidden('You have no role in Samkraft');
   return first;
@@ -142,6 +142,8 @@ export async function getStartPage(ctx: ServiceContext, askedRole: Role | undefi
       case 'administrator': {
         return { kind: 'administrator', ...(await countSystem(trx, startOfDanishDay(today))) };
       }
+      case 'auditor':
+        return { kind: 'auditor', municipality };
     }
   });
 }

@@ -31,6 +31,9 @@ describe('navItemsFor', () => {
   it('gives "Hold" to therapists and leads only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/hold')).toBe(role === 'therapist' || role === 'municipal_lead');
   });
+  it('gives "Tilsyn med adgang" to the data-protection role only — not the coordinator or the administrator', () => {
+    for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/tilsyn')).toBe(role === 'auditor');
+  });
   it('gives "Fristregler" to administrators only', () => {
     for (const role of roles) expect(navItemsFor(role).some((i) => i.to === '/fristregler')).toBe(role === 'administrator');
   });

@@ -1,8 +1,8 @@
 import type { Role } from '@samkraft/contracts/common';
 
 export type NavItem = {
-  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/overblik' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder' | '/afregning' | '/placering' | '/brugere';
-  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.dashboard' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages' | 'nav.settlement' | 'nav.planning' | 'nav.staffUsers';
+  to: '/' | '/katalog' | '/henvisninger/ny' | '/sygehushenvisninger' | '/arbejdsliste' | '/lukkedage' | '/fristregler' | '/befordring' | '/hold' | '/indbakke' | '/statusnotater' | '/rapporter' | '/overblik' | '/udtraek' | '/organisationer' | '/kl-gateway' | '/beskeder' | '/afregning' | '/placering' | '/tilsyn' | '/brugere';
+  labelKey: 'nav.start' | 'nav.catalogue' | 'nav.newReferral' | 'nav.hospitalReferrals' | 'nav.worklist' | 'nav.closingDays' | 'nav.deadlinePolicies' | 'nav.transport' | 'nav.teams' | 'nav.inbox' | 'nav.statusNotes' | 'nav.reports' | 'nav.dashboard' | 'nav.extracts' | 'nav.organisations' | 'nav.klGateway' | 'nav.messages' | 'nav.unmatchedMessages' | 'nav.settlement' | 'nav.planning' | 'nav.auditReview' | 'nav.staffUsers';
 };
 
 const start: NavItem = { to: '/', labelKey: 'nav.start' };
@@ -22,6 +22,8 @@ const extracts: NavItem = { to: '/udtraek', labelKey: 'nav.extracts' };
 const organisations: NavItem = { to: '/organisationer', labelKey: 'nav.organisations' };
 /** The placement planner (issue 14.2): the steering group's — the coordinator and the leads. */
 const planning: NavItem = { to: '/placering', labelKey: 'nav.planning' };
+/** The audit log for the data-protection role (issue 15.4); no other role has it. */
+const auditReview: NavItem = { to: '/tilsyn', labelKey: 'nav.auditReview' };
 const klGateway: NavItem = { to: '/kl-gateway', labelKey: 'nav.klGateway' };
 const settlement: NavItem = { to: '/afregning', labelKey: 'nav.settlement' };
 /** One page, two uses: messages without a course for a municipality's contact persons and leads, every message's metadata for administrators. */
@@ -47,5 +49,7 @@ export function navItemsFor(role: Role | null): NavItem[] {
       return [start, catalogue, dashboard, reports, settlement, planning];
     case 'administrator':
       return [start, catalogue, closingDays, deadlinePolicies, transport, organisations, extracts, hospitalReferrals, messages, klGateway, staffUsers];
+    case 'auditor':
+      return [start, auditReview, catalogue];
   }
 }

@@ -1,5 +1,6 @@
 import type { StartPage } from '@samkraft/contracts/start';
 import { AdministratorStart } from './AdministratorStart.tsx';
+import { AuditorStart } from './AuditorStart.tsx';
 import { ContactPersonStart } from './ContactPersonStart.tsx';
 import { CoordinatorStart } from './CoordinatorStart.tsx';
 import { LeadStart } from './LeadStart.tsx';
@@ -19,5 +20,7 @@ export function StartOverview({ data }: StartOverviewProps) {
       return <CoordinatorStart data={data} />;
     case 'administrator':
       return <AdministratorStart data={data} />;
+    case 'auditor':
+      return <AuditorStart data={data} />;
   }
 }

@@ -1,0 +1,224 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { AuditOutcome } from '@samkraft/contracts/common';
+import type { Db } from '../../platform/database/database.ts';
+
+/** One audit event as the auditor's list shows it: who by name and municipality, about which citizen. */
+export type AuditReviewRecord = {
+  id: string;
+  at: Date;
+  /** The instant in microseconds since the epoch: the page cursor, exact. */
+  atMicros: string;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  purpose: string | null;
+  outcome: AuditOutcome;
+  actorUserId: string | null;
+  actorCitizenId: string | null;
+  actorLabel: string;
+  actorName: string | null;
+  actorMunicipalityCode: string | null;
+  actorMunicipalityName: string | null;
+  actorRoles: string[];
+  citizenId: string | null;
+  citizenName: string | null;
+};
+
+export type AuditReviewCursor = { atMicros: string; id: string };
+
+/** The filters as instants: `fromAt` inclusive, `toAt` exclusive. */
+export type AuditReviewSelection = {
+  municipalityCode: string;
+  citizenId?: string;
+  userId?: string;
+  fromAt?: Date;
+  toAt?: Date;
+  action?: string;
+  outcome?: AuditOutcome;
+};
+
+const at = (micros: string) => sql`timestamptz 'epoch' + (${micros}::bigint * interval '1 microsecond')`;
+
+/**
+ * A page of the municipality's events, newest first, by keyset on (at, id): never an offset, never
+ * a count. The municipality's events are those done by its staff (`actor_municipality`) and those
+ * about its citizens (their home municipality now). With a citizen the scan is
+ * `audit_event_citizen_idx`, with a user `audit_event_actor_idx`, else `audit_event_at_idx`
+ * (migration 0052); the period bounds `at` in each. One more row than asked says whether an older
+ * page exists.
+ */
+export async function selectAuditReviewPage(db: Db, s: AuditReviewSelection, page: { before: AuditReviewCursor | null; limit: number }): Promise<AuditReviewRecord[]> {
+  const before = page.before;
+  const where: RawBuilder<unknown>[] = [sql`(e.actor_municipality = ${s.municipalityCode} or c.home_municipality_code = ${s.municipalityCode})`];
+  if (s.citizenId) where.push(sql`e.citizen_id = ${s.citizenId}::uuid`);
+  if (s.userId) where.push(sql`e.actor_user_id = ${s.userId}::uuid`);
+  if (s.fromAt) where.push(sql`e.at >= ${s.fromAt.toISOString()}::timestamptz`);
+  if (s.toAt) where.push(sql`e.at < ${s.toAt.toISOString()}::timestamptz`);
+  if (s.action) where.push(sql`e.action = ${s.action}`);
+  if (s.outcome) where.push(sql`e.outcome = ${s.outcome}`);
+  // The bare bound on `at` is the index's (it has no id); the row comparison breaks ties within one instant.
+  if (before) where.push(sql`e.at <= ${at(before.atMicros)} and (e.at, e.id) < (${at(before.atMicros)}, ${before.id}::bigint)`);
+  const r = await sql<{
+    id: string | number;
+    at: Date | string;
+    at_micros: string;
+    action: string;
+    entity_type: string | null;
+    entity_id: string | null;
+    purpose: string | null;
+    outcome: AuditOutcome;
+    actor_user_id: string | null;
+    actor_citizen_id: string | null;
+    actor_label: string;
+    actor_name: string | null;
+    actor_municipality: string | null;
+    municipality_name: string | null;
+    actor_roles: string[];
+    citizen_id: string | null;
+    citizen_name: string | null;
+  }>`
+    select e.id, e.at, (extract(epoch from e.at) * 1000000)::bigint::text as at_micros, e.action, e.entity_type, e.entity_id, e.purpose, e.outcome,
+      e.actor_user_id, e.actor_citizen_id, e.actor_label, su.display_name as actor_name, e.actor_municipality, m.name as municipality_name, e.actor_roles,
+      e.citizen_id, c.given_name || ' ' || c.family_name as citizen_name
+    from audit_event e
+    left join citizen c on c.id = e.citizen_id
+    left join staff_user su on su.id = e.actor_user_id
+    left join municipality m on m.code = e.actor_municipality
+    where ${sql.join(where, sql` and `)}
+    order by e.at desc, e.id desc
+    limit ${page.limit}`.execute(db);
+  return r.rows.map((x) => ({
+    id: String(x.id),
+    at: new Date(x.at),
+    atMicros: x.at_micros,
+    action: x.action,
+    entityType: x.entity_type,
+    entityId: x.entity_id,
+    purpose: x.purpose,
+    outcome: x.outcome,
+    actorUserId: x.actor_user_id,
+    actorCitizenId: x.actor_citizen_id,
+    actorLabel: x.actor_label,
+    actorName: x.actor_name,
+    actorMunicipalityCode: x.actor_municipality,
+    actorMunicipalityName: x.municipality_name,
+    actorRoles: x.actor_roles,
+    citizenId: x.citizen_id,
+    citizenName: x.citizen_name,
+  }));
+}
+
+export type AlertSelection = {
+  municipalityCode: string;
+  fromAt: Date;
+  toAt: Date;
+  readActions: readonly string[];
+  holidays: readonly string[];
+  startHour: number;
+  endHour: number;
+};
+
+/** One user's reads of the period with who they are. */
+export type UserReadCountsRecord = {
+  userId: string;
+  name: string;
+  username: string;
+  municipalityCode: string | null;
+  municipalityName: string | null;
+  roles: string[];
+  reads: number;
+  citizens: number;
+  ownCitizens: number;
+  outsideHours: number;
+};
+
+/**
+ * Every staff user's reads of citizens in the period, set-based in one statement over
+ * `audit_event_at_idx`: the municipality's reads (by its staff, or of its citizens), the distinct
+ * citizens each user read, how many of them were the user's own — the user is the contact person
+ * of one of the citizen's courses, or the citizen has a course in the user's municipality or a
+ * cross-municipal referral (a team enrolment) to it — and the reads outside working hours on the
+ * Danish wall clock (weekend, a public holiday given as dates, before `startHour` or from
+ * `endHour`). Each step is a materialised CTE, so it is computed once, not per row.
+ */
+export async function selectUserReadCounts(db: Db, s: AlertSelection): Promise<UserReadCountsRecord[]> {
+  const r = await sql<{
+    user_id: string;
+    name: string;
+    username: string;
+    municipality_code: string | null;
+    municipality_name: string | null;
+    roles: string[];
+    reads: number;
+    citizens: number;
+    own_citizens: number;
+    outside_hours: number;
+  }>`
+    with reads as materialized (
+      select e.actor_user_id as user_id, e.actor_municipality as municipality_code, e.citizen_id,
+        (e.at at time zone 'Europe/Copenhagen') as local_at
+      from audit_event e
+      left join citizen c on c.id = e.citizen_id
+      where e.at >= ${s.fromAt.toISOString()}::timestamptz and e.at < ${s.toAt.toISOString()}::timestamptz
+        and e.actor_user_id is not null and e.citizen_id is not null and e.outcome = 'allowed'
+        and e.action = any(${[...s.readActions]}::text[])
+        and (e.actor_municipality = ${s.municipalityCode} or c.home_municipality_code = ${s.municipalityCode})
+    ),
+    pairs as materialized (
+      select user_id, citizen_id, max(municipality_code) as municipality_code, count(*)::int as reads,
+        count(*) filter (where extract(isodow from local_at) >= 6
+          or extract(hour from local_at) < ${s.startHour}
+          or extract(hour from local_at) >= ${s.endHour}
+          or local_at::date = any(${[...s.holidays]}::date[]))::int as outside_hours
+      from reads
+      group by user_id, citizen_id
+    ),
+    own as materialized (
+      select distinct p.user_id, p.citizen_id
+      from pairs p
+      join referral r on r.citizen_id = p.citizen_id
+      join course k on k.referral_id = r.id
+      left join course_assignment a on a.course_id = k.id and a.staff_user_id = p.user_id
+      left join cross_referral x on x.course_id = k.id and x.provider_municipality_code = p.municipality_code
+      where r.home_municipality_code = p.municipality_code or a.id is not null or x.id is not null
+    ),
+    per_user as materialized (
+      select p.user_id, max(p.municipality_code) as municipality_code, sum(p.reads)::int as reads, count(*)::int as citizens,
+        count(o.citizen_id)::int as own_citizens, sum(p.outside_hours)::int as outside_hours
+      from pairs p
+      left join own o on o.user_id = p.user_id and o.citizen_id = p.citizen_id
+      group by p.user_id
+    ),
+    user_roles as materialized (
+      select sr.staff_user_id, array_agg(sr.role order by sr.role) as roles
+      from staff_role sr join per_user u on u.user_id = sr.staff_user_id
+      group by sr.staff_user_id
+    )
+    select u.user_id, su.display_name as name, su.username, u.municipality_code, m.name as municipality_name,
+      coalesce(ur.roles, '{}') as roles, u.reads, u.citizens, u.own_citizens, u.outside_hours
+    from per_user u
+    join staff_user su on su.id = u.user_id
+    left join user_roles ur on ur.staff_user_id = u.user_id
+    left join municipality m on m.code = u.municipality_code`.execute(db);
+  return r.rows.map((x) => ({
+    userId: x.user_id,
+    name: x.name,
+    username: x.username,
+    municipalityCode: x.municipality_code,
+    municipalityName: x.municipality_name,
+    roles: x.roles,
+    reads: Number(x.reads),
+    citizens: Number(x.citizens),
+    ownCitizens: Number(x.own_citizens),
+    outsideHours: Number(x.outside_hours),
+  }));
+}
+
+/**
+ * Removes the events older than `before` through the schema owner's function (migration 0052),
+ * which refuses a cutoff within the floor and records the purge itself; the number removed.
+ */
+export async function purgeAuditEventsBefore(db: Db, before: Date, actorLabel: string): Promise<number> {
+  const r = await sql<{ deleted: string | number }>`select audit_event_purge(${before.toISOString()}::timestamptz, ${actorLabel}) as deleted`.execute(db);
+  return Number(r.rows[0]?.deleted ?? 0);
+}
