@@ -20,6 +20,8 @@ const th = 'therapist';
 const lead = 'municipal_lead';
 const coord = 'coordinator';
 const admin = 'administrator';
+/** The data-protection role: the audit log of its municipality, and no citizen record (audit-review). */
+const auditor = 'auditor';
 const all = everyStaffRole;
 /** The course access rule's readers and writers; the providing municipality's staff. */
 const homeRead: readonly Role[] = [cp, th, lead];
@@ -92,6 +94,14 @@ export const accessPolicy: PolicyTable = {
   'PUT /api/me/contact': general(all),
   'PUT /api/me/municipality/unit-phone': general([lead, admin]),
   'GET /api/me/sessions': general(all),
+  // — the audit log for the data-protection role (audit-review): no other role, not even administrators —
+  'GET /api/audit-review/events': general([auditor]),
+  'GET /api/audit-review/events/export': general([auditor], { example: { query: { format: 'csv', from: '2026-11-01', to: '2026-11-22' } } }),
+  'GET /api/audit-review/alerts': general([auditor], { example: { query: { from: '2026-11-01', to: '2026-11-22' } } }),
+  'POST /api/audit-review/citizen-lookup': person(
+    { own: [auditor] },
+    { example: (ids) => ({ body: { cpr: ids.cpr ?? '' } }), leftOut: (b) => (b as { citizen?: unknown }).citizen === null, note: "a citizen not of the auditor's municipality is answered as unknown" },
+  ),
   'POST /api/me/sessions/end-others': general(all),
   'POST /api/me/sessions/{sessionId}/end': general([], {
     example: (ids) => ({ path: { sessionId: ids.sessionId ?? '' } }),

@@ -56,7 +56,8 @@ export type RoutePolicy =
 export type PolicyTable = Record<string, RoutePolicy>;
 
 /** The roles named in the table; a role of `roles` not named here is denied everywhere. */
-export const everyStaffRole = ['contact_person', 'therapist', 'municipal_lead', 'coordinator', 'administrator'] as const satisfies readonly Role[];
+/** Every staff role: what any signed-in staff member may call (reference data, their own account). */
+export const everyStaffRole = ['contact_person', 'therapist', 'municipal_lead', 'coordinator', 'administrator', 'auditor'] as const satisfies readonly Role[];
 
 export const person = (allow: Partial<Record<Exclude<Relation, 'none'>, readonly Role[]>>, o: Common = {}): RoutePolicy => ({ kind: 'person', allow, ...o });
 export const general = (allow: readonly Role[], o: Common = {}): RoutePolicy => ({ kind: 'general', allow, ...o });
