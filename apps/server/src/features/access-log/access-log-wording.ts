@@ -82,6 +82,8 @@ export const notShownActions: Readonly<Record<string, 'write' | 'sign_in' | 'no_
   'attendance.record': 'write',
   'auth.sign_in': 'no_citizen',
   'auth.sign_out': 'no_citizen',
+  'auth.single_logout': 'no_citizen',
+  'auth.user_deactivated': 'no_citizen',
   'catalogue.intervention.create': 'no_citizen',
   'catalogue.intervention.update': 'no_citizen',
   'catalogue.offering.update': 'no_citizen',
