@@ -62,7 +62,7 @@ export type MyContactBody = z.infer<typeof myContactBody>;
 export const unitPhoneBody = z.strictObject({ unitPhone: phoneNumber.nullable() });
 export type UnitPhoneBody = z.infer<typeof unitPhoneBody>;
 
-/** Why a sign-in through an identity provider was refused; the sign-in page says each in words (`/log-ind?fejl=…`). */
+/** Why a sign-in through an identity provider was refused; the sign-in page says each in words (`/login?fejl=…`). */
 export const staffSignInErrors = [
   'state',
   'signature',

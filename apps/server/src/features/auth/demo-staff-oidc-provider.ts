@@ -66,7 +66,7 @@ export async function createDemoStaffOidcProvider(p: OidcProviderConfig, urls: {
           ctx.body = demoPage('Log ud – lokal Microsoft-konto', `<h1>Log ud af den lokale Microsoft-konto?</h1><p>Du logges ud her og i Samkraft.</p>${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Log ud</button>`);
         },
         postLogoutSuccessSource: (ctx) => {
-          ctx.body = demoPage('Logget ud', '<h1>Du er logget ud</h1><p><a href="/log-ind">Til Samkraft</a></p>');
+          ctx.body = demoPage('Logget ud', '<h1>Du er logget ud</h1><p><a href="/login">Til Samkraft</a></p>');
         },
       },
     },

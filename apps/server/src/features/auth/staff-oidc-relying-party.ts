@@ -24,7 +24,7 @@ export type StaffRelyingParty = {
 export const oidcUrls = (publicUrl: string, id: string) => ({
   callback: `${publicUrl}/api/auth/oidc/${id}/callback`,
   backchannel: `${publicUrl}/api/auth/oidc/${id}/backchannel-logout`,
-  postLogout: `${publicUrl}/log-ind?logget-ud=1`,
+  postLogout: `${publicUrl}/login?logget-ud=1`,
   login: `/api/auth/oidc/${id}/login`,
 });
 

@@ -44,7 +44,7 @@ async function answerWith(tamper: Tamper | undefined, o: { inResponseTo?: string
 }
 
 async function expectRefused(res: Awaited<ReturnType<typeof postAcs>>, reason: string) {
-  expect(location(res)).toBe(`/log-ind?fejl=${reason}`);
+  expect(location(res)).toBe(`/login?fejl=${reason}`);
   const last = (await deniedSignIns()).at(-1);
   expect(last).toMatchObject({ actor_label: 'system:staff-sign-in', outcome: 'denied', citizen_id: null, detail: { provider: 'kombit', reason } });
   // No personal data beyond the provider's subject: no name, no e-mail, no attributes.
@@ -110,7 +110,7 @@ describe('staff sign-in through the local OIDC provider (Gladsaxe’s Microsoft 
   it('refuses an id token with a wrong nonce', async () => {
     const jar = new CookieJar();
     const res = await signInThroughOidc(app, jar, 'gladsaxe-terapeut', { tamperAuthorizeUrl: (url) => url.replace(/nonce=[^&]+/, 'nonce=someone-elses-nonce') });
-    expect(location(res)).toBe('/log-ind?fejl=nonce');
+    expect(location(res)).toBe('/login?fejl=nonce');
     expect((await deniedSignIns()).at(-1)).toMatchObject({ actor_label: 'system:staff-sign-in', outcome: 'denied', detail: { provider: 'gladsaxe-entra', reason: 'nonce' } });
   });
 });
@@ -123,7 +123,7 @@ describe('a user whose provider no longer sends a mapped role', () => {
     // The administrator takes the role away at the IdP (the local IdP's users' page).
     const page = new CookieJar();
     expect((await browse(app, page, '/demo-saml-idp/brugere/gladsaxe-leder', { method: 'POST', form: { save: '1' } })).statusCode).toBe(303);
-    expect(location(await signInThroughSaml(app, new CookieJar(), 'gladsaxe-leder'))).toBe('/log-ind?fejl=no_role');
+    expect(location(await signInThroughSaml(app, new CookieJar(), 'gladsaxe-leder'))).toBe('/login?fejl=no_role');
     expect((await session(jar)).statusCode).toBe(401);
     const deactivated = await database.db.selectFrom('audit_event').select(['actor_label', 'detail']).where('action', '=', 'auth.user_deactivated').execute();
     expect(deactivated).toEqual([{ actor_label: 'system:staff-sign-in', detail: { provider: 'kombit', reason: 'no_role', sessionsEnded: 1 } }]);
@@ -167,6 +167,6 @@ describe('single logout', () => {
     expect(logoutUrl).toContain('/demo-saml-idp/slo?SAMLRequest=');
     expect(logoutUrl).toContain('Signature=');
     const back = location(await browse(app, new CookieJar(), logoutUrl));
-    expect(location(await browse(app, new CookieJar(), back))).toBe('/log-ind?logget-ud=1');
+    expect(location(await browse(app, new CookieJar(), back))).toBe('/login?logget-ud=1');
   });
 });

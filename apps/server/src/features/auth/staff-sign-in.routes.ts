@@ -28,7 +28,7 @@ import {
 export const STAFF_SIGN_IN_COOKIE = 'samkraft_staff_sign_in';
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 const providerParams = z.strictObject({ provider: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a provider id') });
-const signInPage = (reason: string) => `/log-ind?fejl=${reason}`;
+const signInPage = (reason: string) => `/login?fejl=${reason}`;
 
 /**
  * Staff sign-in through identity providers: SAML 2.0 under /api/auth/saml/<provider>/ (login,
@@ -172,7 +172,7 @@ export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { 
           request.log.warn({ cause: err instanceof Error ? err.message : String(err) }, 'a SAML logout message was refused');
           return reply.redirect(signInPage('provider'), 303);
         }
-        if (message.kind === 'response') return reply.redirect('/log-ind?logget-ud=1', 303);
+        if (message.kind === 'response') return reply.redirect('/login?logget-ud=1', 303);
         await endProviderSessions(deps, provider.provider.id, { subject: message.nameId, ...(message.sessionIndex ? { sessionRef: message.sessionIndex } : {}) }, request.id);
         return reply.redirect(await provider.logoutResponseUrl(message.profile, request.query.RelayState ?? ''), 303);
       },
