@@ -108,9 +108,11 @@ export function registerDemoIdentityProviders(app: App, s: DemoIdentityProviders
       scope.get(`${DEMO_SAML_IDP_PATH}/post.js`, { schema: { hide: true } }, async (_request, reply) => reply.type('text/javascript; charset=utf-8').send("document.getElementById('saml-post').submit();\n"));
 
       // The SP's LogoutRequest (SP-initiated single logout): the IdP's session ends, a signed LogoutResponse goes back.
-      scope.get(`${DEMO_SAML_IDP_PATH}/slo`, { schema: { hide: true, querystring: z.object({ SAMLRequest: z.string().min(1), RelayState: z.string().max(400).optional(), SigAlg: z.string(), Signature: z.string() }) } }, async (request, reply) => {
+      scope.get(`${DEMO_SAML_IDP_PATH}/slo`, { schema: { hide: true, querystring: z.object({ SAMLRequest: z.string().min(1).optional(), SAMLResponse: z.string().min(1).optional(), RelayState: z.string().max(400).optional(), SigAlg: z.string(), Signature: z.string() }) } }, async (request, reply) => {
         const rawQuery = request.url.slice(request.url.indexOf('?') + 1);
-        if (!verifyRedirectBinding(rawQuery, saml.sp.certificate)) return reply.status(400).send('LogoutRequest not signed by Samkraft');
+        if (!verifyRedirectBinding(rawQuery, saml.sp.certificate)) return reply.status(400).send('logout message not signed by Samkraft');
+        // Samkraft's LogoutResponse to an IdP-initiated logout: done.
+        if (!request.query.SAMLRequest) return reply.type('text/html; charset=utf-8').send(demoPage('Logget ud', '<h1>Logget ud overalt</h1><p>Samkraft har afsluttet sessionen.</p><p><a href="/login">Til Samkraft</a></p>'));
         const message = readRedirectMessage(request.query.SAMLRequest) as { LogoutRequest?: { '@ID'?: string; SessionIndex?: string } };
         const id = message.LogoutRequest?.['@ID'] ?? '';
         const index = message.LogoutRequest?.SessionIndex;
