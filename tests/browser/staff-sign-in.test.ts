@@ -121,4 +121,20 @@ describe('staff sign-in through identity providers', () => {
     expect((await rolesOf(page)).status).toBe(401);
     await context.close();
   });
+
+  it('OIDC back-channel logout: signing out at the provider ends the Samkraft session of its sid', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('link', { name: 'Log ind med Gladsaxe Kommunes Microsoft-konto' }).click();
+    await page.getByRole('button', { name: 'Tom Terapeut', exact: true }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect((await rolesOf(page)).roles).toEqual(['therapist']);
+    // Signed out at the provider, not in Samkraft: the provider tells Samkraft over the back channel.
+    await page.goto(`${server.url}/demo-staff-idp/session/end?client_id=samkraft-staff-demo`);
+    await page.getByRole('heading', { name: 'Log ud af den lokale Microsoft-konto?' }).waitFor();
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('heading', { name: 'Du er logget ud' }).waitFor();
+    expect((await rolesOf(page)).status).toBe(401);
+    await context.close();
+  });
 });

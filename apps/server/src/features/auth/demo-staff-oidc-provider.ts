@@ -41,6 +41,13 @@ export async function createDemoStaffOidcProvider(p: OidcProviderConfig, urls: {
     scopes: ['openid', 'profile', 'email'],
     claims: { openid: ['sub', 'sid', 'groups', 'loa'], profile: ['name'], email: ['email'] },
     conformIdTokenClaims: false,
+    // oidc-provider refuses to call loopback and private addresses (SSRF protection); the local
+    // provider's one outgoing call is Samkraft's own back-channel logout, on loopback in demo mode.
+    fetch: (url, options) => {
+      if ((url instanceof URL ? url.href : typeof url === "string" ? url : url.url) !== urls.backchannel) return globalThis.fetch(url, options);
+      const { dispatcher: _ssrfGuard, ...rest } = options as RequestInit & { dispatcher?: unknown };
+      return globalThis.fetch(url, rest);
+    },
     findAccount: (_ctx: KoaContextWithOIDC, sub: string) => {
       const account = directory.accounts().find((a) => a.nameId === sub);
       if (!account) return undefined;
