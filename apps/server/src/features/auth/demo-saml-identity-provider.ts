@@ -2,6 +2,7 @@ import { createPublicKey, createSign, createVerify, randomBytes } from 'node:cry
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import type { DemoStaffAccount } from './demo-staff-directory.ts';
+import { cjs } from './saml-service-provider.ts';
 import { privilegeListBase64 } from './staff-identity.rules.ts';
 import { demoPrivilege, DEMO_KLE, KOMBIT_ATTRIBUTES } from './sign-in-config.ts';
 
@@ -30,8 +31,8 @@ function attribute(name: string, value: string): string {
 }
 
 export async function buildSamlResponse(o: { account: DemoStaffAccount; idp: SamlIdpKeys; sp: SamlSpTarget; inResponseTo: string; sessionIndex: string; tamper?: Tamper }): Promise<string> {
-  const { SignedXml } = await import('xml-crypto');
-  const xmlenc = await import('xml-encryption');
+  const { SignedXml } = cjs(await import('xml-crypto'), 'SignedXml');
+  const xmlenc = cjs(await import('xml-encryption'), 'encrypt');
   const t = o.tamper ?? {};
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString();

@@ -48,7 +48,7 @@ const PLAIN_ASSERTION = /<(?:[A-Za-z_][\w.-]*:)?Assertion[\s>]/;
  * the database (several instances share it), not by node-saml's in-memory cache.
  */
 export async function samlServiceProvider(p: SamlProviderConfig, publicUrl: string): Promise<SamlServiceProvider> {
-  const { SAML } = await import('@node-saml/node-saml');
+  const { SAML } = cjs(await import('@node-saml/node-saml'), 'SAML');
   const spKey = readKey(p.sp.privateKey);
   const spCert = readKey(p.sp.certificate);
   const urls = samlUrls(publicUrl, p.id);
@@ -136,4 +136,10 @@ function refusalOf(message: string): SamlRefusal {
   if (/expired|NotOnOrAfter|too old|NotBefore|not yet valid/i.test(message)) return 'expired';
   if (/audience/i.test(message)) return 'audience';
   return 'provider';
+}
+
+/** A CommonJS package's exports, whether the loader (Node, or the esbuild bundle) puts them on the namespace or under `default`. */
+export function cjs<T extends object>(namespace: T, name: keyof T): T {
+  if (namespace[name] !== undefined) return namespace;
+  return ((namespace as { default?: unknown }).default ?? namespace) as T;
 }
