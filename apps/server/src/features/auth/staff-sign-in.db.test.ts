@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { CookieJar, browse, location } from '../../test-support/citizen-sign-in.ts';
-import { aCitizen, aMunicipality, aReferralWithCourse } from '../../test-support/factories.ts';
+import { aCitizen, aMunicipality, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { localStaffSignIn, postAcs, signInThroughOidc, signInThroughSaml, startSaml } from '../../test-support/staff-sign-in.ts';
-import { createTestApp } from '../../test-support/test-app.ts';
+import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { buildSamlResponse, type Tamper } from './demo-saml-identity-provider.ts';
 import { DEMO_IDP_CERTIFICATE, DEMO_IDP_PRIVATE_KEY, DEMO_SP_CERTIFICATE } from './demo-keys.ts';
@@ -168,5 +168,37 @@ describe('single logout', () => {
     expect(logoutUrl).toContain('Signature=');
     const back = location(await browse(app, new CookieJar(), logoutUrl));
     expect(location(await browse(app, new CookieJar(), back))).toBe('/login?logget-ud=1');
+  });
+});
+
+describe('passwords and demo users switched off by configuration', () => {
+  it('refuses both, and the sign-in page offers only the providers', async () => {
+    const off = await createTestApp(database, { staffSignIn: localStaffSignIn({ methods: ['saml', 'oidc'] }) });
+    try {
+      const methods = (await off.inject({ method: 'GET', url: '/api/auth/sign-in-methods' })).json<{ password: boolean; demo: boolean; providers: { id: string; loginUrl: string }[] }>();
+      expect(methods).toMatchObject({ password: false, demo: false });
+      expect(methods.providers.map((p) => p.loginUrl)).toEqual(['/api/auth/saml/kombit/login', '/api/auth/oidc/gladsaxe-entra/login']);
+      expect((await off.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode).toBe(403);
+      expect((await off.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId: '00000000-0000-4000-8000-000000000000' } })).statusCode).toBe(403);
+      expect((await off.inject({ method: 'GET', url: '/api/auth/demo-users' })).json()).toMatchObject({ enabled: false, users: [] });
+    } finally {
+      await off.close();
+    }
+  });
+});
+
+describe('the administrators’ view of the sign-in providers', () => {
+  it('shows the methods, providers and mappings in words to an administrator, and to no one else', async () => {
+    const adminId = await aStaffUser(database.db, { municipalityCode: '0159', roles: ['administrator'], isDemo: true });
+    const admin = await signIn(app, adminId);
+    const res = await app.inject({ method: 'GET', url: '/api/admin/sign-in-providers', headers: admin.headers });
+    expect(res.statusCode).toBe(200);
+    const view = res.json<{ methods: { on: string[] }; personDataLevel: string; providers: { id: string; rules: string[] }[] }>();
+    expect(view.methods.on).toEqual(['password', 'demo', 'saml', 'oidc']);
+    expect(view.personDataLevel).toBe('substantial');
+    expect(view.providers.find((p) => p.id === 'kombit')?.rules.join('\n')).toContain('→ rollen contact_person');
+    expect(view.providers.find((p) => p.id === 'gladsaxe-entra')?.rules.join('\n')).toContain('Gruppen samkraft-therapist');
+    const otherId = await aStaffUser(database.db, { municipalityCode: '0159', roles: ['contact_person'], isDemo: true });
+    expect((await app.inject({ method: 'GET', url: '/api/admin/sign-in-providers', headers: (await signIn(app, otherId)).headers })).statusCode).toBe(403);
   });
 });
