@@ -42,6 +42,9 @@ export const da = {
   },
   nav: { start: 'Start', catalogue: 'Katalog', newReferral: 'Ny henvisning', hospitalReferrals: 'Henvisninger fra sygehus', worklist: 'Arbejdsliste', closingDays: 'Lukkedage', deadlinePolicies: 'Fristregler', transport: 'Befordring', teams: 'Hold', inbox: 'Indbakke', statusNotes: 'Statusnotater', reports: 'Rapporter', dashboard: 'Overblik', extracts: 'Dataudtræk', organisations: 'Organisationer', klGateway: 'KL Gateway', messages: 'Beskeder', unmatchedMessages: 'Beskeder uden forløb', settlement: 'Afregning', planning: 'Placering' },
   login: {
+    adminTitle: 'Login for medarbejdere',
+    adminMethods: 'Slået til: {{on}}. Slået fra: {{off}}.',
+    adminLevel: 'Sikringsniveau (NSIS) for at se borgeroplysninger: {{level}}.',
     providersTitle: 'Log ind med din organisations login',
     refusedTitle: 'Du blev ikke logget ind',
     loggedOut: 'Du er logget ud – også hos login-udbyderen.',

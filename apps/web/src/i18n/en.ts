@@ -39,6 +39,9 @@ export const en: Translation = {
   },
   nav: { start: 'Start', catalogue: 'Catalogue', newReferral: 'New referral', hospitalReferrals: 'Referrals from hospitals', worklist: 'Worklist', closingDays: 'Closing days', deadlinePolicies: 'Deadline policies', transport: 'Transport', teams: 'Teams', inbox: 'Inbox', statusNotes: 'Status notes', reports: 'Reports', dashboard: 'Dashboard', extracts: 'Data extracts', organisations: 'Organisations', klGateway: 'KL Gateway', messages: 'Messages', unmatchedMessages: 'Messages without a course', settlement: 'Settlement', planning: 'Placement' },
   login: {
+    adminTitle: 'Staff sign-in',
+    adminMethods: 'On: {{on}}. Off: {{off}}.',
+    adminLevel: 'Assurance level (NSIS) to see citizen data: {{level}}.',
     providersTitle: "Sign in with your organisation's login",
     refusedTitle: 'You were not signed in',
     loggedOut: 'You are signed out – at the login provider too.',

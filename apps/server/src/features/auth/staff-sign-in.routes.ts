@@ -27,7 +27,6 @@ import {
 
 export const STAFF_SIGN_IN_COOKIE = 'samkraft_staff_sign_in';
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
-const providerParams = z.strictObject({ provider: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a provider id') });
 const signInPage = (reason: string) => `/login?fejl=${reason}`;
 
 /**
@@ -39,6 +38,9 @@ const signInPage = (reason: string) => `/login?fejl=${reason}`;
  */
 export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { cookieSecure: boolean; backChannel?: (issuer: string) => BackChannelFetch }): void {
   const signIn: StaffSignIn = deps.signIn;
+  // The configured providers by id, so the OpenAPI document names them (any id when none is configured).
+  const ids = signIn.providers.map((p) => p.id);
+  const providerParams = z.strictObject({ provider: ids.length > 0 ? z.enum(ids as [string, ...string[]]) : z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a provider id') });
   const samlProviders = new Map<string, Promise<SamlServiceProvider>>();
   const oidcProviders = new Map<string, StaffRelyingParty>();
   const saml = (id: string) => {

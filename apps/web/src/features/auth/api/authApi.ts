@@ -1,4 +1,4 @@
-import { type SignInMethods, signInMethods, signOutResult, type DemoUsers, demoUsers, type LoginBody, type MyContactBody, type MyContactDetails, myContactDetails, type SessionInfo, sessionInfo } from '@samkraft/contracts/auth';
+import { type SignInProvidersView, signInProvidersView, type SignInMethods, signInMethods, signOutResult, type DemoUsers, demoUsers, type LoginBody, type MyContactBody, type MyContactDetails, myContactDetails, type SessionInfo, sessionInfo } from '@samkraft/contracts/auth';
 import { isApiRequestError } from '../../../api/apiRequestError.ts';
 import { requestJson, requestVoid } from '../../../api/client.ts';
 import { setCsrfToken } from '../../../api/csrfToken.ts';
@@ -61,4 +61,8 @@ export function saveMyContact(body: MyContactBody): Promise<MyContactDetails> {
 
 export function saveUnitPhone(unitPhone: string | null): Promise<MyContactDetails> {
   return requestJson('/api/me/municipality/unit-phone', myContactDetails, { method: 'PUT', body: { unitPhone } });
+}
+
+export function fetchSignInProviders(): Promise<SignInProvidersView> {
+  return requestJson('/api/admin/sign-in-providers', signInProvidersView);
 }
