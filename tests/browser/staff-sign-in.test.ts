@@ -4,6 +4,7 @@ import { checkAccessibility, formatViolations } from './support/check-accessibil
 import { launchBrowser } from './support/launch-browser.ts';
 import { screenshot } from './support/screenshot.ts';
 import { sharedServer } from './support/shared-server.ts';
+import { signInAsDemoUser } from './support/sign-in.ts';
 
 /*
  * Issue 15: staff sign in through the local identity providers of demo mode — the SAML IdP that
@@ -137,4 +138,18 @@ describe('staff sign-in through identity providers', () => {
     expect((await rolesOf(page)).status).toBe(401);
     await context.close();
   });
+
+  it('an administrator reads the providers and their role mappings in words on the organisations page', async () => {
+    const { context, page } = await fresh();
+    await signInAsDemoUser(page, server.url, 'samkraft.admin');
+    await page.goto(`${server.url}/organisationer`);
+    await page.getByRole('heading', { name: 'Login for medarbejdere' }).waitFor();
+    await page.getByText('Slået til: password, demo, saml, oidc.').waitFor();
+    await page.getByText(/Jobfunktionsrollen .*contact_person.* → rollen contact_person\./).first().waitFor();
+    await screenshot(page, 'staff-sign-in-admin-view');
+    const violations = await checkAccessibility(page, { impacts: 'all' });
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await context.close();
+  });
 });
+
