@@ -136,3 +136,16 @@ export function logoutResponseXml(o: { idpEntityId: string; destination: string;
     `<saml:Issuer>${xml(o.idpEntityId)}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>`
   );
 }
+
+/** A LogoutRequest for the HTTP-POST binding: the XML signed (enveloped, RSA-SHA256), base64. */
+export async function signedLogoutRequestPost(o: { idpEntityId: string; destination: string; nameId: string; sessionIndex: string; privateKey: string; certificate: string }): Promise<string> {
+  const { SignedXml } = cjs(await import('xml-crypto'), 'SignedXml');
+  const sig = new SignedXml({ privateKey: o.privateKey, publicCert: o.certificate, signatureAlgorithm: RSA_SHA256, canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' });
+  sig.addReference({
+    xpath: "/*[local-name(.)='LogoutRequest']",
+    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
+  });
+  sig.computeSignature(logoutRequestXml(o), { location: { reference: "/*[local-name(.)='LogoutRequest']/*[local-name(.)='Issuer']", action: 'after' } });
+  return Buffer.from(sig.getSignedXml(), 'utf8').toString('base64');
+}

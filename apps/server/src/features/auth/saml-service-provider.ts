@@ -27,6 +27,8 @@ export type SamlServiceProvider = {
   logoutUrl: (user: { nameId: string; nameIdFormat: string | null; sessionIndex: string | null }, relayState: string) => Promise<string | null>;
   /** A LogoutRequest or LogoutResponse from the IdP (HTTP-Redirect, signature checked). */
   readLogout: (query: Record<string, string>, originalQuery: string) => Promise<{ kind: 'request'; nameId: string; sessionIndex: string | null; profile: Profile } | { kind: 'response' }>;
+  /** A LogoutRequest or LogoutResponse from the IdP (HTTP-POST, the XML signature checked). */
+  readLogoutPost: (form: { SAMLRequest?: string | undefined; SAMLResponse?: string | undefined }) => Promise<{ kind: 'request'; nameId: string; sessionIndex: string | null; profile: Profile } | { kind: 'response' }>;
   /** Our signed LogoutResponse to the IdP's LogoutRequest. */
   logoutResponseUrl: (profile: Profile, relayState: string) => Promise<string>;
 };
@@ -79,7 +81,12 @@ export async function samlServiceProvider(p: SamlProviderConfig, publicUrl: stri
 
   return {
     provider: p,
-    metadata: async () => sp.generateServiceProviderMetadata(spCert, spCert),
+    // node-saml names one logout binding (HTTP-POST); the HTTP-Redirect one is served too.
+    metadata: async () => {
+      const xml = sp.generateServiceProviderMetadata(spCert, spCert);
+      const post = `Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${urls.slo}"/>`;
+      return xml.replace(post, `${post}<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${urls.slo}"/>`);
+    },
     loginUrl: (requestId, relayState) => build(requestId).getAuthorizeUrlAsync(relayState, undefined, {}),
     verifyResponse: async (samlResponse) => {
       const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
@@ -123,6 +130,16 @@ export async function samlServiceProvider(p: SamlProviderConfig, publicUrl: stri
     readLogout: async (query, originalQuery) => {
       const { profile, loggedOut } = await sp.validateRedirectAsync(query, originalQuery);
       if (loggedOut && !query.SAMLRequest) return { kind: 'response' };
+      if (!profile) throw new Error('the logout request names no one');
+      return { kind: 'request', nameId: profile.nameID, sessionIndex: profile.sessionIndex ?? null, profile };
+    },
+    readLogoutPost: async (form) => {
+      if (form.SAMLResponse) {
+        const { loggedOut } = await sp.validatePostResponseAsync({ SAMLResponse: form.SAMLResponse });
+        if (!loggedOut) throw new Error('not a LogoutResponse');
+        return { kind: 'response' };
+      }
+      const { profile } = await sp.validatePostRequestAsync({ SAMLRequest: form.SAMLRequest ?? '' });
       if (!profile) throw new Error('the logout request names no one');
       return { kind: 'request', nameId: profile.nameID, sessionIndex: profile.sessionIndex ?? null, profile };
     },

@@ -6,10 +6,11 @@ import { aCitizen, aMunicipality, aReferralWithCourse, aStaffUser } from '../../
 import { localStaffSignIn, postAcs, signInThroughOidc, signInThroughSaml, startSaml } from '../../test-support/staff-sign-in.ts';
 import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { buildSamlResponse, type Tamper } from './demo-saml-identity-provider.ts';
+import { buildSamlResponse, signedLogoutRequestPost, type Tamper } from './demo-saml-identity-provider.ts';
 import { DEMO_IDP_CERTIFICATE, DEMO_IDP_PRIVATE_KEY, DEMO_SP_CERTIFICATE } from './demo-keys.ts';
 import { demoStaffDirectory } from './demo-staff-directory.ts';
 import { samlUrls } from './saml-service-provider.ts';
+import { hashToken } from './session.rules.ts';
 import { demoSignInConfig } from './sign-in-config.ts';
 
 let database: Database;
@@ -71,6 +72,7 @@ describe('staff sign-in through the local SAML IdP (KOMBIT-shaped, OIOSAML 3)', 
     expect(res.body).toContain('use="encryption"');
     expect(res.body).toContain('/api/auth/saml/kombit/acs');
     expect(res.body).toContain('SingleLogoutService');
+    expect(res.body).toContain('bindings:HTTP-Redirect');
   });
 
   it('refuses a bad signature', async () => expectRefused((await answerWith({ badSignature: true })).res, 'signature'));
@@ -155,6 +157,16 @@ describe('single logout', () => {
     expect((await session(jar)).statusCode).toBe(401);
     const audited = await database.db.selectFrom('audit_event').select(['actor_label', 'detail']).where('action', '=', 'auth.single_logout').execute();
     expect(audited.at(-1)).toMatchObject({ actor_label: 'system:staff-sign-in', detail: { provider: 'kombit' } });
+  });
+
+  it('SAML: a LogoutRequest over HTTP-POST (the binding the metadata names first) ends the session too', async () => {
+    const jar = new CookieJar();
+    expect(location(await signInThroughSaml(app, jar, 'gladsaxe-kontakt'))).toBe('/');
+    const row = await database.db.selectFrom('staff_session').select('idp_session_ref').where('token_hash', '=', hashToken(jar.cookies.get('samkraft_session')!)).executeTakeFirstOrThrow();
+    const request = await signedLogoutRequestPost({ idpEntityId: idp.entityId, destination: sp.sloUrl, nameId: kontakt.nameId, sessionIndex: row.idp_session_ref!, privateKey: DEMO_IDP_PRIVATE_KEY, certificate: DEMO_IDP_CERTIFICATE });
+    const res = await browse(app, new CookieJar(), '/api/auth/saml/kombit/slo', { method: 'POST', form: { SAMLRequest: request } });
+    expect(location(res)).toContain('/demo-saml-idp/slo?SAMLResponse=');
+    expect((await session(jar)).statusCode).toBe(401);
   });
 
   it('SAML: signing out in Samkraft sends a signed LogoutRequest to the IdP, whose answer lands on the sign-in page', async () => {

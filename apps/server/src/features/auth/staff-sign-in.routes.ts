@@ -180,6 +180,32 @@ export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { 
       },
     });
 
+    scope.post('/api/auth/saml/:provider/slo', {
+      schema: {
+        tags: ['auth'],
+        summary: 'SAML single logout (HTTP-POST): a LogoutRequest from the IdP ends the sessions it names; a LogoutResponse ends ours (303)',
+        security: [],
+        params: providerParams,
+        body: z.strictObject({ SAMLRequest: z.string().max(200_000).optional(), SAMLResponse: z.string().max(200_000).optional(), RelayState: z.string().max(400).optional() }),
+        response: { 404: apiError },
+      },
+      handler: async (request, reply) => {
+        const sp = saml(request.params.provider);
+        if (!sp) throw AppError.notFound('sign-in provider');
+        const provider = await sp;
+        let message: Awaited<ReturnType<SamlServiceProvider['readLogoutPost']>>;
+        try {
+          message = await provider.readLogoutPost(request.body);
+        } catch (err) {
+          request.log.warn({ cause: err instanceof Error ? err.message : String(err) }, 'a SAML logout message was refused');
+          return reply.redirect(signInPage('provider'), 303);
+        }
+        if (message.kind === 'response') return reply.redirect('/login?logget-ud=1', 303);
+        await endProviderSessions(deps, provider.provider.id, { subject: message.nameId, ...(message.sessionIndex ? { sessionRef: message.sessionIndex } : {}) }, request.id);
+        return reply.redirect(await provider.logoutResponseUrl(message.profile, request.body.RelayState ?? ''), 303);
+      },
+    });
+
     // ── OpenID Connect ──
     scope.get('/api/auth/oidc/:provider/login', {
       schema: { tags: ['auth'], summary: 'Sends the browser to the OpenID Connect provider (authorization code with PKCE; 303)', security: [], params: providerParams, response: { 404: apiError } },

@@ -11,7 +11,8 @@ export function SignInProvidersSection() {
   const headingId = useId();
   const query = useQuery({ queryKey: ['auth', 'sign-in-providers'], queryFn: fetchSignInProviders });
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="lg">
+    // Privilege URIs and entity ids are long words: they wrap anywhere rather than widen the page on a phone.
+    <Paper component="section" aria-labelledby={headingId} withBorder p="lg" style={{ overflowWrap: 'anywhere' }}>
       <Stack gap="sm">
         <Title order={2} id={headingId} size="h3">
           {t('login.adminTitle')}
