@@ -24,8 +24,9 @@ export const KOMBIT_ATTRIBUTES = {
   cvr: 'dk:gov:saml:attribute:CvrNumberIdentifier',
   privileges: 'dk:gov:saml:attribute:Privileges_intermediate',
   loa: 'https://data.gov.dk/concept/core/nsis/loa',
-  displayName: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name',
-  email: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
+  /** OIOSAML 2's common name and mail (OIOSAML 3: https://data.gov.dk/model/core/eid/fullName and …/email). */
+  displayName: 'urn:oid:2.5.4.3',
+  email: 'urn:oid:0.9.2342.19200300.100.1.3',
 } as const;
 
 /** The Context Handler's data restrictions (bpp Constraint names): organisation unit and KLE. */
