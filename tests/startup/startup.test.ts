@@ -180,6 +180,26 @@ describe('start-up', { timeout: 120_000 }, () => {
         const own = await fetch(`${server.url}/api/borger/session`, { headers: { cookie: `samkraft_borger=${citizen.cookies.get('samkraft_borger')}` } });
         expect(own.status).toBe(200);
         expect(server.logs.some((l) => l.includes('the identity provider\'s answer could not be used'))).toBe(false);
+        // Staff sign-in through the local SAML IdP (node-saml, xml-crypto, xml-encryption, all bundled):
+        // the SP's metadata, and a signed AuthnRequest that the local IdP accepts.
+        const metadata = await fetch(`${server.url}/api/auth/saml/kombit/metadata`);
+        expect(metadata.status).toBe(200);
+        expect(await metadata.text()).toContain('AuthnRequestsSigned="true"');
+        const toIdp = await fetch(`${server.url}/api/auth/saml/kombit/login`, { redirect: 'manual' });
+        expect(toIdp.headers.get('location')).toContain('/demo-saml-idp/sso?SAMLRequest=');
+        const picker = await fetch(toIdp.headers.get('location')!);
+        expect(picker.status).toBe(200);
+        const pick = /<form method="post" action="([^"]+)"/.exec(await picker.text())?.[1] ?? '';
+        const answer = await (await fetch(`${server.url}${pick}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'account=gladsaxe-kontakt' })).text();
+        const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(answer)?.[1] ?? '';
+        const acs = await fetch(`${server.url}/api/auth/saml/kombit/acs`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ SAMLResponse: field('SAMLResponse'), RelayState: field('RelayState') }).toString(),
+        });
+        expect(acs.headers.get('location')).toBe('/');
+        expect(server.logs.some((l) => l.includes('staff sign-in methods on: password, demo, saml, oidc'))).toBe(true);
       } finally {
         await server.stop();
       }

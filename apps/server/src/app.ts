@@ -15,6 +15,13 @@ import { registerPreparationFormRoutes } from './features/assessments/preparatio
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerStaffContactRoutes } from './features/auth/staff-contact.routes.ts';
 import { registerStaffSessionRoutes } from './features/auth/staff-sessions.routes.ts';
+import { localBackChannel, registerDemoIdentityProviders } from './features/auth/demo-identity-providers.routes.ts';
+import { demoStaffDirectory } from './features/auth/demo-staff-directory.ts';
+import { DEMO_IDP_CERTIFICATE, DEMO_IDP_PRIVATE_KEY } from './features/auth/demo-keys.ts';
+import { samlUrls } from './features/auth/saml-service-provider.ts';
+import { readKey, type StaffSignIn } from './features/auth/sign-in-config.ts';
+import { oidcUrls } from './features/auth/staff-oidc-relying-party.ts';
+import { registerStaffSignInRoutes } from './features/auth/staff-sign-in.routes.ts';
 import type { AuthDeps } from './features/auth/auth.service.ts';
 import { SESSION_CLEANUP_INTERVAL_MS, startSessionCleanup } from './features/auth/session-cleanup.service.ts';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.ts';
@@ -99,6 +106,12 @@ export type AppDeps = {
   messaging?: { dir?: string; transport?: MessageTransport; intervalMs?: number; token?: string; limitPerMinute?: number };
   /** The audit log's retention (months, at least the floor) and how often its purge runs (0 or absent = never: tests run it themselves). */
   auditRetention?: { months: number; intervalMs: number };
+  /**
+   * Staff sign-in (features/auth/sign-in-config.ts, resolved at start): the methods on, the
+   * identity providers and whether the local ones are mounted. Absent: passwords, and demo
+   * users in demo mode, as before identity providers (the route tests' default).
+   */
+  staffSignIn?: StaffSignIn;
 };
 
 /**
@@ -165,12 +178,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifyRateLimit, { global: false });
 
   const db = deps.database.db;
+  const staffSignIn: StaffSignIn = deps.staffSignIn ?? {
+    methods: new Set(deps.config.demo ? ['password', 'demo'] : ['password']),
+    personDataLevel: 'substantial',
+    providers: [],
+    publicUrl: 'http://localhost',
+    localProviders: false,
+  };
   const authDeps: AuthDeps = {
     db,
     clock: deps.clock,
     policy: { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours },
     demo: deps.config.demo,
     demoServer: deps.config.demoServer ?? false,
+    methods: staffSignIn.methods,
+    personDataLevel: staffSignIn.personDataLevel,
   };
   registerAuthentication(app, authDeps);
   registerSessionGuard(app);
@@ -195,6 +217,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthRoutes(app, authDeps, { cookieSecure: deps.config.cookieSecure, signInLimitPerMinute: deps.config.signInLimitPerMinute ?? 10 });
   registerStaffContactRoutes(app, { db, clock: deps.clock });
   registerStaffSessionRoutes(app, { db, clock: deps.clock });
+  // ── Staff sign-in through identity providers (issue 15): SAML (KOMBIT) and OIDC; the local providers in demo mode ──
+  if (staffSignIn.localProviders) registerLocalStaffProviders(app, staffSignIn);
+  registerStaffSignInRoutes(app, { auth: authDeps, signIn: staffSignIn }, { cookieSecure: deps.config.cookieSecure, ...(staffSignIn.localProviders ? { backChannel: (issuer: string) => localBackChannel(app, issuer) } : {}) });
   registerStartRoutes(app, { db, clock: deps.clock });
   registerAuditReviewRoutes(app, { db, clock: deps.clock });
   registerCitizenRoutes(app, { db, clock: deps.clock });
@@ -259,6 +284,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   registerWebApp(app, deps.config.webDistDir);
   return app;
+}
+
+/** The local SAML IdP and OIDC provider of demo mode, wired to the demo configuration's providers. */
+function registerLocalStaffProviders(app: App, signIn: StaffSignIn): void {
+  const saml = signIn.providers.find((p) => p.kind === 'saml');
+  const oidc = signIn.providers.find((p) => p.kind === 'oidc');
+  registerDemoIdentityProviders(app, {
+    directory: demoStaffDirectory(),
+    ...(saml && saml.kind === 'saml'
+      ? {
+          saml: {
+            idp: { entityId: saml.idp.entityId, privateKey: DEMO_IDP_PRIVATE_KEY, certificate: DEMO_IDP_CERTIFICATE },
+            sp: { entityId: saml.sp.entityId, acsUrl: samlUrls(signIn.publicUrl, saml.id).acs, sloUrl: samlUrls(signIn.publicUrl, saml.id).slo, certificate: readKey(saml.sp.certificate) },
+          },
+        }
+      : {}),
+    ...(oidc && oidc.kind === 'oidc' ? { oidc: { provider: oidc, urls: oidcUrls(signIn.publicUrl, oidc.id) } } : {}),
+  });
 }
 
 declare module 'fastify' {

@@ -4,6 +4,7 @@ import { fileClock, systemClock } from './platform/clock.ts';
 import { auditLogRewritable } from './platform/audit/audit.repository.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DatabaseOpenError, errorText, openPostgres } from './platform/database/database.ts';
+import { resolveStaffSignIn, staffSignInMethods, type StaffSignIn } from './features/auth/sign-in-config.ts';
 
 /** Milliseconds since the process started: how long each part of a start took, for the log. */
 const sinceStart = () => Math.round(performance.now());
@@ -12,6 +13,7 @@ const sinceStart = () => Math.round(performance.now());
 async function main(): Promise<void> {
   const readyAt = { main: sinceStart(), appModules: 0, database: 0, app: 0, listening: 0 };
   const config = await withFreePortForDemoSignIn(loadConfig(process.env));
+  const staffSignIn = staffSignInOf(config);
   const clock = config.clockFile ? fileClock(config.clockFile) : systemClock;
   if (config.clockFile) clock.now(); // a bad clock file stops the start, with its reason
   // The app's modules (every feature's routes and schemas, Fastify and its plugins) load while
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     database,
     clock,
     config,
+    staffSignIn,
     ...(replica ? { replica } : {}),
     messaging: { dir: config.messagesDir, intervalMs: config.messagesIntervalMs, ...(config.messagesToken ? { token: config.messagesToken } : {}) },
     auditRetention: { months: config.auditRetentionMonths, intervalMs: config.auditPurgeIntervalMs },
@@ -58,6 +61,15 @@ async function main(): Promise<void> {
       'DEMO SERVER: demo users sign in without a password, an administrator among them; keep real citizens\' data out (SAMKRAFT_DEMO_SERVER=true)',
     );
   }
+  app.log.info(
+    {
+      on: staffSignInMethods.filter((m) => staffSignIn.methods.has(m)),
+      off: staffSignInMethods.filter((m) => !staffSignIn.methods.has(m)),
+      providers: staffSignIn.providers.filter((p) => staffSignIn.methods.has(p.kind)).map((p) => `${p.kind}:${p.id}`),
+      localProviders: staffSignIn.localProviders,
+    },
+    `staff sign-in methods on: ${staffSignInMethods.filter((m) => staffSignIn.methods.has(m)).join(', ') || 'none'}; off: ${staffSignInMethods.filter((m) => !staffSignIn.methods.has(m)).join(', ') || 'none'}`,
+  );
   if (config.clockFile) app.log.warn({ clockFile: config.clockFile, now: clock.now().toISOString() }, 'the clock is read from a file (demo/test only)');
 
   let closing = false;
@@ -88,6 +100,15 @@ async function main(): Promise<void> {
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   readyAt.listening = sinceStart();
   app.log.info({ url: `http://${host}:${port}`, readyAtMs: readyAt }, 'Samkraft is listening');
+}
+
+/** The staff sign-in of this start; a bad configuration file stops it with one line naming the field. */
+function staffSignInOf(config: Config): StaffSignIn {
+  try {
+    return resolveStaffSignIn({ demo: config.demo, publicUrl: config.publicUrl, methods: config.staffSignInMethods, configFile: config.staffSignInConfigFile });
+  } catch (err) {
+    throw new ConfigError(`configuration error: SAMKRAFT_STAFF_SIGN_IN_CONFIG: ${errorText(err)}`);
+  }
 }
 
 /**

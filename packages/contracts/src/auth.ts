@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { municipalityRef, phoneNumber, profession, role, text, uuid } from './common.ts';
 
+/** NSIS assurance levels (https://data.gov.dk/concept/core/nsis/loa), lowest first. */
+export const assuranceLevels = ['low', 'substantial', 'high'] as const;
+export const assuranceLevel = z.enum(assuranceLevels);
+export type AssuranceLevel = z.infer<typeof assuranceLevel>;
+
 export const staffUser = z.object({
   id: uuid,
   username: text,
@@ -91,3 +96,42 @@ export type StaffUserOverview = z.infer<typeof staffUserOverview>;
 
 export const staffUserOverviewList = z.object({ users: z.array(staffUserOverview) });
 export type StaffUserOverviewList = z.infer<typeof staffUserOverviewList>;
+
+/** Why a sign-in through an identity provider was refused; the sign-in page says each in words (`/login?fejl=…`). */
+export const staffSignInErrors = [
+  'state',
+  'signature',
+  'expired',
+  'audience',
+  'not_encrypted',
+  'replayed',
+  'in_response_to',
+  'nonce',
+  'provider',
+  'no_role',
+  'unknown_organisation',
+  'incomplete',
+  'unavailable',
+] as const;
+export const staffSignInError = z.enum(staffSignInErrors);
+export type StaffSignInError = z.infer<typeof staffSignInError>;
+
+/** The sign-in page's choices: a button per configured identity provider, and whether passwords and demo users are on. */
+export const signInMethods = z.object({
+  password: z.boolean(),
+  demo: z.boolean(),
+  providers: z.array(z.object({ id: text, kind: z.enum(['saml', 'oidc']), label: z.object({ da: text, en: text }), loginUrl: text })),
+});
+export type SignInMethods = z.infer<typeof signInMethods>;
+
+/** Signing out: the identity provider's URL to visit next (single logout), or null. */
+export const signOutResult = z.object({ logoutUrl: text.nullable() });
+export type SignOutResult = z.infer<typeof signOutResult>;
+
+/** The sign-in providers and their mappings, in words, for administrators. */
+export const signInProvidersView = z.object({
+  methods: z.object({ on: z.array(text), off: z.array(text) }),
+  personDataLevel: assuranceLevel,
+  providers: z.array(z.object({ id: text, kind: z.enum(['saml', 'oidc']), label: text, rules: z.array(text) })),
+});
+export type SignInProvidersView = z.infer<typeof signInProvidersView>;

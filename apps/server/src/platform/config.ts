@@ -104,6 +104,19 @@ const configSchema = z.object({
     .default('5y'),
   /** How often events older than the retention period are removed (milliseconds; default a day; 0 = never, e.g. on all but one instance). */
   SAMKRAFT_AUDIT_PURGE_INTERVAL_MS: z.coerce.number().int().min(0).max(31 * 86_400_000).default(86_400_000),
+  // ── Staff sign-in (features/auth): identity providers beside passwords and demo users ──
+  /**
+   * The staff sign-in methods on, comma-separated, of password, demo, saml, oidc. Default: all in
+   * demo mode; saml and oidc otherwise (a production server has no passwords unless this says so).
+   */
+  SAMKRAFT_STAFF_SIGN_IN_METHODS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v.split(',').map((m) => m.trim()).filter((m) => m !== '')))
+    .refine((list) => list === undefined || list.every((m) => ['password', 'demo', 'saml', 'oidc'].includes(m)), 'must be a comma-separated list of password, demo, saml, oidc'),
+  /** The sign-in configuration (JSON: the providers and their role mappings); unset = the built-in demo one in demo mode, else none. */
+  SAMKRAFT_STAFF_SIGN_IN_CONFIG: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
   CITIZEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
   CITIZEN_SESSION_MAX_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
@@ -138,6 +151,11 @@ export type Config = {
   /** The audit log's retention in months (at least the floor) and how often the purge runs (0 = never). */
   auditRetentionMonths: number;
   auditPurgeIntervalMs: number;
+  /** Where browsers reach Samkraft (SAMKRAFT_PUBLIC_URL, default http://HOST:PORT). */
+  publicUrl: string;
+  /** Staff sign-in: the methods named (undefined = the default for demo or not) and the configuration file (features/auth/sign-in-config.ts reads it). */
+  staffSignInMethods: ('password' | 'demo' | 'saml' | 'oidc')[] | undefined;
+  staffSignInConfigFile: string | undefined;
 };
 
 /**
@@ -240,12 +258,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     citizenSignIn,
     auditRetentionMonths,
     auditPurgeIntervalMs: e.SAMKRAFT_AUDIT_PURGE_INTERVAL_MS,
+    publicUrl: publicUrlOf(e),
+    staffSignInMethods: e.SAMKRAFT_STAFF_SIGN_IN_METHODS as Config['staffSignInMethods'],
+    staffSignInConfigFile: e.SAMKRAFT_STAFF_SIGN_IN_CONFIG === undefined ? undefined : path.resolve(cwd, e.SAMKRAFT_STAFF_SIGN_IN_CONFIG),
   };
 }
 
-function citizenSignInConfig(e: z.infer<typeof configSchema>, demo: boolean): CitizenSignInConfig {
+function publicUrlOf(e: z.infer<typeof configSchema>): string {
   const host = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
-  const publicUrl = e.SAMKRAFT_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${e.PORT}`;
+  return e.SAMKRAFT_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${e.PORT}`;
+}
+
+function citizenSignInConfig(e: z.infer<typeof configSchema>, demo: boolean): CitizenSignInConfig {
+  const publicUrl = publicUrlOf(e);
   if (!e.CITIZEN_OIDC_ISSUER && !demo) return { mode: 'off' };
   if (e.CITIZEN_OIDC_ISSUER && (!e.CITIZEN_OIDC_CLIENT_ID || !e.CITIZEN_OIDC_CLIENT_SECRET)) {
     throw new ConfigError('configuration error: CITIZEN_OIDC_ISSUER needs CITIZEN_OIDC_CLIENT_ID and CITIZEN_OIDC_CLIENT_SECRET');

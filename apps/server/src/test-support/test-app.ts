@@ -9,12 +9,13 @@ export type TestApp = { app: App; clock: Clock };
 
 export async function createTestApp(
   database: Database,
-  o: { now?: string; demo?: boolean; replica?: Database; messaging?: AppDeps['messaging']; /** The citizen's door (test-support/citizen-sign-in.ts); off when absent. */ citizenSignIn?: CitizenSignInConfig; clock?: Clock } = {},
+  o: { now?: string; demo?: boolean; replica?: Database; messaging?: AppDeps['messaging']; /** The citizen's door (test-support/citizen-sign-in.ts); off when absent. */ citizenSignIn?: CitizenSignInConfig; clock?: Clock; /** Staff sign-in through identity providers (test-support/staff-sign-in.ts); passwords and demo users when absent. */ staffSignIn?: AppDeps['staffSignIn'] } = {},
 ): Promise<App> {
   return buildApp({
     database,
     ...(o.messaging ? { messaging: o.messaging } : {}),
     ...(o.replica ? { replica: o.replica } : {}),
+    ...(o.staffSignIn ? { staffSignIn: o.staffSignIn } : {}),
     clock: o.clock ?? fixedClock(o.now ?? '2026-11-22T10:00:00Z'),
     config: {
       sessionIdleMinutes: 30,

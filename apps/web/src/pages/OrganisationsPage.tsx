@@ -3,6 +3,7 @@ import type { OrganisationDetail } from '@samkraft/contracts/organisations';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/hooks/sessionQuery.ts';
+import { SignInProvidersSection } from '../features/auth/components/SignInProvidersSection.tsx';
 import { OrganisationForm } from '../features/organisations/components/OrganisationForm.tsx';
 import { OrganisationRegister } from '../features/organisations/components/OrganisationRegister.tsx';
 import { HospitalNotificationSettingSection } from '../features/hospital-notifications/components/HospitalNotificationSettingSection.tsx';
@@ -78,6 +79,7 @@ export function OrganisationsPage() {
           })}
         />
         {seesHospitalNotifications ? <HospitalNotificationSettingSection /> : null}
+        {isAdministrator ? <SignInProvidersSection /> : null}
       </Stack>
     </>
   );

@@ -40,7 +40,9 @@ const notActions = new Set([
   'citizen.cpr', 'samkraft.admin', 'samkraft.extract_import', 'audit_event.outcome', 'ballerup.koordinator', 'gentofte.kontakt', 'gentofte.terapeut',
   'gladsaxe.kontakt', 'gladsaxe.leder', 'gladsaxe.terapeut', 'gladsaxe.tilsyn', 'herlev.kontakt', 'herlev.terapeut',
   // oidc-provider's event names, which the demo identity provider reports to the server log.
-  'authorization.error', 'grant.error', 'userinfo.error', 'end_session.error',
+  'authorization.error', 'grant.error', 'userinfo.error', 'end_session.error', 'backchannel.error',
+  // A field name of staff sign-in's back-channel logout (features/auth).
+  'body.logout_token',
 ]);
 
 function auditActionsInSource(): string[] {

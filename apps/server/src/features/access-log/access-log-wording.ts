@@ -92,6 +92,8 @@ export const notShownActions: Readonly<Record<string, 'write' | 'sign_in' | 'no_
   // The whole database, everyone's data at once: audited as what was done, never whose.
   'backup.create': 'no_citizen',
   'backup.restore': 'no_citizen',
+  'auth.single_logout': 'no_citizen',
+  'auth.user_deactivated': 'no_citizen',
   'catalogue.intervention.create': 'no_citizen',
   'catalogue.intervention.update': 'no_citizen',
   'catalogue.offering.update': 'no_citizen',

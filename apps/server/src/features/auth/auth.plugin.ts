@@ -6,6 +6,7 @@ import { safeEqual } from './session.rules.ts';
 
 export const SESSION_COOKIE = 'samkraft_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const PROVIDER_POSTS = /^\/api\/auth\/(saml\/[a-z0-9-]+\/(acs|slo)|oidc\/[a-z0-9-]+\/backchannel-logout)(\?|$)/;
 
 /**
  * Resolves the session cookie on every API request, JSON (`/api/`) and FHIR (`/fhir/`) alike (into `request.auth`, declared with
@@ -20,7 +21,9 @@ export function registerAuthentication(app: App, deps: AuthDeps): void {
     if (request.url.startsWith('/api/borger/')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? ((await resolveSession(deps, token)) ?? null) : null;
-    if (request.auth && !SAFE_METHODS.has(request.method)) {
+    // The identity providers' posts (SAML ACS and logout, OIDC back-channel logout) carry their own
+    // proof (a signature, the sign-in's RelayState), never our CSRF token.
+    if (request.auth && !SAFE_METHODS.has(request.method) && !PROVIDER_POSTS.test(request.url)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, request.auth.csrfSecret)) {
         throw new AppError('csrf', 'Missing or wrong CSRF token (header x-csrf-token)', [{ field: 'headers.x-csrf-token', code: 'csrf_token', message: 'is missing or wrong' }]);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AssuranceLevel } from '@samkraft/contracts/auth';
 import type { Profession, Role } from '@samkraft/contracts/common';
 import type { Db } from '../../platform/database/database.ts';
 
@@ -77,7 +78,10 @@ export type SessionRecord = {
   absoluteExpiresAt: Date;
 };
 
-export async function insertSession(db: Db, s: SessionRecord & { createdAt: Date; userAgent: string | null }): Promise<void> {
+/** How a session was opened through an identity provider (features/auth staff sign-in); absent for password and demo. */
+export type SessionProvider = { provider: string; subject: string; sessionRef: string | null; assuranceLevel: AssuranceLevel };
+
+export async function insertSession(db: Db, s: SessionRecord & { createdAt: Date; userAgent: string | null; via?: SessionProvider }): Promise<void> {
   await db
     .insertInto('staff_session')
     .values({
@@ -89,6 +93,7 @@ export async function insertSession(db: Db, s: SessionRecord & { createdAt: Date
       idle_expires_at: s.idleExpiresAt,
       absolute_expires_at: s.absoluteExpiresAt,
       user_agent: s.userAgent,
+      ...(s.via ? { provider: s.via.provider, idp_subject: s.via.subject, idp_session_ref: s.via.sessionRef, assurance_level: s.via.assuranceLevel } : {}),
     })
     .execute();
 }
@@ -97,10 +102,10 @@ export async function insertSession(db: Db, s: SessionRecord & { createdAt: Date
  * A session with its staff user (and roles), in one statement: every authenticated request reads
  * this, so it is one round trip, not two.
  */
-export async function findSessionWithStaff(db: Db, tokenHash: string): Promise<(SessionRecord & { staff: StaffRecord }) | undefined> {
+export async function findSessionWithStaff(db: Db, tokenHash: string): Promise<(SessionRecord & { staff: StaffRecord; assuranceLevel: AssuranceLevel | null }) | undefined> {
   const r = await staffQuery(db)
     .innerJoin('staff_session as ss', 'ss.staff_user_id', 'u.id')
-    .select(['ss.token_hash', 'ss.staff_user_id', 'ss.csrf_secret', 'ss.last_seen_at', 'ss.idle_expires_at', 'ss.absolute_expires_at'])
+    .select(['ss.token_hash', 'ss.staff_user_id', 'ss.csrf_secret', 'ss.last_seen_at', 'ss.idle_expires_at', 'ss.absolute_expires_at', 'ss.assurance_level'])
     .where('ss.token_hash', '=', tokenHash)
     .executeTakeFirst();
   return (
@@ -112,6 +117,7 @@ export async function findSessionWithStaff(db: Db, tokenHash: string): Promise<(
       idleExpiresAt: r.idle_expires_at,
       absoluteExpiresAt: r.absolute_expires_at,
       staff: toStaff(r),
+      assuranceLevel: r.assurance_level,
     }
   );
 }

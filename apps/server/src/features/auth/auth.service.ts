@@ -1,4 +1,5 @@
-import type { SessionInfo, StaffUser } from '@samkraft/contracts/auth';
+import type { AssuranceLevel, SessionInfo, StaffUser } from '@samkraft/contracts/auth';
+import type { StaffSignInMethod } from './sign-in-config.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -13,12 +14,26 @@ import {
   insertSession,
   listDemoStaff,
   touchSession,
+  type SessionProvider,
   type StaffRecord,
 } from './auth.repository.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { hashToken, isExpired, newToken, sessionTimes, shouldTouch, type SessionPolicy } from './session.rules.ts';
 
-export type AuthDeps = { db: Db; clock: Clock; policy: SessionPolicy; demo: boolean; demoServer?: boolean };
+export type AuthDeps = {
+  db: Db;
+  clock: Clock;
+  policy: SessionPolicy;
+  demo: boolean;
+  demoServer?: boolean;
+  /**
+   * The staff sign-in methods on (sign-in configuration): password and demo sign-in are refused
+   * when off. Absent = password always, demo as `demo` says (the tests' default).
+   */
+  methods?: ReadonlySet<StaffSignInMethod>;
+  /** The NSIS level person data asks of a session opened through an identity provider. */
+  personDataLevel?: AssuranceLevel;
+};
 
 export type SignedIn = { token: string; info: SessionInfo };
 
@@ -33,8 +48,9 @@ export function toStaffUser(s: StaffRecord): StaffUser {
   };
 }
 
-export function toActor(s: StaffRecord): StaffActor {
+export function toActor(s: StaffRecord, assurance?: StaffActor['assurance']): StaffActor {
   return {
+    ...(assurance ? { assurance } : {}),
     kind: 'staff',
     userId: s.id,
     username: s.username,
@@ -45,14 +61,17 @@ export function toActor(s: StaffRecord): StaffActor {
   };
 }
 
-async function openSession(deps: AuthDeps, staff: StaffRecord, userAgent: string | null): Promise<SignedIn> {
+/** Opens a session: a new token, its CSRF secret, and `auth.sign_in` audited; `via` when through an identity provider. */
+export async function openSession(deps: AuthDeps, staff: StaffRecord, userAgent: string | null, via?: SessionProvider): Promise<SignedIn> {
   const now = deps.clock.now();
   const token = newToken();
   const csrfSecret = newToken();
   const times = sessionTimes(now, deps.policy);
   await deps.db.transaction().execute(async (trx) => {
-    await insertSession(trx, { tokenHash: hashToken(token), staffUserId: staff.id, csrfSecret, createdAt: now, lastSeenAt: now, ...times, userAgent });
-    await audit(trx, { actor: toActor(staff) }, [{ action: 'auth.sign_in', citizenId: null, outcome: 'allowed', entityType: 'staff_user', entityId: staff.id }]);
+    await insertSession(trx, { tokenHash: hashToken(token), staffUserId: staff.id, csrfSecret, createdAt: now, lastSeenAt: now, ...times, userAgent, ...(via ? { via } : {}) });
+    await audit(trx, { actor: toActor(staff) }, [
+      { action: 'auth.sign_in', citizenId: null, outcome: 'allowed', entityType: 'staff_user', entityId: staff.id, ...(via ? { detail: { provider: via.provider, assuranceLevel: via.assuranceLevel } } : {}) },
+    ]);
   });
   return { token, info: { user: toStaffUser(staff), csrfToken: csrfSecret, idleExpiresAt: times.idleExpiresAt.toISOString() } };
 }
@@ -60,6 +79,7 @@ async function openSession(deps: AuthDeps, staff: StaffRecord, userAgent: string
 const systemAuth = { actor: { kind: 'system' as const, name: 'sign-in' } };
 
 export async function signInWithPassword(deps: AuthDeps, username: string, password: string, userAgent: string | null): Promise<SignedIn> {
+  if (deps.methods && !deps.methods.has('password')) throw AppError.forbidden('Sign-in with a password is turned off on this installation');
   const staff = await findStaffByUsername(deps.db, username);
   const ok = await verifyPassword(staff?.passwordHash ?? DUMMY_HASH, password);
   if (!staff || !staff.passwordHash || !ok || !staff.active) {
@@ -71,7 +91,7 @@ export async function signInWithPassword(deps: AuthDeps, username: string, passw
 }
 
 export async function signInAsDemoUser(deps: AuthDeps, userId: string, userAgent: string | null): Promise<SignedIn> {
-  if (!deps.demo) throw AppError.forbidden('Demo sign-in is turned off on this installation');
+  if (!deps.demo || (deps.methods && !deps.methods.has('demo'))) throw AppError.forbidden('Demo sign-in is turned off on this installation');
   const staff = await findStaffById(deps.db, userId);
   if (!staff || !staff.isDemo || !staff.active) {
     await audit(deps.db, systemAuth, [{ action: 'auth.sign_in', citizenId: null, outcome: 'denied', detail: { demoUserId: userId } }]);
@@ -91,7 +111,7 @@ export async function signInAsSyntheticUser(deps: AuthDeps, userId: string): Pro
 }
 
 export async function listDemoUsers(deps: AuthDeps): Promise<{ enabled: boolean; demoServer: boolean; users: StaffUser[] }> {
-  if (!deps.demo) return { enabled: false, demoServer: false, users: [] };
+  if (!deps.demo || (deps.methods && !deps.methods.has('demo'))) return { enabled: false, demoServer: false, users: [] };
   return { enabled: true, demoServer: deps.demoServer === true, users: (await listDemoStaff(deps.db)).map(toStaffUser) };
 }
 
@@ -115,8 +135,9 @@ export async function resolveSession(deps: AuthDeps, token: string): Promise<Res
     if (idleExpiresAt > session.absoluteExpiresAt) idleExpiresAt = session.absoluteExpiresAt;
     await touchSession(deps.db, tokenHash, now, idleExpiresAt);
   }
+  const assurance = session.assuranceLevel ? { level: session.assuranceLevel, required: deps.personDataLevel ?? 'substantial' } : undefined;
   return {
-    actor: toActor(staff),
+    actor: toActor(staff, assurance),
     tokenHash,
     csrfSecret: session.csrfSecret,
     info: { user: toStaffUser(staff), csrfToken: session.csrfSecret, idleExpiresAt: idleExpiresAt.toISOString() },

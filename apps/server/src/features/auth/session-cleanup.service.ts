@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { runEvery, type Periodic } from '../../platform/periodic.ts';
 import { deleteExpiredSessions } from './auth.repository.ts';
+import { deleteExpiredSignInState } from './staff-identity.repository.ts';
 
 /** How often each server instance removes expired sessions. */
 export const SESSION_CLEANUP_INTERVAL_MS = 5 * 60_000;
@@ -16,7 +17,9 @@ export const EXPIRED_SESSION_GRACE_MS = 5 * 60_000;
 
 /** Removes, in one statement, every session expired more than the grace period ago; returns how many. */
 export async function removeExpiredSessions(deps: { db: Db; clock: Clock }, graceMs = EXPIRED_SESSION_GRACE_MS): Promise<number> {
-  return deleteExpiredSessions(deps.db, new Date(deps.clock.now().getTime() - graceMs));
+  const expiredBy = new Date(deps.clock.now().getTime() - graceMs);
+  // Sign-ins under way and seen SAML assertions past their time go with them.
+  return (await deleteExpiredSessions(deps.db, expiredBy)) + (await deleteExpiredSignInState(deps.db, expiredBy));
 }
 
 /**

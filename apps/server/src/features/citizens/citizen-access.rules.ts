@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/auth/actor.ts';
+import { belowPersonDataLevel, type Actor } from '../../platform/auth/actor.ts';
 
 /** What decides who may see a citizen: where they live, and who their records are shared with. */
 export type CitizenAccessFacts = {
@@ -11,7 +11,7 @@ export type CitizenAccessFacts = {
 
 export type CitizenAccess =
   | { allowed: true; scope: 'home' | 'provider' }
-  | { allowed: false; reason: 'aggregates_only' | 'other_municipality' | 'not_staff' };
+  | { allowed: false; reason: 'aggregates_only' | 'other_municipality' | 'not_staff' | 'assurance_level' };
 
 const HOME_ROLES = ['contact_person', 'therapist', 'municipal_lead'] as const;
 const PROVIDER_ROLES = ['therapist', 'municipal_lead'] as const;
@@ -25,6 +25,8 @@ export function decideCitizenAccess(actor: Actor, facts: CitizenAccessFacts, cit
   // The citizen sees their own record whole (aktindsigt) when the caller names whose it is.
   if (actor.kind === 'citizen') return citizenId !== undefined && citizenId === actor.citizenId ? { allowed: true, scope: 'home' } : { allowed: false, reason: 'not_staff' };
   if (actor.kind !== 'staff') return { allowed: false, reason: 'not_staff' };
+  // Signed in at an NSIS level below the installation's person-data level: no person, whatever the role.
+  if (belowPersonDataLevel(actor)) return { allowed: false, reason: 'assurance_level' };
   const m = actor.municipalityCode;
   const has = (roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));
   if (has(HOME_ROLES) && (facts.homeMunicipalityCode === m || facts.referralHomeCodes.includes(m))) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffActor } from '../../platform/auth/actor.ts';
+import { decideCitizenAccess } from '../citizens/citizen-access.rules.ts';
 import { decideCourseAccess } from './course-access.rules.ts';
 
 const staff = (municipalityCode: string, ...roles: StaffActor['roles']): StaffActor => ({
@@ -30,5 +31,15 @@ describe('decideCourseAccess', () => {
     expect(decideCourseAccess(me, '0159', 'read', 'c-2')).toEqual({ allowed: false, reason: 'not_staff' });
     expect(decideCourseAccess(me, '0159', 'read')).toEqual({ allowed: false, reason: 'not_staff' });
     expect(decideCourseAccess(me, '0159', 'write', 'c-1')).toEqual({ allowed: false, reason: 'not_staff' });
+  });
+});
+
+describe('the NSIS level of a session through an identity provider', () => {
+  const lead = (level: 'low' | 'substantial' | 'high'): StaffActor => ({ ...staff('0159', 'contact_person'), assurance: { level, required: 'substantial' } });
+  it('refuses a person below the person-data level, whatever the role, and allows it at or above', () => {
+    expect(decideCourseAccess(lead('low'), '0159', 'read')).toEqual({ allowed: false, reason: 'assurance_level' });
+    expect(decideCourseAccess(lead('substantial'), '0159', 'read')).toEqual({ allowed: true });
+    expect(decideCourseAccess(lead('high'), '0159', 'write')).toEqual({ allowed: true });
+    expect(decideCitizenAccess(lead('low'), { homeMunicipalityCode: '0159', referralHomeCodes: [], sharedWithProviderCodes: [] })).toEqual({ allowed: false, reason: 'assurance_level' });
   });
 });

@@ -1,8 +1,8 @@
-import type { Actor } from '../../platform/auth/actor.ts';
+import { belowPersonDataLevel, type Actor } from '../../platform/auth/actor.ts';
 
 export type CourseAccessMode = 'read' | 'write';
 
-export type CourseAccessDecision = { allowed: true } | { allowed: false; reason: 'aggregates_only' | 'other_municipality' | 'role' | 'not_staff' };
+export type CourseAccessDecision = { allowed: true } | { allowed: false; reason: 'aggregates_only' | 'other_municipality' | 'role' | 'not_staff' | 'assurance_level' };
 
 /**
  * The home municipality's course is its own: its staff read it; contact persons and municipal
@@ -14,6 +14,8 @@ export function decideCourseAccess(actor: Actor, homeMunicipalityCode: string, m
   // The citizen reads their own course (their door's pages and aktindsigt, GDPR Art. 15), never writes it here.
   if (actor.kind === 'citizen') return mode === 'read' && courseCitizenId !== undefined && courseCitizenId === actor.citizenId ? { allowed: true } : { allowed: false, reason: 'not_staff' };
   if (actor.kind !== 'staff') return { allowed: false, reason: 'not_staff' };
+  // Signed in at an NSIS level below the installation's person-data level: no person, whatever the role.
+  if (belowPersonDataLevel(actor)) return { allowed: false, reason: 'assurance_level' };
   const readers = ['contact_person', 'therapist', 'municipal_lead'];
   const writers = ['contact_person', 'municipal_lead'];
   if (!actor.roles.some((r) => readers.includes(r))) return { allowed: false, reason: 'aggregates_only' };

@@ -1,3 +1,4 @@
+import { assuranceLevels, type AssuranceLevel } from '@samkraft/contracts/auth';
 import type { Role } from '@samkraft/contracts/common';
 
 /** Who a request runs as. Passed explicitly to every service; never read from ambient context. */
@@ -9,6 +10,12 @@ export type StaffActor = {
   municipalityCode: string;
   roles: Role[];
   profession: string;
+  /**
+   * Signed in through an identity provider: the NSIS level it vouched for, and the level the
+   * installation asks before a citizen's data is shown (features/auth, sign-in configuration).
+   * Absent for password and demo sign-ins, which the configuration allows or not as a whole.
+   */
+  assurance?: { level: AssuranceLevel; required: AssuranceLevel };
 };
 
 /** The CLI and jobs run as a named system actor, and are audited like anyone else. */
@@ -35,4 +42,10 @@ export function actorLabel(actor: Actor): string {
     case 'citizen':
       return 'citizen';
   }
+}
+
+/** A staff actor signed in at an NSIS level below what person data asks (sees aggregates only). */
+export function belowPersonDataLevel(actor: Actor): boolean {
+  if (actor.kind !== 'staff' || !actor.assurance) return false;
+  return assuranceLevels.indexOf(actor.assurance.level) < assuranceLevels.indexOf(actor.assurance.required);
 }

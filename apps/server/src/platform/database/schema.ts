@@ -5,6 +5,7 @@
 
 import type { AssessmentArea, AssessmentOccasion } from "@samkraft/contracts/assessments";
 import type { AttendanceCanceller, CitizenCancelReason } from "@samkraft/contracts/attendance-cancellation";
+import type { AssuranceLevel } from "@samkraft/contracts/auth";
 import type { InterventionCategory, InterventionForm } from "@samkraft/contracts/catalogue";
 import type { AnswerSource } from "@samkraft/contracts/closing-questionnaire";
 import type { AuditOutcome, Origin, Profession, Role, Sex } from "@samkraft/contracts/common";
@@ -821,6 +822,12 @@ export interface Routing {
   valid_to: string | null;
 }
 
+export interface SamlAssertionSeen {
+  assertion_id: string;
+  expires_at: Timestamp;
+  provider: string;
+}
+
 export interface Settlement {
   id: Generated<string>;
   locked_at: Generated<Timestamp>;
@@ -859,6 +866,14 @@ export interface SettlementTariff {
   valid_to: string | null;
 }
 
+export interface StaffIdentity {
+  created_at: Generated<Timestamp>;
+  last_sign_in_at: Generated<Timestamp>;
+  provider: string;
+  staff_user_id: string;
+  subject: string;
+}
+
 export interface StaffRole {
   role: Role;
   staff_user_id: string;
@@ -866,14 +881,29 @@ export interface StaffRole {
 
 export interface StaffSession {
   absolute_expires_at: Timestamp;
+  assurance_level: AssuranceLevel | null;
   created_at: Generated<Timestamp>;
   csrf_secret: string;
   id: Generated<string>;
   idle_expires_at: Timestamp;
+  idp_session_ref: string | null;
+  idp_subject: string | null;
   last_seen_at: Generated<Timestamp>;
+  provider: string | null;
   staff_user_id: string;
   token_hash: string;
   user_agent: string | null;
+}
+
+export interface StaffSignIn {
+  code_verifier: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  nonce: string | null;
+  provider: string;
+  request_id: string | null;
+  state: string | null;
+  token_hash: string;
 }
 
 export interface StaffUser {
@@ -1014,11 +1044,14 @@ export interface DB {
   referral: Referral;
   relative_attendance: RelativeAttendance;
   routing: Routing;
+  saml_assertion_seen: SamlAssertionSeen;
   settlement: Settlement;
   settlement_line: SettlementLine;
   settlement_tariff: SettlementTariff;
+  staff_identity: StaffIdentity;
   staff_role: StaffRole;
   staff_session: StaffSession;
+  staff_sign_in: StaffSignIn;
   staff_user: StaffUser;
   status_note: StatusNote;
   system_setting: SystemSetting;

@@ -4,6 +4,7 @@
 import { assessmentAreas, assessmentOccasions } from '@samkraft/contracts/assessments';
 import { attendanceCancellers, citizenCancelReasons } from '@samkraft/contracts/attendance-cancellation';
 import { interventionCategories, interventionForms } from '@samkraft/contracts/catalogue';
+import { assuranceLevels } from '@samkraft/contracts/auth';
 import { auditOutcomes, origins, professions, roles, sexes } from '@samkraft/contracts/common';
 import { answerSources } from '@samkraft/contracts/closing-questionnaire';
 import { closeReasons, contactChannels } from '@samkraft/contracts/courses';
@@ -114,6 +115,7 @@ export const valueColumns: Readonly<Record<string, ValueList>> = {
   'settlement_tariff.source': list(tariffSources, 'TariffSource', 'settlement'),
   'settlement_tariff.unit': settlementUnit,
   'staff_role.role': list(roles, 'Role', 'common'),
+  'staff_session.assurance_level': list(assuranceLevels, 'AssuranceLevel', 'auth'),
   'staff_user.profession': profession,
   'status_note.end_reason': endReason,
   'status_note.kind': list(statusNoteKinds, 'StatusNoteKind', 'status-notes'),

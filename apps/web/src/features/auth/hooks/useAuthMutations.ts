@@ -31,9 +31,14 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     // Leave the signed-in screens even if the server call failed: the user asked to go.
-    onSettled: async () => {
+    onSettled: async (logoutUrl) => {
       queryClient.clear();
       queryClient.setQueryData(sessionQueryKey, null);
+      // Signed in through an identity provider: sign out there too (single logout); it sends the browser back.
+      if (logoutUrl) {
+        window.location.assign(logoutUrl);
+        return;
+      }
       await navigate({ to: '/login' });
     },
   });
