@@ -5,6 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '@samkraft/contracts/common';
 import { buildApp } from './app.ts';
+import { localStaffSignIn } from './test-support/staff-sign-in.ts';
 import { fhirResourceTypes } from './features/fhir-api/fhir-types.ts';
 import { fixedClock } from './platform/clock.ts';
 import type { Database } from './platform/database/database.ts';
@@ -45,6 +46,7 @@ beforeAll(async () => {
     clock: fixedClock('2026-11-22T10:00:00Z'),
     config: { sessionIdleMinutes: 30, sessionMaxHours: 12, cookieSecure: true, demo: true, webDistDir: '/nonexistent-web-dist', logLevel: 'silent', signInLimitPerMinute: 100_000, citizenSignIn: demoCitizenSignIn() },
     logger: false,
+    staffSignIn: localStaffSignIn(),
     messaging: { token: MESSAGES_TOKEN, limitPerMinute: 100_000, dir: fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-policy-')) },
   });
   app.addHook('onError', async (_request, _reply, err) => {

@@ -38,6 +38,9 @@ const id = (name: string) => ({ example: (ids: Record<string, string>) => ({ pat
 const municipalityCode = { example: (ids: Record<string, string>) => ({ path: { code: ids.municipalityCode ?? '' } }) };
 const extractFiles = { example: (ids: Record<string, string>) => ({ body: JSON.parse(ids.extractFiles ?? '{}') as unknown }) };
 
+/** The local staff identity providers (demo mode and tests only; features/auth/demo-identity-providers.routes.ts): not Samkraft's API. */
+const localStaffIdp = skipped('a local identity provider for staff (demo mode and tests only), not Samkraft’s API');
+
 /** The provider's inbox and work on a referral sent to A (cross-referrals/cross-referral.rules.ts). */
 const providerWork = person({ referred: provider });
 
@@ -94,6 +97,35 @@ export const accessPolicy: PolicyTable = {
   'PUT /api/me/contact': general(all),
   'PUT /api/me/municipality/unit-phone': general([lead, admin]),
   'GET /api/me/sessions': general(all),
+  // — staff sign-in through identity providers (features/auth, staff-sign-in.db.test.ts and tests/browser/staff-sign-in.test.ts walk them) —
+  'GET /api/auth/sign-in-methods': publicRoute(),
+  'GET /api/admin/sign-in-providers': general([admin]),
+  'POST /api/auth/sign-out': skipped('ends the session the other staff calls use (and answers the provider’s logout URL); staff-sign-in.db.test.ts signs out'),
+  'GET /api/auth/saml/{provider}/metadata': publicRoute({ example: { path: { provider: 'kombit' } }, note: 'the service provider’s metadata: public by design' }),
+  'GET /api/auth/saml/{provider}/login': skipped('a browser redirect to the SAML identity provider; staff-sign-in.db.test.ts'),
+  'POST /api/auth/saml/{provider}/acs': skipped('the identity provider’s signed, encrypted assertion; staff-sign-in.db.test.ts refuses every bad one'),
+  'GET /api/auth/saml/{provider}/slo': skipped('single logout from the identity provider, signed; staff-sign-in.db.test.ts'),
+  'POST /api/auth/saml/{provider}/slo': skipped('single logout from the identity provider, signed; staff-sign-in.db.test.ts'),
+  'GET /api/auth/oidc/{provider}/login': skipped('a browser redirect to the OpenID provider; staff-sign-in.db.test.ts'),
+  'GET /api/auth/oidc/{provider}/callback': skipped('the OpenID provider’s redirect back; staff-sign-in.db.test.ts refuses a wrong nonce'),
+  'POST /api/auth/oidc/{provider}/backchannel-logout': skipped('a logout token signed by the OpenID provider; tests/browser/staff-sign-in.test.ts'),
+  'DELETE /demo-staff-idp/*': localStaffIdp,
+  'GET /demo-staff-idp/*': localStaffIdp,
+  'OPTIONS /demo-staff-idp/*': localStaffIdp,
+  'PATCH /demo-staff-idp/*': localStaffIdp,
+  'POST /demo-staff-idp/*': localStaffIdp,
+  'PUT /demo-staff-idp/*': localStaffIdp,
+  'QUERY /demo-staff-idp/*': localStaffIdp,
+  'TRACE /demo-staff-idp/*': localStaffIdp,
+  'GET /demo-staff-idp/interaction/{uid}': localStaffIdp,
+  'POST /demo-staff-idp/interaction/{uid}': localStaffIdp,
+  'GET /demo-saml-idp/brugere': localStaffIdp,
+  'POST /demo-saml-idp/brugere/{account}': localStaffIdp,
+  'GET /demo-saml-idp/post.js': localStaffIdp,
+  'GET /demo-saml-idp/slo': localStaffIdp,
+  'GET /demo-saml-idp/sso': localStaffIdp,
+  'POST /demo-saml-idp/sso/{uid}': localStaffIdp,
+  'POST /demo-saml-idp/logout': localStaffIdp,
   // — the audit log for the data-protection role (audit-review): no other role, not even administrators —
   'GET /api/audit-review/events': general([auditor]),
   'GET /api/audit-review/events/export': general([auditor], { example: { query: { format: 'csv', from: '2026-11-01', to: '2026-11-22' } } }),
