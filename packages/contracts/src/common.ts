@@ -271,7 +271,7 @@ export const fieldError = z.object({ field: z.string(), code: z.string(), messag
 export type FieldError = z.infer<typeof fieldError>;
 
 /** Every code an error of the API carries (the server's `AppError`); the HTTP status follows from it. */
-export const errorCodes = ['validation', 'unauthenticated', 'invalid_credentials', 'forbidden', 'not_found', 'conflict', 'csrf', 'rate_limited', 'unavailable', 'internal'] as const;
+export const errorCodes = ['validation', 'unauthenticated', 'invalid_credentials', 'forbidden', 'assurance_level', 'not_found', 'conflict', 'csrf', 'rate_limited', 'unavailable', 'internal'] as const;
 export const errorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCode>;
 

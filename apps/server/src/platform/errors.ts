@@ -43,6 +43,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  /** A staff sign-in below the NSIS level person data asks (platform/http/person-data-gate.ts). */
+  assurance_level: 403,
   not_found: 404,
   conflict: 409,
   csrf: 403,
@@ -57,6 +59,7 @@ export const fhirIssueCodeOf: Record<ErrorCode, string> = {
   unauthenticated: 'login',
   invalid_credentials: 'login',
   forbidden: 'forbidden',
+  assurance_level: 'forbidden',
   not_found: 'not-found',
   conflict: 'conflict',
   csrf: 'security',

@@ -89,6 +89,7 @@ export const da = {
     invalid_credentials: 'Brugernavn eller adgangskode er forkert.',
     rate_limited: 'For mange forsøg. Vent lidt, og prøv igen.',
     forbidden: 'Du har ikke adgang til dette.',
+    assurance_level: 'Dit login giver ikke adgang til borgernes oplysninger: det er på et lavere sikringsniveau (NSIS), end kommunen kræver. Log ud, og log ind igen med et login på niveau betydelig eller høj.',
     unavailable: 'Databasen kunne ikke svare i tide. Prøv igen om lidt, eller afgræns det, du beder om (fx en kortere periode).',
     invalid_response: 'Svaret fra serveren kunne ikke læses.',
     details: 'Teknisk kode: {{code}}',

@@ -86,6 +86,7 @@ export const en: Translation = {
     invalid_credentials: 'The username or password is wrong.',
     rate_limited: 'Too many attempts. Wait a moment and try again.',
     forbidden: 'You do not have access to this.',
+    assurance_level: "Your sign-in gives no access to citizens' information: its assurance level (NSIS) is below what the municipality requires. Sign out, and sign in again at level substantial or high.",
     unavailable: 'The database did not answer in time. Try again in a moment, or ask for less (a shorter period, say).',
     invalid_response: 'The server’s answer could not be read.',
     details: 'Technical code: {{code}}',

@@ -139,6 +139,16 @@ describe('the NSIS level', () => {
     const low = new CookieJar();
     expect(location(await signInThroughSaml(app, low, 'gladsaxe-lav'))).toBe('/');
     expect((await browse(app, low, `/api/courses/${courseId}`)).statusCode).toBe(403);
+    // Below the level, every list of citizens is refused too — the start page, the worklist, a search,
+    // the FHIR API's people — while one's own account, the catalogue and reference data stay open.
+    for (const url of ['/api/start', '/api/worklist', '/fhir/Patient', `/fhir/EpisodeOfCare/course-${courseId}`]) {
+      const refused = await browse(app, low, url);
+      expect(refused.statusCode, url).toBe(403);
+      expect(refused.body, url).toContain('NSIS');
+    }
+    for (const url of ['/api/auth/session', '/api/me/sessions', '/api/catalogue/interventions', '/api/municipalities', '/fhir/metadata']) {
+      expect((await browse(app, low, url)).statusCode, url).toBe(200);
+    }
     const ok = new CookieJar();
     expect(location(await signInThroughSaml(app, ok, 'gladsaxe-kontakt'))).toBe('/');
     expect((await browse(app, ok, `/api/courses/${courseId}`)).statusCode).toBe(200);

@@ -13,6 +13,7 @@ const danish: Record<AppError['code'], string> = {
   unauthenticated: 'Log ind først.',
   invalid_credentials: 'Log ind først.',
   forbidden: 'Du har ikke adgang til dette.',
+  assurance_level: 'Dit login er på et lavere sikringsniveau (NSIS), end borgernes oplysninger kræver.',
   not_found: 'Findes ikke.',
   conflict: 'Konflikt med det, der allerede er gemt.',
   csrf: 'Sessionens sikkerhedstoken mangler.',

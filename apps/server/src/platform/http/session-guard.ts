@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import { belowPersonDataLevel } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
+import { gatedPath, openBelowPersonDataLevel } from './person-data-gate.ts';
 import type { App } from './types.ts';
 
 type Security = Record<string, unknown>[];
@@ -24,7 +26,13 @@ export function sessionNeeded(security: Security | undefined): 'staff' | 'citize
  */
 export function registerSessionGuard(app: App): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/') || request.is404) return;
+    if (request.is404) return;
+    if (request.auth && belowPersonDataLevel(request.auth.actor) && gatedPath(request.url) && !openBelowPersonDataLevel(request.routeOptions.url ?? '', request.url)) {
+      // The route's input is not read and no record was asked for by id: logged, not audited as a citizen's refusal.
+      request.log.warn({ userId: request.auth.actor.userId, route: request.routeOptions.url }, 'refused: the sign-in is below the NSIS level person data asks');
+      throw new AppError('assurance_level', "Your sign-in's NSIS level does not give access to citizens' information: sign in at the level your municipality requires");
+    }
+    if (!request.url.startsWith('/api/')) return;
     const security = (request.routeOptions.schema as { security?: Security } | undefined)?.security;
     const needed = sessionNeeded(security);
     if (needed === 'staff' && !request.auth) throw new AppError('unauthenticated', 'Sign in first');

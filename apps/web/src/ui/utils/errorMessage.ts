@@ -5,6 +5,7 @@ export type KnownErrorKey =
   | 'errors.invalid_credentials'
   | 'errors.rate_limited'
   | 'errors.forbidden'
+  | 'errors.assurance_level'
   | 'errors.invalid_response'
   | 'errors.unavailable'
   | 'errors.generic';
@@ -14,6 +15,7 @@ const byCode: Record<string, KnownErrorKey> = {
   invalid_credentials: 'errors.invalid_credentials',
   rate_limited: 'errors.rate_limited',
   forbidden: 'errors.forbidden',
+  assurance_level: 'errors.assurance_level',
   invalid_response: 'errors.invalid_response',
   unavailable: 'errors.unavailable',
 };
