@@ -47,6 +47,7 @@ describe('sessions', () => {
     const table = laptop.getByRole('table', { name: 'Mine sessioner' });
     await table.getByRole('rowheader', { name: /Safari på iOS/ }).waitFor();
     await expect(table.getByRole('rowheader', { name: /Edge på Windows.*Denne session/ }).count()).resolves.toBe(1);
+    await expect(table.getByRole('cell', { name: 'Samkraft (brugernavn eller demobruger)' }).count()).resolves.toBe(2);
     const violations = await checkAccessibility(laptop);
     expect(violations, formatViolations(violations)).toEqual([]);
     await screenshot(laptop, 'sessions-mine');

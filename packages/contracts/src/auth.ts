@@ -70,6 +70,9 @@ export const staffSessionSummary = z.object({
   /** The earlier of the idle and the absolute deadline. */
   expiresAt: text,
   userAgent: text.nullable(),
+  /** The identity provider signed in through (a configured provider's id), and the NSIS level it vouched for; null for a password or demo sign-in. */
+  provider: text.nullable(),
+  assuranceLevel: assuranceLevel.nullable(),
   /** The session this request came with. */
   current: z.boolean(),
 });

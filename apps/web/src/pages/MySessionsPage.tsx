@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProviderName } from '../features/auth/hooks/useSignInMethods.ts';
 import { SessionTable } from '../features/sessions/components/SessionTable.tsx';
 import { useEndMyOtherSessions, useEndMySession, useMySessions } from '../features/sessions/hooks/useSessions.ts';
 import { ErrorAlert, QueryState } from '../ui/QueryState.tsx';
@@ -10,6 +11,7 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 export function MySessionsPage() {
   const { t } = useTranslation('sessions');
   const sessions = useMySessions();
+  const providerName = useProviderName();
   const endOne = useEndMySession();
   const endOthers = useEndMyOtherSessions();
   const [message, setMessage] = useState<string | null>(null);
@@ -24,6 +26,7 @@ export function MySessionsPage() {
           <Stack gap="sm">
             <SessionTable
               label={t('mine.title')}
+              providerLabel={providerName}
               sessions={d.sessions}
               ending={endOne.isPending ? (endOne.variables ?? null) : null}
               onEnd={(s) => {

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { StaffUserOverview } from '@samkraft/contracts/auth';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProviderName } from '../features/auth/hooks/useSignInMethods.ts';
 import { SessionTable } from '../features/sessions/components/SessionTable.tsx';
 import { useEndSessionsOfStaff, useSessionsOfStaff, useStaffUsers } from '../features/sessions/hooks/useSessions.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
@@ -23,6 +24,7 @@ export function StaffUsersPage() {
   const [confirming, setConfirming] = useState<StaffUserOverview | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const sessions = useSessionsOfStaff(shown?.id ?? null);
+  const providerName = useProviderName();
 
   const columns: Column<StaffUserOverview>[] = [
     { key: 'name', header: t('staff.columns.name'), render: (u) => u.displayName, rowHeader: true },
@@ -64,7 +66,7 @@ export function StaffUsersPage() {
       </QueryState>
       {shown ? (
         <Section title={t('staff.sessionsOf', { name: shown.displayName })}>
-          <QueryState query={sessions}>{(d) => <SessionTable sessions={d.sessions} />}</QueryState>
+          <QueryState query={sessions}>{(d) => <SessionTable sessions={d.sessions} providerLabel={providerName} />}</QueryState>
         </Section>
       ) : null}
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('staff.end')} closeButtonProps={{ 'aria-label': tc('shell.close') }}>

@@ -1,8 +1,19 @@
 import { sql } from 'kysely';
+import type { AssuranceLevel } from '@samkraft/contracts/auth';
 import type { Profession, Role } from '@samkraft/contracts/common';
 import type { Db } from '../../platform/database/database.ts';
 
-export type OpenSession = { id: string; tokenHash: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; userAgent: string | null };
+export type OpenSession = {
+  id: string;
+  tokenHash: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  /** The identity provider signed in through, and the NSIS level it vouched for; null for a password or demo sign-in. */
+  provider: string | null;
+  assuranceLevel: AssuranceLevel | null;
+};
 
 const expiresAt = sql<Date>`least(s.idle_expires_at, s.absolute_expires_at)`;
 
@@ -10,13 +21,13 @@ const expiresAt = sql<Date>`least(s.idle_expires_at, s.absolute_expires_at)`;
 export async function listOpenSessions(db: Db, staffUserId: string, now: Date): Promise<OpenSession[]> {
   const rows = await db
     .selectFrom('staff_session as s')
-    .select(['s.id', 's.token_hash', 's.created_at', 's.last_seen_at', 's.user_agent', expiresAt.as('expires_at')])
+    .select(['s.id', 's.token_hash', 's.created_at', 's.last_seen_at', 's.user_agent', 's.provider', 's.assurance_level', expiresAt.as('expires_at')])
     .where('s.staff_user_id', '=', staffUserId)
     .where(expiresAt, '>', now)
     .orderBy('s.last_seen_at', 'desc')
     .orderBy('s.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, tokenHash: r.token_hash, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at, userAgent: r.user_agent }));
+  return rows.map((r) => ({ id: r.id, tokenHash: r.token_hash, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at, userAgent: r.user_agent, provider: r.provider, assuranceLevel: r.assurance_level }));
 }
 
 /** Ends one session of the user by its id; the number ended (0 when it is not theirs or gone). */

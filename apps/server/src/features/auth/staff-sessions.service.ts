@@ -19,6 +19,8 @@ function toSessionList(sessions: OpenSession[], currentTokenHash: string | null)
       lastSeenAt: s.lastSeenAt.toISOString(),
       expiresAt: s.expiresAt.toISOString(),
       userAgent: s.userAgent,
+      provider: s.provider,
+      assuranceLevel: s.assuranceLevel,
       current: s.tokenHash === currentTokenHash,
     })),
   };

@@ -62,6 +62,9 @@ describe('staff sign-in through the local SAML IdP (KOMBIT-shaped, OIOSAML 3)', 
     const row = await database.db.selectFrom('staff_session').select(['provider', 'assurance_level', 'idp_subject', 'idp_session_ref']).where('provider', '=', 'kombit').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ provider: 'kombit', assurance_level: 'substantial', idp_subject: kontakt.nameId });
     expect(row.idp_session_ref).toMatch(/^_s/);
+    // The user's own session list says how they signed in (issue 15.5).
+    const mine = await browse(app, jar, '/api/me/sessions');
+    expect(mine.json<{ sessions: { provider: string | null; assuranceLevel: string | null; current: boolean }[] }>().sessions).toEqual([expect.objectContaining({ provider: 'kombit', assuranceLevel: 'substantial', current: true })]);
   });
 
   it('serves the SP metadata at a URL: signed requests, encryption key, ACS and single logout', async () => {

@@ -11,6 +11,9 @@ export const da = {
   },
   table: {
     device: 'Enhed',
+    signIn: 'Logget ind med',
+    local: 'Samkraft (brugernavn eller demobruger)',
+    levels: { low: 'NSIS lav', substantial: 'NSIS betydelig', high: 'NSIS høj' },
     signedIn: 'Logget ind',
     lastSeen: 'Sidst brugt',
     expires: 'Udløber',
@@ -58,6 +61,9 @@ export const en: typeof da = {
   },
   table: {
     device: 'Device',
+    signIn: 'Signed in with',
+    local: 'Samkraft (username or demo user)',
+    levels: { low: 'NSIS low', substantial: 'NSIS substantial', high: 'NSIS high' },
     signedIn: 'Signed in',
     lastSeen: 'Last used',
     expires: 'Expires',

@@ -13,10 +13,12 @@ export type SessionTableProps = {
   onEnd?: (session: StaffSessionSummary) => void;
   ending?: string | null;
   label?: string;
+  /** A configured identity provider's name, by its id (the sign-in page's list); the id when unknown. */
+  providerLabel?: (id: string) => string;
 };
 
 /** Open sessions: from which device, since when, last used, until when. */
-export function SessionTable({ sessions, onEnd, ending, label }: SessionTableProps) {
+export function SessionTable({ sessions, onEnd, ending, label, providerLabel }: SessionTableProps) {
   const { t } = useTranslation('sessions');
   const { language } = useLanguage();
   const device = (s: StaffSessionSummary) => {
@@ -39,6 +41,14 @@ export function SessionTable({ sessions, onEnd, ending, label }: SessionTablePro
           ) : null}
         </>
       ),
+    },
+    {
+      key: 'signInWith',
+      header: t('table.signIn'),
+      render: (s) =>
+        s.provider === null
+          ? t('table.local')
+          : [providerLabel?.(s.provider) ?? s.provider, s.assuranceLevel ? t(`table.levels.${s.assuranceLevel}`) : null].filter((x) => x !== null).join(' · '),
     },
     { key: 'signedIn', header: t('table.signedIn'), render: (s) => formatInstant(s.createdAt, language), nowrap: true },
     { key: 'lastSeen', header: t('table.lastSeen'), render: (s) => formatInstant(s.lastSeenAt, language), nowrap: true },
