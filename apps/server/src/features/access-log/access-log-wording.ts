@@ -197,6 +197,7 @@ export const notShownActions: Readonly<Record<string, 'write' | 'sign_in' | 'no_
   'staff.list': 'no_citizen',
   'staff.sessions_end': 'no_citizen',
   'staff.sessions_read': 'no_citizen',
+  'staff.update': 'no_citizen',
   'status_note.unread_count': 'no_citizen',
   'status_note.write': 'write',
   'team.create': 'no_citizen',

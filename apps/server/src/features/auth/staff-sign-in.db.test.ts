@@ -62,6 +62,9 @@ describe('staff sign-in through the local SAML IdP (KOMBIT-shaped, OIOSAML 3)', 
     const row = await database.db.selectFrom('staff_session').select(['provider', 'assurance_level', 'idp_subject', 'idp_session_ref']).where('provider', '=', 'kombit').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ provider: 'kombit', assurance_level: 'substantial', idp_subject: kontakt.nameId });
     expect(row.idp_session_ref).toMatch(/^_s/);
+    // The user made at sign-in is audited with the provider, the roles and the municipality it was given.
+    const created = await database.db.selectFrom('audit_event').select(['actor_label', 'entity_id', 'detail']).where('action', '=', 'staff.create').execute();
+    expect(created).toContainEqual({ actor_label: 'system:staff-sign-in', entity_id: expect.any(String), detail: { provider: 'kombit', municipalityCode: '0159', roles: ['contact_person'] } });
     // The user's own session list says how they signed in (issue 15.5).
     const mine = await browse(app, jar, '/api/me/sessions');
     expect(mine.json<{ sessions: { provider: string | null; assuranceLevel: string | null; current: boolean }[] }>().sessions).toEqual([expect.objectContaining({ provider: 'kombit', assuranceLevel: 'substantial', current: true })]);
@@ -132,6 +135,16 @@ describe('a user whose provider no longer sends a mapped role', () => {
     expect((await session(jar)).statusCode).toBe(401);
     const deactivated = await database.db.selectFrom('audit_event').select(['actor_label', 'detail']).where('action', '=', 'auth.user_deactivated').execute();
     expect(deactivated).toEqual([{ actor_label: 'system:staff-sign-in', detail: { provider: 'kombit', reason: 'no_role', sessionsEnded: 1 } }]);
+    // Given a role again at the IdP — another one this time — the user is active again, and the change is audited with before and after.
+    expect((await browse(app, page, '/demo-saml-idp/brugere/gladsaxe-leder', { method: 'POST', form: { save: '1', role: 'therapist' } })).statusCode).toBe(303);
+    const back = new CookieJar();
+    expect(location(await signInThroughSaml(app, back, 'gladsaxe-leder'))).toBe('/');
+    expect((await session(back)).json<{ user: { roles: string[] } }>().user.roles).toEqual(['therapist']);
+    const updated = await database.db.selectFrom('audit_event').select(['actor_label', 'detail']).where('action', '=', 'staff.update').execute();
+    expect(updated.at(-1)).toEqual({
+      actor_label: 'system:staff-sign-in',
+      detail: { provider: 'kombit', before: { municipalityCode: '0159', roles: ['municipal_lead'], active: false }, after: { municipalityCode: '0159', roles: ['therapist'], active: true } },
+    });
   });
 });
 

@@ -84,12 +84,21 @@ async function finish(deps: StaffSignInDeps, provider: string, subject: string, 
   const staffUserId = await db.transaction().execute(async (trx) => {
     const link = await findIdentity(trx, provider, subject);
     const user = { displayName: mapped.displayName, email: mapped.email, municipalityCode: mapped.municipalityCode, roles: mapped.roles };
+    const after = { municipalityCode: user.municipalityCode, roles: [...user.roles].sort() };
     if (link) {
+      const existing = await findStaffById(trx, link.staffUserId);
       await updateLinkedStaffUser(trx, provider, subject, link.staffUserId, user, now);
+      // What the provider changed of the user's access — roles, municipality, or a deactivated user back — is audited with before and after.
+      const before = existing && { municipalityCode: existing.municipalityCode, roles: [...existing.roles].sort(), active: existing.active };
+      if (!before || before.municipalityCode !== after.municipalityCode || before.roles.join() !== after.roles.join() || !before.active) {
+        await audit(trx, system(requestId), [{ action: 'staff.update', citizenId: null, outcome: 'allowed', entityType: 'staff_user', entityId: link.staffUserId, detail: { provider, before: before ?? null, after: { ...after, active: true } } }]);
+      }
       return link.staffUserId;
     }
     const digest = createHash('sha256').update(`${provider}\n${subject}`).digest('hex');
-    return insertLinkedStaffUser(trx, provider, subject, { ...user, username: usernameFor(provider, digest) }, now);
+    const id = await insertLinkedStaffUser(trx, provider, subject, { ...user, username: usernameFor(provider, digest) }, now);
+    await audit(trx, system(requestId), [{ action: 'staff.create', citizenId: null, outcome: 'allowed', entityType: 'staff_user', entityId: id, detail: { provider, ...after } }]);
+    return id;
   });
   const staff = await findStaffById(db, staffUserId);
   if (!staff) return refuse(db, provider, 'provider', requestId, { subject, cause: 'the provisioned user is gone' });
