@@ -22,7 +22,9 @@ export function sharedServer(): SharedServer {
   return {
     url,
     async logs() {
-      const marker = crypto.randomUUID();
+      // Letters only: a UUID's digits can form ten in a row, which the server's log redacts as a CPR
+      // number (platform/http/log-redaction.ts) — the marker would then never be found.
+      const marker = crypto.randomBytes(16).toString('hex').replace(/[0-9]/g, (d) => 'ghijklmnop'.charAt(Number(d)));
       await fetch(`${url}/api/health?log-marker=${marker}`);
       // The log is written through a buffer: under a busy run the marker's line can wait for more
       // output, so each half second another request pushes it out.
