@@ -32,7 +32,7 @@ export const KOMBIT_ATTRIBUTES = {
 /** The Context Handler's data restrictions (bpp Constraint names): organisation unit and KLE. */
 export const KOMBIT_CONSTRAINTS = {
   orgUnit: 'http://sts.kombit.dk/constraints/orgenhed/1',
-  kle: 'http://sts.kombit.dk/constraints/kle/1',
+  kle: 'http://sts.kombit.dk/constraints/KLE/1',
 } as const;
 
 const samlProvider = z.strictObject({

@@ -28,7 +28,7 @@ describe('the bpp privilege list', () => {
         privileges: ['urn:a', 'urn:b'],
         constraints: [
           { name: 'http://sts.kombit.dk/constraints/orgenhed/1', value: 'unit-1' },
-          { name: 'http://sts.kombit.dk/constraints/kle/1', value: '29.*' },
+          { name: 'http://sts.kombit.dk/constraints/KLE/1', value: '29.*' },
         ],
       },
     ]);
@@ -46,6 +46,12 @@ describe('KOMBIT roles → Samkraft roles', () => {
   });
   it('gives no role when the KLE restriction does not cover the number', () => {
     expect(mapSamlIdentity(saml, assertion([{ cvr: GLADSAXE_CVR, privileges: [demoPrivilege('contact_person')], kle: ['27.*'] }]))).toEqual({ ok: false, reason: 'no_role' });
+  });
+  it('fails closed on a KLE restriction under a name it does not know (KOMBIT writes KLE in capitals)', () => {
+    const xml = Buffer.from(privilegeListBase64([{ cvr: GLADSAXE_CVR, privileges: [demoPrivilege('contact_person')], kle: ['29.*'] }]), 'base64').toString('utf8');
+    const lower = Buffer.from(xml.replace('constraints/KLE/1', 'constraints/kle/1'), 'utf8').toString('base64');
+    const a = assertion([]);
+    expect(mapSamlIdentity(saml, { ...a, attributes: { ...a.attributes, [KOMBIT_ATTRIBUTES.privileges]: lower } })).toEqual({ ok: false, reason: 'no_role' });
   });
   it('ignores privilege groups scoped to another organisation', () => {
     expect(mapSamlIdentity(saml, assertion([{ cvr: '12345678', privileges: [demoPrivilege('administrator')], kle: [DEMO_KLE] }]))).toEqual({ ok: false, reason: 'no_role' });
