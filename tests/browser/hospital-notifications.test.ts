@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FhirBundle } from '../../apps/server/src/platform/fhir/fhir-json.ts';
-import { aboutCitizen, hospitalNotificationFixture, ofStay } from '../../apps/server/src/features/medcom/hospitalnotification.test-helpers.ts';
+import { aboutCitizen, asDeathNotice, hospitalNotificationFixture, ofStay } from '../../apps/server/src/features/medcom/hospitalnotification.test-helpers.ts';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { BROWSER_MESSAGES_TOKEN } from './support/messages-token.ts';
@@ -21,8 +21,10 @@ let home: Page;
 let provider: Page;
 
 /** A notification of Samkraft's fixtures about Bo, posted as the health network's proxy would; returns the acknowledgement's code. */
-async function notify(name: 'STIN' | 'STOR' | 'SLHJ'): Promise<string> {
-  const bundle: FhirBundle = aboutCitizen(ofStay(hospitalNotificationFixture(name), 8, EPISODE), { cpr: bo.cpr, family: bo.familyName, given: bo.givenName.split(' ') });
+async function notify(name: 'STIN' | 'STOR' | 'SLHJ' | 'death'): Promise<string> {
+  const stay = (n: 'STIN' | 'STOR' | 'SLHJ'): FhirBundle => aboutCitizen(ofStay(hospitalNotificationFixture(n), 8, EPISODE), { cpr: bo.cpr, family: bo.familyName, given: bo.givenName.split(' ') });
+  // The death notification (MORS): the discharged stay's message again with Patient.deceased, sent now.
+  const bundle = name === 'death' ? asDeathNotice(stay('SLHJ'), new Date().toISOString()) : stay(name);
   const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${BROWSER_MESSAGES_TOKEN}` }, body: JSON.stringify(bundle) });
   expect(res.status).toBe(200);
   const ack = (await res.json()) as FhirBundle;
@@ -47,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('hospital notifications, once Gladsaxe acts on them', () => {
-  it('an admission flags the course page with the date and department, and the provider’s team list only with “Indlagt”; the discharge clears both', async () => {
+  it('an admission flags the course page with the date and department, and the provider’s team list only with “Indlagt”; the discharge clears both; a reported death leads the contact person to record it', async () => {
     await signInAsDemoUser(home, server.url, 'gladsaxe.kontakt');
     await signInAsDemoUser(provider, server.url, 'lyngby.terapeut');
     const { courseId, teamId } = await createCourseInTeam(home, provider, bo, { interventionCode: 'puls_styrke', hostMunicipalityCode: '0173' });
@@ -95,6 +97,23 @@ describe('hospital notifications, once Gladsaxe acts on them', () => {
     await provider.reload();
     await provider.getByRole('row').filter({ hasText: fullName(bo) }).first().waitFor();
     expect(await provider.getByRole('row').filter({ hasText: fullName(bo) }).getByText('Indlagt', { exact: true }).count()).toBe(0);
+
+    // The hospital reports Bo's death: the course page says so and leads to recording it, the date filled in.
+    expect(await notify('death')).toBe('ok');
+    await home.reload();
+    const death = home.getByRole('alert').filter({ hasText: 'Sygehuset har meddelt, at borgeren er død' });
+    await death.getByText(/Meddelt .* af Hjerteafdelingen på Herlev og Gentofte hospital/).waitFor();
+    await expectAccessible(home, 'death-reported');
+    await death.getByRole('link', { name: 'Gå til Dødsfald' }).click();
+    const record = home.getByRole('form', { name: 'Registrér dødsfald' });
+    await record.getByText(/Sygehuset meddelte .*, at borgeren er død/).waitFor();
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+    expect(await record.getByLabel('Dødsdato').inputValue()).toBe(today);
+    await screenshot(home, 'hospital-notifications-death-form');
+    await record.getByRole('checkbox', { name: /Jeg bekræfter, at borgeren er død/ }).check();
+    await record.getByRole('button', { name: 'Registrér dødsfald' }).click();
+    await home.getByText(/Dødsfaldet er registreret/).waitFor();
+    await expect.poll(() => death.count()).toBe(0);
 
     // Off again: the demo's Gladsaxe as the other files expect it.
     await admin.reload();

@@ -49,7 +49,19 @@ export const currentHospitalStay = z.object({
 });
 export type CurrentHospitalStay = z.infer<typeof currentHospitalStay>;
 
-export const courseHospitalStay = z.object({ stay: currentHospitalStay.nullable() });
+/**
+ * A hospital's notification that the citizen has died (MedCom's MORS: Patient.deceased on a stay's
+ * notification), not yet recorded in Samkraft: when the notification was sent and from which
+ * department. The contact person checks it and records the death, which closes the course.
+ */
+export const reportedDeath = z.object({
+  /** The instant the hospital sent the notification (ISO 8601). */
+  notifiedAt: text,
+  department: text.nullable(),
+});
+export type ReportedDeath = z.infer<typeof reportedDeath>;
+
+export const courseHospitalStay = z.object({ stay: currentHospitalStay.nullable(), death: reportedDeath.nullable() });
 export type CourseHospitalStay = z.infer<typeof courseHospitalStay>;
 
 /** The participants of a team away at hospital now: only that, never where or why. */

@@ -15,6 +15,9 @@ import { DeadlinesSection } from '../features/deadlines/components/DeadlinesSect
 import { DeceasedSection } from '../features/deadlines/components/DeceasedSection.tsx';
 import { PreparationFormSection } from '../features/assessments/components/PreparationFormSection.tsx';
 import { HospitalStayAlert } from '../features/hospital-notifications/components/HospitalStayAlert.tsx';
+import { useCourseHospitalStay } from '../features/hospital-notifications/hooks/useHospitalNotifications.ts';
+import type { CourseDetail } from '@samkraft/contracts/courses';
+import { danishDateOf } from '../ui/utils/danishDate.ts';
 import { danishToday } from '../ui/utils/danishToday.ts';
 import { CourseStatusNotesSection } from '../features/status-notes/components/CourseStatusNotesSection.tsx';
 import { CourseCorrespondenceSection } from '../features/messaging/components/CourseCorrespondenceSection.tsx';
@@ -26,6 +29,16 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 
 const planned: ReadonlySet<CourseStep> = new Set(['planned', 'referred_on', 'in_intervention', 'closing', 'closed']);
+const DECEASED_ANCHOR = 'doedsfald';
+const anchored = { scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + 16px)' };
+
+/** Recording a death, opened with the date when a hospital has reported it (the same query as the alert above). */
+function Deceased({ course }: { course: CourseDetail }) {
+  const notifiedAt = useCourseHospitalStay(course.id).data?.death?.notifiedAt;
+  const reportedOn = notifiedAt ? danishDateOf(notifiedAt) : null;
+  // Mounted again when a report arrives, so the form starts from its date.
+  return <DeceasedSection key={reportedOn ?? 'none'} course={course} today={danishToday()} reportedOn={reportedOn} />;
+}
 
 export function CoursePage() {
   const { t } = useTranslation('referrals');
@@ -37,14 +50,14 @@ export function CoursePage() {
         <>
           <PageTitle title={t('course.title', { name: course.citizen.name })} />
           <Stack gap="xl">
-            <HospitalStayAlert courseId={course.id} />
+            <HospitalStayAlert courseId={course.id} deceasedAnchor={DECEASED_ANCHOR} />
             <NextStepPanel course={course} />
             <CourseHeader course={course} />
             <ReferralFacts course={course} />
             <ContactPersonSection course={course} />
             <CitizenGpSection citizenId={course.citizen.id} courseId={course.id} canWrite={course.permissions.write} />
             <RelativesSection courseId={course.id} />
-            <Box id={CONTACT_ANCHOR} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + 16px)' }}>
+            <Box id={CONTACT_ANCHOR} style={anchored}>
               <ContactsSection course={course} today={danishToday()} />
             </Box>
             <PreparationFormSection courseId={course.id} canWrite={course.permissions.write} />
@@ -55,7 +68,9 @@ export function CoursePage() {
             <ClosingLink courseId={course.id} />
             <CourseStatusNotesSection courseId={course.id} />
             <CourseCorrespondenceSection courseId={course.id} canWrite={course.permissions.write} />
-            <DeceasedSection course={course} today={danishToday()} />
+            <Box id={DECEASED_ANCHOR} style={anchored}>
+              <Deceased course={course} />
+            </Box>
             <CourseAccessLogSection courseId={course.id} canWrite={course.permissions.write} />
           </Stack>
         </>

@@ -143,7 +143,7 @@ export type TeamParticipantStay = { enrolmentId: string; citizenId: string; stat
 /**
  * The stays of a team's participants (waiting or enrolled) whose cross-municipal referral was sent
  * to the provider (shared with the citizen's consent), kept by their home municipality while it
- * acts on notifications. One statement.
+ * acts on notifications, at hospital now (isCurrent: in progress or on leave, not dead). One statement.
  */
 export async function staysOfTeamParticipants(db: Db, teamId: string): Promise<TeamParticipantStay[]> {
   const rows = await db
@@ -160,6 +160,7 @@ export async function staysOfTeamParticipants(db: Db, teamId: string): Promise<T
     .where('x.sent_at', 'is not', null)
     .where('t.act', '=', true)
     .where('s.status', 'in', ['in-progress', 'onleave'])
+    .where('s.deceased', '=', false)
     .execute();
   return rows.map((r) => ({ enrolmentId: r.enrolment_id, citizenId: r.citizen_id, state: toState(r) }));
 }

@@ -7,7 +7,7 @@ import type { App } from '../../platform/http/types.ts';
 import { aCitizen, aCrossReferral, anIntervention, anOffering, anOrganisation, aReferralWithCourse, aStaffUser, aTeamWithSession } from '../../test-support/factories.ts';
 import { createTestApp, signIn, type SignedInClient } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { aboutCitizen, hospitalNotificationFixture, ofStay } from '../medcom/hospitalnotification.test-helpers.ts';
+import { aboutCitizen, asDeathNotice, hospitalNotificationFixture, ofStay } from '../medcom/hospitalnotification.test-helpers.ts';
 import { receiveIncoming } from '../messaging/inbox.service.ts';
 import { seedReferenceData } from '../reference-data/reference-data.seed.ts';
 
@@ -94,7 +94,7 @@ describe('an admission acted on', () => {
     await receive(hospitalNotificationFixture('STIN'));
     await receive(aboutCitizen(ofStay(hospitalNotificationFixture('STIN'), 2, 'caesar-stay'), CAESAR));
     const seen = await call<CourseHospitalStay>(contact, 'GET', `/api/courses/${brunoCourse}/hospital-stay`);
-    expect(seen.body).toEqual({ stay: { kind: 'admitted', since: '2026-03-02T07:00:00.000Z', department: 'Hjerteafdelingen på Herlev og Gentofte hospital', onLeaveSince: null } });
+    expect(seen.body).toEqual({ stay: { kind: 'admitted', since: '2026-03-02T07:00:00.000Z', department: 'Hjerteafdelingen på Herlev og Gentofte hospital', onLeaveSince: null }, death: null });
     expect((await call(herlevTherapist, 'GET', `/api/courses/${brunoCourse}/hospital-stay`)).status).toBe(403);
   });
 
@@ -109,7 +109,26 @@ describe('an admission acted on', () => {
 
   it('a discharge clears both', async () => {
     await receive(hospitalNotificationFixture('SLHJ'));
-    expect((await call<CourseHospitalStay>(contact, 'GET', `/api/courses/${brunoCourse}/hospital-stay`)).body).toEqual({ stay: null });
+    expect((await call<CourseHospitalStay>(contact, 'GET', `/api/courses/${brunoCourse}/hospital-stay`)).body).toEqual({ stay: null, death: null });
     expect((await call<TeamHospitalAbsences>(herlevTherapist, 'GET', `/api/teams/${teamId}/hospital-absences`)).body).toEqual({ enrolmentIds: [] });
+  });
+});
+
+describe('a death the hospital reports', () => {
+  it('is told to the home municipality on the course page until the contact person records it — then the course is closed and it is gone', async () => {
+    await receive(hospitalNotificationFixture('STIN'));
+    await receive(asDeathNotice(hospitalNotificationFixture('STIN'), '2026-03-10T07:15:00+01:00'));
+    const seen = await call<CourseHospitalStay>(contact, 'GET', `/api/courses/${brunoCourse}/hospital-stay`);
+    expect(seen.body).toEqual({ stay: null, death: { notifiedAt: '2026-03-10T06:15:00.000Z', department: 'Hjerteafdelingen på Herlev og Gentofte hospital' } });
+    expect((await call(herlevTherapist, 'GET', `/api/courses/${brunoCourse}/hospital-stay`)).status).toBe(403);
+    // Not at hospital any more for the team either.
+    expect((await call<TeamHospitalAbsences>(herlevTherapist, 'GET', `/api/teams/${teamId}/hospital-absences`)).body).toEqual({ enrolmentIds: [] });
+    const audited = await database.db.selectFrom('audit_event').select('detail').where('action', '=', 'hospital_stay.read').where('entity_id', '=', brunoCourse).execute();
+    expect(audited.map((a) => a.detail)).toContainEqual({ kind: null, death: true });
+
+    const citizenId = (await database.db.selectFrom('course as k').innerJoin('referral as r', 'r.id', 'k.referral_id').select('r.citizen_id').where('k.id', '=', brunoCourse).executeTakeFirstOrThrow()).citizen_id;
+    const marked = await app.inject({ method: 'POST', url: `/api/citizens/${citizenId}/deceased`, headers: contact.headers, payload: { deceasedOn: '2026-03-03' } });
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect((await call<CourseHospitalStay>(contact, 'GET', `/api/courses/${brunoCourse}/hospital-stay`)).body).toEqual({ stay: null, death: null });
   });
 });

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { requireCourseAccess } from '../courses/course-access.service.ts';
 import { requireTeam } from '../teams/team.service.ts';
 import { deleteStaysOf, findSettings, saveSetting, staysOfCitizen, staysOfTeamParticipants, type SettingRecord } from './hospital-notification.repository.ts';
-import { currentStay } from './hospital-stay.rules.ts';
+import { currentStay, reportedDeath } from './hospital-stay.rules.ts';
 
 /*
  * Hospital notifications for staff: each member municipality's setting (administrators switch it
@@ -60,15 +60,16 @@ export async function setHospitalNotificationSetting(ctx: ServiceContext, munici
   });
 }
 
-/** The citizen's current hospital stay on an open course's page (home municipality); null when none or not acted on. */
+/** The citizen's current hospital stay on an open course's page (home municipality), and a death the hospital reported; null when none or not acted on. */
 export async function getCourseHospitalStay(ctx: ServiceContext, courseId: string): Promise<CourseHospitalStay> {
   const key = await requireCourseAccess(ctx, courseId, 'read', 'hospital_stay.read');
-  if (key.closedOn !== null) return { stay: null };
+  if (key.closedOn !== null) return { stay: null, death: null };
   return ctx.db.transaction().execute(async (trx) => {
-    const stays = await staysOfCitizen(trx, key.homeMunicipalityCode, key.citizenId);
-    const stay = currentStay(stays.map((s) => s.state));
-    if (stay) await audit(trx, ctx, [{ action: 'hospital_stay.read', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed', detail: { kind: stay.kind } }]);
-    return { stay };
+    const stays = (await staysOfCitizen(trx, key.homeMunicipalityCode, key.citizenId)).map((s) => s.state);
+    const stay = currentStay(stays);
+    const death = reportedDeath(stays);
+    if (stay || death) await audit(trx, ctx, [{ action: 'hospital_stay.read', citizenId: key.citizenId, entityType: 'course', entityId: courseId, outcome: 'allowed', detail: { kind: stay?.kind ?? null, death: death !== null } }]);
+    return { stay, death };
   });
 }
 

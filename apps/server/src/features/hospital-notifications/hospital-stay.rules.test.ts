@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentStay, decideStay, stayEpisode, type StayState } from './hospital-stay.rules.ts';
+import { currentStay, decideStay, reportedDeath, stayEpisode, type StayState } from './hospital-stay.rules.ts';
 
 const stay = (o: Partial<StayState> = {}): StayState => ({
   encounterClass: 'IMP',
@@ -46,5 +46,16 @@ describe('stayEpisode', () => {
     expect(stayEpisode([lpr3, own])).toEqual(own);
     expect(stayEpisode([lpr3])).toEqual(lpr3);
     expect(stayEpisode([])).toBeUndefined();
+  });
+});
+
+describe('reportedDeath', () => {
+  it('is the newest notification of a death; nothing when no stay says so, or when the stay was cancelled', () => {
+    expect(reportedDeath([stay(), stay({ status: 'finished' })])).toBeNull();
+    expect(reportedDeath([stay({ deceased: true, status: 'entered-in-error' })])).toBeNull();
+    const first = stay({ deceased: true, notifiedAt: new Date('2026-03-04T06:10:00Z') });
+    const second = stay({ deceased: true, departmentName: null, notifiedAt: new Date('2026-03-04T09:00:00Z') });
+    expect(reportedDeath([first, second, stay()])).toEqual({ notifiedAt: '2026-03-04T09:00:00.000Z', department: null });
+    expect(reportedDeath([first])).toEqual({ notifiedAt: '2026-03-04T06:10:00.000Z', department: 'Hjerteafdelingen' });
   });
 });

@@ -1,4 +1,4 @@
-import type { CurrentHospitalStay } from '@samkraft/contracts/hospital-notifications';
+import type { CurrentHospitalStay, ReportedDeath } from '@samkraft/contracts/hospital-notifications';
 import type { EpisodeOfCare, HospitalNotificationModel } from '../medcom/hospitalnotification-reader.ts';
 import type { HospitalEncounterClass, HospitalEncounterStatus, HospitalNotificationActivity } from '../medcom/medcom-terminology.ts';
 
@@ -88,4 +88,14 @@ export function currentStay(stays: readonly StayState[]): CurrentHospitalStay | 
     department: current.departmentName,
     onLeaveSince: current.status === 'onleave' ? (current.leaveStartedAt?.toISOString() ?? null) : null,
   };
+}
+
+/**
+ * The hospital's word that the citizen died, when a stay's newest notification says so (a death
+ * notification keeps the stay's activity and sets Patient.deceased; its cancellation sets it back,
+ * so a stay no longer marked deceased says nothing): the newest such notification.
+ */
+export function reportedDeath(stays: readonly StayState[]): ReportedDeath | null {
+  const death = stays.filter((s) => s.deceased && s.status !== 'entered-in-error').sort((a, b) => b.notifiedAt.getTime() - a.notifiedAt.getTime())[0];
+  return death ? { notifiedAt: death.notifiedAt.toISOString(), department: death.departmentName } : null;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,4 +73,23 @@ const BUNDLE_PREFIX = '2c7e1f3d-3c8e-4a4f-9d2b-1e0f9a8b7c';
 export function ofStay(bundle: FhirBundle, n: number, episode: string): FhirBundle {
   const text = JSON.stringify(bundle).replaceAll(HEADER_PREFIX, `1a6f0e2c-2b7d-4f3e-8c1a-0d9e8f7a6${n}`).replaceAll(BUNDLE_PREFIX, `2c7e1f3d-3c8e-4a4f-9d2b-1e0f9a8b7${n}`);
   return inEpisode(JSON.parse(text) as FhirBundle, episode);
+}
+
+/**
+ * The notification as the hospital's death notification (MORS) of the same stay: the stay's
+ * activity kept, Patient.deceased set, sent at `sentAt` as a new message (new Bundle and
+ * MessageHeader ids).
+ */
+export function asDeathNotice(bundle: FhirBundle, sentAt: string): FhirBundle {
+  const headerId = resourceIn(bundle, 'MessageHeader').id ?? '';
+  const newHeaderId = randomUUID();
+  const notice = JSON.parse(JSON.stringify(bundle).replaceAll(headerId, newHeaderId).replaceAll(bundle.id ?? '', randomUUID())) as FhirBundle;
+  notice.timestamp = sentAt;
+  resourceIn(notice, 'Patient').deceasedBoolean = true;
+  // The Provenance of this message (a later notification also names the earlier ones').
+  const provenance = resourcesOf(notice, 'Provenance').find((p) => (p.target as { reference?: string }[] | undefined)?.some((t) => t.reference === `MessageHeader/${newHeaderId}`));
+  if (!provenance) throw new Error('the message has no Provenance of its own');
+  provenance.occurredDateTime = sentAt;
+  provenance.recorded = sentAt;
+  return notice;
 }

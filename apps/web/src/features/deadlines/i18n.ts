@@ -40,6 +40,7 @@ export const da = {
     confirm: 'Jeg bekræfter, at borgeren er død, og at forløbet skal lukkes',
     submit: 'Registrér dødsfald',
     done: 'Dødsfaldet er registreret {{date}}.',
+    reported: 'Sygehuset meddelte {{date}}, at borgeren er død. Datoen nedenfor er meddelelsens — ret den til dødsdatoen, hvis den er en anden.',
   },
   policies: {
     title: 'Fristregler',
@@ -108,6 +109,7 @@ export const en: DeadlinesTexts = {
     confirm: 'I confirm that the citizen has died and that the course is to be closed',
     submit: 'Record death',
     done: 'The death was recorded {{date}}.',
+    reported: 'The hospital reported on {{date}} that the citizen has died. The date below is the report’s — change it to the date of death if that differs.',
   },
   policies: {
     title: 'Deadline policies',

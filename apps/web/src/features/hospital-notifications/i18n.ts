@@ -7,6 +7,13 @@ export const da = {
     onLeave: 'På orlov fra sygehuset siden {{date}}.',
     source: 'Fra sygehusets advis om sygehusophold. Flaget forsvinder, når sygehuset melder borgeren udskrevet.',
   },
+  death: {
+    title: 'Sygehuset har meddelt, at borgeren er død',
+    notified: 'Meddelt {{date}} i sygehusets advis om sygehusophold.',
+    notifiedFrom: 'Meddelt {{date}} af {{department}} i sygehusets advis om sygehusophold.',
+    next: 'Kontrollér oplysningen, og registrér dødsfaldet under »Dødsfald«. Indtil da er forløbet åbent, og borgeren står stadig på holdlisterne.',
+    link: 'Gå til Dødsfald',
+  },
   team: { atHospital: 'Indlagt', atHospitalHint: 'Borgeren er på sygehuset og kommer ikke til holdet lige nu.' },
   setting: {
     title: 'Advis om sygehusophold',
@@ -30,6 +37,13 @@ export const en: typeof da = {
     since: { admitted: 'Admitted since {{date}}', emergency: 'At hospital (acute) since {{date}}' },
     onLeave: 'On leave from hospital since {{date}}.',
     source: "From the hospital's notification. The flag goes when the hospital reports the discharge.",
+  },
+  death: {
+    title: 'The hospital has reported that the citizen has died',
+    notified: "Reported {{date}} in the hospital's notification.",
+    notifiedFrom: "Reported {{date}} by {{department}} in the hospital's notification.",
+    next: 'Check it, and record the death under “Death”. Until then the course stays open and the citizen is still on the team lists.',
+    link: 'Go to Death',
   },
   team: { atHospital: 'At hospital', atHospitalHint: 'The citizen is at hospital and cannot come to the team just now.' },
   setting: {

@@ -9,17 +9,22 @@ import { formatDate } from '../../../ui/utils/formatDate.ts';
 import { useMarkDeceased } from '../hooks/useDeadlines.ts';
 import { useFieldErrors } from '../../../ui/hooks/useFieldErrors.ts';
 
-export type DeceasedSectionProps = { course: CourseDetail; today: string };
+export type DeceasedSectionProps = {
+  course: CourseDetail;
+  today: string;
+  /** The Danish date a hospital reported the death (features/hospital-notifications), when it did: the section opens with it. */
+  reportedOn?: string | null;
+};
 
 /**
  * Records the citizen's death, which closes their open courses (the server decides which).
  * Shown to those who may write to the course; once recorded it only says so.
  */
-export function DeceasedSection({ course, today }: DeceasedSectionProps) {
+export function DeceasedSection({ course, today, reportedOn = null }: DeceasedSectionProps) {
   const { t } = useTranslation('deadlines');
   const { language } = useLanguage();
   const mark = useMarkDeceased(course.id);
-  const [deceasedOn, setDeceasedOn] = useState(today);
+  const [deceasedOn, setDeceasedOn] = useState(reportedOn ?? today);
   const [confirmed, setConfirmed] = useState(false);
   const errors = useFieldErrors(mark.error);
   const deceasedOnRecorded = course.citizen.deceasedOn;
@@ -31,7 +36,7 @@ export function DeceasedSection({ course, today }: DeceasedSectionProps) {
   };
   return (
     // Rarely used: folded away until a death is recorded, then said openly.
-    <Section title={t('deceased.title')} defaultOpen={deceasedOnRecorded ? undefined : false}>
+    <Section title={t('deceased.title')} defaultOpen={deceasedOnRecorded ? undefined : reportedOn !== null}>
       {deceasedOnRecorded ? (
         <Alert color="gray" variant="light">
           {t('deceased.done', { date: formatDate(deceasedOnRecorded, language) })}
@@ -41,6 +46,11 @@ export function DeceasedSection({ course, today }: DeceasedSectionProps) {
           <form onSubmit={onSubmit} aria-label={t('deceased.submit')}>
             <Stack gap="sm">
               <Text size="sm">{t('deceased.intro')}</Text>
+              {reportedOn ? (
+                <Alert color="red" variant="light" styles={{ message: { color: '#1a1a1a' } }}>
+                  {t('deceased.reported', { date: formatDate(reportedOn, language) })}
+                </Alert>
+              ) : null}
               <TextInput type="date" label={t('deceased.date')} required max={today} value={deceasedOn} onChange={(e) => setDeceasedOn(e.currentTarget.value)} error={errors.deceasedOn} maw={240} />
               <Checkbox label={t('deceased.confirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
               <Group>
