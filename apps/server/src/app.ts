@@ -18,7 +18,7 @@ import { registerStaffSessionRoutes } from './features/auth/staff-sessions.route
 import { localBackChannel, registerDemoIdentityProviders } from './features/auth/demo-identity-providers.routes.ts';
 import { demoStaffDirectory } from './features/auth/demo-staff-directory.ts';
 import { DEMO_IDP_CERTIFICATE, DEMO_IDP_PRIVATE_KEY } from './features/auth/demo-keys.ts';
-import { samlUrls } from './features/auth/saml-service-provider.ts';
+import { samlUrls } from './platform/auth/saml/saml-service-provider.ts';
 import { readKey, type StaffSignIn } from './features/auth/sign-in-config.ts';
 import { oidcUrls } from './features/auth/staff-oidc-relying-party.ts';
 import { registerStaffSignInRoutes } from './features/auth/staff-sign-in.routes.ts';

@@ -6,10 +6,10 @@ import { aCitizen, aMunicipality, aReferralWithCourse, aStaffUser } from '../../
 import { localStaffSignIn, postAcs, signInThroughOidc, signInThroughSaml, startSaml } from '../../test-support/staff-sign-in.ts';
 import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { buildSamlResponse, signedLogoutRequestPost, type Tamper } from './demo-saml-identity-provider.ts';
+import { buildSamlResponse, signedLogoutRequestPost, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
 import { DEMO_IDP_CERTIFICATE, DEMO_IDP_PRIVATE_KEY, DEMO_SP_CERTIFICATE } from './demo-keys.ts';
-import { demoStaffDirectory } from './demo-staff-directory.ts';
-import { samlUrls } from './saml-service-provider.ts';
+import { demoStaffDirectory, staffAssertionSubject } from './demo-staff-directory.ts';
+import { samlUrls } from '../../platform/auth/saml/saml-service-provider.ts';
 import { hashToken } from './session.rules.ts';
 import { demoSignInConfig } from './sign-in-config.ts';
 
@@ -40,7 +40,7 @@ const kontakt = demoStaffDirectory().find('gladsaxe-kontakt')!;
 async function answerWith(tamper: Tamper | undefined, o: { inResponseTo?: string } = {}) {
   const jar = new CookieJar();
   const started = await startSaml(app, jar);
-  const response = await buildSamlResponse({ account: kontakt, idp, sp, inResponseTo: o.inResponseTo ?? started.requestId, sessionIndex: '_s1', ...(tamper ? { tamper } : {}) });
+  const response = await buildSamlResponse({ subject: staffAssertionSubject(kontakt), idp, sp, inResponseTo: o.inResponseTo ?? started.requestId, sessionIndex: '_s1', ...(tamper ? { tamper } : {}) });
   return { jar, res: await postAcs(app, jar, response, started.relayState), started, response };
 }
 
@@ -93,12 +93,12 @@ describe('staff sign-in through the local SAML IdP (KOMBIT-shaped, OIOSAML 3)', 
     // The same assertion again, inside a new sign-in of its own (a captured response replayed).
     const jar = new CookieJar();
     const again = await startSaml(app, jar);
-    const replayed = await buildSamlResponse({ account: kontakt, idp, sp, inResponseTo: again.requestId, sessionIndex: '_s2', tamper: { assertionId: '_replay-me' } });
+    const replayed = await buildSamlResponse({ subject: staffAssertionSubject(kontakt), idp, sp, inResponseTo: again.requestId, sessionIndex: '_s2', tamper: { assertionId: '_replay-me' } });
     await expectRefused(await postAcs(app, jar, replayed, again.relayState), 'replayed');
   });
 
   it('refuses an answer without a sign-in under way (no or unknown RelayState)', async () => {
-    const response = await buildSamlResponse({ account: kontakt, idp, sp, inResponseTo: '_x', sessionIndex: '_s3' });
+    const response = await buildSamlResponse({ subject: staffAssertionSubject(kontakt), idp, sp, inResponseTo: '_x', sessionIndex: '_s3' });
     await expectRefused(await postAcs(app, new CookieJar(), response, 'not-a-sign-in'), 'state');
   });
 });
