@@ -64,7 +64,7 @@ describe('Mine aftaler on a phone', () => {
     const before = await aliOnTeam();
 
     await phone.goto(`${server.url}/borger`);
-    await phone.getByRole('link', { name: 'Log ind med MitID' }).click();
+    await phone.getByRole('link', { name: 'Log ind med MitID', exact: true }).click();
     await phone.getByRole('heading', { name: 'Demo-login' }).waitFor();
     await phone.getByRole('button', { name: fullName(ali) }).click();
     await phone.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();

@@ -47,7 +47,7 @@ describe('the citizen’s door on a phone', () => {
     await page.getByRole('heading', { name: 'Log ind', level: 1 }).waitFor();
     await check('sign-in');
 
-    await page.getByRole('link', { name: 'Log ind med MitID' }).click();
+    await page.getByRole('link', { name: 'Log ind med MitID', exact: true }).click();
     await page.getByRole('heading', { name: 'Demo-login' }).waitFor();
     await check('demo-provider');
     await page.getByRole('button', { name: 'Torre Test Mosebryggersen' }).click();

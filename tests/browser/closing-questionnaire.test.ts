@@ -74,7 +74,7 @@ describe('the questionnaire at closing, answered on the citizen’s own phone', 
 
   it('the citizen signs in through the demo identity provider and answers — once', async () => {
     await citizen.goto(`${server.url}/borger`);
-    await citizen.getByRole('link', { name: 'Log ind med MitID' }).click();
+    await citizen.getByRole('link', { name: 'Log ind med MitID', exact: true }).click();
     await citizen.getByRole('heading', { name: 'Demo-login' }).waitFor();
     await citizen.getByRole('button', { name: 'Dreng Test Levendefødt' }).first().click();
     await citizen.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();

@@ -86,7 +86,7 @@ describe('the preparation form, from the contact person to the citizen’s phone
 
     // Aya signs in on her phone; Mit forløb points her to the form.
     await phone.goto(`${server.url}/borger`);
-    await phone.getByRole('link', { name: 'Log ind med MitID' }).click();
+    await phone.getByRole('link', { name: 'Log ind med MitID', exact: true }).click();
     await phone.getByRole('heading', { name: 'Demo-login' }).waitFor();
     await phone.getByRole('button', { name: fullName(person) }).click();
     await phone.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { CitizenSignInConfig } from '../platform/config.ts';
+import type { CitizenSamlConfig, CitizenSignInConfig } from '../platform/config.ts';
 import type { App } from '../platform/http/types.ts';
 import { demoSubject } from '../features/citizen-auth/demo-test-persons.ts';
 
@@ -20,6 +20,11 @@ export function demoCitizenSignIn(o: Partial<Extract<CitizenSignInConfig, { mode
     maxMinutes: 60,
     ...o,
   };
+}
+
+/** Citizens through the local NemLog-in IdP, as demo mode wires it at http://localhost. */
+export function demoCitizenSaml(): CitizenSamlConfig {
+  return { mode: 'demo', publicUrl: 'http://localhost', spEntityId: 'http://localhost/api/auth/saml/nemlog-in/metadata', idleMinutes: 15, maxMinutes: 60 };
 }
 
 /** A browser's cookies: by name and path, sent to the paths under theirs, as a browser does. */
