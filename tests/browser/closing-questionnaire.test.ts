@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '@samkraft/contracts/reports';
-import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
+import { checkPhonePage } from './support/check-phone-page.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { createPlannedCourse, getJson } from './support/page-api.ts';
-import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
 import { NEW_CITIZENS } from './support/test-persons.ts';
@@ -46,14 +45,7 @@ afterAll(async () => {
 
 async function check(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await screenshot(page, `questionnaire-${name}`);
-  const violations = await checkAccessibility(page, { impacts: 'all' });
-  expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
-  const scrollsSideways = await page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return doc.scrollWidth > doc.clientWidth;
-  });
-  expect(scrollsSideways, `${name} scrolls sideways on a phone`).toBe(false);
+  await checkPhonePage(page, `questionnaire-${name}`);
 }
 
 describe('the questionnaire at closing, answered on the citizen’s own phone', () => {

@@ -4,6 +4,7 @@ import type { NeedsAssessmentList } from '@samkraft/contracts/assessments';
 import type { CoursePreparationForm } from '@samkraft/contracts/preparation-forms';
 import type { NewReferralBody, NewReferralResult } from '@samkraft/contracts/referrals';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
+import { checkPhonePage } from './support/check-phone-page.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { getJson, sendJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
@@ -37,16 +38,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function checkPhone(name: string): Promise<void> {
-  await screenshot(phone, `preparation-${name}`);
-  const violations = await checkAccessibility(phone, { impacts: 'all' });
-  expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
-  const scrollsSideways = await phone.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return doc.scrollWidth > doc.clientWidth;
-  });
-  expect(scrollsSideways, `${name} scrolls sideways on a phone`).toBe(false);
-}
+const checkPhone = (name: string) => checkPhonePage(phone, `preparation-${name}`);
 
 async function checkStaff(name: string): Promise<void> {
   await screenshot(staff, `preparation-${name}`);

@@ -4,6 +4,7 @@ import type { App } from '../../platform/http/types.ts';
 import { CookieJar, browse, location } from '../../test-support/citizen-sign-in.ts';
 import { aCitizen, aMunicipality, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { localStaffSignIn, postAcs, signInThroughOidc, signInThroughSaml, startSaml } from '../../test-support/staff-sign-in.ts';
+import { expectServiceProviderMetadata } from '../../test-support/saml-metadata.ts';
 import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { buildSamlResponse, signedLogoutRequestPost, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
@@ -70,16 +71,7 @@ describe('staff sign-in through the local SAML IdP (KOMBIT-shaped, OIOSAML 3)', 
     expect(mine.json<{ sessions: { provider: string | null; assuranceLevel: string | null; current: boolean }[] }>().sessions).toEqual([expect.objectContaining({ provider: 'kombit', assuranceLevel: 'substantial', current: true })]);
   });
 
-  it('serves the SP metadata at a URL: signed requests, encryption key, ACS and single logout', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/auth/saml/kombit/metadata' });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('AuthnRequestsSigned="true"');
-    expect(res.body).toContain('WantAssertionsSigned="true"');
-    expect(res.body).toContain('use="encryption"');
-    expect(res.body).toContain('/api/auth/saml/kombit/acs');
-    expect(res.body).toContain('SingleLogoutService');
-    expect(res.body).toContain('bindings:HTTP-Redirect');
-  });
+  it('serves the SP metadata at a URL: signed requests, encryption key, ACS and single logout', async () => expectServiceProviderMetadata(app, 'kombit'));
 
   it('refuses a bad signature', async () => expectRefused((await answerWith({ badSignature: true })).res, 'signature'));
   it('refuses an expired assertion', async () => expectRefused((await answerWith({ expired: true })).res, 'expired'));

@@ -5,7 +5,7 @@ import type { CitizenSignInConfig } from '../../platform/config.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { requireCitizen } from '../../platform/http/require-citizen.ts';
 import type { App } from '../../platform/http/types.ts';
-import { clearCitizenSessionCookie, clearSignInCookie, CITIZEN_SIGN_IN_COOKIE, setCitizenSessionCookie, setSignInCookie } from './citizen-auth.plugin.ts';
+import { citizenSignInPage as signInPage, clearCitizenSessionCookie, clearSignInCookie, CITIZEN_SIGN_IN_COOKIE, landCitizen, setSignInCookie } from './citizen-auth.plugin.ts';
 import { signOutCitizen } from './citizen-session.service.ts';
 import { citizenSamlLogoutUrl, citizenSessionIdp } from './citizen-saml-sign-in.service.ts';
 import type { CitizenSamlProvider } from './citizen-saml.ts';
@@ -21,8 +21,6 @@ export type CitizenAuthRouteDeps = {
   saml: (() => Promise<CitizenSamlProvider>) | undefined;
   cookieSecure: boolean;
 };
-
-const signInPage = (reason: string) => `/borger/log-ind?fejl=${reason}`;
 
 /**
  * The citizen's sign-in and sign-out. `/borger/auth/log-ind` and `/borger/auth/callback` are the
@@ -53,15 +51,7 @@ export function registerCitizenAuthRoutes(app: App, deps: CitizenAuthRouteDeps):
     const providerError = new URLSearchParams(query).get('error') ?? undefined;
     const outcome = await completeCitizenSignIn(auth, request.cookies[CITIZEN_SIGN_IN_COOKIE], query, providerError, request.id);
     clearSignInCookie(reply, deps.cookieSecure);
-    if (outcome.ok) {
-      setCitizenSessionCookie(reply, outcome.token, deps.cookieSecure);
-      return reply.redirect(outcome.returnTo, 303);
-    }
-    // The citizen sees only "try again"; the operator needs the provider's reason to fix a setup.
-    if (outcome.cause) request.log.warn({ cause: outcome.cause }, 'the identity provider\'s answer could not be used');
-    // Whoever was signed in on this browser before is not any more (a shared device).
-    clearCitizenSessionCookie(reply, deps.cookieSecure);
-    return reply.redirect(outcome.reason === 'unknown_citizen' ? '/borger/ukendt' : signInPage(outcome.reason), 303);
+    return landCitizen(reply, outcome, request.log, deps.cookieSecure);
   });
 
   app.get('/api/auth/citizen-sign-in-methods', {

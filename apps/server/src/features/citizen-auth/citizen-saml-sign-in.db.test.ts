@@ -2,18 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSamlResponse, readRedirectMessage, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { browse, CookieJar, demoCitizenSaml, location } from '../../test-support/citizen-sign-in.ts';
-import { aCitizen, aMunicipality } from '../../test-support/factories.ts';
+import { browse, CookieJar, demoCitizenSaml, EINER, gladsaxeWithEiner, location, LONNI } from '../../test-support/citizen-sign-in.ts';
+import { expectServiceProviderMetadata } from '../../test-support/saml-metadata.ts';
 import { createTestApp } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { hashToken } from '../auth/session.rules.ts';
 import { demoNemLogInParties, nemLogInAssertionSubject } from './demo-nemlogin.routes.ts';
 import { demoTestPersons, demoSubject } from './demo-test-persons.ts';
 
-// Official MedCom test persons (refdata/cpr/dkcore_medcom_test_patients.json), never invented:
-// Einer is a citizen of Gladsaxe here; Lonni is not a citizen in Samkraft at all.
-const EINER = '0201609995';
-const LONNI = '0201609996';
 const person = (cpr: string) => demoTestPersons().find((p) => p.cpr === cpr)!;
 const parties = demoNemLogInParties('http://localhost', demoCitizenSaml().spEntityId);
 
@@ -23,8 +19,7 @@ let einerId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await aMunicipality(database.db, '0159', 'Gladsaxe');
-  einerId = await aCitizen(database.db, { homeMunicipalityCode: '0159', cpr: EINER, givenName: 'Einer Test', familyName: 'Lauridsen', sex: 'M', birthDate: '1960-01-02' });
+  einerId = await gladsaxeWithEiner(database.db);
   // NemLog-in only: the broker (OpenID Connect) is off in this app.
   app = await createTestApp(database, { citizenSaml: demoCitizenSaml() });
 });
@@ -141,15 +136,7 @@ describe('citizen sign-in through NemLog-in (SAML 2.0, OIOSAML 3) and the local 
     await expectRefused({ jar: lost, res: await postAcs(lost, unsolicited, 'no-such-relay-state'), started, response: unsolicited }, 'state');
   });
 
-  it('serves the SP metadata: signed requests, encrypted assertions wanted, ACS and single logout', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/auth/saml/nemlog-in/metadata' });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('AuthnRequestsSigned="true"');
-    expect(res.body).toContain('WantAssertionsSigned="true"');
-    expect(res.body).toContain('use="encryption"');
-    expect(res.body).toContain('http://localhost/api/auth/saml/nemlog-in/acs');
-    expect(res.body).toContain('SingleLogoutService');
-  });
+  it('serves the SP metadata: signed requests, encrypted assertions wanted, ACS and single logout', async () => expectServiceProviderMetadata(app, 'nemlog-in'));
 });
 
 describe('single logout with NemLog-in', () => {

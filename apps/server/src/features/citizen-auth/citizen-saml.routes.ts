@@ -4,13 +4,12 @@ import type { SamlServiceProvider } from '../../platform/auth/saml/saml-service-
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { clearCitizenSessionCookie, setCitizenSessionCookie } from './citizen-auth.plugin.ts';
+import { citizenSignInPage as signInPage, clearCitizenSessionCookie, landCitizen } from './citizen-auth.plugin.ts';
 import { completeCitizenSamlSignIn, endCitizenSamlSessions, startCitizenSamlSignIn } from './citizen-saml-sign-in.service.ts';
 import { NEMLOGIN_ID, type CitizenSamlProvider } from './citizen-saml.ts';
 
 export type CitizenSamlRouteDeps = { db: Db; clock: Clock; sessions: { idleMinutes: number; maxMinutes: number }; sp: () => Promise<CitizenSamlProvider>; cookieSecure: boolean };
 
-const signInPage = (reason: string) => `/borger/log-ind?fejl=${reason}`;
 const base = `/api/auth/saml/${NEMLOGIN_ID}`;
 
 /**
@@ -46,15 +45,7 @@ export function registerCitizenSamlRoutes(app: App, deps: CitizenSamlRouteDeps):
         request.log.error({ err }, 'the NemLog-in service provider could not be built');
         return reply.redirect(signInPage('unavailable'), 303);
       }
-      const outcome = await completeCitizenSamlSignIn(deps, sp, request.body, request.id);
-      if (outcome.ok) {
-        setCitizenSessionCookie(reply, outcome.token, deps.cookieSecure);
-        return reply.redirect(outcome.returnTo, 303);
-      }
-      // The citizen sees only "try again"; the operator needs the library's cause to fix a setup.
-      if (outcome.cause) request.log.warn({ cause: outcome.cause }, "NemLog-in's answer was refused");
-      clearCitizenSessionCookie(reply, deps.cookieSecure);
-      return reply.redirect(outcome.reason === 'unknown_citizen' ? '/borger/ukendt' : signInPage(outcome.reason), 303);
+      return landCitizen(reply, await completeCitizenSamlSignIn(deps, sp, request.body, request.id), request.log, deps.cookieSecure);
     });
 
     scope.get(`${base}/metadata`, { schema: { hide: true, security: [] } }, async (request, reply) => {
