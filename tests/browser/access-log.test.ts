@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessLogPage } from '@samkraft/contracts/access-log';
-import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
+import { checkPhonePage } from './support/check-phone-page.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { createPlannedCourse, getJson } from './support/page-api.ts';
 import { screenshot, screenshotDir } from './support/screenshot.ts';
@@ -36,14 +36,7 @@ afterAll(async () => {
 
 async function check(name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await screenshot(page, `access-log-${name}`);
-  const violations = await checkAccessibility(page, { impacts: 'all' });
-  expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
-  const scrollsSideways = await page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return doc.scrollWidth > doc.clientWidth;
-  });
-  expect(scrollsSideways, `${name} scrolls sideways on a phone`).toBe(false);
+  await checkPhonePage(page, `access-log-${name}`);
 }
 
 /** A GET from inside the page with its cookies: status, type and the first bytes. */

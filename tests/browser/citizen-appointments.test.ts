@@ -3,6 +3,7 @@ import type { SessionDetail, TeamDetail } from '@samkraft/contracts/teams';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
+import { checkPhonePage } from './support/check-phone-page.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { createCourseInTeam, getJson, sendJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
@@ -26,16 +27,7 @@ let home: Page;
 let provider: Page;
 let phone: Page;
 
-async function check(name: string): Promise<void> {
-  await screenshot(phone, `citizen-appointments-${name}`);
-  const violations = await checkAccessibility(phone, { impacts: 'all' });
-  expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
-  const scrollsSideways = await phone.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return doc.scrollWidth > doc.clientWidth;
-  });
-  expect(scrollsSideways, `${name} scrolls sideways on a phone`).toBe(false);
-}
+const check = (name: string) => checkPhonePage(phone, `citizen-appointments-${name}`);
 
 const isoDay = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(Date.now() + offset * 86_400_000));
 
@@ -64,7 +56,7 @@ describe('Mine aftaler on a phone', () => {
     const before = await aliOnTeam();
 
     await phone.goto(`${server.url}/borger`);
-    await phone.getByRole('link', { name: 'Log ind med MitID' }).click();
+    await phone.getByRole('link', { name: 'Log ind med MitID', exact: true }).click();
     await phone.getByRole('heading', { name: 'Demo-login' }).waitFor();
     await phone.getByRole('button', { name: fullName(ali) }).click();
     await phone.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();

@@ -102,7 +102,7 @@ describe('a citizen’s whole course through the citizen’s door, on a phone', 
     await sendJson(home, 'POST', `/api/courses/${courseId}/citizen-preparation-form`, {});
 
     await phone.goto(`${server.url}/borger`);
-    await phone.getByRole('link', { name: 'Log ind med MitID' }).click();
+    await phone.getByRole('link', { name: 'Log ind med MitID', exact: true }).click();
     await phone.getByRole('heading', { name: 'Demo-login' }).waitFor();
     await phone.locator(`button[value="${demoSubject(PIGE.cpr.replace('-', ''))}"]`).click();
     await phone.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();

@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '@samkraft/contracts/reports';
-import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
+import { checkPhonePage } from './support/check-phone-page.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { createPlannedCourse, getJson } from './support/page-api.ts';
-import { screenshot } from './support/screenshot.ts';
 import { signInAsDemoUser } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/start-server.ts';
 import { NEW_CITIZENS } from './support/test-persons.ts';
@@ -46,14 +45,7 @@ afterAll(async () => {
 
 async function check(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await screenshot(page, `questionnaire-${name}`);
-  const violations = await checkAccessibility(page, { impacts: 'all' });
-  expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
-  const scrollsSideways = await page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return doc.scrollWidth > doc.clientWidth;
-  });
-  expect(scrollsSideways, `${name} scrolls sideways on a phone`).toBe(false);
+  await checkPhonePage(page, `questionnaire-${name}`);
 }
 
 describe('the questionnaire at closing, answered on the citizen’s own phone', () => {
@@ -74,7 +66,7 @@ describe('the questionnaire at closing, answered on the citizen’s own phone', 
 
   it('the citizen signs in through the demo identity provider and answers — once', async () => {
     await citizen.goto(`${server.url}/borger`);
-    await citizen.getByRole('link', { name: 'Log ind med MitID' }).click();
+    await citizen.getByRole('link', { name: 'Log ind med MitID', exact: true }).click();
     await citizen.getByRole('heading', { name: 'Demo-login' }).waitFor();
     await citizen.getByRole('button', { name: 'Dreng Test Levendefødt' }).first().click();
     await citizen.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();

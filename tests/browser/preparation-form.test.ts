@@ -4,6 +4,7 @@ import type { NeedsAssessmentList } from '@samkraft/contracts/assessments';
 import type { CoursePreparationForm } from '@samkraft/contracts/preparation-forms';
 import type { NewReferralBody, NewReferralResult } from '@samkraft/contracts/referrals';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
+import { checkPhonePage } from './support/check-phone-page.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { getJson, sendJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
@@ -37,16 +38,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function checkPhone(name: string): Promise<void> {
-  await screenshot(phone, `preparation-${name}`);
-  const violations = await checkAccessibility(phone, { impacts: 'all' });
-  expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
-  const scrollsSideways = await phone.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return doc.scrollWidth > doc.clientWidth;
-  });
-  expect(scrollsSideways, `${name} scrolls sideways on a phone`).toBe(false);
-}
+const checkPhone = (name: string) => checkPhonePage(phone, `preparation-${name}`);
 
 async function checkStaff(name: string): Promise<void> {
   await screenshot(staff, `preparation-${name}`);
@@ -86,7 +78,7 @@ describe('the preparation form, from the contact person to the citizen’s phone
 
     // Aya signs in on her phone; Mit forløb points her to the form.
     await phone.goto(`${server.url}/borger`);
-    await phone.getByRole('link', { name: 'Log ind med MitID' }).click();
+    await phone.getByRole('link', { name: 'Log ind med MitID', exact: true }).click();
     await phone.getByRole('heading', { name: 'Demo-login' }).waitFor();
     await phone.getByRole('button', { name: fullName(person) }).click();
     await phone.getByRole('heading', { name: 'Mit forløb', level: 1 }).waitFor();

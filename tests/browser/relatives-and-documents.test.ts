@@ -7,6 +7,7 @@ import type { SessionDetail, TeamDetail, TeamSummary } from '@samkraft/contracts
 import { demoSubject } from '../../apps/server/src/features/citizen-auth/demo-test-persons.ts';
 import { readPdfText } from '../../apps/server/src/test-support/read-pdf.ts';
 import { checkAccessibility, formatViolations } from './support/check-accessibility.ts';
+import { checkPhonePage } from './support/check-phone-page.ts';
 import { launchBrowser } from './support/launch-browser.ts';
 import { createPlannedCourse, getJson, sendJson } from './support/page-api.ts';
 import { screenshot } from './support/screenshot.ts';
@@ -56,16 +57,7 @@ async function staffAccessible(page: Page, name: string): Promise<void> {
 }
 
 /** A citizen page on a phone: axe finds nothing whatever the impact, and nothing scrolls sideways. */
-async function citizenAccessible(name: string): Promise<void> {
-  await screenshot(citizen, `relatives-citizen-${name}`);
-  const violations = await checkAccessibility(citizen, { impacts: 'all' });
-  expect(violations, `${name}: ${formatViolations(violations)}`).toEqual([]);
-  const scrollsSideways = await citizen.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return doc.scrollWidth > doc.clientWidth;
-  });
-  expect(scrollsSideways, `${name} scrolls sideways on a phone`).toBe(false);
-}
+const citizenAccessible = (name: string) => checkPhonePage(citizen, `relatives-citizen-${name}`);
 
 describe('relatives and the citizen’s documents', () => {
   it('staff register a relative, the provider ticks “pårørende deltog” without using the quota, and the citizen sees the relative and downloads his documents', async () => {

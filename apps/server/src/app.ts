@@ -18,7 +18,7 @@ import { registerStaffSessionRoutes } from './features/auth/staff-sessions.route
 import { localBackChannel, registerDemoIdentityProviders } from './features/auth/demo-identity-providers.routes.ts';
 import { demoStaffDirectory } from './features/auth/demo-staff-directory.ts';
 import { DEMO_IDP_CERTIFICATE, DEMO_IDP_PRIVATE_KEY } from './features/auth/demo-keys.ts';
-import { samlUrls } from './features/auth/saml-service-provider.ts';
+import { samlUrls } from './platform/auth/saml/saml-service-provider.ts';
 import { readKey, type StaffSignIn } from './features/auth/sign-in-config.ts';
 import { oidcUrls } from './features/auth/staff-oidc-relying-party.ts';
 import { registerStaffSignInRoutes } from './features/auth/staff-sign-in.routes.ts';
@@ -68,7 +68,10 @@ import { registerMessagingRoutes } from './features/messaging/messaging.routes.t
 import { registerCitizenAuthentication } from './features/citizen-auth/citizen-auth.plugin.ts';
 import { registerCitizenAuthRoutes } from './features/citizen-auth/citizen-auth.routes.ts';
 import { startCitizenSessionCleanup } from './features/citizen-auth/citizen-session.service.ts';
+import { citizenSamlProvider } from './features/citizen-auth/citizen-saml.ts';
+import { registerCitizenSamlRoutes } from './features/citizen-auth/citizen-saml.routes.ts';
 import { demoBackChannel, registerDemoIdentityProvider } from './features/citizen-auth/demo-identity-provider.routes.ts';
+import { registerDemoNemLogIn } from './features/citizen-auth/demo-nemlogin.routes.ts';
 import { oidcRelyingParty } from './features/citizen-auth/oidc-relying-party.ts';
 import { registerMyCourseRoutes } from './features/citizen-portal/my-course.routes.ts';
 import { registerAccessLogRoutes } from './features/access-log/access-log.routes.ts';
@@ -94,7 +97,7 @@ export type AppDeps = {
   /** A read replica for the reports' long reads (DATABASE_REPLICA_URL); the primary when absent. */
   replica?: Database;
   clock: Clock;
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'> & Partial<Pick<Config, 'demoServer' | 'trustedProxies' | 'signInLimitPerMinute' | 'citizenSignIn'>>;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'cookieSecure' | 'demo' | 'webDistDir' | 'logLevel'> & Partial<Pick<Config, 'demoServer' | 'trustedProxies' | 'signInLimitPerMinute' | 'citizenSignIn' | 'citizenSaml'>>;
   logger?: FastifyServerOptions['logger'];
   /** How often expired sessions are removed (tests shorten it); SESSION_CLEANUP_INTERVAL_MS by default. */
   sessionCleanupIntervalMs?: number;
@@ -198,10 +201,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSessionGuard(app);
   // ── The citizen's door (issue 13): own sessions under /api/borger/, the demo identity provider in demo mode ──
   const citizenSignIn = deps.config.citizenSignIn ?? { mode: 'off' as const };
-  registerCitizenAuthentication(app, { db, clock: deps.clock, idleMinutes: citizenSignIn.mode === 'off' ? 15 : citizenSignIn.idleMinutes });
+  const citizenSaml = deps.config.citizenSaml;
+  registerCitizenAuthentication(app, { db, clock: deps.clock, idleMinutes: citizenSignIn.mode !== 'off' ? citizenSignIn.idleMinutes : (citizenSaml?.idleMinutes ?? 15) });
   if (citizenSignIn.mode === 'demo') registerDemoIdentityProvider(app, citizenSignIn);
   const citizenRp = citizenSignIn.mode === 'off' ? undefined : oidcRelyingParty(citizenSignIn, citizenSignIn.mode === 'demo' ? demoBackChannel(app, citizenSignIn.issuer) : undefined);
-  registerCitizenAuthRoutes(app, { db, clock: deps.clock, signIn: citizenSignIn, rp: citizenRp, cookieSecure: deps.config.cookieSecure });
+  // NemLog-in (SAML) beside the broker; in demo mode the local NemLog-in IdP under /demo-nemlogin.
+  const citizenSp = citizenSaml ? citizenSamlProvider(citizenSaml) : undefined;
+  if (citizenSaml?.mode === 'demo') registerDemoNemLogIn(app, citizenSaml);
+  if (citizenSaml && citizenSp) registerCitizenSamlRoutes(app, { db, clock: deps.clock, sessions: citizenSaml, sp: citizenSp, cookieSecure: deps.config.cookieSecure });
+  registerCitizenAuthRoutes(app, { db, clock: deps.clock, signIn: citizenSignIn, rp: citizenRp, saml: citizenSp, cookieSecure: deps.config.cookieSecure });
   registerMyCourseRoutes(app, { db, clock: deps.clock });
   registerAccessLogRoutes(app, { db, clock: deps.clock });
   registerMyDataRoutes(app, { db, clock: deps.clock });

@@ -70,6 +70,8 @@ async function main(): Promise<void> {
     },
     `staff sign-in methods on: ${staffSignInMethods.filter((m) => staffSignIn.methods.has(m)).join(', ') || 'none'}; off: ${staffSignInMethods.filter((m) => !staffSignIn.methods.has(m)).join(', ') || 'none'}`,
   );
+  const citizenWays = { oidc: config.citizenSignIn.mode, saml: config.citizenSaml?.mode ?? 'off' };
+  app.log.info(citizenWays, `citizen sign-in: oidc ${citizenWays.oidc}, saml ${citizenWays.saml}`);
   if (config.clockFile) app.log.warn({ clockFile: config.clockFile, now: clock.now().toISOString() }, 'the clock is read from a file (demo/test only)');
 
   let closing = false;
@@ -116,7 +118,7 @@ function staffSignInOf(config: Config): StaffSignIn {
  * provider's issuer and the sign-in callback (derived from the public URL) can name it.
  */
 async function withFreePortForDemoSignIn(config: Config): Promise<Config> {
-  if (config.port !== 0 || config.citizenSignIn.mode !== 'demo' || process.env.SAMKRAFT_PUBLIC_URL) return config;
+  if (config.port !== 0 || (config.citizenSignIn.mode !== 'demo' && config.citizenSaml?.mode !== 'demo') || process.env.SAMKRAFT_PUBLIC_URL) return config;
   const port = await new Promise<number>((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);

@@ -77,7 +77,7 @@ describe('staff and citizen sessions are apart (over the OpenAPI document)', () 
     const open = operations().filter((o) => o.needs === 'none').map((o) => `${o.method} ${o.url}`);
     expect(open.sort()).toEqual(['GET /api/auth/demo-users', 'GET /api/calendar-feed/00000000-0000-4000-8000-000000000000/samkraft.ics', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready', 'POST /api/auth/demo-login', 'POST /api/auth/login', 'POST /api/messages',
       // Staff sign-in through identity providers (features/auth): the browser's navigations and the providers' own posts, each with its own proof.
-      'GET /api/auth/sign-in-methods', 'GET /api/auth/saml/00000000-0000-4000-8000-000000000000/login', 'POST /api/auth/saml/00000000-0000-4000-8000-000000000000/acs',
+      'GET /api/auth/sign-in-methods', 'GET /api/auth/citizen-sign-in-methods', 'GET /api/auth/saml/00000000-0000-4000-8000-000000000000/login', 'POST /api/auth/saml/00000000-0000-4000-8000-000000000000/acs',
       'GET /api/auth/saml/00000000-0000-4000-8000-000000000000/metadata', 'GET /api/auth/saml/00000000-0000-4000-8000-000000000000/slo', 'POST /api/auth/saml/00000000-0000-4000-8000-000000000000/slo',
       'GET /api/auth/oidc/00000000-0000-4000-8000-000000000000/login', 'GET /api/auth/oidc/00000000-0000-4000-8000-000000000000/callback',
       'POST /api/auth/oidc/00000000-0000-4000-8000-000000000000/backchannel-logout'].sort());

@@ -16,6 +16,10 @@ export const citizenSessionInfo = z.object({
 });
 export type CitizenSessionInfo = z.infer<typeof citizenSessionInfo>;
 
+/** The ways in the citizen sign-in page offers: the MitID broker (OpenID Connect) and NemLog-in (SAML), each when configured. */
+export const citizenSignInMethods = z.object({ oidc: z.boolean(), saml: z.boolean() });
+export type CitizenSignInMethods = z.infer<typeof citizenSignInMethods>;
+
 /** Where the browser goes to sign out at the identity provider too (RP-initiated logout), or null. */
 export const citizenSignOutResult = z.object({ logoutUrl: text.nullable() });
 export type CitizenSignOutResult = z.infer<typeof citizenSignOutResult>;

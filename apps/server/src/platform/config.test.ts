@@ -1,3 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
@@ -100,6 +103,41 @@ describe('citizen sign-in configuration (issue 13)', () => {
 
   it('offers no citizen sign-in on a server without a provider', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/samkraft' }, '/srv').citizenSignIn).toEqual({ mode: 'off' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@db/samkraft' }, '/srv').citizenSaml).toBeUndefined();
+  });
+});
+
+describe('citizen sign-in through NemLog-in (CITIZEN_SIGN_IN, CITIZEN_SAML_*)', () => {
+  const server = { DATABASE_URL: 'postgres://x@db/samkraft' };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-citizen-saml-'));
+  const file = (name: string, text: string) => {
+    fs.writeFileSync(path.join(tmp, name), text);
+    return path.join(tmp, name);
+  };
+  const key = file('sp.key', generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+
+  it('offers both ways in demo mode, the local NemLog-in IdP among them; one when CITIZEN_SIGN_IN names one', () => {
+    const c = loadConfig({ PORT: '3000' }, '/srv');
+    expect(c.citizenSignIn.mode).toBe('demo');
+    expect(c.citizenSaml).toMatchObject({ mode: 'demo', spEntityId: 'http://127.0.0.1:3000/api/auth/saml/nemlog-in/metadata' });
+    expect(loadConfig({ CITIZEN_SIGN_IN: 'saml' }, '/srv')).toMatchObject({ citizenSignIn: { mode: 'off' }, citizenSaml: { mode: 'demo' } });
+    expect(loadConfig({ CITIZEN_SIGN_IN: 'oidc' }, '/srv').citizenSaml).toBeUndefined();
+  });
+
+  it('refuses what is wrong in one line naming the variable', () => {
+    expect(() => loadConfig({ CITIZEN_SIGN_IN: 'saml,nemid' }, '/srv')).toThrow(/^configuration error: CITIZEN_SIGN_IN must be a comma-separated list of oidc, saml$/);
+    expect(() => loadConfig({ ...server, CITIZEN_SIGN_IN: 'oidc' }, '/srv')).toThrow(/CITIZEN_SIGN_IN names oidc, which needs CITIZEN_OIDC_ISSUER/);
+    expect(() => loadConfig({ ...server, CITIZEN_SIGN_IN: 'saml' }, '/srv')).toThrow(/CITIZEN_SIGN_IN names saml, which needs CITIZEN_SAML_IDP_METADATA/);
+    const metadataUrl = { ...server, CITIZEN_SIGN_IN: 'saml', CITIZEN_SAML_IDP_METADATA: 'https://nemlog-in.example.dk/metadata' };
+    expect(() => loadConfig({ ...metadataUrl, CITIZEN_SAML_IDP_METADATA: 'http://nemlog-in.example.dk/metadata' }, '/srv')).toThrow(/CITIZEN_SAML_IDP_METADATA must be an https:\/\/ URL or a file/);
+    expect(() => loadConfig(metadataUrl, '/srv')).toThrow(/CITIZEN_SAML_SP_KEY \(a PEM file\)/);
+    expect(() => loadConfig({ ...metadataUrl, CITIZEN_SAML_SP_KEY: path.join(tmp, 'missing.key') }, '/srv')).toThrow(/CITIZEN_SAML_SP_KEY cannot be read/);
+    expect(() => loadConfig({ ...metadataUrl, CITIZEN_SAML_SP_KEY: file('not.key', 'hello') }, '/srv')).toThrow(/CITIZEN_SAML_SP_KEY is not a PEM private key/);
+    expect(() => loadConfig({ ...metadataUrl, CITIZEN_SAML_SP_KEY: key }, '/srv')).toThrow(/CITIZEN_SAML_SP_CERTIFICATE \(a PEM file\)/);
+    expect(() => loadConfig({ ...metadataUrl, CITIZEN_SAML_SP_KEY: key, CITIZEN_SAML_SP_CERTIFICATE: key }, '/srv')).toThrow(/CITIZEN_SAML_SP_CERTIFICATE is not a PEM certificate/);
+    expect(() => loadConfig({ ...metadataUrl, CITIZEN_SAML_IDP_METADATA: file('md.xml', '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>') }, '/srv')).toThrow(
+      /CITIZEN_SAML_IDP_METADATA is not an identity provider's metadata: the metadata has no EntityDescriptor with an IDPSSODescriptor/,
+    );
   });
 
   it('keeps the audit log five years by default, takes years or months, and refuses to start below the floor, naming the law', () => {

@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate, createPrivateKey } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { readIdpMetadata, type IdpMetadata } from './auth/saml/idp-metadata.ts';
 
 const httpUrl = z
   .string()
@@ -118,6 +120,22 @@ const configSchema = z.object({
   /** The sign-in configuration (JSON: the providers and their role mappings); unset = the built-in demo one in demo mode, else none. */
   SAMKRAFT_STAFF_SIGN_IN_CONFIG: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
   CITIZEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
+  // ── Citizens through NemLog-in (SAML 2.0, OIOSAML 3) beside the OpenID Connect broker ──
+  /** How citizens may sign in, comma-separated, of oidc (a MitID broker) and saml (NemLog-in). Default: both in demo mode; oidc otherwise. */
+  CITIZEN_SIGN_IN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v.split(',').map((m) => m.trim()).filter((m) => m !== '')))
+    .refine((list) => list === undefined || (list.length > 0 && list.every((m) => m === 'oidc' || m === 'saml')), 'must be a comma-separated list of oidc, saml'),
+  /** NemLog-in's IdP metadata: an https:// URL (read on first use) or a file (read at start). Unset in demo mode: the local NemLog-in IdP. */
+  CITIZEN_SAML_IDP_METADATA: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** Samkraft's entity id at NemLog-in; default <public URL>/api/auth/saml/nemlog-in/metadata. */
+  CITIZEN_SAML_SP_ENTITY_ID: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** A PEM file: the private key that signs AuthnRequests and logout messages and decrypts assertions (OCES3 system certificate's key). */
+  CITIZEN_SAML_SP_KEY: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** A PEM file: the certificate of that key, as registered with NemLog-in. */
+  CITIZEN_SAML_SP_CERTIFICATE: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
   CITIZEN_SESSION_MAX_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
 
@@ -148,6 +166,8 @@ export type Config = {
   messagesToken: string | undefined;
   /** Citizen sign-in: a configured provider, the local demo provider, or none. */
   citizenSignIn: CitizenSignInConfig;
+  /** Citizen sign-in through NemLog-in (SAML): configured, the local NemLog-in IdP (demo), or none. */
+  citizenSaml: CitizenSamlConfig | undefined;
   /** The audit log's retention in months (at least the floor) and how often the purge runs (0 = never). */
   auditRetentionMonths: number;
   auditPurgeIntervalMs: number;
@@ -193,6 +213,16 @@ export type CitizenSignInConfig =
       maxMinutes: number;
     };
 
+/**
+ * Citizens through NemLog-in (features/citizen-auth, SAML 2.0 OIOSAML 3). `demo`: the local
+ * NemLog-in IdP of this process with the committed demo keys; `nemlog-in`: the IdP's metadata (a
+ * URL read on first use, or read at start) and Samkraft's keys (PEM, read at start).
+ */
+export type CitizenSamlConfig = { publicUrl: string; spEntityId: string; idleMinutes: number; maxMinutes: number } & (
+  | { mode: 'demo' }
+  | { mode: 'nemlog-in'; idp: { url: string } | { metadata: IdpMetadata }; privateKey: string; certificate: string }
+);
+
 export class ConfigError extends Error {}
 
 function isAddressOrRange(entry: string): boolean {
@@ -226,7 +256,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded database has one user)');
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) throw new ConfigError('configuration error: DATABASE_REPLICA_URL needs DATABASE_URL (the embedded database has no replica)');
   const dataDir = path.resolve(cwd, e.SAMKRAFT_DATA_DIR);
-  const citizenSignIn = citizenSignInConfig(e, demo);
+  const citizenMethods = e.CITIZEN_SIGN_IN ?? (demo ? ['oidc', 'saml'] : ['oidc']);
+  if (e.CITIZEN_SESSION_IDLE_MINUTES > e.CITIZEN_SESSION_MAX_MINUTES) throw new ConfigError('configuration error: CITIZEN_SESSION_IDLE_MINUTES must not exceed CITIZEN_SESSION_MAX_MINUTES');
+  if (e.CITIZEN_SIGN_IN?.includes('oidc') && !demo && !e.CITIZEN_OIDC_ISSUER) throw new ConfigError('configuration error: CITIZEN_SIGN_IN names oidc, which needs CITIZEN_OIDC_ISSUER');
+  const citizenSignIn = citizenMethods.includes('oidc') ? citizenSignInConfig(e, demo) : { mode: 'off' as const };
+  const citizenSaml = citizenMethods.includes('saml') ? citizenSamlConfig(e, demo, cwd) : undefined;
   const auditRetentionMonths = retentionMonths(e.SAMKRAFT_AUDIT_RETENTION);
   if (auditRetentionMonths < AUDIT_RETENTION_FLOOR_MONTHS) {
     throw new ConfigError(
@@ -256,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     messagesIntervalMs: e.SAMKRAFT_MESSAGES_INTERVAL_MS,
     messagesToken: e.SAMKRAFT_MESSAGES_TOKEN,
     citizenSignIn,
+    citizenSaml,
     auditRetentionMonths,
     auditPurgeIntervalMs: e.SAMKRAFT_AUDIT_PURGE_INTERVAL_MS,
     publicUrl: publicUrlOf(e),
@@ -275,7 +310,6 @@ function citizenSignInConfig(e: z.infer<typeof configSchema>, demo: boolean): Ci
   if (e.CITIZEN_OIDC_ISSUER && (!e.CITIZEN_OIDC_CLIENT_ID || !e.CITIZEN_OIDC_CLIENT_SECRET)) {
     throw new ConfigError('configuration error: CITIZEN_OIDC_ISSUER needs CITIZEN_OIDC_CLIENT_ID and CITIZEN_OIDC_CLIENT_SECRET');
   }
-  if (e.CITIZEN_SESSION_IDLE_MINUTES > e.CITIZEN_SESSION_MAX_MINUTES) throw new ConfigError('configuration error: CITIZEN_SESSION_IDLE_MINUTES must not exceed CITIZEN_SESSION_MAX_MINUTES');
   const common = {
     publicUrl,
     redirectUri: e.CITIZEN_OIDC_REDIRECT_URI ?? `${publicUrl}/borger/auth/callback`,
@@ -291,4 +325,61 @@ function citizenSignInConfig(e: z.infer<typeof configSchema>, demo: boolean): Ci
   }
   // Demo mode without a provider: the local demo provider in this process, its client secret new at each start.
   return { mode: 'demo', issuer: `${publicUrl}/demo-idp`, clientId: 'samkraft-demo', clientSecret: randomBytes(24).toString('base64url'), ...common };
+}
+
+/** A PEM file named by a variable, read at start; the error names the variable. */
+function pemFile(name: string, file: string | undefined, cwd: string, kind: 'key' | 'certificate'): string {
+  if (!file) throw new ConfigError(`configuration error: CITIZEN_SIGN_IN names saml, which needs ${name} (a PEM file)`);
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch {
+    throw new ConfigError(`configuration error: ${name} cannot be read: ${file}`);
+  }
+  try {
+    if (kind === 'key') createPrivateKey(text);
+    else new X509Certificate(text);
+  } catch {
+    throw new ConfigError(`configuration error: ${name} is not a PEM ${kind === 'key' ? 'private key' : 'certificate'}: ${file}`);
+  }
+  return text;
+}
+
+function citizenSamlConfig(e: z.infer<typeof configSchema>, demo: boolean, cwd: string): CitizenSamlConfig {
+  const publicUrl = publicUrlOf(e);
+  const common = {
+    publicUrl,
+    spEntityId: e.CITIZEN_SAML_SP_ENTITY_ID ?? `${publicUrl}/api/auth/saml/nemlog-in/metadata`,
+    idleMinutes: e.CITIZEN_SESSION_IDLE_MINUTES,
+    maxMinutes: e.CITIZEN_SESSION_MAX_MINUTES,
+  };
+  const source = e.CITIZEN_SAML_IDP_METADATA;
+  if (!source) {
+    if (demo) return { mode: 'demo', ...common };
+    throw new ConfigError('configuration error: CITIZEN_SIGN_IN names saml, which needs CITIZEN_SAML_IDP_METADATA (NemLog-in\'s metadata URL or file)');
+  }
+  let idp: { url: string } | { metadata: IdpMetadata };
+  if (/^https?:\/\//.test(source)) {
+    if (!source.startsWith('https://') && !demo) throw new ConfigError('configuration error: CITIZEN_SAML_IDP_METADATA must be an https:// URL or a file');
+    idp = { url: source };
+  } else {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path.resolve(cwd, source));
+    } catch {
+      throw new ConfigError(`configuration error: CITIZEN_SAML_IDP_METADATA cannot be read: ${source}`);
+    }
+    try {
+      idp = { metadata: readIdpMetadata(bytes) };
+    } catch (err) {
+      throw new ConfigError(`configuration error: CITIZEN_SAML_IDP_METADATA is not an identity provider's metadata: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return {
+    mode: 'nemlog-in',
+    ...common,
+    idp,
+    privateKey: pemFile('CITIZEN_SAML_SP_KEY', e.CITIZEN_SAML_SP_KEY, cwd, 'key'),
+    certificate: pemFile('CITIZEN_SAML_SP_CERTIFICATE', e.CITIZEN_SAML_SP_CERTIFICATE, cwd, 'certificate'),
+  };
 }

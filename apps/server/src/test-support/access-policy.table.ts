@@ -47,6 +47,7 @@ const providerWork = person({ referred: provider });
 export const accessPolicy: PolicyTable = {
   // — the citizen's door —
   'GET /api/borger/session': citizenRoute(),
+  'GET /api/auth/citizen-sign-in-methods': publicRoute(),
   'POST /api/borger/auth/sign-out': skipped('ends the session the other citizen calls use; citizen-auth.routes.db.test.ts signs out'),
   'GET /api/borger/my-course': citizenRoute(),
   'GET /api/borger/access-log': citizenRoute(),

@@ -1,7 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { CitizenSignInConfig } from '../platform/config.ts';
+import type { CitizenSamlConfig, CitizenSignInConfig } from '../platform/config.ts';
 import type { App } from '../platform/http/types.ts';
 import { demoSubject } from '../features/citizen-auth/demo-test-persons.ts';
+import type { Db } from '../platform/database/database.ts';
+import { aCitizen, aMunicipality } from './factories.ts';
 
 /** The citizen's door wired to the demo identity provider, as demo mode wires it at http://localhost. */
 export function demoCitizenSignIn(o: Partial<Extract<CitizenSignInConfig, { mode: 'broker' | 'demo' }>> = {}): CitizenSignInConfig {
@@ -20,6 +22,24 @@ export function demoCitizenSignIn(o: Partial<Extract<CitizenSignInConfig, { mode
     maxMinutes: 60,
     ...o,
   };
+}
+
+/** Citizens through the local NemLog-in IdP, as demo mode wires it at http://localhost. */
+export function demoCitizenSaml(): CitizenSamlConfig {
+  return { mode: 'demo', publicUrl: 'http://localhost', spEntityId: 'http://localhost/api/auth/saml/nemlog-in/metadata', idleMinutes: 15, maxMinutes: 60 };
+}
+
+/**
+ * Official MedCom test persons (refdata/cpr/dkcore_medcom_test_patients.json), never invented:
+ * Einer is made a citizen of Gladsaxe by `gladsaxeWithEiner`; Lonni is not a citizen in Samkraft at all.
+ */
+export const EINER = '0201609995';
+export const LONNI = '0201609996';
+
+/** Gladsaxe and its citizen Einer Test Lauridsen (the citizen sign-in tests' known person); his id. */
+export async function gladsaxeWithEiner(db: Db): Promise<string> {
+  await aMunicipality(db, '0159', 'Gladsaxe');
+  return aCitizen(db, { homeMunicipalityCode: '0159', cpr: EINER, givenName: 'Einer Test', familyName: 'Lauridsen', sex: 'M', birthDate: '1960-01-02' });
 }
 
 /** A browser's cookies: by name and path, sent to the paths under theirs, as a browser does. */

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { readRedirectMessage } from '../features/auth/demo-saml-identity-provider.ts';
+import { readRedirectMessage } from '../platform/auth/saml/demo-saml-identity-provider.ts';
 import { resolveStaffSignIn, type StaffSignIn } from '../features/auth/sign-in-config.ts';
 import type { App } from '../platform/http/types.ts';
 import { browse, type CookieJar, location } from './citizen-sign-in.ts';

@@ -1,7 +1,7 @@
 import type { Role } from '@samkraft/contracts/common';
 import { buildApp, type AppDeps } from '../app.ts';
 import { fixedClock, type Clock } from '../platform/clock.ts';
-import type { CitizenSignInConfig } from '../platform/config.ts';
+import type { CitizenSamlConfig, CitizenSignInConfig } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { App } from '../platform/http/types.ts';
 
@@ -9,7 +9,7 @@ export type TestApp = { app: App; clock: Clock };
 
 export async function createTestApp(
   database: Database,
-  o: { now?: string; demo?: boolean; replica?: Database; messaging?: AppDeps['messaging']; /** The citizen's door (test-support/citizen-sign-in.ts); off when absent. */ citizenSignIn?: CitizenSignInConfig; clock?: Clock; /** Staff sign-in through identity providers (test-support/staff-sign-in.ts); passwords and demo users when absent. */ staffSignIn?: AppDeps['staffSignIn'] } = {},
+  o: { now?: string; demo?: boolean; replica?: Database; messaging?: AppDeps['messaging']; /** The citizen's door (test-support/citizen-sign-in.ts); off when absent. */ citizenSignIn?: CitizenSignInConfig; /** Citizens through NemLog-in (SAML); off when absent. */ citizenSaml?: CitizenSamlConfig; clock?: Clock; /** Staff sign-in through identity providers (test-support/staff-sign-in.ts); passwords and demo users when absent. */ staffSignIn?: AppDeps['staffSignIn'] } = {},
 ): Promise<App> {
   return buildApp({
     database,
@@ -25,6 +25,7 @@ export async function createTestApp(
       webDistDir: '/nonexistent-web-dist',
       logLevel: 'silent',
       ...(o.citizenSignIn ? { citizenSignIn: o.citizenSignIn } : {}),
+      ...(o.citizenSaml ? { citizenSaml: o.citizenSaml } : {}),
     },
     logger: false,
   });

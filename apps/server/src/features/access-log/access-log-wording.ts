@@ -110,6 +110,7 @@ export const notShownActions: Readonly<Record<string, 'write' | 'sign_in' | 'no_
   'citizen_appointments.feed_on': 'write',
   'citizen_auth.sign_in': 'sign_in',
   'citizen_auth.sign_out': 'sign_in',
+  'citizen_auth.single_logout': 'sign_in',
   'closing.conversation': 'write',
   'closing.note_save': 'write',
   'closing.questionnaire_answer': 'write',

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { roles, type Role } from '@samkraft/contracts/common';
 import type { App } from '../../platform/http/types.ts';
 import { demoPage, html } from './demo-pages.ts';
-import { buildSamlResponse, logoutRequestXml, logoutResponseXml, readRedirectMessage, redirectBindingUrl, verifyRedirectBinding, type SamlIdpKeys, type SamlSpTarget, type Tamper } from './demo-saml-identity-provider.ts';
-import type { DemoStaffDirectory } from './demo-staff-directory.ts';
+import { buildSamlResponse, type SamlIdpKeys, type SamlSpTarget, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
+import { mountDemoSamlIdp } from '../../platform/auth/saml/demo-saml-idp-endpoints.ts';
+import { staffAssertionSubject, type DemoStaffDirectory } from './demo-staff-directory.ts';
 import { createDemoStaffOidcProvider, type DemoStaffOidcProvider } from './demo-staff-oidc-provider.ts';
 import { DEMO_SAML_IDP_PATH, DEMO_STAFF_OIDC_PATH, type OidcProviderConfig } from './sign-in-config.ts';
 
@@ -15,8 +16,6 @@ export type DemoIdentityProvidersSettings = {
   saml?: { idp: SamlIdpKeys; sp: SamlSpTarget };
   oidc?: { provider: OidcProviderConfig; urls: { callback: string; backchannel: string; postLogout: string } };
 };
-
-type SamlPending = { requestId: string; relayState: string | undefined };
 
 /**
  * The local identity providers for staff (demo mode and tests), in this process:
@@ -27,8 +26,6 @@ type SamlPending = { requestId: string; relayState: string | undefined };
  *   session is ended from the IdP (IdP-initiated single logout).
  */
 export function registerDemoIdentityProviders(app: App, s: DemoIdentityProvidersSettings): { samlResponse?: (o: { accountId: string; inResponseTo: string; tamper?: Tamper }) => Promise<string> } {
-  const samlRequests = new Map<string, SamlPending>();
-  const samlSessions = new Map<string, { accountId: string }>();
   let created: Promise<DemoStaffOidcProvider> | undefined;
   const oidc = s.oidc;
   const oidcProvider = () => (created ??= createDemoStaffOidcProvider(oidc!.provider, oidc!.urls, s.directory, (event, detail) => app.log.warn({ event, detail }, 'the local staff OIDC provider refused a step')));
@@ -78,56 +75,28 @@ export function registerDemoIdentityProviders(app: App, s: DemoIdentityProviders
     }
 
     const saml = s.saml;
-    if (saml) {
-      // An AuthnRequest (HTTP-Redirect, signed by the SP): the signature checked, then a user picked.
-      scope.get(`${DEMO_SAML_IDP_PATH}/sso`, { schema: { hide: true, querystring: z.object({ SAMLRequest: z.string().min(1), RelayState: z.string().max(200).optional(), SigAlg: z.string(), Signature: z.string() }) } }, async (request, reply) => {
-        const rawQuery = request.url.slice(request.url.indexOf('?') + 1);
-        if (!verifyRedirectBinding(rawQuery, saml.sp.certificate)) return reply.status(400).type('text/html; charset=utf-8').send(demoPage('Fejl', '<h1>AuthnRequest er ikke signeret af Samkraft</h1>'));
-        const message = readRedirectMessage(request.query.SAMLRequest) as { AuthnRequest?: { '@ID'?: string } };
-        const requestId = message.AuthnRequest?.['@ID'];
-        if (!requestId) return reply.status(400).send('not an AuthnRequest');
-        const key = randomBytes(12).toString('base64url');
-        samlRequests.set(key, { requestId, relayState: request.query.RelayState });
-        return reply.type('text/html; charset=utf-8').send(demoPage('Fælleskommunal Adgangsstyring (demo) – vælg bruger', `<h1>Fælleskommunal Adgangsstyring (demo)</h1><p>Her logger en medarbejder i en rigtig installation ind gennem KOMBITs Context Handler. Vælg en demo-medarbejder.</p>${accountPicker(`${DEMO_SAML_IDP_PATH}/sso/${key}`)}`));
-      });
-      scope.post(`${DEMO_SAML_IDP_PATH}/sso/:uid`, { schema: { hide: true, params: uid, body: z.object({ account: z.string().min(1).max(64) }) } }, async (request, reply) => {
-        const pending = samlRequests.get(request.params.uid);
-        const account = s.directory.find(request.body.account);
-        if (!pending || !account) return reply.status(400).send('unknown request or account');
-        samlRequests.delete(request.params.uid);
-        const sessionIndex = `_s${randomBytes(12).toString('hex')}`;
-        samlSessions.set(sessionIndex, { accountId: account.id });
-        const response = await buildSamlResponse({ account, idp: saml.idp, sp: saml.sp, inResponseTo: pending.requestId, sessionIndex });
-        return reply.type('text/html; charset=utf-8').send(
-          demoPage(
-            'Fælleskommunal Adgangsstyring (demo)',
-            `<h1>Du sendes videre til Samkraft</h1><form id="saml-post" method="post" action="${html(saml.sp.acsUrl)}"><input type="hidden" name="SAMLResponse" value="${html(response)}">${pending.relayState ? `<input type="hidden" name="RelayState" value="${html(pending.relayState)}">` : ''}<button type="submit">Fortsæt til Samkraft</button></form><script src="${DEMO_SAML_IDP_PATH}/post.js"></script>`,
-          ),
-        );
-      });
-      scope.get(`${DEMO_SAML_IDP_PATH}/post.js`, { schema: { hide: true } }, async (_request, reply) => reply.type('text/javascript; charset=utf-8').send("document.getElementById('saml-post').submit();\n"));
-
-      // The SP's LogoutRequest (SP-initiated single logout): the IdP's session ends, a signed LogoutResponse goes back.
-      scope.get(`${DEMO_SAML_IDP_PATH}/slo`, { schema: { hide: true, querystring: z.object({ SAMLRequest: z.string().min(1).optional(), SAMLResponse: z.string().min(1).optional(), RelayState: z.string().max(400).optional(), SigAlg: z.string(), Signature: z.string() }) } }, async (request, reply) => {
-        const rawQuery = request.url.slice(request.url.indexOf('?') + 1);
-        if (!verifyRedirectBinding(rawQuery, saml.sp.certificate)) return reply.status(400).send('logout message not signed by Samkraft');
-        // Samkraft's LogoutResponse to an IdP-initiated logout: done.
-        if (!request.query.SAMLRequest) return reply.type('text/html; charset=utf-8').send(demoPage('Logget ud', '<h1>Logget ud overalt</h1><p>Samkraft har afsluttet sessionen.</p><p><a href="/login">Til Samkraft</a></p>'));
-        const message = readRedirectMessage(request.query.SAMLRequest) as { LogoutRequest?: { '@ID'?: string; SessionIndex?: string } };
-        const id = message.LogoutRequest?.['@ID'] ?? '';
-        const index = message.LogoutRequest?.SessionIndex;
-        if (typeof index === 'string') samlSessions.delete(index);
-        return reply.redirect(redirectBindingUrl(saml.sp.sloUrl, 'SAMLResponse', logoutResponseXml({ idpEntityId: saml.idp.entityId, destination: saml.sp.sloUrl, inResponseTo: id }), request.query.RelayState, saml.idp.privateKey), 303);
-      });
-      // IdP-initiated single logout of one session: a signed LogoutRequest to Samkraft.
-      scope.post(`${DEMO_SAML_IDP_PATH}/logout`, { schema: { hide: true, body: z.object({ session: z.string().min(1).max(100) }) } }, async (request, reply) => {
-        const session = samlSessions.get(request.body.session);
-        const account = session && s.directory.find(session.accountId);
-        if (!session || !account) return reply.status(400).send('no such session');
-        samlSessions.delete(request.body.session);
-        return reply.redirect(redirectBindingUrl(saml.sp.sloUrl, 'SAMLRequest', logoutRequestXml({ idpEntityId: saml.idp.entityId, destination: saml.sp.sloUrl, nameId: account.nameId, sessionIndex: request.body.session }), undefined, saml.idp.privateKey), 303);
-      });
-    }
+    const samlSessions = saml
+      ? mountDemoSamlIdp(scope, {
+          path: DEMO_SAML_IDP_PATH,
+          idp: saml.idp,
+          sp: saml.sp,
+          page: demoPage,
+          texts: {
+            title: 'Fælleskommunal Adgangsstyring (demo)',
+            intro: 'Her logger en medarbejder i en rigtig installation ind gennem KOMBITs Context Handler. Vælg en demo-medarbejder.',
+            forwarding: 'Du sendes videre til Samkraft',
+            continue: 'Fortsæt til Samkraft',
+            loggedOut: 'Logget ud overalt',
+            back: { href: '/login', label: 'Til Samkraft' },
+          },
+          field: 'account',
+          picker: accountPicker,
+          subjectFor: (choice) => {
+            const account = s.directory.find(choice);
+            return account && staffAssertionSubject(account);
+          },
+        }).sessions
+      : new Map<string, { choice: string }>();
 
     // The users' page: roles changed as an administrator changes them at the provider; SAML sessions ended from the IdP.
     const usersPage = `${DEMO_SAML_IDP_PATH}/brugere`;
@@ -148,7 +117,7 @@ export function registerDemoIdentityProviders(app: App, s: DemoIdentityProviders
             sessions.length === 0
               ? '<p>Ingen.</p>'
               : `<ul>${sessions
-                  .map(([index, v]) => `<li><form method="post" action="${DEMO_SAML_IDP_PATH}/logout"><input type="hidden" name="session" value="${html(index)}"><button type="submit">Log ${html(s.directory.find(v.accountId)?.name ?? v.accountId)} ud overalt</button></form></li>`)
+                  .map(([index, v]) => `<li><form method="post" action="${DEMO_SAML_IDP_PATH}/logout"><input type="hidden" name="session" value="${html(index)}"><button type="submit">Log ${html(s.directory.find(v.choice)?.name ?? v.choice)} ud overalt</button></form></li>`)
                   .join('')}</ul>`
           }`,
         ),
@@ -162,7 +131,7 @@ export function registerDemoIdentityProviders(app: App, s: DemoIdentityProviders
   });
 
   const saml = s.saml;
-  return saml ? { samlResponse: (o) => buildSamlResponse({ account: s.directory.find(o.accountId)!, idp: saml.idp, sp: saml.sp, inResponseTo: o.inResponseTo, sessionIndex: `_s${randomBytes(8).toString('hex')}`, ...(o.tamper ? { tamper: o.tamper } : {}) }) } : {};
+  return saml ? { samlResponse: (o) => buildSamlResponse({ subject: staffAssertionSubject(s.directory.find(o.accountId)!), idp: saml.idp, sp: saml.sp, inResponseTo: o.inResponseTo, sessionIndex: `_s${randomBytes(8).toString('hex')}`, ...(o.tamper ? { tamper: o.tamper } : {}) }) } : {};
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { AssuranceLevel } from '@samkraft/contracts/auth';
 import { roles as allRoles, type Role } from '@samkraft/contracts/common';
-import { GLADSAXE_CVR } from './sign-in-config.ts';
+import type { SamlAssertionSubject } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
+import { DEMO_KLE, demoPrivilege, GLADSAXE_CVR, KOMBIT_ATTRIBUTES } from './sign-in-config.ts';
+import { privilegeListBase64 } from './staff-identity.rules.ts';
 
 /**
  * The local identity providers' users (demo mode and tests): fictitious Gladsaxe staff, no CPR
@@ -42,5 +44,23 @@ export function demoStaffDirectory(): DemoStaffDirectory {
       const a = accounts.find((x) => x.id === id);
       if (a) a.roles = allRoles.filter((r) => rs.includes(r));
     },
+  };
+}
+
+const LOA_URI = { low: 'https://data.gov.dk/concept/core/nsis/Low', substantial: 'https://data.gov.dk/concept/core/nsis/Substantial', high: 'https://data.gov.dk/concept/core/nsis/High' } as const;
+
+/** What the local KOMBIT-shaped IdP asserts of a demo employee: the CVR, the bpp privilege list (roles with organisation-unit and KLE restrictions), the NSIS level, name and e-mail. */
+export function staffAssertionSubject(a: DemoStaffAccount): SamlAssertionSubject {
+  const privileges = privilegeListBase64([{ cvr: a.cvr, privileges: a.roles.map(demoPrivilege), orgUnits: [a.orgUnit], kle: [`${DEMO_KLE.split('.')[0]}.*`] }]);
+  return {
+    nameId: a.nameId,
+    nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName',
+    attributes: [
+      [KOMBIT_ATTRIBUTES.loa, LOA_URI[a.loa]],
+      [KOMBIT_ATTRIBUTES.cvr, a.cvr],
+      [KOMBIT_ATTRIBUTES.displayName, a.name],
+      [KOMBIT_ATTRIBUTES.email, a.email],
+      [KOMBIT_ATTRIBUTES.privileges, privileges],
+    ],
   };
 }

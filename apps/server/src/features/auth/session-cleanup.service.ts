@@ -1,3 +1,4 @@
+import { deleteExpiredAssertionsSeen } from '../../platform/auth/saml/saml-assertion-seen.repository.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { runEvery, type Periodic } from '../../platform/periodic.ts';
@@ -19,7 +20,7 @@ export const EXPIRED_SESSION_GRACE_MS = 5 * 60_000;
 export async function removeExpiredSessions(deps: { db: Db; clock: Clock }, graceMs = EXPIRED_SESSION_GRACE_MS): Promise<number> {
   const expiredBy = new Date(deps.clock.now().getTime() - graceMs);
   // Sign-ins under way and seen SAML assertions past their time go with them.
-  return (await deleteExpiredSessions(deps.db, expiredBy)) + (await deleteExpiredSignInState(deps.db, expiredBy));
+  return (await deleteExpiredSessions(deps.db, expiredBy)) + (await deleteExpiredSignInState(deps.db, expiredBy)) + (await deleteExpiredAssertionsSeen(deps.db, expiredBy));
 }
 
 /**

@@ -28,6 +28,10 @@ describe('the sign-in configuration file', () => {
     expect(() => parseSignInConfig(JSON.stringify(bad), 'sign-in.json')).toThrow(/^sign-in\.json: providers\.0\.groups\.0\.role /);
     expect(() => parseSignInConfig('{', 'sign-in.json')).toThrow(/sign-in\.json is not JSON/);
   });
+  it("refuses a staff provider the id nemlog-in (the citizens' NemLog-in sign-in has it), naming the field", () => {
+    const taken = { providers: [{ ...demoSignInConfig('http://localhost').providers[0], id: 'nemlog-in' }] };
+    expect(() => parseSignInConfig(JSON.stringify(taken), 'sign-in.json')).toThrow(/^sign-in\.json: providers\.0\.id is reserved for the citizens' NemLog-in sign-in/);
+  });
   it('is read from the file SAMKRAFT_STAFF_SIGN_IN_CONFIG names; no local providers then', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samkraft-sign-in-'));
     const file = path.join(dir, 'sign-in.json');

@@ -11,7 +11,11 @@ import { DEMO_IDP_CERTIFICATE, DEMO_SP_CERTIFICATE, DEMO_SP_PRIVATE_KEY } from '
  * STAFF_SIGN_IN_CONFIG, validated at start; in demo mode a built-in one with the local providers.
  */
 
-const providerId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be 1–40 of a–z, 0–9 and -');
+/** `nemlog-in` is the citizens' NemLog-in sign-in's (/api/auth/saml/nemlog-in/…): no staff provider may take it. */
+const providerId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'must be 1–40 of a–z, 0–9 and -')
+  .refine((id) => id !== 'nemlog-in', "is reserved for the citizens' NemLog-in sign-in (/api/auth/saml/nemlog-in/)");
 const label = z.strictObject({ da: z.string().trim().min(1), en: z.string().trim().min(1) });
 const url = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
 const pem = z.string().trim().min(1);

@@ -61,17 +61,6 @@ export async function takeStaffSignIn(db: Db, tokenHash: string): Promise<Pendin
   return r && { provider: r.provider, requestId: r.request_id, state: r.state, nonce: r.nonce, codeVerifier: r.code_verifier, expiresAt: new Date(r.expires_at) };
 }
 
-/** Records an assertion's use; false when it was used before (a replay). */
-export async function markAssertionSeen(db: Db, assertionId: string, provider: string, expiresAt: Date): Promise<boolean> {
-  const r = await db
-    .insertInto('saml_assertion_seen')
-    .values({ assertion_id: assertionId, provider, expires_at: expiresAt })
-    .onConflict((oc) => oc.column('assertion_id').doNothing())
-    .returning('assertion_id')
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
 /** The provider's side of a session (for SP-initiated logout), if it was opened through one. */
 export async function findSessionProvider(db: Db, tokenHash: string): Promise<{ provider: string; subject: string; sessionRef: string | null } | undefined> {
   const r = await db.selectFrom('staff_session').select(['provider', 'idp_subject', 'idp_session_ref']).where('token_hash', '=', tokenHash).executeTakeFirst();
@@ -92,10 +81,9 @@ export async function deleteProviderSessions(db: Db, provider: string, by: { sub
   return [...new Set(rows.map((r) => r.staff_user_id))];
 }
 
-/** Sign-ins under way and seen assertions past their time (indexes on expires_at). */
+/** Sign-ins under way past their time (index on expires_at). */
 export async function deleteExpiredSignInState(db: Db, expiredBy: Date): Promise<number> {
   const a = await db.deleteFrom('staff_sign_in').where('expires_at', '<=', expiredBy).executeTakeFirst();
-  const b = await db.deleteFrom('saml_assertion_seen').where('expires_at', '<=', expiredBy).executeTakeFirst();
-  return Number(a.numDeletedRows) + Number(b.numDeletedRows);
+  return Number(a.numDeletedRows);
 }
 

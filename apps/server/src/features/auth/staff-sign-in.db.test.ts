@@ -4,12 +4,13 @@ import type { App } from '../../platform/http/types.ts';
 import { CookieJar, browse, location } from '../../test-support/citizen-sign-in.ts';
 import { aCitizen, aMunicipality, aReferralWithCourse, aStaffUser } from '../../test-support/factories.ts';
 import { localStaffSignIn, postAcs, signInThroughOidc, signInThroughSaml, startSaml } from '../../test-support/staff-sign-in.ts';
+import { expectServiceProviderMetadata } from '../../test-support/saml-metadata.ts';
 import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { buildSamlResponse, signedLogoutRequestPost, type Tamper } from './demo-saml-identity-provider.ts';
+import { buildSamlResponse, signedLogoutRequestPost, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
 import { DEMO_IDP_CERTIFICATE, DEMO_IDP_PRIVATE_KEY, DEMO_SP_CERTIFICATE } from './demo-keys.ts';
-import { demoStaffDirectory } from './demo-staff-directory.ts';
-import { samlUrls } from './saml-service-provider.ts';
+import { demoStaffDirectory, staffAssertionSubject } from './demo-staff-directory.ts';
+import { samlUrls } from '../../platform/auth/saml/saml-service-provider.ts';
 import { hashToken } from './session.rules.ts';
 import { demoSignInConfig } from './sign-in-config.ts';
 
@@ -40,7 +41,7 @@ const kontakt = demoStaffDirectory().find('gladsaxe-kontakt')!;
 async function answerWith(tamper: Tamper | undefined, o: { inResponseTo?: string } = {}) {
   const jar = new CookieJar();
   const started = await startSaml(app, jar);
-  const response = await buildSamlResponse({ account: kontakt, idp, sp, inResponseTo: o.inResponseTo ?? started.requestId, sessionIndex: '_s1', ...(tamper ? { tamper } : {}) });
+  const response = await buildSamlResponse({ subject: staffAssertionSubject(kontakt), idp, sp, inResponseTo: o.inResponseTo ?? started.requestId, sessionIndex: '_s1', ...(tamper ? { tamper } : {}) });
   return { jar, res: await postAcs(app, jar, response, started.relayState), started, response };
 }
 
@@ -70,16 +71,7 @@ describe('staff sign-in through the local SAML IdP (KOMBIT-shaped, OIOSAML 3)', 
     expect(mine.json<{ sessions: { provider: string | null; assuranceLevel: string | null; current: boolean }[] }>().sessions).toEqual([expect.objectContaining({ provider: 'kombit', assuranceLevel: 'substantial', current: true })]);
   });
 
-  it('serves the SP metadata at a URL: signed requests, encryption key, ACS and single logout', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/auth/saml/kombit/metadata' });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('AuthnRequestsSigned="true"');
-    expect(res.body).toContain('WantAssertionsSigned="true"');
-    expect(res.body).toContain('use="encryption"');
-    expect(res.body).toContain('/api/auth/saml/kombit/acs');
-    expect(res.body).toContain('SingleLogoutService');
-    expect(res.body).toContain('bindings:HTTP-Redirect');
-  });
+  it('serves the SP metadata at a URL: signed requests, encryption key, ACS and single logout', async () => expectServiceProviderMetadata(app, 'kombit'));
 
   it('refuses a bad signature', async () => expectRefused((await answerWith({ badSignature: true })).res, 'signature'));
   it('refuses an expired assertion', async () => expectRefused((await answerWith({ expired: true })).res, 'expired'));
@@ -93,12 +85,12 @@ describe('staff sign-in through the local SAML IdP (KOMBIT-shaped, OIOSAML 3)', 
     // The same assertion again, inside a new sign-in of its own (a captured response replayed).
     const jar = new CookieJar();
     const again = await startSaml(app, jar);
-    const replayed = await buildSamlResponse({ account: kontakt, idp, sp, inResponseTo: again.requestId, sessionIndex: '_s2', tamper: { assertionId: '_replay-me' } });
+    const replayed = await buildSamlResponse({ subject: staffAssertionSubject(kontakt), idp, sp, inResponseTo: again.requestId, sessionIndex: '_s2', tamper: { assertionId: '_replay-me' } });
     await expectRefused(await postAcs(app, jar, replayed, again.relayState), 'replayed');
   });
 
   it('refuses an answer without a sign-in under way (no or unknown RelayState)', async () => {
-    const response = await buildSamlResponse({ account: kontakt, idp, sp, inResponseTo: '_x', sessionIndex: '_s3' });
+    const response = await buildSamlResponse({ subject: staffAssertionSubject(kontakt), idp, sp, inResponseTo: '_x', sessionIndex: '_s3' });
     await expectRefused(await postAcs(app, new CookieJar(), response, 'not-a-sign-in'), 'state');
   });
 });

@@ -9,8 +9,8 @@ import { requireStaff } from '../../platform/http/require-staff.ts';
 import type { App } from '../../platform/http/types.ts';
 import { clearSessionCookie, setSessionCookie } from './auth.plugin.ts';
 import { signOut } from './auth.service.ts';
-import { samlServiceProvider, samlUrls, type SamlServiceProvider } from './saml-service-provider.ts';
-import { staffSignInMethods, type StaffSignIn } from './sign-in-config.ts';
+import { samlServiceProvider, samlUrls, type SamlServiceProvider } from '../../platform/auth/saml/saml-service-provider.ts';
+import { readKey, staffSignInMethods, type SamlProviderConfig, type StaffSignIn } from './sign-in-config.ts';
 import { describeProvider } from './staff-identity.rules.ts';
 import { oidcUrls, staffRelyingParty, type BackChannelFetch, type StaffRelyingParty } from './staff-oidc-relying-party.ts';
 import {
@@ -41,14 +41,14 @@ export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { 
   // The configured providers by id, so the OpenAPI document names them (any id when none is configured).
   const ids = signIn.providers.map((p) => p.id);
   const providerParams = z.strictObject({ provider: ids.length > 0 ? z.enum(ids as [string, ...string[]]) : z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a provider id') });
-  const samlProviders = new Map<string, Promise<SamlServiceProvider>>();
+  const samlProviders = new Map<string, Promise<SamlServiceProvider<SamlProviderConfig>>>();
   const oidcProviders = new Map<string, StaffRelyingParty>();
   const saml = (id: string) => {
     const p = signIn.methods.has('saml') ? signIn.providers.find((x) => x.kind === 'saml' && x.id === id) : undefined;
     if (!p || p.kind !== 'saml') return undefined;
     let sp = samlProviders.get(id);
     if (!sp) {
-      sp = samlServiceProvider(p, signIn.publicUrl);
+      sp = samlServiceProvider(p, { id: p.id, idp: { ...p.idp, certificate: readKey(p.idp.certificate) }, sp: { entityId: p.sp.entityId, privateKey: readKey(p.sp.privateKey), certificate: readKey(p.sp.certificate) } }, signIn.publicUrl);
       samlProviders.set(id, sp);
     }
     return sp;
@@ -167,7 +167,7 @@ export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { 
         if (!sp) throw AppError.notFound('sign-in provider');
         const provider = await sp;
         const originalQuery = request.url.slice(request.url.indexOf('?') + 1);
-        let message: Awaited<ReturnType<SamlServiceProvider['readLogout']>>;
+        let message: Awaited<ReturnType<SamlServiceProvider<SamlProviderConfig>['readLogout']>>;
         try {
           message = await provider.readLogout(request.query, originalQuery);
         } catch (err) {
@@ -193,7 +193,7 @@ export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { 
         const sp = saml(request.params.provider);
         if (!sp) throw AppError.notFound('sign-in provider');
         const provider = await sp;
-        let message: Awaited<ReturnType<SamlServiceProvider['readLogoutPost']>>;
+        let message: Awaited<ReturnType<SamlServiceProvider<SamlProviderConfig>['readLogoutPost']>>;
         try {
           message = await provider.readLogoutPost(request.body);
         } catch (err) {

@@ -4,10 +4,11 @@ import type { Db } from '../../platform/database/database.ts';
 import { createHash } from 'node:crypto';
 import { findStaffById, type SessionProvider } from './auth.repository.ts';
 import { openSession, type AuthDeps, type SignedIn } from './auth.service.ts';
-import { newSamlId } from './demo-saml-identity-provider.ts';
-import type { SamlServiceProvider } from './saml-service-provider.ts';
+import { checkSamlAnswer } from '../../platform/auth/saml/saml-answer.ts';
+import { newSamlId } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
+import type { SamlServiceProvider } from '../../platform/auth/saml/saml-service-provider.ts';
 import { hashToken, newToken } from './session.rules.ts';
-import type { OidcProviderConfig, StaffSignIn } from './sign-in-config.ts';
+import type { OidcProviderConfig, SamlProviderConfig, StaffSignIn } from './sign-in-config.ts';
 import type { StaffRelyingParty } from './staff-oidc-relying-party.ts';
 import { mapOidcIdentity, mapSamlIdentity, usernameFor, type MappingResult } from './staff-identity.rules.ts';
 import {
@@ -17,7 +18,6 @@ import {
   findSessionProvider,
   insertLinkedStaffUser,
   insertStaffSignIn,
-  markAssertionSeen,
   takeStaffSignIn,
   updateLinkedStaffUser,
 } from './staff-identity.repository.ts';
@@ -109,7 +109,7 @@ async function finish(deps: StaffSignInDeps, provider: string, subject: string, 
 // ── SAML ──
 
 /** Starts a SAML sign-in: the AuthnRequest's ID kept by the hash of a token that travels as RelayState. */
-export async function startSamlSignIn(deps: StaffSignInDeps, sp: SamlServiceProvider): Promise<string> {
+export async function startSamlSignIn(deps: StaffSignInDeps, sp: SamlServiceProvider<SamlProviderConfig>): Promise<string> {
   const token = newToken();
   const requestId = newSamlId();
   await remember(deps, token, { provider: sp.provider.id, requestId });
@@ -121,16 +121,14 @@ export async function startSamlSignIn(deps: StaffSignInDeps, sp: SamlServiceProv
  * (RelayState), the response (signature, encryption, times, audience: saml-service-provider.ts),
  * the assertion's first use (saml_assertion_seen), InResponseTo, then the mapping.
  */
-export async function completeSamlSignIn(deps: StaffSignInDeps, sp: SamlServiceProvider, form: { SAMLResponse: string; RelayState?: string | undefined }, userAgent: string | null, requestId: string): Promise<StaffSignInOutcome> {
+export async function completeSamlSignIn(deps: StaffSignInDeps, sp: SamlServiceProvider<SamlProviderConfig>, form: { SAMLResponse: string; RelayState?: string | undefined }, userAgent: string | null, requestId: string): Promise<StaffSignInOutcome> {
   const db = deps.auth.db;
   const id = sp.provider.id;
   const pending = await pendingFor(deps, form.RelayState, id);
   if (!pending) return refuse(db, id, 'state', requestId);
-  const answer = await sp.verifyResponse(form.SAMLResponse);
-  if (!answer.ok) return refuse(db, id, answer.reason, requestId, { cause: answer.cause });
+  const answer = await checkSamlAnswer(db, sp, id, form.SAMLResponse, pending.requestId);
+  if (!answer.ok) return refuse(db, id, answer.reason, requestId, { cause: answer.cause, ...(answer.subject ? { subject: answer.subject } : {}) });
   const v = answer.verified;
-  if (!(await markAssertionSeen(db, v.assertionId, id, v.expiresAt))) return refuse(db, id, 'replayed', requestId, { subject: v.nameId, cause: `assertion ${v.assertionId} was used before` });
-  if (v.inResponseTo !== pending.requestId) return refuse(db, id, 'in_response_to', requestId, { subject: v.nameId, cause: 'InResponseTo names another request' });
   const mapped = mapSamlIdentity(sp.provider, { nameId: v.nameId, attributes: v.attributes });
   return finish(deps, id, v.nameId, mapped, { provider: id, subject: v.nameId, sessionRef: v.sessionIndex }, userAgent, requestId);
 }

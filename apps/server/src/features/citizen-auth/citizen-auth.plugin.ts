@@ -1,8 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { safeEqual } from '../auth/session.rules.ts';
 import { resolveCitizenSession, type CitizenSessionDeps } from './citizen-session.service.ts';
+import type { SignInOutcome } from './citizen-sign-in.service.ts';
 
 /** The citizen's session cookie: its own name, and sent only to the citizen's API. */
 export const CITIZEN_SESSION_COOKIE = 'samkraft_borger';
@@ -48,4 +49,24 @@ export function setSignInCookie(reply: FastifyReply, token: string, secure: bool
 
 export function clearSignInCookie(reply: FastifyReply, secure: boolean): void {
   void reply.clearCookie(CITIZEN_SIGN_IN_COOKIE, { httpOnly: true, secure, sameSite: 'lax', path: CITIZEN_SIGN_IN_PATH });
+}
+
+/** The citizen sign-in page with a refusal's reason. */
+export const citizenSignInPage = (reason: string) => `/borger/log-ind?fejl=${reason}`;
+
+/**
+ * Where a citizen lands from an identity provider (broker or NemLog-in): signed in, with the
+ * session cookie, at the page asked for; or refused — at /borger/ukendt for a person Samkraft
+ * does not know, else the sign-in page with the reason — and whoever was signed in on this browser
+ * before is not any more (a shared device). The citizen sees only "try again"; the operator gets
+ * the library's cause in the log.
+ */
+export function landCitizen(reply: FastifyReply, outcome: SignInOutcome, log: FastifyBaseLogger, secure: boolean): FastifyReply {
+  if (outcome.ok) {
+    setCitizenSessionCookie(reply, outcome.token, secure);
+    return reply.redirect(outcome.returnTo, 303);
+  }
+  if (outcome.cause) log.warn({ cause: outcome.cause }, "the identity provider's answer could not be used");
+  clearCitizenSessionCookie(reply, secure);
+  return reply.redirect(outcome.reason === 'unknown_citizen' ? '/borger/ukendt' : citizenSignInPage(outcome.reason), 303);
 }

@@ -1,19 +1,25 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 
-export type PendingSignIn = { state: string; nonce: string; codeVerifier: string; returnTo: string; expiresAt: Date };
+/** A sign-in under way: OpenID Connect's state, nonce and PKCE verifier, or SAML's AuthnRequest ID. */
+export type PendingSignIn = { state: string | null; nonce: string | null; codeVerifier: string | null; samlRequestId: string | null; returnTo: string; expiresAt: Date };
 
-export async function insertSignIn(db: Db, tokenHash: string, s: PendingSignIn & { createdAt: Date }): Promise<void> {
+export async function insertSignIn(
+  db: Db,
+  tokenHash: string,
+  s: ({ state: string; nonce: string; codeVerifier: string } | { samlRequestId: string }) & { returnTo: string; expiresAt: Date; createdAt: Date },
+): Promise<void> {
+  const flow = 'samlRequestId' in s ? { saml_request_id: s.samlRequestId } : { state: s.state, nonce: s.nonce, code_verifier: s.codeVerifier };
   await db
     .insertInto('citizen_sign_in')
-    .values({ token_hash: tokenHash, state: s.state, nonce: s.nonce, code_verifier: s.codeVerifier, return_to: s.returnTo, created_at: s.createdAt, expires_at: s.expiresAt })
+    .values({ token_hash: tokenHash, ...flow, return_to: s.returnTo, created_at: s.createdAt, expires_at: s.expiresAt })
     .execute();
 }
 
-/** Takes a sign-in under way: deleted as it is read, so its state and verifier serve once. */
+/** Takes a sign-in under way: deleted as it is read, so its checks serve once. */
 export async function takeSignIn(db: Db, tokenHash: string): Promise<PendingSignIn | undefined> {
-  const r = await db.deleteFrom('citizen_sign_in').where('token_hash', '=', tokenHash).returning(['state', 'nonce', 'code_verifier', 'return_to', 'expires_at']).executeTakeFirst();
-  return r && { state: r.state, nonce: r.nonce, codeVerifier: r.code_verifier, returnTo: r.return_to, expiresAt: new Date(r.expires_at) };
+  const r = await db.deleteFrom('citizen_sign_in').where('token_hash', '=', tokenHash).returning(['state', 'nonce', 'code_verifier', 'saml_request_id', 'return_to', 'expires_at']).executeTakeFirst();
+  return r && { state: r.state, nonce: r.nonce, codeVerifier: r.code_verifier, samlRequestId: r.saml_request_id, returnTo: r.return_to, expiresAt: new Date(r.expires_at) };
 }
 
 /** The citizen with this CPR (unique index on citizen.cpr); the CPR goes no further than this query. */
@@ -34,7 +40,7 @@ export type CitizenSessionRecord = {
 
 export async function insertCitizenSession(
   db: Db,
-  s: { tokenHash: string; citizenId: string; csrfSecret: string; assuranceLevel: string | null; createdAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date },
+  s: { tokenHash: string; citizenId: string; csrfSecret: string; assuranceLevel: string | null; createdAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; idp?: IdpSession | undefined },
 ): Promise<void> {
   await db
     .insertInto('citizen_session')
@@ -47,8 +53,25 @@ export async function insertCitizenSession(
       last_seen_at: s.createdAt,
       idle_expires_at: s.idleExpiresAt,
       absolute_expires_at: s.absoluteExpiresAt,
+      ...(s.idp ? { provider: s.idp.provider, idp_subject: s.idp.subject, idp_session_ref: s.idp.sessionRef } : {}),
     })
     .execute();
+}
+
+/** The identity provider's side of a session opened through NemLog-in (SAML): what single logout names. */
+export type IdpSession = { provider: 'nemlog-in'; subject: string; sessionRef: string | null };
+
+export async function findCitizenSessionIdp(db: Db, tokenHash: string): Promise<IdpSession | undefined> {
+  const r = await db.selectFrom('citizen_session').select(['provider', 'idp_subject', 'idp_session_ref']).where('token_hash', '=', tokenHash).executeTakeFirst();
+  return r?.provider === 'nemlog-in' && r.idp_subject ? { provider: 'nemlog-in', subject: r.idp_subject, sessionRef: r.idp_session_ref } : undefined;
+}
+
+/** Ends the sessions an identity provider's logout names (its subject, narrowed to a SessionIndex when given); the citizens whose sessions ended. */
+export async function deleteIdpSessions(db: Db, provider: 'nemlog-in', subject: string, sessionRef: string | null): Promise<string[]> {
+  let q = db.deleteFrom('citizen_session').where('provider', '=', provider).where('idp_subject', '=', subject);
+  if (sessionRef) q = q.where('idp_session_ref', '=', sessionRef);
+  const rows = await q.returning('citizen_id').execute();
+  return [...new Set(rows.map((r) => r.citizen_id))];
 }
 
 /** A session with its citizen's name, in one statement. */

@@ -1,18 +1,26 @@
 import { z } from 'zod';
-import { citizenSessionInfo, citizenSignOutResult } from '@samkraft/contracts/borger';
+import { citizenSessionInfo, citizenSignInMethods, citizenSignOutResult } from '@samkraft/contracts/borger';
 import type { Clock } from '../../platform/clock.ts';
 import type { CitizenSignInConfig } from '../../platform/config.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { requireCitizen } from '../../platform/http/require-citizen.ts';
 import type { App } from '../../platform/http/types.ts';
-import { clearCitizenSessionCookie, clearSignInCookie, CITIZEN_SIGN_IN_COOKIE, setCitizenSessionCookie, setSignInCookie } from './citizen-auth.plugin.ts';
+import { citizenSignInPage as signInPage, clearCitizenSessionCookie, clearSignInCookie, CITIZEN_SIGN_IN_COOKIE, landCitizen, setSignInCookie } from './citizen-auth.plugin.ts';
 import { signOutCitizen } from './citizen-session.service.ts';
+import { citizenSamlLogoutUrl, citizenSessionIdp } from './citizen-saml-sign-in.service.ts';
+import type { CitizenSamlProvider } from './citizen-saml.ts';
 import { completeCitizenSignIn, SIGN_IN_MINUTES, startCitizenSignIn, type CitizenAuthDeps } from './citizen-sign-in.service.ts';
 import type { RelyingParty } from './oidc-relying-party.ts';
 
-export type CitizenAuthRouteDeps = { db: Db; clock: Clock; signIn: CitizenSignInConfig; rp: RelyingParty | undefined; cookieSecure: boolean };
-
-const signInPage = (reason: string) => `/borger/log-ind?fejl=${reason}`;
+export type CitizenAuthRouteDeps = {
+  db: Db;
+  clock: Clock;
+  signIn: CitizenSignInConfig;
+  rp: RelyingParty | undefined;
+  /** NemLog-in (SAML), when configured: its service provider, built on first use. */
+  saml: (() => Promise<CitizenSamlProvider>) | undefined;
+  cookieSecure: boolean;
+};
 
 /**
  * The citizen's sign-in and sign-out. `/borger/auth/log-ind` and `/borger/auth/callback` are the
@@ -43,15 +51,12 @@ export function registerCitizenAuthRoutes(app: App, deps: CitizenAuthRouteDeps):
     const providerError = new URLSearchParams(query).get('error') ?? undefined;
     const outcome = await completeCitizenSignIn(auth, request.cookies[CITIZEN_SIGN_IN_COOKIE], query, providerError, request.id);
     clearSignInCookie(reply, deps.cookieSecure);
-    if (outcome.ok) {
-      setCitizenSessionCookie(reply, outcome.token, deps.cookieSecure);
-      return reply.redirect(outcome.returnTo, 303);
-    }
-    // The citizen sees only "try again"; the operator needs the provider's reason to fix a setup.
-    if (outcome.cause) request.log.warn({ cause: outcome.cause }, 'the identity provider\'s answer could not be used');
-    // Whoever was signed in on this browser before is not any more (a shared device).
-    clearCitizenSessionCookie(reply, deps.cookieSecure);
-    return reply.redirect(outcome.reason === 'unknown_citizen' ? '/borger/ukendt' : signInPage(outcome.reason), 303);
+    return landCitizen(reply, outcome, request.log, deps.cookieSecure);
+  });
+
+  app.get('/api/auth/citizen-sign-in-methods', {
+    schema: { tags: ['auth'], summary: 'The ways in the citizen sign-in page offers: MitID through the broker (OpenID Connect) and MitID through NemLog-in (SAML)', security: [], response: { 200: citizenSignInMethods } },
+    handler: async () => ({ oidc: auth !== undefined, saml: deps.saml !== undefined }),
   });
 
   app.get('/api/borger/session', {
@@ -66,9 +71,14 @@ export function registerCitizenAuthRoutes(app: App, deps: CitizenAuthRouteDeps):
     schema: { tags: ['borger'], summary: "Signs the citizen out; the identity provider's end-session URL to visit next", security: [{ citizenSession: [] }], response: { 200: citizenSignOutResult } },
     handler: async (request, reply) => {
       requireCitizen(request);
-      const logoutUrl = await signOutCitizen({ db: deps.db, rp: deps.rp }, request.citizenAuth!, request.id);
+      const session = request.citizenAuth!;
+      // A session opened through NemLog-in ends there with a signed LogoutRequest; any other with the broker's end-session URL.
+      const idp = await citizenSessionIdp(deps, session);
+      const brokerLogoutUrl = await signOutCitizen({ db: deps.db, rp: idp ? undefined : deps.rp }, session, request.id);
       clearCitizenSessionCookie(reply, deps.cookieSecure);
-      return { logoutUrl };
+      if (!idp) return { logoutUrl: brokerLogoutUrl };
+      const saml = deps.saml;
+      return { logoutUrl: saml ? await saml().then((sp) => citizenSamlLogoutUrl(sp, idp)).catch(() => null) : null };
     },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nsisLevelAccepted, relyingPartyErrorCause, safeReturnTo, verifiedCitizen } from './citizen-claims.rules.ts';
+import { NEMLOGIN_ATTRIBUTES, nsisLevelAccepted, relyingPartyErrorCause, safeReturnTo, verifiedCitizen, verifiedNemLogInCitizen } from './citizen-claims.rules.ts';
 
 const names = { cprClaim: 'dk.cpr', loaClaim: 'loa' };
 // Einer Test Lauridsen, an official MedCom test person (refdata/cpr/dkcore_medcom_test_patients.json).
@@ -49,5 +49,22 @@ describe('the cause of an unusable provider answer, for the server log', () => {
     expect(relyingPartyErrorCause(err)).toBe('OAUTH_JWT_CLAIM_COMPARISON_FAILED');
     expect(relyingPartyErrorCause(new TypeError('fetch failed'))).toBe('TypeError');
     expect(relyingPartyErrorCause('a string')).toBe('unknown error');
+  });
+});
+
+describe('verifiedNemLogInCitizen (OIOSAML 3 attributes)', () => {
+  const cpr = NEMLOGIN_ATTRIBUTES.cpr;
+  const loa = NEMLOGIN_ATTRIBUTES.loa;
+  it('takes the CPR and a Substantial or High level, a value given as a list of one too', () => {
+    expect(verifiedNemLogInCitizen({ [cpr]: einer, [loa]: 'Substantial' })).toEqual({ ok: true, cpr: einer, assuranceLevel: 'Substantial' });
+    expect(verifiedNemLogInCitizen({ [cpr]: [einer], [loa]: ['https://data.gov.dk/concept/core/nsis/High'] })).toMatchObject({ ok: true, cpr: einer });
+  });
+  it('refuses Low, and no level at all (OIOSAML 3 always states it)', () => {
+    expect(verifiedNemLogInCitizen({ [cpr]: einer, [loa]: 'Low' })).toEqual({ ok: false, reason: 'assurance' });
+    expect(verifiedNemLogInCitizen({ [cpr]: einer })).toEqual({ ok: false, reason: 'assurance' });
+  });
+  it('refuses an assertion without a CPR, or with two', () => {
+    expect(verifiedNemLogInCitizen({ [loa]: 'High' })).toEqual({ ok: false, reason: 'cpr_missing' });
+    expect(verifiedNemLogInCitizen({ [cpr]: [einer, einer], [loa]: 'High' })).toEqual({ ok: false, reason: 'cpr_missing' });
   });
 });

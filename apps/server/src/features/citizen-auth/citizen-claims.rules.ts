@@ -29,6 +29,32 @@ export function verifiedCitizen(claims: Record<string, unknown>, names: ClaimNam
   return { ok: true, cpr, assuranceLevel: typeof loa === 'string' ? loa : null };
 }
 
+/**
+ * NemLog-in's OIOSAML 3 attribute names (the CPR, the NSIS level, the name). Sources:
+ * KvalitetsIT/kombit-sts-utility `OioSaml3Attributes.cs` (cprNumber, nsis/loa) and Trifork's
+ * unsealed `OIOSAML3Constants.java` (cprNumber, fullName); ARCHITECTURE.md "Citizen sign-in".
+ */
+export const NEMLOGIN_ATTRIBUTES = {
+  cpr: 'https://data.gov.dk/model/core/eid/cprNumber',
+  loa: 'https://data.gov.dk/concept/core/nsis/loa',
+  fullName: 'https://data.gov.dk/model/core/eid/fullName',
+} as const;
+
+/**
+ * The citizen NemLog-in vouched for, from a verified assertion's attributes: as the OpenID
+ * Connect claims are read (verifiedCitizen), but the NSIS level is required — OIOSAML 3 always
+ * states it, so an assertion without one is not NemLog-in's. A single-valued attribute may come
+ * as a list of one.
+ */
+export function verifiedNemLogInCitizen(attributes: Record<string, string | string[]>): VerifiedCitizen {
+  const one = (name: string): string | undefined => {
+    const v = attributes[name];
+    return typeof v === 'string' ? v : Array.isArray(v) && v.length === 1 ? v[0] : undefined;
+  };
+  const claims = { cpr: one(NEMLOGIN_ATTRIBUTES.cpr), loa: one(NEMLOGIN_ATTRIBUTES.loa) ?? '' };
+  return verifiedCitizen(claims, { cprClaim: 'cpr', loaClaim: 'loa' });
+}
+
 /** Only a path under /borger is a place to return to after signing in (no open redirect). */
 export function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && /^\/borger(\/[A-Za-z0-9/_-]*)?$/.test(value) && !value.includes('//') ? value : '/borger';

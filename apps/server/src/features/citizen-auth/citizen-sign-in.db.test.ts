@@ -2,16 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
-import { browse, CookieJar, demoCitizenSignIn, location, pickTestPerson, signInAsCitizen } from '../../test-support/citizen-sign-in.ts';
-import { aCitizen, aMunicipality } from '../../test-support/factories.ts';
+import { browse, CookieJar, demoCitizenSignIn, EINER, gladsaxeWithEiner, location, LONNI, pickTestPerson, signInAsCitizen } from '../../test-support/citizen-sign-in.ts';
 import { createTestApp } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
 import { removeExpiredCitizenSessions } from './citizen-session.service.ts';
 
-// Official MedCom test persons (refdata/cpr/dkcore_medcom_test_patients.json), never invented:
-// Einer is a citizen of Gladsaxe here; Lonni is not a citizen in Samkraft at all.
-const EINER = '0201609995';
-const LONNI = '0201609996';
 
 const START = Date.parse('2026-11-22T10:00:00Z');
 let now = START;
@@ -23,8 +18,7 @@ let einerId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await aMunicipality(database.db, '0159', 'Gladsaxe');
-  einerId = await aCitizen(database.db, { homeMunicipalityCode: '0159', cpr: EINER, givenName: 'Einer Test', familyName: 'Lauridsen', sex: 'M', birthDate: '1960-01-02' });
+  einerId = await gladsaxeWithEiner(database.db);
   app = await createTestApp(database, { clock, citizenSignIn: demoCitizenSignIn() });
 });
 afterAll(async () => {

@@ -3,8 +3,8 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { hashToken, newToken } from '../auth/session.rules.ts';
-import { relyingPartyErrorCause, safeReturnTo, verifiedCitizen } from './citizen-claims.rules.ts';
-import { findCitizenIdByCpr, insertCitizenSession, insertSignIn, takeSignIn } from './citizen-auth.repository.ts';
+import { relyingPartyErrorCause, safeReturnTo, verifiedCitizen, type VerifiedCitizen } from './citizen-claims.rules.ts';
+import { findCitizenIdByCpr, insertCitizenSession, insertSignIn, takeSignIn, type IdpSession } from './citizen-auth.repository.ts';
 import type { OidcSettings, RelyingParty } from './oidc-relying-party.ts';
 
 export type CitizenAuthDeps = { db: Db; clock: Clock; rp: RelyingParty; settings: OidcSettings };
@@ -33,10 +33,16 @@ export async function startCitizenSignIn(deps: CitizenAuthDeps, returnTo: unknow
   return { token, url };
 }
 
-async function refuse(deps: CitizenAuthDeps, reason: SignInRefusal, requestId: string, cause?: string): Promise<SignInOutcome> {
-  await audit(deps.db, { ...signInSystem, requestId }, [{ action: 'citizen_auth.sign_in', citizenId: null, outcome: 'denied', detail: { reason } }]);
+/**
+ * A refusal, audited as the system (never a CPR, never an attribute of the answer). `detail`
+ * adds what the citizen is not told: the way in (`method`) and the precise SAML refusal.
+ */
+export async function refuseCitizenSignIn(deps: { db: Db }, reason: SignInRefusal, requestId: string, cause?: string, detail: { method?: 'saml'; samlRefusal?: string } = {}): Promise<SignInOutcome> {
+  await audit(deps.db, { ...signInSystem, requestId }, [{ action: 'citizen_auth.sign_in', citizenId: null, outcome: 'denied', detail: { reason, ...detail } }]);
   return cause === undefined ? { ok: false, reason } : { ok: false, reason, cause };
 }
+
+const refuse = (deps: CitizenAuthDeps, reason: SignInRefusal, requestId: string, cause?: string) => refuseCitizenSignIn(deps, reason, requestId, cause);
 
 /**
  * The citizen back from the identity provider. The sign-in under way is taken (once); the
@@ -53,30 +59,46 @@ export async function completeCitizenSignIn(
 ): Promise<SignInOutcome> {
   const pending = flowToken ? await takeSignIn(deps.db, hashToken(flowToken)) : undefined;
   const now = deps.clock.now();
-  if (!pending || pending.expiresAt <= now) return refuse(deps, 'state', requestId);
+  if (!pending || pending.expiresAt <= now || !pending.state || !pending.nonce || !pending.codeVerifier) return refuse(deps, 'state', requestId);
   if (providerError) return refuse(deps, 'provider', requestId);
   // openid-client checks it too; said here first so the refusal names its cause.
   if (new URLSearchParams(callbackQuery).get('state') !== pending.state) return refuse(deps, 'state', requestId);
   let answer: Awaited<ReturnType<RelyingParty['complete']>>;
   try {
-    answer = await deps.rp.complete(callbackQuery, pending);
+    answer = await deps.rp.complete(callbackQuery, { state: pending.state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
   } catch (err) {
     // Nonce, PKCE, issuer, signature or the provider's own refusal: not the citizen's to fix.
     return refuse(deps, 'provider', requestId, relyingPartyErrorCause(err));
   }
-  const verified = verifiedCitizen(answer.claims, deps.settings);
-  if (!verified.ok) return refuse(deps, verified.reason, requestId);
-  const citizen = await findCitizenIdByCpr(deps.db, verified.cpr);
-  if (!citizen) return refuse(deps, 'unknown_citizen', requestId);
+  return openCitizenSession({ db: deps.db, clock: deps.clock, sessions: deps.settings }, verifiedCitizen(answer.claims, deps.settings), pending.returnTo, requestId);
+}
 
+/**
+ * The tail of every way in (OpenID Connect and NemLog-in): the verified CPR only finds the
+ * citizen record — no account is ever created, an unknown person is refused as such — and a
+ * citizen session is opened, audited with the citizen as actor. The CPR is neither stored with
+ * the session nor written to the log or the audit.
+ */
+export async function openCitizenSession(
+  deps: { db: Db; clock: Clock; sessions: { idleMinutes: number; maxMinutes: number } },
+  verified: VerifiedCitizen,
+  returnTo: string,
+  requestId: string,
+  idp?: IdpSession,
+): Promise<SignInOutcome> {
+  const method = idp ? { method: 'saml' as const } : {};
+  if (!verified.ok) return refuseCitizenSignIn(deps, verified.reason, requestId, undefined, method);
+  const citizen = await findCitizenIdByCpr(deps.db, verified.cpr);
+  if (!citizen) return refuseCitizenSignIn(deps, 'unknown_citizen', requestId, undefined, method);
+  const now = deps.clock.now();
   const token = newToken();
-  const idleExpiresAt = new Date(now.getTime() + deps.settings.idleMinutes * 60_000);
-  const absoluteExpiresAt = new Date(now.getTime() + deps.settings.maxMinutes * 60_000);
+  const idleExpiresAt = new Date(now.getTime() + deps.sessions.idleMinutes * 60_000);
+  const absoluteExpiresAt = new Date(now.getTime() + deps.sessions.maxMinutes * 60_000);
   await deps.db.transaction().execute(async (trx) => {
-    await insertCitizenSession(trx, { tokenHash: hashToken(token), citizenId: citizen.id, csrfSecret: newToken(), assuranceLevel: verified.assuranceLevel, createdAt: now, idleExpiresAt, absoluteExpiresAt });
+    await insertCitizenSession(trx, { tokenHash: hashToken(token), citizenId: citizen.id, csrfSecret: newToken(), assuranceLevel: verified.assuranceLevel, createdAt: now, idleExpiresAt, absoluteExpiresAt, idp });
     await audit(trx, { actor: { kind: 'citizen', citizenId: citizen.id }, requestId }, [
-      { action: 'citizen_auth.sign_in', citizenId: citizen.id, entityType: 'citizen', entityId: citizen.id, outcome: 'allowed', detail: { assuranceLevel: verified.assuranceLevel } },
+      { action: 'citizen_auth.sign_in', citizenId: citizen.id, entityType: 'citizen', entityId: citizen.id, outcome: 'allowed', detail: { assuranceLevel: verified.assuranceLevel, ...(idp ? { provider: idp.provider } : {}) } },
     ]);
   });
-  return { ok: true, token, returnTo: pending.returnTo };
+  return { ok: true, token, returnTo };
 }

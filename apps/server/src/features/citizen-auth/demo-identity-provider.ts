@@ -26,7 +26,8 @@ export type DemoIdentityProvider = {
 
 const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(title: string, body: string): string {
+/** A plain page of the local citizen identity providers (OIDC and NemLog-in). */
+export function page(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${html(title)}</title><style>body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#f5f5f5}main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem}button{font:inherit;min-height:44px;padding:.5rem 1rem;border:2px solid #0059b3;background:#0059b3;color:#fff;border-radius:4px;cursor:pointer}
@@ -152,16 +153,21 @@ export async function createDemoIdentityProvider(s: DemoProviderSettings, onErro
 
 /** The demo provider's page: the official test persons to sign in as, one button each. */
 export function testPersonPickerPage(uid: string, persons: DemoTestPerson[]): string {
+  return page(
+    'Demo-login – vælg testperson',
+    `<h1>Demo-login</h1><p>Her logger du i en rigtig installation ind med MitID. I demo-udgaven vælger du en af de officielle testpersoner.</p>
+${testPersonList(persons, `${DEMO_IDP_PATH}/interaction/${uid}`)}
+<form method="post" action="${DEMO_IDP_PATH}/interaction/${html(uid)}/cancel"><button type="submit" class="secondary">Annullér</button></form>`,
+  );
+}
+
+/** The official test persons as buttons of one form posting `person` (their subject) to `action`. */
+export function testPersonList(persons: DemoTestPerson[], action: string): string {
   const items = persons
     .map((p) => {
       const born = p.birthDate.split('-').reverse().join('.');
       return `<li><button type="submit" name="person" value="${html(p.sub)}">${html(`${p.givenName} ${p.familyName}`)}</button> <span>født ${html(born)}</span></li>`;
     })
     .join('');
-  return page(
-    'Demo-login – vælg testperson',
-    `<h1>Demo-login</h1><p>Her logger du i en rigtig installation ind med MitID. I demo-udgaven vælger du en af de officielle testpersoner.</p>
-<form method="post" action="${DEMO_IDP_PATH}/interaction/${html(uid)}"><ul style="list-style:none;padding:0;display:grid;gap:.5rem">${items}</ul></form>
-<form method="post" action="${DEMO_IDP_PATH}/interaction/${html(uid)}/cancel"><button type="submit" class="secondary">Annullér</button></form>`,
-  );
+  return `<form method="post" action="${html(action)}"><ul style="list-style:none;padding:0;display:grid;gap:.5rem">${items}</ul></form>`;
 }

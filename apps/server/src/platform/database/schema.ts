@@ -165,17 +165,21 @@ export interface CitizenSession {
   created_at: Generated<Timestamp>;
   csrf_secret: string;
   idle_expires_at: Timestamp;
+  idp_session_ref: string | null;
+  idp_subject: string | null;
   last_seen_at: Generated<Timestamp>;
+  provider: string | null;
   token_hash: string;
 }
 
 export interface CitizenSignIn {
-  code_verifier: string;
+  code_verifier: string | null;
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
-  nonce: string;
+  nonce: string | null;
   return_to: string;
-  state: string;
+  saml_request_id: string | null;
+  state: string | null;
   token_hash: string;
 }
 

@@ -83,7 +83,7 @@ export const tableOwners = {
   settlement: { owner: 'settlement', readers: [] },
   settlement_line: { owner: 'settlement', readers: [] },
   settlement_tariff: { owner: 'settlement', readers: [] },
-  saml_assertion_seen: { owner: 'auth', readers: [] },
+  saml_assertion_seen: { owner: 'platform/auth', readers: [] },
   staff_identity: { owner: 'auth', readers: [] },
   staff_role: { owner: 'auth', readers: ['audit-review', 'courses', 'start'] },
   staff_session: { owner: 'auth', readers: [] },

@@ -12,6 +12,7 @@ export const da = {
     title: 'Log ind',
     intro: 'Log ind for at se dit forløb i kræftrehabilitering: din kontaktperson, din plan og dine tilbud.',
     button: 'Log ind med MitID',
+    buttonNemLogIn: 'Log ind med MitID (NemLog-in)',
     note: 'Du logger ind med MitID. Samkraft får dit CPR-nummer fra MitID – du skal ikke skrive det.',
     errors: {
       state: 'Login blev afbrudt eller tog for lang tid. Prøv igen.',
@@ -203,6 +204,7 @@ export const en: typeof da = {
     title: 'Sign in',
     intro: 'Sign in to see your cancer rehabilitation course: your contact person, your plan and your services.',
     button: 'Sign in with MitID',
+    buttonNemLogIn: 'Sign in with MitID (NemLog-in)',
     note: 'You sign in with MitID. Samkraft gets your CPR number from MitID – you do not type it.',
     errors: {
       state: 'The sign-in was interrupted or took too long. Please try again.',

@@ -1,4 +1,4 @@
-import { citizenSessionInfo, citizenSignOutResult, myCourses, type CitizenSessionInfo, type MyCourses } from '@samkraft/contracts/borger';
+import { citizenSessionInfo, citizenSignInMethods, citizenSignOutResult, myCourses, type CitizenSessionInfo, type CitizenSignInMethods, type MyCourses } from '@samkraft/contracts/borger';
 import { myDocuments, type MyDocuments } from '@samkraft/contracts/my-documents';
 import { myRelatives, type MyRelatives } from '@samkraft/contracts/relatives';
 import { myQuestionnaire, myQuestionnaires, type CitizenQuestionnaireAnswer, type MyQuestionnaire, type MyQuestionnaires } from '@samkraft/contracts/closing-questionnaire';
@@ -77,3 +77,11 @@ export async function signOutCitizen(csrfToken: string): Promise<string | null> 
 
 /** Where the browser goes to sign in: the server sends it on to the identity provider. */
 export const citizenSignInUrl = '/borger/auth/log-ind';
+
+/** Where the browser goes to sign in through NemLog-in (SAML): the server sends it on with a signed AuthnRequest. */
+export const citizenNemLogInSignInUrl = '/api/auth/saml/nemlog-in/login';
+
+/** The ways in this installation offers (the broker, NemLog-in). */
+export function fetchCitizenSignInMethods(): Promise<CitizenSignInMethods> {
+  return borgerJson('/api/auth/citizen-sign-in-methods', citizenSignInMethods);
+}

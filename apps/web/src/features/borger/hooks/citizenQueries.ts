@@ -1,6 +1,6 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CitizenQuestionnaireAnswer } from '@samkraft/contracts/closing-questionnaire';
-import { answerQuestionnaire, fetchCitizenSession, fetchMyAccessLog, fetchMyCourses, fetchMyDocuments, fetchMyQuestionnaires, fetchMyRelatives, signOutCitizen } from '../api/borgerApi.ts';
+import { answerQuestionnaire, fetchCitizenSession, fetchCitizenSignInMethods, fetchMyAccessLog, fetchMyCourses, fetchMyDocuments, fetchMyQuestionnaires, fetchMyRelatives, signOutCitizen } from '../api/borgerApi.ts';
 
 export const citizenSessionQueryKey = ['borger', 'session'] as const;
 
@@ -8,6 +8,11 @@ export const citizenSessionQueryOptions = queryOptions({ queryKey: citizenSessio
 
 export function useCitizenSession() {
   return useQuery(citizenSessionQueryOptions);
+}
+
+/** The ways in the sign-in page offers; they change only with the server's configuration. */
+export function useCitizenSignInMethods() {
+  return useQuery({ queryKey: ['borger', 'sign-in-methods'], queryFn: fetchCitizenSignInMethods, staleTime: Infinity });
 }
 
 export function useMyCourses() {

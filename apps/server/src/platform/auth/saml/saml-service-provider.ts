@@ -1,5 +1,16 @@
 import type { Profile, SAML as SamlClass } from '@node-saml/node-saml';
-import { readKey, type SamlProviderConfig } from './sign-in-config.ts';
+
+/**
+ * One SAML service provider's settings, keys and certificates as PEM text: Samkraft (the SP) and
+ * the identity provider it trusts. Staff (KOMBIT's Context Handler, features/auth) and citizens
+ * (NemLog-in, features/citizen-auth) each build theirs from their own configuration.
+ */
+export type SamlSettings = {
+  /** The provider's id in Samkraft's URLs: /api/auth/saml/<id>/… */
+  id: string;
+  idp: { entityId: string; ssoUrl: string; sloUrl?: string | undefined; certificate: string };
+  sp: { entityId: string; privateKey: string; certificate: string };
+};
 
 /** Why a SAML answer was refused (said to the user in words, audited with the library's cause). */
 export type SamlRefusal = 'signature' | 'expired' | 'audience' | 'not_encrypted' | 'replayed' | 'in_response_to' | 'provider';
@@ -15,8 +26,9 @@ export type SamlVerified = {
   attributes: Record<string, string | string[]>;
 };
 
-export type SamlServiceProvider = {
-  provider: SamlProviderConfig;
+export type SamlServiceProvider<P = SamlSettings> = {
+  /** What the caller built it from (its own configuration type, carried back to it). */
+  provider: P;
   /** The SP's metadata (signed AuthnRequests, encrypted assertions wanted, ACS and SLO). */
   metadata: () => Promise<string>;
   /** The IdP's URL with a signed AuthnRequest (HTTP-Redirect) whose ID is `requestId`. */
@@ -49,10 +61,10 @@ const PLAIN_ASSERTION = /<(?:[A-Za-z_][\w.-]*:)?Assertion[\s>]/;
  * to ours, the audience our entity id. InResponseTo and replay are checked by the caller against
  * the database (several instances share it), not by node-saml's in-memory cache.
  */
-export async function samlServiceProvider(p: SamlProviderConfig, publicUrl: string): Promise<SamlServiceProvider> {
+export async function samlServiceProvider<P>(provider: P, p: SamlSettings, publicUrl: string): Promise<SamlServiceProvider<P>> {
   const { SAML } = cjs(await import('@node-saml/node-saml'), 'SAML');
-  const spKey = readKey(p.sp.privateKey);
-  const spCert = readKey(p.sp.certificate);
+  const spKey = p.sp.privateKey;
+  const spCert = p.sp.certificate;
   const urls = samlUrls(publicUrl, p.id);
   const build = (requestId?: string): SamlClass =>
     new SAML({
@@ -60,7 +72,7 @@ export async function samlServiceProvider(p: SamlProviderConfig, publicUrl: stri
       entryPoint: p.idp.ssoUrl,
       issuer: p.sp.entityId,
       audience: p.sp.entityId,
-      idpCert: readKey(p.idp.certificate),
+      idpCert: p.idp.certificate,
       idpIssuer: p.idp.entityId,
       privateKey: spKey,
       publicCert: spCert,
@@ -80,7 +92,7 @@ export async function samlServiceProvider(p: SamlProviderConfig, publicUrl: stri
   const sp = build();
 
   return {
-    provider: p,
+    provider,
     // node-saml names one logout binding (HTTP-POST); the HTTP-Redirect one is served too.
     metadata: async () => {
       const xml = sp.generateServiceProviderMetadata(spCert, spCert);

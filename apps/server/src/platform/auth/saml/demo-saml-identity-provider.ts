@@ -1,22 +1,20 @@
 import { createPublicKey, createSign, createVerify, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
-import type { DemoStaffAccount } from './demo-staff-directory.ts';
 import { cjs } from './saml-service-provider.ts';
-import { privilegeListBase64 } from './staff-identity.rules.ts';
-import { demoPrivilege, DEMO_KLE, KOMBIT_ATTRIBUTES } from './sign-in-config.ts';
 
 /**
- * The local SAML identity provider of demo mode and the tests: it answers as KOMBIT's Context
- * Handler does (OIOSAML 3): a Response whose Assertion is signed (xml-crypto, RSA-SHA256) and then
- * encrypted to the service provider's certificate (xml-encryption, AES-256-GCM, RSA-OAEP), with
- * the NameID, the CVR, the bpp privilege list (job-function roles with organisation-unit and KLE
- * restrictions), the NSIS level and a SessionIndex. `tamper` builds the wrong answers the tests
- * must see refused.
+ * The local SAML identity providers of demo mode and the tests, as OIOSAML 3 IdPs answer (KOMBIT's
+ * Context Handler for staff, NemLog-in for citizens): a Response whose Assertion is signed
+ * (xml-crypto, RSA-SHA256) and then encrypted to the service provider's certificate
+ * (xml-encryption, AES-256-GCM, RSA-OAEP), with a NameID, the caller's attributes (its IdP's
+ * shape) and a SessionIndex. `tamper` builds the wrong answers the tests must see refused.
  */
 export type SamlIdpKeys = { entityId: string; privateKey: string; certificate: string };
 export type SamlSpTarget = { entityId: string; acsUrl: string; sloUrl: string; certificate: string };
 export type Tamper = { expired?: boolean; audience?: string; unencrypted?: boolean; badSignature?: boolean; assertionId?: string };
+/** Whom an assertion names, and what it says of them: attribute name → value, in order. */
+export type SamlAssertionSubject = { nameId: string; nameIdFormat: string; attributes: readonly (readonly [string, string])[] };
 
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -24,13 +22,14 @@ const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 const xml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 export const newSamlId = () => `_${randomBytes(16).toString('hex')}`;
 
-const LOA_URI = { low: 'https://data.gov.dk/concept/core/nsis/Low', substantial: 'https://data.gov.dk/concept/core/nsis/Substantial', high: 'https://data.gov.dk/concept/core/nsis/High' } as const;
+/** OIOSAML 3's specVersion attribute (every assertion of an OIOSAML 3 IdP carries it). */
+export const OIOSAML3_SPEC_VERSION: readonly [string, string] = ['https://data.gov.dk/model/core/specVersion', 'OIO-SAML-3.0'];
 
 function attribute(name: string, value: string): string {
   return `<saml:Attribute Name="${xml(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue xsi:type="xs:string">${xml(value)}</saml:AttributeValue></saml:Attribute>`;
 }
 
-export async function buildSamlResponse(o: { account: DemoStaffAccount; idp: SamlIdpKeys; sp: SamlSpTarget; inResponseTo: string; sessionIndex: string; tamper?: Tamper }): Promise<string> {
+export async function buildSamlResponse(o: { subject: SamlAssertionSubject; idp: SamlIdpKeys; sp: SamlSpTarget; inResponseTo: string; sessionIndex: string; tamper?: Tamper }): Promise<string> {
   const { SignedXml } = cjs(await import('xml-crypto'), 'SignedXml');
   const xmlenc = cjs(await import('xml-encryption'), 'encrypt');
   const t = o.tamper ?? {};
@@ -38,24 +37,16 @@ export async function buildSamlResponse(o: { account: DemoStaffAccount; idp: Sam
   const iso = (ms: number) => new Date(ms).toISOString();
   const notOnOrAfter = t.expired ? iso(now - 60 * 60_000) : iso(now + 5 * 60_000);
   const issued = t.expired ? iso(now - 2 * 60 * 60_000) : iso(now);
-  const a = o.account;
-  const privileges = privilegeListBase64([{ cvr: a.cvr, privileges: a.roles.map(demoPrivilege), orgUnits: [a.orgUnit], kle: [`${DEMO_KLE.split('.')[0]}.*`] }]);
+  const subject = o.subject;
   const assertionId = t.assertionId ?? newSamlId();
   const assertion =
     `<saml:Assertion xmlns:saml="${SAML}" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="${assertionId}" Version="2.0" IssueInstant="${issued}">` +
     `<saml:Issuer>${xml(o.idp.entityId)}</saml:Issuer>` +
-    `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName">${xml(a.nameId)}</saml:NameID>` +
+    `<saml:Subject><saml:NameID Format="${xml(subject.nameIdFormat)}">${xml(subject.nameId)}</saml:NameID>` +
     `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${xml(o.inResponseTo)}" NotOnOrAfter="${notOnOrAfter}" Recipient="${xml(o.sp.acsUrl)}"/></saml:SubjectConfirmation></saml:Subject>` +
     `<saml:Conditions NotBefore="${issued}" NotOnOrAfter="${notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${xml(t.audience ?? o.sp.entityId)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
     `<saml:AuthnStatement AuthnInstant="${issued}" SessionIndex="${xml(o.sessionIndex)}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:X509</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
-    `<saml:AttributeStatement>` +
-    attribute('https://data.gov.dk/model/core/specVersion', 'OIO-SAML-3.0') +
-    attribute(KOMBIT_ATTRIBUTES.loa, LOA_URI[a.loa]) +
-    attribute(KOMBIT_ATTRIBUTES.cvr, a.cvr) +
-    attribute(KOMBIT_ATTRIBUTES.displayName, a.name) +
-    attribute(KOMBIT_ATTRIBUTES.email, a.email) +
-    attribute(KOMBIT_ATTRIBUTES.privileges, privileges) +
-    `</saml:AttributeStatement></saml:Assertion>`;
+    `<saml:AttributeStatement>${[OIOSAML3_SPEC_VERSION, ...subject.attributes].map(([name, value]) => attribute(name, value)).join('')}</saml:AttributeStatement></saml:Assertion>`;
   const sig = new SignedXml({ privateKey: o.idp.privateKey, publicCert: o.idp.certificate, signatureAlgorithm: RSA_SHA256, canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' });
   sig.addReference({
     xpath: "//*[local-name(.)='Assertion']",
@@ -65,7 +56,7 @@ export async function buildSamlResponse(o: { account: DemoStaffAccount; idp: Sam
   sig.computeSignature(assertion, { location: { reference: "//*[local-name(.)='Issuer']", action: 'after' } });
   let signed = sig.getSignedXml();
   // Changed after signing: the signature no longer holds.
-  if (t.badSignature) signed = signed.replace(xml(a.name), xml(`${a.name} (ændret)`));
+  if (t.badSignature) signed = signed.replace(`>${xml(subject.nameId)}</saml:NameID>`, `>${xml(subject.nameId)}-changed</saml:NameID>`);
   let body: string;
   if (t.unencrypted) {
     body = signed;
@@ -123,10 +114,10 @@ export function readRedirectMessage(encoded: string): Record<string, unknown> {
   return parser.parse(inflateRawSync(Buffer.from(encoded, 'base64')).toString('utf8')) as Record<string, unknown>;
 }
 
-export function logoutRequestXml(o: { idpEntityId: string; destination: string; nameId: string; sessionIndex: string }): string {
+export function logoutRequestXml(o: { idpEntityId: string; destination: string; nameId: string; nameIdFormat?: string; sessionIndex: string }): string {
   return (
     `<samlp:LogoutRequest xmlns:samlp="${SAMLP}" xmlns:saml="${SAML}" ID="${newSamlId()}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${xml(o.destination)}" NotOnOrAfter="${new Date(Date.now() + 5 * 60_000).toISOString()}">` +
-    `<saml:Issuer>${xml(o.idpEntityId)}</saml:Issuer><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName">${xml(o.nameId)}</saml:NameID><samlp:SessionIndex>${xml(o.sessionIndex)}</samlp:SessionIndex></samlp:LogoutRequest>`
+    `<saml:Issuer>${xml(o.idpEntityId)}</saml:Issuer><saml:NameID Format="${xml(o.nameIdFormat ?? 'urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName')}">${xml(o.nameId)}</saml:NameID><samlp:SessionIndex>${xml(o.sessionIndex)}</samlp:SessionIndex></samlp:LogoutRequest>`
   );
 }
 
@@ -138,7 +129,7 @@ export function logoutResponseXml(o: { idpEntityId: string; destination: string;
 }
 
 /** A LogoutRequest for the HTTP-POST binding: the XML signed (enveloped, RSA-SHA256), base64. */
-export async function signedLogoutRequestPost(o: { idpEntityId: string; destination: string; nameId: string; sessionIndex: string; privateKey: string; certificate: string }): Promise<string> {
+export async function signedLogoutRequestPost(o: { idpEntityId: string; destination: string; nameId: string; nameIdFormat?: string; sessionIndex: string; privateKey: string; certificate: string }): Promise<string> {
   const { SignedXml } = cjs(await import('xml-crypto'), 'SignedXml');
   const sig = new SignedXml({ privateKey: o.privateKey, publicCert: o.certificate, signatureAlgorithm: RSA_SHA256, canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' });
   sig.addReference({
