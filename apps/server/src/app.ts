@@ -198,7 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     personDataLevel: staffSignIn.personDataLevel,
   };
   registerAuthentication(app, authDeps);
-  registerSessionGuard(app);
+  registerSessionGuard(app, db);
   // ── The citizen's door (issue 13): own sessions under /api/borger/, the demo identity provider in demo mode ──
   const citizenSignIn = deps.config.citizenSignIn ?? { mode: 'off' as const };
   const citizenSaml = deps.config.citizenSaml;

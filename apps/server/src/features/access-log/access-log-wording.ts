@@ -93,6 +93,7 @@ export const notShownActions: Readonly<Record<string, 'write' | 'sign_in' | 'no_
   'backup.create': 'no_citizen',
   'backup.restore': 'no_citizen',
   'auth.single_logout': 'no_citizen',
+  'auth.person_data_refused': 'no_citizen',
   'auth.user_deactivated': 'no_citizen',
   'catalogue.intervention.create': 'no_citizen',
   'catalogue.intervention.update': 'no_citizen',

@@ -157,6 +157,10 @@ describe('the NSIS level', () => {
     for (const url of ['/api/auth/session', '/api/me/sessions', '/api/catalogue/interventions', '/api/municipalities', '/fhir/metadata']) {
       expect((await browse(app, low, url)).statusCode, url).toBe(200);
     }
+    // Each refusal is audited: the route's pattern (no record is named) and the levels, no citizen.
+    const refusals = await database.db.selectFrom('audit_event').select(['outcome', 'citizen_id', 'detail']).where('action', '=', 'auth.person_data_refused').execute();
+    expect(refusals.map((r) => (r.detail as { route: string }).route).sort()).toEqual(['/api/courses/:courseId', '/api/start', '/api/worklist', '/fhir/:type', '/fhir/:type/:id']);
+    expect(refusals.find((r) => (r.detail as { route: string }).route === '/api/start')).toEqual({ outcome: 'denied', citizen_id: null, detail: { reason: 'assurance_level', method: 'GET', route: '/api/start', level: 'low', required: 'substantial' } });
     const ok = new CookieJar();
     expect(location(await signInThroughSaml(app, ok, 'gladsaxe-kontakt'))).toBe('/');
     expect((await browse(app, ok, `/api/courses/${courseId}`)).statusCode).toBe(200);

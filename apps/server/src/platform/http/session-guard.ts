@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import { audit } from '../audit/audit.ts';
 import { belowPersonDataLevel } from '../auth/actor.ts';
+import type { Db } from '../database/database.ts';
 import { AppError } from '../errors.ts';
 import { gatedPath, openBelowPersonDataLevel } from './person-data-gate.ts';
 import type { App } from './types.ts';
@@ -24,12 +26,17 @@ export function sessionNeeded(security: Security | undefined): 'staff' | 'citize
  * never a citizen's and a citizen session never a staff member's: each kind has its own cookie,
  * resolved by its own plugin only on its own routes. The route's service still decides access.
  */
-export function registerSessionGuard(app: App): void {
+export function registerSessionGuard(app: App, db: Db): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
     if (request.is404) return;
-    if (request.auth && belowPersonDataLevel(request.auth.actor) && gatedPath(request.url) && !openBelowPersonDataLevel(request.routeOptions.url ?? '', request.url)) {
-      // The route's input is not read and no record was asked for by id: logged, not audited as a citizen's refusal.
-      request.log.warn({ userId: request.auth.actor.userId, route: request.routeOptions.url }, 'refused: the sign-in is below the NSIS level person data asks');
+    const actor = request.auth?.actor;
+    if (actor && belowPersonDataLevel(actor) && gatedPath(request.url) && !openBelowPersonDataLevel(request.routeOptions.url ?? '', request.url)) {
+      // A refused access is audited — the route (its pattern: the input is not read, so no record or citizen is named) and the levels.
+      const route = request.routeOptions.url ?? null;
+      request.log.warn({ userId: actor.userId, route }, 'refused: the sign-in is below the NSIS level person data asks');
+      await audit(db, { actor, requestId: request.id }, [
+        { action: 'auth.person_data_refused', citizenId: null, outcome: 'denied', detail: { reason: 'assurance_level', method: request.method, route, level: actor.assurance?.level ?? null, required: actor.assurance?.required ?? null } },
+      ]);
       throw new AppError('assurance_level', "Your sign-in's NSIS level does not give access to citizens' information: sign in at the level your municipality requires");
     }
     if (!request.url.startsWith('/api/')) return;
