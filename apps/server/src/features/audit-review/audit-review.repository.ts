@@ -1,30 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AuditOutcome } from '@samkraft/contracts/common';
+import { selectAuditEventPage, type AuditEventCursor, type AuditEventRecord } from '../../platform/audit/audit-event-read.repository.ts';
 import type { Db } from '../../platform/database/database.ts';
 
-/** One audit event as the auditor's list shows it: who by name and municipality, about which citizen. */
-export type AuditReviewRecord = {
-  id: string;
-  at: Date;
-  /** The instant in microseconds since the epoch: the page cursor, exact. */
-  atMicros: string;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  purpose: string | null;
-  outcome: AuditOutcome;
-  actorUserId: string | null;
-  actorCitizenId: string | null;
-  actorLabel: string;
-  actorName: string | null;
-  actorMunicipalityCode: string | null;
-  actorMunicipalityName: string | null;
-  actorRoles: string[];
-  citizenId: string | null;
-  citizenName: string | null;
-};
+/** One audit event as the auditor's list shows it: who by name and municipality, about which citizen (platform/audit's event row). */
+export type AuditReviewRecord = AuditEventRecord;
 
-export type AuditReviewCursor = { atMicros: string; id: string };
+export type AuditReviewCursor = AuditEventCursor;
 
 /** The filters as instants: `fromAt` inclusive, `toAt` exclusive. */
 export type AuditReviewSelection = {
@@ -37,8 +19,6 @@ export type AuditReviewSelection = {
   outcome?: AuditOutcome;
 };
 
-const at = (micros: string) => sql`timestamptz 'epoch' + (${micros}::bigint * interval '1 microsecond')`;
-
 /**
  * A page of the municipality's events, newest first, by keyset on (at, id): never an offset, never
  * a count. The municipality's events are those done by its staff (`actor_municipality`) and those
@@ -48,7 +28,6 @@ const at = (micros: string) => sql`timestamptz 'epoch' + (${micros}::bigint * in
  * page exists.
  */
 export async function selectAuditReviewPage(db: Db, s: AuditReviewSelection, page: { before: AuditReviewCursor | null; limit: number }): Promise<AuditReviewRecord[]> {
-  const before = page.before;
   const where: RawBuilder<unknown>[] = [sql`(e.actor_municipality = ${s.municipalityCode} or c.home_municipality_code = ${s.municipalityCode})`];
   if (s.citizenId) where.push(sql`e.citizen_id = ${s.citizenId}::uuid`);
   if (s.userId) where.push(sql`e.actor_user_id = ${s.userId}::uuid`);
@@ -56,56 +35,7 @@ export async function selectAuditReviewPage(db: Db, s: AuditReviewSelection, pag
   if (s.toAt) where.push(sql`e.at < ${s.toAt.toISOString()}::timestamptz`);
   if (s.action) where.push(sql`e.action = ${s.action}`);
   if (s.outcome) where.push(sql`e.outcome = ${s.outcome}`);
-  // The bare bound on `at` is the index's (it has no id); the row comparison breaks ties within one instant.
-  if (before) where.push(sql`e.at <= ${at(before.atMicros)} and (e.at, e.id) < (${at(before.atMicros)}, ${before.id}::bigint)`);
-  const r = await sql<{
-    id: string | number;
-    at: Date | string;
-    at_micros: string;
-    action: string;
-    entity_type: string | null;
-    entity_id: string | null;
-    purpose: string | null;
-    outcome: AuditOutcome;
-    actor_user_id: string | null;
-    actor_citizen_id: string | null;
-    actor_label: string;
-    actor_name: string | null;
-    actor_municipality: string | null;
-    municipality_name: string | null;
-    actor_roles: string[];
-    citizen_id: string | null;
-    citizen_name: string | null;
-  }>`
-    select e.id, e.at, (extract(epoch from e.at) * 1000000)::bigint::text as at_micros, e.action, e.entity_type, e.entity_id, e.purpose, e.outcome,
-      e.actor_user_id, e.actor_citizen_id, e.actor_label, su.display_name as actor_name, e.actor_municipality, m.name as municipality_name, e.actor_roles,
-      e.citizen_id, c.given_name || ' ' || c.family_name as citizen_name
-    from audit_event e
-    left join citizen c on c.id = e.citizen_id
-    left join staff_user su on su.id = e.actor_user_id
-    left join municipality m on m.code = e.actor_municipality
-    where ${sql.join(where, sql` and `)}
-    order by e.at desc, e.id desc
-    limit ${page.limit}`.execute(db);
-  return r.rows.map((x) => ({
-    id: String(x.id),
-    at: new Date(x.at),
-    atMicros: x.at_micros,
-    action: x.action,
-    entityType: x.entity_type,
-    entityId: x.entity_id,
-    purpose: x.purpose,
-    outcome: x.outcome,
-    actorUserId: x.actor_user_id,
-    actorCitizenId: x.actor_citizen_id,
-    actorLabel: x.actor_label,
-    actorName: x.actor_name,
-    actorMunicipalityCode: x.actor_municipality,
-    actorMunicipalityName: x.municipality_name,
-    actorRoles: x.actor_roles,
-    citizenId: x.citizen_id,
-    citizenName: x.citizen_name,
-  }));
+  return selectAuditEventPage(db, { where, withCitizen: true, before: page.before, limit: page.limit });
 }
 
 export type AlertSelection = {
