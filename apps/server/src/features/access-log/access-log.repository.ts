@@ -9,7 +9,7 @@ export type AccessLogCursor = AuditEventCursor;
 
 /**
  * A page of the citizen's reads, newest first, by keyset on (at, id) under the index
- * `audit_event_citizen_idx` (citizen_id, at): never an offset, never a count — the log of a
+ * `audit_event_citizen_id_at_idx` (citizen_id, at; migration 0054): never an offset, never a count — the log of a
  * citizen grows with every read. `actions` is the fixed list of read actions. One more row than
  * asked tells whether an older page exists.
  */

@@ -23,12 +23,16 @@ export type AuditReviewSelection = {
  * A page of the municipality's events, newest first, by keyset on (at, id): never an offset, never
  * a count. The municipality's events are those done by its staff (`actor_municipality`) and those
  * about its citizens (their home municipality now). With a citizen the scan is
- * `audit_event_citizen_idx`, with a user `audit_event_actor_idx`, else `audit_event_at_idx`
+ * `audit_event_citizen_id_at_idx`, with a user `audit_event_actor_idx`, else `audit_event_at_idx`
  * (migration 0052); the period bounds `at` in each. One more row than asked says whether an older
  * page exists.
  */
 export async function selectAuditReviewPage(db: Db, s: AuditReviewSelection, page: { before: AuditReviewCursor | null; limit: number }): Promise<AuditReviewRecord[]> {
-  const where: RawBuilder<unknown>[] = [sql`(e.actor_municipality = ${s.municipalityCode} or c.home_municipality_code = ${s.municipalityCode})`];
+  // The citizens as an uncorrelated `in`: the planner hashes them once (a hashed SubPlan) and tests
+  // each event in memory, not by a look-up in citizen per event scanned (bench/plans-issue15.md).
+  const where: RawBuilder<unknown>[] = [
+    sql`(e.actor_municipality = ${s.municipalityCode} or e.citizen_id in (select h.id from citizen h where h.home_municipality_code = ${s.municipalityCode}))`,
+  ];
   if (s.citizenId) where.push(sql`e.citizen_id = ${s.citizenId}::uuid`);
   if (s.userId) where.push(sql`e.actor_user_id = ${s.userId}::uuid`);
   if (s.fromAt) where.push(sql`e.at >= ${s.fromAt.toISOString()}::timestamptz`);
@@ -63,13 +67,18 @@ export type UserReadCountsRecord = {
 };
 
 /**
- * Every staff user's reads of citizens in the period, set-based in one statement over
- * `audit_event_at_idx`: the municipality's reads (by its staff, or of its citizens), the distinct
- * citizens each user read, how many of them were the user's own — the user is the contact person
- * of one of the citizen's courses, or the citizen has a course in the user's municipality or a
+ * Every staff user's reads of citizens in the period, set-based in one statement: the
+ * municipality's reads — by its staff, or of its citizens by anyone else's — the distinct citizens
+ * each user read, how many of them were the user's own — the user is the contact person of one of
+ * the citizen's courses, or the citizen has a course in the user's municipality or a
  * cross-municipal referral (a team enrolment) to it — and the reads outside working hours on the
  * Danish wall clock (weekend, a public holiday given as dates, before `startHour` or from
- * `endHour`). Each step is a materialised CTE, so it is computed once, not per row.
+ * `endHour`). The reads are two index-only branches, never the period's whole log: the
+ * municipality's staff's by `audit_event_actor_municipality_at_idx` (actor_municipality, at), and
+ * its citizens' by another municipality's staff (or none) per citizen by
+ * `audit_event_citizen_id_at_idx` (citizen_id, at) — both covering what is tested (migration 0054).
+ * The second leaves out what the first has, so a read by the municipality's staff of its own
+ * citizen is counted once. Each step is a materialised CTE, so it is computed once, not per row.
  */
 export async function selectUserReadCounts(db: Db, s: AlertSelection): Promise<UserReadCountsRecord[]> {
   const r = await sql<{
@@ -88,11 +97,20 @@ export async function selectUserReadCounts(db: Db, s: AlertSelection): Promise<U
       select e.actor_user_id as user_id, e.actor_municipality as municipality_code, e.citizen_id,
         (e.at at time zone 'Europe/Copenhagen') as local_at
       from audit_event e
-      left join citizen c on c.id = e.citizen_id
-      where e.at >= ${s.fromAt.toISOString()}::timestamptz and e.at < ${s.toAt.toISOString()}::timestamptz
+      where e.actor_municipality = ${s.municipalityCode}
+        and e.at >= ${s.fromAt.toISOString()}::timestamptz and e.at < ${s.toAt.toISOString()}::timestamptz
         and e.actor_user_id is not null and e.citizen_id is not null and e.outcome = 'allowed'
         and e.action = any(${[...s.readActions]}::text[])
-        and (e.actor_municipality = ${s.municipalityCode} or c.home_municipality_code = ${s.municipalityCode})
+      union all
+      -- The citizens as one array: an index descent per citizen, which the planner would otherwise
+      -- trade for a scan of the period's whole log (it cannot know how few of the rows are left).
+      select e.actor_user_id, e.actor_municipality, e.citizen_id, (e.at at time zone 'Europe/Copenhagen')
+      from audit_event e
+      where e.citizen_id = any(array(select c.id from citizen c where c.home_municipality_code = ${s.municipalityCode}))
+        and e.at >= ${s.fromAt.toISOString()}::timestamptz and e.at < ${s.toAt.toISOString()}::timestamptz
+        and e.actor_user_id is not null and e.outcome = 'allowed'
+        and e.action = any(${[...s.readActions]}::text[])
+        and e.actor_municipality is distinct from ${s.municipalityCode}
     ),
     pairs as materialized (
       select user_id, citizen_id, max(municipality_code) as municipality_code, count(*)::int as reads,

@@ -44,7 +44,7 @@ const instant = (micros: string) => sql`timestamptz 'epoch' + (${micros}::bigint
 
 /**
  * A page of events, newest first, by keyset on (at, id): never an offset, never a count. The
- * callers' conditions choose the index (`audit_event_citizen_idx`, `audit_event_actor_idx`,
+ * callers' conditions choose the index (`audit_event_citizen_id_at_idx`, `audit_event_actor_idx`,
  * `audit_event_at_idx`); each bounds `at`, and the bare bound on `at` from the cursor is the
  * index's (it has no id) while the row comparison breaks ties within one instant.
  */
