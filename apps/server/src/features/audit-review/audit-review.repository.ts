@@ -121,14 +121,22 @@ export async function selectUserReadCounts(db: Db, s: AlertSelection): Promise<U
       from reads
       group by user_id, citizen_id
     ),
+    -- The courses of the citizens read, by the referral's citizen index (the citizens as one array:
+    -- the planner cannot know how few they are and would hash the whole of referral, course,
+    -- course_assignment and cross_referral instead).
+    courses as materialized (
+      select r.citizen_id, r.home_municipality_code, k.id as course_id
+      from referral r
+      join course k on k.referral_id = r.id
+      where r.citizen_id = any(array(select distinct citizen_id from pairs))
+    ),
     own as materialized (
       select distinct p.user_id, p.citizen_id
       from pairs p
-      join referral r on r.citizen_id = p.citizen_id
-      join course k on k.referral_id = r.id
-      left join course_assignment a on a.course_id = k.id and a.staff_user_id = p.user_id
-      left join cross_referral x on x.course_id = k.id and x.provider_municipality_code = p.municipality_code
-      where r.home_municipality_code = p.municipality_code or a.id is not null or x.id is not null
+      join courses k on k.citizen_id = p.citizen_id
+      where k.home_municipality_code = p.municipality_code
+        or exists (select 1 from course_assignment a where a.course_id = k.course_id and a.staff_user_id = p.user_id)
+        or exists (select 1 from cross_referral x where x.course_id = k.course_id and x.provider_municipality_code = p.municipality_code)
     ),
     per_user as materialized (
       select p.user_id, max(p.municipality_code) as municipality_code, sum(p.reads)::int as reads, count(*)::int as citizens,
