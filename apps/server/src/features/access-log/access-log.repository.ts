@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { selectAuditEventPage, type AuditEventCursor, type AuditEventRecord } from '../../platform/audit/audit-event-read.repository.ts';
+import { selectAuditEventPage, type AuditEventCursor, type ShownAuditEvent } from '../../platform/audit/audit-event-read.repository.ts';
 import type { Db } from '../../platform/database/database.ts';
 
 /** One read of a citizen's data as the log shows it, with who read it by name and municipality (platform/audit's event row). */
-export type AccessLogRecord = AuditEventRecord;
+export type AccessLogRecord = ShownAuditEvent;
 
 export type AccessLogCursor = AuditEventCursor;
 

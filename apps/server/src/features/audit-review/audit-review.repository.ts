@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AuditOutcome } from '@samkraft/contracts/common';
-import { selectAuditEventPage, type AuditEventCursor, type AuditEventRecord } from '../../platform/audit/audit-event-read.repository.ts';
+import { selectAuditEventPage, type AuditEventCursor, type ShownAuditEvent } from '../../platform/audit/audit-event-read.repository.ts';
 import type { Db } from '../../platform/database/database.ts';
 
 /** One audit event as the auditor's list shows it: who by name and municipality, about which citizen (platform/audit's event row). */
-export type AuditReviewRecord = AuditEventRecord;
+export type AuditReviewRecord = ShownAuditEvent;
 
 export type AuditReviewCursor = AuditEventCursor;
 

@@ -4,9 +4,10 @@ import type { Db } from '../database/database.ts';
 /**
  * One audit event as the logs that show it to people read it — the citizen's "Hvem har set mine
  * oplysninger" (features/access-log) and the data-protection review (features/audit-review): who
- * by name and municipality, the roles they had, about which citizen.
+ * by name and municipality, the roles they had, about which citizen. (audit.repository.ts's
+ * `AuditEventRecord` is the row as written, for the FHIR AuditEvent.)
  */
-export type AuditEventRecord = {
+export type ShownAuditEvent = {
   id: string;
   at: Date;
   /** The instant in microseconds since the epoch: the page cursor, exact (a Date keeps only milliseconds). */
@@ -48,7 +49,7 @@ const instant = (micros: string) => sql`timestamptz 'epoch' + (${micros}::bigint
  * `audit_event_at_idx`); each bounds `at`, and the bare bound on `at` from the cursor is the
  * index's (it has no id) while the row comparison breaks ties within one instant.
  */
-export async function selectAuditEventPage(db: Db, q: AuditEventPageQuery): Promise<AuditEventRecord[]> {
+export async function selectAuditEventPage(db: Db, q: AuditEventPageQuery): Promise<ShownAuditEvent[]> {
   const where = [...q.where];
   if (q.before) where.push(sql`e.at <= ${instant(q.before.atMicros)} and (e.at, e.id) < (${instant(q.before.atMicros)}, ${q.before.id}::bigint)`);
   const r = await sql<{
@@ -59,7 +60,7 @@ export async function selectAuditEventPage(db: Db, q: AuditEventPageQuery): Prom
     entity_type: string | null;
     entity_id: string | null;
     purpose: string | null;
-    outcome: AuditEventRecord['outcome'];
+    outcome: ShownAuditEvent['outcome'];
     actor_user_id: string | null;
     actor_citizen_id: string | null;
     actor_label: string;
