@@ -8,12 +8,14 @@
  * lead's list (database samkraft_bench_lead10k), and for issue 12's benchmarks a copy of the
  * national set with what they add (database samkraft_bench_national_10y_issue12), and for issue 13's
  * a copy with the citizen pages' records and the audit log at national volume
- * (samkraft_bench_national_10y_issue13, support/citizen-setup.ts), and for issue 14.1's a copy with
+ * (samkraft_bench_national_10y_issue13, support/citizen-setup.ts; issue 15.4's audit review reads it
+ * too, with staff sessions added, support/audit-review-setup.ts), and for issue 14.1's a copy with
  * demo-like tariffs (samkraft_bench_national_10y_issue14, settlement.bench.ts).
  * `--no-national` skips the PostgreSQL sizes.
  */
 import path from 'node:path';
 import { sql } from 'kysely';
+import { auditReviewBenchmark } from './audit-review.bench.ts';
 import { citizenPortalBenchmark } from './citizen-portal.bench.ts';
 import { extractImportBenchmark } from './extract-import.bench.ts';
 import { fhirApiBenchmark } from './fhir-api.bench.ts';
@@ -104,6 +106,14 @@ const steps: Step[] = [
     async run(sets) {
       const set = await sets.issue13();
       return set ? citizenPortalBenchmark(set, 'national × 10 y + audit log, PostgreSQL') : [];
+    },
+  },
+  // Issue 15.4 and 15.5, on issue 13's copy (its audit log at national volume) with staff sessions (audit-review-setup.ts).
+  {
+    name: 'audit-review',
+    async run(sets) {
+      const set = await sets.issue13();
+      return set ? auditReviewBenchmark(set, 'national × 10 y + audit log, PostgreSQL') : [];
     },
   },
   // Issue 14.1, on the national set's copy with demo-like tariffs (settlement.bench.ts).

@@ -13,6 +13,7 @@ const record = (o: Partial<AccessLogRecord> = {}): AccessLogRecord => ({
   entityType: 'course',
   entityId: '0b1f0c8e-7a7e-4c1e-9d0e-3b4b5c6d7e8f',
   purpose: null,
+  outcome: 'allowed',
   actorUserId: '00000000-0000-4000-8000-000000000001',
   actorCitizenId: null,
   actorLabel: 'gladsaxe.kontakt',
@@ -20,6 +21,8 @@ const record = (o: Partial<AccessLogRecord> = {}): AccessLogRecord => ({
   actorMunicipalityCode: '0159',
   actorMunicipalityName: 'Gladsaxe',
   actorRoles: ['contact_person', 'municipal_lead'],
+  citizenId: CITIZEN,
+  citizenName: null,
   ...o,
 });
 

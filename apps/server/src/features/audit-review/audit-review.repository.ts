@@ -1,30 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AuditOutcome } from '@samkraft/contracts/common';
+import { selectAuditEventPage, type AuditEventCursor, type ShownAuditEvent } from '../../platform/audit/audit-event-read.repository.ts';
 import type { Db } from '../../platform/database/database.ts';
 
-/** One audit event as the auditor's list shows it: who by name and municipality, about which citizen. */
-export type AuditReviewRecord = {
-  id: string;
-  at: Date;
-  /** The instant in microseconds since the epoch: the page cursor, exact. */
-  atMicros: string;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  purpose: string | null;
-  outcome: AuditOutcome;
-  actorUserId: string | null;
-  actorCitizenId: string | null;
-  actorLabel: string;
-  actorName: string | null;
-  actorMunicipalityCode: string | null;
-  actorMunicipalityName: string | null;
-  actorRoles: string[];
-  citizenId: string | null;
-  citizenName: string | null;
-};
+/** One audit event as the auditor's list shows it: who by name and municipality, about which citizen (platform/audit's event row). */
+export type AuditReviewRecord = ShownAuditEvent;
 
-export type AuditReviewCursor = { atMicros: string; id: string };
+export type AuditReviewCursor = AuditEventCursor;
 
 /** The filters as instants: `fromAt` inclusive, `toAt` exclusive. */
 export type AuditReviewSelection = {
@@ -37,75 +19,27 @@ export type AuditReviewSelection = {
   outcome?: AuditOutcome;
 };
 
-const at = (micros: string) => sql`timestamptz 'epoch' + (${micros}::bigint * interval '1 microsecond')`;
-
 /**
  * A page of the municipality's events, newest first, by keyset on (at, id): never an offset, never
  * a count. The municipality's events are those done by its staff (`actor_municipality`) and those
  * about its citizens (their home municipality now). With a citizen the scan is
- * `audit_event_citizen_idx`, with a user `audit_event_actor_idx`, else `audit_event_at_idx`
+ * `audit_event_citizen_id_at_idx`, with a user `audit_event_actor_idx`, else `audit_event_at_idx`
  * (migration 0052); the period bounds `at` in each. One more row than asked says whether an older
  * page exists.
  */
 export async function selectAuditReviewPage(db: Db, s: AuditReviewSelection, page: { before: AuditReviewCursor | null; limit: number }): Promise<AuditReviewRecord[]> {
-  const before = page.before;
-  const where: RawBuilder<unknown>[] = [sql`(e.actor_municipality = ${s.municipalityCode} or c.home_municipality_code = ${s.municipalityCode})`];
+  // The citizens as an uncorrelated `in`: the planner hashes them once (a hashed SubPlan) and tests
+  // each event in memory, not by a look-up in citizen per event scanned (bench/plans-issue15.md).
+  const where: RawBuilder<unknown>[] = [
+    sql`(e.actor_municipality = ${s.municipalityCode} or e.citizen_id in (select h.id from citizen h where h.home_municipality_code = ${s.municipalityCode}))`,
+  ];
   if (s.citizenId) where.push(sql`e.citizen_id = ${s.citizenId}::uuid`);
   if (s.userId) where.push(sql`e.actor_user_id = ${s.userId}::uuid`);
   if (s.fromAt) where.push(sql`e.at >= ${s.fromAt.toISOString()}::timestamptz`);
   if (s.toAt) where.push(sql`e.at < ${s.toAt.toISOString()}::timestamptz`);
   if (s.action) where.push(sql`e.action = ${s.action}`);
   if (s.outcome) where.push(sql`e.outcome = ${s.outcome}`);
-  // The bare bound on `at` is the index's (it has no id); the row comparison breaks ties within one instant.
-  if (before) where.push(sql`e.at <= ${at(before.atMicros)} and (e.at, e.id) < (${at(before.atMicros)}, ${before.id}::bigint)`);
-  const r = await sql<{
-    id: string | number;
-    at: Date | string;
-    at_micros: string;
-    action: string;
-    entity_type: string | null;
-    entity_id: string | null;
-    purpose: string | null;
-    outcome: AuditOutcome;
-    actor_user_id: string | null;
-    actor_citizen_id: string | null;
-    actor_label: string;
-    actor_name: string | null;
-    actor_municipality: string | null;
-    municipality_name: string | null;
-    actor_roles: string[];
-    citizen_id: string | null;
-    citizen_name: string | null;
-  }>`
-    select e.id, e.at, (extract(epoch from e.at) * 1000000)::bigint::text as at_micros, e.action, e.entity_type, e.entity_id, e.purpose, e.outcome,
-      e.actor_user_id, e.actor_citizen_id, e.actor_label, su.display_name as actor_name, e.actor_municipality, m.name as municipality_name, e.actor_roles,
-      e.citizen_id, c.given_name || ' ' || c.family_name as citizen_name
-    from audit_event e
-    left join citizen c on c.id = e.citizen_id
-    left join staff_user su on su.id = e.actor_user_id
-    left join municipality m on m.code = e.actor_municipality
-    where ${sql.join(where, sql` and `)}
-    order by e.at desc, e.id desc
-    limit ${page.limit}`.execute(db);
-  return r.rows.map((x) => ({
-    id: String(x.id),
-    at: new Date(x.at),
-    atMicros: x.at_micros,
-    action: x.action,
-    entityType: x.entity_type,
-    entityId: x.entity_id,
-    purpose: x.purpose,
-    outcome: x.outcome,
-    actorUserId: x.actor_user_id,
-    actorCitizenId: x.actor_citizen_id,
-    actorLabel: x.actor_label,
-    actorName: x.actor_name,
-    actorMunicipalityCode: x.actor_municipality,
-    actorMunicipalityName: x.municipality_name,
-    actorRoles: x.actor_roles,
-    citizenId: x.citizen_id,
-    citizenName: x.citizen_name,
-  }));
+  return selectAuditEventPage(db, { where, withCitizen: true, before: page.before, limit: page.limit });
 }
 
 export type AlertSelection = {
@@ -133,13 +67,18 @@ export type UserReadCountsRecord = {
 };
 
 /**
- * Every staff user's reads of citizens in the period, set-based in one statement over
- * `audit_event_at_idx`: the municipality's reads (by its staff, or of its citizens), the distinct
- * citizens each user read, how many of them were the user's own — the user is the contact person
- * of one of the citizen's courses, or the citizen has a course in the user's municipality or a
+ * Every staff user's reads of citizens in the period, set-based in one statement: the
+ * municipality's reads — by its staff, or of its citizens by anyone else's — the distinct citizens
+ * each user read, how many of them were the user's own — the user is the contact person of one of
+ * the citizen's courses, or the citizen has a course in the user's municipality or a
  * cross-municipal referral (a team enrolment) to it — and the reads outside working hours on the
  * Danish wall clock (weekend, a public holiday given as dates, before `startHour` or from
- * `endHour`). Each step is a materialised CTE, so it is computed once, not per row.
+ * `endHour`). The reads are two index-only branches, never the period's whole log: the
+ * municipality's staff's by `audit_event_actor_municipality_at_idx` (actor_municipality, at), and
+ * its citizens' by another municipality's staff (or none) per citizen by
+ * `audit_event_citizen_id_at_idx` (citizen_id, at) — both covering what is tested (migration 0054).
+ * The second leaves out what the first has, so a read by the municipality's staff of its own
+ * citizen is counted once. Each step is a materialised CTE, so it is computed once, not per row.
  */
 export async function selectUserReadCounts(db: Db, s: AlertSelection): Promise<UserReadCountsRecord[]> {
   const r = await sql<{
@@ -158,11 +97,20 @@ export async function selectUserReadCounts(db: Db, s: AlertSelection): Promise<U
       select e.actor_user_id as user_id, e.actor_municipality as municipality_code, e.citizen_id,
         (e.at at time zone 'Europe/Copenhagen') as local_at
       from audit_event e
-      left join citizen c on c.id = e.citizen_id
-      where e.at >= ${s.fromAt.toISOString()}::timestamptz and e.at < ${s.toAt.toISOString()}::timestamptz
+      where e.actor_municipality = ${s.municipalityCode}
+        and e.at >= ${s.fromAt.toISOString()}::timestamptz and e.at < ${s.toAt.toISOString()}::timestamptz
         and e.actor_user_id is not null and e.citizen_id is not null and e.outcome = 'allowed'
         and e.action = any(${[...s.readActions]}::text[])
-        and (e.actor_municipality = ${s.municipalityCode} or c.home_municipality_code = ${s.municipalityCode})
+      union all
+      -- The citizens as one array: an index descent per citizen, which the planner would otherwise
+      -- trade for a scan of the period's whole log (it cannot know how few of the rows are left).
+      select e.actor_user_id, e.actor_municipality, e.citizen_id, (e.at at time zone 'Europe/Copenhagen')
+      from audit_event e
+      where e.citizen_id = any(array(select c.id from citizen c where c.home_municipality_code = ${s.municipalityCode}))
+        and e.at >= ${s.fromAt.toISOString()}::timestamptz and e.at < ${s.toAt.toISOString()}::timestamptz
+        and e.actor_user_id is not null and e.outcome = 'allowed'
+        and e.action = any(${[...s.readActions]}::text[])
+        and e.actor_municipality is distinct from ${s.municipalityCode}
     ),
     pairs as materialized (
       select user_id, citizen_id, max(municipality_code) as municipality_code, count(*)::int as reads,
@@ -173,14 +121,22 @@ export async function selectUserReadCounts(db: Db, s: AlertSelection): Promise<U
       from reads
       group by user_id, citizen_id
     ),
+    -- The courses of the citizens read, by the referral's citizen index (the citizens as one array:
+    -- the planner cannot know how few they are and would hash the whole of referral, course,
+    -- course_assignment and cross_referral instead).
+    courses as materialized (
+      select r.citizen_id, r.home_municipality_code, k.id as course_id
+      from referral r
+      join course k on k.referral_id = r.id
+      where r.citizen_id = any(array(select distinct citizen_id from pairs))
+    ),
     own as materialized (
       select distinct p.user_id, p.citizen_id
       from pairs p
-      join referral r on r.citizen_id = p.citizen_id
-      join course k on k.referral_id = r.id
-      left join course_assignment a on a.course_id = k.id and a.staff_user_id = p.user_id
-      left join cross_referral x on x.course_id = k.id and x.provider_municipality_code = p.municipality_code
-      where r.home_municipality_code = p.municipality_code or a.id is not null or x.id is not null
+      join courses k on k.citizen_id = p.citizen_id
+      where k.home_municipality_code = p.municipality_code
+        or exists (select 1 from course_assignment a where a.course_id = k.course_id and a.staff_user_id = p.user_id)
+        or exists (select 1 from cross_referral x where x.course_id = k.course_id and x.provider_municipality_code = p.municipality_code)
     ),
     per_user as materialized (
       select p.user_id, max(p.municipality_code) as municipality_code, sum(p.reads)::int as reads, count(*)::int as citizens,

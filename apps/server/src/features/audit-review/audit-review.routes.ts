@@ -65,7 +65,7 @@ export function registerAuditReviewRoutes(app: App, deps: { db: Db; clock: Clock
   app.get('/api/audit-review/alerts', {
     schema: {
       tags: ['audit-review'],
-      summary: 'Unusual reads in a period of at most 93 days: users reading many citizens few of whom are theirs, reads outside working hours (the data-protection role; audited)',
+      summary: 'Unusual reads in a period of at most a year (366 days): users reading many citizens few of whom are theirs, reads outside working hours (the data-protection role; audited)',
       querystring: auditReviewAlertQuery,
       response: { 200: auditReviewAlerts, ...errors },
     },

@@ -67,7 +67,11 @@ describe('unusual reads', () => {
   it('reads a bounded period only', () => {
     expect(alertPeriodProblem('2026-11-01', '2026-11-30')).toBeNull();
     expect(alertPeriodProblem('2026-11-02', '2026-11-01')).toMatch(/ends before/);
-    expect(alertPeriodProblem('2026-01-01', '2026-12-31')).toMatch(/at most 93/);
+    // A year, a leap year too, but not a day more.
+    expect(alertPeriodProblem('2026-01-01', '2026-12-31')).toBeNull();
+    expect(alertPeriodProblem('2028-01-01', '2028-12-31')).toBeNull();
+    expect(alertPeriodProblem('2026-01-01', '2027-01-01')).toBeNull();
+    expect(alertPeriodProblem('2026-01-01', '2027-01-02')).toMatch(/367 days; the alerts read at most 366/);
   });
 });
 

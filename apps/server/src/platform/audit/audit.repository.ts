@@ -163,7 +163,7 @@ const toAuditEventRecord = (r: AuditEventRow): AuditEventRecord => ({
   requestId: r.request_id,
 });
 
-/** A citizen's events, newest first, one page of them, with how many there are (index `audit_event_citizen_idx`). */
+/** A citizen's events, newest first, one page of them, with how many there are (index `audit_event_citizen_id_at_idx`). */
 export async function selectCitizenAuditEvents(db: Db, citizenId: string, page: { limit: number; offset: number }): Promise<{ total: number; events: AuditEventRecord[] }> {
   const [rows, count] = await Promise.all([
     auditEventQuery(db).where('citizen_id', '=', citizenId).orderBy('at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
