@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -141,6 +142,14 @@ describe('a user whose provider no longer sends a mapped role', () => {
 });
 
 describe('the NSIS level', () => {
+  it('is asked for in the AuthnRequest: RequestedAuthnContext Comparison="minimum" at the configured person-data level', async () => {
+    const { idpUrl } = await startSaml(app, new CookieJar());
+    const xml = inflateRawSync(Buffer.from(new URL(idpUrl).searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8');
+    expect(config.personDataLevel).toBe('substantial');
+    expect(xml).toMatch(/<samlp:RequestedAuthnContext [^>]*Comparison="minimum"[^>]*>\s*<saml:AuthnContextClassRef[^>]*>https:\/\/data\.gov\.dk\/concept\/core\/nsis\/loa\/Substantial<\/saml:AuthnContextClassRef>\s*<\/samlp:RequestedAuthnContext>/);
+    // The local IdP reads it (and still answers at the account's own level: the check below stays Samkraft's).
+    expect((await browse(app, new CookieJar(), idpUrl)).body).toContain('(minimum): https://data.gov.dk/concept/core/nsis/loa/Substantial');
+  });
   it('refuses a citizen’s course to a session below the person-data level, allows it at the level', async () => {
     const citizenId = await aCitizen(database.db, { homeMunicipalityCode: '0159' });
     const { courseId } = await aReferralWithCourse(database.db, { citizenId, homeMunicipalityCode: '0159' });

@@ -48,7 +48,7 @@ export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { 
     if (!p || p.kind !== 'saml') return undefined;
     let sp = samlProviders.get(id);
     if (!sp) {
-      sp = samlServiceProvider(p, { id: p.id, idp: { ...p.idp, certificate: readKey(p.idp.certificate) }, sp: { entityId: p.sp.entityId, privateKey: readKey(p.sp.privateKey), certificate: readKey(p.sp.certificate) } }, signIn.publicUrl);
+      sp = samlServiceProvider(p, { id: p.id, idp: { ...p.idp, certificate: readKey(p.idp.certificate) }, sp: { entityId: p.sp.entityId, privateKey: readKey(p.sp.privateKey), certificate: readKey(p.sp.certificate) }, requestedLevel: signIn.personDataLevel }, signIn.publicUrl);
       samlProviders.set(id, sp);
     }
     return sp;

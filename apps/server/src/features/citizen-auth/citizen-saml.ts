@@ -42,7 +42,7 @@ export function citizenSamlProvider(c: CitizenSamlConfig, fetchMetadata = fetchO
   return () => {
     built ??= (async () => {
       const idp = await idpOf(c, fetchMetadata);
-      return samlServiceProvider(c, { id: NEMLOGIN_ID, idp, sp: { entityId: c.spEntityId, ...citizenSpKeys(c) } }, c.publicUrl);
+      return samlServiceProvider(c, { id: NEMLOGIN_ID, idp, sp: { entityId: c.spEntityId, ...citizenSpKeys(c) }, requestedLevel: 'substantial' }, c.publicUrl);
     })().catch((err: unknown) => {
       built = undefined;
       throw err;

@@ -10,6 +10,20 @@ export type SamlSettings = {
   id: string;
   idp: { entityId: string; ssoUrl: string; sloUrl?: string | undefined; certificate: string };
   sp: { entityId: string; privateKey: string; certificate: string };
+  /** The lowest NSIS level asked for in each AuthnRequest (OIOSAML 3: RequestedAuthnContext, Comparison="minimum"); the answer's level is still checked by the caller. */
+  requestedLevel?: NsisLevel | undefined;
+};
+
+export type NsisLevel = 'low' | 'substantial' | 'high';
+
+/**
+ * OIOSAML 3's AuthnContextClassRef for each NSIS level, as an SP requests it in an AuthnRequest
+ * (RequestedAuthnContext). The assertion's level attribute is `https://data.gov.dk/concept/core/nsis/loa`.
+ */
+export const NSIS_LOA_CLASS_REF: Readonly<Record<NsisLevel, string>> = {
+  low: 'https://data.gov.dk/concept/core/nsis/loa/Low',
+  substantial: 'https://data.gov.dk/concept/core/nsis/loa/Substantial',
+  high: 'https://data.gov.dk/concept/core/nsis/loa/High',
 };
 
 /** Why a SAML answer was refused (said to the user in words, audited with the library's cause). */
@@ -58,7 +72,8 @@ const PLAIN_ASSERTION = /<(?:[A-Za-z_][\w.-]*:)?Assertion[\s>]/;
 /**
  * Samkraft as an OIOSAML 3 service provider (@node-saml/node-saml): AuthnRequests and logout
  * messages signed (RSA-SHA256), assertions required signed by the IdP's certificate AND encrypted
- * to ours, the audience our entity id. InResponseTo and replay are checked by the caller against
+ * to ours, the audience our entity id; the NSIS level asked for (RequestedAuthnContext, minimum) when
+ * the caller names one. InResponseTo and replay are checked by the caller against
  * the database (several instances share it), not by node-saml's in-memory cache.
  */
 export async function samlServiceProvider<P>(provider: P, p: SamlSettings, publicUrl: string): Promise<SamlServiceProvider<P>> {
@@ -82,7 +97,7 @@ export async function samlServiceProvider<P>(provider: P, p: SamlSettings, publi
       wantAssertionsSigned: true,
       wantAuthnResponseSigned: false,
       identifierFormat: null,
-      disableRequestedAuthnContext: true,
+      ...(p.requestedLevel ? { disableRequestedAuthnContext: false, authnContext: [NSIS_LOA_CLASS_REF[p.requestedLevel]], racComparison: 'minimum' as const } : { disableRequestedAuthnContext: true }),
       validateInResponseTo: 'never' as never,
       acceptedClockSkewMs: 30_000,
       ...(p.idp.sloUrl ? { logoutUrl: p.idp.sloUrl } : {}),
