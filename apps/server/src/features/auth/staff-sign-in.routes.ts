@@ -108,7 +108,7 @@ export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { 
       clearSessionCookie(reply, o.cookieSecure);
       if (!via) return { logoutUrl: null };
       const sp = saml(via.provider);
-      if (sp) return { logoutUrl: await (await sp).logoutUrl({ nameId: via.subject, nameIdFormat: null, sessionIndex: via.sessionRef }, 'logget-ud') };
+      if (sp) return { logoutUrl: await (await sp).logoutUrl({ nameId: via.subject, nameIdForm: via.nameIdForm, sessionIndex: via.sessionRef }, 'logget-ud') };
       const rp = oidc(via.provider);
       return { logoutUrl: rp ? await rp.endSessionUrl().catch(() => null) : null };
     },

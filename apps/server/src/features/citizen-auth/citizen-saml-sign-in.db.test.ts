@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSamlResponse, readRedirectMessage, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
+import { buildSamlResponse, readRedirectMessage, type SamlAssertionSubject, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { browse, CookieJar, demoCitizenSaml, EINER, gladsaxeWithEiner, location, LONNI } from '../../test-support/citizen-sign-in.ts';
@@ -57,11 +57,11 @@ async function signInThroughNemLogIn(jar: CookieJar, cpr: string, loa?: string) 
   return postAcs(jar, field('SAMLResponse'), field('RelayState'));
 }
 
-/** A fresh sign-in answered with a (maybe tampered) NemLog-in-shaped response. */
-async function answerWith(o: { tamper?: Tamper; loa?: 'Low' | 'Substantial' | 'High' } = {}) {
+/** A fresh sign-in answered with a (maybe tampered) NemLog-in-shaped response; `nameId` changes how the NameID is written. */
+async function answerWith(o: { tamper?: Tamper; loa?: 'Low' | 'Substantial' | 'High'; nameId?: Partial<SamlAssertionSubject> } = {}) {
   const jar = new CookieJar();
   const started = await startSignIn(jar);
-  const response = await buildSamlResponse({ subject: nemLogInAssertionSubject(person(EINER), o.loa), ...parties, inResponseTo: started.requestId, sessionIndex: '_s1', ...(o.tamper ? { tamper: o.tamper } : {}) });
+  const response = await buildSamlResponse({ subject: { ...nemLogInAssertionSubject(person(EINER), o.loa), ...o.nameId }, ...parties, inResponseTo: started.requestId, sessionIndex: '_s1', ...(o.tamper ? { tamper: o.tamper } : {}) });
   return { jar, res: await postAcs(jar, response, started.relayState), started, response };
 }
 
@@ -167,6 +167,23 @@ describe('single logout with NemLog-in', () => {
     const back = location(await browse(app, new CookieJar(), logoutUrl));
     expect(back).toContain('/api/auth/saml/nemlog-in/slo?SAMLResponse=');
     expect(location(await browse(app, new CookieJar(), back))).toBe('/borger/logget-ud');
+  });
+
+  it('names the person in its LogoutRequest as NemLog-in did: a transient NameID with its qualifiers, not the persistent format', async () => {
+    const transient = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
+    const { jar, res } = await answerWith({ nameId: { nameId: '_t-einer-1', nameIdFormat: transient, nameQualifier: 'http://localhost/demo-nemlogin', spNameQualifier: parties.sp.entityId } });
+    expect(location(res)).toBe('/borger');
+    const row = await database.db.selectFrom('citizen_session').selectAll().where('token_hash', '=', hashToken(jar.cookies.get('samkraft_borger')!)).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ idp_subject: '_t-einer-1', idp_name_id_format: transient, idp_name_qualifier: 'http://localhost/demo-nemlogin', idp_sp_name_qualifier: parties.sp.entityId });
+    const csrf = (await session(jar)).json<{ csrfToken: string }>().csrfToken;
+    const out = await app.inject({ method: 'POST', url: '/api/borger/auth/sign-out', headers: { cookie: jar.header('/api/borger/auth/sign-out'), 'x-csrf-token': csrf } });
+    const xml = inflateRawSync(Buffer.from(new URL(out.json<{ logoutUrl: string }>().logoutUrl).searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8');
+    const nameId = /<saml:NameID\b[^>]*>[^<]*<\/saml:NameID>/.exec(xml)?.[0] ?? '';
+    expect(nameId).toContain(`Format="${transient}"`);
+    expect(nameId).toContain('NameQualifier="http://localhost/demo-nemlogin"');
+    expect(nameId).toContain(`SPNameQualifier="${parties.sp.entityId}"`);
+    expect(nameId).toContain('>_t-einer-1<');
+    expect(xml).not.toContain('nameid-format:persistent');
   });
 
   it('a LogoutRequest from NemLog-in (IdP-initiated) ends the citizen session of its NameID, audited', async () => {

@@ -29,6 +29,13 @@ export const NSIS_LOA_CLASS_REF: Readonly<Record<NsisLevel, string>> = {
 /** Why a SAML answer was refused (said to the user in words, audited with the library's cause). */
 export type SamlRefusal = 'signature' | 'expired' | 'audience' | 'not_encrypted' | 'replayed' | 'in_response_to' | 'provider';
 
+/**
+ * How the IdP wrote the NameID besides its value: the Format and the qualifiers, when sent. Kept
+ * with the session so that our LogoutRequest names the person exactly as the IdP did (SAML core
+ * 3.7.1: the NameID of the LogoutRequest is the one of the assertion).
+ */
+export type SamlNameIdForm = { format: string | null; nameQualifier: string | null; spNameQualifier: string | null };
+
 export type SamlVerified = {
   assertionId: string;
   /** When the assertion stops being valid: it is remembered (against replay) until then. */
@@ -36,6 +43,8 @@ export type SamlVerified = {
   inResponseTo: string | null;
   nameId: string;
   nameIdFormat: string | null;
+  nameQualifier: string | null;
+  spNameQualifier: string | null;
   sessionIndex: string | null;
   attributes: Record<string, string | string[]>;
 };
@@ -49,8 +58,12 @@ export type SamlServiceProvider<P = SamlSettings> = {
   loginUrl: (requestId: string, relayState: string) => Promise<string>;
   /** The ACS POST: signature, encryption, times and audience checked. */
   verifyResponse: (samlResponse: string) => Promise<{ ok: true; verified: SamlVerified } | { ok: false; reason: SamlRefusal; cause: string }>;
-  /** A signed LogoutRequest to the IdP for this user's session (SP-initiated single logout); null when the IdP has no SLO endpoint. */
-  logoutUrl: (user: { nameId: string; nameIdFormat: string | null; sessionIndex: string | null }, relayState: string) => Promise<string | null>;
+  /**
+   * A signed LogoutRequest to the IdP for this user's session (SP-initiated single logout), its
+   * NameID in the form the IdP sent (`nameIdForm`; the format `defaultFormat`, else unspecified,
+   * for a session that kept none); null when the IdP has no SLO endpoint.
+   */
+  logoutUrl: (user: { nameId: string; nameIdForm: SamlNameIdForm | null; defaultFormat?: string; sessionIndex: string | null }, relayState: string) => Promise<string | null>;
   /** A LogoutRequest or LogoutResponse from the IdP (HTTP-Redirect, signature checked). */
   readLogout: (query: Record<string, string>, originalQuery: string) => Promise<{ kind: 'request'; nameId: string; sessionIndex: string | null; profile: Profile } | { kind: 'response' }>;
   /** A LogoutRequest or LogoutResponse from the IdP (HTTP-POST, the XML signature checked). */
@@ -144,6 +157,8 @@ export async function samlServiceProvider<P>(provider: P, p: SamlSettings, publi
           inResponseTo: typeof profile.inResponseTo === 'string' ? profile.inResponseTo : null,
           nameId: profile.nameID,
           nameIdFormat: profile.nameIDFormat ?? null,
+          nameQualifier: profile.nameQualifier ?? null,
+          spNameQualifier: profile.spNameQualifier ?? null,
           sessionIndex: profile.sessionIndex ?? null,
           attributes,
         },
@@ -151,7 +166,15 @@ export async function samlServiceProvider<P>(provider: P, p: SamlSettings, publi
     },
     logoutUrl: async (user, relayState) => {
       if (!p.idp.sloUrl) return null;
-      const profile = { issuer: p.idp.entityId, nameID: user.nameId, nameIDFormat: user.nameIdFormat ?? 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', ...(user.sessionIndex ? { sessionIndex: user.sessionIndex } : {}) };
+      const form = user.nameIdForm;
+      const profile = {
+        issuer: p.idp.entityId,
+        nameID: user.nameId,
+        nameIDFormat: form?.format ?? user.defaultFormat ?? 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+        ...(form?.nameQualifier ? { nameQualifier: form.nameQualifier } : {}),
+        ...(form?.spNameQualifier ? { spNameQualifier: form.spNameQualifier } : {}),
+        ...(user.sessionIndex ? { sessionIndex: user.sessionIndex } : {}),
+      };
       return sp.getLogoutUrlAsync(profile, relayState, {});
     },
     readLogout: async (query, originalQuery) => {
