@@ -23,7 +23,7 @@ export function citizenSpKeys(c: CitizenSamlConfig): { privateKey: string; certi
 async function idpOf(c: CitizenSamlConfig, fetchMetadata: (url: string) => Promise<Uint8Array>): Promise<IdpMetadata> {
   if (c.mode === 'demo') return demoNemLogInIdp(c.publicUrl);
   if ('metadata' in c.idp) return c.idp.metadata;
-  return readIdpMetadata(await fetchMetadata(c.idp.url));
+  return readIdpMetadata(await fetchMetadata(c.idp.url), { signingCertificate: c.metadataCertificate });
 }
 
 const fetchOverHttp = async (url: string): Promise<Uint8Array> => {
