@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AssuranceLevel } from '@samkraft/contracts/auth';
 import type { Profession, Role } from '@samkraft/contracts/common';
-import type { SamlNameIdForm } from '../../platform/auth/saml/saml-service-provider.ts';
+import { nameIdColumns, type SamlNameIdForm } from '../../platform/auth/saml/saml-service-provider.ts';
 import type { Db } from '../../platform/database/database.ts';
 
 export type StaffRecord = {
@@ -94,17 +94,7 @@ export async function insertSession(db: Db, s: SessionRecord & { createdAt: Date
       idle_expires_at: s.idleExpiresAt,
       absolute_expires_at: s.absoluteExpiresAt,
       user_agent: s.userAgent,
-      ...(s.via
-        ? {
-            provider: s.via.provider,
-            idp_subject: s.via.subject,
-            idp_session_ref: s.via.sessionRef,
-            assurance_level: s.via.assuranceLevel,
-            idp_name_id_format: s.via.nameIdForm?.format ?? null,
-            idp_name_qualifier: s.via.nameIdForm?.nameQualifier ?? null,
-            idp_sp_name_qualifier: s.via.nameIdForm?.spNameQualifier ?? null,
-          }
-        : {}),
+      ...(s.via ? { provider: s.via.provider, idp_subject: s.via.subject, idp_session_ref: s.via.sessionRef, assurance_level: s.via.assuranceLevel, ...nameIdColumns(s.via.nameIdForm) } : {}),
     })
     .execute();
 }

@@ -1,5 +1,5 @@
 import type { Role } from '@samkraft/contracts/common';
-import type { SamlNameIdForm } from '../../platform/auth/saml/saml-service-provider.ts';
+import { nameIdFormOf, type SamlNameIdForm } from '../../platform/auth/saml/saml-service-provider.ts';
 import type { Db } from '../../platform/database/database.ts';
 
 /** The staff user an identity provider's subject is linked to, if any. */
@@ -70,7 +70,7 @@ export async function findSessionProvider(db: Db, tokenHash: string): Promise<{ 
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!r?.provider || !r.idp_subject) return undefined;
-  return { provider: r.provider, subject: r.idp_subject, sessionRef: r.idp_session_ref, nameIdForm: { format: r.idp_name_id_format, nameQualifier: r.idp_name_qualifier, spNameQualifier: r.idp_sp_name_qualifier } };
+  return { provider: r.provider, subject: r.idp_subject, sessionRef: r.idp_session_ref, nameIdForm: nameIdFormOf(r) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { SamlNameIdForm } from '../../platform/auth/saml/saml-service-provider.ts';
+import { nameIdColumns, nameIdFormOf, type SamlNameIdForm } from '../../platform/auth/saml/saml-service-provider.ts';
 import type { Db } from '../../platform/database/database.ts';
 
 /** A sign-in under way: OpenID Connect's state, nonce and PKCE verifier, or SAML's AuthnRequest ID. */
@@ -54,16 +54,7 @@ export async function insertCitizenSession(
       last_seen_at: s.createdAt,
       idle_expires_at: s.idleExpiresAt,
       absolute_expires_at: s.absoluteExpiresAt,
-      ...(s.idp
-        ? {
-            provider: s.idp.provider,
-            idp_subject: s.idp.subject,
-            idp_session_ref: s.idp.sessionRef,
-            idp_name_id_format: s.idp.nameIdForm?.format ?? null,
-            idp_name_qualifier: s.idp.nameIdForm?.nameQualifier ?? null,
-            idp_sp_name_qualifier: s.idp.nameIdForm?.spNameQualifier ?? null,
-          }
-        : {}),
+      ...(s.idp ? { provider: s.idp.provider, idp_subject: s.idp.subject, idp_session_ref: s.idp.sessionRef, ...nameIdColumns(s.idp.nameIdForm) } : {}),
     })
     .execute();
 }
@@ -78,7 +69,7 @@ export async function findCitizenSessionIdp(db: Db, tokenHash: string): Promise<
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (r?.provider !== 'nemlog-in' || !r.idp_subject) return undefined;
-  return { provider: 'nemlog-in', subject: r.idp_subject, sessionRef: r.idp_session_ref, nameIdForm: { format: r.idp_name_id_format, nameQualifier: r.idp_name_qualifier, spNameQualifier: r.idp_sp_name_qualifier } };
+  return { provider: 'nemlog-in', subject: r.idp_subject, sessionRef: r.idp_session_ref, nameIdForm: nameIdFormOf(r) };
 }
 
 /** Ends the sessions an identity provider's logout names (its subject, narrowed to a SessionIndex when given); the citizens whose sessions ended. */

@@ -36,6 +36,17 @@ export type SamlRefusal = 'signature' | 'expired' | 'audience' | 'not_encrypted'
  */
 export type SamlNameIdForm = { format: string | null; nameQualifier: string | null; spNameQualifier: string | null };
 
+/** The session columns that keep a NameID's form (staff_session and citizen_session, migration 0055). */
+export type SamlNameIdColumns = { idp_name_id_format: string | null; idp_name_qualifier: string | null; idp_sp_name_qualifier: string | null };
+
+export const nameIdColumns = (form: SamlNameIdForm | null | undefined): SamlNameIdColumns => ({
+  idp_name_id_format: form?.format ?? null,
+  idp_name_qualifier: form?.nameQualifier ?? null,
+  idp_sp_name_qualifier: form?.spNameQualifier ?? null,
+});
+
+export const nameIdFormOf = (r: SamlNameIdColumns): SamlNameIdForm => ({ format: r.idp_name_id_format, nameQualifier: r.idp_name_qualifier, spNameQualifier: r.idp_sp_name_qualifier });
+
 export type SamlVerified = {
   assertionId: string;
   /** When the assertion stops being valid: it is remembered (against replay) until then. */
