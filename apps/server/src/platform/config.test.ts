@@ -138,6 +138,8 @@ describe('citizen sign-in through NemLog-in (CITIZEN_SIGN_IN, CITIZEN_SAML_*)', 
     expect(() => loadConfig({ ...metadataUrl, CITIZEN_SAML_IDP_METADATA: file('md.xml', '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>') }, '/srv')).toThrow(
       /CITIZEN_SAML_IDP_METADATA is not an identity provider's metadata: the metadata has no EntityDescriptor with an IDPSSODescriptor/,
     );
+    expect(() => loadConfig({ ...metadataUrl, CITIZEN_SAML_IDP_METADATA_CERTIFICATE: path.join(tmp, 'missing.pem') }, '/srv')).toThrow(/CITIZEN_SAML_IDP_METADATA_CERTIFICATE cannot be read/);
+    expect(() => loadConfig({ ...metadataUrl, CITIZEN_SAML_IDP_METADATA_CERTIFICATE: key }, '/srv')).toThrow(/CITIZEN_SAML_IDP_METADATA_CERTIFICATE is not a PEM certificate/);
   });
 
   it('keeps the audit log five years by default, takes years or months, and refuses to start below the floor, naming the law', () => {

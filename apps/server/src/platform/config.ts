@@ -136,6 +136,8 @@ const configSchema = z.object({
   CITIZEN_SAML_SP_KEY: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
   /** A PEM file: the certificate of that key, as registered with NemLog-in. */
   CITIZEN_SAML_SP_CERTIFICATE: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** A PEM file: the certificate NemLog-in signs its metadata with; when set, metadata whose signature it does not verify is refused. */
+  CITIZEN_SAML_IDP_METADATA_CERTIFICATE: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
   CITIZEN_SESSION_MAX_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
 
@@ -220,7 +222,7 @@ export type CitizenSignInConfig =
  */
 export type CitizenSamlConfig = { publicUrl: string; spEntityId: string; idleMinutes: number; maxMinutes: number } & (
   | { mode: 'demo' }
-  | { mode: 'nemlog-in'; idp: { url: string } | { metadata: IdpMetadata }; privateKey: string; certificate: string }
+  | { mode: 'nemlog-in'; idp: { url: string } | { metadata: IdpMetadata }; privateKey: string; certificate: string; metadataCertificate?: string | undefined }
 );
 
 export class ConfigError extends Error {}
@@ -358,6 +360,7 @@ function citizenSamlConfig(e: z.infer<typeof configSchema>, demo: boolean, cwd: 
     if (demo) return { mode: 'demo', ...common };
     throw new ConfigError('configuration error: CITIZEN_SIGN_IN names saml, which needs CITIZEN_SAML_IDP_METADATA (NemLog-in\'s metadata URL or file)');
   }
+  const metadataCertificate = e.CITIZEN_SAML_IDP_METADATA_CERTIFICATE ? pemFile('CITIZEN_SAML_IDP_METADATA_CERTIFICATE', e.CITIZEN_SAML_IDP_METADATA_CERTIFICATE, cwd, 'certificate') : undefined;
   let idp: { url: string } | { metadata: IdpMetadata };
   if (/^https?:\/\//.test(source)) {
     if (!source.startsWith('https://') && !demo) throw new ConfigError('configuration error: CITIZEN_SAML_IDP_METADATA must be an https:// URL or a file');
@@ -370,7 +373,7 @@ function citizenSamlConfig(e: z.infer<typeof configSchema>, demo: boolean, cwd: 
       throw new ConfigError(`configuration error: CITIZEN_SAML_IDP_METADATA cannot be read: ${source}`);
     }
     try {
-      idp = { metadata: readIdpMetadata(bytes) };
+      idp = { metadata: readIdpMetadata(bytes, { signingCertificate: metadataCertificate }) };
     } catch (err) {
       throw new ConfigError(`configuration error: CITIZEN_SAML_IDP_METADATA is not an identity provider's metadata: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -381,5 +384,6 @@ function citizenSamlConfig(e: z.infer<typeof configSchema>, demo: boolean, cwd: 
     idp,
     privateKey: pemFile('CITIZEN_SAML_SP_KEY', e.CITIZEN_SAML_SP_KEY, cwd, 'key'),
     certificate: pemFile('CITIZEN_SAML_SP_CERTIFICATE', e.CITIZEN_SAML_SP_CERTIFICATE, cwd, 'certificate'),
+    ...(metadataCertificate ? { metadataCertificate } : {}),
   };
 }

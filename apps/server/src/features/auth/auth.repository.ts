@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AssuranceLevel } from '@samkraft/contracts/auth';
 import type { Profession, Role } from '@samkraft/contracts/common';
+import { nameIdColumns, type SamlNameIdForm } from '../../platform/auth/saml/saml-service-provider.ts';
 import type { Db } from '../../platform/database/database.ts';
 
 export type StaffRecord = {
@@ -79,7 +80,7 @@ export type SessionRecord = {
 };
 
 /** How a session was opened through an identity provider (features/auth staff sign-in); absent for password and demo. */
-export type SessionProvider = { provider: string; subject: string; sessionRef: string | null; assuranceLevel: AssuranceLevel };
+export type SessionProvider = { provider: string; subject: string; sessionRef: string | null; assuranceLevel: AssuranceLevel; nameIdForm?: SamlNameIdForm | undefined };
 
 export async function insertSession(db: Db, s: SessionRecord & { createdAt: Date; userAgent: string | null; via?: SessionProvider }): Promise<void> {
   await db
@@ -93,7 +94,7 @@ export async function insertSession(db: Db, s: SessionRecord & { createdAt: Date
       idle_expires_at: s.idleExpiresAt,
       absolute_expires_at: s.absoluteExpiresAt,
       user_agent: s.userAgent,
-      ...(s.via ? { provider: s.via.provider, idp_subject: s.via.subject, idp_session_ref: s.via.sessionRef, assurance_level: s.via.assuranceLevel } : {}),
+      ...(s.via ? { provider: s.via.provider, idp_subject: s.via.subject, idp_session_ref: s.via.sessionRef, assurance_level: s.via.assuranceLevel, ...nameIdColumns(s.via.nameIdForm) } : {}),
     })
     .execute();
 }

@@ -1,4 +1,5 @@
 import type { Role } from '@samkraft/contracts/common';
+import { nameIdFormOf, type SamlNameIdForm } from '../../platform/auth/saml/saml-service-provider.ts';
 import type { Db } from '../../platform/database/database.ts';
 
 /** The staff user an identity provider's subject is linked to, if any. */
@@ -62,9 +63,14 @@ export async function takeStaffSignIn(db: Db, tokenHash: string): Promise<Pendin
 }
 
 /** The provider's side of a session (for SP-initiated logout), if it was opened through one. */
-export async function findSessionProvider(db: Db, tokenHash: string): Promise<{ provider: string; subject: string; sessionRef: string | null } | undefined> {
-  const r = await db.selectFrom('staff_session').select(['provider', 'idp_subject', 'idp_session_ref']).where('token_hash', '=', tokenHash).executeTakeFirst();
-  return r?.provider && r.idp_subject ? { provider: r.provider, subject: r.idp_subject, sessionRef: r.idp_session_ref } : undefined;
+export async function findSessionProvider(db: Db, tokenHash: string): Promise<{ provider: string; subject: string; sessionRef: string | null; nameIdForm: SamlNameIdForm } | undefined> {
+  const r = await db
+    .selectFrom('staff_session')
+    .select(['provider', 'idp_subject', 'idp_session_ref', 'idp_name_id_format', 'idp_name_qualifier', 'idp_sp_name_qualifier'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!r?.provider || !r.idp_subject) return undefined;
+  return { provider: r.provider, subject: r.idp_subject, sessionRef: r.idp_session_ref, nameIdForm: nameIdFormOf(r) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -7,7 +8,7 @@ import { localStaffSignIn, postAcs, signInThroughOidc, signInThroughSaml, startS
 import { expectServiceProviderMetadata } from '../../test-support/saml-metadata.ts';
 import { createTestApp, signIn } from '../../test-support/test-app.ts';
 import { createTestDatabase } from '../../test-support/test-database.ts';
-import { buildSamlResponse, signedLogoutRequestPost, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
+import { buildSamlResponse, signedLogoutRequestPost, type SamlAssertionSubject, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
 import { DEMO_IDP_CERTIFICATE, DEMO_IDP_PRIVATE_KEY, DEMO_SP_CERTIFICATE } from './demo-keys.ts';
 import { demoStaffDirectory, staffAssertionSubject } from './demo-staff-directory.ts';
 import { samlUrls } from '../../platform/auth/saml/saml-service-provider.ts';
@@ -38,10 +39,10 @@ const sp = { entityId: saml.kind === 'saml' ? saml.sp.entityId : '', acsUrl: sam
 const kontakt = demoStaffDirectory().find('gladsaxe-kontakt')!;
 
 /** A fresh sign-in answered with a (maybe tampered) response of the local IdP's shape. */
-async function answerWith(tamper: Tamper | undefined, o: { inResponseTo?: string } = {}) {
+async function answerWith(tamper: Tamper | undefined, o: { inResponseTo?: string; nameId?: Partial<SamlAssertionSubject> } = {}) {
   const jar = new CookieJar();
   const started = await startSaml(app, jar);
-  const response = await buildSamlResponse({ subject: staffAssertionSubject(kontakt), idp, sp, inResponseTo: o.inResponseTo ?? started.requestId, sessionIndex: '_s1', ...(tamper ? { tamper } : {}) });
+  const response = await buildSamlResponse({ subject: { ...staffAssertionSubject(kontakt), ...o.nameId }, idp, sp, inResponseTo: o.inResponseTo ?? started.requestId, sessionIndex: '_s1', ...(tamper ? { tamper } : {}) });
   return { jar, res: await postAcs(app, jar, response, started.relayState), started, response };
 }
 
@@ -141,6 +142,14 @@ describe('a user whose provider no longer sends a mapped role', () => {
 });
 
 describe('the NSIS level', () => {
+  it('is asked for in the AuthnRequest: RequestedAuthnContext Comparison="minimum" at the configured person-data level', async () => {
+    const { idpUrl } = await startSaml(app, new CookieJar());
+    const xml = inflateRawSync(Buffer.from(new URL(idpUrl).searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8');
+    expect(config.personDataLevel).toBe('substantial');
+    expect(xml).toMatch(/<samlp:RequestedAuthnContext [^>]*Comparison="minimum"[^>]*>\s*<saml:AuthnContextClassRef[^>]*>https:\/\/data\.gov\.dk\/concept\/core\/nsis\/loa\/Substantial<\/saml:AuthnContextClassRef>\s*<\/samlp:RequestedAuthnContext>/);
+    // The local IdP reads it (and still answers at the account's own level: the check below stays Samkraft's).
+    expect((await browse(app, new CookieJar(), idpUrl)).body).toContain('(minimum): https://data.gov.dk/concept/core/nsis/loa/Substantial');
+  });
   it('refuses a citizen’s course to a session below the person-data level, allows it at the level', async () => {
     const citizenId = await aCitizen(database.db, { homeMunicipalityCode: '0159' });
     const { courseId } = await aReferralWithCourse(database.db, { citizenId, homeMunicipalityCode: '0159' });
@@ -189,6 +198,21 @@ describe('single logout', () => {
     const res = await browse(app, new CookieJar(), '/api/auth/saml/kombit/slo', { method: 'POST', form: { SAMLRequest: request } });
     expect(location(res)).toContain('/demo-saml-idp/slo?SAMLResponse=');
     expect((await session(jar)).statusCode).toBe(401);
+  });
+
+  it('SAML: the LogoutRequest names the user in the NameID format the IdP sent (transient here; it used to be unspecified always)', async () => {
+    const transient = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
+    const { jar, res } = await answerWith(undefined, { nameId: { nameIdFormat: transient, nameQualifier: idp.entityId } });
+    expect(location(res)).toBe('/');
+    const row = await database.db.selectFrom('staff_session').selectAll().where('token_hash', '=', hashToken(jar.cookies.get('samkraft_session')!)).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ idp_subject: kontakt.nameId, idp_name_id_format: transient, idp_name_qualifier: idp.entityId, idp_sp_name_qualifier: null });
+    const csrf = (await session(jar)).json<{ csrfToken: string }>().csrfToken;
+    const out = await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: jar.header('/api/auth/sign-out'), 'x-csrf-token': csrf }, payload: {} });
+    const xml = inflateRawSync(Buffer.from(new URL(out.json<{ logoutUrl: string }>().logoutUrl).searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8');
+    const nameId = /<saml:NameID\b[^>]*>[^<]*<\/saml:NameID>/.exec(xml)?.[0] ?? '';
+    expect(nameId).toContain(`Format="${transient}"`);
+    expect(nameId).toContain(`NameQualifier="${idp.entityId}"`);
+    expect(nameId).not.toContain('SPNameQualifier');
   });
 
   it('SAML: signing out in Samkraft sends a signed LogoutRequest to the IdP, whose answer lands on the sign-in page', async () => {

@@ -48,7 +48,7 @@ export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { 
     if (!p || p.kind !== 'saml') return undefined;
     let sp = samlProviders.get(id);
     if (!sp) {
-      sp = samlServiceProvider(p, { id: p.id, idp: { ...p.idp, certificate: readKey(p.idp.certificate) }, sp: { entityId: p.sp.entityId, privateKey: readKey(p.sp.privateKey), certificate: readKey(p.sp.certificate) } }, signIn.publicUrl);
+      sp = samlServiceProvider(p, { id: p.id, idp: { ...p.idp, certificate: readKey(p.idp.certificate) }, sp: { entityId: p.sp.entityId, privateKey: readKey(p.sp.privateKey), certificate: readKey(p.sp.certificate) }, requestedLevel: signIn.personDataLevel }, signIn.publicUrl);
       samlProviders.set(id, sp);
     }
     return sp;
@@ -108,7 +108,7 @@ export function registerStaffSignInRoutes(app: App, deps: StaffSignInDeps, o: { 
       clearSessionCookie(reply, o.cookieSecure);
       if (!via) return { logoutUrl: null };
       const sp = saml(via.provider);
-      if (sp) return { logoutUrl: await (await sp).logoutUrl({ nameId: via.subject, nameIdFormat: null, sessionIndex: via.sessionRef }, 'logget-ud') };
+      if (sp) return { logoutUrl: await (await sp).logoutUrl({ nameId: via.subject, nameIdForm: via.nameIdForm, sessionIndex: via.sessionRef }, 'logget-ud') };
       const rp = oidc(via.provider);
       return { logoutUrl: rp ? await rp.endSessionUrl().catch(() => null) : null };
     },

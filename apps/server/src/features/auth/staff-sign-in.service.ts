@@ -130,7 +130,7 @@ export async function completeSamlSignIn(deps: StaffSignInDeps, sp: SamlServiceP
   if (!answer.ok) return refuse(db, id, answer.reason, requestId, { cause: answer.cause, ...(answer.subject ? { subject: answer.subject } : {}) });
   const v = answer.verified;
   const mapped = mapSamlIdentity(sp.provider, { nameId: v.nameId, attributes: v.attributes });
-  return finish(deps, id, v.nameId, mapped, { provider: id, subject: v.nameId, sessionRef: v.sessionIndex }, userAgent, requestId);
+  return finish(deps, id, v.nameId, mapped, { provider: id, subject: v.nameId, sessionRef: v.sessionIndex, nameIdForm: { format: v.nameIdFormat, nameQualifier: v.nameQualifier, spNameQualifier: v.spNameQualifier } }, userAgent, requestId);
 }
 
 /** Ends the Samkraft sessions a provider's logout names; audited (system) when any ended. */

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { nameIdColumns, nameIdFormOf, type SamlNameIdForm } from '../../platform/auth/saml/saml-service-provider.ts';
 import type { Db } from '../../platform/database/database.ts';
 
 /** A sign-in under way: OpenID Connect's state, nonce and PKCE verifier, or SAML's AuthnRequest ID. */
@@ -53,17 +54,22 @@ export async function insertCitizenSession(
       last_seen_at: s.createdAt,
       idle_expires_at: s.idleExpiresAt,
       absolute_expires_at: s.absoluteExpiresAt,
-      ...(s.idp ? { provider: s.idp.provider, idp_subject: s.idp.subject, idp_session_ref: s.idp.sessionRef } : {}),
+      ...(s.idp ? { provider: s.idp.provider, idp_subject: s.idp.subject, idp_session_ref: s.idp.sessionRef, ...nameIdColumns(s.idp.nameIdForm) } : {}),
     })
     .execute();
 }
 
 /** The identity provider's side of a session opened through NemLog-in (SAML): what single logout names. */
-export type IdpSession = { provider: 'nemlog-in'; subject: string; sessionRef: string | null };
+export type IdpSession = { provider: 'nemlog-in'; subject: string; sessionRef: string | null; nameIdForm?: SamlNameIdForm | undefined };
 
 export async function findCitizenSessionIdp(db: Db, tokenHash: string): Promise<IdpSession | undefined> {
-  const r = await db.selectFrom('citizen_session').select(['provider', 'idp_subject', 'idp_session_ref']).where('token_hash', '=', tokenHash).executeTakeFirst();
-  return r?.provider === 'nemlog-in' && r.idp_subject ? { provider: 'nemlog-in', subject: r.idp_subject, sessionRef: r.idp_session_ref } : undefined;
+  const r = await db
+    .selectFrom('citizen_session')
+    .select(['provider', 'idp_subject', 'idp_session_ref', 'idp_name_id_format', 'idp_name_qualifier', 'idp_sp_name_qualifier'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (r?.provider !== 'nemlog-in' || !r.idp_subject) return undefined;
+  return { provider: 'nemlog-in', subject: r.idp_subject, sessionRef: r.idp_session_ref, nameIdForm: nameIdFormOf(r) };
 }
 
 /** Ends the sessions an identity provider's logout names (its subject, narrowed to a SessionIndex when given); the citizens whose sessions ended. */

@@ -1,5 +1,6 @@
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSamlResponse, readRedirectMessage, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
+import { buildSamlResponse, readRedirectMessage, type SamlAssertionSubject, type Tamper } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import { browse, CookieJar, demoCitizenSaml, EINER, gladsaxeWithEiner, location, LONNI } from '../../test-support/citizen-sign-in.ts';
@@ -43,24 +44,24 @@ async function startSignIn(jar: CookieJar) {
 
 const postAcs = (jar: CookieJar, samlResponse: string, relayState: string) => browse(app, jar, '/api/auth/saml/nemlog-in/acs', { method: 'POST', form: { SAMLResponse: samlResponse, RelayState: relayState } });
 
-/** The whole journey through the local NemLog-in IdP's pages as the test person with this CPR; returns the ACS's answer. */
-async function signInThroughNemLogIn(jar: CookieJar, cpr: string) {
+/** The whole journey through the local NemLog-in IdP's pages as the test person with this CPR (answered at `loa` when given); returns the ACS's answer. */
+async function signInThroughNemLogIn(jar: CookieJar, cpr: string, loa?: string) {
   const { idpUrl } = await startSignIn(jar);
   const picker = await browse(app, jar, idpUrl);
   expect(picker.statusCode).toBe(200);
   const action = /<form method="post" action="([^"]+)"/.exec(picker.body)?.[1];
   if (!action) throw new Error(`the local NemLog-in IdP offered no one: ${picker.body.slice(0, 300)}`);
-  const post = await browse(app, jar, action, { method: 'POST', form: { person: demoSubject(cpr) } });
+  const post = await browse(app, jar, action, { method: 'POST', form: { person: demoSubject(cpr), ...(loa ? { loa } : {}) } });
   const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(post.body)?.[1] ?? '';
   expect(field('SAMLResponse')).not.toBe('');
   return postAcs(jar, field('SAMLResponse'), field('RelayState'));
 }
 
-/** A fresh sign-in answered with a (maybe tampered) NemLog-in-shaped response. */
-async function answerWith(o: { tamper?: Tamper; loa?: 'Low' | 'Substantial' | 'High' } = {}) {
+/** A fresh sign-in answered with a (maybe tampered) NemLog-in-shaped response; `nameId` changes how the NameID is written. */
+async function answerWith(o: { tamper?: Tamper; loa?: 'Low' | 'Substantial' | 'High'; nameId?: Partial<SamlAssertionSubject> } = {}) {
   const jar = new CookieJar();
   const started = await startSignIn(jar);
-  const response = await buildSamlResponse({ subject: nemLogInAssertionSubject(person(EINER), o.loa), ...parties, inResponseTo: started.requestId, sessionIndex: '_s1', ...(o.tamper ? { tamper: o.tamper } : {}) });
+  const response = await buildSamlResponse({ subject: { ...nemLogInAssertionSubject(person(EINER), o.loa), ...o.nameId }, ...parties, inResponseTo: started.requestId, sessionIndex: '_s1', ...(o.tamper ? { tamper: o.tamper } : {}) });
   return { jar, res: await postAcs(jar, response, started.relayState), started, response };
 }
 
@@ -111,6 +112,19 @@ describe('citizen sign-in through NemLog-in (SAML 2.0, OIOSAML 3) and the local 
   it('refuses an expired assertion', async () => expectRefused(await answerWith({ tamper: { expired: true } }), 'provider', 'expired'));
   it('refuses a wrong audience', async () => expectRefused(await answerWith({ tamper: { audience: 'https://someone-else.example/sp' } }), 'provider', 'audience'));
   it('refuses an unencrypted assertion (encryption is required)', async () => expectRefused(await answerWith({ tamper: { unencrypted: true } }), 'provider', 'not_encrypted'));
+  it('asks NemLog-in for NSIS level Substantial at least: the AuthnRequest carries RequestedAuthnContext Comparison="minimum"', async () => {
+    const start = await browse(app, new CookieJar(), '/api/auth/saml/nemlog-in/login?til=/borger');
+    const xml = inflateRawSync(Buffer.from(new URL(location(start)).searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8');
+    expect(xml).toMatch(/<samlp:RequestedAuthnContext [^>]*Comparison="minimum"[^>]*>\s*<saml:AuthnContextClassRef[^>]*>https:\/\/data\.gov\.dk\/concept\/core\/nsis\/loa\/Substantial<\/saml:AuthnContextClassRef>\s*<\/samlp:RequestedAuthnContext>/);
+    // The local NemLog-in IdP reads it and says it on its page.
+    const picker = await browse(app, new CookieJar(), location(start));
+    expect(picker.body).toContain('(minimum): https://data.gov.dk/concept/core/nsis/loa/Substantial');
+  });
+  it('still refuses an answer at level Low though Substantial was asked for (the IdP told to answer lower)', async () => {
+    const jar = new CookieJar();
+    expect(location(await signInThroughNemLogIn(jar, EINER, 'Low'))).toBe('/borger/log-ind?fejl=assurance');
+    expect((await session(jar)).statusCode).toBe(401);
+  });
   it('refuses NSIS level Low (Substantial or High is required)', async () => expectRefused(await answerWith({ loa: 'Low' }), 'assurance'));
   it('signs in at NSIS level High', async () => {
     const { res } = await answerWith({ loa: 'High' });
@@ -153,6 +167,23 @@ describe('single logout with NemLog-in', () => {
     const back = location(await browse(app, new CookieJar(), logoutUrl));
     expect(back).toContain('/api/auth/saml/nemlog-in/slo?SAMLResponse=');
     expect(location(await browse(app, new CookieJar(), back))).toBe('/borger/logget-ud');
+  });
+
+  it('names the person in its LogoutRequest as NemLog-in did: a transient NameID with its qualifiers, not the persistent format', async () => {
+    const transient = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
+    const { jar, res } = await answerWith({ nameId: { nameId: '_t-einer-1', nameIdFormat: transient, nameQualifier: 'http://localhost/demo-nemlogin', spNameQualifier: parties.sp.entityId } });
+    expect(location(res)).toBe('/borger');
+    const row = await database.db.selectFrom('citizen_session').selectAll().where('token_hash', '=', hashToken(jar.cookies.get('samkraft_borger')!)).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ idp_subject: '_t-einer-1', idp_name_id_format: transient, idp_name_qualifier: 'http://localhost/demo-nemlogin', idp_sp_name_qualifier: parties.sp.entityId });
+    const csrf = (await session(jar)).json<{ csrfToken: string }>().csrfToken;
+    const out = await app.inject({ method: 'POST', url: '/api/borger/auth/sign-out', headers: { cookie: jar.header('/api/borger/auth/sign-out'), 'x-csrf-token': csrf } });
+    const xml = inflateRawSync(Buffer.from(new URL(out.json<{ logoutUrl: string }>().logoutUrl).searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8');
+    const nameId = /<saml:NameID\b[^>]*>[^<]*<\/saml:NameID>/.exec(xml)?.[0] ?? '';
+    expect(nameId).toContain(`Format="${transient}"`);
+    expect(nameId).toContain('NameQualifier="http://localhost/demo-nemlogin"');
+    expect(nameId).toContain(`SPNameQualifier="${parties.sp.entityId}"`);
+    expect(nameId).toContain('>_t-einer-1<');
+    expect(xml).not.toContain('nameid-format:persistent');
   });
 
   it('a LogoutRequest from NemLog-in (IdP-initiated) ends the citizen session of its NameID, audited', async () => {

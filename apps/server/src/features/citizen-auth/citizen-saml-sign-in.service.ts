@@ -37,7 +37,12 @@ export async function completeCitizenSamlSignIn(deps: CitizenSamlDeps, sp: Citiz
   const answer = await checkSamlAnswer(deps.db, sp, NEMLOGIN_ID, form.SAMLResponse, pending.samlRequestId);
   if (!answer.ok) return refuseCitizenSignIn(deps, 'provider', requestId, answer.cause, { method: 'saml', samlRefusal: answer.reason });
   const v = answer.verified;
-  return openCitizenSession(deps, verifiedNemLogInCitizen(v.attributes), pending.returnTo, requestId, { provider: NEMLOGIN_ID, subject: v.nameId, sessionRef: v.sessionIndex });
+  return openCitizenSession(deps, verifiedNemLogInCitizen(v.attributes), pending.returnTo, requestId, {
+    provider: NEMLOGIN_ID,
+    subject: v.nameId,
+    sessionRef: v.sessionIndex,
+    nameIdForm: { format: v.nameIdFormat, nameQualifier: v.nameQualifier, spNameQualifier: v.spNameQualifier },
+  });
 }
 
 /** The identity provider's side of a session opened through NemLog-in, or undefined for any other session. */
@@ -45,9 +50,9 @@ export async function citizenSessionIdp(deps: { db: Db }, session: RequestCitize
   return findCitizenSessionIdp(deps.db, session.tokenHash);
 }
 
-/** A signed LogoutRequest to NemLog-in for that session (SP-initiated single logout), or null when NemLog-in has no logout endpoint. */
+/** A signed LogoutRequest to NemLog-in for that session, naming the person as NemLog-in did (its format; persistent for a session that kept none) (SP-initiated single logout), or null when NemLog-in has no logout endpoint. */
 export async function citizenSamlLogoutUrl(sp: CitizenSamlProvider, idp: IdpSession): Promise<string | null> {
-  return sp.logoutUrl({ nameId: idp.subject, nameIdFormat: NEMLOGIN_NAME_ID_FORMAT, sessionIndex: idp.sessionRef }, 'logget-ud');
+  return sp.logoutUrl({ nameId: idp.subject, nameIdForm: idp.nameIdForm ?? null, defaultFormat: NEMLOGIN_NAME_ID_FORMAT, sessionIndex: idp.sessionRef }, 'logget-ud');
 }
 
 /** NemLog-in's LogoutRequest (IdP-initiated logout): the sessions of its NameID (and SessionIndex) end, each audited with the citizen as actor. */

@@ -23,7 +23,7 @@ export function citizenSpKeys(c: CitizenSamlConfig): { privateKey: string; certi
 async function idpOf(c: CitizenSamlConfig, fetchMetadata: (url: string) => Promise<Uint8Array>): Promise<IdpMetadata> {
   if (c.mode === 'demo') return demoNemLogInIdp(c.publicUrl);
   if ('metadata' in c.idp) return c.idp.metadata;
-  return readIdpMetadata(await fetchMetadata(c.idp.url));
+  return readIdpMetadata(await fetchMetadata(c.idp.url), { signingCertificate: c.metadataCertificate });
 }
 
 const fetchOverHttp = async (url: string): Promise<Uint8Array> => {
@@ -42,7 +42,7 @@ export function citizenSamlProvider(c: CitizenSamlConfig, fetchMetadata = fetchO
   return () => {
     built ??= (async () => {
       const idp = await idpOf(c, fetchMetadata);
-      return samlServiceProvider(c, { id: NEMLOGIN_ID, idp, sp: { entityId: c.spEntityId, ...citizenSpKeys(c) } }, c.publicUrl);
+      return samlServiceProvider(c, { id: NEMLOGIN_ID, idp, sp: { entityId: c.spEntityId, ...citizenSpKeys(c) }, requestedLevel: 'substantial' }, c.publicUrl);
     })().catch((err: unknown) => {
       built = undefined;
       throw err;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { SamlAssertionSubject } from '../../platform/auth/saml/demo-saml-identity-provider.ts';
 import { mountDemoSamlIdp } from '../../platform/auth/saml/demo-saml-idp-endpoints.ts';
+import { NSIS_LOA_CLASS_REF } from '../../platform/auth/saml/saml-service-provider.ts';
 import type { App } from '../../platform/http/types.ts';
 import { DEMO_IDP_CERTIFICATE, DEMO_IDP_PRIVATE_KEY, DEMO_SP_CERTIFICATE } from '../auth/demo-keys.ts';
 import { NEMLOGIN_ATTRIBUTES } from './citizen-claims.rules.ts';
@@ -18,6 +19,8 @@ export function demoNemLogInNameId(person: DemoTestPerson): string {
   const h = createHash('sha256').update(`samkraft-demo-nemlogin:${person.cpr}`).digest('hex');
   return `https://data.gov.dk/model/core/eid/person/uuid/${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+const nemLogInLevel = (loa: string | undefined) => (loa === 'Low' || loa === 'Substantial' || loa === 'High' ? loa : undefined);
 
 /** What the local NemLog-in IdP asserts of a test person (OIOSAML 3's names): the CPR, the NSIS level (Substantial unless said), the full name. */
 export function nemLogInAssertionSubject(person: DemoTestPerson, loa: 'Low' | 'Substantial' | 'High' = 'Substantial'): SamlAssertionSubject {
@@ -69,9 +72,11 @@ export function registerDemoNemLogIn(app: App, o: { publicUrl: string; spEntityI
       },
       field: 'person',
       picker: (action) => testPersonList(persons, action),
-      subjectFor: (sub) => {
+      // NemLog-in answers at the level asked for (Substantial, or High when High is the minimum); a test may ask for another.
+      subjectFor: (sub, answer) => {
         const person = bySub.get(sub);
-        return person && nemLogInAssertionSubject(person);
+        const level = nemLogInLevel(answer.loa) ?? (answer.requested?.classRefs.includes(NSIS_LOA_CLASS_REF.high) ? 'High' : 'Substantial');
+        return person && nemLogInAssertionSubject(person, level);
       },
     });
   });

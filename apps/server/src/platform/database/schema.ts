@@ -165,7 +165,10 @@ export interface CitizenSession {
   created_at: Generated<Timestamp>;
   csrf_secret: string;
   idle_expires_at: Timestamp;
+  idp_name_id_format: string | null;
+  idp_name_qualifier: string | null;
   idp_session_ref: string | null;
+  idp_sp_name_qualifier: string | null;
   idp_subject: string | null;
   last_seen_at: Generated<Timestamp>;
   provider: string | null;
@@ -890,7 +893,10 @@ export interface StaffSession {
   csrf_secret: string;
   id: Generated<string>;
   idle_expires_at: Timestamp;
+  idp_name_id_format: string | null;
+  idp_name_qualifier: string | null;
   idp_session_ref: string | null;
+  idp_sp_name_qualifier: string | null;
   idp_subject: string | null;
   last_seen_at: Generated<Timestamp>;
   provider: string | null;

@@ -14,7 +14,7 @@ export type SamlIdpKeys = { entityId: string; privateKey: string; certificate: s
 export type SamlSpTarget = { entityId: string; acsUrl: string; sloUrl: string; certificate: string };
 export type Tamper = { expired?: boolean; audience?: string; unencrypted?: boolean; badSignature?: boolean; assertionId?: string };
 /** Whom an assertion names, and what it says of them: attribute name → value, in order. */
-export type SamlAssertionSubject = { nameId: string; nameIdFormat: string; attributes: readonly (readonly [string, string])[] };
+export type SamlAssertionSubject = { nameId: string; nameIdFormat: string; nameQualifier?: string; spNameQualifier?: string; attributes: readonly (readonly [string, string])[] };
 
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -42,7 +42,7 @@ export async function buildSamlResponse(o: { subject: SamlAssertionSubject; idp:
   const assertion =
     `<saml:Assertion xmlns:saml="${SAML}" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="${assertionId}" Version="2.0" IssueInstant="${issued}">` +
     `<saml:Issuer>${xml(o.idp.entityId)}</saml:Issuer>` +
-    `<saml:Subject><saml:NameID Format="${xml(subject.nameIdFormat)}">${xml(subject.nameId)}</saml:NameID>` +
+    `<saml:Subject><saml:NameID Format="${xml(subject.nameIdFormat)}"${subject.nameQualifier ? ` NameQualifier="${xml(subject.nameQualifier)}"` : ''}${subject.spNameQualifier ? ` SPNameQualifier="${xml(subject.spNameQualifier)}"` : ''}>${xml(subject.nameId)}</saml:NameID>` +
     `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${xml(o.inResponseTo)}" NotOnOrAfter="${notOnOrAfter}" Recipient="${xml(o.sp.acsUrl)}"/></saml:SubjectConfirmation></saml:Subject>` +
     `<saml:Conditions NotBefore="${issued}" NotOnOrAfter="${notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${xml(t.audience ?? o.sp.entityId)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
     `<saml:AuthnStatement AuthnInstant="${issued}" SessionIndex="${xml(o.sessionIndex)}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:X509</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +

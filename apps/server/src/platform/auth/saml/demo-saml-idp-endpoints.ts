@@ -18,9 +18,24 @@ export type DemoSamlIdpSettings = {
   /** The form field the picker posts, and the picker's HTML (a form posting to `action`). */
   field: string;
   picker: (action: string) => string;
-  /** The picked one's assertion subject, or undefined when the choice names no one. */
-  subjectFor: (choice: string) => SamlAssertionSubject | undefined;
+  /**
+   * The picked one's assertion subject, or undefined when the choice names no one. `answer` is
+   * what the AuthnRequest asked for (its RequestedAuthnContext) and the level a test asked the IdP
+   * to answer with instead (the form's `loa` field: the SP must still refuse a level too low).
+   */
+  subjectFor: (choice: string, answer: { requested: RequestedAuthnContext | undefined; loa: string | undefined }) => SamlAssertionSubject | undefined;
 };
+
+/** An AuthnRequest's RequestedAuthnContext: the comparison and the class references (OIOSAML 3: an NSIS level, minimum). */
+export type RequestedAuthnContext = { comparison: string; classRefs: string[] };
+
+/** The RequestedAuthnContext of an AuthnRequest as readRedirectMessage gives it, if any. */
+export function requestedAuthnContextOf(authnRequest: unknown): RequestedAuthnContext | undefined {
+  const rac = (authnRequest as { RequestedAuthnContext?: { '@Comparison'?: string; AuthnContextClassRef?: unknown } } | undefined)?.RequestedAuthnContext;
+  if (!rac) return undefined;
+  const refs = [rac.AuthnContextClassRef].flat().map((r) => (typeof r === 'string' ? r : (r as { '#text'?: string } | undefined)?.['#text'])).filter((r): r is string => typeof r === 'string');
+  return { comparison: rac['@Comparison'] ?? 'exact', classRefs: refs.map((r) => r.trim()) };
+}
 
 /** The IdP's open sessions by SessionIndex (for IdP-initiated logout): whom each is for. */
 export type DemoSamlSessions = Map<string, { choice: string; nameId: string; nameIdFormat: string }>;
@@ -34,7 +49,7 @@ const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`
  * from the SP (answered with a signed LogoutResponse), and IdP-initiated logout of one session.
  */
 export function mountDemoSamlIdp(scope: App, s: DemoSamlIdpSettings): { sessions: DemoSamlSessions } {
-  const requests = new Map<string, { requestId: string; relayState: string | undefined }>();
+  const requests = new Map<string, { requestId: string; relayState: string | undefined; requested: RequestedAuthnContext | undefined }>();
   const sessions: DemoSamlSessions = new Map();
   const uid = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
   const page = (title: string, body: string) => s.page(title, body);
@@ -45,14 +60,17 @@ export function mountDemoSamlIdp(scope: App, s: DemoSamlIdpSettings): { sessions
     const message = readRedirectMessage(request.query.SAMLRequest) as { AuthnRequest?: { '@ID'?: string } };
     const requestId = message.AuthnRequest?.['@ID'];
     if (!requestId) return reply.status(400).send('not an AuthnRequest');
+    const requested = requestedAuthnContextOf(message.AuthnRequest);
     const key = randomBytes(12).toString('base64url');
-    requests.set(key, { requestId, relayState: request.query.RelayState });
-    return reply.type('text/html; charset=utf-8').send(page(s.texts.title, `<h1>${html(s.texts.title)}</h1><p>${html(s.texts.intro)}</p>${s.picker(`${s.path}/sso/${key}`)}`));
+    requests.set(key, { requestId, relayState: request.query.RelayState, requested });
+    const asked = requested ? `<p class="requested-authn-context">Samkraft beder om sikringsniveau (${html(requested.comparison)}): ${requested.classRefs.map(html).join(', ')}</p>` : '';
+    return reply.type('text/html; charset=utf-8').send(page(s.texts.title, `<h1>${html(s.texts.title)}</h1><p>${html(s.texts.intro)}</p>${asked}${s.picker(`${s.path}/sso/${key}`)}`));
   });
   scope.post(`${s.path}/sso/:uid`, { schema: { hide: true, params: uid, body: z.record(z.string(), z.unknown()) } }, async (request, reply) => {
     const pending = requests.get(request.params.uid);
     const choice = request.body[s.field];
-    const subject = typeof choice === 'string' ? s.subjectFor(choice) : undefined;
+    const loa = request.body.loa;
+    const subject = typeof choice === 'string' && pending ? s.subjectFor(choice, { requested: pending.requested, loa: typeof loa === 'string' ? loa : undefined }) : undefined;
     if (!pending || typeof choice !== 'string' || !subject) return reply.status(400).send('unknown request or choice');
     requests.delete(request.params.uid);
     const sessionIndex = `_s${randomBytes(12).toString('hex')}`;

@@ -10,10 +10,42 @@ export type SamlSettings = {
   id: string;
   idp: { entityId: string; ssoUrl: string; sloUrl?: string | undefined; certificate: string };
   sp: { entityId: string; privateKey: string; certificate: string };
+  /** The lowest NSIS level asked for in each AuthnRequest (OIOSAML 3: RequestedAuthnContext, Comparison="minimum"); the answer's level is still checked by the caller. */
+  requestedLevel?: NsisLevel | undefined;
+};
+
+export type NsisLevel = 'low' | 'substantial' | 'high';
+
+/**
+ * OIOSAML 3's AuthnContextClassRef for each NSIS level, as an SP requests it in an AuthnRequest
+ * (RequestedAuthnContext). The assertion's level attribute is `https://data.gov.dk/concept/core/nsis/loa`.
+ */
+export const NSIS_LOA_CLASS_REF: Readonly<Record<NsisLevel, string>> = {
+  low: 'https://data.gov.dk/concept/core/nsis/loa/Low',
+  substantial: 'https://data.gov.dk/concept/core/nsis/loa/Substantial',
+  high: 'https://data.gov.dk/concept/core/nsis/loa/High',
 };
 
 /** Why a SAML answer was refused (said to the user in words, audited with the library's cause). */
 export type SamlRefusal = 'signature' | 'expired' | 'audience' | 'not_encrypted' | 'replayed' | 'in_response_to' | 'provider';
+
+/**
+ * How the IdP wrote the NameID besides its value: the Format and the qualifiers, when sent. Kept
+ * with the session so that our LogoutRequest names the person exactly as the IdP did (SAML core
+ * 3.7.1: the NameID of the LogoutRequest is the one of the assertion).
+ */
+export type SamlNameIdForm = { format: string | null; nameQualifier: string | null; spNameQualifier: string | null };
+
+/** The session columns that keep a NameID's form (staff_session and citizen_session, migration 0055). */
+export type SamlNameIdColumns = { idp_name_id_format: string | null; idp_name_qualifier: string | null; idp_sp_name_qualifier: string | null };
+
+export const nameIdColumns = (form: SamlNameIdForm | null | undefined): SamlNameIdColumns => ({
+  idp_name_id_format: form?.format ?? null,
+  idp_name_qualifier: form?.nameQualifier ?? null,
+  idp_sp_name_qualifier: form?.spNameQualifier ?? null,
+});
+
+export const nameIdFormOf = (r: SamlNameIdColumns): SamlNameIdForm => ({ format: r.idp_name_id_format, nameQualifier: r.idp_name_qualifier, spNameQualifier: r.idp_sp_name_qualifier });
 
 export type SamlVerified = {
   assertionId: string;
@@ -22,6 +54,8 @@ export type SamlVerified = {
   inResponseTo: string | null;
   nameId: string;
   nameIdFormat: string | null;
+  nameQualifier: string | null;
+  spNameQualifier: string | null;
   sessionIndex: string | null;
   attributes: Record<string, string | string[]>;
 };
@@ -35,8 +69,12 @@ export type SamlServiceProvider<P = SamlSettings> = {
   loginUrl: (requestId: string, relayState: string) => Promise<string>;
   /** The ACS POST: signature, encryption, times and audience checked. */
   verifyResponse: (samlResponse: string) => Promise<{ ok: true; verified: SamlVerified } | { ok: false; reason: SamlRefusal; cause: string }>;
-  /** A signed LogoutRequest to the IdP for this user's session (SP-initiated single logout); null when the IdP has no SLO endpoint. */
-  logoutUrl: (user: { nameId: string; nameIdFormat: string | null; sessionIndex: string | null }, relayState: string) => Promise<string | null>;
+  /**
+   * A signed LogoutRequest to the IdP for this user's session (SP-initiated single logout), its
+   * NameID in the form the IdP sent (`nameIdForm`; the format `defaultFormat`, else unspecified,
+   * for a session that kept none); null when the IdP has no SLO endpoint.
+   */
+  logoutUrl: (user: { nameId: string; nameIdForm: SamlNameIdForm | null; defaultFormat?: string; sessionIndex: string | null }, relayState: string) => Promise<string | null>;
   /** A LogoutRequest or LogoutResponse from the IdP (HTTP-Redirect, signature checked). */
   readLogout: (query: Record<string, string>, originalQuery: string) => Promise<{ kind: 'request'; nameId: string; sessionIndex: string | null; profile: Profile } | { kind: 'response' }>;
   /** A LogoutRequest or LogoutResponse from the IdP (HTTP-POST, the XML signature checked). */
@@ -58,7 +96,8 @@ const PLAIN_ASSERTION = /<(?:[A-Za-z_][\w.-]*:)?Assertion[\s>]/;
 /**
  * Samkraft as an OIOSAML 3 service provider (@node-saml/node-saml): AuthnRequests and logout
  * messages signed (RSA-SHA256), assertions required signed by the IdP's certificate AND encrypted
- * to ours, the audience our entity id. InResponseTo and replay are checked by the caller against
+ * to ours, the audience our entity id; the NSIS level asked for (RequestedAuthnContext, minimum) when
+ * the caller names one. InResponseTo and replay are checked by the caller against
  * the database (several instances share it), not by node-saml's in-memory cache.
  */
 export async function samlServiceProvider<P>(provider: P, p: SamlSettings, publicUrl: string): Promise<SamlServiceProvider<P>> {
@@ -82,7 +121,7 @@ export async function samlServiceProvider<P>(provider: P, p: SamlSettings, publi
       wantAssertionsSigned: true,
       wantAuthnResponseSigned: false,
       identifierFormat: null,
-      disableRequestedAuthnContext: true,
+      ...(p.requestedLevel ? { disableRequestedAuthnContext: false, authnContext: [NSIS_LOA_CLASS_REF[p.requestedLevel]], racComparison: 'minimum' as const } : { disableRequestedAuthnContext: true }),
       validateInResponseTo: 'never' as never,
       acceptedClockSkewMs: 30_000,
       ...(p.idp.sloUrl ? { logoutUrl: p.idp.sloUrl } : {}),
@@ -129,6 +168,8 @@ export async function samlServiceProvider<P>(provider: P, p: SamlSettings, publi
           inResponseTo: typeof profile.inResponseTo === 'string' ? profile.inResponseTo : null,
           nameId: profile.nameID,
           nameIdFormat: profile.nameIDFormat ?? null,
+          nameQualifier: profile.nameQualifier ?? null,
+          spNameQualifier: profile.spNameQualifier ?? null,
           sessionIndex: profile.sessionIndex ?? null,
           attributes,
         },
@@ -136,7 +177,15 @@ export async function samlServiceProvider<P>(provider: P, p: SamlSettings, publi
     },
     logoutUrl: async (user, relayState) => {
       if (!p.idp.sloUrl) return null;
-      const profile = { issuer: p.idp.entityId, nameID: user.nameId, nameIDFormat: user.nameIdFormat ?? 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', ...(user.sessionIndex ? { sessionIndex: user.sessionIndex } : {}) };
+      const form = user.nameIdForm;
+      const profile = {
+        issuer: p.idp.entityId,
+        nameID: user.nameId,
+        nameIDFormat: form?.format ?? user.defaultFormat ?? 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+        ...(form?.nameQualifier ? { nameQualifier: form.nameQualifier } : {}),
+        ...(form?.spNameQualifier ? { spNameQualifier: form.spNameQualifier } : {}),
+        ...(user.sessionIndex ? { sessionIndex: user.sessionIndex } : {}),
+      };
       return sp.getLogoutUrlAsync(profile, relayState, {});
     },
     readLogout: async (query, originalQuery) => {
