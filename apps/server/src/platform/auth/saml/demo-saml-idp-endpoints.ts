@@ -63,7 +63,7 @@ export function mountDemoSamlIdp(scope: App, s: DemoSamlIdpSettings): { sessions
     const requested = requestedAuthnContextOf(message.AuthnRequest);
     const key = randomBytes(12).toString('base64url');
     requests.set(key, { requestId, relayState: request.query.RelayState, requested });
-    const asked = requested ? `<p class="requested-authn-context">Samkraft beder om sikringsniveau (${html(requested.comparison)}): ${requested.classRefs.map(html).join(', ')}</p>` : '';
+    const asked = requested ? `<p class="requested-authn-context" style="overflow-wrap:anywhere">Samkraft beder om sikringsniveau (${html(requested.comparison)}): ${requested.classRefs.map(html).join(', ')}</p>` : '';
     return reply.type('text/html; charset=utf-8').send(page(s.texts.title, `<h1>${html(s.texts.title)}</h1><p>${html(s.texts.intro)}</p>${asked}${s.picker(`${s.path}/sso/${key}`)}`));
   });
   scope.post(`${s.path}/sso/:uid`, { schema: { hide: true, params: uid, body: z.record(z.string(), z.unknown()) } }, async (request, reply) => {
